@@ -1,0 +1,345 @@
+//===--- BusyWaitRetryCheck.cpp - nbio-busy-wait-retry -------------------===//
+
+#include "BusyWaitRetryCheck.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+
+namespace clang::tidy::nbio {
+
+static std::string lower(StringRef S) { return S.lower(); }
+
+BusyWaitRetryCheck::BusyWaitRetryCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : NbioCheckBase(Name, Context),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()),
+      WaitFormOpt(lower(Options.get("WaitForm", "poll"))),
+      WaitForm(WaitFormOpt == "select"   ? Form::Select
+               : WaitFormOpt == "custom" ? Form::Custom
+                                         : Form::Poll),
+      WaitTemplate(Options.get("WaitTemplate", "").str()),
+      WaitHeader(Options.get("WaitHeader", "").str()),
+      TimeoutMs(Options.get("TimeoutMs", -1)) {}
+
+void BusyWaitRetryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  NbioCheckBase::storeOptions(Opts);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "WaitForm", WaitFormOpt);
+  Options.store(Opts, "WaitTemplate", WaitTemplate);
+  Options.store(Opts, "WaitHeader", WaitHeader);
+  Options.store(Opts, "TimeoutMs", TimeoutMs);
+}
+
+void BusyWaitRetryCheck::registerPPCallbacks(const SourceManager &,
+                                             Preprocessor *PP,
+                                             Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void BusyWaitRetryCheck::registerMatchers(ast_matchers::MatchFinder *F) {
+  matchCallsTo(F, allIoCallNames());
+}
+
+std::string BusyWaitRetryCheck::header() const {
+  switch (WaitForm) {
+  case Form::Poll:
+    return "<poll.h>";
+  case Form::Select:
+    return "<sys/select.h>";
+  case Form::Custom:
+    return WaitHeader;
+  }
+  return {};
+}
+
+std::vector<std::string>
+BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable) const {
+  std::string Timeout = std::to_string(TimeoutMs);
+  switch (WaitForm) {
+  case Form::Poll:
+    return {"struct pollfd wait_pfd = {" + Fd + ", " +
+                (Readable ? "POLLIN" : "POLLOUT") + ", 0};",
+            "(void)poll(&wait_pfd, 1, " + Timeout + ");"};
+  case Form::Select: {
+    std::vector<std::string> L = {"fd_set wait_set;", "FD_ZERO(&wait_set);",
+                                  "FD_SET(" + Fd + ", &wait_set);"};
+    std::string Tv = "0";
+    if (TimeoutMs >= 0) {
+      L.push_back("struct timeval wait_tv = {" +
+                  std::to_string(TimeoutMs / 1000) + ", " +
+                  std::to_string((TimeoutMs % 1000) * 1000) + "};");
+      Tv = "&wait_tv";
+    }
+    L.push_back("(void)select(" + Fd + " + 1, " +
+                (Readable ? "&wait_set, 0" : "0, &wait_set") + ", 0, " + Tv +
+                ");");
+    return L;
+  }
+  case Form::Custom: {
+    std::string T = WaitTemplate;
+    auto Replace = [&](StringRef Key, StringRef With) {
+      size_t Pos;
+      while ((Pos = T.find(Key.str())) != std::string::npos)
+        T.replace(Pos, Key.size(), With.str());
+    };
+    Replace("{fd}", Fd);
+    Replace("{events}", Readable ? "POLLIN" : "POLLOUT");
+    Replace("{timeout}", Timeout);
+    StringRef TS = StringRef(T).trim();
+    if (!TS.ends_with(";") && !TS.ends_with("}"))
+      T = TS.str() + ";";
+    return {T};
+  }
+  }
+  return {};
+}
+
+bool BusyWaitRetryCheck::fileIncludes(FileID File, StringRef Header) const {
+  // clangd's preamble hides the #include block from preprocessor callbacks;
+  // read the file itself so that an existing include is never added twice.
+  StringRef Buf = Ctx->getSourceManager().getBufferData(File);
+  StringRef Name = Header.trim("<>\"");
+  size_t Pos = 0;
+  while ((Pos = Buf.find("include", Pos)) != StringRef::npos) {
+    size_t LineStart = Buf.rfind('\n', Pos);
+    LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+    StringRef Lead = Buf.slice(LineStart, Pos).trim();
+    size_t LineEnd = Buf.find('\n', Pos);
+    StringRef Rest = Buf.slice(Pos + 7, LineEnd).trim();
+    if ((Lead == "#" || Lead == "# ") && Rest.size() > 2 &&
+        Rest.drop_front().starts_with(Name) &&
+        (Rest.size() == Name.size() + 2 || Rest[Name.size() + 1] == '>' ||
+         Rest[Name.size() + 1] == '"'))
+      return true;
+    if (Name == "poll.h" && (Lead == "#") && Rest.contains("sys/poll.h"))
+      return true;
+    Pos += 7;
+  }
+  return false;
+}
+
+/// The indentation of the line \p Loc is on.
+static std::string indentAt(SourceLocation Loc, const SourceManager &SM) {
+  auto [File, Off] = SM.getDecomposedLoc(Loc);
+  StringRef Buf = SM.getBufferData(File);
+  size_t Start = Buf.rfind('\n', Off ? Off - 1 : 0);
+  Start = Start == StringRef::npos ? 0 : Start + 1;
+  if (Off == 0)
+    Start = 0;
+  StringRef Line = Buf.slice(Start, Off);
+  return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
+static std::string joinLines(const std::vector<std::string> &Lines,
+                             const std::string &Indent) {
+  std::string Out;
+  for (const std::string &L : Lines)
+    Out += Indent + L + "\n";
+  return Out;
+}
+
+BusyWaitRetryCheck::Fix
+BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                            const FailurePath &P, const std::string &FdText,
+                            bool Readable) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const LangOptions &LO = Ctx->getLangOpts();
+  if (WaitForm == Form::Custom && WaitTemplate.empty())
+    return {{}, "no fix-it: WaitForm is 'custom' but WaitTemplate is empty"};
+  const Stmt *At = P.At;
+  const Stmt *Loop = P.Loop;
+  if ((At && inMacro(At)) || (Loop && inMacro(Loop)))
+    return {{}, "no fix-it: the retry is inside a macro expansion"};
+  std::vector<std::string> Lines = waitLines(FdText, Readable);
+  Fix F;
+  FailurePathFinder &Paths = paths(A);
+
+  auto Unit = [&](const std::string &Inner, const std::string &Outer) {
+    if (Inner.size() > Outer.size() && StringRef(Inner).starts_with(Outer))
+      return Inner.substr(Outer.size());
+    return std::string("  ");
+  };
+
+  // Before a `continue` or a backward `goto`.
+  auto BeforeStmt = [&](const Stmt *S) -> bool {
+    const Stmt *Parent = Paths.parentOf(S, Fn);
+    SourceLocation Begin = S->getBeginLoc();
+    std::string Indent = indentAt(Begin, SM);
+    if (isa_and_nonnull<CompoundStmt>(Parent)) {
+      std::string U = Unit(Indent, indentAt(Parent->getBeginLoc(), SM));
+      std::string Text = "{\n" + joinLines(Lines, Indent + U) + Indent +
+                         "}\n" + Indent;
+      F.Hints.push_back(FixItHint::CreateInsertion(Begin, Text));
+      return true;
+    }
+    // An unbraced branch: `if (errno == EAGAIN) continue;` -> a block.
+    SourceLocation Semi = Lexer::findLocationAfterToken(
+        S->getEndLoc(), tok::semi, SM, LO, /*SkipTrailingWhitespaceAndNewLine=*/
+        false);
+    if (Semi.isInvalid() || !Parent)
+      return false;
+    std::string Outer = indentAt(Parent->getBeginLoc(), SM);
+    std::string U = "  ";
+    std::string Inner = Outer + U;
+    F.Hints.push_back(FixItHint::CreateInsertion(
+        Begin, "{\n" + joinLines(Lines, Inner) + Inner));
+    F.Hints.push_back(FixItHint::CreateInsertion(Semi, "\n" + Outer + "}"));
+    return true;
+  };
+
+  bool Done = false;
+  if (P.Via == RetryVia::Continue || P.Via == RetryVia::Goto) {
+    Done = At && BeforeStmt(At);
+  } else if (P.Via == RetryVia::Condition && Loop) {
+    const Stmt *Body = nullptr;
+    if (const auto *W = dyn_cast<WhileStmt>(Loop))
+      Body = W->getBody();
+    else if (const auto *Fo = dyn_cast<ForStmt>(Loop))
+      Body = Fo->getBody();
+    std::string Outer = indentAt(Loop->getBeginLoc(), SM);
+    if (Body) {
+      // The body runs only when the condition asks for a retry: wait first.
+      if (const auto *CS = dyn_cast<CompoundStmt>(Body)) {
+        std::string Inner =
+            CS->body_empty() ? Outer + "  "
+                             : indentAt(CS->body_front()->getBeginLoc(), SM);
+        std::string Text = "\n" + joinLines(Lines, Inner);
+        Text.pop_back(); // keep what followed the brace on its line
+        F.Hints.push_back(FixItHint::CreateInsertion(
+            CS->getLBracLoc().getLocWithOffset(1), Text));
+        Done = true;
+      } else if (const auto *NS = dyn_cast<NullStmt>(Body)) {
+        std::string Text = " {\n" + joinLines(Lines, Outer + "  ") + Outer + "}";
+        F.Hints.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(NS->getSemiLoc(), NS->getSemiLoc()),
+            Text));
+        Done = true;
+      } else {
+        Done = BeforeStmt(Body);
+      }
+    } else if (const auto *D = dyn_cast<DoStmt>(Loop)) {
+      // do { ... } while (cond): wait at the end of the body, when the
+      // condition is about to ask for the retry.
+      const auto *CS = dyn_cast<CompoundStmt>(D->getBody());
+      const Expr *Cond = D->getCond();
+      if (CS && !Cond->HasSideEffects(*Ctx)) {
+        std::string Inner = CS->body_empty()
+                                ? Outer + "  "
+                                : indentAt(CS->body_back()->getBeginLoc(), SM);
+        std::string U = Unit(Inner, Outer);
+        std::string Text = Inner + "if (" + textOf(Cond) + ") {\n" +
+                           joinLines(Lines, Inner + U) + Inner + "}\n";
+        SourceLocation R = CS->getRBracLoc();
+        std::string RIndent = indentAt(R, SM);
+        if (StringRef(RIndent).size() ==
+            SM.getSpellingColumnNumber(R) - 1) {
+          F.Hints.push_back(FixItHint::CreateInsertion(
+              R.getLocWithOffset(-int(RIndent.size())), Text));
+          Done = true;
+        }
+      } else if (Cond->HasSideEffects(*Ctx)) {
+        return {{}, "no fix-it: the loop condition has side effects and "
+                    "cannot be repeated before the wait"};
+      }
+    }
+  } else if (P.Via == RetryVia::LoopEnd) {
+    return {{}, "no fix-it: the retry falls off the end of the loop body; "
+                "wait for readiness on that path"};
+  }
+  if (!Done)
+    return {{}, "no fix-it: the retry is not a statement a wait can be "
+                "inserted before"};
+  std::string H = header();
+  if (!H.empty()) {
+    FileID File = SM.getFileID(SM.getExpansionLoc(At ? At->getBeginLoc()
+                                                     : Loop->getBeginLoc()));
+    if (!fileIncludes(File, H))
+      if (auto Inc = Inserter.createIncludeInsertion(File, H))
+        F.Hints.push_back(*Inc);
+  }
+  return F;
+}
+
+void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
+                                llvm::ArrayRef<const Stmt *> Candidates) {
+  for (const Stmt *S : Candidates) {
+    const auto *Call = cast<CallExpr>(S);
+    const IoCallInfo *Info = lookupIoCall(Call);
+    if (!Info)
+      continue;
+    const FunctionDecl *Fn = A.enclosingFunction(Call);
+    if (!Fn)
+      continue;
+    const Expr *Fd = Call->getArg(Info->FdArg);
+    FailurePath P;
+    bool Readable = Info->Dir == Direction::Read;
+    const char *Cause = "EAGAIN";
+    std::optional<NonBlockingOrigin> Origin;
+    if (Info->Family == IoFamily::Ssl) {
+      for (Hypothesis H : {Hypothesis::SslWantRead, Hypothesis::SslWantWrite}) {
+        P = paths(A).follow(Call, Fd, Fn, H);
+        if (P.End == PathEnd::Retries && P.Tested) {
+          Readable = H == Hypothesis::SslWantRead;
+          Cause = Readable ? "SSL_ERROR_WANT_READ" : "SSL_ERROR_WANT_WRITE";
+          break;
+        }
+      }
+      if (P.End != PathEnd::Retries || !P.Tested)
+        continue;
+    } else {
+      bool Connect = Info->Family == IoFamily::Connect;
+      P = paths(A).follow(Call, Fd, Fn,
+                          Connect ? Hypothesis::InProgress
+                                  : Hypothesis::WouldBlock);
+      if (P.End != PathEnd::Retries)
+        continue;
+      Origin = Connect ? A.nonBlockingAt(Fd, Call, Fn)
+                       : A.ioCallIsNonBlocking(Call, *Info, Fn);
+      if (Connect)
+        Cause = "EINPROGRESS";
+      // Retrying on every error of a descriptor we cannot show to be
+      // non-blocking is not provably a spin.
+      if (!P.Tested && !Origin)
+        continue;
+      // With SO_RCVTIMEO/SO_SNDTIMEO, EAGAIN also means "timed out".
+      if (!Origin && A.setsSocketTimeout(Info->Dir))
+        continue;
+    }
+    if (P.UnknownCallOnFd)
+      continue; // an unknown function took the fd: it may well wait
+
+    std::string FdText = Info->Family == IoFamily::Ssl
+                             ? "SSL_get_fd(" + textOf(Fd) + ")"
+                             : textOf(Fd);
+    Fix F;
+    if (inMacro(Call))
+      F.WhyNot = "no fix-it: the call is inside a macro expansion";
+    else if (Fd->HasSideEffects(*Ctx))
+      F.WhyNot = "no fix-it: the descriptor expression has side effects and "
+                 "cannot be evaluated again";
+    else
+      F = makeFix(A, Fn, P, FdText, Readable);
+    {
+      auto D = diag(reportLoc(Call), "'%0' on %select{fd|the socket of}1 "
+                                     "'%2' is retried on %3 without waiting "
+                                     "for it to become "
+                                     "%select{writable|readable}4")
+               << Info->Name << (Info->Family == IoFamily::Ssl ? 1 : 0)
+               << textOf(Fd) << Cause << (Readable ? 1 : 0);
+      for (const FixItHint &H : F.Hints)
+        D << H;
+    }
+    const Stmt *RetryAt = P.At ? P.At : P.Loop;
+    if (RetryAt)
+      diag(reportLoc(RetryAt), "the call is retried from here",
+           DiagnosticIDs::Note);
+    if (Origin)
+      noteOrigin(*Origin);
+    if (!F.WhyNot.empty())
+      diag(reportLoc(Call), F.WhyNot, DiagnosticIDs::Note);
+  }
+}
+
+} // namespace clang::tidy::nbio

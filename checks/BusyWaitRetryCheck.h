@@ -1,0 +1,54 @@
+//===--- BusyWaitRetryCheck.h - nbio-busy-wait-retry ---------------------===//
+
+#ifndef NBIO_CHECKS_BUSYWAITRETRYCHECK_H
+#define NBIO_CHECKS_BUSYWAITRETRYCHECK_H
+
+#include "NbioCheckBase.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+
+namespace clang::tidy::nbio {
+
+/// Flags loops (and backward gotos) that retry an I/O call as soon as it
+/// fails with EAGAIN/EWOULDBLOCK (EINPROGRESS for connect,
+/// SSL_ERROR_WANT_READ/WRITE for OpenSSL) without waiting for readiness,
+/// and offers a fix-it that inserts a poll() (or select(), or the project's
+/// own wait) before the retry.
+///
+/// For the user-facing documentation see:
+/// docs/nbio-busy-wait-retry.md
+class BusyWaitRetryCheck : public NbioCheckBase {
+public:
+  BusyWaitRetryCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void decide(NonBlockingFdAnalysis &A,
+              llvm::ArrayRef<const Stmt *> Candidates) override;
+
+private:
+  enum class Form { Poll, Select, Custom };
+  struct Fix {
+    std::vector<FixItHint> Hints;
+    std::string WhyNot; ///< empty when there is a fix
+  };
+  Fix makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+              const FailurePath &P, const std::string &FdText, bool Readable);
+  std::vector<std::string> waitLines(const std::string &Fd,
+                                     bool Readable) const;
+  std::string header() const;
+  bool fileIncludes(FileID File, StringRef Header) const;
+
+  utils::IncludeInserter Inserter;
+  const std::string WaitFormOpt;
+  const Form WaitForm;
+  const std::string WaitTemplate;
+  const std::string WaitHeader;
+  const int TimeoutMs;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_BUSYWAITRETRYCHECK_H

@@ -1,0 +1,22 @@
+//===--- Compat.h - The few places where LLVM 19 and 22 differ -----------===//
+//
+// Everything that has to know which LLVM major it is built against lives
+// here, so the checks themselves carry no version conditionals.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_COMPAT_H
+#define NBIO_CHECKS_COMPAT_H
+
+#include "llvm/Config/llvm-config.h"
+
+// LLVM 22 moved the module registry into ClangTidyModule.h and deprecated
+// ClangTidyModuleRegistry.h with a #warning.
+#if LLVM_VERSION_MAJOR >= 22
+#include "clang-tidy/ClangTidyModule.h"
+#else
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+#endif // NBIO_CHECKS_COMPAT_H

@@ -1,0 +1,76 @@
+//===--- ConnectEinprogressCheck.cpp - nbio-connect-einprogress ----------===//
+
+#include "ConnectEinprogressCheck.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::nbio {
+
+ConnectEinprogressCheck::ConnectEinprogressCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : NbioCheckBase(Name, Context),
+      CheckSoErrorReadback(Options.get("CheckSoErrorReadback", true)),
+      StrictPropagation(Options.get("StrictPropagation", false)) {}
+
+void ConnectEinprogressCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  NbioCheckBase::storeOptions(Opts);
+  Options.store(Opts, "CheckSoErrorReadback", CheckSoErrorReadback);
+  Options.store(Opts, "StrictPropagation", StrictPropagation);
+}
+
+void ConnectEinprogressCheck::registerMatchers(
+    ast_matchers::MatchFinder *F) {
+  matchCallsTo(F, connectCallNames());
+}
+
+void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
+                                     llvm::ArrayRef<const Stmt *> Candidates) {
+  for (const Stmt *S : Candidates) {
+    const auto *Call = cast<CallExpr>(S);
+    const IoCallInfo *Info = lookupIoCall(Call);
+    if (!Info || Info->Family != IoFamily::Connect)
+      continue;
+    const FunctionDecl *Fn = A.enclosingFunction(Call);
+    if (!Fn)
+      continue;
+    const Expr *Fd = Call->getArg(Info->FdArg);
+    std::optional<NonBlockingOrigin> Origin = A.nonBlockingAt(Fd, Call, Fn);
+    if (!Origin)
+      continue;
+    std::string FdText = textOf(Fd);
+    FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::InProgress);
+    if (P.Tested) {
+      if (CheckSoErrorReadback && !A.readsSoError()) {
+        diag(reportLoc(Call),
+             "the outcome of non-blocking 'connect' on fd '%0' is never read "
+             "back with getsockopt(SO_ERROR)")
+            << FdText;
+        diag(reportLoc(Call),
+             "once the socket is writable, getsockopt(fd, SOL_SOCKET, "
+             "SO_ERROR, ...) tells whether the connection succeeded",
+             DiagnosticIDs::Note);
+      }
+      continue;
+    }
+    bool StrictReturn = StrictPropagation && P.End == PathEnd::Returns &&
+                        P.At && isa<ReturnStmt>(P.At);
+    if (P.End != PathEnd::Terminal && !StrictReturn)
+      continue;
+    diag(reportLoc(Call),
+         "'connect' on non-blocking fd '%0' treats EINPROGRESS as a failure")
+        << FdText;
+    if (StrictReturn)
+      diag(reportLoc(P.At),
+           "when it fails with EINPROGRESS, the failure is returned here",
+           DiagnosticIDs::Note);
+    else
+      diag(reportLoc(P.At),
+           "when it fails with EINPROGRESS, %0 here without testing for "
+           "EINPROGRESS",
+           DiagnosticIDs::Note)
+          << P.What;
+    noteOrigin(*Origin);
+  }
+}
+
+} // namespace clang::tidy::nbio

@@ -1,0 +1,269 @@
+//===--- EagainEwouldblockCheck.cpp - nbio-eagain-ewouldblock ------------===//
+
+#include "EagainEwouldblockCheck.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::nbio {
+
+void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
+  auto Constant = ignoringParenImpCasts(
+      anyOf(integerLiteral(), declRefExpr(to(enumConstantDecl())),
+            unaryOperator(hasOperatorName("-"))));
+  Finder->addMatcher(binaryOperator(hasAnyOperatorName("==", "!="),
+                                    hasEitherOperand(Constant),
+                                    unless(isInTemplateInstantiation()))
+                         .bind("nbio-stmt"),
+                     this);
+  Finder->addMatcher(
+      caseStmt(unless(isInTemplateInstantiation())).bind("nbio-stmt"), this);
+}
+
+bool EagainEwouldblockCheck::textMentions(const Stmt *S,
+                                          StringRef Name) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  CharSourceRange R = SM.getExpansionRange(S->getSourceRange());
+  StringRef T = Lexer::getSourceText(R, SM, Ctx->getLangOpts());
+  size_t Pos = 0;
+  while ((Pos = T.find(Name, Pos)) != StringRef::npos) {
+    bool Start = Pos == 0 || !isAsciiIdentifierContinue(T[Pos - 1]);
+    size_t End = Pos + Name.size();
+    bool Stop = End >= T.size() || !isAsciiIdentifierContinue(T[End]);
+    if (Start && Stop)
+      return true;
+    Pos = End;
+  }
+  return false;
+}
+
+const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
+                                                     const FunctionDecl *Fn,
+                                                     const Stmt *At) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation AtLoc = SM.getExpansionLoc(At->getBeginLoc());
+  const CallExpr *Best = nullptr;
+  SourceLocation BestLoc;
+  for (const CallExpr *C : A.callsIn(Fn)) {
+    StringRef N = globalCalleeName(C);
+    if (N.empty())
+      continue;
+    const IoCallInfo *Info = lookupIoCall(C);
+    bool Io = Info && Info->Family == IoFamily::Plain;
+    if (!Io && !isNonIoEagainFunction(N))
+      continue;
+    SourceLocation L = SM.getExpansionLoc(C->getBeginLoc());
+    if (!SM.isBeforeInTranslationUnit(L, AtLoc))
+      continue;
+    if (!Best || SM.isBeforeInTranslationUnit(BestLoc, L)) {
+      Best = C;
+      BestLoc = L;
+    }
+  }
+  if (!Best)
+    return nullptr;
+  const IoCallInfo *Info = lookupIoCall(Best);
+  return Info && Info->Family == IoFamily::Plain ? Best : nullptr;
+}
+
+const FunctionDecl *EagainEwouldblockCheck::enclosingFunctionOf(const Stmt *S) {
+  DynTypedNode N = DynTypedNode::create(*S);
+  for (unsigned Guard = 0; Guard < 256; ++Guard) {
+    auto Ps = Ctx->getParents(N);
+    if (Ps.empty())
+      return nullptr;
+    N = Ps[0];
+    if (const auto *LE = N.get<LambdaExpr>())
+      return LE->getCallOperator();
+    if (const auto *FD = N.get<FunctionDecl>())
+      return FD;
+  }
+  return nullptr;
+}
+
+const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {
+  const Stmt *Top = E;
+  DynTypedNode N = DynTypedNode::create(*E);
+  for (unsigned Guard = 0; Guard < 64; ++Guard) {
+    auto Ps = Ctx->getParents(N);
+    if (Ps.empty())
+      break;
+    const auto *P = Ps[0].get<Expr>();
+    if (!P || !(isa<BinaryOperator>(P) || isa<ParenExpr>(P) ||
+                isa<UnaryOperator>(P) || isa<ImplicitCastExpr>(P)))
+      break;
+    if (const auto *B = dyn_cast<BinaryOperator>(P);
+        B && !B->isLogicalOp())
+      break;
+    Top = P;
+    N = Ps[0];
+  }
+  return Top;
+}
+
+/// errno, or a variable that holds a copy of it.
+static bool isErrnoLike(const Expr *E, const FunctionDecl *Fn) {
+  if (isErrnoExpr(E))
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V)
+    return false;
+  if (V->getInit() && isErrnoExpr(V->getInit()))
+    return true;
+  // `e = errno;` somewhere in the function.
+  llvm::SmallVector<const Stmt *, 32> Work{Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *B = dyn_cast<BinaryOperator>(S);
+        B && B->getOpcode() == BO_Assign)
+      if (const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
+          L && L->getDecl() == V && isErrnoExpr(B->getRHS()))
+        return true;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return false;
+}
+
+void EagainEwouldblockCheck::decide(NonBlockingFdAnalysis &A,
+                                    llvm::ArrayRef<const Stmt *> Candidates) {
+  for (const Stmt *S : Candidates) {
+    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      checkComparison(A, B);
+      continue;
+    }
+    const auto *CS = cast<CaseStmt>(S);
+    auto C = spelledErrnoConst(CS->getLHS(), *Ctx);
+    if (!C || (*C != ErrnoConst::EAgain && *C != ErrnoConst::EWouldBlock))
+      continue;
+    // The case's nearest enclosing switch statement.
+    DynTypedNode N = DynTypedNode::create(*CS);
+    for (unsigned Guard = 0; Guard < 64; ++Guard) {
+      auto Ps = Ctx->getParents(N);
+      if (Ps.empty())
+        break;
+      N = Ps[0];
+      if (const auto *Sw = N.get<SwitchStmt>()) {
+        checkSwitch(A, Sw, CS);
+        break;
+      }
+    }
+  }
+}
+
+void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
+                                             const BinaryOperator *B) {
+  const Expr *L = B->getLHS(), *R = B->getRHS();
+  StringRef Name = spelledWouldBlockName(R, *Ctx);
+  const Expr *ErrSide = L;
+  if (Name.empty()) {
+    Name = spelledWouldBlockName(L, *Ctx);
+    ErrSide = R;
+  }
+  if (Name.empty())
+    return;
+  // Only values compared with errno (not an API's own codes such as
+  // libuv's negated UV_EAGAIN results).
+  const FunctionDecl *Fn = enclosingFunctionOf(B);
+  if (!Fn || !isErrnoLike(ErrSide, Fn))
+    return;
+  auto Which = spelledErrnoConst(ErrSide == L ? R : L, *Ctx);
+  if (!Which)
+    return;
+  bool HasAgain = *Which == ErrnoConst::EAgain;
+  StringRef Other = HasAgain ? "EWOULDBLOCK" : "EAGAIN";
+  // The whole condition this comparison is part of.
+  const Stmt *Top = conditionRoot(B);
+  if (Reported.count(Top))
+    return;
+  unsigned M = A.classifiers().mentionedMask(Top, *Ctx);
+  if ((M & bit(ErrnoConst::EAgain)) && (M & bit(ErrnoConst::EWouldBlock)))
+    return;
+  if (textMentions(Top, Other))
+    return;
+  const CallExpr *Io = ioCallBefore(A, Fn, B);
+  if (!Io)
+    return;
+  const IoCallInfo *Info = lookupIoCall(Io);
+  Reported.insert(Top);
+  auto D = diag(reportLoc(B), "errno from '%0' on '%1' is compared with %2 "
+                              "but not with %3, which differs from it on "
+                              "some platforms")
+           << Info->Name << textOf(Io->getArg(Info->FdArg)) << Name << Other;
+  if (inMacro(B))
+    return;
+  // `e == EAGAIN || e == EWOULDBLOCK` trips GCC's -Wlogical-op where the
+  // two are equal; a constant guard keeps the fixed code warning-free.
+  std::string E = textOf(ErrSide);
+  std::string Orig = textOf(B);
+  std::string N = Name.str(), O = Other.str();
+  std::string Text =
+      B->getOpcode() == BO_EQ
+          ? "(" + Orig + " || (" + O + " != " + N + " && " + E + " == " + O +
+                "))"
+          : "(" + Orig + " && (" + O + " == " + N + " || " + E + " != " + O +
+                "))";
+  D << FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(B->getSourceRange()), Text);
+}
+
+void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
+                                         const SwitchStmt *Sw,
+                                         const CaseStmt *First) {
+  if (Reported.count(Sw))
+    return;
+  const FunctionDecl *Fn = enclosingFunctionOf(Sw);
+  if (!Fn || !Sw->getCond() || !isErrnoLike(Sw->getCond(), Fn))
+    return;
+  unsigned M = 0;
+  const CaseStmt *Label = nullptr;
+  for (const SwitchCase *SC = Sw->getSwitchCaseList(); SC;
+       SC = SC->getNextSwitchCase())
+    if (const auto *CS = dyn_cast<CaseStmt>(SC))
+      if (auto C = spelledErrnoConst(CS->getLHS(), *Ctx)) {
+        M |= bit(*C);
+        if (*C == ErrnoConst::EAgain || *C == ErrnoConst::EWouldBlock)
+          Label = CS;
+      }
+  bool HasAgain = M & bit(ErrnoConst::EAgain);
+  bool HasWould = M & bit(ErrnoConst::EWouldBlock);
+  if (HasAgain == HasWould || !Label)
+    return;
+  StringRef Name = HasAgain ? "EAGAIN" : "EWOULDBLOCK";
+  StringRef Other = HasAgain ? "EWOULDBLOCK" : "EAGAIN";
+  if (textMentions(Sw->getBody(), Other))
+    return;
+  const CallExpr *Io = ioCallBefore(A, Fn, Sw);
+  if (!Io)
+    return;
+  (void)First;
+  const IoCallInfo *Info = lookupIoCall(Io);
+  Reported.insert(Sw);
+  auto D = diag(reportLoc(Label),
+                "errno from '%0' on '%1' is handled for %2 but not for %3, "
+                "which differs from it on some platforms")
+           << Info->Name << textOf(Io->getArg(Info->FdArg)) << Name << Other;
+  if (inMacro(Label))
+    return;
+  // A second case label for the same value would not compile where the two
+  // are equal: guard it with the preprocessor.
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation CaseLoc = Label->getBeginLoc();
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(CaseLoc);
+  StringRef Buf = SM.getBufferData(Pos.first);
+  size_t LineStart = Buf.rfind('\n', Pos.second ? Pos.second - 1 : 0);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  StringRef Before = Buf.slice(LineStart, Pos.second);
+  if (!Before.trim().empty())
+    return; // something else precedes the label on its line
+  std::string Text = "#if EWOULDBLOCK != EAGAIN\n" + Before.str() + "case " +
+                     Other.str() + ":\n#endif\n";
+  D << FixItHint::CreateInsertion(
+      CaseLoc.getLocWithOffset(-int(Before.size())), Text);
+}
+
+} // namespace clang::tidy::nbio

@@ -1,0 +1,41 @@
+//===--- EagainEwouldblockCheck.h - nbio-eagain-ewouldblock --------------===//
+
+#ifndef NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H
+#define NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H
+
+#include "NbioCheckBase.h"
+
+namespace clang::tidy::nbio {
+
+/// Flags an errno set by an I/O call on a descriptor that is compared with
+/// only one of EAGAIN and EWOULDBLOCK (in a condition, or as case labels of
+/// a switch). They are equal on Linux but not on every platform.
+///
+/// For the user-facing documentation see:
+/// docs/nbio-eagain-ewouldblock.md
+class EagainEwouldblockCheck : public NbioCheckBase {
+public:
+  using NbioCheckBase::NbioCheckBase;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+
+protected:
+  void decide(NonBlockingFdAnalysis &A,
+              llvm::ArrayRef<const Stmt *> Candidates) override;
+
+private:
+  void checkComparison(NonBlockingFdAnalysis &A, const BinaryOperator *B);
+  void checkSwitch(NonBlockingFdAnalysis &A, const SwitchStmt *Sw,
+                   const CaseStmt *First);
+  /// The I/O call whose errno a test at \p At in \p Fn reads, if the last
+  /// errno-setting call of interest before it is one.
+  const CallExpr *ioCallBefore(NonBlockingFdAnalysis &A,
+                               const FunctionDecl *Fn, const Stmt *At);
+  const FunctionDecl *enclosingFunctionOf(const Stmt *S);
+  const Stmt *conditionRoot(const Expr *E);
+  bool textMentions(const Stmt *S, StringRef Name) const;
+  llvm::DenseSet<const Stmt *> Reported;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H

@@ -1,0 +1,243 @@
+//===--- ErrnoFacts.cpp - Recognising errno, EAGAIN and their tests -------===//
+
+#include "ErrnoFacts.h"
+#include "IoCalls.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::nbio {
+
+static std::optional<ErrnoConst> classifyName(llvm::StringRef N) {
+  if (N == "EAGAIN" || N == "UV_EAGAIN" || N == "UV__EAGAIN")
+    return ErrnoConst::EAgain;
+  if (N == "EWOULDBLOCK" || N == "WSAEWOULDBLOCK")
+    return ErrnoConst::EWouldBlock;
+  if (N == "EINPROGRESS" || N == "WSAEINPROGRESS" || N == "UV_EINPROGRESS" ||
+      N == "UV__EINPROGRESS")
+    return ErrnoConst::EInProgress;
+  if (N == "EALREADY" || N == "WSAEALREADY" || N == "UV_EALREADY")
+    return ErrnoConst::EAlready;
+  if (N == "EINTR" || N == "UV_EINTR" || N == "WSAEINTR")
+    return ErrnoConst::EIntr;
+  if (N == "SSL_ERROR_WANT_READ")
+    return ErrnoConst::SslWantRead;
+  if (N == "SSL_ERROR_WANT_WRITE")
+    return ErrnoConst::SslWantWrite;
+  // Any other E<UPPER>... or SSL_ERROR_... name is some other error code.
+  if ((N.size() > 2 && N[0] == 'E' && N[1] >= 'A' && N[1] <= 'Z' &&
+       N.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
+           llvm::StringRef::npos) ||
+      N.starts_with("SSL_ERROR_") || N.starts_with("WSAE") ||
+      N.starts_with("UV_E"))
+    return ErrnoConst::OtherNamed;
+  return std::nullopt;
+}
+
+llvm::SmallVector<llvm::StringRef, 4> macroChain(SourceLocation Loc,
+                                                 const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<llvm::StringRef, 4> Chain;
+  for (unsigned Guard = 0; Loc.isMacroID() && Guard < 32; ++Guard) {
+    llvm::StringRef Name =
+        Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+    if (!Name.empty() && (Chain.empty() || Chain.back() != Name))
+      Chain.push_back(Name);
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return Chain;
+}
+
+static const Expr *stripToConstant(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_Minus || U->getOpcode() == UO_Plus)) {
+      E = U->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+  return nullptr;
+}
+
+/// The outermost name in the spelling of \p E that names an error
+/// constant, and which constant that is.
+static std::optional<std::pair<llvm::StringRef, ErrnoConst>>
+spelledConst(const Expr *E, const ASTContext &Ctx) {
+  const Expr *Core = stripToConstant(E);
+  if (!Core)
+    return std::nullopt;
+  // Macros first: `EWOULDBLOCK` expands to `EAGAIN`, so the outermost
+  // classifying name in the chain is the one the user wrote.
+  for (const Expr *At : {E, Core}) {
+    if (!At->getBeginLoc().isMacroID())
+      continue;
+    auto Chain = macroChain(At->getBeginLoc(), Ctx);
+    for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
+      if (auto C = classifyName(*It))
+        return std::make_pair(*It, *C);
+  }
+  // Enumerators: SOCK_* style enums in libuv (UV_EAGAIN) and elsewhere.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Core))
+    if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+      if (auto C = classifyName(ECD->getName()))
+        return std::make_pair(ECD->getName(), *C);
+  return std::nullopt;
+}
+
+std::optional<ErrnoConst> spelledErrnoConst(const Expr *E,
+                                            const ASTContext &Ctx) {
+  if (auto P = spelledConst(E, Ctx))
+    return P->second;
+  return std::nullopt;
+}
+
+llvm::StringRef spelledWouldBlockName(const Expr *E, const ASTContext &Ctx) {
+  if (auto P = spelledConst(E, Ctx))
+    if (P->second == ErrnoConst::EAgain || P->second == ErrnoConst::EWouldBlock)
+      return P->first;
+  return {};
+}
+
+bool isErrnoExpr(const Expr *E) {
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref) {
+    if (const auto *C = dyn_cast<CallExpr>(U->getSubExpr()->IgnoreParenCasts()))
+      if (const FunctionDecl *FD = C->getDirectCallee(); FD &&
+          FD->getIdentifier()) {
+        llvm::StringRef N = FD->getName();
+        return N == "__errno_location" || N == "__error" || N == "_errno" ||
+               N == "___errno" || N == "__errno";
+      }
+    return false;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return VD->getName() == "errno";
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    llvm::StringRef N = globalCalleeName(C);
+    return N == "WSAGetLastError";
+  }
+  return false;
+}
+
+// Helpers and macros from real projects that test an errno for "try
+// again later"; they count as testing EAGAIN/EWOULDBLOCK/EINPROGRESS.
+static const llvm::StringRef BuiltinClassifiers[] = {
+    "EVUTIL_ERR_RW_RETRIABLE",
+    "EVUTIL_ERR_IS_EAGAIN",
+    "EVUTIL_ERR_CONNECT_RETRIABLE",
+    "EVUTIL_ERR_ACCEPT_RETRIABLE",
+    "EVUTIL_ERR_CONNECT_REFUSED",
+    "ERRNO_IS_TRANSIENT",
+    "ERRNO_IS_NEG_TRANSIENT",
+    "ERRNO_IS_ACCEPT_AGAIN",
+    "ERRNO_IS_NEG_ACCEPT_AGAIN",
+    "ERRNO_IS_DISCONNECT",
+    "ignoreErrno",
+    "SOCKET_ERRNO_IS_EAGAIN",
+    "sock_errno_is_eagain",
+    "uv__is_eagain",
+    "g_socket_would_block",
+};
+
+WouldBlockClassifiers::WouldBlockClassifiers(
+    llvm::ArrayRef<std::string> UserNames) {
+  for (llvm::StringRef N : BuiltinClassifiers)
+    Names.insert(N);
+  for (const std::string &N : UserNames)
+    Names.insert(N);
+}
+
+bool WouldBlockClassifiers::isListedName(llvm::StringRef Name) const {
+  if (Names.contains(Name))
+    return true;
+  std::string L = Name.lower();
+  llvm::StringRef Low(L);
+  // is_eagain(), errno_is_transient(), sock_would_block()...
+  return Low.contains("eagain") || Low.contains("would_block") ||
+         Low.contains("wouldblock") || Low.contains("retriable") ||
+         Low.contains("retryable") || Low.contains("is_transient");
+}
+
+static constexpr unsigned AllTryAgain =
+    WouldBlockMask | InProgressMask;
+
+unsigned WouldBlockClassifiers::classifierMask(const CallExpr *Call,
+                                               const ASTContext &Ctx) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return 0;
+  if (isListedName(FD->getName()))
+    return AllTryAgain;
+  return bodyMask(FD, Ctx, 0);
+}
+
+unsigned WouldBlockClassifiers::bodyMask(const FunctionDecl *FD,
+                                         const ASTContext &Ctx,
+                                         unsigned Depth) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def || Depth > 2)
+    return 0;
+  // A classifier takes the error code as a parameter: `int is_again(int e)`.
+  bool TakesInt = false;
+  for (const ParmVarDecl *P : Def->parameters())
+    TakesInt |= P->getType()->isIntegerType();
+  if (!TakesInt)
+    return 0;
+  auto It = Inferred.find(Def);
+  if (It != Inferred.end())
+    return It->second;
+  Inferred[Def] = 0; // cycles
+  unsigned M = mentionedMask(Def->getBody(), Ctx, Depth + 1) & AllTryAgain;
+  Inferred[Def] = M;
+  return M;
+}
+
+unsigned WouldBlockClassifiers::mentionedMask(const Stmt *S,
+                                              const ASTContext &Ctx) {
+  return mentionedMask(S, Ctx, 0);
+}
+
+unsigned WouldBlockClassifiers::mentionedMask(const Stmt *S,
+                                              const ASTContext &Ctx,
+                                              unsigned Depth) {
+  if (!S)
+    return 0;
+  unsigned M = 0;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    if (const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenCasts());
+        IL || isa<DeclRefExpr>(E->IgnoreParenCasts())) {
+      if (auto C = spelledErrnoConst(E, Ctx))
+        return bit(*C);
+      (void)IL;
+    }
+    if (E->getBeginLoc().isMacroID()) {
+      for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
+        if (Names.contains(N))
+          M |= AllTryAgain;
+    }
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = C->getDirectCallee();
+      if (FD && FD->getIdentifier()) {
+        if (isListedName(FD->getName()))
+          M |= AllTryAgain;
+        else
+          M |= bodyMask(FD, Ctx, Depth);
+      }
+    }
+  }
+  if (const auto *SC = dyn_cast<SwitchCase>(S))
+    if (const auto *CS = dyn_cast<CaseStmt>(SC))
+      if (auto C = spelledErrnoConst(CS->getLHS(), Ctx))
+        M |= bit(*C);
+  for (const Stmt *Child : S->children())
+    M |= mentionedMask(Child, Ctx, Depth);
+  return M;
+}
+
+} // namespace clang::tidy::nbio

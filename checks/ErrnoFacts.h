@@ -1,0 +1,93 @@
+//===--- ErrnoFacts.h - Recognising errno, EAGAIN and their tests ---------===//
+//
+// EAGAIN, EWOULDBLOCK, EINPROGRESS... are macros: in the AST they are bare
+// integer literals. This component recognises them by the macro name at the
+// literal's spelling (so `EWOULDBLOCK` and `EAGAIN` stay distinct even where
+// both are 11, and a bare `11` is neither), recognises `errno` itself, and
+// knows which helpers and macros classify an errno as "would block".
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_ERRNOFACTS_H
+#define NBIO_CHECKS_ERRNOFACTS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::nbio {
+
+/// The names the error constants of interest are spelled with.
+enum class ErrnoConst {
+  EAgain,      ///< EAGAIN, UV_EAGAIN, -EAGAIN
+  EWouldBlock, ///< EWOULDBLOCK, WSAEWOULDBLOCK
+  EInProgress, ///< EINPROGRESS, WSAEINPROGRESS, UV_EINPROGRESS
+  EAlready,    ///< EALREADY
+  EIntr,       ///< EINTR
+  SslWantRead, ///< SSL_ERROR_WANT_READ
+  SslWantWrite,///< SSL_ERROR_WANT_WRITE
+  OtherNamed,  ///< another E* / SSL_ERROR_* constant spelled by name
+};
+
+constexpr unsigned bit(ErrnoConst C) { return 1u << unsigned(C); }
+constexpr unsigned WouldBlockMask =
+    bit(ErrnoConst::EAgain) | bit(ErrnoConst::EWouldBlock);
+constexpr unsigned InProgressMask =
+    bit(ErrnoConst::EInProgress) | bit(ErrnoConst::EAlready);
+constexpr unsigned SslWantMask =
+    bit(ErrnoConst::SslWantRead) | bit(ErrnoConst::SslWantWrite);
+
+/// The named error constant \p E spells (looking through parentheses,
+/// casts and unary minus), or nothing if \p E is not spelled with such a
+/// name. A literal written as a bare number gives nothing.
+std::optional<ErrnoConst> spelledErrnoConst(const Expr *E,
+                                            const ASTContext &Ctx);
+
+/// The exact spelling ("EAGAIN", "EWOULDBLOCK", ...) of the outermost
+/// would-block name at \p E, or empty.
+llvm::StringRef spelledWouldBlockName(const Expr *E, const ASTContext &Ctx);
+
+/// True for `errno` (glibc: `(*__errno_location ())`, and the BSD and
+/// Windows spellings).
+bool isErrnoExpr(const Expr *E);
+
+/// The names of the macro expansions that produced \p Loc, innermost first.
+llvm::SmallVector<llvm::StringRef, 4> macroChain(SourceLocation Loc,
+                                                 const ASTContext &Ctx);
+
+/// Knows the helper functions and macros that test an errno for "would
+/// block": a built-in list from real projects, the user's list, and
+/// functions defined in the translation unit whose bodies compare their
+/// argument with EAGAIN/EWOULDBLOCK.
+class WouldBlockClassifiers {
+public:
+  explicit WouldBlockClassifiers(llvm::ArrayRef<std::string> UserNames);
+
+  /// The constants a call to a classifier helper tests, as a mask of
+  /// bit(ErrnoConst); 0 when \p Call is not such a helper. Helpers named in
+  /// the lists (or named like "is_eagain", "errno_is_transient") count as
+  /// testing EAGAIN, EWOULDBLOCK and EINPROGRESS.
+  unsigned classifierMask(const CallExpr *Call, const ASTContext &Ctx);
+
+  /// The constants \p S mentions anywhere (directly, through a macro, or
+  /// through a classifier call), as a mask of bit(ErrnoConst).
+  unsigned mentionedMask(const Stmt *S, const ASTContext &Ctx);
+
+private:
+  unsigned mentionedMask(const Stmt *S, const ASTContext &Ctx,
+                         unsigned Depth);
+  unsigned bodyMask(const FunctionDecl *FD, const ASTContext &Ctx,
+                    unsigned Depth);
+  bool isListedName(llvm::StringRef Name) const;
+  llvm::StringSet<> Names;
+  llvm::DenseMap<const FunctionDecl *, unsigned> Inferred;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_ERRNOFACTS_H

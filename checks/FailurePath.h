@@ -1,0 +1,103 @@
+//===--- FailurePath.h - Where a failed I/O call's path leads -------------===//
+//
+// Follows, statement by statement, the path a function takes after one I/O
+// call fails in a given way (EAGAIN, EINPROGRESS, SSL_ERROR_WANT_*), the
+// way a reader would: conditions are evaluated with the call's result at -1
+// (0 for the SSL_*_ex calls) and errno at the hypothesised value, branches
+// are taken, jumps followed, loops closed. The walk ends where the path
+// ends: in a terminal action (close, exit, abort, assert), a return to the
+// caller, a wait for readiness, a retry of the same call, a use of the
+// result as a byte count, or a place it cannot judge.
+//
+// It works on the AST of one function body, without a CFG: path
+// sensitivity comes from the one hypothesis, which is what the nbio checks
+// need to ask.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_FAILUREPATH_H
+#define NBIO_CHECKS_FAILUREPATH_H
+
+#include "ErrnoFacts.h"
+#include "IoCalls.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+
+namespace clang::tidy::nbio {
+
+/// How the call is assumed to have failed.
+enum class Hypothesis { WouldBlock, InProgress, SslWantRead, SslWantWrite };
+
+enum class PathEnd {
+  Unknown,     ///< the walk could not judge (an opaque condition...)
+  Terminal,    ///< closes the fd / frees the connection / exits / aborts
+  Returns,     ///< hands the failure to the caller (or falls off the end)
+  Handled,     ///< passes errno to a helper that tests the hypothesis
+  Waits,       ///< reaches a wait for readiness or a back-off
+  Retries,     ///< comes back to the same call without waiting
+  UsedAsCount, ///< uses the -1 as a byte count or index
+};
+
+enum class RetryVia {
+  Continue,   ///< a `continue` statement
+  LoopEnd,    ///< falling off the end of the loop body
+  Condition,  ///< the loop condition retries (`while (... errno == EAGAIN)`)
+  Goto,       ///< a backward `goto`
+};
+
+struct FailurePath {
+  PathEnd End = PathEnd::Unknown;
+  /// The statement where the path ended: the terminal call, the wait, the
+  /// continue/goto, the use as a count.
+  const Stmt *At = nullptr;
+  /// The path compared the failure with the hypothesis' own constants
+  /// (EAGAIN/EWOULDBLOCK, EINPROGRESS, SSL_ERROR_WANT_*) or classifiers.
+  bool Tested = false;
+  /// For Retries: the loop retried (null for a goto) and how.
+  const Stmt *Loop = nullptr;
+  RetryVia Via = RetryVia::Continue;
+  /// An unknown function took the descriptor on the way back: it might wait.
+  bool UnknownCallOnFd = false;
+  /// For Terminal: what the terminal action does, for the note.
+  std::string What;
+};
+
+/// Decides which calls wait for readiness.
+struct WaitFunctions {
+  llvm::StringSet<> User;
+  bool isWait(const FunctionDecl *FD, unsigned Depth = 0) const;
+};
+
+class FailurePathFinder {
+public:
+  FailurePathFinder(ASTContext &Ctx, WouldBlockClassifiers &Classifiers,
+                    const WaitFunctions &Waits,
+                    const llvm::StringSet<> &UserTerminal);
+  ~FailurePathFinder();
+
+  /// Follow the path \p Fn takes after \p Call (whose descriptor or SSL
+  /// object is \p Fd) fails as \p H says.
+  FailurePath follow(const CallExpr *Call, const Expr *Fd,
+                     const FunctionDecl *Fn, Hypothesis H);
+
+  /// The statement-level parent of \p S in \p Fn's body (or null).
+  const Stmt *parentOf(const Stmt *S, const FunctionDecl *Fn);
+
+private:
+  struct Walk;
+  ASTContext &Ctx;
+  WouldBlockClassifiers &Classifiers;
+  const WaitFunctions &Waits;
+  const llvm::StringSet<> &UserTerminal;
+  llvm::DenseMap<const FunctionDecl *,
+                 std::unique_ptr<llvm::DenseMap<const Stmt *, const Stmt *>>>
+      Parents;
+  const llvm::DenseMap<const Stmt *, const Stmt *> &
+  parents(const FunctionDecl *Fn);
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_FAILUREPATH_H

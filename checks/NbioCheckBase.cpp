@@ -1,0 +1,139 @@
+//===--- NbioCheckBase.cpp - What every nbio check shares -----------------===//
+
+#include "NbioCheckBase.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::nbio {
+
+static void addList(llvm::StringSet<> &Set, llvm::StringRef List) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  List.split(Parts, ';', -1, false);
+  for (llvm::StringRef P : Parts)
+    if (!P.trim().empty())
+      Set.insert(P.trim());
+}
+
+NbioCheckBase::NbioCheckBase(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  Config = NbioConfig::read(*this, [&](StringRef N, StringRef D) {
+    return Options.getLocalOrGlobal(N, D).str();
+  });
+  WaitFunctionsOpt = Options.getLocalOrGlobal("WaitFunctions", "").str();
+  TerminalFunctionsOpt =
+      Options.getLocalOrGlobal("TerminalFunctions", "").str();
+  addList(Waits.User, WaitFunctionsOpt);
+  addList(UserTerminal, TerminalFunctionsOpt);
+}
+
+void NbioCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "NonBlockingFunctions", Config.NonBlockingFunctions);
+  Options.store(Opts, "BlockingFunctions", Config.BlockingFunctions);
+  Options.store(Opts, "WouldBlockHelpers", Config.WouldBlockHelpers);
+  Options.store(Opts, "WaitFunctions", WaitFunctionsOpt);
+  Options.store(Opts, "TerminalFunctions", TerminalFunctionsOpt);
+}
+
+void NbioCheckBase::matchCallsTo(MatchFinder *Finder,
+                                 llvm::ArrayRef<llvm::StringRef> Names) {
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(Names))),
+               unless(isInTemplateInstantiation()))
+          .bind("nbio-stmt"),
+      this);
+}
+
+void NbioCheckBase::check(const MatchFinder::MatchResult &Result) {
+  const auto *S = Result.Nodes.getNodeAs<Stmt>("nbio-stmt");
+  if (!S)
+    return;
+  Ctx = Result.Context;
+  if (Result.SourceManager->isInSystemHeader(
+          Result.SourceManager->getExpansionLoc(S->getBeginLoc())))
+    return;
+  Candidates.push_back(S);
+}
+
+void NbioCheckBase::onEndOfTranslationUnit() {
+  if (Candidates.empty() || !Ctx)
+    return;
+  Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
+  decide(*Analysis, Candidates);
+  Candidates.clear();
+}
+
+FailurePathFinder &NbioCheckBase::paths(NonBlockingFdAnalysis &A) {
+  if (!Paths)
+    Paths = std::make_unique<FailurePathFinder>(*Ctx, A.classifiers(), Waits,
+                                                UserTerminal);
+  return *Paths;
+}
+
+bool NbioCheckBase::isDiscarded(const CallExpr *Call, const FunctionDecl *Fn,
+                                NonBlockingFdAnalysis &A) {
+  FailurePathFinder &P = paths(A);
+  const Stmt *Child = Call;
+  const Stmt *Parent = P.parentOf(Call, Fn);
+  while (Parent && (isa<ParenExpr>(Parent) || isa<ExprWithCleanups>(Parent))) {
+    Child = Parent;
+    Parent = P.parentOf(Parent, Fn);
+  }
+  if (!Parent || isa<Expr>(Parent)) {
+    // `a, read(...)` as a statement: the comma's right side is discarded
+    // too; anything else uses the value (casts to void included).
+    return false;
+  }
+  if (const auto *If = dyn_cast<IfStmt>(Parent))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *W = dyn_cast<WhileStmt>(Parent))
+    return Child == W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(Parent))
+    return Child == D->getBody();
+  if (const auto *F = dyn_cast<ForStmt>(Parent))
+    return Child == F->getBody() || Child == F->getInc() ||
+           Child == F->getInit();
+  return isa<CompoundStmt>(Parent) || isa<SwitchCase>(Parent) ||
+         isa<LabelStmt>(Parent) || isa<AttributedStmt>(Parent);
+}
+
+SourceLocation NbioCheckBase::reportLoc(const Stmt *S) const {
+  return Ctx->getSourceManager().getExpansionLoc(S->getBeginLoc());
+}
+
+bool NbioCheckBase::inMacro(const Stmt *S) const {
+  return S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID();
+}
+
+std::string NbioCheckBase::textOf(const Expr *E) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  if (E->getBeginLoc().isMacroID())
+    R = SM.getExpansionRange(R);
+  StringRef T = Lexer::getSourceText(R, SM, Ctx->getLangOpts());
+  if (T.empty())
+    return "<fd>";
+  std::string Out;
+  bool Space = false;
+  for (char C : T) {
+    if (isWhitespace(C)) {
+      Space = !Out.empty();
+      continue;
+    }
+    if (Space)
+      Out += ' ';
+    Space = false;
+    Out += C;
+  }
+  return Out;
+}
+
+void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O) {
+  if (O.Loc.isValid())
+    diag(Ctx->getSourceManager().getExpansionLoc(O.Loc), O.Note,
+         DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::nbio

@@ -1,0 +1,67 @@
+//===--- NbioCheckBase.h - What every nbio check shares -------------------===//
+//
+// Every nbio check collects candidate calls while matching and decides at
+// the end of the translation unit, when the shared analysis has seen every
+// function (a field may be made non-blocking below the function that reads
+// it). This base class holds the shared options, the candidates, and the
+// diagnostics' common parts (the fd's text, the notes on origins).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_NBIOCHECKBASE_H
+#define NBIO_CHECKS_NBIOCHECKBASE_H
+
+#include "FailurePath.h"
+#include "NonBlockingFdAnalysis.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
+#include <vector>
+
+namespace clang::tidy::nbio {
+
+class NbioCheckBase : public ClangTidyCheck {
+public:
+  NbioCheckBase(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+protected:
+  /// Called once per TU with the candidates, when there are any.
+  virtual void decide(NonBlockingFdAnalysis &A,
+                      llvm::ArrayRef<const Stmt *> Candidates) = 0;
+
+  /// The matcher every nbio check starts from: calls to these functions
+  /// (names qualified with "::"), outside template instantiations.
+  void matchCallsTo(ast_matchers::MatchFinder *Finder,
+                    llvm::ArrayRef<llvm::StringRef> Names);
+
+  /// The call's value is thrown away: it stands as a statement of its own
+  /// (an explicit cast to void is not that: it says "ignored on purpose").
+  bool isDiscarded(const CallExpr *Call, const FunctionDecl *Fn,
+                   NonBlockingFdAnalysis &A);
+
+  /// Where to report something at \p S: the macro expansion site if \p S
+  /// comes from a macro.
+  SourceLocation reportLoc(const Stmt *S) const;
+  bool inMacro(const Stmt *S) const;
+  std::string textOf(const Expr *E) const;
+  void noteOrigin(const NonBlockingOrigin &O);
+
+  FailurePathFinder &paths(NonBlockingFdAnalysis &A);
+
+  ASTContext *Ctx = nullptr;
+  NbioConfig Config;
+  WaitFunctions Waits;
+  llvm::StringSet<> UserTerminal;
+
+private:
+  std::vector<const Stmt *> Candidates;
+  std::shared_ptr<NonBlockingFdAnalysis> Analysis;
+  std::unique_ptr<FailurePathFinder> Paths;
+  std::string WaitFunctionsOpt, TerminalFunctionsOpt;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_NBIOCHECKBASE_H

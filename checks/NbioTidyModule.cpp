@@ -1,0 +1,40 @@
+//===--- NbioTidyModule.cpp - The nbio clang-tidy module ------------------===//
+//
+// Registers every nbio check, alphabetically. The anchor at the bottom lets
+// a binary that links the module statically (nbio-clang-tidy, nbio-clangd)
+// keep its registration.
+//
+//===----------------------------------------------------------------------===//
+
+#include "BusyWaitRetryCheck.h"
+#include "Compat.h"
+#include "ConnectEinprogressCheck.h"
+#include "EagainEwouldblockCheck.h"
+#include "UnhandledEagainCheck.h"
+
+namespace clang::tidy {
+namespace nbio {
+
+class NbioModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<BusyWaitRetryCheck>("nbio-busy-wait-retry");
+    CheckFactories.registerCheck<ConnectEinprogressCheck>(
+        "nbio-connect-einprogress");
+    CheckFactories.registerCheck<EagainEwouldblockCheck>(
+        "nbio-eagain-ewouldblock");
+    CheckFactories.registerCheck<UnhandledEagainCheck>(
+        "nbio-unhandled-eagain");
+  }
+};
+
+} // namespace nbio
+
+static ClangTidyModuleRegistry::Add<nbio::NbioModule>
+    X("nbio-module", "Checks for unsafe non-blocking I/O.");
+
+// This anchor is used to force the linker to link in the generated object
+// file and thus register the NbioModule.
+volatile int NbioModuleAnchorSource = 0; // NOLINT(misc-use-internal-linkage)
+
+} // namespace clang::tidy

@@ -1,0 +1,1014 @@
+//===--- NonBlockingFdAnalysis.cpp - Which fds are non-blocking -----------===//
+
+#include "NonBlockingFdAnalysis.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringExtras.h"
+#include <map>
+#include <mutex>
+#include <set>
+#include <tuple>
+
+namespace clang::tidy::nbio {
+
+//===----------------------------------------------------------------------===//
+// Configuration
+//===----------------------------------------------------------------------===//
+
+NbioConfig NbioConfig::read(
+    const ClangTidyCheck &,
+    llvm::function_ref<std::string(llvm::StringRef, llvm::StringRef)> Get) {
+  NbioConfig C;
+  C.NonBlockingFunctions = Get("NonBlockingFunctions", "");
+  C.BlockingFunctions = Get("BlockingFunctions", "");
+  C.WouldBlockHelpers = Get("WouldBlockHelpers", "");
+  return C;
+}
+
+std::string NbioConfig::key() const {
+  return NonBlockingFunctions + "\x1f" + BlockingFunctions + "\x1f" +
+         WouldBlockHelpers;
+}
+
+static std::vector<std::string> splitList(llvm::StringRef S) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  S.split(Parts, ';', -1, false);
+  std::vector<std::string> Out;
+  for (llvm::StringRef P : Parts)
+    if (!P.trim().empty())
+      Out.push_back(P.trim().str());
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
+// Keys, events, wrappers
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// What a descriptor expression denotes: a variable, a field (any object's),
+/// or an element of an array variable or field.
+struct FdKey {
+  enum KindT { None, Var, Field, Elem } Kind = None;
+  const Decl *D = nullptr;
+  int64_t Index = -1; ///< for Elem; -1: any element
+  bool valid() const { return Kind != None; }
+  auto tuple() const { return std::make_tuple(int(Kind), D, Index); }
+  bool operator<(const FdKey &O) const { return tuple() < O.tuple(); }
+  /// Locals and parameters are tracked in source order; everything else
+  /// (fields, globals, their elements) is one fact for the whole TU.
+  bool isTuWide() const {
+    if (Kind == Field)
+      return true;
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(D))
+      return !VD->isLocalVarDeclOrParm();
+    return isa_and_nonnull<FieldDecl>(D);
+  }
+};
+
+struct Guard {
+  const ParmVarDecl *Param = nullptr;
+  bool WhenTrue = true;
+};
+
+enum class EvKind { Set, Clear, Copy };
+
+struct Event {
+  FdKey Key;
+  EvKind Kind;
+  const Expr *Src = nullptr; ///< for Copy: the stored expression
+  SourceLocation Loc;
+  const FunctionDecl *Fn = nullptr;
+  Guard G;
+  std::string Target; ///< source text of the descriptor
+};
+
+struct WrapperSpec {
+  int FdArg = 0;
+  int FlagArg = -1;            ///< -1: none
+  bool NonBlockingWhenTrue = true;
+  bool Blocking = false;       ///< makes the fd blocking (no flag)
+  bool OnlyWithOneArg = false; ///< generic names: trust only f(fd)
+};
+
+struct FlagMod {
+  const VarDecl *V;
+  bool Set;
+  SourceLocation Loc;
+  Guard G;
+};
+
+struct PendingCall {
+  const CallExpr *Call;
+  const FunctionDecl *Callee;
+  const FunctionDecl *Fn;
+  Guard G;
+};
+
+struct ParamEffect {
+  unsigned Param;
+  bool Set;
+  Guard G; ///< a guard on another parameter of the wrapper
+  SourceLocation Loc;
+};
+
+} // namespace
+
+// Built-in "set non-blocking" wrappers from real projects.
+static const std::pair<llvm::StringRef, WrapperSpec> BuiltinWrappers[] = {
+    {"anetNonBlock", {1}},
+    {"anetBlock", {1, -1, true, true}},
+    {"anetSetBlock", {1, 2, true}},
+    {"evutil_make_socket_nonblocking", {0}},
+    {"uv__nonblock", {0, 1, true}},
+    {"uv__nonblock_ioctl", {0, 1, true}},
+    {"uv__nonblock_fcntl", {0, 1, true}},
+    {"ngx_nonblocking", {0}},
+    {"ngx_blocking", {0, -1, true, true}},
+    {"curlx_nonblock", {0, 1, true}},
+    {"Curl_nonblock", {0, 1, true}},
+    {"fdevent_fcntl_set_nb", {0}},
+    {"fdevent_fcntl_set_nb_cloexec", {0}},
+    {"net__socket_nonblock", {0}},
+    {"lws_plat_set_nonblocking", {0}},
+    {"fd_nonblock", {0, 1, true}},
+    {"set_nonblock", {0}},
+    {"unset_nonblock", {0, -1, true, true}},
+    {"qemu_socket_set_nonblock", {0}},
+    {"qemu_socket_try_set_nonblock", {0}},
+    {"qemu_set_nonblock", {0}},
+    {"qemu_socket_set_block", {0, -1, true, true}},
+    {"qemu_set_block", {0, -1, true, true}},
+    {"unblock_socket", {0}},
+    {"commSetNonBlocking", {0}},
+    {"commUnsetNonBlocking", {0, -1, true, true}},
+    {"pa_make_fd_nonblock", {0}},
+    {"VTCP_nonblocking", {0}},
+    {"VTCP_blocking", {0, -1, true, true}},
+    {"g_unix_set_fd_nonblocking", {0, 1, true}},
+    {"_Py_set_blocking", {0, 1, false}},
+    {"evutil_make_socket_nonblocking", {0}},
+    {"set_nonblocking", {0, -1, true, false, true}},
+    {"setnonblocking", {0, -1, true, false, true}},
+    {"set_non_blocking", {0, -1, true, false, true}},
+    {"setNonBlocking", {0, -1, true, false, true}},
+    {"make_nonblocking", {0, -1, true, false, true}},
+    {"make_socket_non_blocking", {0, -1, true, false, true}},
+    {"make_socket_nonblocking", {0, -1, true, false, true}},
+    {"socket_set_nonblocking", {0, -1, true, false, true}},
+    {"sock_set_nonblocking", {0, -1, true, false, true}},
+    {"set_blocking", {0, -1, true, true, true}},
+};
+
+// Calls that create a descriptor, and where their flags go.
+struct CreatorSpec {
+  llvm::StringRef Name;
+  unsigned FlagsArg;
+  llvm::StringRef Flag;
+  llvm::StringRef Flag2;
+};
+static const CreatorSpec Creators[] = {
+    {"socket", 1, "SOCK_NONBLOCK", ""},
+    {"accept4", 3, "SOCK_NONBLOCK", ""},
+    {"open", 1, "O_NONBLOCK", "O_NDELAY"},
+    {"open64", 1, "O_NONBLOCK", "O_NDELAY"},
+    {"openat", 2, "O_NONBLOCK", "O_NDELAY"},
+    {"openat64", 2, "O_NONBLOCK", "O_NDELAY"},
+    {"eventfd", 1, "EFD_NONBLOCK", ""},
+    {"timerfd_create", 1, "TFD_NONBLOCK", ""},
+    {"signalfd", 2, "SFD_NONBLOCK", ""},
+    {"inotify_init1", 0, "IN_NONBLOCK", ""},
+    {"fanotify_init", 0, "FAN_NONBLOCK", ""},
+    {"memfd_secret", 0, "O_NONBLOCK", ""},
+    {"pidfd_open", 1, "PIDFD_NONBLOCK", ""},
+};
+// Calls that fill an int[2] with two non-blocking descriptors.
+static const CreatorSpec PairCreators[] = {
+    {"pipe2", 1, "O_NONBLOCK", "O_NDELAY"},
+    {"socketpair", 1, "SOCK_NONBLOCK", ""},
+};
+
+bool NonBlockingFdAnalysis::mentionsName(const Expr *E, llvm::StringRef Name,
+                                         const ASTContext &Ctx) {
+  if (!E || Name.empty())
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl());
+        ECD && ECD->getName() == Name)
+      return true;
+  if (E->getBeginLoc().isMacroID() &&
+      (isa<IntegerLiteral>(E) || isa<DeclRefExpr>(E) ||
+       isa<ParenExpr>(E) || isa<CastExpr>(E)))
+    for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
+      if (N == Name)
+        return true;
+  for (const Stmt *C : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(C))
+      if (mentionsName(CE, Name, Ctx))
+        return true;
+  return false;
+}
+
+static std::string textOf(const Expr *E, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  if (E->getBeginLoc().isMacroID())
+    R = SM.getExpansionRange(R);
+  llvm::StringRef T = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
+  if (T.empty() || T.size() > 80)
+    return "descriptor";
+  // Collapse white space so multi-line expressions read well in a message.
+  std::string Out;
+  bool Space = false;
+  for (char C : T) {
+    if (llvm::isSpace(C)) {
+      Space = !Out.empty();
+      continue;
+    }
+    if (Space)
+      Out += ' ';
+    Space = false;
+    Out += C;
+  }
+  return Out;
+}
+
+static FdKey keyOf(const Expr *E) {
+  if (!E)
+    return {};
+  E = E->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
+      return keyOf(U->getSubExpr());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return {FdKey::Var, VD->getCanonicalDecl(), -1};
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return {FdKey::Field, FD->getCanonicalDecl(), -1};
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    FdKey Base = keyOf(AS->getBase());
+    if (!Base.valid() || Base.Kind == FdKey::Elem)
+      return {};
+    int64_t Idx = -1;
+    if (const auto *IL =
+            dyn_cast<IntegerLiteral>(AS->getIdx()->IgnoreParenImpCasts()))
+      Idx = IL->getValue().getSExtValue();
+    return {FdKey::Elem, Base.D, Idx};
+  }
+  return {};
+}
+
+/// A condition that tests a parameter for truth: `p`, `!p`, `p == 0`...
+static std::optional<Guard> paramTest(const Expr *Cond, bool Branch) {
+  if (!Cond)
+    return std::nullopt;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond);
+      U && U->getOpcode() == UO_LNot)
+    return paramTest(U->getSubExpr(), !Branch);
+  if (const auto *B = dyn_cast<BinaryOperator>(Cond);
+      B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
+    const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+    const Expr *R = B->getRHS()->IgnoreParenImpCasts();
+    if (!isa<DeclRefExpr>(L))
+      std::swap(L, R);
+    bool IsZero = false;
+    if (const auto *IL = dyn_cast<IntegerLiteral>(R))
+      IsZero = IL->getValue() == 0;
+    else if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(R))
+      IsZero = !BL->getValue();
+    else
+      return std::nullopt;
+    bool TrueWhenParamTrue = (B->getOpcode() == BO_NE) == IsZero;
+    if (auto G = paramTest(L, Branch)) {
+      G->WhenTrue = TrueWhenParamTrue ? G->WhenTrue : !G->WhenTrue;
+      return G;
+    }
+    return std::nullopt;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Cond))
+    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      return Guard{P, Branch};
+  return std::nullopt;
+}
+
+static std::optional<int64_t> constantValue(const Expr *E,
+                                            const ASTContext &Ctx) {
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (E->EvaluateAsInt(R, Ctx) && !R.HasSideEffects)
+    return R.Val.getInt().getSExtValue();
+  return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// The walk over function bodies
+//===----------------------------------------------------------------------===//
+
+struct NonBlockingFdAnalysis::Impl {
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  llvm::StringMap<WrapperSpec> Wrappers;
+
+  std::map<FdKey, std::vector<Event>> Events;
+  std::vector<PendingCall> Pending;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const ReturnStmt *>>
+      Returns;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
+      CallSites; // callee -> calls to it
+  llvm::DenseSet<const FunctionDecl *> Walked;
+  llvm::DenseMap<const FunctionDecl *, std::vector<ParamEffect>> Summaries;
+  llvm::DenseSet<const FunctionDecl *> InSummary;
+  bool Collected = false;
+  bool SoErrorRead = false;
+  bool RcvTimeo = false, SndTimeo = false;
+
+  llvm::DenseMap<const CallExpr *, const FunctionDecl *> Owner;
+
+  // Per-walk state.
+  const FunctionDecl *CurFn = nullptr;
+  std::vector<std::pair<const Expr *, bool>> CondStack;
+  std::vector<FlagMod> FlagMods;
+  llvm::DenseMap<const VarDecl *, std::optional<int64_t>> LastConst;
+
+  // Query memo.
+  std::map<FdKey, std::optional<NonBlockingOrigin>> TuWideMemo;
+  std::set<FdKey> TuWideInProgress;
+  llvm::DenseMap<const FunctionDecl *, std::optional<NonBlockingOrigin>>
+      ReturnMemo;
+  llvm::DenseMap<const ParmVarDecl *, std::optional<NonBlockingOrigin>>
+      ParamMemo;
+  unsigned Depth = 0;
+
+  Impl(ASTContext &Ctx, const NbioConfig &Cfg)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()) {
+    for (const auto &[Name, Spec] : BuiltinWrappers)
+      Wrappers[Name] = Spec;
+    for (const std::string &Item : splitList(Cfg.NonBlockingFunctions))
+      addUserWrapper(Item, false);
+    for (const std::string &Item : splitList(Cfg.BlockingFunctions))
+      addUserWrapper(Item, true);
+  }
+
+  void addUserWrapper(llvm::StringRef Item, bool Blocking) {
+    llvm::SmallVector<llvm::StringRef, 4> F;
+    Item.split(F, ':');
+    WrapperSpec S;
+    S.Blocking = Blocking;
+    unsigned V = 0;
+    if (F.size() > 1 && !F[1].trim().getAsInteger(10, V))
+      S.FdArg = int(V);
+    if (!Blocking && F.size() > 3 && !F[2].trim().getAsInteger(10, V)) {
+      S.FlagArg = int(V);
+      S.NonBlockingWhenTrue = F[3].trim() != "0";
+    }
+    Wrappers[F[0].trim()] = S;
+  }
+
+  bool before(SourceLocation A, SourceLocation B) const {
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
+                                        SM.getExpansionLoc(B));
+  }
+
+  Guard currentGuard() const {
+    for (auto It = CondStack.rbegin(); It != CondStack.rend(); ++It)
+      if (auto G = paramTest(It->first, It->second))
+        return *G;
+    return {};
+  }
+
+  void addEvent(const Expr *Target, EvKind K, SourceLocation Loc,
+                const Expr *Src = nullptr, Guard G = {}) {
+    FdKey Key = keyOf(Target);
+    if (!Key.valid())
+      return;
+    Events[Key].push_back(
+        Event{Key, K, Src, Loc, CurFn, G, textOf(Target, Ctx)});
+  }
+
+  void addElemEvents(const Expr *Array, SourceLocation Loc) {
+    FdKey Base = keyOf(Array);
+    if (!Base.valid() || Base.Kind == FdKey::Elem)
+      return;
+    FdKey K{FdKey::Elem, Base.D, -1};
+    Events[K].push_back(Event{K, EvKind::Set, nullptr, Loc, CurFn,
+                              currentGuard(), textOf(Array, Ctx)});
+  }
+
+  /// How an expression that builds file status flags treats O_NONBLOCK:
+  /// each mention is a set (`| O_NONBLOCK`) or a clear (`& ~O_NONBLOCK`),
+  /// possibly under a `?:` on a parameter.
+  void flagUses(const Expr *E, bool UnderNot, Guard G,
+                llvm::SmallVectorImpl<std::pair<bool, Guard>> &Out) {
+    if (!E)
+      return;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+      auto GT = paramTest(CO->getCond(), true);
+      auto GF = paramTest(CO->getCond(), false);
+      flagUses(CO->getTrueExpr(), UnderNot, GT ? *GT : G, Out);
+      flagUses(CO->getFalseExpr(), UnderNot, GF ? *GF : G, Out);
+      return;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_Not) {
+      flagUses(U->getSubExpr(), !UnderNot, G, Out);
+      return;
+    }
+    bool Direct = false;
+    if (isa<IntegerLiteral>(E) || isa<DeclRefExpr>(E))
+      Direct = NonBlockingFdAnalysis::mentionsName(E, "O_NONBLOCK", Ctx) ||
+               NonBlockingFdAnalysis::mentionsName(E, "O_NDELAY", Ctx);
+    if (Direct) {
+      Out.push_back({!UnderNot, G});
+      return;
+    }
+    for (const Stmt *C : E->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(C))
+        flagUses(CE, UnderNot, G, Out);
+  }
+
+  void noteFlagAssignment(const VarDecl *V, const Expr *RHS, bool Compound,
+                          BinaryOperatorKind Op, SourceLocation Loc) {
+    llvm::SmallVector<std::pair<bool, Guard>, 2> Uses;
+    flagUses(RHS, false, currentGuard(), Uses);
+    for (auto &[Set, G] : Uses) {
+      // `flags &= O_NONBLOCK` (no ~) is a test, not a set.
+      if (Compound && Op == BO_AndAssign && Set)
+        continue;
+      FlagMods.push_back({V, Set, Loc, G.Param ? G : currentGuard()});
+    }
+    if (auto C = constantValue(RHS, Ctx); C && !Compound)
+      LastConst[V] = C;
+    else if (!Compound)
+      LastConst[V] = std::nullopt;
+  }
+
+  void visitCall(const CallExpr *C) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return;
+    llvm::StringRef Name = Callee->getName();
+    unsigned N = C->getNumArgs();
+    SourceLocation Loc = C->getBeginLoc();
+
+    if (Name == "fcntl" && N >= 3 &&
+        NonBlockingFdAnalysis::mentionsName(C->getArg(1), "F_SETFL", Ctx)) {
+      llvm::SmallVector<std::pair<bool, Guard>, 2> Uses;
+      flagUses(C->getArg(2), false, currentGuard(), Uses);
+      if (Uses.empty()) {
+        // fcntl(fd, F_SETFL, flags): what happened to `flags` before.
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(C->getArg(2)->IgnoreParenImpCasts()))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+            const FlagMod *LastUnguarded = nullptr;
+            for (const FlagMod &M : FlagMods)
+              if (M.V == V && !M.G.Param)
+                LastUnguarded = &M;
+            for (const FlagMod &M : FlagMods)
+              if (M.V == V && (&M == LastUnguarded || M.G.Param))
+                if (!LastUnguarded || !before(M.Loc, LastUnguarded->Loc))
+                  Uses.push_back({M.Set, M.G});
+          }
+      }
+      for (auto &[Set, G] : Uses)
+        addEvent(C->getArg(0), Set ? EvKind::Set : EvKind::Clear, Loc,
+                 nullptr, G);
+      return;
+    }
+    if (Name == "ioctl" && N >= 3 &&
+        NonBlockingFdAnalysis::mentionsName(C->getArg(1), "FIONBIO", Ctx)) {
+      const Expr *A = C->getArg(2)->IgnoreParenCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(A);
+          U && U->getOpcode() == UO_AddrOf)
+        A = U->getSubExpr()->IgnoreParenCasts();
+      if (const auto *CL = dyn_cast<CompoundLiteralExpr>(A)) {
+        if (const auto *IL = dyn_cast<InitListExpr>(CL->getInitializer());
+            IL && IL->getNumInits() == 1)
+          A = IL->getInit(0);
+        else
+          A = CL->getInitializer();
+      }
+      std::optional<int64_t> V = constantValue(A, Ctx);
+      if (!V)
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+            if (const auto *P = dyn_cast<ParmVarDecl>(VD)) {
+              addEvent(C->getArg(0), EvKind::Set, Loc, nullptr, {P, true});
+              addEvent(C->getArg(0), EvKind::Clear, Loc, nullptr, {P, false});
+              return;
+            }
+            auto It = LastConst.find(VD);
+            if (It != LastConst.end())
+              V = It->second;
+          }
+      if (V)
+        addEvent(C->getArg(0), *V ? EvKind::Set : EvKind::Clear, Loc, nullptr,
+                 currentGuard());
+      return;
+    }
+    for (const CreatorSpec &PC : PairCreators)
+      if (Name == PC.Name && N > PC.FlagsArg &&
+          (NonBlockingFdAnalysis::mentionsName(C->getArg(PC.FlagsArg), PC.Flag,
+                                               Ctx) ||
+           NonBlockingFdAnalysis::mentionsName(C->getArg(PC.FlagsArg),
+                                               PC.Flag2, Ctx))) {
+        addElemEvents(C->getArg(Name == "pipe2" ? 0 : 3 < N ? 3 : 0), Loc);
+        return;
+      }
+    if (Name == "getsockopt" && N >= 3 &&
+        NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_ERROR", Ctx))
+      SoErrorRead = true;
+    if (Name == "setsockopt" && N >= 3) {
+      RcvTimeo |=
+          NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_RCVTIMEO", Ctx);
+      SndTimeo |=
+          NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_SNDTIMEO", Ctx);
+    }
+
+    auto W = Wrappers.find(Name);
+    if (W != Wrappers.end()) {
+      const WrapperSpec &S = W->second;
+      if (unsigned(S.FdArg) >= N || (S.OnlyWithOneArg && N != 1))
+        return;
+      const Expr *Fd = C->getArg(S.FdArg);
+      if (S.Blocking) {
+        addEvent(Fd, EvKind::Clear, Loc, nullptr, currentGuard());
+        return;
+      }
+      if (S.FlagArg < 0) {
+        addEvent(Fd, EvKind::Set, Loc, nullptr, currentGuard());
+        return;
+      }
+      if (unsigned(S.FlagArg) >= N)
+        return;
+      const Expr *Flag = C->getArg(S.FlagArg);
+      if (auto V = constantValue(Flag, Ctx)) {
+        bool NonBlocking = (*V != 0) == S.NonBlockingWhenTrue;
+        addEvent(Fd, NonBlocking ? EvKind::Set : EvKind::Clear, Loc, nullptr,
+                 currentGuard());
+      } else if (auto G = paramTest(Flag, S.NonBlockingWhenTrue)) {
+        addEvent(Fd, EvKind::Set, Loc, nullptr, *G);
+        addEvent(Fd, EvKind::Clear, Loc, nullptr, {G->Param, !G->WhenTrue});
+      }
+      return;
+    }
+    // A call to a function with a body may be a wrapper: decided lazily.
+    if (const FunctionDecl *Def = Callee->getDefinition()) {
+      Pending.push_back({C, Def, CurFn, currentGuard()});
+      CallSites[Def].push_back(C);
+    }
+  }
+
+  void walk(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      walk(If->getInit());
+      if (If->getConditionVariableDeclStmt())
+        walk(If->getConditionVariableDeclStmt());
+      walk(If->getCond());
+      CondStack.push_back({If->getCond(), true});
+      walk(If->getThen());
+      CondStack.back().second = false;
+      walk(If->getElse());
+      CondStack.pop_back();
+      return;
+    }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(S)) {
+      walk(CO->getCond());
+      CondStack.push_back({CO->getCond(), true});
+      walk(CO->getTrueExpr());
+      CondStack.back().second = false;
+      walk(CO->getFalseExpr());
+      CondStack.pop_back();
+      return;
+    }
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      walkFunction(LE->getCallOperator()); // a function of its own
+      return;
+    }
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      Owner[C] = CurFn;
+      visitCall(C);
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      if (B->isAssignmentOp()) {
+        const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+            noteFlagAssignment(V, B->getRHS(), B->isCompoundAssignmentOp(),
+                               B->getOpcode(), B->getOperatorLoc());
+        if (B->getOpcode() == BO_Assign &&
+            B->getLHS()->getType()->isIntegerType())
+          addEvent(B->getLHS(), EvKind::Copy, B->getOperatorLoc(),
+                   B->getRHS());
+      }
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit()) {
+          walk(V->getInit());
+          noteFlagAssignment(V, V->getInit(), false, BO_Assign,
+                             V->getLocation());
+          if (V->getType()->isIntegerType())
+            Events[{FdKey::Var, V->getCanonicalDecl(), -1}].push_back(
+                Event{{FdKey::Var, V->getCanonicalDecl(), -1},
+                      EvKind::Copy,
+                      V->getInit(),
+                      V->getLocation(),
+                      CurFn,
+                      {},
+                      V->getName().str()});
+        }
+    if (const auto *R = dyn_cast<ReturnStmt>(S); R && R->getRetValue())
+      Returns[CurFn].push_back(R);
+    if (isa<DeclStmt>(S))
+      return; // initialisers walked above
+    for (const Stmt *Child : S->children())
+      walk(Child);
+  }
+
+  void walkFunction(const FunctionDecl *FD) {
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def || !Def->getBody() || !Walked.insert(Def).second)
+      return;
+    const FunctionDecl *SavedFn = CurFn;
+    auto SavedStack = std::move(CondStack);
+    auto SavedMods = std::move(FlagMods);
+    auto SavedConst = std::move(LastConst);
+    CurFn = Def;
+    CondStack.clear();
+    FlagMods.clear();
+    LastConst.clear();
+    walk(Def->getBody());
+    CurFn = SavedFn;
+    CondStack = std::move(SavedStack);
+    FlagMods = std::move(SavedMods);
+    LastConst = std::move(SavedConst);
+  }
+
+  class Collector : public RecursiveASTVisitor<Collector> {
+  public:
+    explicit Collector(Impl &I) : I(I) {}
+    bool TraverseDecl(Decl *D) {
+      if (!D)
+        return true;
+      // Nothing in system headers makes the user's fds non-blocking;
+      // skipping them keeps the walk cheap.
+      if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+          I.SM.isInSystemHeader(D->getLocation()))
+        return true;
+      return RecursiveASTVisitor::TraverseDecl(D);
+    }
+    bool VisitFunctionDecl(FunctionDecl *FD) {
+      if (FD->doesThisDeclarationHaveABody())
+        I.walkFunction(FD);
+      return true;
+    }
+    bool shouldVisitLambdaBodies() const { return false; }
+
+  private:
+    Impl &I;
+  };
+
+  void collect() {
+    if (Collected)
+      return;
+    Collected = true;
+    Collector C(*this);
+    for (Decl *D : Ctx.getTraversalScope())
+      C.TraverseDecl(D);
+  }
+
+  //===------------------------------------------------------------------===//
+  // Wrapper inference
+  //===------------------------------------------------------------------===//
+
+  /// What calling \p FD does to its parameters: which it makes non-blocking
+  /// (or blocking), under which flag parameter.
+  const std::vector<ParamEffect> &summary(const FunctionDecl *FD) {
+    auto It = Summaries.find(FD);
+    if (It != Summaries.end())
+      return It->second;
+    static const std::vector<ParamEffect> Empty;
+    if (!InSummary.insert(FD).second || InSummary.size() > 8)
+      return Empty;
+    walkFunction(FD); // a header's inline wrapper the walk did not reach
+    expandPendingIn(FD);
+    std::vector<ParamEffect> Out;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      FdKey K{FdKey::Var, FD->getParamDecl(I)->getCanonicalDecl(), -1};
+      auto EIt = Events.find(K);
+      if (EIt == Events.end())
+        continue;
+      for (const Event &E : EIt->second)
+        if (E.Fn == FD && E.Kind != EvKind::Copy)
+          Out.push_back({I, E.Kind == EvKind::Set, E.G, E.Loc});
+    }
+    InSummary.erase(FD);
+    return Summaries[FD] = std::move(Out);
+  }
+
+  llvm::DenseSet<const FunctionDecl *> Expanded;
+
+  /// Turn the calls made in \p Fn to functions with bodies into the events
+  /// those functions cause on their arguments.
+  void expandPendingIn(const FunctionDecl *Fn) {
+    if (!Expanded.insert(Fn).second)
+      return;
+    std::vector<PendingCall> Mine;
+    for (const PendingCall &PC : Pending)
+      if (PC.Fn == Fn)
+        Mine.push_back(PC);
+    for (const PendingCall &PC : Mine) {
+      if (PC.Callee == Fn)
+        continue;
+      for (const ParamEffect &E : summary(PC.Callee)) {
+        if (E.Param >= PC.Call->getNumArgs())
+          continue;
+        bool Happens = true;
+        bool Set = E.Set;
+        Guard G = PC.G;
+        if (E.G.Param) {
+          unsigned FlagIdx = E.G.Param->getFunctionScopeIndex();
+          if (FlagIdx >= PC.Call->getNumArgs())
+            continue;
+          const Expr *Flag = PC.Call->getArg(FlagIdx);
+          if (auto V = constantValue(Flag, Ctx))
+            Happens = (*V != 0) == E.G.WhenTrue;
+          else if (auto PG = paramTest(Flag, E.G.WhenTrue))
+            G = *PG; // our own flag parameter decides: we are a wrapper too
+          else
+            Happens = false;
+        }
+        if (!Happens)
+          continue;
+        const FunctionDecl *SavedFn = CurFn;
+        CurFn = Fn;
+        addEvent(PC.Call->getArg(E.Param), Set ? EvKind::Set : EvKind::Clear,
+                 PC.Call->getBeginLoc(), nullptr, G);
+        CurFn = SavedFn;
+      }
+    }
+  }
+
+  //===------------------------------------------------------------------===//
+  // Queries
+  //===------------------------------------------------------------------===//
+
+  std::optional<NonBlockingOrigin> originOf(const Event &E) {
+    return NonBlockingOrigin{E.Loc, "'" + E.Target +
+                                        "' was made non-blocking here"};
+  }
+
+  std::optional<NonBlockingOrigin> resolve(const Event &E) {
+    switch (E.Kind) {
+    case EvKind::Set:
+      return originOf(E);
+    case EvKind::Clear:
+      return std::nullopt;
+    case EvKind::Copy:
+      return exprNonBlocking(E.Src, E.Fn, E.Loc);
+    }
+    return std::nullopt;
+  }
+
+  std::vector<const Event *> eventsFor(const FdKey &K) {
+    std::vector<const Event *> Out;
+    auto Add = [&](const FdKey &Key) {
+      auto It = Events.find(Key);
+      if (It != Events.end())
+        for (const Event &E : It->second)
+          Out.push_back(&E);
+    };
+    Add(K);
+    if (K.Kind == FdKey::Elem && K.Index != -1)
+      Add({FdKey::Elem, K.D, -1});
+    return Out;
+  }
+
+  std::optional<NonBlockingOrigin> creatorNonBlocking(const CallExpr *C) {
+    llvm::StringRef Name = globalCalleeName(C);
+    for (const CreatorSpec &CS : Creators)
+      if (Name == CS.Name && C->getNumArgs() > CS.FlagsArg &&
+          (NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg),
+                                               CS.Flag, Ctx) ||
+           NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg),
+                                               CS.Flag2, Ctx)))
+        return NonBlockingOrigin{C->getBeginLoc(),
+                                 "'" + Name.str() +
+                                     "' creates a non-blocking descriptor "
+                                     "here"};
+    return std::nullopt;
+  }
+
+  std::optional<NonBlockingOrigin>
+  exprNonBlocking(const Expr *E, const FunctionDecl *Fn, SourceLocation At) {
+    if (!E || Depth > 12)
+      return std::nullopt;
+    ++Depth;
+    auto Done = llvm::make_scope_exit([&] { --Depth; });
+    E = E->IgnoreParenCasts();
+    if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+      if (auto O = exprNonBlocking(CO->getTrueExpr(), Fn, At))
+        return O;
+      return exprNonBlocking(CO->getFalseExpr(), Fn, At);
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E);
+        B && B->getOpcode() == BO_Assign)
+      return exprNonBlocking(B->getRHS(), Fn, At);
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      if (auto O = creatorNonBlocking(C))
+        return O;
+      if (const FunctionDecl *Callee = C->getDirectCallee())
+        if (const FunctionDecl *Def = Callee->getDefinition())
+          return returnsNonBlocking(Def);
+      return std::nullopt;
+    }
+    FdKey K = keyOf(E);
+    if (!K.valid())
+      return std::nullopt;
+    return keyNonBlocking(K, Fn, At);
+  }
+
+  std::optional<NonBlockingOrigin> returnsNonBlocking(const FunctionDecl *Def) {
+    auto It = ReturnMemo.find(Def);
+    if (It != ReturnMemo.end())
+      return It->second;
+    ReturnMemo[Def] = std::nullopt; // recursion
+    walkFunction(Def);
+    std::optional<NonBlockingOrigin> Result;
+    for (const ReturnStmt *R : Returns.lookup(Def))
+      if ((Result = exprNonBlocking(R->getRetValue(), Def, R->getBeginLoc())))
+        break;
+    return ReturnMemo[Def] = Result;
+  }
+
+  std::optional<NonBlockingOrigin>
+  keyNonBlocking(const FdKey &K, const FunctionDecl *Fn, SourceLocation At) {
+    if (Fn)
+      expandPendingIn(Fn);
+    // The last event on this key in this function before the use decides.
+    const Event *Last = nullptr;
+    for (const Event *E : eventsFor(K))
+      if (E->Fn == Fn && before(E->Loc, At) &&
+          (!Last || before(Last->Loc, E->Loc)))
+        Last = E;
+    if (Last)
+      return resolve(*Last);
+    if (K.isTuWide())
+      return tuWideNonBlocking(K);
+    if (K.Kind == FdKey::Var)
+      if (const auto *P = dyn_cast<ParmVarDecl>(K.D))
+        return paramNonBlocking(P, Fn);
+    return std::nullopt;
+  }
+
+  std::optional<NonBlockingOrigin> tuWideNonBlocking(const FdKey &K) {
+    auto It = TuWideMemo.find(K);
+    if (It != TuWideMemo.end())
+      return It->second;
+    if (!TuWideInProgress.insert(K).second)
+      return std::nullopt;
+    // Every function that touches the key must have its wrapper calls
+    // expanded before we look.
+    std::vector<const FunctionDecl *> Fns;
+    for (const PendingCall &PC : Pending)
+      Fns.push_back(PC.Fn);
+    for (const FunctionDecl *F : Fns)
+      expandPendingIn(F);
+    std::optional<NonBlockingOrigin> Result;
+    for (const Event *E : eventsFor(K))
+      if (E->Kind != EvKind::Clear)
+        if ((Result = resolve(*E)))
+          break;
+    TuWideInProgress.erase(K);
+    return TuWideMemo[K] = Result;
+  }
+
+  /// A parameter of a function whose every direct call in the TU passes a
+  /// non-blocking descriptor.
+  std::optional<NonBlockingOrigin> paramNonBlocking(const ParmVarDecl *P,
+                                                    const FunctionDecl *Fn) {
+    auto It = ParamMemo.find(P);
+    if (It != ParamMemo.end())
+      return It->second;
+    ParamMemo[P] = std::nullopt;
+    if (!Fn || !P->getType()->isIntegerType())
+      return std::nullopt;
+    const FunctionDecl *Def = Fn->getDefinition();
+    unsigned Idx = P->getFunctionScopeIndex();
+    auto Sites = CallSites.find(Def);
+    if (Sites == CallSites.end() || Sites->second.empty() ||
+        Def->isExternallyVisible())
+      return std::nullopt;
+    std::optional<NonBlockingOrigin> First;
+    for (const CallExpr *C : Sites->second) {
+      if (Idx >= C->getNumArgs())
+        return std::nullopt;
+      const FunctionDecl *Caller = Owner.lookup(C);
+      auto O = exprNonBlocking(C->getArg(Idx), Caller, C->getBeginLoc());
+      if (!O)
+        return std::nullopt;
+      if (!First)
+        First = O;
+    }
+    return ParamMemo[P] = First;
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Public interface
+//===----------------------------------------------------------------------===//
+
+NonBlockingFdAnalysis::NonBlockingFdAnalysis(ASTContext &Ctx,
+                                             const NbioConfig &Cfg)
+    : Ctx(Ctx), Classifiers(splitList(Cfg.WouldBlockHelpers)),
+      P(std::make_unique<Impl>(Ctx, Cfg)) {}
+
+NonBlockingFdAnalysis::~NonBlockingFdAnalysis() = default;
+
+std::shared_ptr<NonBlockingFdAnalysis>
+NonBlockingFdAnalysis::get(ASTContext &Ctx, const NbioConfig &Cfg) {
+  // One analysis per (AST, configuration), alive while any check holds it.
+  // Checks are created per translation unit and die before their AST, so a
+  // live entry always belongs to a live AST. clangd builds ASTs on several
+  // threads: hence the lock.
+  static std::mutex Lock;
+  static std::map<std::pair<const ASTContext *, std::string>,
+                  std::weak_ptr<NonBlockingFdAnalysis>>
+      Live;
+  std::lock_guard<std::mutex> Guard(Lock);
+  for (auto It = Live.begin(); It != Live.end();)
+    It = It->second.expired() ? Live.erase(It) : std::next(It);
+  auto &Slot = Live[{&Ctx, Cfg.key()}];
+  if (auto Existing = Slot.lock())
+    return Existing;
+  auto Fresh = std::make_shared<NonBlockingFdAnalysis>(Ctx, Cfg);
+  Slot = Fresh;
+  return Fresh;
+}
+
+std::optional<NonBlockingOrigin>
+NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
+                                     const FunctionDecl *Fn) {
+  P->collect();
+  return P->exprNonBlocking(Fd, Fn ? Fn->getDefinition() : nullptr,
+                            At->getBeginLoc());
+}
+
+std::optional<NonBlockingOrigin>
+NonBlockingFdAnalysis::ioCallIsNonBlocking(const CallExpr *Call,
+                                           const IoCallInfo &Info,
+                                           const FunctionDecl *Fn) {
+  if (Info.FlagsArg >= 0 && unsigned(Info.FlagsArg) < Call->getNumArgs() &&
+      mentionsName(Call->getArg(Info.FlagsArg), "MSG_DONTWAIT", Ctx))
+    return NonBlockingOrigin{Call->getArg(Info.FlagsArg)->getBeginLoc(),
+                             "'MSG_DONTWAIT' makes this call non-blocking"};
+  if (Info.Family == IoFamily::Ssl)
+    return std::nullopt;
+  return nonBlockingAt(Call->getArg(Info.FdArg), Call, Fn);
+}
+
+const FunctionDecl *
+NonBlockingFdAnalysis::enclosingFunction(const CallExpr *Call) {
+  P->collect();
+  return P->Owner.lookup(Call);
+}
+
+std::vector<const CallExpr *>
+NonBlockingFdAnalysis::callsIn(const FunctionDecl *Fn) {
+  P->collect();
+  std::vector<const CallExpr *> Out;
+  if (!Fn)
+    return Out;
+  const FunctionDecl *Def = Fn->getDefinition() ? Fn->getDefinition() : Fn;
+  for (const auto &[Call, Owner] : P->Owner)
+    if (Owner == Def)
+      Out.push_back(Call);
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::sort(Out, [&](const CallExpr *A, const CallExpr *B) {
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A->getBeginLoc()),
+                                        SM.getExpansionLoc(B->getBeginLoc()));
+  });
+  return Out;
+}
+
+bool NonBlockingFdAnalysis::readsSoError() {
+  P->collect();
+  return P->SoErrorRead;
+}
+
+bool NonBlockingFdAnalysis::setsSocketTimeout(Direction D) {
+  P->collect();
+  return D == Direction::Read ? P->RcvTimeo : P->SndTimeo;
+}
+
+} // namespace clang::tidy::nbio

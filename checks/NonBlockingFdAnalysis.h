@@ -1,0 +1,122 @@
+//===--- NonBlockingFdAnalysis.h - Which fds are non-blocking, and where --===//
+//
+// The one component that answers, for every nbio check, "is this descriptor
+// expression non-blocking at this call, and where did it become so?".
+//
+// It walks the function bodies of the translation unit once (lazily, the
+// first time a check asks) and records events on descriptors:
+//   - fcntl(fd, F_SETFL, ... | O_NONBLOCK), also through a flags variable,
+//     and `& ~O_NONBLOCK` to set it back;
+//   - ioctl(fd, FIONBIO, &on);
+//   - descriptors created non-blocking: socket/accept4/socketpair with
+//     SOCK_NONBLOCK, pipe2/open/openat with O_NONBLOCK, eventfd, timerfd,
+//     signalfd, inotify_init1 with their *_NONBLOCK flags;
+//   - "set non-blocking" wrappers: a built-in list from real projects, the
+//     user's list, and functions of the TU whose bodies make a parameter
+//     non-blocking (inferred, with their boolean argument if any);
+//   - stores: `c->fd = fd` after fd became non-blocking, returns of a
+//     non-blocking fd from a function.
+// Locals and parameters are tracked in source order within their function;
+// struct fields, globals and array elements are non-blocking everywhere in
+// the TU once any code makes them so.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_NONBLOCKINGFDANALYSIS_H
+#define NBIO_CHECKS_NONBLOCKINGFDANALYSIS_H
+
+#include "ErrnoFacts.h"
+#include "IoCalls.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy {
+class ClangTidyCheck;
+} // namespace clang::tidy
+
+namespace clang::tidy::nbio {
+
+/// Options every nbio check shares (read with getLocalOrGlobal, so they can
+/// be set once for all checks).
+struct NbioConfig {
+  /// `Name:FdArg` or `Name:FdArg:FlagArg:NonBlockingValue`, e.g.
+  /// `my_set_nonblock:0;redisSetBlocking:1:2:0`.
+  std::string NonBlockingFunctions;
+  /// `Name:FdArg`: functions that make the fd blocking again.
+  std::string BlockingFunctions;
+  /// Helpers that test an errno for "would block", e.g. `is_again`.
+  std::string WouldBlockHelpers;
+
+  static NbioConfig read(const ClangTidyCheck &Check,
+                         llvm::function_ref<std::string(llvm::StringRef,
+                                                        llvm::StringRef)>
+                             Get);
+  std::string key() const;
+};
+
+/// Where, and how, a descriptor became non-blocking.
+struct NonBlockingOrigin {
+  SourceLocation Loc;
+  std::string Note; ///< e.g. "'c->fd' was made non-blocking here"
+};
+
+class NonBlockingFdAnalysis {
+public:
+  /// The analysis for this translation unit and configuration, shared by
+  /// every check that asks for it while any of them holds it.
+  static std::shared_ptr<NonBlockingFdAnalysis> get(ASTContext &Ctx,
+                                                    const NbioConfig &Cfg);
+
+  NonBlockingFdAnalysis(ASTContext &Ctx, const NbioConfig &Cfg);
+  ~NonBlockingFdAnalysis();
+
+  /// Whether the descriptor \p Fd is non-blocking where \p At (in \p Fn)
+  /// uses it, and where it became so.
+  std::optional<NonBlockingOrigin> nonBlockingAt(const Expr *Fd,
+                                                 const Stmt *At,
+                                                 const FunctionDecl *Fn);
+
+  /// For an I/O call: non-blocking because of its fd, or because of
+  /// MSG_DONTWAIT in its own flags.
+  std::optional<NonBlockingOrigin> ioCallIsNonBlocking(const CallExpr *Call,
+                                                       const IoCallInfo &Info,
+                                                       const FunctionDecl *Fn);
+
+  /// The function (or lambda) whose body holds \p Call, if the walk saw it:
+  /// calls in system headers and in template instantiations are not seen.
+  const FunctionDecl *enclosingFunction(const CallExpr *Call);
+
+  /// The calls the walk saw in \p Fn's body, in source order.
+  std::vector<const CallExpr *> callsIn(const FunctionDecl *Fn);
+
+  /// Some code in the TU reads a connect result back with
+  /// getsockopt(..., SOL_SOCKET, SO_ERROR, ...).
+  bool readsSoError();
+  /// Some code in the TU sets SO_RCVTIMEO / SO_SNDTIMEO: EAGAIN then also
+  /// means "timed out" on a blocking socket.
+  bool setsSocketTimeout(Direction D);
+
+  WouldBlockClassifiers &classifiers() { return Classifiers; }
+  ASTContext &context() { return Ctx; }
+
+  /// True if \p E mentions the constant \p Name (a macro or an enumerator).
+  static bool mentionsName(const Expr *E, llvm::StringRef Name,
+                           const ASTContext &Ctx);
+
+  struct Impl;
+
+private:
+  ASTContext &Ctx;
+  WouldBlockClassifiers Classifiers;
+  std::unique_ptr<Impl> P;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_NONBLOCKINGFDANALYSIS_H

@@ -1,0 +1,95 @@
+//===--- UnhandledEagainCheck.cpp - nbio-unhandled-eagain ----------------===//
+
+#include "UnhandledEagainCheck.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::nbio {
+
+UnhandledEagainCheck::UnhandledEagainCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : NbioCheckBase(Name, Context),
+      FlagDiscardedResults(Options.get("FlagDiscardedResults", true)),
+      StrictPropagation(Options.get("StrictPropagation", false)) {}
+
+void UnhandledEagainCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  NbioCheckBase::storeOptions(Opts);
+  Options.store(Opts, "FlagDiscardedResults", FlagDiscardedResults);
+  Options.store(Opts, "StrictPropagation", StrictPropagation);
+}
+
+void UnhandledEagainCheck::registerMatchers(ast_matchers::MatchFinder *F) {
+  matchCallsTo(F, plainIoCallNames());
+}
+
+void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
+                                  llvm::ArrayRef<const Stmt *> Candidates) {
+  for (const Stmt *S : Candidates) {
+    const auto *Call = cast<CallExpr>(S);
+    const IoCallInfo *Info = lookupIoCall(Call);
+    if (!Info || Info->Family != IoFamily::Plain)
+      continue;
+    const FunctionDecl *Fn = A.enclosingFunction(Call);
+    if (!Fn)
+      continue;
+    std::optional<NonBlockingOrigin> Origin =
+        A.ioCallIsNonBlocking(Call, *Info, Fn);
+    if (!Origin)
+      continue;
+    const Expr *Fd = Call->getArg(Info->FdArg);
+    std::string FdText = textOf(Fd);
+
+    if (isDiscarded(Call, Fn, A)) {
+      if (!FlagDiscardedResults)
+        continue;
+      diag(reportLoc(Call), "'%0' on non-blocking fd '%1' discards its "
+                            "result, so a failure with EAGAIN goes unnoticed")
+          << Info->Name << FdText;
+      noteOrigin(*Origin);
+      diag(reportLoc(Call),
+           "cast the result to 'void' if ignoring the failure is intended",
+           DiagnosticIDs::Note);
+      continue;
+    }
+
+    FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
+    if (P.Tested)
+      continue;
+    switch (P.End) {
+    case PathEnd::Terminal:
+      diag(reportLoc(Call),
+           "'%0' on non-blocking fd '%1' treats EAGAIN as a fatal error")
+          << Info->Name << FdText;
+      diag(reportLoc(P.At),
+           "when it fails with EAGAIN, %0 here without testing for "
+           "EAGAIN or EWOULDBLOCK",
+           DiagnosticIDs::Note)
+          << P.What;
+      noteOrigin(*Origin);
+      break;
+    case PathEnd::UsedAsCount:
+      diag(reportLoc(Call),
+           "'%0' on non-blocking fd '%1' can fail with EAGAIN, but its "
+           "result is used as a byte count without a check")
+          << Info->Name << FdText;
+      diag(reportLoc(P.At), "the result is used here; on EAGAIN it is -1",
+           DiagnosticIDs::Note);
+      noteOrigin(*Origin);
+      break;
+    case PathEnd::Returns:
+      if (!StrictPropagation || !P.At || !isa<ReturnStmt>(P.At))
+        break;
+      diag(reportLoc(Call), "'%0' on non-blocking fd '%1' returns a failure "
+                            "to the caller without testing for EAGAIN")
+          << Info->Name << FdText;
+      diag(reportLoc(P.At), "the failure is returned here",
+           DiagnosticIDs::Note);
+      noteOrigin(*Origin);
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+} // namespace clang::tidy::nbio

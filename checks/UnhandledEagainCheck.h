@@ -1,0 +1,34 @@
+//===--- UnhandledEagainCheck.h - nbio-unhandled-eagain ------------------===//
+
+#ifndef NBIO_CHECKS_UNHANDLEDEAGAINCHECK_H
+#define NBIO_CHECKS_UNHANDLEDEAGAINCHECK_H
+
+#include "NbioCheckBase.h"
+
+namespace clang::tidy::nbio {
+
+/// Flags an I/O call on a non-blocking descriptor whose failure path never
+/// considers EAGAIN/EWOULDBLOCK: the result is discarded, used as a byte
+/// count unchecked, or the failure branch closes the connection, exits,
+/// aborts or asserts without testing for "would block".
+///
+/// For the user-facing documentation see:
+/// docs/nbio-unhandled-eagain.md
+class UnhandledEagainCheck : public NbioCheckBase {
+public:
+  UnhandledEagainCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void decide(NonBlockingFdAnalysis &A,
+              llvm::ArrayRef<const Stmt *> Candidates) override;
+
+private:
+  const bool FlagDiscardedResults;
+  const bool StrictPropagation;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_UNHANDLEDEAGAINCHECK_H

@@ -1,0 +1,20 @@
+//===--- NbioClangdMain.cpp - clangd with the nbio module -----------------===//
+//
+// clangd with the nbio checks linked in, since no released clangd loads
+// clang-tidy plugins.
+//
+//===----------------------------------------------------------------------===//
+
+namespace clang::clangd {
+int clangdMain(int Argc, char *Argv[]);
+} // namespace clang::clangd
+
+namespace clang::tidy {
+extern volatile int NbioModuleAnchorSource;
+static int NbioModuleAnchorDestination = NbioModuleAnchorSource;
+} // namespace clang::tidy
+
+int main(int Argc, char *Argv[]) {
+  (void)clang::tidy::NbioModuleAnchorDestination;
+  return clang::clangd::clangdMain(Argc, Argv);
+}
