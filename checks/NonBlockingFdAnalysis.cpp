@@ -533,7 +533,8 @@ struct NonBlockingFdAnalysis::Impl {
     }
 
     auto W = Wrappers.find(Name);
-    if (W != Wrappers.end()) {
+    if (W != Wrappers.end() &&
+        !(W->second.OnlyWithOneArg && N != 1 && Callee->getDefinition())) {
       const WrapperSpec &S = W->second;
       if (unsigned(S.FdArg) >= N || (S.OnlyWithOneArg && N != 1))
         return;
