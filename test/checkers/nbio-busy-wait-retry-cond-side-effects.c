@@ -1,0 +1,75 @@
+// RUN: %check_nbio %s nbio-busy-wait-retry
+// RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
+
+// XFAIL: *
+// Known bug: when the condition of the loop that is about to retry has a
+// side effect or calls a function (`(b = q->head) != NULL`,
+// `!sendq_empty(q)`), the walk gives up, and these send-queue spins go
+// unreported. Nothing on the EAGAIN path changes what the condition reads,
+// so it will be as true as it was when the loop was entered. Remove the
+// XFAIL line once these are flagged.
+
+#include <errno.h>
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+
+// CHECK-FIXES: {{^}}#include <poll.h>{{$}}
+
+struct chunk {
+  struct chunk *next;
+  const char *data;
+  size_t len;
+  size_t done;
+};
+
+struct outq {
+  struct chunk *head;
+};
+
+struct link {
+  int fd;
+  struct outq q;
+};
+
+void outq_pop(struct outq *q);
+
+int outq_empty(const struct outq *q) { return q->head == NULL; }
+
+// The queue walked with an assignment in the condition.
+int link_flush(struct link *l) {
+  struct chunk *c;
+  while ((c = l->q.head) != NULL) {
+    ssize_t n = send(l->fd, c->data + c->done, c->len - c->done, MSG_NOSIGNAL);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'send' on fd 'l->fd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+    if (n < 0) {
+      if (errno == EAGAIN)
+        continue;
+      return -1;
+    }
+    c->done += (size_t)n;
+    if (c->done == c->len)
+      outq_pop(&l->q);
+  }
+  return 0;
+}
+// CHECK-FIXES: struct pollfd wait_pfd = {l->fd, POLLOUT, 0};
+
+// The queue tested through a helper.
+int link_flush_helper(struct link *l) {
+  while (!outq_empty(&l->q)) {
+    struct chunk *c = l->q.head;
+    ssize_t n = send(l->fd, c->data + c->done, c->len - c->done, MSG_NOSIGNAL);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'send' on fd 'l->fd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+    if (n < 0) {
+      if (errno == EAGAIN)
+        continue;
+      return -1;
+    }
+    c->done += (size_t)n;
+    if (c->done == c->len)
+      outq_pop(&l->q);
+  }
+  return 0;
+}
+// CHECK-FIXES: struct pollfd wait_pfd = {l->fd, POLLOUT, 0};
