@@ -1,6 +1,7 @@
 //===--- ConnectEinprogressCheck.cpp - nbio-connect-einprogress ----------===//
 
 #include "ConnectEinprogressCheck.h"
+#include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::nbio {
@@ -23,6 +24,23 @@ void ConnectEinprogressCheck::registerMatchers(
   matchCallsTo(F, connectCallNames());
 }
 
+/// connect(fd, (struct sockaddr *)&un, ...) with a sockaddr_un.
+static bool isUnixDomainAddress(const CallExpr *Call) {
+  if (Call->getNumArgs() < 2)
+    return false;
+  const Expr *A = Call->getArg(1)->IgnoreParenCasts();
+  // glibc's __CONST_SOCKADDR_ARG is a transparent union in GNU C.
+  if (const auto *CL = dyn_cast<CompoundLiteralExpr>(A))
+    if (const auto *IL = dyn_cast<InitListExpr>(CL->getInitializer());
+        IL && IL->getNumInits() == 1)
+      A = IL->getInit(0)->IgnoreParenCasts();
+  QualType T = A->getType();
+  if (!T->isPointerType())
+    return false;
+  const auto *RD = T->getPointeeType()->getAsRecordDecl();
+  return RD && RD->getName() == "sockaddr_un";
+}
+
 void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
                                      llvm::ArrayRef<const Stmt *> Candidates) {
   for (const Stmt *S : Candidates) {
@@ -34,13 +52,18 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     if (!Fn)
       continue;
     const Expr *Fd = Call->getArg(Info->FdArg);
+    if (isUnixDomainAddress(Call))
+      continue; // AF_UNIX connects at once or fails with EAGAIN
     std::optional<NonBlockingOrigin> Origin = A.nonBlockingAt(Fd, Call, Fn);
     if (!Origin)
       continue;
     std::string FdText = textOf(Fd);
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::InProgress);
     if (P.Tested) {
-      if (CheckSoErrorReadback && !A.readsSoError()) {
+      // Only where this TU also waits for the socket: the read-back often
+      // lives next to the event loop, in another file.
+      if (CheckSoErrorReadback && !A.readsSoError() &&
+          A.waitsForReadiness()) {
         diag(reportLoc(Call),
              "the outcome of non-blocking 'connect' on fd '%0' is never read "
              "back with getsockopt(SO_ERROR)")
@@ -54,7 +77,7 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     }
     bool StrictReturn = StrictPropagation && P.End == PathEnd::Returns &&
                         P.At && isa<ReturnStmt>(P.At);
-    if (P.End != PathEnd::Terminal && !StrictReturn)
+    if ((P.End != PathEnd::Terminal || !P.Branched) && !StrictReturn)
       continue;
     diag(reportLoc(Call),
          "'connect' on non-blocking fd '%0' treats EINPROGRESS as a failure")

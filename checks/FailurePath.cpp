@@ -292,7 +292,10 @@ struct FailurePathFinder::Walk {
       return Tri::True;
     if (Classifiers.mentionedMask(E, Ctx) & hypothesisMask())
       R.Tested = true;
-    return condImpl(E);
+    Tri T = condImpl(E);
+    if (T != Tri::Unknown && dependsOnFailure(E))
+      R.Branched = true;
+    return T;
   }
 
   WouldBlockClassifiers &Classifiers = F.Classifiers;
@@ -902,6 +905,7 @@ struct FailurePathFinder::Walk {
     }
     if (!Match)
       Match = Default;
+    R.Branched = true;
     return Match ? Match : next(Sw);
   }
 

@@ -55,6 +55,10 @@ struct FailurePath {
   /// The path compared the failure with the hypothesis' own constants
   /// (EAGAIN/EWOULDBLOCK, EINPROGRESS, SSL_ERROR_WANT_*) or classifiers.
   bool Tested = false;
+  /// A condition that depends on the failure (the result, errno) chose a
+  /// branch on the way: the path is the failure's own, not one that success
+  /// takes as well.
+  bool Branched = false;
   /// For Retries: the loop retried (null for a goto) and how.
   const Stmt *Loop = nullptr;
   RetryVia Via = RetryVia::Continue;

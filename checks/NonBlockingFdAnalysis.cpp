@@ -327,6 +327,7 @@ struct NonBlockingFdAnalysis::Impl {
   llvm::DenseSet<const FunctionDecl *> InSummary;
   bool Collected = false;
   bool SoErrorRead = false;
+  bool ReadinessWait = false;
   bool RcvTimeo = false, SndTimeo = false;
 
   llvm::DenseMap<const CallExpr *, const FunctionDecl *> Owner;
@@ -522,6 +523,10 @@ struct NonBlockingFdAnalysis::Impl {
         addElemEvents(C->getArg(Name == "pipe2" ? 0 : 3 < N ? 3 : 0), Loc);
         return;
       }
+    if (Name == "poll" || Name == "ppoll" || Name == "select" ||
+        Name == "pselect" || Name == "epoll_wait" || Name == "epoll_pwait" ||
+        Name == "kevent")
+      ReadinessWait = true;
     if (Name == "getsockopt" && N >= 3 &&
         NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_ERROR", Ctx))
       SoErrorRead = true;
@@ -1005,6 +1010,11 @@ NonBlockingFdAnalysis::callsIn(const FunctionDecl *Fn) {
 bool NonBlockingFdAnalysis::readsSoError() {
   P->collect();
   return P->SoErrorRead;
+}
+
+bool NonBlockingFdAnalysis::waitsForReadiness() {
+  P->collect();
+  return P->ReadinessWait;
 }
 
 bool NonBlockingFdAnalysis::setsSocketTimeout(Direction D) {

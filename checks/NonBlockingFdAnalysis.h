@@ -98,6 +98,8 @@ public:
   /// Some code in the TU reads a connect result back with
   /// getsockopt(..., SOL_SOCKET, SO_ERROR, ...).
   bool readsSoError();
+  /// Some code in the TU waits for readiness (poll, select, epoll_wait...).
+  bool waitsForReadiness();
   /// Some code in the TU sets SO_RCVTIMEO / SO_SNDTIMEO: EAGAIN then also
   /// means "timed out" on a blocking socket.
   bool setsSocketTimeout(Direction D);

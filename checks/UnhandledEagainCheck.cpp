@@ -57,6 +57,8 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       continue;
     switch (P.End) {
     case PathEnd::Terminal:
+      if (!P.Branched)
+        break; // success ends there too: the connection's end of life
       diag(reportLoc(Call),
            "'%0' on non-blocking fd '%1' treats EAGAIN as a fatal error")
           << Info->Name << FdText;
