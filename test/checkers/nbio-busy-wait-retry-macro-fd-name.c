@@ -1,0 +1,31 @@
+// RUN: %check_nbio %s nbio-busy-wait-retry
+// RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
+
+// XFAIL: *
+// Known bug: when the I/O call comes from a function-like macro, the
+// warning names the whole macro invocation as the descriptor
+// ('IO_RECV(c->sock, c->frame, sizeof c->frame)') instead of the macro
+// argument that is the descriptor ('c->sock'). Remove the XFAIL line once
+// the message names the fd.
+
+#include <errno.h>
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+
+#define IO_RECV(fd, buf, len) recv((fd), (buf), (len), 0)
+
+struct mq_client {
+  int sock;
+  char frame[128];
+};
+
+ssize_t mq_client_recv_macro(struct mq_client *c) {
+  ssize_t n;
+  do {
+    n = IO_RECV(c->sock, c->frame, sizeof c->frame);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'recv' on fd 'c->sock' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: no fix-it: the call is inside a macro expansion
+  } while (n < 0 && errno == EAGAIN);
+  return n;
+}
