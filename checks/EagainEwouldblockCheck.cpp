@@ -64,7 +64,16 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   if (!Best)
     return nullptr;
   const IoCallInfo *Info = lookupIoCall(Best);
-  return Info && Info->Family == IoFamily::Plain ? Best : nullptr;
+  if (!Info || Info->Family != IoFamily::Plain)
+    return nullptr;
+  // eventfd, timerfd, signalfd, inotify: Linux-only, where the two are one.
+  if (auto O = A.ioCallIsNonBlocking(Best, *Info, Fn); O && O->LinuxOnly)
+    return nullptr;
+  std::string FnName = Fn->getNameAsString();
+  for (const char *Linux : {"eventfd", "timerfd", "signalfd", "inotify"})
+    if (StringRef(FnName).contains(Linux))
+      return nullptr;
+  return Best;
 }
 
 const FunctionDecl *EagainEwouldblockCheck::enclosingFunctionOf(const Stmt *S) {

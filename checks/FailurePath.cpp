@@ -606,7 +606,7 @@ struct FailurePathFinder::Walk {
       return stop(PathEnd::Terminal, C, "the assertion fails");
     if (FD->isNoReturn())
       return stop(PathEnd::Terminal, C,
-                  "'" + N.str() + "' does not return");
+                  "'" + N.str() + "' (which does not return) is called");
     if (terminalName(N) && AnyFdArg)
       return stop(PathEnd::Terminal, C,
                   "'" + N.str() + "' ends the connection");

@@ -808,10 +808,12 @@ struct NonBlockingFdAnalysis::Impl {
                                                CS.Flag, Ctx) ||
            NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg),
                                                CS.Flag2, Ctx)))
-        return NonBlockingOrigin{C->getBeginLoc(),
-                                 "'" + Name.str() +
-                                     "' creates a non-blocking descriptor "
-                                     "here"};
+        return NonBlockingOrigin{
+            C->getBeginLoc(),
+            "'" + Name.str() + "' creates a non-blocking descriptor here",
+            Name == "eventfd" || Name == "timerfd_create" ||
+                Name == "signalfd" || Name == "inotify_init1" ||
+                Name == "fanotify_init" || Name == "pidfd_open"};
     return std::nullopt;
   }
 

@@ -64,6 +64,9 @@ struct NbioConfig {
 struct NonBlockingOrigin {
   SourceLocation Loc;
   std::string Note; ///< e.g. "'c->fd' was made non-blocking here"
+  /// Made by a Linux-only call (eventfd, timerfd, signalfd, inotify), where
+  /// EAGAIN and EWOULDBLOCK are the same.
+  bool LinuxOnly = false;
 };
 
 class NonBlockingFdAnalysis {
