@@ -864,9 +864,11 @@ struct NonBlockingFdAnalysis::Impl {
     if (Fn)
       expandPendingIn(Fn);
     // The last event on this key in this function before the use decides.
+    // Events guarded by one of Fn's own parameters (`if (nonblock) ...`)
+    // make Fn a wrapper; they do not decide for Fn's own calls.
     const Event *Last = nullptr;
     for (const Event *E : eventsFor(K))
-      if (E->Fn == Fn && before(E->Loc, At) &&
+      if (E->Fn == Fn && !E->G.Param && before(E->Loc, At) &&
           (!Last || before(Last->Loc, E->Loc)))
         Last = E;
     if (Last)
