@@ -1,0 +1,72 @@
+// RUN: %check_nbio %s nbio-busy-wait-retry
+// RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
+
+// XFAIL: *
+// Known bug: a daemon's "keep going" flag next to the EAGAIN test hides the
+// spin. Until the flag changes, each loop below goes straight back to
+// read() on EAGAIN, yet none is reported:
+//  - the flag joined to the EAGAIN test with && (do/while, while, if):
+//    the walk cannot evaluate the flag and gives up;
+//  - the flag is a volatile sig_atomic_t in the loop condition: reading a
+//    volatile counts as a side effect and the walk gives up.
+// (`while (running) { ... continue; }` with a plain flag is reported.)
+// Remove the XFAIL line once these are flagged.
+
+#include <errno.h>
+#include <signal.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+// CHECK-FIXES: {{^}}#include <poll.h>{{$}}
+
+static volatile sig_atomic_t stop_requested;
+int running = 1;
+
+void on_sigterm(int sig) {
+  (void)sig;
+  stop_requested = 1;
+  running = 0;
+}
+
+ssize_t tail_do_while_running(int fd, char *buf, size_t cap) {
+  ssize_t n;
+  do {
+    n = read(fd, buf, cap);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'read' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  } while (n < 0 && errno == EAGAIN && running);
+  return n;
+}
+// CHECK-FIXES: {{^}}    if (n < 0 && errno == EAGAIN && running) {{[{]}}{{$}}
+
+ssize_t tail_while_running(int fd, char *buf, size_t cap) {
+  ssize_t n;
+  while ((n = read(fd, buf, cap)) < 0 && errno == EAGAIN && running) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'read' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  }
+  return n;
+}
+// CHECK-FIXES: struct pollfd wait_pfd = {fd, POLLIN, 0};
+
+ssize_t tail_if_running(int fd, char *buf, size_t cap) {
+  for (;;) {
+    ssize_t n = read(fd, buf, cap);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'read' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+    if (n < 0 && errno == EAGAIN && running)
+      continue;
+    return n;
+  }
+}
+// CHECK-FIXES: struct pollfd wait_pfd = {fd, POLLIN, 0};
+
+ssize_t tail_until_signal(int fd, char *buf, size_t cap) {
+  while (!stop_requested) {
+    ssize_t n = read(fd, buf, cap);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'read' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+    if (n < 0 && errno == EAGAIN)
+      continue;
+    return n;
+  }
+  return 0;
+}
+// CHECK-FIXES: struct pollfd wait_pfd = {fd, POLLIN, 0};
