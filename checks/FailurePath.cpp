@@ -556,7 +556,7 @@ struct FailurePathFinder::Walk {
     if (isa<LambdaExpr>(E) || isa<BlockExpr>(E))
       return false;
     if (isResultRef(E)) {
-      if (usedAsCount(E))
+      if (usedAsCount(E->IgnoreParenImpCasts()))
         return stop(PathEnd::UsedAsCount, E);
       return false;
     }

@@ -109,9 +109,19 @@ bool NbioCheckBase::inMacro(const Stmt *S) const {
 
 std::string NbioCheckBase::textOf(const Expr *E) const {
   const SourceManager &SM = Ctx->getSourceManager();
+  E = E->IgnoreParenImpCasts();
   CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  if (E->getBeginLoc().isMacroID())
-    R = SM.getExpansionRange(R);
+  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID()) {
+    // Where the expression is spelled (a macro argument, or the macro's
+    // body), if it is spelled in one piece; else the whole expansion.
+    SourceLocation B = SM.getSpellingLoc(E->getBeginLoc());
+    SourceLocation En = SM.getSpellingLoc(E->getEndLoc());
+    if (SM.getFileID(B) == SM.getFileID(En) &&
+        !SM.isBeforeInTranslationUnit(En, B))
+      R = CharSourceRange::getTokenRange(B, En);
+    else
+      R = SM.getExpansionRange(R);
+  }
   StringRef T = Lexer::getSourceText(R, SM, Ctx->getLangOpts());
   if (T.empty())
     return "<fd>";

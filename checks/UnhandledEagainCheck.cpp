@@ -22,6 +22,24 @@ void UnhandledEagainCheck::registerMatchers(ast_matchers::MatchFinder *F) {
   matchCallsTo(F, plainIoCallNames());
 }
 
+/// poll, ppoll, select or pselect earlier in \p Fn than \p Call. An event
+/// loop's epoll_wait does not count: the reads it dispatches to are where
+/// this check looks.
+static bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                        const CallExpr *Call) {
+  const SourceManager &SM = A.context().getSourceManager();
+  SourceLocation At = SM.getExpansionLoc(Call->getBeginLoc());
+  for (const CallExpr *C : A.callsIn(Fn)) {
+    StringRef N = globalCalleeName(C);
+    if (N != "poll" && N != "ppoll" && N != "select" && N != "pselect")
+      continue;
+    if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(C->getBeginLoc()),
+                                     At))
+      return true;
+  }
+  return false;
+}
+
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const Stmt *> Candidates) {
   for (const Stmt *S : Candidates) {
@@ -52,6 +70,10 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       continue;
     }
 
+    // poll()/select() on the way here: the call is made once the fd is
+    // ready, where EAGAIN is no longer the expected outcome.
+    if (pollsBefore(A, Fn, Call))
+      continue;
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
     if (P.Tested)
       continue;
