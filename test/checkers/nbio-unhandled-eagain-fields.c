@@ -4,6 +4,7 @@
 // Descriptors kept in struct fields, returned by functions, passed to
 // helpers: what one function makes non-blocking, another one reads.
 
+#define _GNU_SOURCE 1
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/socket.h>
