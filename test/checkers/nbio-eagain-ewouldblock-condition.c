@@ -10,7 +10,10 @@
 #define _GNU_SOURCE 1
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
+#include <string.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -116,6 +119,35 @@ static int recv_would_block(int fd, char *buf, size_t len) {
   // CHECK-FIXES: return n < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK));
 }
 
+// Zero-copy transfers: the descriptor named is the socket written to.
+static ssize_t pipe_to_socket(int pipe_rd, int sock, size_t len) {
+  ssize_t n = splice(pipe_rd, NULL, sock, NULL, len, SPLICE_F_NONBLOCK);
+  if (n < 0 && errno == EAGAIN)
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'splice' on 'sock' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: if (n < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+    return 0;
+  return n;
+}
+
+static ssize_t file_to_socket(int sock, int file, off_t *off, size_t len) {
+  ssize_t n = sendfile(sock, file, off, len);
+  if (n < 0 && errno == EWOULDBLOCK)
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'sendfile' on 'sock' is compared with EWOULDBLOCK but not with EAGAIN, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: if (n < 0 && (errno == EWOULDBLOCK || (EAGAIN != EWOULDBLOCK && errno == EAGAIN)))
+    return 0;
+  return n;
+}
+
+// Messages with ancillary data (passed descriptors).
+static ssize_t recv_fds(int sock, struct msghdr *msg) {
+  ssize_t n = recvmsg(sock, msg, MSG_CMSG_CLOEXEC);
+  if (n == -1 && errno != EAGAIN)
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'recvmsg' on 'sock' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: if (n == -1 && (errno != EAGAIN && (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK)))
+    return -1;
+  return n < 0 ? 0 : n;
+}
+
 // The other name appears only in a comment inside the condition: commented
 // out code handles nothing.
 static int conn_fill_commented(struct conn *c) {
@@ -189,10 +221,15 @@ static int errno_is_again(void) { return errno == EAGAIN; }
 int run_all(int fd, struct conn *c);
 int run_all(int fd, struct conn *c) {
   char buf[64];
+  off_t off = 0;
+  struct msghdr msg;
+  memset(&msg, 0, sizeof msg);
   int r = conn_fill(c) + conn_flush(c) + accept_one(fd) + drain(fd);
   r += (int)read_some(fd, buf, sizeof buf) + (int)write_all(fd, buf, 1);
   r += recv_would_block(fd, buf, sizeof buf);
   r += conn_fill_commented(c) + conn_fill_guarded(c);
+  r += (int)pipe_to_socket(fd, c->fd, 64) + (int)file_to_socket(c->fd, fd, &off, 64);
+  r += (int)recv_fds(c->fd, &msg);
   r += conn_fill_ok(c) + conn_flush_ok(c) + read_ok(fd, buf, sizeof buf);
   r += read_numeric(fd, buf, sizeof buf) + read_intr(fd, buf, sizeof buf);
   return r + errno_is_again();
