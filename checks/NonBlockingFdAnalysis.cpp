@@ -566,7 +566,27 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     }
     // A call to a function with a body may be a wrapper: decided lazily.
-    if (const FunctionDecl *Def = Callee->getDefinition()) {
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def) {
+      // Declared only: trust a name that says it, `net_set_nonblocking(fd)`
+      // or `sock_nonblock(fd, 1)`, but not a query (`is_nonblocking(fd)`).
+      std::string L = Name.lower();
+      llvm::StringRef Low(L);
+      bool Says = Low.contains("nonblock") || Low.contains("non_block");
+      bool Query = Low.starts_with("is") || Low.starts_with("has") ||
+                   Low.starts_with("get") || Low.starts_with("check") ||
+                   Low.contains("_is_") || Low.contains("_get");
+      if (Says && !Query && N >= 1 && N <= 2 &&
+          C->getArg(0)->getType()->isIntegerType()) {
+        std::optional<int64_t> Flag =
+            N == 2 ? constantValue(C->getArg(1), Ctx) : std::optional<int64_t>(1);
+        if (Flag)
+          addEvent(C->getArg(0), *Flag ? EvKind::Set : EvKind::Clear, Loc,
+                   nullptr, currentGuard());
+      }
+      return;
+    }
+    {
       Pending.push_back({C, Def, CurFn, currentGuard()});
       CallSites[Def].push_back(C);
     }
