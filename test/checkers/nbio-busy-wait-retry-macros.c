@@ -70,8 +70,8 @@ ssize_t mq_client_recv_helper(struct mq_client *c) {
 // CHECK-FIXES: {{^}}         sock_err_retriable(errno)) {{[{]}}{{$}}
 // CHECK-FIXES-NEXT: {{^}}    struct pollfd wait_pfd = {c->sock, POLLIN, 0};{{$}}
 
-// The call from a macro: warned at the expansion, no fix. (How the fd is
-// named here is pinned in nbio-busy-wait-retry-macro-fd-name.c.)
+// The call from a macro: warned at the expansion, no fix (more in
+// nbio-busy-wait-retry-macro-fd-name.c).
 ssize_t mq_client_recv_macro(struct mq_client *c) {
   ssize_t n;
   do {
@@ -79,9 +79,8 @@ ssize_t mq_client_recv_macro(struct mq_client *c) {
   } while (n < 0 && errno == EAGAIN);
   return n;
 }
-// CHECK-MESSAGES: :[[@LINE-4]]:9: warning: 'read' on fd
-// CHECK-MESSAGES-SAME: is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
-// CHECK-MESSAGES: :[[@LINE-6]]:9: note: no fix-it: the call is inside a macro expansion
+// CHECK-MESSAGES: :[[@LINE-4]]:9: warning: 'read' on fd 'c->sock' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+// CHECK-MESSAGES: :[[@LINE-5]]:9: note: no fix-it: the call is inside a macro expansion
 
 // The retry from a macro: warned, no fix (a wait cannot go inside it).
 ssize_t mq_client_read_retry_macro(struct mq_client *c) {
