@@ -3,8 +3,9 @@
  * writes the message after about half a second.  The program prints how
  * much CPU time the reader used while it waited, and how long it waited.
  *
- * Used by ../busy-wait-retry-reader.test: run as is, then after nbio-busy-wait-retry's
- * fix-it (which waits in poll() before the retry) has been applied. */
+ * Used by ../busy-wait-retry-reader.test: run as is, then after
+ * nbio-busy-wait-retry's fix-it (which waits in poll() before the retry)
+ * has been applied. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>

@@ -4,8 +4,9 @@
  * that every byte arrived.  The program prints how much CPU time the
  * writer used while it waited for room, and how long it waited.
  *
- * Used by ../busy-wait-retry-writer.test: run as is, then after nbio-busy-wait-retry's
- * fix-it (which waits in poll() for POLLOUT before the retry). */
+ * Used by ../busy-wait-retry-writer.test: run as is, then after
+ * nbio-busy-wait-retry's fix-it (which waits in poll() for POLLOUT before
+ * the retry) has been applied. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
