@@ -87,7 +87,7 @@ enum relay_status relay_send_frame(struct relay_sess *s, const unsigned char *f,
   }
   return RELAY_OK;
 }
-// CHECK-FIXES: {{^}}    if (n <= 0){{$}}
+// CHECK-FIXES: {{^}}    if (n <= 0)
 // CHECK-FIXES: struct pollfd wait_pfd = {s->sock, POLLOUT, 0};
 
 // --- not a busy wait --------------------------------------------------------
