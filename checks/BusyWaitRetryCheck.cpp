@@ -49,18 +49,23 @@ std::string BusyWaitRetryCheck::header() const {
   case Form::Select:
     return "<sys/select.h>";
   case Form::Custom:
-    return WaitHeader;
+    // IncludeInserter wants <x.h> for angle brackets and x.h for quotes.
+    return StringRef(WaitHeader).trim().trim('"').str();
   }
   return {};
 }
 
 std::vector<std::string>
-BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable) const {
+BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable,
+                              const std::string &ReadIf) const {
   std::string Timeout = std::to_string(TimeoutMs);
+  // `SSL_want_read(ssl) ? POLLIN : POLLOUT` when either can be asked for.
+  std::string Events = !ReadIf.empty() ? ReadIf + " ? POLLIN : POLLOUT"
+                       : Readable      ? "POLLIN"
+                                       : "POLLOUT";
   switch (WaitForm) {
   case Form::Poll:
-    return {"struct pollfd wait_pfd = {" + Fd + ", " +
-                (Readable ? "POLLIN" : "POLLOUT") + ", 0};",
+    return {"struct pollfd wait_pfd = {" + Fd + ", " + Events + ", 0};",
             "(void)poll(&wait_pfd, 1, " + Timeout + ");"};
   case Form::Select: {
     std::vector<std::string> L = {"fd_set wait_set;", "FD_ZERO(&wait_set);",
@@ -72,9 +77,12 @@ BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable) const {
                   std::to_string((TimeoutMs % 1000) * 1000) + "};");
       Tv = "&wait_tv";
     }
-    L.push_back("(void)select(" + Fd + " + 1, " +
-                (Readable ? "&wait_set, 0" : "0, &wait_set") + ", 0, " + Tv +
-                ");");
+    std::string Sets = !ReadIf.empty()
+                           ? ReadIf + " ? &wait_set : 0, " + ReadIf +
+                                 " ? 0 : &wait_set"
+                       : Readable ? "&wait_set, 0"
+                                  : "0, &wait_set";
+    L.push_back("(void)select(" + Fd + " + 1, " + Sets + ", 0, " + Tv + ");");
     return L;
   }
   case Form::Custom: {
@@ -85,7 +93,7 @@ BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable) const {
         T.replace(Pos, Key.size(), With.str());
     };
     Replace("{fd}", Fd);
-    Replace("{events}", Readable ? "POLLIN" : "POLLOUT");
+    Replace("{events}", Events);
     Replace("{timeout}", Timeout);
     StringRef TS = StringRef(T).trim();
     if (!TS.ends_with(";") && !TS.ends_with("}"))
@@ -143,7 +151,7 @@ static std::string joinLines(const std::vector<std::string> &Lines,
 BusyWaitRetryCheck::Fix
 BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                             const FailurePath &P, const std::string &FdText,
-                            bool Readable) {
+                            bool Readable, const std::string &ReadIf) {
   const SourceManager &SM = Ctx->getSourceManager();
   const LangOptions &LO = Ctx->getLangOpts();
   if (WaitForm == Form::Custom && WaitTemplate.empty())
@@ -152,7 +160,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
   const Stmt *Loop = P.Loop;
   if ((At && inMacro(At)) || (Loop && inMacro(Loop)))
     return {{}, "no fix-it: the retry is inside a macro expansion"};
-  std::vector<std::string> Lines = waitLines(FdText, Readable);
+  std::vector<std::string> Lines = waitLines(FdText, Readable, ReadIf);
   Fix F;
   FailurePathFinder &Paths = paths(A);
 
@@ -167,24 +175,52 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     const Stmt *Parent = Paths.parentOf(S, Fn);
     SourceLocation Begin = S->getBeginLoc();
     std::string Indent = indentAt(Begin, SM);
-    if (isa_and_nonnull<CompoundStmt>(Parent)) {
+    if (isa_and_nonnull<CompoundStmt>(Parent) ||
+        isa_and_nonnull<LabelStmt>(Parent)) {
       std::string U = Unit(Indent, indentAt(Parent->getBeginLoc(), SM));
       std::string Text = "{\n" + joinLines(Lines, Indent + U) + Indent +
                          "}\n" + Indent;
       F.Hints.push_back(FixItHint::CreateInsertion(Begin, Text));
       return true;
     }
-    // An unbraced branch: `if (errno == EAGAIN) continue;` -> a block.
+    // An unbraced branch: `if (errno == EAGAIN) continue;` -> a block
+    // opened after the `)` (or `else`) that owns the branch.
     SourceLocation Semi = Lexer::findLocationAfterToken(
         S->getEndLoc(), tok::semi, SM, LO, /*SkipTrailingWhitespaceAndNewLine=*/
         false);
     if (Semi.isInvalid() || !Parent)
       return false;
+    SourceLocation Open;
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      Open = S == If->getThen() ? If->getRParenLoc() : If->getElseLoc();
+    else if (const auto *W = dyn_cast<WhileStmt>(Parent))
+      Open = W->getRParenLoc();
+    else if (const auto *Fo = dyn_cast<ForStmt>(Parent))
+      Open = Fo->getRParenLoc();
+    else if (const auto *CS = dyn_cast<CaseStmt>(Parent))
+      Open = CS->getColonLoc(); // `case EAGAIN: {` (C allows no declaration
+    else if (const auto *DS = dyn_cast<DefaultStmt>(Parent))
+      Open = DS->getColonLoc(); // right after a label)
+    if (Open.isInvalid() || Open.isMacroID())
+      return false;
+    Open = Lexer::getLocForEndOfToken(Open, 0, SM, LO);
     std::string Outer = indentAt(Parent->getBeginLoc(), SM);
-    std::string U = "  ";
-    std::string Inner = Outer + U;
-    F.Hints.push_back(FixItHint::CreateInsertion(
-        Begin, "{\n" + joinLines(Lines, Inner) + Inner));
+    bool OwnLine = SM.getSpellingLineNumber(Begin) != SM.getSpellingLineNumber(Open);
+    std::string Inner = OwnLine ? Indent : Outer + Unit(Indent, Outer);
+    if (!OwnLine)
+      Inner = Outer + "  ";
+    std::string Text;
+    for (const std::string &L : Lines)
+      Text += L + "\n" + Inner;
+    if (OwnLine) {
+      F.Hints.push_back(FixItHint::CreateInsertion(Open, " {"));
+      F.Hints.push_back(FixItHint::CreateInsertion(Begin, Text));
+    } else {
+      // `) continue;` on one line: the blank between them becomes the
+      // block's opening.
+      F.Hints.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getCharRange(Open, Begin), " {\n" + Inner + Text));
+    }
     F.Hints.push_back(FixItHint::CreateInsertion(Semi, "\n" + Outer + "}"));
     return true;
   };
@@ -211,10 +247,25 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
             CS->getLBracLoc().getLocWithOffset(1), Text));
         Done = true;
       } else if (const auto *NS = dyn_cast<NullStmt>(Body)) {
+        // `while (...);` or `while (...)\n  ;`: the empty body, and the
+        // blank before it, become a block.
+        SourceLocation RParen;
+        if (const auto *W = dyn_cast<WhileStmt>(Loop))
+          RParen = W->getRParenLoc();
+        else
+          RParen = cast<ForStmt>(Loop)->getRParenLoc();
         std::string Text = " {\n" + joinLines(Lines, Outer + "  ") + Outer + "}";
-        F.Hints.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(NS->getSemiLoc(), NS->getSemiLoc()),
-            Text));
+        if (RParen.isValid() && !RParen.isMacroID())
+          F.Hints.push_back(FixItHint::CreateReplacement(
+              CharSourceRange::getCharRange(
+                  Lexer::getLocForEndOfToken(RParen, 0, SM, LO),
+                  NS->getSemiLoc().getLocWithOffset(1)),
+              Text));
+        else
+          F.Hints.push_back(FixItHint::CreateReplacement(
+              CharSourceRange::getTokenRange(NS->getSemiLoc(),
+                                             NS->getSemiLoc()),
+              Text));
         Done = true;
       } else {
         Done = BeforeStmt(Body);
@@ -237,6 +288,26 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
             SM.getSpellingColumnNumber(R) - 1) {
           F.Hints.push_back(FixItHint::CreateInsertion(
               R.getLocWithOffset(-int(RIndent.size())), Text));
+        } else {
+          // `do { ... } while (c);` on one line: stay on it.
+          std::string Inline = "if (" + textOf(Cond) + ") {";
+          for (const std::string &L : Lines)
+            Inline += " " + L;
+          F.Hints.push_back(FixItHint::CreateInsertion(R, Inline + " } "));
+        }
+        Done = true;
+      } else if (!CS && !Cond->HasSideEffects(*Ctx)) {
+        // `do stmt; while (c);`: brace the body and wait at its end.
+        const Stmt *Body = D->getBody();
+        SourceLocation Semi = Lexer::findLocationAfterToken(
+            Body->getEndLoc(), tok::semi, SM, LO, false);
+        if (Semi.isValid() && !Body->getBeginLoc().isMacroID()) {
+          std::string Inline = " if (" + textOf(Cond) + ") {";
+          for (const std::string &L : Lines)
+            Inline += " " + L;
+          F.Hints.push_back(
+              FixItHint::CreateInsertion(Body->getBeginLoc(), "{ "));
+          F.Hints.push_back(FixItHint::CreateInsertion(Semi, Inline + " } }"));
           Done = true;
         }
       } else if (Cond->HasSideEffects(*Ctx)) {
@@ -276,23 +347,28 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
     FailurePath P;
     bool Readable = Info->Dir == Direction::Read;
     const char *Cause = "EAGAIN";
+    bool BothSslDirections = false;
     std::optional<NonBlockingOrigin> Origin;
     if (Info->Family == IoFamily::Ssl) {
-      for (Hypothesis H : {Hypothesis::SslWantRead, Hypothesis::SslWantWrite}) {
-        P = paths(A).follow(Call, Fd, Fn, H);
-        if (P.End == PathEnd::Retries && P.Tested) {
-          Readable = H == Hypothesis::SslWantRead;
-          Cause = Readable ? "SSL_ERROR_WANT_READ" : "SSL_ERROR_WANT_WRITE";
-          break;
-        }
-      }
-      if (P.End != PathEnd::Retries || !P.Tested)
+      FailurePath PR = paths(A).follow(Call, Fd, Fn, Hypothesis::SslWantRead,
+                                       /*Optimistic=*/true);
+      FailurePath PW = paths(A).follow(Call, Fd, Fn, Hypothesis::SslWantWrite,
+                                       /*Optimistic=*/true);
+      bool RetriesR = PR.End == PathEnd::Retries && PR.Tested;
+      bool RetriesW = PW.End == PathEnd::Retries && PW.Tested;
+      if (!RetriesR && !RetriesW)
         continue;
+      P = RetriesR ? PR : PW;
+      Readable = RetriesR;
+      Cause = RetriesR ? "SSL_ERROR_WANT_READ" : "SSL_ERROR_WANT_WRITE";
+      // Both retried the same way: wait in the direction OpenSSL asks for.
+      BothSslDirections = RetriesR && RetriesW && PR.At == PW.At;
     } else {
       bool Connect = Info->Family == IoFamily::Connect;
       P = paths(A).follow(Call, Fd, Fn,
                           Connect ? Hypothesis::InProgress
-                                  : Hypothesis::WouldBlock);
+                                  : Hypothesis::WouldBlock,
+                          /*Optimistic=*/true);
       if (P.End != PathEnd::Retries)
         continue;
       Origin = Connect ? A.nonBlockingAt(Fd, Call, Fn)
@@ -320,7 +396,9 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
       F.WhyNot = "no fix-it: the descriptor expression has side effects and "
                  "cannot be evaluated again";
     else
-      F = makeFix(A, Fn, P, FdText, Readable);
+      F = makeFix(A, Fn, P, FdText, Readable,
+                  BothSslDirections ? "SSL_want_read(" + textOf(Fd) + ")"
+                                    : std::string());
     {
       auto D = diag(reportLoc(Call), "'%0' on %select{fd|the socket of}1 "
                                      "'%2' is retried on %3 without waiting "

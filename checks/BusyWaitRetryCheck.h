@@ -35,9 +35,10 @@ private:
     std::string WhyNot; ///< empty when there is a fix
   };
   Fix makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-              const FailurePath &P, const std::string &FdText, bool Readable);
-  std::vector<std::string> waitLines(const std::string &Fd,
-                                     bool Readable) const;
+              const FailurePath &P, const std::string &FdText, bool Readable,
+              const std::string &ReadIf);
+  std::vector<std::string> waitLines(const std::string &Fd, bool Readable,
+                                     const std::string &ReadIf) const;
   std::string header() const;
   bool fileIncludes(FileID File, StringRef Header) const;
 

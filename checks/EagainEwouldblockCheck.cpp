@@ -23,17 +23,23 @@ void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
 
 bool EagainEwouldblockCheck::textMentions(const Stmt *S,
                                           StringRef Name) const {
+  // Raw-lex the statement's text: identifiers count, comments and strings
+  // do not, and code in an `#if` branch the preprocessor skipped does.
   const SourceManager &SM = Ctx->getSourceManager();
   CharSourceRange R = SM.getExpansionRange(S->getSourceRange());
-  StringRef T = Lexer::getSourceText(R, SM, Ctx->getLangOpts());
-  size_t Pos = 0;
-  while ((Pos = T.find(Name, Pos)) != StringRef::npos) {
-    bool Start = Pos == 0 || !isAsciiIdentifierContinue(T[Pos - 1]);
-    size_t End = Pos + Name.size();
-    bool Stop = End >= T.size() || !isAsciiIdentifierContinue(T[End]);
-    if (Start && Stop)
+  auto [FID, Begin] = SM.getDecomposedLoc(R.getBegin());
+  unsigned End = SM.getDecomposedLoc(R.getEnd()).second;
+  StringRef Buf = SM.getBufferData(FID);
+  if (End < Begin || End > Buf.size())
+    return false;
+  Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
+          Buf.begin() + Begin, Buf.end());
+  Token T;
+  while (!L.LexFromRawLexer(T)) {
+    if (SM.getDecomposedLoc(T.getLocation()).second > End)
+      break;
+    if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name)
       return true;
-    Pos = End;
   }
   return false;
 }
@@ -87,6 +93,19 @@ const FunctionDecl *EagainEwouldblockCheck::enclosingFunctionOf(const Stmt *S) {
       return LE->getCallOperator();
     if (const auto *FD = N.get<FunctionDecl>())
       return FD;
+  }
+  return nullptr;
+}
+
+const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
+  DynTypedNode N = DynTypedNode::create(*S);
+  for (unsigned Guard = 0; Guard < 64; ++Guard) {
+    auto Ps = Ctx->getParents(N);
+    if (Ps.empty())
+      return nullptr;
+    N = Ps[0];
+    if (const auto *CS = N.get<CompoundStmt>())
+      return CS;
   }
   return nullptr;
 }
@@ -194,6 +213,10 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return;
   if (textMentions(Top, Other))
     return;
+  // A neighbouring test for the other name (`if (e == EAGAIN) ...; if (e ==
+  // EWOULDBLOCK) ...`) in the same block also counts.
+  if (const Stmt *Block = enclosingBlock(B); Block && textMentions(Block, Other))
+    return;
   const CallExpr *Io = ioCallBefore(A, Fn, B);
   if (!Io)
     return;
@@ -217,7 +240,10 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
           : "(" + Orig + " && (" + O + " == " + N + " || " + E + " != " + O +
                 "))";
   D << FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(B->getSourceRange()), Text);
+      Lexer::makeFileCharRange(
+          CharSourceRange::getTokenRange(B->getSourceRange()),
+          Ctx->getSourceManager(), Ctx->getLangOpts()),
+      Text);
 }
 
 void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,

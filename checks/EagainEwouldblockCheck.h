@@ -32,6 +32,7 @@ private:
                                const FunctionDecl *Fn, const Stmt *At);
   const FunctionDecl *enclosingFunctionOf(const Stmt *S);
   const Stmt *conditionRoot(const Expr *E);
+  const Stmt *enclosingBlock(const Stmt *S);
   bool textMentions(const Stmt *S, StringRef Name) const;
   llvm::DenseSet<const Stmt *> Reported;
 };

@@ -25,8 +25,10 @@ static std::optional<ErrnoConst> classifyName(llvm::StringRef N) {
   if (N == "SSL_ERROR_WANT_WRITE")
     return ErrnoConst::SslWantWrite;
   // Any other E<UPPER>... or SSL_ERROR_... name is some other error code.
-  if ((N.size() > 2 && N[0] == 'E' && N[1] >= 'A' && N[1] <= 'Z' &&
-       N.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
+  // (errno names have no underscore: ECONNRESET, E2BIG; a macro such as
+  // ERR_IS_AGAIN(e) is a test, not a constant).
+  if ((N.size() > 2 && N[0] == 'E' &&
+       N.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
            llvm::StringRef::npos) ||
       N.starts_with("SSL_ERROR_") || N.starts_with("WSAE") ||
       N.starts_with("UV_E"))

@@ -82,6 +82,47 @@ FailurePathFinder::FailurePathFinder(ASTContext &Ctx,
 
 FailurePathFinder::~FailurePathFinder() = default;
 
+const std::vector<unsigned> &
+FailurePathFinder::closedParams(const FunctionDecl *FD) {
+  auto It = Closers.find(FD);
+  if (It != Closers.end())
+    return It->second;
+  std::vector<unsigned> &Out = Closers[FD];
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def)
+    return Out;
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = C->getDirectCallee();
+          Callee && Callee->getIdentifier() &&
+          (Callee->getName() == "close" || Callee->getName() == "closesocket" ||
+           Callee->getName() == "SSL_free"))
+        for (const Expr *A : C->arguments()) {
+          // close(p), close(p->fd), close(*p): p a parameter of FD.
+          const Expr *E = A->IgnoreParenCasts();
+          while (true) {
+            if (const auto *ME = dyn_cast<MemberExpr>(E))
+              E = ME->getBase()->IgnoreParenCasts();
+            else if (const auto *U = dyn_cast<UnaryOperator>(E))
+              E = U->getSubExpr()->IgnoreParenCasts();
+            else
+              break;
+          }
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+            if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+              if (P->getDeclContext() == Def)
+                Out.push_back(P->getFunctionScopeIndex());
+        }
+    for (const Stmt *Ch : S->children())
+      Work.push_back(Ch);
+  }
+  return Out;
+}
+
 //===----------------------------------------------------------------------===//
 // The walk
 //===----------------------------------------------------------------------===//
@@ -116,11 +157,14 @@ struct FailurePathFinder::Walk {
   const VarDecl *ResultVar = nullptr;
   int64_t ResultValue = -1;
   llvm::SmallPtrSet<const VarDecl *, 4> ErrnoVars, SslErrVars, Modified;
+  llvm::SmallPtrSet<const FieldDecl *, 4> ModifiedFields;
   // The descriptor, to recognise close(fd) / conn_free(c).
   const VarDecl *FdRoot = nullptr;
   const FieldDecl *FdField = nullptr;
   FailurePath R;
   unsigned Budget = 400;
+  bool Optimistic = false;
+  bool InCondition = false;
 
   Walk(FailurePathFinder &F, const CallExpr *Call, const Expr *Fd,
        const FunctionDecl *Fn, Hypothesis H)
@@ -159,13 +203,32 @@ struct FailurePathFinder::Walk {
     }
   }
 
+  /// \p E is the descriptor itself (`c->fd`, `fd`, `fds[0]`) or the object
+  /// that owns it (`c` for `c->fd`): not some other member of that object.
   bool relatedToFd(const Expr *E) const {
-    const VarDecl *Root = nullptr;
-    const FieldDecl *Field = nullptr;
-    rootOf(E, Root, Field);
-    if (FdRoot && Root == FdRoot)
-      return true;
-    return FdField && Field == FdField;
+    if (!E)
+      return false;
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
+      return relatedToFd(U->getSubExpr());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return FdRoot && DRE->getDecl() == FdRoot;
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return FdField && ME->getMemberDecl() == FdField;
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      return relatedToFd(AS->getBase());
+    return false;
+  }
+
+  /// The object a member function is called on owns the descriptor.
+  bool objectOwnsFd(const Expr *Obj) const {
+    if (!Obj)
+      return false;
+    Obj = Obj->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Obj))
+      return !FdRoot && FdField; // fd_ is this object's member
+    return relatedToFd(Obj);
   }
 
   unsigned hypothesisMask() const {
@@ -339,6 +402,8 @@ struct FailurePathFinder::Walk {
       if (M && PassesFailure && (M & hypothesisMask()))
         return Tri::True;
     }
+    if (Optimistic && counts(E))
+      return Tri::Unknown;
     return truth(eval(E));
   }
 
@@ -349,9 +414,27 @@ struct FailurePathFinder::Walk {
     case Val::Errno:
     case Val::SslErr:
       return Tri::True;
+    case Val::Opaque:
+      return Optimistic ? Tri::True : Tri::Unknown;
     default:
       return Tri::Unknown;
     }
+  }
+
+  /// ++, --, compound assignment: a counter or a bound.
+  static bool counts(const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *U = dyn_cast<UnaryOperator>(S);
+        U && U->isIncrementDecrementOp())
+      return true;
+    if (const auto *B = dyn_cast<BinaryOperator>(S);
+        B && B->isCompoundAssignmentOp())
+      return true;
+    for (const Stmt *C : S->children())
+      if (counts(C))
+        return true;
+    return false;
   }
 
   Tri comparison(const BinaryOperator *B) {
@@ -500,6 +583,11 @@ struct FailurePathFinder::Walk {
     E = E->IgnoreParens();
     if (isa<UnaryExprOrTypeTraitExpr>(E))
       return false; // sizeof: not evaluated
+    if (const auto *T = dyn_cast<CXXThrowExpr>(E)) {
+      if (expr(T->getSubExpr()))
+        return true;
+      return stop(PathEnd::Returns, T); // the caller gets the failure
+    }
     if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
       if (expr(CO->getCond()))
         return true;
@@ -543,6 +631,9 @@ struct FailurePathFinder::Walk {
             return stop(PathEnd::UsedAsCount, B);
           return false;
         }
+        if (const auto *ME = dyn_cast<MemberExpr>(L))
+          if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+            ModifiedFields.insert(FD);
         return expr(B->getLHS());
       }
     }
@@ -598,6 +689,14 @@ struct FailurePathFinder::Walk {
       AnyFdArg |= relatedToFd(A);
       AnyFailureArg |= dependsOnFailure(A);
     }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+      AnyFdArg |= objectOwnsFd(MC->getImplicitObjectArgument());
+    // A helper of the TU that closes the descriptor it is given
+    // (`console_down(c)` whose body calls close(c->fd)).
+    for (unsigned I : F.closedParams(FD))
+      if (I < C->getNumArgs() && relatedToFd(C->getArg(I)))
+        return stop(PathEnd::Terminal, C,
+                    "'" + N.str() + "' ends the connection");
     if (N == "exit" || N == "_exit" || N == "_Exit" || N == "quick_exit" ||
         N == "abort" || N == "err" || N == "errx" || N == "verr" ||
         N == "verrx")
@@ -610,12 +709,16 @@ struct FailurePathFinder::Walk {
     if (terminalName(N) && AnyFdArg)
       return stop(PathEnd::Terminal, C,
                   "'" + N.str() + "' ends the connection");
-    if (AnyFailureArg && FD->hasBody() &&
+    if (!InCondition && AnyFailureArg && FD->hasBody() &&
         (Classifiers.classifierMask(C, Ctx) & hypothesisMask())) {
       R.Tested = true;
       return stop(PathEnd::Handled, C);
     }
-    if (AnyFdArg && !FD->hasBody() && !isBuiltinTerminalFunction(N))
+    // A function of the project's, declared only, that takes the fd might
+    // wait; the C library and OpenSSL (system headers) are known.
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (AnyFdArg && !FD->hasBody() && !isBuiltinTerminalFunction(N) &&
+        !SM.isInSystemHeader(FD->getLocation()))
       R.UnknownCallOnFd = true;
     return false;
   }
@@ -763,15 +866,20 @@ struct FailurePathFinder::Walk {
       for (const VarDecl *V : Modified)
         if (mentionsVar(Cond, V))
           return stop(PathEnd::Unknown, Loop), nullptr;
-      if (Cond->HasSideEffects(Ctx))
+      for (const FieldDecl *FD : ModifiedFields)
+        if (mentionsField(Cond, FD))
+          return stop(PathEnd::Unknown, Loop), nullptr;
+      if (counts(Cond))
         return stop(PathEnd::Unknown, Loop), nullptr;
       Tri T = cond(Cond);
       if (T == Tri::False)
         return next(Loop);
       if (T == Tri::Unknown && dependsOnFailure(Cond))
         return stop(PathEnd::Unknown, Loop), nullptr;
-      if (T == Tri::True && dependsOnFailure(Cond))
+      if (T == Tri::True && dependsOnFailure(Cond)) {
         Via = RetryVia::Condition; // `do { ... } while (errno == EAGAIN)`
+        From = Cond;
+      }
       Retry = true;
     }
     if (Retry) {
@@ -780,6 +888,43 @@ struct FailurePathFinder::Walk {
       stop(PathEnd::Retries, From);
     }
     return nullptr;
+  }
+
+  static bool mentionsField(const Stmt *S, const FieldDecl *F) {
+    if (!S)
+      return false;
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      if (ME->getMemberDecl() == F)
+        return true;
+    for (const Stmt *C : S->children())
+      if (mentionsField(C, F))
+        return true;
+    return false;
+  }
+
+  /// Records what \p S assigns or counts (before the walk: the call's own
+  /// statement, `recv(fds[i++], ...)`).
+  void noteModified(const Stmt *S) {
+    if (!S)
+      return;
+    const Expr *Target = nullptr;
+    if (const auto *U = dyn_cast<UnaryOperator>(S);
+        U && U->isIncrementDecrementOp())
+      Target = U->getSubExpr();
+    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+      Target = B->getLHS();
+    if (Target) {
+      Target = Target->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V != ResultVar)
+          Modified.insert(V);
+      } else if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
+        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          ModifiedFields.insert(F);
+      }
+    }
+    for (const Stmt *C : S->children())
+      noteModified(C);
   }
 
   static bool mentionsVar(const Stmt *S, const VarDecl *V) {
@@ -852,7 +997,10 @@ struct FailurePathFinder::Walk {
       if (const DeclStmt *DS = If->getConditionVariableDeclStmt())
         if (declStmt(DS))
           return nullptr;
-      if (expr(If->getCond()))
+      InCondition = true;
+      bool Ended = expr(If->getCond());
+      InCondition = false;
+      if (Ended)
         return nullptr;
       return branch(If, cond(If->getCond()));
     }
@@ -933,6 +1081,7 @@ struct FailurePathFinder::Walk {
       S = DS;
       P = parent(DS);
     }
+    noteModified(S);
     // Uses in the same expression (`off += read(...)`).
     for (const Stmt *U = Call; U != S; U = parent(U))
       if (const auto *E = dyn_cast<Expr>(U); E && usedAsCount(E))
@@ -955,7 +1104,7 @@ struct FailurePathFinder::Walk {
         R.Via = RetryVia::Condition;
         if (hasWaitBetween(D, D->getBeginLoc(), Call->getBeginLoc()))
           return stop(PathEnd::Waits, D), nullptr;
-        return stop(PathEnd::Retries, D), nullptr;
+        return stop(PathEnd::Retries, D->getCond()), nullptr;
       }
       if (T == Tri::False)
         return next(D);
@@ -992,10 +1141,12 @@ struct FailurePathFinder::Walk {
 };
 
 FailurePath FailurePathFinder::follow(const CallExpr *Call, const Expr *Fd,
-                                      const FunctionDecl *Fn, Hypothesis H) {
+                                      const FunctionDecl *Fn, Hypothesis H,
+                                      bool Optimistic) {
   if (!Fn || !Fn->getBody())
     return {};
   Walk W(*this, Call, Fd, Fn, H);
+  W.Optimistic = Optimistic;
   return W.run();
 }
 

@@ -24,6 +24,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
+#include <vector>
 
 namespace clang::tidy::nbio {
 
@@ -83,8 +84,15 @@ public:
 
   /// Follow the path \p Fn takes after \p Call (whose descriptor or SSL
   /// object is \p Fd) fails as \p H says.
+  /// With \p Optimistic, a condition term that does not depend on the
+  /// failure (`running`, `!stop`) counts as true: the question is whether
+  /// the loop can spin, not whether it must.
   FailurePath follow(const CallExpr *Call, const Expr *Fd,
-                     const FunctionDecl *Fn, Hypothesis H);
+                     const FunctionDecl *Fn, Hypothesis H,
+                     bool Optimistic = false);
+
+  /// The parameters a function of the TU closes (`close(p->fd)`).
+  const std::vector<unsigned> &closedParams(const FunctionDecl *FD);
 
   /// The statement-level parent of \p S in \p Fn's body (or null).
   const Stmt *parentOf(const Stmt *S, const FunctionDecl *Fn);
@@ -100,6 +108,7 @@ private:
       Parents;
   const llvm::DenseMap<const Stmt *, const Stmt *> &
   parents(const FunctionDecl *Fn);
+  llvm::DenseMap<const FunctionDecl *, std::vector<unsigned>> Closers;
 };
 
 } // namespace clang::tidy::nbio

@@ -104,14 +104,29 @@ SourceLocation NbioCheckBase::reportLoc(const Stmt *S) const {
 }
 
 bool NbioCheckBase::inMacro(const Stmt *S) const {
-  return S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID();
+  // The statement's own token decides: the callee of a call, the operator
+  // of `errno == EAGAIN` (whose operands are macros written in the file).
+  SourceLocation L = S->getBeginLoc();
+  if (const auto *C = dyn_cast<CallExpr>(S))
+    L = C->getCallee()->getExprLoc();
+  else if (const auto *B = dyn_cast<BinaryOperator>(S))
+    L = B->getOperatorLoc();
+  if (L.isMacroID())
+    return true;
+  return Lexer::makeFileCharRange(
+             CharSourceRange::getTokenRange(S->getSourceRange()),
+             Ctx->getSourceManager(), Ctx->getLangOpts())
+      .isInvalid();
 }
 
 std::string NbioCheckBase::textOf(const Expr *E) const {
   const SourceManager &SM = Ctx->getSourceManager();
   E = E->IgnoreParenImpCasts();
   CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID()) {
+  CharSourceRange File = Lexer::makeFileCharRange(R, SM, Ctx->getLangOpts());
+  if (File.isValid()) {
+    R = File; // as written in the file (`errno`, not its expansion)
+  } else if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID()) {
     // Where the expression is spelled (a macro argument, or the macro's
     // body), if it is spelled in one piece; else the whole expansion.
     SourceLocation B = SM.getSpellingLoc(E->getBeginLoc());

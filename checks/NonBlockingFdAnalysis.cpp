@@ -2,6 +2,7 @@
 
 #include "NonBlockingFdAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
@@ -893,6 +894,24 @@ struct NonBlockingFdAnalysis::Impl {
         Last = E;
     if (Last)
       return resolve(*Last);
+    // A lambda's captured local: what its own function did to it.
+    if (K.Kind == FdKey::Var)
+      if (const auto *VD = dyn_cast<VarDecl>(K.D))
+        if (const auto *Owner =
+                dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+            Owner && Fn && Owner != Fn && Fn->getParent() &&
+            isa<CXXRecordDecl>(Fn->getParent()) &&
+            cast<CXXRecordDecl>(Fn->getParent())->isLambda()) {
+          const FunctionDecl *OwnerDef =
+              Owner->getDefinition() ? Owner->getDefinition() : Owner;
+          expandPendingIn(OwnerDef);
+          for (const Event *E : eventsFor(K))
+            if (E->Fn == OwnerDef && !E->G.Param &&
+                (!Last || before(Last->Loc, E->Loc)))
+              Last = E;
+          if (Last)
+            return resolve(*Last);
+        }
     if (K.isTuWide())
       return tuWideNonBlocking(K);
     if (K.Kind == FdKey::Var)
