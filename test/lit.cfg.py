@@ -1,0 +1,47 @@
+# lit configuration for the nbio tests; the site values (tool paths, LLVM
+# major) come from lit.site.cfg.py, which CMake writes into build/llvm-N/test.
+import os
+import shlex
+
+import lit.formats
+
+config.name = "nbio-llvm-" + config.llvm_major
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+# Helpers and the inputs of the runner's own tests are not tests.
+config.excludes = ["Inputs", "tools"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.nbio_obj_root, "test")
+
+config.available_features.add("llvm-" + config.llvm_major)
+if config.have_binaries:
+    config.available_features.add("nbio-binaries")
+
+runner = os.path.join(config.test_source_root, "tools", "check_nbio.py")
+check_nbio = [config.python, runner, "--temp-dir=%t",
+              "--clang-tidy=" + config.clang_tidy,
+              "--plugin=" + config.plugin,
+              "--filecheck=" + config.filecheck,
+              "--clang=" + config.clang,
+              "--gcc=" + config.gcc,
+              "--gxx=" + config.gxx]
+
+# lit applies these in order, as regular expressions.  The lookarounds keep
+# %clang from eating %clang_tidy and FileCheck from rewriting a path that
+# already ends in FileCheck.
+def sub(name, value):
+    config.substitutions.append((name + r"(?![\w])", value))
+
+config.substitutions.append((r"(?<![\w/.-])FileCheck\b", config.filecheck))
+sub("%check_nbio", " ".join(shlex.quote(w) for w in check_nbio))
+sub("%nbio_clang_tidy", config.nbio_clang_tidy)
+sub("%nbio_clangd", config.nbio_clangd)
+sub("%clang_tidy", config.clang_tidy)
+sub("%clang", config.clang)
+sub("%gcc", config.gcc)
+sub("%plugin", config.plugin)
+sub("%llvm_major", config.llvm_major)
+sub("%python", config.python)
+
+# Compiler and tool messages in English whatever the host locale is.
+config.environment["LC_ALL"] = "C"
