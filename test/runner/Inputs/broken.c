@@ -1,0 +1,2 @@
+// Does not compile: clang-tidy reports the error and the runner fails.
+int f(void) { return ; }

@@ -1,0 +1,15 @@
+// A clean read loop: the check has nothing to say, yet the file expects a
+// warning, so the runner must fail.
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+void f(int fd) {
+  char b[16];
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  ssize_t n = read(fd, b, sizeof b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'read' on non-blocking fd 'fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    return;
+  if (n <= 0)
+    close(fd);
+}

@@ -1,0 +1,19 @@
+// The warning is expected, but the fix it applies is not: no CHECK-FIXES.
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+int f(int fd) {
+  char b[16];
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  ssize_t n = read(fd, b, sizeof b);
+  if (n < 0) {
+    switch (errno) {
+    case EAGAIN:
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: errno from 'read' on 'fd' is handled for EAGAIN but not for EWOULDBLOCK
+      return 0;
+    default:
+      return -1;
+    }
+  }
+  return (int)n;
+}
