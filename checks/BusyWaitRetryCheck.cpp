@@ -33,8 +33,7 @@ void BusyWaitRetryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void BusyWaitRetryCheck::registerPPCallbacks(const SourceManager &,
-                                             Preprocessor *PP,
-                                             Preprocessor *) {
+                                             Preprocessor *PP, Preprocessor *) {
   Inserter.registerPreprocessor(PP);
 }
 
@@ -77,9 +76,8 @@ BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable,
                   std::to_string((TimeoutMs % 1000) * 1000) + "};");
       Tv = "&wait_tv";
     }
-    std::string Sets = !ReadIf.empty()
-                           ? ReadIf + " ? &wait_set : 0, " + ReadIf +
-                                 " ? 0 : &wait_set"
+    std::string Sets = !ReadIf.empty() ? ReadIf + " ? &wait_set : 0, " +
+                                             ReadIf + " ? 0 : &wait_set"
                        : Readable ? "&wait_set, 0"
                                   : "0, &wait_set";
     L.push_back("(void)select(" + Fd + " + 1, " + Sets + ", 0, " + Tv + ");");
@@ -178,8 +176,8 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     if (isa_and_nonnull<CompoundStmt>(Parent) ||
         isa_and_nonnull<LabelStmt>(Parent)) {
       std::string U = Unit(Indent, indentAt(Parent->getBeginLoc(), SM));
-      std::string Text = "{\n" + joinLines(Lines, Indent + U) + Indent +
-                         "}\n" + Indent;
+      std::string Text =
+          "{\n" + joinLines(Lines, Indent + U) + Indent + "}\n" + Indent;
       F.Hints.push_back(FixItHint::CreateInsertion(Begin, Text));
       return true;
     }
@@ -205,7 +203,8 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
       return false;
     Open = Lexer::getLocForEndOfToken(Open, 0, SM, LO);
     std::string Outer = indentAt(Parent->getBeginLoc(), SM);
-    bool OwnLine = SM.getSpellingLineNumber(Begin) != SM.getSpellingLineNumber(Open);
+    bool OwnLine =
+        SM.getSpellingLineNumber(Begin) != SM.getSpellingLineNumber(Open);
     std::string Inner = OwnLine ? Indent : Outer + Unit(Indent, Outer);
     if (!OwnLine)
       Inner = Outer + "  ";
@@ -238,9 +237,9 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     if (Body) {
       // The body runs only when the condition asks for a retry: wait first.
       if (const auto *CS = dyn_cast<CompoundStmt>(Body)) {
-        std::string Inner =
-            CS->body_empty() ? Outer + "  "
-                             : indentAt(CS->body_front()->getBeginLoc(), SM);
+        std::string Inner = CS->body_empty()
+                                ? Outer + "  "
+                                : indentAt(CS->body_front()->getBeginLoc(), SM);
         std::string Text = "\n" + joinLines(Lines, Inner);
         Text.pop_back(); // keep what followed the brace on its line
         F.Hints.push_back(FixItHint::CreateInsertion(
@@ -254,7 +253,8 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
           RParen = W->getRParenLoc();
         else
           RParen = cast<ForStmt>(Loop)->getRParenLoc();
-        std::string Text = " {\n" + joinLines(Lines, Outer + "  ") + Outer + "}";
+        std::string Text =
+            " {\n" + joinLines(Lines, Outer + "  ") + Outer + "}";
         if (RParen.isValid() && !RParen.isMacroID())
           F.Hints.push_back(FixItHint::CreateReplacement(
               CharSourceRange::getCharRange(
@@ -284,8 +284,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                            joinLines(Lines, Inner + U) + Inner + "}\n";
         SourceLocation R = CS->getRBracLoc();
         std::string RIndent = indentAt(R, SM);
-        if (StringRef(RIndent).size() ==
-            SM.getSpellingColumnNumber(R) - 1) {
+        if (StringRef(RIndent).size() == SM.getSpellingColumnNumber(R) - 1) {
           F.Hints.push_back(FixItHint::CreateInsertion(
               R.getLocWithOffset(-int(RIndent.size())), Text));
         } else {
@@ -311,21 +310,24 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
           Done = true;
         }
       } else if (Cond->HasSideEffects(*Ctx)) {
-        return {{}, "no fix-it: the loop condition has side effects and "
-                    "cannot be repeated before the wait"};
+        return {{},
+                "no fix-it: the loop condition has side effects and "
+                "cannot be repeated before the wait"};
       }
     }
   } else if (P.Via == RetryVia::LoopEnd) {
-    return {{}, "no fix-it: the retry falls off the end of the loop body; "
-                "wait for readiness on that path"};
+    return {{},
+            "no fix-it: the retry falls off the end of the loop body; "
+            "wait for readiness on that path"};
   }
   if (!Done)
-    return {{}, "no fix-it: the retry is not a statement a wait can be "
-                "inserted before"};
+    return {{},
+            "no fix-it: the retry is not a statement a wait can be "
+            "inserted before"};
   std::string H = header();
   if (!H.empty()) {
-    FileID File = SM.getFileID(SM.getExpansionLoc(At ? At->getBeginLoc()
-                                                     : Loop->getBeginLoc()));
+    FileID File = SM.getFileID(
+        SM.getExpansionLoc(At ? At->getBeginLoc() : Loop->getBeginLoc()));
     if (!fileIncludes(File, H))
       if (auto Inc = Inserter.createIncludeInsertion(File, H))
         F.Hints.push_back(*Inc);

@@ -12,15 +12,13 @@ ConnectEinprogressCheck::ConnectEinprogressCheck(StringRef Name,
       CheckSoErrorReadback(Options.get("CheckSoErrorReadback", true)),
       StrictPropagation(Options.get("StrictPropagation", false)) {}
 
-void ConnectEinprogressCheck::storeOptions(
-    ClangTidyOptions::OptionMap &Opts) {
+void ConnectEinprogressCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   NbioCheckBase::storeOptions(Opts);
   Options.store(Opts, "CheckSoErrorReadback", CheckSoErrorReadback);
   Options.store(Opts, "StrictPropagation", StrictPropagation);
 }
 
-void ConnectEinprogressCheck::registerMatchers(
-    ast_matchers::MatchFinder *F) {
+void ConnectEinprogressCheck::registerMatchers(ast_matchers::MatchFinder *F) {
   matchCallsTo(F, connectCallNames());
 }
 
@@ -62,8 +60,7 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     if (P.Tested) {
       // Only where this TU also waits for the socket: the read-back often
       // lives next to the event loop, in another file.
-      if (CheckSoErrorReadback && !A.readsSoError() &&
-          A.waitsForReadiness()) {
+      if (CheckSoErrorReadback && !A.readsSoError() && A.waitsForReadiness()) {
         diag(reportLoc(Call),
              "the outcome of non-blocking 'connect' on fd '%0' is never read "
              "back with getsockopt(SO_ERROR)")

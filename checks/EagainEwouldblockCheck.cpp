@@ -21,8 +21,7 @@ void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
       caseStmt(unless(isInTemplateInstantiation())).bind("nbio-stmt"), this);
 }
 
-bool EagainEwouldblockCheck::textMentions(const Stmt *S,
-                                          StringRef Name) const {
+bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) const {
   // Raw-lex the statement's text: identifiers count, comments and strings
   // do not, and code in an `#if` branch the preprocessor skipped does.
   const SourceManager &SM = Ctx->getSourceManager();
@@ -121,8 +120,7 @@ const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {
     if (!P || !(isa<BinaryOperator>(P) || isa<ParenExpr>(P) ||
                 isa<UnaryOperator>(P) || isa<ImplicitCastExpr>(P)))
       break;
-    if (const auto *B = dyn_cast<BinaryOperator>(P);
-        B && !B->isLogicalOp())
+    if (const auto *B = dyn_cast<BinaryOperator>(P); B && !B->isLogicalOp())
       break;
     Top = P;
     N = Ps[0];
@@ -215,7 +213,8 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return;
   // A neighbouring test for the other name (`if (e == EAGAIN) ...; if (e ==
   // EWOULDBLOCK) ...`) in the same block also counts.
-  if (const Stmt *Block = enclosingBlock(B); Block && textMentions(Block, Other))
+  if (const Stmt *Block = enclosingBlock(B);
+      Block && textMentions(Block, Other))
     return;
   const CallExpr *Io = ioCallBefore(A, Fn, B);
   if (!Io)
@@ -233,12 +232,11 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   std::string E = textOf(ErrSide);
   std::string Orig = textOf(B);
   std::string N = Name.str(), O = Other.str();
-  std::string Text =
-      B->getOpcode() == BO_EQ
-          ? "(" + Orig + " || (" + O + " != " + N + " && " + E + " == " + O +
-                "))"
-          : "(" + Orig + " && (" + O + " == " + N + " || " + E + " != " + O +
-                "))";
+  std::string Text = B->getOpcode() == BO_EQ
+                         ? "(" + Orig + " || (" + O + " != " + N + " && " + E +
+                               " == " + O + "))"
+                         : "(" + Orig + " && (" + O + " == " + N + " || " + E +
+                               " != " + O + "))";
   D << FixItHint::CreateReplacement(
       Lexer::makeFileCharRange(
           CharSourceRange::getTokenRange(B->getSourceRange()),
@@ -297,8 +295,8 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
     return; // something else precedes the label on its line
   std::string Text = "#if EWOULDBLOCK != EAGAIN\n" + Before.str() + "case " +
                      Other.str() + ":\n#endif\n";
-  D << FixItHint::CreateInsertion(
-      CaseLoc.getLocWithOffset(-int(Before.size())), Text);
+  D << FixItHint::CreateInsertion(CaseLoc.getLocWithOffset(-int(Before.size())),
+                                  Text);
 }
 
 } // namespace clang::tidy::nbio

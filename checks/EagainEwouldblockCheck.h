@@ -28,8 +28,8 @@ private:
                    const CaseStmt *First);
   /// The I/O call whose errno a test at \p At in \p Fn reads, if the last
   /// errno-setting call of interest before it is one.
-  const CallExpr *ioCallBefore(NonBlockingFdAnalysis &A,
-                               const FunctionDecl *Fn, const Stmt *At);
+  const CallExpr *ioCallBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                               const Stmt *At);
   const FunctionDecl *enclosingFunctionOf(const Stmt *S);
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);

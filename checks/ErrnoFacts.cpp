@@ -109,8 +109,8 @@ bool isErrnoExpr(const Expr *E) {
   if (const auto *U = dyn_cast<UnaryOperator>(E);
       U && U->getOpcode() == UO_Deref) {
     if (const auto *C = dyn_cast<CallExpr>(U->getSubExpr()->IgnoreParenCasts()))
-      if (const FunctionDecl *FD = C->getDirectCallee(); FD &&
-          FD->getIdentifier()) {
+      if (const FunctionDecl *FD = C->getDirectCallee();
+          FD && FD->getIdentifier()) {
         llvm::StringRef N = FD->getName();
         return N == "__errno_location" || N == "__error" || N == "_errno" ||
                N == "___errno" || N == "__errno";
@@ -166,8 +166,7 @@ bool WouldBlockClassifiers::isListedName(llvm::StringRef Name) const {
          Low.contains("retryable") || Low.contains("is_transient");
 }
 
-static constexpr unsigned AllTryAgain =
-    WouldBlockMask | InProgressMask;
+static constexpr unsigned AllTryAgain = WouldBlockMask | InProgressMask;
 
 unsigned WouldBlockClassifiers::classifierMask(const CallExpr *Call,
                                                const ASTContext &Ctx) {

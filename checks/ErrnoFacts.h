@@ -24,14 +24,14 @@ namespace clang::tidy::nbio {
 
 /// The names the error constants of interest are spelled with.
 enum class ErrnoConst {
-  EAgain,      ///< EAGAIN, UV_EAGAIN, -EAGAIN
-  EWouldBlock, ///< EWOULDBLOCK, WSAEWOULDBLOCK
-  EInProgress, ///< EINPROGRESS, WSAEINPROGRESS, UV_EINPROGRESS
-  EAlready,    ///< EALREADY
-  EIntr,       ///< EINTR
-  SslWantRead, ///< SSL_ERROR_WANT_READ
-  SslWantWrite,///< SSL_ERROR_WANT_WRITE
-  OtherNamed,  ///< another E* / SSL_ERROR_* constant spelled by name
+  EAgain,       ///< EAGAIN, UV_EAGAIN, -EAGAIN
+  EWouldBlock,  ///< EWOULDBLOCK, WSAEWOULDBLOCK
+  EInProgress,  ///< EINPROGRESS, WSAEINPROGRESS, UV_EINPROGRESS
+  EAlready,     ///< EALREADY
+  EIntr,        ///< EINTR
+  SslWantRead,  ///< SSL_ERROR_WANT_READ
+  SslWantWrite, ///< SSL_ERROR_WANT_WRITE
+  OtherNamed,   ///< another E* / SSL_ERROR_* constant spelled by name
 };
 
 constexpr unsigned bit(ErrnoConst C) { return 1u << unsigned(C); }
@@ -79,8 +79,7 @@ public:
   unsigned mentionedMask(const Stmt *S, const ASTContext &Ctx);
 
 private:
-  unsigned mentionedMask(const Stmt *S, const ASTContext &Ctx,
-                         unsigned Depth);
+  unsigned mentionedMask(const Stmt *S, const ASTContext &Ctx, unsigned Depth);
   unsigned bodyMask(const FunctionDecl *FD, const ASTContext &Ctx,
                     unsigned Depth);
   bool isListedName(llvm::StringRef Name) const;

@@ -68,8 +68,7 @@ FailurePathFinder::parents(const FunctionDecl *Fn) {
   return *Slot;
 }
 
-const Stmt *FailurePathFinder::parentOf(const Stmt *S,
-                                        const FunctionDecl *Fn) {
+const Stmt *FailurePathFinder::parentOf(const Stmt *S, const FunctionDecl *Fn) {
   return parents(Fn).lookup(S);
 }
 
@@ -138,8 +137,8 @@ struct Val {
     Unknown, ///< depends on the failure in a way we cannot evaluate
     Opaque,  ///< does not depend on the failure; value not known
     Int,
-    Errno,   ///< errno (or a copy of it)
-    SslErr,  ///< SSL_get_error() (or a copy of it)
+    Errno,  ///< errno (or a copy of it)
+    SslErr, ///< SSL_get_error() (or a copy of it)
   } K = Unknown;
   int64_t V = 0;
   bool FromResult = false; ///< Int derived from the call's result
@@ -338,13 +337,20 @@ struct FailurePathFinder::Walk {
   static std::optional<bool> compare(BinaryOperatorKind Op, int64_t L,
                                      int64_t R) {
     switch (Op) {
-    case BO_LT: return L < R;
-    case BO_GT: return L > R;
-    case BO_LE: return L <= R;
-    case BO_GE: return L >= R;
-    case BO_EQ: return L == R;
-    case BO_NE: return L != R;
-    default: return std::nullopt;
+    case BO_LT:
+      return L < R;
+    case BO_GT:
+      return L > R;
+    case BO_LE:
+      return L <= R;
+    case BO_GE:
+      return L >= R;
+    case BO_EQ:
+      return L == R;
+    case BO_NE:
+      return L != R;
+    default:
+      return std::nullopt;
     }
   }
 
@@ -380,7 +386,7 @@ struct FailurePathFinder::Walk {
           return Tri::True;
         Tri Rt = condImpl(B->getRHS());
         if (Op == BO_LAnd)
-          return (L == Tri::True) ? Rt
+          return (L == Tri::True)   ? Rt
                  : Rt == Tri::False ? Tri::False
                                     : Tri::Unknown;
         return (L == Tri::False) ? Rt
@@ -463,13 +469,20 @@ struct FailurePathFinder::Walk {
       if (L.Unsigned || Rv.Unsigned) {
         uint64_t A = uint64_t(L.V), B = uint64_t(Rv.V);
         switch (Op) {
-        case BO_EQ: return fromBool(A == B);
-        case BO_NE: return fromBool(A != B);
-        case BO_LT: return fromBool(A < B);
-        case BO_GT: return fromBool(A > B);
-        case BO_LE: return fromBool(A <= B);
-        case BO_GE: return fromBool(A >= B);
-        default: return Tri::Unknown;
+        case BO_EQ:
+          return fromBool(A == B);
+        case BO_NE:
+          return fromBool(A != B);
+        case BO_LT:
+          return fromBool(A < B);
+        case BO_GT:
+          return fromBool(A > B);
+        case BO_LE:
+          return fromBool(A <= B);
+        case BO_GE:
+          return fromBool(A >= B);
+        default:
+          return Tri::Unknown;
         }
       }
       if (auto Res = compare(Op, L.V, Rv.V))
@@ -497,18 +510,28 @@ struct FailurePathFinder::Walk {
       return *T;
     BinaryOperatorKind Rev = Op;
     switch (Op) {
-    case BO_LT: Rev = BO_GT; break;
-    case BO_GT: Rev = BO_LT; break;
-    case BO_LE: Rev = BO_GE; break;
-    case BO_GE: Rev = BO_LE; break;
-    default: break;
+    case BO_LT:
+      Rev = BO_GT;
+      break;
+    case BO_GT:
+      Rev = BO_LT;
+      break;
+    case BO_LE:
+      Rev = BO_GE;
+      break;
+    case BO_GE:
+      Rev = BO_LE;
+      break;
+    default:
+      break;
     }
     if (auto T = Against(Rv, L, Rev))
       return *T;
     return Tri::Unknown;
   }
 
-  //===--- Statements ------------------------------------------------------===//
+  //===--- Statements
+  //------------------------------------------------------===//
 
   /// Nothing in \p S matters to the path: no jumps, no calls that end,
   /// wait or handle, no mention of the failure.
@@ -559,8 +582,7 @@ struct FailurePathFinder::Walk {
     if (!P)
       return false;
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(P))
-      return AS->getIdx()->IgnoreParenImpCasts() ==
-             Ref->IgnoreParenImpCasts();
+      return AS->getIdx()->IgnoreParenImpCasts() == Ref->IgnoreParenImpCasts();
     if (const auto *B = dyn_cast<BinaryOperator>(P)) {
       switch (B->getOpcode()) {
       case BO_Add:
@@ -605,8 +627,8 @@ struct FailurePathFinder::Walk {
         if (expr(B->getLHS()))
           return true;
         Tri T = cond(B->getLHS());
-        bool RunRhs = B->getOpcode() == BO_LAnd ? T == Tri::True
-                                                : T == Tri::False;
+        bool RunRhs =
+            B->getOpcode() == BO_LAnd ? T == Tri::True : T == Tri::False;
         if (RunRhs)
           return expr(B->getRHS());
         if (T == Tri::Unknown && !inert(B->getRHS()))
@@ -637,7 +659,8 @@ struct FailurePathFinder::Walk {
         return expr(B->getLHS());
       }
     }
-    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->isIncrementDecrementOp())
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->isIncrementDecrementOp())
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
@@ -764,7 +787,8 @@ struct FailurePathFinder::Walk {
     return false;
   }
 
-  //===--- Control flow ----------------------------------------------------===//
+  //===--- Control flow
+  //----------------------------------------------------===//
 
   /// The statement to run after \p S completes normally, or null when the
   /// path ended (R is set).
@@ -850,7 +874,8 @@ struct FailurePathFinder::Walk {
       return stop(PathEnd::Waits, Loop), nullptr;
     const Stmt *CondS = loopCond(Loop);
     const auto *Cond = dyn_cast_or_null<Expr>(CondS);
-    if (Cond && hasWaitBetween(Cond, Cond->getBeginLoc(), Cond->getEndLoc().getLocWithOffset(1)))
+    if (Cond && hasWaitBetween(Cond, Cond->getBeginLoc(),
+                               Cond->getEndLoc().getLocWithOffset(1)))
       return stop(PathEnd::Waits, Cond), nullptr;
     if (isa<CXXForRangeStmt>(Loop))
       return stop(PathEnd::Unknown, Loop), nullptr;
@@ -916,7 +941,8 @@ struct FailurePathFinder::Walk {
     if (Target) {
       Target = Target->IgnoreParenImpCasts();
       if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V != ResultVar)
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+            V && V != ResultVar)
           Modified.insert(V);
       } else if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
         if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
@@ -974,8 +1000,9 @@ struct FailurePathFinder::Walk {
       if (!L)
         return stop(PathEnd::Unknown, GS), nullptr;
       const SourceManager &SM = Ctx.getSourceManager();
-      if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(L->getBeginLoc()),
-                                        SM.getExpansionLoc(Call->getBeginLoc()))) {
+      if (SM.isBeforeInTranslationUnit(
+              SM.getExpansionLoc(L->getBeginLoc()),
+              SM.getExpansionLoc(Call->getBeginLoc()))) {
         if (hasWaitBetween(Fn->getBody(), L->getBeginLoc(),
                            Call->getBeginLoc()))
           return stop(PathEnd::Waits, L), nullptr;
@@ -1068,8 +1095,8 @@ struct FailurePathFinder::Walk {
     if (!P)
       return stop(PathEnd::Unknown, Call), nullptr;
     // `n = read(...)` / `ssize_t n = read(...)`: remember n.
-    if (const auto *B = dyn_cast<BinaryOperator>(
-            cast<Expr>(S)->IgnoreParenImpCasts());
+    if (const auto *B =
+            dyn_cast<BinaryOperator>(cast<Expr>(S)->IgnoreParenImpCasts());
         B && B->getOpcode() == BO_Assign && isCall(B->getRHS()))
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))

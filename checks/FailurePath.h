@@ -42,10 +42,10 @@ enum class PathEnd {
 };
 
 enum class RetryVia {
-  Continue,   ///< a `continue` statement
-  LoopEnd,    ///< falling off the end of the loop body
-  Condition,  ///< the loop condition retries (`while (... errno == EAGAIN)`)
-  Goto,       ///< a backward `goto`
+  Continue,  ///< a `continue` statement
+  LoopEnd,   ///< falling off the end of the loop body
+  Condition, ///< the loop condition retries (`while (... errno == EAGAIN)`)
+  Goto,      ///< a backward `goto`
 };
 
 struct FailurePath {

@@ -109,31 +109,29 @@ static bool inList(llvm::StringRef Name,
 }
 
 bool isBuiltinWaitFunction(llvm::StringRef Name) {
-  return inList(Name,
-                {// readiness
-                 "poll", "ppoll", "__poll_chk", "__ppoll_chk", "select",
-                 "pselect", "epoll_wait", "epoll_pwait", "epoll_pwait2",
-                 "kevent", "WSAPoll", "io_uring_wait_cqe",
-                 // back-off
-                 "sleep", "usleep", "nanosleep", "clock_nanosleep",
-                 "thrd_sleep",
-                 // condition variables and the like
-                 "pthread_cond_wait", "pthread_cond_timedwait",
-                 "pthread_cond_clockwait", "cnd_wait", "cnd_timedwait",
-                 "sem_wait", "sem_timedwait", "futex_wait", "sigwait",
-                 "sigsuspend", "pause",
-                 // event loops that wait before calling back
-                 "event_base_loop", "event_base_dispatch", "event_loop",
-                 "event_dispatch", "uv_run", "aeProcessEvents", "aeMain",
-                 "g_main_context_iteration", "g_main_loop_run", "ev_run",
-                 "ngx_process_events_and_timers", "SSL_poll",
-                 // GnuTLS/OpenSSL helpers that wait on their own
-                 "BIO_wait"});
+  return inList(
+      Name,
+      {// readiness
+       "poll", "ppoll", "__poll_chk", "__ppoll_chk", "select", "pselect",
+       "epoll_wait", "epoll_pwait", "epoll_pwait2", "kevent", "WSAPoll",
+       "io_uring_wait_cqe",
+       // back-off
+       "sleep", "usleep", "nanosleep", "clock_nanosleep", "thrd_sleep",
+       // condition variables and the like
+       "pthread_cond_wait", "pthread_cond_timedwait", "pthread_cond_clockwait",
+       "cnd_wait", "cnd_timedwait", "sem_wait", "sem_timedwait", "futex_wait",
+       "sigwait", "sigsuspend", "pause",
+       // event loops that wait before calling back
+       "event_base_loop", "event_base_dispatch", "event_loop", "event_dispatch",
+       "uv_run", "aeProcessEvents", "aeMain", "g_main_context_iteration",
+       "g_main_loop_run", "ev_run", "ngx_process_events_and_timers", "SSL_poll",
+       // GnuTLS/OpenSSL helpers that wait on their own
+       "BIO_wait"});
 }
 
 bool isYieldFunction(llvm::StringRef Name) {
-  return inList(Name, {"sched_yield", "pthread_yield", "thrd_yield",
-                       "SwitchToThread"});
+  return inList(
+      Name, {"sched_yield", "pthread_yield", "thrd_yield", "SwitchToThread"});
 }
 
 bool isBuiltinTerminalFunction(llvm::StringRef Name) {
@@ -152,14 +150,38 @@ bool nameSoundsLikeTeardown(llvm::StringRef Name) {
 }
 
 bool isNonIoEagainFunction(llvm::StringRef Name) {
-  return inList(Name, {"fork", "vfork", "clone", "clone3", "pthread_create",
-                       "getrandom", "getentropy", "sem_trywait",
-                       "sem_timedwait", "setrlimit", "prlimit", "mlock",
-                       "mlockall", "mmap", "timer_create", "msgsnd", "msgrcv",
-                       "semop", "semtimedop", "execve", "setuid", "seteuid",
-                       "setreuid", "setresuid", "posix_spawn", "lockf",
-                       "fcntl", "flock", "mq_send", "mq_receive",
-                       "pthread_mutex_trylock", "pthread_rwlock_tryrdlock",
+  return inList(Name, {"fork",
+                       "vfork",
+                       "clone",
+                       "clone3",
+                       "pthread_create",
+                       "getrandom",
+                       "getentropy",
+                       "sem_trywait",
+                       "sem_timedwait",
+                       "setrlimit",
+                       "prlimit",
+                       "mlock",
+                       "mlockall",
+                       "mmap",
+                       "timer_create",
+                       "msgsnd",
+                       "msgrcv",
+                       "semop",
+                       "semtimedop",
+                       "execve",
+                       "setuid",
+                       "seteuid",
+                       "setreuid",
+                       "setresuid",
+                       "posix_spawn",
+                       "lockf",
+                       "fcntl",
+                       "flock",
+                       "mq_send",
+                       "mq_receive",
+                       "pthread_mutex_trylock",
+                       "pthread_rwlock_tryrdlock",
                        "pthread_rwlock_trywrlock"});
 }
 

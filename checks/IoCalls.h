@@ -30,9 +30,9 @@ enum class IoFamily {
 
 struct IoCallInfo {
   llvm::StringRef Name;
-  unsigned FdArg;  ///< the descriptor (or the SSL *) argument
+  unsigned FdArg; ///< the descriptor (or the SSL *) argument
   Direction Dir;
-  int FlagsArg;    ///< where MSG_DONTWAIT may appear, or -1
+  int FlagsArg; ///< where MSG_DONTWAIT may appear, or -1
   IoFamily Family;
 };
 
@@ -42,9 +42,9 @@ const IoCallInfo *lookupIoCall(const CallExpr *Call);
 
 /// Names for matchers, qualified with "::" so that look-alikes in other
 /// namespaces and member functions do not match.
-llvm::ArrayRef<llvm::StringRef> plainIoCallNames();   // read, recv, ... accept
-llvm::ArrayRef<llvm::StringRef> connectCallNames();   // connect
-llvm::ArrayRef<llvm::StringRef> sslIoCallNames();     // SSL_read, ...
+llvm::ArrayRef<llvm::StringRef> plainIoCallNames(); // read, recv, ... accept
+llvm::ArrayRef<llvm::StringRef> connectCallNames(); // connect
+llvm::ArrayRef<llvm::StringRef> sslIoCallNames();   // SSL_read, ...
 std::vector<llvm::StringRef> allIoCallNames();
 
 /// The callee's name when it is a plain function (not a member) declared in

@@ -1,8 +1,8 @@
 //===--- NbioCheckBase.cpp - What every nbio check shares -----------------===//
 
 #include "NbioCheckBase.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
@@ -39,11 +39,10 @@ void NbioCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void NbioCheckBase::matchCallsTo(MatchFinder *Finder,
                                  llvm::ArrayRef<llvm::StringRef> Names) {
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(Names))),
-               unless(isInTemplateInstantiation()))
-          .bind("nbio-stmt"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
+                              unless(isInTemplateInstantiation()))
+                         .bind("nbio-stmt"),
+                     this);
 }
 
 void NbioCheckBase::check(const MatchFinder::MatchResult &Result) {

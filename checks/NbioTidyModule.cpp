@@ -23,8 +23,7 @@ public:
         "nbio-connect-einprogress");
     CheckFactories.registerCheck<EagainEwouldblockCheck>(
         "nbio-eagain-ewouldblock");
-    CheckFactories.registerCheck<UnhandledEagainCheck>(
-        "nbio-unhandled-eagain");
+    CheckFactories.registerCheck<UnhandledEagainCheck>("nbio-unhandled-eagain");
   }
 };
 

@@ -90,7 +90,7 @@ struct Event {
 
 struct WrapperSpec {
   int FdArg = 0;
-  int FlagArg = -1;            ///< -1: none
+  int FlagArg = -1; ///< -1: none
   bool NonBlockingWhenTrue = true;
   bool Blocking = false;       ///< makes the fd blocking (no flag)
   bool OnlyWithOneArg = false; ///< generic names: trust only f(fd)
@@ -202,8 +202,8 @@ bool NonBlockingFdAnalysis::mentionsName(const Expr *E, llvm::StringRef Name,
         ECD && ECD->getName() == Name)
       return true;
   if (E->getBeginLoc().isMacroID() &&
-      (isa<IntegerLiteral>(E) || isa<DeclRefExpr>(E) ||
-       isa<ParenExpr>(E) || isa<CastExpr>(E)))
+      (isa<IntegerLiteral>(E) || isa<DeclRefExpr>(E) || isa<ParenExpr>(E) ||
+       isa<CastExpr>(E)))
     for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
       if (N == Name)
         return true;
@@ -319,8 +319,7 @@ struct NonBlockingFdAnalysis::Impl {
 
   std::map<FdKey, std::vector<Event>> Events;
   std::vector<PendingCall> Pending;
-  llvm::DenseMap<const FunctionDecl *, std::vector<const ReturnStmt *>>
-      Returns;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const ReturnStmt *>> Returns;
   llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
       CallSites; // callee -> calls to it
   llvm::DenseSet<const FunctionDecl *> Walked;
@@ -480,8 +479,8 @@ struct NonBlockingFdAnalysis::Impl {
           }
       }
       for (auto &[Set, G] : Uses)
-        addEvent(C->getArg(0), Set ? EvKind::Set : EvKind::Clear, Loc,
-                 nullptr, G);
+        addEvent(C->getArg(0), Set ? EvKind::Set : EvKind::Clear, Loc, nullptr,
+                 G);
       return;
     }
     if (Name == "ioctl" && N >= 3 &&
@@ -519,8 +518,8 @@ struct NonBlockingFdAnalysis::Impl {
       if (Name == PC.Name && N > PC.FlagsArg &&
           (NonBlockingFdAnalysis::mentionsName(C->getArg(PC.FlagsArg), PC.Flag,
                                                Ctx) ||
-           NonBlockingFdAnalysis::mentionsName(C->getArg(PC.FlagsArg),
-                                               PC.Flag2, Ctx))) {
+           NonBlockingFdAnalysis::mentionsName(C->getArg(PC.FlagsArg), PC.Flag2,
+                                               Ctx))) {
         addElemEvents(C->getArg(Name == "pipe2" ? 0 : 3 < N ? 3 : 0), Loc);
         return;
       }
@@ -579,8 +578,8 @@ struct NonBlockingFdAnalysis::Impl {
                    Low.contains("_is_") || Low.contains("_get");
       if (Says && !Query && N >= 1 && N <= 2 &&
           C->getArg(0)->getType()->isIntegerType()) {
-        std::optional<int64_t> Flag =
-            N == 2 ? constantValue(C->getArg(1), Ctx) : std::optional<int64_t>(1);
+        std::optional<int64_t> Flag = N == 2 ? constantValue(C->getArg(1), Ctx)
+                                             : std::optional<int64_t>(1);
         if (Flag)
           addEvent(C->getArg(0), *Flag ? EvKind::Set : EvKind::Clear, Loc,
                    nullptr, currentGuard());
@@ -634,8 +633,7 @@ struct NonBlockingFdAnalysis::Impl {
                                B->getOpcode(), B->getOperatorLoc());
         if (B->getOpcode() == BO_Assign &&
             B->getLHS()->getType()->isIntegerType())
-          addEvent(B->getLHS(), EvKind::Copy, B->getOperatorLoc(),
-                   B->getRHS());
+          addEvent(B->getLHS(), EvKind::Copy, B->getOperatorLoc(), B->getRHS());
       }
     }
     if (const auto *DS = dyn_cast<DeclStmt>(S))
@@ -791,8 +789,8 @@ struct NonBlockingFdAnalysis::Impl {
   //===------------------------------------------------------------------===//
 
   std::optional<NonBlockingOrigin> originOf(const Event &E) {
-    return NonBlockingOrigin{E.Loc, "'" + E.Target +
-                                        "' was made non-blocking here"};
+    return NonBlockingOrigin{E.Loc,
+                             "'" + E.Target + "' was made non-blocking here"};
   }
 
   std::optional<NonBlockingOrigin> resolve(const Event &E) {
@@ -825,10 +823,10 @@ struct NonBlockingFdAnalysis::Impl {
     llvm::StringRef Name = globalCalleeName(C);
     for (const CreatorSpec &CS : Creators)
       if (Name == CS.Name && C->getNumArgs() > CS.FlagsArg &&
-          (NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg),
-                                               CS.Flag, Ctx) ||
-           NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg),
-                                               CS.Flag2, Ctx)))
+          (NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg), CS.Flag,
+                                               Ctx) ||
+           NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg), CS.Flag2,
+                                               Ctx)))
         return NonBlockingOrigin{
             C->getBeginLoc(),
             "'" + Name.str() + "' creates a non-blocking descriptor here",
@@ -1013,10 +1011,8 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
                             At->getBeginLoc());
 }
 
-std::optional<NonBlockingOrigin>
-NonBlockingFdAnalysis::ioCallIsNonBlocking(const CallExpr *Call,
-                                           const IoCallInfo &Info,
-                                           const FunctionDecl *Fn) {
+std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(
+    const CallExpr *Call, const IoCallInfo &Info, const FunctionDecl *Fn) {
   if (Info.FlagsArg >= 0 && unsigned(Info.FlagsArg) < Call->getNumArgs() &&
       mentionsName(Call->getArg(Info.FlagsArg), "MSG_DONTWAIT", Ctx))
     return NonBlockingOrigin{Call->getArg(Info.FlagsArg)->getBeginLoc(),

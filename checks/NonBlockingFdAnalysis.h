@@ -53,10 +53,9 @@ struct NbioConfig {
   /// Helpers that test an errno for "would block", e.g. `is_again`.
   std::string WouldBlockHelpers;
 
-  static NbioConfig read(const ClangTidyCheck &Check,
-                         llvm::function_ref<std::string(llvm::StringRef,
-                                                        llvm::StringRef)>
-                             Get);
+  static NbioConfig
+  read(const ClangTidyCheck &Check,
+       llvm::function_ref<std::string(llvm::StringRef, llvm::StringRef)> Get);
   std::string key() const;
 };
 
@@ -81,8 +80,7 @@ public:
 
   /// Whether the descriptor \p Fd is non-blocking where \p At (in \p Fn)
   /// uses it, and where it became so.
-  std::optional<NonBlockingOrigin> nonBlockingAt(const Expr *Fd,
-                                                 const Stmt *At,
+  std::optional<NonBlockingOrigin> nonBlockingAt(const Expr *Fd, const Stmt *At,
                                                  const FunctionDecl *Fn);
 
   /// For an I/O call: non-blocking because of its fd, or because of

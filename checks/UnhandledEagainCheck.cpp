@@ -33,8 +33,7 @@ static bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     StringRef N = globalCalleeName(C);
     if (N != "poll" && N != "ppoll" && N != "select" && N != "pselect")
       continue;
-    if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(C->getBeginLoc()),
-                                     At))
+    if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(C->getBeginLoc()), At))
       return true;
   }
   return false;

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 majors=${NBIO_LLVM_MAJORS:-"19 22"}
-common=(cmake make g++ python3 bear neovim libssl-dev
+common=(cmake make g++ python3 bear neovim libssl-dev clang-format-19
         libgrpc++-dev libprotobuf-dev libabsl-dev protobuf-compiler-grpc
         zlib1g-dev libzstd-dev libedit-dev libxml2-dev libncurses-dev libffi-dev)
 
