@@ -209,8 +209,11 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     if (!OwnLine)
       Inner = Outer + "  ";
     std::string Text;
-    for (const std::string &L : Lines)
-      Text += L + "\n" + Inner;
+    for (const std::string &L : Lines) {
+      Text += L;
+      Text += "\n";
+      Text += Inner;
+    }
     if (OwnLine) {
       F.Hints.push_back(FixItHint::CreateInsertion(Open, " {"));
       F.Hints.push_back(FixItHint::CreateInsertion(Begin, Text));

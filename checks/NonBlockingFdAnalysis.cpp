@@ -872,9 +872,11 @@ struct NonBlockingFdAnalysis::Impl {
     ReturnMemo[Def] = std::nullopt; // recursion
     walkFunction(Def);
     std::optional<NonBlockingOrigin> Result;
-    for (const ReturnStmt *R : Returns.lookup(Def))
-      if ((Result = exprNonBlocking(R->getRetValue(), Def, R->getBeginLoc())))
+    for (const ReturnStmt *R : Returns.lookup(Def)) {
+      Result = exprNonBlocking(R->getRetValue(), Def, R->getBeginLoc());
+      if (Result)
         break;
+    }
     return ReturnMemo[Def] = Result;
   }
 
@@ -927,15 +929,25 @@ struct NonBlockingFdAnalysis::Impl {
     // Every function that touches the key must have its wrapper calls
     // expanded before we look.
     std::vector<const FunctionDecl *> Fns;
+    Fns.reserve(Pending.size());
     for (const PendingCall &PC : Pending)
       Fns.push_back(PC.Fn);
     for (const FunctionDecl *F : Fns)
       expandPendingIn(F);
     std::optional<NonBlockingOrigin> Result;
-    for (const Event *E : eventsFor(K))
-      if (E->Kind != EvKind::Clear)
-        if ((Result = resolve(*E)))
-          break;
+    for (const Event *E : eventsFor(K)) {
+      if (E->Kind == EvKind::Clear)
+        continue;
+      // A field holds the same descriptor after the store: what the
+      // function does to the stored value later counts too
+      // (`s->sock = sock; set_nonblocking(sock);`).
+      if (E->Kind == EvKind::Copy && E->Fn && E->Fn->getBody())
+        Result = exprNonBlocking(E->Src, E->Fn, E->Fn->getBody()->getEndLoc());
+      else
+        Result = resolve(*E);
+      if (Result)
+        break;
+    }
     TuWideInProgress.erase(K);
     return TuWideMemo[K] = Result;
   }
