@@ -37,10 +37,11 @@ int upstream_connect(struct upstream *u) {
     return -1;
   }
 }
-// CHECK-FIXES: {{^}}    if (errno == EINPROGRESS || errno == EALREADY)
-// CHECK-FIXES: struct pollfd wait_pfd = {u->fd, POLLOUT, 0};
-// CHECK-FIXES-NEXT: (void)poll(&wait_pfd, 1, -1);
-// CHECK-FIXES-NEXT: continue;
+// CHECK-FIXES: {{^}}    if (errno == EINPROGRESS || errno == EALREADY) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {u->fd, POLLOUT, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    }{{$}}
 
 int upstream_connect_do(int fd, const struct sockaddr_in *sa) {
   int rc;

@@ -95,10 +95,11 @@ int et_conn_on_readable_spinning(struct et_conn *c) {
     return -1;
   }
 }
-// CHECK-FIXES: {{^}}    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
-// CHECK-FIXES: struct pollfd wait_pfd = {c->fd, POLLIN, 0};
-// CHECK-FIXES-NEXT: (void)poll(&wait_pfd, 1, -1);
-// CHECK-FIXES-NEXT: continue;
+// CHECK-FIXES: {{^}}    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {c->fd, POLLIN, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    }{{$}}
 
 void et_server_on_readable_spinning(int listen_fd) {
   while (1) {

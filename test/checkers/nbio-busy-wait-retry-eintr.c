@@ -107,10 +107,13 @@ ssize_t sink_recv_switch_fallthrough(struct log_sink *s, char *p, size_t len) {
     }
   }
 }
-// CHECK-FIXES: {{^}}    case EAGAIN:{{$}}
-// CHECK-FIXES: struct pollfd wait_pfd = {s->fd, POLLIN, 0};
-// CHECK-FIXES-NEXT: (void)poll(&wait_pfd, 1, -1);
-// CHECK-FIXES-NEXT: continue;
+// CHECK-FIXES: {{^}}    case EINTR:{{$}}
+// CHECK-FIXES-NEXT: {{^}}    case EAGAIN: {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {s->fd, POLLIN, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    }{{$}}
+// CHECK-FIXES-NEXT: {{^}}    default:{{$}}
 
 // The fd is known non-blocking: retrying on every error retries on EAGAIN.
 ssize_t sink_write_any_error(struct log_sink *s, const char *p, size_t len) {
@@ -118,7 +121,7 @@ ssize_t sink_write_any_error(struct log_sink *s, const char *p, size_t len) {
   while ((n = write(s->fd, p, len)) < 0) {
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'write' on fd 's->fd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
     // CHECK-MESSAGES: :[[@LINE-2]]:42: note: the call is retried from here
-    // CHECK-MESSAGES: :[[@LINE-94]]:3: note: 'fd' was made non-blocking here
+    // CHECK-MESSAGES: :[[@LINE-97]]:3: note: 'fd' was made non-blocking here
   }
   return n;
 }

@@ -85,10 +85,11 @@ void serve_spinning(int epfd) {
     }
   }
 }
-// CHECK-FIXES: {{^}}        if (n < 0 && errno == EAGAIN)
-// CHECK-FIXES: struct pollfd wait_pfd = {c->fd, POLLIN, 0};
-// CHECK-FIXES-NEXT: (void)poll(&wait_pfd, 1, -1);
-// CHECK-FIXES-NEXT: continue;
+// CHECK-FIXES: {{^}}        if (n < 0 && errno == EAGAIN) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}          struct pollfd wait_pfd = {c->fd, POLLIN, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}          (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}          continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}        }{{$}}
 
 // A wait after the call on the success path only: the EAGAIN path skips it.
 ssize_t client_read_wait_after(struct client *c) {
@@ -104,8 +105,11 @@ ssize_t client_read_wait_after(struct client *c) {
     (void)poll(&p, 1, 0);
   }
 }
-// CHECK-FIXES: {{^}}    if (n < 0 && errno == EAGAIN)
-// CHECK-FIXES: struct pollfd wait_pfd = {c->fd, POLLIN, 0};
+// CHECK-FIXES: {{^}}    if (n < 0 && errno == EAGAIN) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {c->fd, POLLIN, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    }{{$}}
 
 // The call in the condition of a do/while: the condition cannot run twice,
 // so there is no place for the fix.

@@ -53,10 +53,10 @@ retry_send:
   // CHECK-MESSAGES: :[[@LINE-4]]:9: warning: 'send' on fd 'pipe->sd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
   // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the call is retried from here
 }
-// CHECK-FIXES: {{^}}  if (put < 0 && errno == EWOULDBLOCK)
-// CHECK-FIXES: struct pollfd wait_pfd = {pipe->sd, POLLOUT, 0};
-// CHECK-FIXES-NEXT: (void)poll(&wait_pfd, 1, -1);
-// CHECK-FIXES-NEXT: goto retry_send;
+// CHECK-FIXES: {{^}}  if (put < 0 && errno == EWOULDBLOCK) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    struct pollfd wait_pfd = {pipe->sd, POLLOUT, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}    (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}    goto retry_send;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  }{{$}}
 
 // --- not a busy wait --------------------------------------------------------

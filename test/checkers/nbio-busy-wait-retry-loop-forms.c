@@ -76,10 +76,10 @@ unsigned count_spins(int fd, char *buf, size_t cap) {
   // CHECK-MESSAGES: :[[@LINE-2]]:10: warning: 'read' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
   return spins;
 }
-// CHECK-FIXES: {{^}}  while (read(fd, buf, cap) < 0 && errno == EAGAIN)
-// CHECK-FIXES: struct pollfd wait_pfd = {fd, POLLIN, 0};
-// CHECK-FIXES-NEXT: (void)poll(&wait_pfd, 1, -1);
-// CHECK-FIXES-NEXT: spins++;
+// CHECK-FIXES: {{^}}  while (read(fd, buf, cap) < 0 && errno == EAGAIN) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    struct pollfd wait_pfd = {fd, POLLIN, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}    (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}    spins++;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  }{{$}}
 // CHECK-FIXES: {{^}}  return spins;{{$}}
 
@@ -160,11 +160,11 @@ ssize_t write_unbraced_continue(int fd, const char *p, size_t len) {
   // CHECK-MESSAGES: :[[@LINE-8]]:17: warning: 'write' on fd 'fd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
   // CHECK-MESSAGES: :[[@LINE-6]]:9: note: the call is retried from here
 }
-// CHECK-FIXES: {{^}}      if (errno == EAGAIN)
-// CHECK-FIXES: {{^ *}}struct pollfd wait_pfd = {fd, POLLOUT, 0};{{$}}
-// CHECK-FIXES-NEXT: {{^ *}}(void)poll(&wait_pfd, 1, -1);{{$}}
-// CHECK-FIXES-NEXT: {{^ *}}continue;{{$}}
-// CHECK-FIXES-NEXT: {{^ *}}}{{$}}
+// CHECK-FIXES: {{^}}      if (errno == EAGAIN) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}        struct pollfd wait_pfd = {fd, POLLOUT, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}        (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}        continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}      }{{$}}
 // CHECK-FIXES-NEXT: {{^}}      return -1;{{$}}
 
 ssize_t read_while_one(int fd, char *buf, size_t cap) {

@@ -21,28 +21,8 @@ struct tls_trans {
   int status;
 };
 
-int tls_trans_read(struct tls_trans *t, char *data, int len) {
-  int rv;
-  for (;;) {
-    rv = SSL_read(t->ssl, data, len);
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'SSL_read' on the socket of 't->ssl' is retried on SSL_ERROR_WANT_READ without waiting for it to become readable [nbio-busy-wait-retry]
-    switch (SSL_get_error(t->ssl, rv)) {
-    case SSL_ERROR_NONE:
-      return rv;
-    case SSL_ERROR_WANT_READ:
-    case SSL_ERROR_WANT_WRITE:
-      continue;
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: note: the call is retried from here
-    default:
-      t->status = -1;
-      return -1;
-    }
-  }
-}
-// CHECK-FIXES: {{^}}    case SSL_ERROR_WANT_WRITE:{{$}}
-// CHECK-FIXES: struct pollfd wait_pfd = {SSL_get_fd(t->ssl), POLLIN, 0};
-// CHECK-FIXES-NEXT: (void)poll(&wait_pfd, 1, -1);
-// CHECK-FIXES-NEXT: continue;
+// Retrying WANT_READ and WANT_WRITE through one `continue` (the shape of
+// the xrdp loop) is in nbio-busy-wait-retry-openssl-want-both.c.
 
 int tls_trans_write(struct tls_trans *t, const char *data, int len) {
   for (;;) {
@@ -81,7 +61,11 @@ int tls_trans_accept(struct tls_trans *t) {
     }
   }
 }
-// CHECK-FIXES: struct pollfd wait_pfd = {SSL_get_fd(t->ssl), POLLIN, 0};
+// CHECK-FIXES: {{^}}    case SSL_ERROR_WANT_READ: {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {SSL_get_fd(t->ssl), POLLIN, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    }{{$}}
 
 // --- not a busy wait --------------------------------------------------------
 

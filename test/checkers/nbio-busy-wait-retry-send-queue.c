@@ -87,8 +87,11 @@ enum relay_status relay_send_frame(struct relay_sess *s, const unsigned char *f,
   }
   return RELAY_OK;
 }
-// CHECK-FIXES: {{^}}    if (n <= 0)
-// CHECK-FIXES: struct pollfd wait_pfd = {s->sock, POLLOUT, 0};
+// CHECK-FIXES: {{^}}    if (n <= 0) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {s->sock, POLLOUT, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    }{{$}}
 
 // --- not a busy wait --------------------------------------------------------
 
