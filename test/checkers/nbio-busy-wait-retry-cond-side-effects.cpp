@@ -1,10 +1,9 @@
 // RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
 
-// XFAIL: *
-// Known bug (C++ side of nbio-busy-wait-retry-cond-side-effects.c): a loop
-// condition that calls a member function, as `off < out.size()` does, stops
-// the walk, so the usual C++ write-all loop spins unreported. Remove the
-// XFAIL line once it is flagged.
+// C++ side of nbio-busy-wait-retry-cond-side-effects.c: a loop condition
+// that calls a member function, as `off < out.size()` does, does not stop
+// the walk, so the usual C++ write-all loop that spins on EAGAIN is
+// reported (it once went unreported).
 
 #include <cerrno>
 #include <cstddef>
@@ -37,4 +36,8 @@ bool Session::writeAll(const std::string &out) {
   }
   return true;
 }
-// CHECK-FIXES: struct pollfd wait_pfd = {fd_, POLLOUT, 0};
+// CHECK-FIXES: {{^}}      if (errno == EAGAIN) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}        struct pollfd wait_pfd = {fd_, POLLOUT, 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}        (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}        continue;{{$}}
+// CHECK-FIXES-NEXT: {{^}}      }{{$}}
