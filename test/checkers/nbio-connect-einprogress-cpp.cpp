@@ -92,7 +92,7 @@ static bool pool_connect(Pool *p) {
     // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'connect' on non-blocking fd 'p->fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     p->destroy();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'destroy' ends the connection here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-7]]:11: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-MESSAGES: :[[@LINE-6]]:11: note: 'socket' creates a non-blocking descriptor here
     return false;
   }
   return true;

@@ -33,17 +33,6 @@ static int sock_set_nonblock(int fd, int on) {
   return fcntl(fd, F_SETFL, fl);
 }
 
-// A generic "set these flags, clear those" helper; O_NONBLOCK comes from
-// the call site.
-static int sock_set_flags(int fd, int set, int clear) {
-  int fl = fcntl(fd, F_GETFL, 0);
-  if (fl < 0)
-    return -1;
-  fl |= set;
-  fl &= ~clear;
-  return fcntl(fd, F_SETFL, fl);
-}
-
 // A factory that hands out non-blocking sockets.
 static int tcp_socket_nb(void) {
   return socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
@@ -132,21 +121,6 @@ static int connect_via_helper(const struct sockaddr_in *sa) {
   return connect_given(a, sa) + connect_given(b, sa);
 }
 
-// O_NONBLOCK handed to a generic flags helper of the translation unit.
-static int connect_set_flags(const struct sockaddr_in *sa) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0 || sock_set_flags(fd, O_NONBLOCK, 0) < 0)
-    return -1;
-  if (connect(fd, (const struct sockaddr *)sa, sizeof *sa) < 0) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
-    close(fd);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'close' ends the connection here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-6]]:17: note: 'fd' was made non-blocking here
-    return -1;
-  }
-  return fd;
-}
-
 // --- Negative cases --------------------------------------------------------
 
 static int connect_wrapper_off(const struct sockaddr_in *sa) {
@@ -189,7 +163,7 @@ int origins_demo(struct upstream *u) {
   const struct sockaddr_in *sa = &u->addr;
   upstream_prepare(u);
   int r = connect_ioctl(sa) + connect_wrapper(sa) + connect_factory(sa);
-  r += upstream_connect(u) + connect_via_helper(sa) + connect_set_flags(sa);
+  r += upstream_connect(u) + connect_via_helper(sa);
   r += connect_wrapper_off(sa) + connect_ioctl_off(sa);
   return r + connect_via_helper_blocking(sa);
 }

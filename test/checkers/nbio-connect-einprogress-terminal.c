@@ -92,7 +92,7 @@ static void backend_connect_or_die(struct backend *b) {
   if (connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr) < 0)
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'b->fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     die_with("connect");
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'die_with' does not return here without testing for EINPROGRESS
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'die_with' (which does not return) is called here without testing for EINPROGRESS
     // CHECK-MESSAGES: :[[@LINE-46]]:11: note: 'socket' creates a non-blocking descriptor here
 }
 
