@@ -1,0 +1,13 @@
+/* One nbio finding: only EAGAIN is tested after a non-blocking recv. */
+#include <errno.h>
+#include <sys/socket.h>
+
+int main(void) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  char c;
+  if (fd < 0)
+    return 1;
+  if (recv(fd, &c, 1, 0) < 0 && errno == EAGAIN)
+    return 0;
+  return 1;
+}

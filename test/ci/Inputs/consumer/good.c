@@ -1,0 +1,13 @@
+/* No nbio finding: both names are tested. */
+#include <errno.h>
+#include <sys/socket.h>
+
+int main(void) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  char c;
+  if (fd < 0)
+    return 1;
+  if (recv(fd, &c, 1, 0) < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    return 0;
+  return 1;
+}
