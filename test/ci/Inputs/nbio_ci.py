@@ -52,12 +52,13 @@ def generator():
 
 def configure(a, src, build, compiler, extra):
     cc, cxx = (a.gcc, a.gxx) if compiler == "gcc" else (a.cc, a.cxx)
-    run([a.cmake, "-S", src, "-B", build] + generator() +
-        ["-DCMAKE_C_COMPILER=" + cc, "-DCMAKE_CXX_COMPILER=" + cxx] + extra)
+    return run([a.cmake, "-S", src, "-B", build] + generator() +
+               ["-DCMAKE_C_COMPILER=" + cc, "-DCMAKE_CXX_COMPILER=" + cxx] +
+               extra)
 
 
 def cmd_configure(a):
-    configure(a, a.src, a.build, a.compiler, a.rest)
+    print(configure(a, a.src, a.build, a.compiler, a.rest), end="")
 
 
 def cmd_build_all(a):

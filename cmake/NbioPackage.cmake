@@ -1,0 +1,75 @@
+# Installation extras and the Debian package, included by the top-level
+# CMakeLists.txt after the targets exist.
+#
+#   cmake --install build/llvm-N --prefix /opt/nbio    # a relocatable tree
+#   cpack --config build/llvm-N/CPackConfig.cmake      # nbio-N_<ver>_<arch>.deb
+#
+# Everything a major installs carries the major in its name (nbio-tidy-N.so,
+# nbio-clang-tidy-N, lib/cmake/nbio-N, share/doc/nbio-N, nbio-sarif-N), so
+# the packages of two majors install side by side.
+
+include(CMakePackageConfigHelpers)
+
+set(NBIO_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/nbio${NBIO_SUFFIX}"
+  CACHE STRING "Where the nbio CMake package config is installed")
+# Where checks/ and tools/ install the plugin and the binaries.
+set(NBIO_INSTALL_PLUGINDIR "${CMAKE_INSTALL_LIBDIR}/nbio")
+set(NBIO_INSTALL_BINDIR "${CMAKE_INSTALL_BINDIR}")
+
+configure_package_config_file(
+  "${PROJECT_SOURCE_DIR}/cmake/nbioConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/cmake/nbioConfig.cmake"
+  INSTALL_DESTINATION "${NBIO_INSTALL_CMAKEDIR}"
+  PATH_VARS NBIO_INSTALL_PLUGINDIR NBIO_INSTALL_BINDIR)
+configure_file("${PROJECT_SOURCE_DIR}/cmake/nbioConfigVersion.cmake.in"
+  "${PROJECT_BINARY_DIR}/cmake/nbioConfigVersion.cmake" @ONLY)
+install(FILES
+  "${PROJECT_BINARY_DIR}/cmake/nbioConfig.cmake"
+  "${PROJECT_BINARY_DIR}/cmake/nbioConfigVersion.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/nbioClangTidy.cmake"
+  DESTINATION "${NBIO_INSTALL_CMAKEDIR}")
+
+# The SARIF / GitLab Code Quality converter, and the whole-tree fix step
+# that leaves out units with compile errors.
+install(PROGRAMS "${PROJECT_SOURCE_DIR}/scripts/nbio-sarif.py"
+  DESTINATION "${CMAKE_INSTALL_BINDIR}" RENAME "nbio-sarif${NBIO_SUFFIX}")
+install(PROGRAMS "${PROJECT_SOURCE_DIR}/scripts/nbio-apply-fixes.py"
+  DESTINATION "${CMAKE_INSTALL_BINDIR}" RENAME "nbio-apply-fixes${NBIO_SUFFIX}")
+
+# --- cpack -G DEB -----------------------------------------------------------
+set(NBIO_PACKAGE_CONTACT "nbio developers <nbio@localhost>" CACHE STRING
+  "Maintainer field of the Debian package")
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME "nbio${NBIO_SUFFIX}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_CONTACT "${NBIO_PACKAGE_CONTACT}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+  "clang-tidy checks for unsafe non-blocking I/O, for LLVM ${LLVM_VERSION_MAJOR}")
+set(CPACK_PACKAGE_DESCRIPTION
+  "The nbio checks (nbio-unhandled-eagain, nbio-connect-einprogress,
+nbio-eagain-ewouldblock, nbio-busy-wait-retry) as a plugin for
+clang-tidy-${LLVM_VERSION_MAJOR} --load, as nbio-clang-tidy-${LLVM_VERSION_MAJOR} and
+nbio-clangd-${LLVM_VERSION_MAJOR} with the checks built in, with a CMake package
+(find_package(nbio)), nbio-sarif-${LLVM_VERSION_MAJOR}, a SARIF and GitLab Code
+Quality converter, and nbio-apply-fixes-${LLVM_VERSION_MAJOR}.")
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+# The plugin runs inside clang-tidy-N and takes every symbol from it; the
+# binaries link libclang-cpp and libLLVM of the same major, which
+# dpkg-shlibdeps adds with their versions, with the rest of what they link.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "clang-tidy-${LLVM_VERSION_MAJOR}, python3")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "clang-tools-${LLVM_VERSION_MAJOR}, python3-yaml")
+find_program(NBIO_DPKG_SHLIBDEPS dpkg-shlibdeps)
+if(NBIO_DPKG_SHLIBDEPS)
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+elseif(NBIO_BUILD_BINARIES)
+  # Without dpkg-dev, name the libraries the binaries need ourselves.
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
+    ", libclang-cpp${LLVM_VERSION_MAJOR}, libllvm${LLVM_VERSION_MAJOR}")
+  message(STATUS "nbio: dpkg-shlibdeps not found (package dpkg-dev); the .deb's "
+    "Depends names only the LLVM libraries")
+endif()
+include(CPack)
