@@ -1,0 +1,941 @@
+#!/usr/bin/env python3
+"""Runs the nbio checks over real Debian packages and reports what they find.
+
+For each package of eval/packages.txt (or the ones named on the command line):
+
+  1. fetch its Debian source (apt-get source; deb-src lines are added when
+     the machine has none),
+  2. install its build dependencies (apt-get build-dep),
+  3. make a compile_commands.json with the recipe of its line,
+  4. run clang-tidy-N --load=PLUGIN -checks='-*,nbio-*' over every
+     translation unit, in parallel, with a timeout per TU,
+
+then write eval/results/PKG.json (for tools) and eval/results/REPORT.md (for
+people), which joins the findings with the triage in eval/triage/PKG.tsv.
+Steps 1-3 are cached under eval/cache/PKG/; a second run only analyses.
+
+  scripts/eval.py                         # every package, LLVM 19
+  scripts/eval.py memcached libevent      # a subset
+  scripts/eval.py --llvm 22 --results eval/results-22
+  scripts/eval.py --report-only           # rebuild REPORT.md from the JSON
+  scripts/eval.py --update-triage         # add new findings to the TSVs as '?'
+"""
+
+import argparse
+import concurrent.futures
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EVAL = os.path.join(ROOT, "eval")
+CHECKS = ["nbio-unhandled-eagain", "nbio-connect-einprogress",
+          "nbio-eagain-ewouldblock", "nbio-busy-wait-retry"]
+SOURCE_EXTS = (".c", ".cc", ".cpp", ".cxx", ".C")
+RECIPES = ("cmake", "autotools", "meson", "configure", "make")
+FP_GOAL = 0.10
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def die(msg):
+    log("eval: " + msg)
+    sys.exit(2)
+
+
+def as_root(cmd):
+    if os.geteuid() == 0:
+        return cmd
+    if shutil.which("sudo"):
+        return ["sudo"] + cmd
+    die("need root (or sudo) for: " + " ".join(cmd))
+
+
+def run_logged(cmd, cwd, logf, env=None):
+    """Runs cmd with output appended to logf; returns the exit status."""
+    with open(logf, "a") as out:
+        out.write("\n$ (cd %s && %s)\n" % (cwd, " ".join(shlex.quote(c) for c in cmd)))
+        out.flush()
+        return subprocess.call(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                               env=env)
+
+
+# --------------------------------------------------------------------------
+# packages.txt
+
+
+def read_packages(path):
+    pkgs = []
+    with open(path) as f:
+        for n, raw in enumerate(f, 1):
+            words = shlex.split(raw, comments=True)
+            if not words:
+                continue
+            if len(words) < 2 or words[1] not in RECIPES:
+                die("%s:%d: want 'PACKAGE RECIPE [ARGS]' with RECIPE one of %s"
+                    % (path, n, ", ".join(RECIPES)))
+            pkgs.append({"name": words[0], "recipe": words[1], "args": words[2:],
+                         "line": " ".join(words)})
+    return pkgs
+
+
+# --------------------------------------------------------------------------
+# 1. sources
+
+
+def parse_deb822(text):
+    stanzas, cur = [], {}
+    key = None
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if cur:
+                stanzas.append(cur)
+            cur, key = {}, None
+            continue
+        if line[0] in " \t" and key:
+            cur[key] += " " + line.strip()
+            continue
+        if ":" in line:
+            key, val = line.split(":", 1)
+            key = key.strip().lower()
+            cur[key] = val.strip()
+    if cur:
+        stanzas.append(cur)
+    return stanzas
+
+
+def apt_entries():
+    """(type, uri, suite, component) for every enabled apt source line."""
+    out = []
+    d = "/etc/apt/sources.list.d"
+    files = ["/etc/apt/sources.list"] + sorted(
+        os.path.join(d, f) for f in (os.listdir(d) if os.path.isdir(d) else []))
+    for path in files:
+        if not os.path.isfile(path):
+            continue
+        text = open(path, errors="replace").read()
+        if path.endswith(".sources"):
+            for st in parse_deb822(text):
+                if st.get("enabled", "yes").lower() == "no":
+                    continue
+                for typ in st.get("types", "").split():
+                    for uri in st.get("uris", "").split():
+                        for suite in st.get("suites", "").split():
+                            comps = st.get("components", "").split() or [""]
+                            for comp in comps:
+                                out.append((typ, uri.rstrip("/"), suite, comp, st, path))
+        elif path.endswith(".list") or path == "/etc/apt/sources.list":
+            for line in text.splitlines():
+                line = line.split("#", 1)[0].strip()
+                if not line:
+                    continue
+                words = line.split()
+                typ = words[0]
+                rest = words[1:]
+                opts = ""
+                if rest and rest[0].startswith("["):
+                    opt_words = []
+                    while rest and not rest[0].endswith("]"):
+                        opt_words.append(rest.pop(0))
+                    opt_words.append(rest.pop(0))
+                    opts = " ".join(opt_words)
+                if len(rest) < 2:
+                    continue
+                for comp in rest[2:] or [""]:
+                    out.append((typ, rest[0].rstrip("/"), rest[1], comp, {"options": opts}, path))
+    return out
+
+
+SRC_FILE = "/etc/apt/sources.list.d/nbio-eval-src.sources"
+
+
+def ensure_deb_src():
+    """Mirrors every 'deb' entry as 'deb-src' when the machine lacks it."""
+    entries = apt_entries()
+    have = {(u, s, c) for t, u, s, c, _, _ in entries if t == "deb-src"}
+    missing = [(u, s, c, st) for t, u, s, c, st, _ in entries
+               if t == "deb" and (u, s, c) not in have]
+    if not missing:
+        return False
+    # One stanza per (uri, signed-by), suites and components merged.
+    groups = {}
+    for u, s, c, st in missing:
+        signed = st.get("signed-by", "")
+        if not signed and "signed-by=" in st.get("options", ""):
+            signed = re.search(r"signed-by=([^\s\]]+)", st["options"]).group(1)
+        g = groups.setdefault((u, signed), {"suites": [], "comps": []})
+        if s not in g["suites"]:
+            g["suites"].append(s)
+        if c and c not in g["comps"]:
+            g["comps"].append(c)
+    text = "# Written by nbio's scripts/eval.py: deb-src for the machine's deb lines.\n"
+    for (u, signed), g in sorted(groups.items()):
+        text += "\nTypes: deb-src\nURIs: %s\nSuites: %s\n" % (u, " ".join(g["suites"]))
+        if g["comps"]:
+            text += "Components: %s\n" % " ".join(g["comps"])
+        if signed:
+            text += "Signed-By: %s\n" % signed
+    log("eval: adding deb-src entries in %s" % SRC_FILE)
+    old = open(SRC_FILE).read() if os.path.exists(SRC_FILE) else ""
+    with tempfile.NamedTemporaryFile("w", delete=False, suffix=".sources") as tmp:
+        tmp.write(old + "\n" + text if old else text)
+    subprocess.check_call(as_root(["install", "-m", "0644", tmp.name, SRC_FILE]))
+    os.unlink(tmp.name)
+    subprocess.check_call(as_root(["apt-get", "update", "-qq"]))
+    return True
+
+
+def source_dir(pdir):
+    src = os.path.join(pdir, "src")
+    if not os.path.isdir(src):
+        return None
+    dirs = [d for d in sorted(os.listdir(src))
+            if os.path.isdir(os.path.join(src, d, "debian"))]
+    return os.path.join(src, dirs[0]) if dirs else None
+
+
+def debian_version_key(v):
+    """Orders Debian versions well enough for picking a fallback."""
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", v)]
+
+
+def fetch(pkg, pdir, logf):
+    sdir = source_dir(pdir)
+    if sdir:
+        return sdir
+    ensure_deb_src()
+    src = os.path.join(pdir, "src")
+    os.makedirs(src, exist_ok=True)
+    log("eval: %s: apt-get source" % pkg["name"])
+    rc = run_logged(["apt-get", "source", "-qq", pkg["name"]], src, logf)
+    if rc != 0:
+        # Stale package lists are the usual cause.
+        subprocess.call(as_root(["apt-get", "update", "-qq"]))
+        rc = run_logged(["apt-get", "source", "-qq", pkg["name"]], src, logf)
+    if rc != 0:
+        # A mirror may lack the newest upload's files: try the other versions.
+        show = subprocess.run(["apt-cache", "showsrc", pkg["name"]], capture_output=True,
+                              text=True).stdout
+        versions = re.findall(r"^Version: (\S+)$", show, re.M)
+        for v in sorted(set(versions), key=debian_version_key, reverse=True)[1:]:
+            for f in os.listdir(src):
+                if os.path.isfile(os.path.join(src, f)):
+                    os.unlink(os.path.join(src, f))
+            rc = run_logged(["apt-get", "source", "-qq", "%s=%s" % (pkg["name"], v)], src, logf)
+            if rc == 0:
+                log("eval: %s: fetched version %s (the newest failed)" % (pkg["name"], v))
+                break
+    sdir = source_dir(pdir)
+    if rc != 0 or not sdir:
+        die("%s: apt-get source failed; see %s" % (pkg["name"], logf))
+    return sdir
+
+
+# --------------------------------------------------------------------------
+# 2. build dependencies
+
+TOOLS = {"autotools": ["bear", "autoconf", "automake", "libtool", "make"],
+         "configure": ["bear", "make"], "make": ["bear", "make"],
+         "cmake": ["cmake"], "meson": ["meson", "ninja-build"]}
+
+
+def installed(deb):
+    q = subprocess.run(["dpkg-query", "-W", "-f=${Status}", deb], capture_output=True,
+                       text=True)
+    return q.returncode == 0 and "install ok installed" in q.stdout
+
+
+def build_deps(pkg, pdir, logf):
+    mark = os.path.join(pdir, "build-dep.done")
+    if os.path.exists(mark):
+        return
+    ensure_deb_src()
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    log("eval: %s: apt-get build-dep" % pkg["name"])
+    cmd = as_root(["apt-get", "-o", "DPkg::Lock::Timeout=600", "build-dep", "-y", "-qq", pkg["name"]])
+    rc = run_logged(cmd, pdir, logf, env)
+    if rc != 0:
+        subprocess.call(as_root(["apt-get", "update", "-qq"]))
+        rc = run_logged(cmd, pdir, logf, env)
+    if rc != 0:
+        die("%s: apt-get build-dep failed; see %s" % (pkg["name"], logf))
+    tools = [t for t in TOOLS[pkg["recipe"]] if not installed(t)]
+    if tools:
+        rc = run_logged(as_root(["apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "-qq",
+                                 "--no-install-recommends"] + tools), pdir, logf, env)
+        if rc != 0:
+            die("%s: cannot install %s" % (pkg["name"], " ".join(tools)))
+    open(mark, "w").write(datetime.datetime.now().isoformat() + "\n")
+
+
+# --------------------------------------------------------------------------
+# 3. compile database
+
+
+def make_db(pkg, pdir, sdir, logf, jobs):
+    """Returns the directory of the cleaned compile_commands.json."""
+    dbdir = os.path.join(pdir, "db")
+    mark = os.path.join(pdir, "db.done")
+    if os.path.exists(mark) and open(mark).read().strip() == pkg["line"] \
+            and os.path.exists(os.path.join(dbdir, "compile_commands.json")):
+        return dbdir
+    log("eval: %s: compile database (%s)" % (pkg["name"], pkg["line"]))
+    recipe, args = pkg["recipe"], pkg["args"]
+    bld = os.path.join(sdir, "_nbio_build")
+    make = ["make", "-k", "-j%d" % jobs]
+    raw = None
+    if recipe == "cmake":
+        shutil.rmtree(bld, ignore_errors=True)
+        rc = run_logged(["cmake", "-S", sdir, "-B", bld, "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"]
+                        + args, sdir, logf)
+        raw = os.path.join(bld, "compile_commands.json")
+    elif recipe == "meson":
+        shutil.rmtree(bld, ignore_errors=True)
+        rc = run_logged(["meson", "setup", bld] + args, sdir, logf)
+        raw = os.path.join(bld, "compile_commands.json")
+    else:
+        rc = 0
+        if recipe == "autotools":
+            if not os.path.exists(os.path.join(sdir, "configure")):
+                rc = run_logged(["autoreconf", "-fi"], sdir, logf)
+            if rc == 0:
+                rc = run_logged(["./configure"] + args, sdir, logf)
+        elif recipe == "configure":
+            rc = run_logged(["./configure"] + args, sdir, logf)
+        if rc == 0:
+            raw = os.path.join(sdir, "compile_commands.json")
+            if os.path.exists(raw):
+                os.unlink(raw)
+            mk = make + (args if recipe == "make" else [])
+            status = run_logged(["bear", "--output", raw, "--"] + mk, sdir, logf)
+            if status != 0:
+                log("eval: %s: make exited %d (kept going; see %s)" % (pkg["name"], status, logf))
+    if rc != 0 or not raw or not os.path.exists(raw):
+        die("%s: no compile_commands.json from '%s'; see %s" % (pkg["name"], pkg["line"], logf))
+    entries = clean_db(json.load(open(raw)))
+    if not entries:
+        die("%s: the compile database is empty; see %s" % (pkg["name"], logf))
+    os.makedirs(dbdir, exist_ok=True)
+    with open(os.path.join(dbdir, "compile_commands.json"), "w") as f:
+        json.dump(entries, f, indent=1)
+    open(mark, "w").write(pkg["line"] + "\n")
+    return dbdir
+
+
+# Options GCC takes and clang's driver rejects with "unknown argument".
+GCC_ONLY = re.compile(r"^-f(no-)?(var-tracking-assignments|tree-[\w-]+|ipa-[\w-]+|"
+                      r"allow-store-data-races|partial-inlining|printf-return-value|"
+                      r"gcse[\w-]*|lto=auto|lto-partition=\w+|fat-lto-objects)$")
+
+
+def clean_db(entries):
+    """One command per source file (the first), as 'arguments'."""
+    out, seen = [], set()
+    for e in entries:
+        path = os.path.normpath(os.path.join(e["directory"], e["file"]))
+        if not path.endswith(SOURCE_EXTS) or path in seen:
+            continue
+        seen.add(path)
+        args = e.get("arguments") or shlex.split(e["command"])
+        args = [a for a in args if not GCC_ONLY.match(a)]
+        out.append({"directory": e["directory"], "file": path, "arguments": args})
+    return out
+
+
+# --------------------------------------------------------------------------
+# 4. analysis
+
+DIAG = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): "
+                  r"(?P<sev>warning|error|note|fatal error): (?P<msg>.*?)"
+                  r"(?: \[(?P<check>[\w.,-]+)\])?$")
+CRASH_MARKS = ("Stack dump", "PLEASE submit a bug report", "Segmentation fault",
+               "LLVM ERROR", "Assertion `")
+
+
+def run_one(cmd, timeout):
+    """Runs cmd; returns (rc or None on timeout, stdout, stderr, cpu, rss_kb, wall)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.monotonic()
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                             start_new_session=True)
+        rc, ru = None, None
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                rc = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() - t0 > timeout:
+                os.killpg(p.pid, signal.SIGKILL)
+                _, status, ru = os.wait4(p.pid, 0)
+                rc = None
+                break
+            time.sleep(0.02)
+        p.returncode = rc if rc is not None else -9
+        wall = time.monotonic() - t0
+        out.seek(0)
+        err.seek(0)
+        return (rc, out.read().decode("utf-8", "replace"),
+                err.read().decode("utf-8", "replace"),
+                ru.ru_utime + ru.ru_stime, ru.ru_maxrss, wall)
+
+
+def parse_output(text):
+    diags = []
+    for line in text.splitlines():
+        m = DIAG.match(line)
+        if not m:
+            continue
+        d = {"path": os.path.normpath(m["file"]), "line": int(m["line"]), "col": int(m["col"]),
+             "severity": m["sev"], "message": m["msg"], "check": m["check"]}
+        if d["severity"] == "note":
+            if diags:
+                diags[-1].setdefault("notes", []).append(
+                    {k: d[k] for k in ("path", "line", "col", "message")})
+            continue
+        diags.append(d)
+    return diags
+
+
+def analyse(pkg, sdir, dbdir, opts):
+    entries = json.load(open(os.path.join(dbdir, "compile_commands.json")))
+    tus = [e["file"] for e in entries if os.path.exists(e["file"])]
+    if opts.tu:
+        tus = [t for t in tus if re.search(opts.tu, t)]
+    header_filter = "^" + re.escape(os.path.realpath(sdir)) + "/"
+    base = [opts.clang_tidy, "--load=" + opts.plugin,
+            "--config={Checks: '-*,nbio-*', WarningsAsErrors: ''}",
+            "-p", dbdir, "--quiet", "--header-filter=" + header_filter,
+            "--extra-arg=-Wno-unknown-warning-option",
+            "--extra-arg=-Wno-unused-command-line-argument"]
+    results = []
+    lock = threading.Lock()
+    done = [0]
+    t0 = time.monotonic()
+    tty = sys.stderr.isatty()
+
+    def work(tu):
+        rc, out, err, cpu, rss, wall = run_one(base + [tu], opts.timeout)
+        diags = parse_output(out)
+        findings = [d for d in diags if d["check"] and
+                    any(d["check"] == c or d["check"].startswith(c + ",") for c in CHECKS)]
+        errors = [d for d in diags if d["severity"] in ("error", "fatal error")]
+        crash_text = [m for m in CRASH_MARKS if m in err or m in out]
+        if rc is None:
+            status = "timeout"
+        elif rc < 0 or crash_text or (rc != 0 and not errors and not findings):
+            status = "crash"
+        elif errors:
+            status = "compile-error"
+        else:
+            status = "ok"
+        r = {"tu": tu, "status": status, "rc": rc, "wall": round(wall, 3),
+             "cpu": round(cpu, 3), "maxrss_kb": rss, "findings": findings,
+             "errors": [{k: e[k] for k in ("path", "line", "message")} for e in errors[:5]]}
+        if status in ("crash", "timeout"):
+            r["stderr_tail"] = "\n".join(err.splitlines()[-40:])
+            r["command"] = " ".join(shlex.quote(c) for c in base + [tu])
+            if rc is not None and rc < 0:
+                r["signal"] = signal.Signals(-rc).name if -rc in signal.Signals._value2member_map_ else -rc
+        with lock:
+            done[0] += 1
+            msg = "[%d/%d] %s: %s %.1fs %s%s" % (
+                done[0], len(tus), pkg["name"], os.path.relpath(tu, sdir), wall,
+                "%d finding(s)" % len(findings) if findings else "",
+                "" if status == "ok" else " " + status.upper())
+            if tty:
+                sys.stderr.write("\r\033[K" + msg[:200])
+                if status in ("crash", "timeout"):
+                    sys.stderr.write("\n")
+            else:
+                sys.stderr.write(msg + "\n")
+            sys.stderr.flush()
+        return r
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=opts.jobs) as ex:
+        for r in ex.map(work, tus):
+            results.append(r)
+    if tty:
+        sys.stderr.write("\n")
+    wall = time.monotonic() - t0
+    return results, wall
+
+
+# --------------------------------------------------------------------------
+# fingerprints and triage
+
+FUNC_LINE = re.compile(r"^(?!(?:if|for|while|switch|return|else|do)\b)[A-Za-z_][\w\s\*,&:<>~]*?"
+                       r"\b([A-Za-z_]\w*(?:::~?[A-Za-z_]\w*)*)\s*\(")
+
+
+def enclosing_function(lines, idx):
+    """Name of the function around lines[idx]: the nearest line above it
+    that starts in column 0 with a declaration that opens a parenthesis."""
+    for i in range(min(idx, len(lines) - 1), -1, -1):
+        ln = lines[i]
+        if not ln or ln[0] in " \t{}#/*" or ln.startswith(("static_assert", "typedef")):
+            continue
+        m = FUNC_LINE.match(ln)
+        if m and not ln.rstrip().endswith(";"):
+            return m.group(1)
+    return ""
+
+
+_file_cache = {}
+
+
+def file_lines(path):
+    if path not in _file_cache:
+        try:
+            _file_cache[path] = open(path, errors="replace").read().splitlines()
+        except OSError:
+            _file_cache[path] = []
+    return _file_cache[path]
+
+
+def fingerprint(f, rel):
+    lines = file_lines(f["path"])
+    src = lines[f["line"] - 1] if 0 < f["line"] <= len(lines) else ""
+    f["source"] = " ".join(src.split())
+    f["function"] = enclosing_function(lines, f["line"] - 1)
+    msg = " ".join(f["message"].split())
+    key = "\0".join([f["check"], rel, msg, f["function"], f["source"]])
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def collect_findings(results, sdir):
+    """Deduplicated findings (a header seen from several TUs counts once)."""
+    root = os.path.realpath(sdir)
+    by_key = {}
+    for r in results:
+        for f in r["findings"]:
+            path = os.path.realpath(f["path"])
+            key = (path, f["line"], f["col"], f["check"], f["message"])
+            if key in by_key:
+                by_key[key]["tus"].append(os.path.relpath(r["tu"], root))
+                continue
+            rel = os.path.relpath(path, root) if path.startswith(root + "/") else path
+            g = {"path": path, "file": rel, "line": f["line"], "col": f["col"],
+                 "check": f["check"], "message": f["message"],
+                 "notes": [dict(n, file=os.path.relpath(os.path.realpath(n["path"]), root)
+                                if os.path.realpath(n["path"]).startswith(root + "/")
+                                else n["path"]) for n in f.get("notes", [])],
+                 "tus": [os.path.relpath(r["tu"], root)]}
+            by_key[key] = g
+    out = sorted(by_key.values(), key=lambda g: (g["file"], g["line"], g["col"], g["check"]))
+    counts = {}
+    for g in out:
+        fp = fingerprint(g, g["file"])
+        counts[fp] = counts.get(fp, 0) + 1
+        g["fingerprint"] = fp if counts[fp] == 1 else "%s-%d" % (fp, counts[fp])
+        del g["path"]
+        for n in g["notes"]:
+            n.pop("path", None)
+    return out
+
+
+TRIAGE_HEADER = "fingerprint\tlabel\tcheck\twhere\treason\tmessage"
+
+
+def read_triage(name, tdir):
+    path = os.path.join(tdir, name + ".tsv")
+    rows = {}
+    if not os.path.exists(path):
+        return rows
+    for n, line in enumerate(open(path), 1):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#") or line == TRIAGE_HEADER:
+            continue
+        cols = line.split("\t")
+        if len(cols) < 5:
+            log("eval: %s:%d: want %s" % (path, n, TRIAGE_HEADER.replace("\t", " TAB ")))
+            continue
+        label = cols[1].strip().upper()
+        if label not in ("TP", "FP", "?"):
+            log("eval: %s:%d: label must be TP, FP or ?" % (path, n))
+            label = "?"
+        rows[cols[0].strip()] = {"label": label, "check": cols[2], "where": cols[3],
+                                 "reason": cols[4]}
+    return rows
+
+
+def update_triage(name, findings, tdir):
+    """Appends findings the TSV does not know yet, labelled '?'."""
+    os.makedirs(tdir, exist_ok=True)
+    path = os.path.join(tdir, name + ".tsv")
+    known = read_triage(name, tdir)
+    new = [f for f in findings if f["fingerprint"] not in known]
+    if not new:
+        return 0
+    exists = os.path.exists(path)
+    with open(path, "a") as out:
+        if not exists:
+            out.write("# Triage of nbio findings in Debian's %s: one row per finding.\n"
+                      "# label: TP (real bug), FP (false positive) or ? (not triaged yet).\n"
+                      "# 'where' and 'message' are informational; the fingerprint is the key.\n"
+                      % name)
+            out.write(TRIAGE_HEADER + "\n")
+        for f in new:
+            out.write("\t".join([f["fingerprint"], "?", f["check"],
+                                 "%s:%d" % (f["file"], f["line"]), "",
+                                 f["message"].replace("\t", " ")]) + "\n")
+    return len(new)
+
+
+# --------------------------------------------------------------------------
+# report
+
+
+def fmt_time(s):
+    if s is None:
+        return "-"
+    return "%dm%02ds" % (s // 60, s % 60) if s >= 60 else "%.1fs" % s
+
+
+def md(s):
+    return str(s).replace("|", "\\|").replace("\n", " ")
+
+
+def short_check(c):
+    return c.replace("nbio-", "")
+
+
+def write_report(rdir, tdir):
+    pkgs = []
+    for fn in sorted(os.listdir(rdir)):
+        if fn.endswith(".json"):
+            pkgs.append(json.load(open(os.path.join(rdir, fn))))
+    order = [p["name"] for p in read_packages(os.path.join(EVAL, "packages.txt"))]
+    pkgs.sort(key=lambda p: order.index(p["package"]) if p["package"] in order else 99)
+    L = []
+    w = L.append
+    w("# nbio on Debian packages")
+    w("")
+    w("Generated by `scripts/eval.py`; do not edit by hand. Labels come from "
+      "`eval/triage/PKG.tsv`.")
+    w("")
+    if not pkgs:
+        w("No results yet.")
+        open(os.path.join(rdir, "REPORT.md"), "w").write("\n".join(L) + "\n")
+        return
+    metas = {(p["llvm"], p["plugin_sha"], p["host"]["cpus"]) for p in pkgs}
+    for p in pkgs[:1]:
+        w("- clang-tidy: `%s` (LLVM %s), plugin `%s` (sha256 %s...)" % (
+            p["clang_tidy_version"], p["llvm"], p["plugin"], p["plugin_sha"][:12]))
+        w("- host: %s, %d CPUs, %s; jobs %d, timeout %ds per TU" % (
+            p["host"]["name"], p["host"]["cpus"], p["host"]["kernel"], p["jobs"], p["timeout"]))
+    if len(metas) > 1:
+        w("- note: the packages were not all run with the same plugin/LLVM/host; "
+          "see each package's JSON")
+    w("- runs: " + ", ".join("%s %s" % (p["package"], p["date"][:16]) for p in pkgs))
+    w("")
+
+    labels = {}
+    tot = {"tus": 0, "ok": 0, "compile-error": 0, "crash": 0, "timeout": 0,
+           "findings": 0, "TP": 0, "FP": 0, "?": 0, "wall": 0.0, "cpu": 0.0}
+    per_check = {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
+    rows = []
+    stale = {}
+    for p in pkgs:
+        tri = read_triage(p["package"], tdir)
+        seen = set()
+        c = {"TP": 0, "FP": 0, "?": 0}
+        pc = {k: 0 for k in CHECKS}
+        for f in p["findings"]:
+            t = tri.get(f["fingerprint"])
+            lab = t["label"] if t else "?"
+            labels[(p["package"], f["fingerprint"])] = (lab, t["reason"] if t else "")
+            seen.add(f["fingerprint"])
+            c[lab] += 1
+            chk = f["check"].split(",")[0]
+            if chk in per_check:
+                per_check[chk]["findings"] += 1
+                per_check[chk][lab] += 1
+                pc[chk] += 1
+        stale[p["package"]] = [(k, v) for k, v in tri.items() if k not in seen]
+        st = p["status_counts"]
+        rows.append((p, st, c, pc))
+        tot["tus"] += p["tus"]
+        for k in ("ok", "compile-error", "crash", "timeout"):
+            tot[k] += st.get(k, 0)
+        tot["findings"] += len(p["findings"])
+        for k in c:
+            tot[k] += c[k]
+        tot["wall"] += p["wall"]
+        tot["cpu"] += p["cpu"]
+
+    w("## Summary")
+    w("")
+    w("| package | version | TUs | compile errors | crashes | timeouts | " +
+      " | ".join(short_check(c) for c in CHECKS) +
+      " | findings | TP | FP | untriaged | wall | CPU |")
+    w("|---|---|---:|---:|---:|---:|" + "---:|" * len(CHECKS) + "---:|---:|---:|---:|---:|---:|")
+    for p, st, c, pc in rows:
+        w("| %s | %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %s | %s |" % (
+            p["package"], p["version"], p["tus"], st.get("compile-error", 0),
+            st.get("crash", 0), st.get("timeout", 0),
+            " | ".join(str(pc[k]) for k in CHECKS), len(p["findings"]),
+            c["TP"], c["FP"], c["?"], fmt_time(p["wall"]), fmt_time(p["cpu"])))
+    w("| **total** | | %d | %d | %d | %d | %s | %d | %d | %d | %d | %s | %s |" % (
+        tot["tus"], tot["compile-error"], tot["crash"], tot["timeout"],
+        " | ".join(str(per_check[k]["findings"]) for k in CHECKS), tot["findings"],
+        tot["TP"], tot["FP"], tot["?"], fmt_time(tot["wall"]), fmt_time(tot["cpu"])))
+    w("")
+    w("Columns: TUs analysed; *compile errors* are TUs clang could not parse "
+      "cleanly (analysis still ran on what parsed; not an nbio bug); a *crash* is a "
+      "signal, a stack dump, or a non-zero exit without any diagnostic; a *timeout* "
+      "is a TU still running after the per-TU limit. Findings in headers seen from "
+      "several TUs count once. Wall is the analysis phase only (fetch and build "
+      "are cached); CPU is the sum over clang-tidy processes.")
+    w("")
+
+    w("## False-positive rate per check")
+    w("")
+    w("| check | findings | TP | FP | untriaged | FP rate (FP / triaged) | goal < 10% |")
+    w("|---|---:|---:|---:|---:|---:|---|")
+    for k in CHECKS:
+        pcs = per_check[k]
+        tri_n = pcs["TP"] + pcs["FP"]
+        rate = "%.0f%%" % (100.0 * pcs["FP"] / tri_n) if tri_n else "-"
+        goal = "-" if not tri_n else ("met" if pcs["FP"] / tri_n < FP_GOAL else
+                                        "**missed by %.0f points**" % (100.0 * (pcs["FP"] / tri_n - FP_GOAL)))
+        w("| %s | %d | %d | %d | %d | %s | %s |" % (k, pcs["findings"], pcs["TP"], pcs["FP"],
+                                                    pcs["?"], rate, goal))
+    tri_n = tot["TP"] + tot["FP"]
+    w("| **all** | %d | %d | %d | %d | %s | |" % (
+        tot["findings"], tot["TP"], tot["FP"], tot["?"],
+        "%.0f%%" % (100.0 * tot["FP"] / tri_n) if tri_n else "-"))
+    w("")
+
+    bad = [(p["package"], r) for p in pkgs for r in p["results"]
+           if r["status"] in ("crash", "timeout")]
+    w("## Crashes and timeouts")
+    w("")
+    if not bad:
+        w("None.")
+    else:
+        w("| package | TU | status | detail |")
+        w("|---|---|---|---|")
+        for name, r in bad:
+            detail = r.get("signal") or ("rc %s" % r["rc"] if r["rc"] is not None else
+                                         "> %ss" % next(p for p in pkgs if p["package"] == name)["timeout"])
+            w("| %s | `%s` | %s | %s |" % (name, md(r["tu"]), r["status"], md(detail)))
+    w("")
+    errs = [(p["package"], r) for p in pkgs for r in p["results"] if r["status"] == "compile-error"]
+    if errs:
+        w("## TUs with compile errors")
+        w("")
+        w("Parsed with errors (usually a GCC-only flag or a file the build did not "
+          "generate); the checks ran on what parsed.")
+        w("")
+        for name, r in errs[:50]:
+            e = r["errors"][0] if r["errors"] else {"path": "", "line": 0, "message": ""}
+            w("- %s `%s`: %s" % (name, r["tu"], md(e["message"])))
+        if len(errs) > 50:
+            w("- ... and %d more" % (len(errs) - 50))
+        w("")
+
+    w("## Findings")
+    for p in pkgs:
+        w("")
+        w("### %s %s" % (p["package"], p["version"]))
+        w("")
+        if not p["findings"]:
+            w("No findings.")
+            continue
+        w("| | check | where | message | reason |")
+        w("|---|---|---|---|---|")
+        for f in p["findings"]:
+            lab, reason = labels[(p["package"], f["fingerprint"])]
+            w("| %s | %s | `%s:%d` | %s | %s |" % (
+                lab, short_check(f["check"]), md(f["file"]), f["line"], md(f["message"]),
+                md(reason)))
+    untri = [(p["package"], f) for p in pkgs for f in p["findings"]
+             if labels[(p["package"], f["fingerprint"])][0] == "?"]
+    w("")
+    w("## Untriaged findings")
+    w("")
+    if not untri:
+        w("None: every finding has a label.")
+    else:
+        w("Add a row to `eval/triage/PKG.tsv` for each (or run "
+          "`scripts/eval.py --update-triage PKG` to append them as `?`).")
+        w("")
+        for name, f in untri:
+            w("- %s `%s` %s `%s:%d` %s" % (name, f["fingerprint"], f["check"], f["file"],
+                                           f["line"], md(f["message"])))
+    old = [(n, k, v) for n, lst in stale.items() for k, v in lst]
+    if old:
+        w("")
+        w("## Triage rows that match no finding")
+        w("")
+        w("The code or the checker changed; drop or re-key these rows.")
+        w("")
+        for n, k, v in old:
+            w("- %s `%s` %s %s %s" % (n, k, v["label"], v["check"], v["where"]))
+    open(os.path.join(rdir, "REPORT.md"), "w").write("\n".join(L) + "\n")
+
+
+# --------------------------------------------------------------------------
+
+
+def tool_version(tidy):
+    try:
+        out = subprocess.run([tidy, "--version"], capture_output=True, text=True).stdout
+        m = re.search(r"version ([\w.~+-]+)", out)
+        return m.group(1) if m else out.strip().splitlines()[0]
+    except OSError:
+        return "?"
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("packages", nargs="*", help="a subset of eval/packages.txt")
+    ap.add_argument("--llvm", type=int, default=int(os.environ.get("NBIO_LLVM_MAJOR", 19)))
+    ap.add_argument("--plugin", help="default: build/llvm-N/lib/nbio-tidy-N.so")
+    ap.add_argument("--clang-tidy", help="default: clang-tidy-N")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--build-jobs", type=int, default=int(os.environ.get("EVAL_BUILD_JOBS", 2)))
+    ap.add_argument("--timeout", type=int, default=600, help="seconds per TU (600)")
+    ap.add_argument("--tu", help="only TUs whose path matches this regex")
+    ap.add_argument("--packages-file", default=os.path.join(EVAL, "packages.txt"))
+    ap.add_argument("--cache", default=os.path.join(EVAL, "cache"))
+    ap.add_argument("--results", default=os.path.join(EVAL, "results"))
+    ap.add_argument("--triage", default=os.path.join(EVAL, "triage"))
+    ap.add_argument("--prepare-only", action="store_true",
+                    help="fetch, install and make the databases; analyse nothing")
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite REPORT.md from the JSON results and the triage")
+    ap.add_argument("--update-triage", action="store_true",
+                    help="append findings the TSVs do not know, labelled '?'")
+    opts = ap.parse_args()
+
+    os.makedirs(opts.results, exist_ok=True)
+    if opts.report_only:
+        if opts.update_triage:
+            for fn in os.listdir(opts.results):
+                if fn.endswith(".json"):
+                    p = json.load(open(os.path.join(opts.results, fn)))
+                    if not opts.packages or p["package"] in opts.packages:
+                        update_triage(p["package"], p["findings"], opts.triage)
+        write_report(opts.results, opts.triage)
+        log("eval: wrote %s" % os.path.join(opts.results, "REPORT.md"))
+        return 0
+
+    pkgs = read_packages(opts.packages_file)
+    if opts.packages:
+        unknown = set(opts.packages) - {p["name"] for p in pkgs}
+        if unknown:
+            die("not in %s: %s" % (opts.packages_file, " ".join(sorted(unknown))))
+        pkgs = [p for p in pkgs if p["name"] in opts.packages]
+    n = opts.llvm
+    opts.plugin = os.path.abspath(opts.plugin or os.path.join(
+        ROOT, "build", "llvm-%d" % n, "lib", "nbio-tidy-%d.so" % n))
+    opts.clang_tidy = opts.clang_tidy or shutil.which("clang-tidy-%d" % n) or \
+        "/usr/lib/llvm-%d/bin/clang-tidy" % n
+    if not opts.prepare_only:
+        if not os.path.exists(opts.plugin):
+            die("no plugin at %s; build it (make build, or cmake --build build/llvm-%d "
+                "--target nbio-tidy) or pass --plugin" % (opts.plugin, n))
+        if not os.path.exists(opts.clang_tidy) and not shutil.which(opts.clang_tidy):
+            die("no %s; run 'make setup'" % opts.clang_tidy)
+    # Freeze the plugin: other builds may replace it while we run.
+    plugin_sha = ""
+    if not opts.prepare_only:
+        plugin_sha = sha256(opts.plugin)
+        frozen = os.path.join(opts.cache, "plugin-%s.so" % plugin_sha[:16])
+        os.makedirs(opts.cache, exist_ok=True)
+        if not os.path.exists(frozen):
+            shutil.copy2(opts.plugin, frozen)
+        plugin_shown, opts.plugin = opts.plugin, frozen
+
+    status = 0
+    for pkg in pkgs:
+        pdir = os.path.join(opts.cache, pkg["name"])
+        os.makedirs(pdir, exist_ok=True)
+        logf = os.path.join(pdir, "prepare.log")
+        sdir = fetch(pkg, pdir, logf)
+        build_deps(pkg, pdir, logf)
+        dbdir = make_db(pkg, pdir, sdir, logf, opts.build_jobs)
+        if opts.prepare_only:
+            log("eval: %s: ready (%s)" % (pkg["name"], dbdir))
+            continue
+        log("eval: %s: analysing with %s" % (pkg["name"], os.path.basename(opts.clang_tidy)))
+        results, wall = analyse(pkg, sdir, dbdir, opts)
+        findings = collect_findings(results, sdir)
+        counts = {}
+        for r in results:
+            counts[r["status"]] = counts.get(r["status"], 0) + 1
+        version = os.path.basename(sdir)
+        version = version[len(pkg["name"]) + 1:] if version.startswith(pkg["name"] + "-") else version
+        dsc = [f for f in os.listdir(os.path.dirname(sdir)) if f.endswith(".dsc")]
+        data = {
+            "package": pkg["name"], "version": version,
+            "debian_version": dsc[0][len(pkg["name"]) + 1:-4] if dsc else "",
+            "recipe": pkg["line"], "source_dir": sdir,
+            "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "llvm": n, "clang_tidy": opts.clang_tidy,
+            "clang_tidy_version": tool_version(opts.clang_tidy),
+            "plugin": os.path.relpath(plugin_shown, ROOT) if plugin_shown.startswith(ROOT)
+            else plugin_shown, "plugin_sha": plugin_sha,
+            "host": {"name": platform.node(), "cpus": os.cpu_count(),
+                     "kernel": platform.release(), "loadavg": os.getloadavg()},
+            "jobs": opts.jobs, "timeout": opts.timeout,
+            "tus": len(results), "status_counts": counts,
+            "wall": round(wall, 2), "cpu": round(sum(r["cpu"] for r in results), 2),
+            "findings": findings,
+            "results": [{k: v for k, v in r.items() if k != "findings"} for r in results],
+        }
+        for r in data["results"]:
+            r["tu"] = os.path.relpath(r["tu"], os.path.realpath(sdir))
+            r["findings"] = sum(1 for f in findings if r["tu"] in f["tus"])
+        if opts.tu:
+            log("eval: --tu given: not writing %s.json (partial run)" % pkg["name"])
+            for f in findings:
+                print("%s:%d: %s [%s] %s" % (f["file"], f["line"], f["message"], f["check"],
+                                             f["fingerprint"]))
+            continue
+        with open(os.path.join(opts.results, pkg["name"] + ".json"), "w") as out:
+            json.dump(data, out, indent=1, sort_keys=False)
+        if opts.update_triage:
+            added = update_triage(pkg["name"], findings, opts.triage)
+            if added:
+                log("eval: %s: %d new finding(s) appended to eval/triage/%s.tsv"
+                    % (pkg["name"], added, pkg["name"]))
+        log("eval: %s: %d TUs, %d findings, %s; wall %s, CPU %s" % (
+            pkg["name"], len(results), len(findings),
+            ", ".join("%d %s" % (v, k) for k, v in sorted(counts.items())),
+            fmt_time(wall), fmt_time(data["cpu"])))
+        if counts.get("crash") or counts.get("timeout"):
+            status = 1
+    if not opts.prepare_only and not opts.tu:
+        write_report(opts.results, opts.triage)
+        log("eval: wrote %s" % os.path.join(opts.results, "REPORT.md"))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
