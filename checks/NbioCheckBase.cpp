@@ -1,6 +1,7 @@
 //===--- NbioCheckBase.cpp - What every nbio check shares -----------------===//
 
 #include "NbioCheckBase.h"
+#include "SourceText.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -119,39 +120,7 @@ bool NbioCheckBase::inMacro(const Stmt *S) const {
 }
 
 std::string NbioCheckBase::textOf(const Expr *E) const {
-  const SourceManager &SM = Ctx->getSourceManager();
-  E = E->IgnoreParenImpCasts();
-  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  CharSourceRange File = Lexer::makeFileCharRange(R, SM, Ctx->getLangOpts());
-  if (File.isValid()) {
-    R = File; // as written in the file (`errno`, not its expansion)
-  } else if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID()) {
-    // Where the expression is spelled (a macro argument, or the macro's
-    // body), if it is spelled in one piece; else the whole expansion.
-    SourceLocation B = SM.getSpellingLoc(E->getBeginLoc());
-    SourceLocation En = SM.getSpellingLoc(E->getEndLoc());
-    if (SM.getFileID(B) == SM.getFileID(En) &&
-        !SM.isBeforeInTranslationUnit(En, B))
-      R = CharSourceRange::getTokenRange(B, En);
-    else
-      R = SM.getExpansionRange(R);
-  }
-  StringRef T = Lexer::getSourceText(R, SM, Ctx->getLangOpts());
-  if (T.empty())
-    return "<fd>";
-  std::string Out;
-  bool Space = false;
-  for (char C : T) {
-    if (isWhitespace(C)) {
-      Space = !Out.empty();
-      continue;
-    }
-    if (Space)
-      Out += ' ';
-    Space = false;
-    Out += C;
-  }
-  return Out;
+  return sourceTextOf(E, *Ctx);
 }
 
 void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O) {

@@ -1,6 +1,7 @@
 //===--- NonBlockingFdAnalysis.cpp - Which fds are non-blocking -----------===//
 
 #include "NonBlockingFdAnalysis.h"
+#include "SourceText.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -214,29 +215,6 @@ bool NonBlockingFdAnalysis::mentionsName(const Expr *E, llvm::StringRef Name,
   return false;
 }
 
-static std::string textOf(const Expr *E, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  if (E->getBeginLoc().isMacroID())
-    R = SM.getExpansionRange(R);
-  llvm::StringRef T = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
-  if (T.empty() || T.size() > 80)
-    return "descriptor";
-  // Collapse white space so multi-line expressions read well in a message.
-  std::string Out;
-  bool Space = false;
-  for (char C : T) {
-    if (llvm::isSpace(C)) {
-      Space = !Out.empty();
-      continue;
-    }
-    if (Space)
-      Out += ' ';
-    Space = false;
-    Out += C;
-  }
-  return Out;
-}
 
 static FdKey keyOf(const Expr *E) {
   if (!E)
@@ -390,7 +368,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Key.valid())
       return;
     Events[Key].push_back(
-        Event{Key, K, Src, Loc, CurFn, G, textOf(Target, Ctx)});
+        Event{Key, K, Src, Loc, CurFn, G, sourceTextOf(Target, Ctx)});
   }
 
   void addElemEvents(const Expr *Array, SourceLocation Loc) {
@@ -399,7 +377,7 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     FdKey K{FdKey::Elem, Base.D, -1};
     Events[K].push_back(Event{K, EvKind::Set, nullptr, Loc, CurFn,
-                              currentGuard(), textOf(Array, Ctx)});
+                              currentGuard(), sourceTextOf(Array, Ctx)});
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
