@@ -16,7 +16,7 @@ Steps 1-3 are cached under eval/cache/PKG/; a second run only analyses.
 
   scripts/eval.py                         # every package, LLVM 19
   scripts/eval.py memcached libevent      # a subset
-  scripts/eval.py --llvm 22 --results eval/results-22
+  scripts/eval.py --llvm 22               # results in eval/results/llvm-22/
   scripts/eval.py --report-only           # rebuild REPORT.md from the JSON
   scripts/eval.py --update-triage         # add new findings to the TSVs as '?'
 """
@@ -823,7 +823,7 @@ def main():
     ap.add_argument("--tu", help="only TUs whose path matches this regex")
     ap.add_argument("--packages-file", default=os.path.join(EVAL, "packages.txt"))
     ap.add_argument("--cache", default=os.path.join(EVAL, "cache"))
-    ap.add_argument("--results", default=os.path.join(EVAL, "results"))
+    ap.add_argument("--results", help="default: eval/results (LLVM 19), eval/results/llvm-N (others)")
     ap.add_argument("--triage", default=os.path.join(EVAL, "triage"))
     ap.add_argument("--prepare-only", action="store_true",
                     help="fetch, install and make the databases; analyse nothing")
@@ -833,6 +833,9 @@ def main():
                     help="append findings the TSVs do not know, labelled '?'")
     opts = ap.parse_args()
 
+    if not opts.results:
+        opts.results = os.path.join(EVAL, "results") if opts.llvm == 19 else \
+            os.path.join(EVAL, "results", "llvm-%d" % opts.llvm)
     os.makedirs(opts.results, exist_ok=True)
     if opts.report_only:
         if opts.update_triage:

@@ -1,0 +1,743 @@
+#!/usr/bin/env python3
+"""What the nbio checks cost, measured against clang-tidy's own baseline.
+
+Three configurations run side by side, interleaved, on the same TUs, all with
+the plugin loaded (so loading it is not what is measured):
+
+  baseline  -checks='-*,misc-unused-alias-decls'   parse + AST + a check that
+                                                   matches nothing in C
+  nbio      -checks='-*,nbio-*'
+  peer      -checks='-*,bugprone-unused-return-value'   a stock check of the
+                                                   same kind (call sites, results)
+
+Part 1, dev-set TUs: a fixed list of files of the eval packages (their
+compile databases come from scripts/eval.py --prepare-only), REPS rounds,
+medians of wall and CPU time, ratios to the baseline, peak memory, and a
+--enable-check-profile run that gives each check's own time.
+
+Part 2, growth: generated C files of four shapes (many small functions; one
+long function; deeply nested loops; many fds and fields) from 1k to 100k
+lines; the checks' own time against size, with a linear fit and the
+exponent of a log-log fit (1.0 = linear).
+
+Part 3, clangd: `nbio-clangd-N --check=FILE --check-tidy-time=nbio-*` on the
+same TUs, when the binary was built (NBIO_BUILD_BINARIES=ON).
+
+Writes bench/RESULTS.md and bench/results.json.
+
+  scripts/bench.py                    # LLVM 19, 5 rounds
+  scripts/bench.py --llvm 22 --reps 3
+  scripts/bench.py --quick            # 2 rounds, growth up to 10k lines
+"""
+
+import argparse
+import datetime
+import glob
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CACHE = os.path.join(ROOT, "eval", "cache")
+BENCH = os.path.join(ROOT, "bench")
+
+CONFIGS = [("baseline", "-*,misc-unused-alias-decls"),
+           ("nbio", "-*,nbio-*"),
+           ("peer", "-*,bugprone-unused-return-value")]
+
+# The fixed dev-set TUs: network code of each package, small and large.
+TUS = [
+    ("memcached", "memcached.c"),
+    ("memcached", "proto_text.c"),
+    ("mosquitto", "lib/net_mosq.c"),
+    ("mosquitto", "src/loop.c"),
+    ("libevent", "buffer.c"),
+    ("libevent", "http.c"),
+    ("libevent", "bufferevent_sock.c"),
+    ("redis", "src/networking.c"),
+    ("redis", "src/anet.c"),
+    ("redis", "deps/hiredis/net.c"),
+    ("libuv1", "src/unix/stream.c"),
+    ("libuv1", "src/unix/tcp.c"),
+    ("curl", "lib/connect.c"),
+    ("curl", "lib/cf-socket.c"),
+    ("lighttpd", "src/connections.c"),
+    ("nginx", "src/event/ngx_event_connect.c"),
+    ("nginx", "src/os/unix/ngx_recv.c"),
+]
+
+SIZES = [1000, 3000, 10000, 30000, 100000]
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def run(cmd, timeout=1800):
+    """Runs cmd; returns dict(rc, wall, cpu, rss_kb, out, err)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.monotonic()
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                             start_new_session=True)
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                rc = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() - t0 > timeout:
+                os.killpg(p.pid, signal.SIGKILL)
+                _, status, ru = os.wait4(p.pid, 0)
+                rc = None
+                break
+            time.sleep(0.005)
+        p.returncode = rc if rc is not None else -9
+        wall = time.monotonic() - t0
+        out.seek(0)
+        err.seek(0)
+        return {"rc": rc, "wall": wall, "cpu": ru.ru_utime + ru.ru_stime,
+                "rss_kb": ru.ru_maxrss, "out": out.read().decode("utf-8", "replace"),
+                "err": err.read().decode("utf-8", "replace")}
+
+
+class Tidy:
+    def __init__(self, tidy, plugin):
+        self.tidy, self.plugin = tidy, plugin
+
+    def cmd(self, checks, file, db=None, extra=(), compile_args=None):
+        c = [self.tidy, "--load=" + self.plugin,
+             "--config={Checks: '%s'}" % checks, "--quiet",
+             "--extra-arg=-Wno-unknown-warning-option"] + list(extra)
+        if db:
+            c += ["-p", db, file]
+        else:
+            c += [file, "--"] + (compile_args or [])
+        return c
+
+
+def read_profiles(pdir):
+    """Sums the per-check wall times of --store-check-profile JSON files."""
+    tot = {}
+    for fn in glob.glob(os.path.join(pdir, "**", "*.json"), recursive=True):
+        try:
+            prof = json.load(open(fn))["profile"]
+        except (ValueError, KeyError):
+            continue
+        for k, v in prof.items():
+            m = re.match(r"time\.clang-tidy\.(.+)\.(wall|user|sys)$", k)
+            if m:
+                d = tot.setdefault(m.group(1), {"wall": 0.0, "user": 0.0, "sys": 0.0, "cpu": 0.0})
+                d[m.group(2)] += v
+                if m.group(2) != "wall":
+                    d["cpu"] += v
+    return tot
+
+
+def profile(tidy, checks, file, db=None, compile_args=None, timeout=1800):
+    with tempfile.TemporaryDirectory() as d:
+        r = run(tidy.cmd(checks, file, db, ["--enable-check-profile",
+                                            "--store-check-profile=" + d],
+                         compile_args), timeout)
+        return read_profiles(d), r
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+# --------------------------------------------------------------------------
+# part 1
+
+
+def dev_tus(only):
+    tus = []
+    for pkg, rel in TUS:
+        if only and pkg not in only:
+            continue
+        db = os.path.join(CACHE, pkg, "db")
+        dbf = os.path.join(db, "compile_commands.json")
+        if not os.path.exists(dbf):
+            log("bench: %s: no compile database (scripts/eval.py --prepare-only %s); "
+                "skipping %s" % (pkg, pkg, rel))
+            continue
+        files = [e["file"] for e in json.load(open(dbf))]
+        hit = [f for f in files if f.endswith("/" + rel)]
+        if not hit:
+            log("bench: %s: %s is not in its compile database; skipping" % (pkg, rel))
+            continue
+        tus.append({"pkg": pkg, "rel": rel, "file": hit[0], "db": db,
+                    "lines": sum(1 for _ in open(hit[0], errors="replace"))})
+    return tus
+
+
+def bench_dev(tidy, tus, reps):
+    data = {(t["pkg"], t["rel"]): {c: [] for c, _ in CONFIGS} for t in tus}
+    n = len(tus) * reps * len(CONFIGS)
+    k = 0
+    for rep in range(reps):
+        for i, t in enumerate(tus):
+            # Rotate the order so no configuration always runs first.
+            order = CONFIGS[(rep + i) % 3:] + CONFIGS[:(rep + i) % 3]
+            for name, checks in order:
+                r = run(tidy.cmd(checks, t["file"], t["db"]))
+                k += 1
+                sys.stderr.write("\r\033[K[%d/%d] round %d %s:%s %s %.2fs" % (
+                    k, n, rep + 1, t["pkg"], t["rel"], name, r["wall"]))
+                sys.stderr.flush()
+                if r["rc"] not in (0, 1):
+                    log("\nbench: %s %s exited %s" % (t["rel"], name, r["rc"]))
+                data[(t["pkg"], t["rel"])][name].append(
+                    {"wall": r["wall"], "cpu": r["cpu"], "rss_kb": r["rss_kb"]})
+    sys.stderr.write("\n")
+    prof = {}
+    for t in tus:
+        nb, _ = profile(tidy, "-*,nbio-*", t["file"], t["db"])
+        pe, _ = profile(tidy, "-*,bugprone-unused-return-value", t["file"], t["db"])
+        prof["%s:%s" % (t["pkg"], t["rel"])] = {**nb, **pe}
+    return data, prof
+
+
+# --------------------------------------------------------------------------
+# part 2: generated TUs
+
+PRELUDE = """\
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+static int set_nb(int fd) {
+  int fl = fcntl(fd, F_GETFL, 0);
+  return fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+}
+"""
+
+
+def gen_functions(target):
+    """Many small handlers: set non-blocking, read, handle EAGAIN."""
+    out = [PRELUDE]
+    k, lines = 0, PRELUDE.count("\n")
+    while lines < target:
+        if k % 8 == 7:  # one in eight is a finding
+            body = ("ssize_t fn_%d(int fd, char *buf, size_t len) {\n"
+                    "  set_nb(fd);\n"
+                    "  ssize_t n = read(fd, buf, len);\n"
+                    "  if (n <= 0) {\n"
+                    "    close(fd);\n"
+                    "    return -1;\n"
+                    "  }\n"
+                    "  return n;\n"
+                    "}\n\n") % k
+        else:
+            body = ("ssize_t fn_%d(int fd, char *buf, size_t len) {\n"
+                    "  set_nb(fd);\n"
+                    "  ssize_t n = read(fd, buf, len);\n"
+                    "  if (n < 0) {\n"
+                    "    if (errno == EAGAIN || errno == EWOULDBLOCK)\n"
+                    "      return 0;\n"
+                    "    close(fd);\n"
+                    "    return -1;\n"
+                    "  }\n"
+                    "  if (n == 0) {\n"
+                    "    close(fd);\n"
+                    "    return -1;\n"
+                    "  }\n"
+                    "  return n;\n"
+                    "}\n\n") % k
+        out.append(body)
+        lines += body.count("\n")
+        k += 1
+    return "".join(out)
+
+
+def gen_long(target):
+    """One function that grows: a sequence of reads and writes with checks."""
+    out = [PRELUDE, "long long_fn(int fd, int out, char *buf, size_t len) {\n"
+           "  long total = 0;\n  set_nb(fd);\n  set_nb(out);\n"]
+    k, lines = 0, PRELUDE.count("\n") + 4
+    while lines < target - 3:
+        if k % 2 == 0:
+            body = ("  {\n"
+                    "    ssize_t n_%d = read(fd, buf, len);\n"
+                    "    if (n_%d < 0) {\n"
+                    "      if (errno != EAGAIN && errno != EWOULDBLOCK) {\n"
+                    "        close(fd);\n"
+                    "        return -1;\n"
+                    "      }\n"
+                    "    } else if (n_%d == 0) {\n"
+                    "      return total;\n"
+                    "    } else {\n"
+                    "      total += n_%d;\n"
+                    "    }\n"
+                    "  }\n") % (k, k, k, k)
+        else:
+            body = ("  for (size_t off_%d = 0; off_%d < len;) {\n"
+                    "    ssize_t w_%d = write(out, buf + off_%d, len - off_%d);\n"
+                    "    if (w_%d < 0) {\n"
+                    "      if (errno == EAGAIN || errno == EWOULDBLOCK) {\n"
+                    "        struct pollfd p_%d = {out, POLLOUT, 0};\n"
+                    "        (void)poll(&p_%d, 1, -1);\n"
+                    "        continue;\n"
+                    "      }\n"
+                    "      return -1;\n"
+                    "    }\n"
+                    "    off_%d += (size_t)w_%d;\n"
+                    "  }\n") % ((k,) * 10)
+        out.append(body)
+        lines += body.count("\n")
+        k += 1
+    out.append("  return total;\n}\n")
+    return "".join(out)
+
+
+def gen_nested(target, depth=24):
+    """Functions whose I/O sits at the bottom of DEPTH nested loops."""
+    out = [PRELUDE]
+    k, lines = 0, PRELUDE.count("\n")
+    while lines < target:
+        s = ["int nest_%d(int fd, char *buf, size_t len, int m) {\n  int got = 0;\n"
+             "  set_nb(fd);\n" % k]
+        ind = "  "
+        for d in range(depth):
+            kind = d % 3
+            if kind == 0:
+                s.append("%sfor (int i%d = 0; i%d < m; i%d++) {\n" % (ind, d, d, d))
+            elif kind == 1:
+                s.append("%sint j%d = 0;\n%swhile (j%d++ < m) {\n" % (ind, d, ind, d))
+            else:
+                s.append("%sint k%d = 0;\n%sdo {\n" % (ind, d, ind))
+            ind += "  "
+            s.append("%sif (got > m) break;\n" % ind)
+        s.append("%sssize_t n = recv(fd, buf, len, 0);\n"
+                 "%sif (n < 0) {\n"
+                 "%s  if (errno == EAGAIN || errno == EWOULDBLOCK) {\n"
+                 "%s    struct pollfd p = {fd, POLLIN, 0};\n"
+                 "%s    (void)poll(&p, 1, -1);\n"
+                 "%s    continue;\n"
+                 "%s  }\n"
+                 "%s  return -1;\n"
+                 "%s}\n"
+                 "%sgot += (int)n;\n" % ((ind,) * 10))
+        for d in reversed(range(depth)):
+            ind = ind[:-2]
+            if d % 3 == 2:
+                s.append("%s} while (k%d++ < m);\n" % (ind, d))
+            else:
+                s.append("%s}\n" % ind)
+        s.append("  return got;\n}\n\n")
+        body = "".join(s)
+        out.append(body)
+        lines += body.count("\n")
+        k += 1
+    return "".join(out)
+
+
+def gen_fields(target):
+    """A struct with many fd fields, all made non-blocking in one place, and
+    handlers for each; plus fds in arrays and locals."""
+    per = 14  # lines per field
+    nf = max(4, (target - 40) // per)
+    s = [PRELUDE, "struct conns {\n"]
+    for i in range(nf):
+        s.append("  int fd_%d;\n" % i)
+    s.append("  int spare[%d];\n};\n\n" % nf)
+    s.append("void conns_init(struct conns *c) {\n")
+    for i in range(nf):
+        s.append("  set_nb(c->fd_%d);\n" % i)
+    s.append("}\n\n")
+    for i in range(nf):
+        s.append("int on_fd_%d(struct conns *c, char *buf, size_t len) {\n"
+                 "  ssize_t n = recv(c->fd_%d, buf, len, 0);\n"
+                 "  if (n < 0) {\n"
+                 "    if (%s)\n"
+                 "      return 0;\n"
+                 "    close(c->fd_%d);\n"
+                 "    return -1;\n"
+                 "  }\n"
+                 "  c->spare[%d] = (int)n;\n"
+                 "  return (int)n;\n"
+                 "}\n\n" % (i, i, "errno == EAGAIN" if i % 8 == 7 else
+                              "errno == EAGAIN || errno == EWOULDBLOCK", i, i))
+    return "".join(s)
+
+
+SHAPES = [("functions", gen_functions), ("long", gen_long),
+          ("nested", gen_nested), ("fields", gen_fields)]
+GEN_ARGS = ["-std=gnu11", "-w"]
+
+
+def linfit(xs, ys):
+    n = len(xs)
+    if n < 2:
+        return float("nan"), float("nan"), float("nan")
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    slope = sxy / sxx if sxx else float("nan")
+    icpt = my - slope * mx
+    ss_tot = sum((y - my) ** 2 for y in ys)
+    ss_res = sum((y - (icpt + slope * x)) ** 2 for x, y in zip(xs, ys))
+    r2 = 1 - ss_res / ss_tot if ss_tot else float("nan")
+    return slope, icpt, r2
+
+
+def loglog_exponent(xs, ys):
+    import math
+    pts = [(math.log(x), math.log(y)) for x, y in zip(xs, ys) if x > 0 and y > 0]
+    if len(pts) < 2:
+        return float("nan")
+    return linfit([p[0] for p in pts], [p[1] for p in pts])[0]
+
+
+def bench_growth(tidy, sizes, reps, workdir, timeout):
+    res = []
+    for shape, gen in SHAPES:
+        slow = False
+        for size in sizes:
+            path = os.path.join(workdir, "%s_%d.c" % (shape, size))
+            with open(path, "w") as f:
+                f.write(gen(size))
+            lines = sum(1 for _ in open(path))
+            row = {"shape": shape, "target": size, "lines": lines}
+            if slow:
+                row["skipped"] = True
+                res.append(row)
+                continue
+            # The profiled run first: it alone says whether the size is
+            # affordable (a superlinear shape stops here).
+            prof, pr = profile(tidy, "-*,nbio-*", path, compile_args=GEN_ARGS,
+                               timeout=timeout)
+            if pr["rc"] is None:
+                row["timeout"] = timeout
+                res.append(row)
+                slow = True
+                log("bench: growth %-9s %6d lines: nbio still running after %ds; "
+                    "larger sizes skipped" % (shape, lines, timeout))
+                continue
+            walls = {"baseline": [], "nbio": []}
+            cpus = {"baseline": [], "nbio": []}
+            for rep in range(reps):
+                order = CONFIGS[:2] if rep % 2 == 0 else CONFIGS[1::-1]
+                for name, checks in order:
+                    r = run(tidy.cmd(checks, path, compile_args=GEN_ARGS), timeout)
+                    walls[name].append(r["wall"])
+                    cpus[name].append(r["cpu"])
+            nbio_cpu = sum(v["cpu"] for k, v in prof.items() if k.startswith("nbio-"))
+            findings = len(re.findall(r"warning: .*\[nbio-", pr["out"]))
+            row.update({"baseline": median(walls["baseline"]), "nbio": median(walls["nbio"]),
+                        "baseline_cpu": median(cpus["baseline"]),
+                        "nbio_cpu": median(cpus["nbio"]),
+                        "checks_cpu": nbio_cpu,
+                        "per_check_cpu": {k: v["cpu"] for k, v in prof.items()},
+                        "findings": findings, "rss_kb": pr["rss_kb"], "rc": pr["rc"]})
+            res.append(row)
+            log("bench: growth %-9s %6d lines: baseline %.2fs CPU, nbio %.2fs CPU, "
+                "checks %.3fs CPU, %d findings" % (shape, lines, row["baseline_cpu"],
+                                                   row["nbio_cpu"], nbio_cpu, findings))
+            if pr["wall"] > timeout / 3:
+                slow = True
+                log("bench: growth %-9s: %.0fs at %d lines; larger sizes skipped"
+                    % (shape, pr["wall"], lines))
+    return res
+
+
+# --------------------------------------------------------------------------
+# part 3: clangd
+
+
+def bench_clangd(clangd, tus):
+    rows = []
+    for t in tus:
+        r = run([clangd, "--check=" + t["file"], "--compile-commands-dir=" + t["db"],
+                 "--clang-tidy", "--check-tidy-time=nbio-*"], timeout=600)
+        text = r["err"] + r["out"]
+        per = {}
+        for m in re.finditer(r"^\S*\s*(nbio-[\w-]+)\s.*?([\d.]+)\s*(ms|us|s)\b", text, re.M):
+            per[m.group(1)] = m.group(0).strip()
+        rows.append({"tu": "%s:%s" % (t["pkg"], t["rel"]), "rc": r["rc"],
+                     "lines": [ln.strip() for ln in text.splitlines()
+                               if "nbio-" in ln or "tidy" in ln.lower()][:12]})
+    return rows
+
+
+# --------------------------------------------------------------------------
+# report
+
+
+def machine():
+    cpu = "?"
+    try:
+        for ln in open("/proc/cpuinfo"):
+            if ln.startswith("model name"):
+                cpu = ln.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = "?"
+    try:
+        for ln in open("/proc/meminfo"):
+            if ln.startswith("MemTotal"):
+                mem = "%.0f GiB" % (int(ln.split()[1]) / 1048576)
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "mem": mem, "kernel": platform.release(),
+            "host": platform.node()}
+
+
+def pct(a, b):
+    return 100.0 * (a - b) / b if b else float("nan")
+
+
+def write_results(info, dev, prof, growth, clangd, path):
+    L = []
+    w = L.append
+    w("# nbio benchmark")
+    w("")
+    w("Generated by `scripts/bench.py` (`make bench`); rerun to refresh.")
+    w("")
+    m = info["machine"]
+    loaded = max(info["load_before"][0], info["load_after"][0]) > 0.5 * m["cores"]
+    w("- date: %s" % info["date"])
+    w("- machine: %s, %d cores, %s RAM, Linux %s" % (m["cpu"], m["cores"], m["mem"], m["kernel"]))
+    w("- load average (1, 5, 15 min) before / after: %s / %s" % (
+        " ".join("%.1f" % x for x in info["load_before"]),
+        " ".join("%.1f" % x for x in info["load_after"])))
+    if loaded:
+        w("- **the machine was shared with other jobs during the run**: wall times "
+          "include waiting for a core and are noisy, so the figures below use CPU "
+          "time (user + system), which waiting does not inflate; wall times are in "
+          "bench/results.json")
+    w("- clang-tidy: `%s` (%s)" % (info["clang_tidy"], info["version"]))
+    w("- plugin: `%s` (sha256 %s...)" % (info["plugin"], info["plugin_sha"][:12]))
+    w("- rounds: %d, interleaved (the order of the three configurations rotates)" % info["reps"])
+    w("- command: `%s`" % info["command"])
+    w("")
+    w("Configurations (all load the plugin):")
+    w("")
+    for name, checks in CONFIGS:
+        w("- %s: `clang-tidy-%s --load=PLUGIN -checks='%s' -p DB FILE`" % (
+            name, info["llvm"], checks))
+    w("")
+    if dev:
+        w("## Dev-set TUs")
+        w("")
+        w("CPU seconds (user + system), medians of %d rounds. *run Δ* = (config − "
+          "baseline) / baseline, measured from outside; *checks* = the checks' own "
+          "CPU time from `--enable-check-profile`, as a share of the baseline run: "
+          "the cost the checks add, free of the run-to-run noise." % info["reps"])
+        w("")
+        w("| TU | lines | baseline | nbio | peer | nbio run Δ | peer run Δ | "
+          "nbio checks | peer check | peak RSS base / nbio / peer MB |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        sums = {c: 0.0 for c, _ in CONFIGS}
+        prof_sum = {"nbio": 0.0, "peer": 0.0}
+        worst = []
+        for t in info["tus"]:
+            key = "%s:%s" % (t["pkg"], t["rel"])
+            d = dev[key]
+            med = {c: median([x["cpu"] for x in d[c]]) for c, _ in CONFIGS}
+            rss = {c: max(x["rss_kb"] for x in d[c]) / 1024 for c, _ in CONFIGS}
+            p = prof.get(key, {})
+            nb = sum(v["cpu"] for k, v in p.items() if k.startswith("nbio-"))
+            pe = p.get("bugprone-unused-return-value", {}).get("cpu", 0.0)
+            for c, _ in CONFIGS:
+                sums[c] += med[c]
+            prof_sum["nbio"] += nb
+            prof_sum["peer"] += pe
+            worst.append((100.0 * nb / med["baseline"], key))
+            w("| `%s` | %d | %.2f | %.2f | %.2f | %+.1f%% | %+.1f%% | %.1f%% | %.1f%% | "
+              "%.0f / %.0f / %.0f |" % (
+                  key, t["lines"], med["baseline"], med["nbio"], med["peer"],
+                  pct(med["nbio"], med["baseline"]), pct(med["peer"], med["baseline"]),
+                  100.0 * nb / med["baseline"], 100.0 * pe / med["baseline"],
+                  rss["baseline"], rss["nbio"], rss["peer"]))
+        w("| **all** | | %.2f | %.2f | %.2f | %+.1f%% | %+.1f%% | %.1f%% | %.1f%% | |" % (
+            sums["baseline"], sums["nbio"], sums["peer"], pct(sums["nbio"], sums["baseline"]),
+            pct(sums["peer"], sums["baseline"]), 100.0 * prof_sum["nbio"] / sums["baseline"],
+            100.0 * prof_sum["peer"] / sums["baseline"]))
+        w("")
+        tot = 100.0 * prof_sum["nbio"] / sums["baseline"]
+        worst.sort(reverse=True)
+        w("Goals: the nbio checks add at most 2%% to the baseline in total — measured "
+          "%.1f%%: %s; no TU over 5%% — worst %.1f%% (`%s`): %s. The peer stock check "
+          "costs %.1f%% on the same TUs." % (
+              tot, "met" if tot <= 2 else "**missed by %.1f points**" % (tot - 2),
+              worst[0][0], worst[0][1],
+              "met" if worst[0][0] <= 5 else "**missed by %.1f points**" % (worst[0][0] - 5),
+              100.0 * prof_sum["peer"] / sums["baseline"]))
+        w("")
+        w("### Per check (`--enable-check-profile`, CPU, summed over the TUs)")
+        w("")
+        w("| check | CPU s | share of baseline |")
+        w("|---|---:|---:|")
+        per = {}
+        for p in prof.values():
+            for k, v in p.items():
+                per[k] = per.get(k, 0.0) + v["cpu"]
+        for k in sorted(per, key=lambda k: -per[k]):
+            w("| %s | %.3f | %.2f%% |" % (k, per[k], 100.0 * per[k] / sums["baseline"]))
+        w("")
+    if growth:
+        w("## Growth with TU size")
+        w("")
+        w("Generated C files (shapes: *functions* = many small handlers; *long* = one "
+          "function that grows; *nested* = I/O under 24 nested loops, many functions; "
+          "*fields* = one struct with many fd fields and a handler each). CPU "
+          "seconds, medians of %d rounds; *checks* = the nbio checks' own CPU time "
+          "(profile). A shape stops growing once one file needs more than a third "
+          "of the time limit (%ds)." % (info["growth_reps"], info["growth_timeout"]))
+        w("")
+        w("| shape | lines | baseline | nbio | checks | checks µs/line | "
+          "slowest check | findings | peak RSS MB |")
+        w("|---|---:|---:|---:|---:|---:|---|---:|---:|")
+        for r in growth:
+            if r.get("skipped") or r.get("timeout"):
+                w("| %s | %d | | | %s | | | | |" % (
+                    r["shape"], r["lines"],
+                    "> %ds (wall)" % r["timeout"] if r.get("timeout") else "skipped"))
+                continue
+            pc = r["per_check_cpu"]
+            top = max(pc, key=pc.get) if pc else "-"
+            w("| %s | %d | %.2f | %.2f | %.3f | %.1f | %s %.3f | %d | %.0f |" % (
+                r["shape"], r["lines"], r["baseline_cpu"], r["nbio_cpu"], r["checks_cpu"],
+                1e6 * r["checks_cpu"] / r["lines"], top, pc.get(top, 0.0), r["findings"],
+                r["rss_kb"] / 1024))
+        w("")
+        w("| shape | fit: checks CPU s = a + b·lines | R² | log-log exponent (1 = linear, 2 = quadratic) | verdict |")
+        w("|---|---|---:|---:|---|")
+        for shape, _ in SHAPES:
+            rows = [r for r in growth if r["shape"] == shape and "checks_cpu" in r]
+            if len(rows) < 2:
+                continue
+            xs = [r["lines"] for r in rows]
+            ys = [r["checks_cpu"] for r in rows]
+            b, a, r2 = linfit(xs, ys)
+            big = [(x, y) for x, y in zip(xs, ys) if x >= 3000]
+            e = loglog_exponent([x for x, _ in big], [y for _, y in big])
+            cut = any(r["shape"] == shape and (r.get("skipped") or r.get("timeout"))
+                      for r in growth)
+            if e != e:
+                verdict = "-"
+            elif e < 1.2 and not cut:
+                verdict = "linear"
+            else:
+                verdict = "**superlinear**"
+            w("| %s | %.4f + %.3f µs × lines | %.3f | %.2f | %s |" % (
+                shape, a, 1e6 * b, r2, e, verdict))
+        w("")
+        w("The exponent is fitted on the sizes from 3k lines up (below that the "
+          "fixed cost dominates).")
+        w("")
+    w("## clangd")
+    w("")
+    if clangd is None:
+        w("Not measured: `build/llvm-%s/bin/nbio-clangd-%s` was not built "
+          "(configure with `-DNBIO_BUILD_BINARIES=ON`, then rerun)." % (info["llvm"], info["llvm"]))
+    else:
+        for r in clangd:
+            w("- `%s` (rc %s):" % (r["tu"], r["rc"]))
+            for ln in r["lines"]:
+                w("  - `%s`" % ln)
+    w("")
+    w("## Reproduce")
+    w("")
+    w("```sh")
+    w("python3 scripts/eval.py --prepare-only   # the dev-set compile databases")
+    w(info["command"])
+    w("```")
+    open(path, "w").write("\n".join(L) + "\n")
+
+
+def sha256(path):
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--llvm", type=int, default=int(os.environ.get("NBIO_LLVM_MAJOR", 19)))
+    ap.add_argument("--plugin", help="default: build/llvm-N/lib/nbio-tidy-N.so")
+    ap.add_argument("--clang-tidy", help="default: clang-tidy-N")
+    ap.add_argument("--clangd", help="default: build/llvm-N/bin/nbio-clangd-N if built")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--growth-reps", type=int, default=3)
+    ap.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    ap.add_argument("--growth-timeout", type=int, default=900,
+                    help="seconds for one generated TU; a shape that needs more stops growing")
+    ap.add_argument("--packages", help="only TUs of these packages (comma-separated)")
+    ap.add_argument("--no-dev", action="store_true", help="skip the dev-set TUs")
+    ap.add_argument("--no-growth", action="store_true", help="skip the generated TUs")
+    ap.add_argument("--quick", action="store_true", help="2 rounds, sizes up to 10k")
+    ap.add_argument("--out", default=os.path.join(BENCH, "RESULTS.md"))
+    opts = ap.parse_args()
+    if opts.quick:
+        opts.reps, opts.growth_reps = 2, 1
+        opts.sizes = "1000,3000,10000"
+    n = opts.llvm
+    plugin = os.path.abspath(opts.plugin or os.path.join(
+        ROOT, "build", "llvm-%d" % n, "lib", "nbio-tidy-%d.so" % n))
+    tidy_bin = opts.clang_tidy or shutil.which("clang-tidy-%d" % n) or \
+        "/usr/lib/llvm-%d/bin/clang-tidy" % n
+    if not os.path.exists(plugin):
+        log("bench: no plugin at %s; build it or pass --plugin" % plugin)
+        return 2
+    # A private copy: another build may replace the plugin while we measure.
+    work = tempfile.mkdtemp(prefix="nbio-bench-")
+    frozen = os.path.join(work, os.path.basename(plugin))
+    shutil.copy2(plugin, frozen)
+    tidy = Tidy(tidy_bin, frozen)
+    version = subprocess.run([tidy_bin, "--version"], capture_output=True, text=True).stdout
+    version = " ".join(version.split())
+    info = {"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "machine": machine(), "load_before": os.getloadavg(), "llvm": n,
+            "clang_tidy": tidy_bin, "version": version,
+            "plugin": os.path.relpath(plugin, ROOT) if plugin.startswith(ROOT) else plugin,
+            "plugin_sha": sha256(plugin), "reps": opts.reps, "growth_reps": opts.growth_reps,
+            "growth_timeout": opts.growth_timeout,
+            "command": "python3 scripts/bench.py " + " ".join(
+                shlex.quote(a) for a in sys.argv[1:])}
+    only = set(opts.packages.split(",")) if opts.packages else None
+    tus = [] if opts.no_dev else dev_tus(only)
+    info["tus"] = [{k: t[k] for k in ("pkg", "rel", "lines")} for t in tus]
+    dev, prof = {}, {}
+    if tus:
+        log("bench: %d dev-set TUs x 3 configurations x %d rounds" % (len(tus), opts.reps))
+        data, prof = bench_dev(tidy, tus, opts.reps)
+        dev = {"%s:%s" % k: v for k, v in data.items()}
+    growth = []
+    if not opts.no_growth:
+        sizes = [int(s) for s in opts.sizes.split(",") if s]
+        growth = bench_growth(tidy, sizes, opts.growth_reps, work, opts.growth_timeout)
+    clangd_bin = opts.clangd or os.path.join(ROOT, "build", "llvm-%d" % n, "bin",
+                                             "nbio-clangd-%d" % n)
+    clangd = bench_clangd(clangd_bin, tus) if os.path.exists(clangd_bin) and tus else None
+    info["load_after"] = os.getloadavg()
+    os.makedirs(os.path.dirname(os.path.abspath(opts.out)), exist_ok=True)
+    write_results(info, dev, prof, growth, clangd, opts.out)
+    with open(os.path.splitext(opts.out)[0].replace("RESULTS", "results") + ".json", "w") as f:
+        json.dump({"info": info, "dev": dev, "profile": prof, "growth": growth,
+                   "clangd": clangd}, f, indent=1)
+    shutil.rmtree(work, ignore_errors=True)
+    log("bench: wrote %s" % opts.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
