@@ -1,0 +1,75 @@
+# Convenience entry points; CMake does the real work, one build tree per LLVM
+# major in build/llvm-N.
+#
+#   make setup   install the toolchains and libraries (apt-get, idempotent)
+#   make build   configure and build every available major
+#   make check   setup + build + the lit suite of every major, through ctest
+#   make demo    setup + a plugin-only build of one major + scripts/demo.sh
+#   make clean   remove build/
+#
+# NBIO_LLVM_MAJORS="19 22" picks the majors, NBIO_DEMO_MAJOR=19 the demo's;
+# NBIO_BUILD_BINARIES=OFF builds the plugin only; NBIO_WERROR=OFF lets
+# warnings through.
+
+NBIO_LLVM_MAJORS ?= 19 22
+NBIO_DEMO_MAJOR ?= 19
+NBIO_BUILD_BINARIES ?= ON
+NBIO_WERROR ?= ON
+export NBIO_LLVM_MAJORS
+
+JOBS := $(shell nproc 2>/dev/null || echo 2)
+GENERATOR := $(if $(shell command -v ninja 2>/dev/null),Ninja,Unix Makefiles)
+# Majors whose LLVM is installed; evaluated when a recipe runs, after setup.
+available = $(strip $(foreach n,$(NBIO_LLVM_MAJORS),$(if $(wildcard /usr/lib/llvm-$(n)/lib/cmake/clang),$(n))))
+
+.PHONY: all setup build check demo clean
+
+all: build
+
+setup:
+	bash scripts/setup.sh
+
+# configure(N, extra cmake args): keeps an existing tree's generator, since
+# cmake refuses to switch generators in place.
+define configure
+	if [ -f build/llvm-$(1)/CMakeCache.txt ]; then gen=; else gen='-G$(GENERATOR)'; fi; \
+	cmake -S . -B build/llvm-$(1) $$gen -DNBIO_LLVM_MAJOR=$(1) \
+	  -DCMAKE_C_COMPILER=clang-$(1) -DCMAKE_CXX_COMPILER=clang++-$(1) \
+	  -DNBIO_WERROR=$(NBIO_WERROR) $(2)
+endef
+
+build:
+	@majors="$(available)"; \
+	if [ -z "$$majors" ]; then echo "build: no LLVM of $(NBIO_LLVM_MAJORS) installed; run 'make setup'" >&2; exit 1; fi; \
+	for n in $$majors; do \
+	  echo "== build: LLVM $$n"; \
+	  $(MAKE) --no-print-directory build-one N=$$n || exit 1; \
+	done
+
+.PHONY: build-one
+build-one:
+	@$(call configure,$(N),-DNBIO_BUILD_BINARIES=$(NBIO_BUILD_BINARIES))
+	cmake --build build/llvm-$(N) -j$(JOBS)
+
+check: setup
+	@if [ ! -d /usr/lib/llvm-22 ] && echo " $(NBIO_LLVM_MAJORS) " | grep -q ' 22 '; then \
+	  echo "#####################################################################"; \
+	  echo "## check: /usr/lib/llvm-22 is MISSING after setup: testing LLVM 19 only"; \
+	  echo "#####################################################################"; \
+	fi
+	@$(MAKE) --no-print-directory build
+	@majors="$(available)"; status=0; \
+	for n in $$majors; do \
+	  echo "== check: LLVM $$n"; \
+	  ctest --test-dir build/llvm-$$n --output-on-failure || status=1; \
+	done; \
+	echo "check: LLVM majors tested: $$majors"; \
+	exit $$status
+
+demo: setup
+	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=OFF)
+	cmake --build build/llvm-$(NBIO_DEMO_MAJOR) -j$(JOBS) --target nbio-tidy
+	NBIO_DEMO_MAJOR=$(NBIO_DEMO_MAJOR) bash scripts/demo.sh
+
+clean:
+	rm -rf build
