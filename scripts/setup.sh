@@ -11,6 +11,9 @@ majors=${NBIO_LLVM_MAJORS:-"19 22"}
 common=(cmake make g++ python3 bear neovim libssl-dev clang-format-19
         libgrpc++-dev libprotobuf-dev libabsl-dev protobuf-compiler-grpc
         zlib1g-dev libzstd-dev libedit-dev libxml2-dev libncurses-dev libffi-dev)
+# test/ci: PyYAML for --export-fixes YAML, git for clang-tidy-diff, dpkg-dev
+# (dpkg-shlibdeps) and file for cpack's Debian package.
+common+=(python3-yaml git dpkg-dev file)
 
 per_major() {
   local n=$1
@@ -60,6 +63,9 @@ for n in $majors; do
     fi
   fi
 done
+
+# The npm packages that validate SARIF in test/ci (needs Node.js and npm).
+bash "$(dirname "$0")/setup-ci-tools.sh"
 
 echo "setup: LLVM majors ready: ${ok_majors[*]:-none}"
 [ ${#ok_majors[@]} -gt 0 ]

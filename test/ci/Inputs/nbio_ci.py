@@ -20,6 +20,11 @@ expectation.
   deb-deps DEB
       fail unless every Depends of the package is installed here, in a
       version that satisfies it
+  sarif-summary SARIF
+      one line per rule and per result, for FileCheck; fails if a result's
+      ruleIndex names another rule or a relative location has no base
+  gitlab-summary JSON
+      one line per GitLab Code Quality issue
 """
 
 import argparse
@@ -191,6 +196,64 @@ def cmd_deb_deps(a):
     print("deb-deps: all %d satisfied" % len(depends.split(",")))
 
 
+def cmd_sarif_summary(a):
+    import json
+    with open(a.sarif, encoding="utf-8") as f:
+        log = json.load(f)
+    print("version %s, %d run(s)" % (log["version"], len(log["runs"])))
+    for run in log["runs"]:
+        driver = run["tool"]["driver"]
+        bases = run.get("originalUriBaseIds", {})
+        for k in sorted(bases):
+            print("base %s = %s" % (k, bases[k]["uri"]))
+        rules = driver.get("rules", [])
+        for r in rules:
+            print("rule %s: %s | %s" % (
+                r["id"], r.get("shortDescription", {}).get("text", "-"),
+                r.get("helpUri", "-")))
+
+        def where(phys):
+            art = phys["artifactLocation"]
+            if "uriBaseId" in art and art["uriBaseId"] not in bases:
+                fail("uriBaseId %s is not defined" % art["uriBaseId"])
+            reg = phys.get("region", {})
+            return "%s%s:%s:%s" % (
+                "" if "uriBaseId" not in art else art["uriBaseId"] + "/",
+                art["uri"], reg.get("startLine"), reg.get("startColumn"))
+
+        print("results: %d" % len(run["results"]))
+        for res in run["results"]:
+            idx = res.get("ruleIndex")
+            if idx is None or rules[idx]["id"] != res["ruleId"]:
+                fail("ruleIndex %s does not name %s" % (idx, res["ruleId"]))
+            reps = sum(len(c["replacements"]) for fx in res.get("fixes", [])
+                       for c in fx["artifactChanges"])
+            print("%s %s %s related=%d fixes=%d replacements=%d" % (
+                res["level"], res["ruleId"],
+                where(res["locations"][0]["physicalLocation"]),
+                len(res.get("relatedLocations", [])),
+                len(res.get("fixes", [])), reps))
+            for rel in res.get("relatedLocations", []):
+                print("  related %s: %s" % (where(rel["physicalLocation"]),
+                                            rel["message"]["text"]))
+
+
+def cmd_gitlab_summary(a):
+    import json
+    with open(a.json, encoding="utf-8") as f:
+        issues = json.load(f)
+    print("issues: %d" % len(issues))
+    for i in issues:
+        if len(i["fingerprint"]) != 32:
+            fail("fingerprint is not an MD5 hex digest")
+        print("%s %s %s:%d %s" % (i["severity"], i["check_name"],
+                                  i["location"]["path"],
+                                  i["location"]["lines"]["begin"],
+                                  i["description"]))
+    if len({i["fingerprint"] for i in issues}) != len(issues):
+        fail("two issues share a fingerprint")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for tool in ("clang-tidy", "plugin", "cc", "cxx", "gcc", "gxx"):
@@ -215,6 +278,10 @@ def main():
     s.add_argument("fixes")
     s = sub.add_parser("deb-deps")
     s.add_argument("deb")
+    s = sub.add_parser("sarif-summary")
+    s.add_argument("sarif")
+    s = sub.add_parser("gitlab-summary")
+    s.add_argument("json")
     a = p.parse_args()
     globals()["cmd_" + a.cmd.replace("-", "_")](a)
 
