@@ -59,9 +59,14 @@ BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable,
                               const std::string &ReadIf) const {
   std::string Timeout = std::to_string(TimeoutMs);
   // `SSL_want_read(ssl) ? POLLIN : POLLOUT` when either can be asked for.
-  std::string Events = !ReadIf.empty() ? ReadIf + " ? POLLIN : POLLOUT"
-                       : Readable      ? "POLLIN"
-                                       : "POLLOUT";
+  // (C++ forbids the narrowing of a non-constant int into `short events`.)
+  std::string Events =
+      !ReadIf.empty()
+          ? (Ctx->getLangOpts().CPlusPlus
+                 ? "static_cast<short>(" + ReadIf + " ? POLLIN : POLLOUT)"
+                 : ReadIf + " ? POLLIN : POLLOUT")
+      : Readable ? "POLLIN"
+                 : "POLLOUT";
   switch (WaitForm) {
   case Form::Poll:
     return {"struct pollfd wait_pfd = {" + Fd + ", " + Events + ", 0};",
@@ -144,6 +149,43 @@ static std::string joinLines(const std::vector<std::string> &Lines,
   for (const std::string &L : Lines)
     Out += Indent + L + "\n";
   return Out;
+}
+
+/// A condition that may be evaluated once more: no assignments or counters,
+/// and calls only to functions that cannot change state (errno's
+/// __errno_location is `const`), "would block" tests, or OpenSSL's queries.
+bool BusyWaitRetryCheck::repeatable(const Expr *Cond,
+                                    NonBlockingFdAnalysis &A) {
+  if (!Cond->HasSideEffects(*Ctx))
+    return true;
+  llvm::SmallVector<const Stmt *, 16> Work{Cond};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *U = dyn_cast<UnaryOperator>(S);
+        U && U->isIncrementDecrementOp())
+      return false;
+    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+      return false;
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *FD = C->getDirectCallee();
+      if (!FD || !FD->getIdentifier())
+        return false;
+      StringRef N = FD->getName();
+      bool Pure = FD->hasAttr<ConstAttr>() || FD->hasAttr<PureAttr>() ||
+                  N == "SSL_get_error" || N.starts_with("SSL_want") ||
+                  A.classifiers().classifierMask(C, *Ctx);
+      if (!Pure)
+        return false;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (DRE->getType().isVolatileQualified())
+        continue; // reading a flag again is what the loop does anyway
+    for (const Stmt *Ch : S->children())
+      Work.push_back(Ch);
+  }
+  return true;
 }
 
 BusyWaitRetryCheck::Fix
@@ -278,7 +320,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
       // condition is about to ask for the retry.
       const auto *CS = dyn_cast<CompoundStmt>(D->getBody());
       const Expr *Cond = D->getCond();
-      if (CS && !Cond->HasSideEffects(*Ctx)) {
+      if (CS && repeatable(Cond, A)) {
         std::string Inner = CS->body_empty()
                                 ? Outer + "  "
                                 : indentAt(CS->body_back()->getBeginLoc(), SM);
@@ -298,7 +340,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
           F.Hints.push_back(FixItHint::CreateInsertion(R, Inline + " } "));
         }
         Done = true;
-      } else if (!CS && !Cond->HasSideEffects(*Ctx)) {
+      } else if (!CS && repeatable(Cond, A)) {
         // `do stmt; while (c);`: brace the body and wait at its end.
         const Stmt *Body = D->getBody();
         SourceLocation Semi = Lexer::findLocationAfterToken(

@@ -40,6 +40,7 @@ private:
   std::vector<std::string> waitLines(const std::string &Fd, bool Readable,
                                      const std::string &ReadIf) const;
   std::string header() const;
+  bool repeatable(const Expr *Cond, NonBlockingFdAnalysis &A);
   bool fileIncludes(FileID File, StringRef Header) const;
 
   utils::IncludeInserter Inserter;

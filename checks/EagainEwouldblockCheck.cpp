@@ -51,7 +51,7 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   const CallExpr *Best = nullptr;
   SourceLocation BestLoc;
   for (const CallExpr *C : A.callsIn(Fn)) {
-    StringRef N = globalCalleeName(C);
+    StringRef N = globalOrDependentCalleeName(C);
     if (N.empty())
       continue;
     const IoCallInfo *Info = lookupIoCall(C);

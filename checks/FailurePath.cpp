@@ -369,8 +369,32 @@ struct FailurePathFinder::Walk {
 
   WouldBlockClassifiers &Classifiers = F.Classifiers;
 
+  /// With Optimistic set (the busy-wait question), a term that does not
+  /// depend on the failure counts as true where that keeps the loop going:
+  /// in loop conditions (`while (!stop)`), and beside a failure test in an
+  /// if (`errno == EAGAIN && running`). A condition of its own
+  /// (`if (stop) break;`) stays unknown.
+  bool AssumeIndependentTrue = false;
+
+  Tri loopCond(const Expr *E) {
+    AssumeIndependentTrue = Optimistic;
+    Tri T = cond(E);
+    AssumeIndependentTrue = false;
+    return T;
+  }
+
+  Tri ifCond(const Expr *E) {
+    AssumeIndependentTrue = Optimistic && dependsOnFailure(E);
+    Tri T = cond(E);
+    AssumeIndependentTrue = false;
+    return T;
+  }
+
   Tri condImpl(const Expr *E) {
     E = E->IgnoreParenImpCasts();
+    if (AssumeIndependentTrue && !dependsOnFailure(E) && !counts(E) &&
+        !(Classifiers.mentionedMask(E, Ctx) & hypothesisMask()))
+      return Tri::True;
     if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && U->getOpcode() == UO_LNot)
       return notT(condImpl(U->getSubExpr()));
@@ -408,8 +432,6 @@ struct FailurePathFinder::Walk {
       if (M && PassesFailure && (M & hypothesisMask()))
         return Tri::True;
     }
-    if (Optimistic && counts(E))
-      return Tri::Unknown;
     return truth(eval(E));
   }
 
@@ -420,8 +442,6 @@ struct FailurePathFinder::Walk {
     case Val::Errno:
     case Val::SslErr:
       return Tri::True;
-    case Val::Opaque:
-      return Optimistic ? Tri::True : Tri::Unknown;
     default:
       return Tri::Unknown;
     }
@@ -896,7 +916,7 @@ struct FailurePathFinder::Walk {
           return stop(PathEnd::Unknown, Loop), nullptr;
       if (counts(Cond))
         return stop(PathEnd::Unknown, Loop), nullptr;
-      Tri T = cond(Cond);
+      Tri T = loopCond(Cond);
       if (T == Tri::False)
         return next(Loop);
       if (T == Tri::Unknown && dependsOnFailure(Cond))
@@ -1029,7 +1049,7 @@ struct FailurePathFinder::Walk {
       InCondition = false;
       if (Ended)
         return nullptr;
-      return branch(If, cond(If->getCond()));
+      return branch(If, ifCond(If->getCond()));
     }
     if (const auto *Sw = dyn_cast<SwitchStmt>(S))
       return switchStmt(Sw);
@@ -1115,9 +1135,9 @@ struct FailurePathFinder::Walk {
         return stop(PathEnd::UsedAsCount, E), nullptr;
 
     if (const auto *If = dyn_cast<IfStmt>(P); If && S == If->getCond())
-      return branch(If, cond(If->getCond()));
+      return branch(If, ifCond(If->getCond()));
     if (const auto *W = dyn_cast<WhileStmt>(P); W && S == W->getCond()) {
-      Tri T = cond(W->getCond());
+      Tri T = loopCond(W->getCond());
       if (T == Tri::True)
         return W->getBody();
       if (T == Tri::False)
@@ -1125,7 +1145,7 @@ struct FailurePathFinder::Walk {
       return stop(PathEnd::Unknown, W), nullptr;
     }
     if (const auto *D = dyn_cast<DoStmt>(P); D && S == D->getCond()) {
-      Tri T = cond(D->getCond());
+      Tri T = loopCond(D->getCond());
       if (T == Tri::True) {
         R.Loop = D;
         R.Via = RetryVia::Condition;
@@ -1138,7 +1158,7 @@ struct FailurePathFinder::Walk {
       return stop(PathEnd::Unknown, D), nullptr;
     }
     if (const auto *Fo = dyn_cast<ForStmt>(P); Fo && S == Fo->getCond()) {
-      Tri T = cond(Fo->getCond());
+      Tri T = loopCond(Fo->getCond());
       if (T == Tri::True)
         return Fo->getBody();
       if (T == Tri::False)

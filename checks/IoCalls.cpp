@@ -2,6 +2,7 @@
 
 #include "IoCalls.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::nbio {
@@ -69,8 +70,21 @@ llvm::StringRef globalCalleeName(const CallExpr *Call) {
   return FD->getName();
 }
 
+llvm::StringRef globalOrDependentCalleeName(const CallExpr *Call) {
+  llvm::StringRef N = globalCalleeName(Call);
+  if (!N.empty() || !Call)
+    return N;
+  // `read(fd, buf, N)` in a template, N a template parameter: resolved only
+  // at instantiation, but the name already says which call it is.
+  if (const auto *U = dyn_cast<UnresolvedLookupExpr>(
+          Call->getCallee()->IgnoreParenImpCasts()))
+    if (U->getName().isIdentifier() && !U->getQualifier())
+      return U->getName().getAsIdentifierInfo()->getName();
+  return {};
+}
+
 const IoCallInfo *lookupIoCall(const CallExpr *Call) {
-  llvm::StringRef Name = globalCalleeName(Call);
+  llvm::StringRef Name = globalOrDependentCalleeName(Call);
   if (Name.empty())
     return nullptr;
   for (const IoCallInfo &I : IoCalls)

@@ -51,6 +51,10 @@ std::vector<llvm::StringRef> allIoCallNames();
 /// the global namespace or with C linkage; empty otherwise.
 llvm::StringRef globalCalleeName(const CallExpr *Call);
 
+/// globalCalleeName(), or for a call in a template that depends on a
+/// template parameter, the unqualified name it will resolve to.
+llvm::StringRef globalOrDependentCalleeName(const CallExpr *Call);
+
 /// Calls that wait for readiness or back off before a retry.
 bool isBuiltinWaitFunction(llvm::StringRef Name);
 /// Calls that give up the CPU for a moment but do not wait: still a spin.

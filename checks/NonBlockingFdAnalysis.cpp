@@ -8,7 +8,6 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include <map>
 #include <mutex>
@@ -818,8 +817,11 @@ struct NonBlockingFdAnalysis::Impl {
   exprNonBlocking(const Expr *E, const FunctionDecl *Fn, SourceLocation At) {
     if (!E || Depth > 12)
       return std::nullopt;
-    ++Depth;
-    auto Done = llvm::make_scope_exit([&] { --Depth; });
+    struct DepthGuard {
+      unsigned &D;
+      explicit DepthGuard(unsigned &D) : D(D) { ++D; }
+      ~DepthGuard() { --D; }
+    } Guard(Depth);
     E = E->IgnoreParenCasts();
     if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
       if (auto O = exprNonBlocking(CO->getTrueExpr(), Fn, At))

@@ -6,7 +6,6 @@
 // changes what the condition reads, so it stays as true as it was when the
 // loop was entered, and both loops spin.
 
-// XFAIL: *
 // Known bug: a failure-independent condition term under `!` is taken as false:
 // `while (!outq_empty(&l->q))` (link_flush_helper) is not reported.
 

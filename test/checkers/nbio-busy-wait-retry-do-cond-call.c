@@ -1,7 +1,6 @@
 // RUN: %check_nbio %s nbio-busy-wait-retry
 // RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
 
-// XFAIL: *
 // Known bug: a do/while condition that calls a query (io_would_block(errno),
 // SSL_get_error()) gets "no fix-it: the loop condition has side effects".
 

@@ -1,6 +1,5 @@
 // RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
 
-// XFAIL: *
 // Known bug: in C++ the poll fix `{fd, SSL_want_read(ssl) ? POLLIN : POLLOUT, 0}`
 // narrows int to short in a braced initializer and does not compile.
 

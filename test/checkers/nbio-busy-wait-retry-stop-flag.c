@@ -5,7 +5,6 @@
 // as the loop condition, plain or volatile sig_atomic_t): until the flag
 // changes, each loop below goes straight back to read() on EAGAIN.
 
-// XFAIL: *
 // Known bug: a failure-independent condition term under `!` is taken as false:
 // `while (!stop_requested)` (tail_until_signal) is not reported.
 

@@ -1,7 +1,6 @@
 // RUN: %check_nbio %s nbio-eagain-ewouldblock
 // RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17
 
-// XFAIL: *
 // Known bug: the fix-it writes the second errno as its expansion
 // (`*__errno_location () == EWOULDBLOCK`) instead of `errno == EWOULDBLOCK`.
 

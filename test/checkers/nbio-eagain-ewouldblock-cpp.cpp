@@ -1,6 +1,5 @@
 // RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17
 
-// XFAIL: *
 // Known bug: the fix-it writes the second errno as its expansion
 // (`*__errno_location () == EWOULDBLOCK`) instead of `errno == EWOULDBLOCK`.
 // Also a known limit (docs/nonblocking-fds.md): read() with a template-
