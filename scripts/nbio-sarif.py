@@ -100,6 +100,7 @@ class Sources:
 
     def __init__(self):
         self._data = {}
+        self._lines = {}
 
     def data(self, path):
         if path not in self._data:
@@ -133,10 +134,10 @@ class Sources:
         return pos + byte_col - 1
 
     def line_text(self, path, line):
-        data = self.data(path)
-        if data is None:
-            return ""
-        lines = data.split(b"\n")
+        if path not in self._lines:
+            data = self.data(path)
+            self._lines[path] = data.split(b"\n") if data is not None else []
+        lines = self._lines[path]
         if 1 <= line <= len(lines):
             return lines[line - 1].decode("utf-8", "replace")
         return ""
