@@ -21,12 +21,26 @@ FIXED_CPU_FRACTION = 0.1  # of the spinning run's CPU time
 
 
 def read_run(path):
-    values = {}
+    """One run's values; a file holding several runs (the spinning program
+    is run three times, so that a moment of load on a small machine does not
+    pass for "it did not spin") gives the run with the largest CPU share."""
+    runs, values = [], {}
     with open(path) as f:
         for line in f:
             key, sep, value = line.strip().partition("=")
-            if sep:
-                values[key] = value
+            if not sep:
+                continue
+            if key in values:
+                runs.append(values)
+                values = {}
+            values[key] = value
+    runs.append(values)
+    def share(v):
+        try:
+            return float(v.get("cpu", 0)) / max(float(v.get("wall", 1)), 1e-6)
+        except ValueError:
+            return 0.0
+    values = max(runs, key=share)
     missing = {"data", "child", "cpu", "wall"} - values.keys()
     if missing:
         sys.exit("%s: no %s in the program's output" % (path, ", ".join(sorted(missing))))
