@@ -1,13 +1,11 @@
 // RUN: %check_nbio %s nbio-busy-wait-retry
 // RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
 
-// Known bug: a do/while condition that calls a query (io_would_block(errno),
-// SSL_get_error()) gets "no fix-it: the loop condition has side effects".
-
 // The fix-it for a do/while whose condition tests the error through a
 // function call. Asking again before the wait changes nothing, so the usual
-// `if (cond) { wait }` goes at the end of the body. The warnings themselves
-// are pinned in nbio-busy-wait-retry-helper-test.c and
+// `if (cond) { wait }` goes at the end of the body (it once gave "no fix-it:
+// the loop condition has side effects"). The warnings themselves are
+// pinned in nbio-busy-wait-retry-helper-test.c and
 // nbio-busy-wait-retry-openssl-get-error.c.
 
 #include <errno.h>

@@ -1,12 +1,10 @@
 // RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
 
-// Known bug: in C++ the poll fix `{fd, SSL_want_read(ssl) ? POLLIN : POLLOUT, 0}`
-// narrows int to short in a braced initializer and does not compile.
-
 // The C++ run of the poll form for nbio-busy-wait-retry-openssl-want-both.c:
 // one statement retries both SSL_ERROR_WANT_READ and SSL_ERROR_WANT_WRITE,
 // and the wait asks `SSL_want_read(ssl) ? POLLIN : POLLOUT`. The fixed file
-// must compile as C++ too (how it converts to `short` is not pinned).
+// must compile as C++ too: the events are cast to `short` (the braced
+// initializer once narrowed int to short and did not compile).
 
 #include <openssl/ssl.h>
 
@@ -38,7 +36,7 @@ int tls_trans_read(struct tls_trans *t, char *data, int len) {
 }
 // CHECK-FIXES: {{^}}    case SSL_ERROR_WANT_READ:{{$}}
 // CHECK-FIXES-NEXT: {{^}}    case SSL_ERROR_WANT_WRITE: {{[{]}}{{$}}
-// CHECK-FIXES: SSL_want_read(t->ssl) ? POLLIN : POLLOUT
-// CHECK-FIXES: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {SSL_get_fd(t->ssl), static_cast<short>(SSL_want_read(t->ssl) ? POLLIN : POLLOUT), 0};{{$}}
+// CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
 // CHECK-FIXES-NEXT: {{^}}      continue;{{$}}
 // CHECK-FIXES-NEXT: {{^}}    }{{$}}

@@ -1,8 +1,8 @@
 // RUN: %check_nbio %s nbio-eagain-ewouldblock
 // RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17
 
-// Known bug: the fix-it writes the second errno as its expansion
-// (`*__errno_location () == EWOULDBLOCK`) instead of `errno == EWOULDBLOCK`.
+// The fix-it keeps `errno` as written in the second test (it once wrote
+// the expansion, `*__errno_location () == EWOULDBLOCK`).
 
 // Conditions that test the errno of a socket call for only one of the two
 // "would block" names. They are the same number on Linux, so the tests run

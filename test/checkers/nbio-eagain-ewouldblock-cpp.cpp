@@ -1,9 +1,8 @@
 // RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17
 
-// Known bug: the fix-it writes the second errno as its expansion
-// (`*__errno_location () == EWOULDBLOCK`) instead of `errno == EWOULDBLOCK`.
-// Also a known limit (docs/nonblocking-fds.md): read() with a template-
-// dependent argument (read_block<N>) is not seen.
+// The fix-it keeps `errno` as written in the second test (it once wrote
+// the expansion), and read() with a template-dependent argument
+// (read_block<N>) is seen in the template's own code.
 
 // C++ shapes: member functions, member templates, lambdas, function
 // templates, and look-alike functions outside the global namespace.

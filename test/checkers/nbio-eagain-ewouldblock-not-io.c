@@ -1,8 +1,8 @@
 // RUN: %check_nbio %s nbio-eagain-ewouldblock
 // RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17
 
-// Known bug: the fix-it writes the second errno as its expansion
-// (`*__errno_location () == EWOULDBLOCK`) instead of `errno == EWOULDBLOCK`.
+// The fix-it keeps `errno` as written in the second test (it once wrote
+// the expansion, `*__errno_location () == EWOULDBLOCK`).
 
 // EAGAIN from calls that are not descriptor I/O means "out of a resource,
 // try later" (fork, getrandom before the pool is ready, sem_trywait...):
