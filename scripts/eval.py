@@ -291,9 +291,12 @@ def make_db(pkg, pdir, sdir, logf, jobs):
     """Returns the directory of the cleaned compile_commands.json."""
     dbdir = os.path.join(pdir, "db")
     mark = os.path.join(pdir, "db.done")
-    if os.path.exists(mark) and open(mark).read().strip() == pkg["line"] \
-            and os.path.exists(os.path.join(dbdir, "compile_commands.json")):
-        return dbdir
+    if os.path.exists(mark):
+        recipe_line, _, raw = open(mark).read().strip().partition("\n")
+        if recipe_line == pkg["line"] and os.path.exists(raw):
+            # Cleaning is cheap: redo it, so changes to its rules apply.
+            write_db(raw, dbdir, pkg, logf)
+            return dbdir
     log("eval: %s: compile database (%s)" % (pkg["name"], pkg["line"]))
     recipe, args = pkg["recipe"], pkg["args"]
     bld = os.path.join(sdir, "_nbio_build")
@@ -322,25 +325,34 @@ def make_db(pkg, pdir, sdir, logf, jobs):
             if os.path.exists(raw):
                 os.unlink(raw)
             mk = make + (args if recipe == "make" else [])
+            # bear records only what runs: start from a clean tree.
+            run_logged(["make", "clean"] + (args if recipe == "make" else []), sdir, logf)
             status = run_logged(["bear", "--output", raw, "--"] + mk, sdir, logf)
             if status != 0:
                 log("eval: %s: make exited %d (kept going; see %s)" % (pkg["name"], status, logf))
     if rc != 0 or not raw or not os.path.exists(raw):
         die("%s: no compile_commands.json from '%s'; see %s" % (pkg["name"], pkg["line"], logf))
+    write_db(raw, dbdir, pkg, logf)
+    open(mark, "w").write(pkg["line"] + "\n" + raw + "\n")
+    return dbdir
+
+
+def write_db(raw, dbdir, pkg, logf):
     entries = clean_db(json.load(open(raw)))
     if not entries:
         die("%s: the compile database is empty; see %s" % (pkg["name"], logf))
     os.makedirs(dbdir, exist_ok=True)
     with open(os.path.join(dbdir, "compile_commands.json"), "w") as f:
         json.dump(entries, f, indent=1)
-    open(mark, "w").write(pkg["line"] + "\n")
-    return dbdir
 
 
 # Options GCC takes and clang's driver rejects with "unknown argument".
 GCC_ONLY = re.compile(r"^-f(no-)?(var-tracking-assignments|tree-[\w-]+|ipa-[\w-]+|"
                       r"allow-store-data-races|partial-inlining|printf-return-value|"
                       r"gcse[\w-]*|lto=auto|lto-partition=\w+|fat-lto-objects)$")
+
+
+WERROR = re.compile(r"^(-Werror(=.*)?|-pedantic-errors)$")
 
 
 def clean_db(entries):
@@ -352,7 +364,8 @@ def clean_db(entries):
             continue
         seen.add(path)
         args = e.get("arguments") or shlex.split(e["command"])
-        args = [a for a in args if not GCC_ONLY.match(a)]
+        # Warnings do not matter here; as errors they would mark the TU.
+        args = [a for a in args if not GCC_ONLY.match(a) and not WERROR.match(a)]
         out.append({"directory": e["directory"], "file": path, "arguments": args})
     return out
 
@@ -414,6 +427,9 @@ def parse_output(text):
 def analyse(pkg, sdir, dbdir, opts):
     entries = json.load(open(os.path.join(dbdir, "compile_commands.json")))
     tus = [e["file"] for e in entries if os.path.exists(e["file"])]
+    # clang-tidy prints paths as the compiler saw them: relative ones are
+    # relative to the command's directory.
+    cwd = {e["file"]: e["directory"] for e in entries}
     if opts.tu:
         tus = [t for t in tus if re.search(opts.tu, t)]
     header_filter = "^" + re.escape(os.path.realpath(sdir)) + "/"
@@ -431,6 +447,10 @@ def analyse(pkg, sdir, dbdir, opts):
     def work(tu):
         rc, out, err, cpu, rss, wall = run_one(base + [tu], opts.timeout)
         diags = parse_output(out)
+        for d in diags:
+            d["path"] = os.path.normpath(os.path.join(cwd[tu], d["path"]))
+            for n in d.get("notes", []):
+                n["path"] = os.path.normpath(os.path.join(cwd[tu], n["path"]))
         findings = [d for d in diags if d["check"] and
                     any(d["check"] == c or d["check"].startswith(c + ",") for c in CHECKS)]
         errors = [d for d in diags if d["severity"] in ("error", "fatal error")]
@@ -478,19 +498,26 @@ def analyse(pkg, sdir, dbdir, opts):
 # --------------------------------------------------------------------------
 # fingerprints and triage
 
-FUNC_LINE = re.compile(r"^(?!(?:if|for|while|switch|return|else|do)\b)[A-Za-z_][\w\s\*,&:<>~]*?"
-                       r"\b([A-Za-z_]\w*(?:::~?[A-Za-z_]\w*)*)\s*\(")
+FUNC_LINE = re.compile(r"^(?!(?:if|for|while|switch|return|else|do|case|goto)\b)"
+                       r"(?:[A-Za-z_][\w\s\*,&:<>~]*?[\s\*&])?"
+                       r"([A-Za-z_]\w*(?:::~?[A-Za-z_]\w*)*)\s*\(")
 
 
 def enclosing_function(lines, idx):
     """Name of the function around lines[idx]: the nearest line above it
-    that starts in column 0 with a declaration that opens a parenthesis."""
+    that starts in column 0 with a declarator whose declaration reaches a
+    '{' before any ';' (a definition, not a prototype)."""
     for i in range(min(idx, len(lines) - 1), -1, -1):
         ln = lines[i]
         if not ln or ln[0] in " \t{}#/*" or ln.startswith(("static_assert", "typedef")):
             continue
         m = FUNC_LINE.match(ln)
-        if m and not ln.rstrip().endswith(";"):
+        if not m:
+            continue
+        rest = " ".join(lines[i:min(i + 12, idx + 1)])
+        rest = rest[m.end():]
+        brace, semi = rest.find("{"), rest.find(";")
+        if brace >= 0 and (semi < 0 or brace < semi):
             return m.group(1)
     return ""
 
@@ -537,15 +564,22 @@ def collect_findings(results, sdir):
                  "tus": [os.path.relpath(r["tu"], root)]}
             by_key[key] = g
     out = sorted(by_key.values(), key=lambda g: (g["file"], g["line"], g["col"], g["check"]))
-    counts = {}
     for g in out:
-        fp = fingerprint(g, g["file"])
-        counts[fp] = counts.get(fp, 0) + 1
-        g["fingerprint"] = fp if counts[fp] == 1 else "%s-%d" % (fp, counts[fp])
         del g["path"]
         for n in g["notes"]:
             n.pop("path", None)
+    assign_fingerprints(out, root)
     return out
+
+
+def assign_fingerprints(findings, root):
+    counts = {}
+    for g in findings:
+        g["path"] = os.path.join(root, g["file"])
+        fp = fingerprint(g, g["file"])
+        del g["path"]
+        counts[fp] = counts.get(fp, 0) + 1
+        g["fingerprint"] = fp if counts[fp] == 1 else "%s-%d" % (fp, counts[fp])
 
 
 TRIAGE_HEADER = "fingerprint\tlabel\tcheck\twhere\treason\tmessage"
@@ -574,11 +608,34 @@ def read_triage(name, tdir):
 
 
 def update_triage(name, findings, tdir):
-    """Appends findings the TSV does not know yet, labelled '?'."""
+    """Appends findings the TSV does not know yet, labelled '?'. A row that
+    matches no finding but has the same check and file:line as a new one
+    (the fingerprint rules or the message changed, the code did not move)
+    is re-keyed instead, keeping its label."""
     os.makedirs(tdir, exist_ok=True)
     path = os.path.join(tdir, name + ".tsv")
     known = read_triage(name, tdir)
+    current = {f["fingerprint"] for f in findings}
+    stale = {(v["check"], v["where"]): k for k, v in known.items() if k not in current}
     new = [f for f in findings if f["fingerprint"] not in known]
+    rekey = {}
+    for f in list(new):
+        old = stale.get((f["check"], "%s:%d" % (f["file"], f["line"])))
+        if old:
+            rekey[old] = f
+            new.remove(f)
+    if rekey:
+        lines = open(path).read().split("\n")
+        for i, ln in enumerate(lines):
+            cols = ln.split("\t")
+            if len(cols) >= 5 and cols[0] in rekey:
+                f = rekey[cols[0]]
+                cols[0] = f["fingerprint"]
+                if len(cols) >= 6:
+                    cols[5] = f["message"].replace("\t", " ")
+                lines[i] = "\t".join(cols)
+        open(path, "w").write("\n".join(lines))
+        log("eval: %s: re-keyed %d triage row(s) by check and location" % (name, len(rekey)))
     if not new:
         return 0
     exists = os.path.exists(path)
@@ -720,6 +777,9 @@ def write_report(rdir, tdir):
         tot["findings"], tot["TP"], tot["FP"], tot["?"],
         "%.0f%%" % (100.0 * tot["FP"] / tri_n) if tri_n else "-"))
     w("")
+    w("A check without findings on this set has no measured rate (`-`): that says "
+      "nothing about its precision, only that the set did not exercise it.")
+    w("")
 
     bad = [(p["package"], r) for p in pkgs for r in p["results"]
            if r["status"] in ("crash", "timeout")]
@@ -838,6 +898,17 @@ def main():
             os.path.join(EVAL, "results", "llvm-%d" % opts.llvm)
     os.makedirs(opts.results, exist_ok=True)
     if opts.report_only:
+        # Fingerprints are recomputed where the sources are at hand, so a
+        # change of the fingerprint rules needs no new analysis.
+        for fn in sorted(os.listdir(opts.results)):
+            path = os.path.join(opts.results, fn)
+            if not fn.endswith(".json"):
+                continue
+            p = json.load(open(path))
+            if os.path.isdir(p.get("source_dir", "")):
+                assign_fingerprints(p["findings"], os.path.realpath(p["source_dir"]))
+                with open(path, "w") as out:
+                    json.dump(p, out, indent=1)
         if opts.update_triage:
             for fn in os.listdir(opts.results):
                 if fn.endswith(".json"):
