@@ -9,16 +9,15 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::nbio {
 
 void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
-  auto Constant = ignoringParenImpCasts(
-      anyOf(integerLiteral(), declRefExpr(to(enumConstantDecl())),
-            unaryOperator(hasOperatorName("-"))));
-  Finder->addMatcher(binaryOperator(hasAnyOperatorName("==", "!="),
-                                    hasEitherOperand(Constant),
-                                    unless(isInTemplateInstantiation()))
-                         .bind("nbio-stmt"),
-                     this);
+  // Only functions that make an I/O call can compare its errno: start from
+  // those calls (cheap to match) and read the tests in their bodies.
+  matchCallsTo(Finder, plainIoCallNames());
+  // `read(fd, buf, N)` in a template, N a template parameter.
   Finder->addMatcher(
-      caseStmt(unless(isInTemplateInstantiation())).bind("nbio-stmt"), this);
+      callExpr(callee(unresolvedLookupExpr(hasAnyDeclaration(
+                   functionDecl(hasAnyName(plainIoCallNames()))))))
+          .bind("nbio-stmt"),
+      this);
 }
 
 bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) const {
@@ -81,49 +80,24 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   return Best;
 }
 
-const FunctionDecl *EagainEwouldblockCheck::enclosingFunctionOf(const Stmt *S) {
-  DynTypedNode N = DynTypedNode::create(*S);
-  for (unsigned Guard = 0; Guard < 256; ++Guard) {
-    auto Ps = Ctx->getParents(N);
-    if (Ps.empty())
-      return nullptr;
-    N = Ps[0];
-    if (const auto *LE = N.get<LambdaExpr>())
-      return LE->getCallOperator();
-    if (const auto *FD = N.get<FunctionDecl>())
-      return FD;
-  }
-  return nullptr;
-}
-
 const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
-  DynTypedNode N = DynTypedNode::create(*S);
-  for (unsigned Guard = 0; Guard < 64; ++Guard) {
-    auto Ps = Ctx->getParents(N);
-    if (Ps.empty())
-      return nullptr;
-    N = Ps[0];
-    if (const auto *CS = N.get<CompoundStmt>())
-      return CS;
-  }
+  for (const Stmt *P = Paths->parentOf(S, CurFn); P;
+       P = Paths->parentOf(P, CurFn))
+    if (isa<CompoundStmt>(P))
+      return P;
   return nullptr;
 }
 
 const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {
   const Stmt *Top = E;
-  DynTypedNode N = DynTypedNode::create(*E);
-  for (unsigned Guard = 0; Guard < 64; ++Guard) {
-    auto Ps = Ctx->getParents(N);
-    if (Ps.empty())
-      break;
-    const auto *P = Ps[0].get<Expr>();
-    if (!P || !(isa<BinaryOperator>(P) || isa<ParenExpr>(P) ||
-                isa<UnaryOperator>(P) || isa<ImplicitCastExpr>(P)))
+  for (const Stmt *P = Paths->parentOf(E, CurFn); P;
+       P = Paths->parentOf(P, CurFn)) {
+    if (!(isa<BinaryOperator>(P) || isa<ParenExpr>(P) ||
+          isa<UnaryOperator>(P) || isa<ImplicitCastExpr>(P)))
       break;
     if (const auto *B = dyn_cast<BinaryOperator>(P); B && !B->isLogicalOp())
       break;
     Top = P;
-    N = Ps[0];
   }
   return Top;
 }
@@ -157,26 +131,31 @@ static bool isErrnoLike(const Expr *E, const FunctionDecl *Fn) {
 
 void EagainEwouldblockCheck::decide(NonBlockingFdAnalysis &A,
                                     llvm::ArrayRef<const Stmt *> Candidates) {
+  Paths = &paths(A);
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
   for (const Stmt *S : Candidates) {
-    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
-      checkComparison(A, B);
+    const FunctionDecl *Fn = A.enclosingFunction(cast<CallExpr>(S));
+    if (!Fn || !Seen.insert(Fn).second)
       continue;
-    }
-    const auto *CS = cast<CaseStmt>(S);
-    auto C = spelledErrnoConst(CS->getLHS(), *Ctx);
-    if (!C || (*C != ErrnoConst::EAgain && *C != ErrnoConst::EWouldBlock))
-      continue;
-    // The case's nearest enclosing switch statement.
-    DynTypedNode N = DynTypedNode::create(*CS);
-    for (unsigned Guard = 0; Guard < 64; ++Guard) {
-      auto Ps = Ctx->getParents(N);
-      if (Ps.empty())
-        break;
-      N = Ps[0];
-      if (const auto *Sw = N.get<SwitchStmt>()) {
-        checkSwitch(A, Sw, CS);
-        break;
-      }
+    CurFn = Fn;
+    // Comparisons and case labels in the body, with the switch they
+    // belong to.
+    llvm::SmallVector<std::pair<const Stmt *, const SwitchStmt *>, 32> Work{
+        {Fn->getBody(), nullptr}};
+    while (!Work.empty()) {
+      auto [Cur, Sw] = Work.pop_back_val();
+      if (!Cur || isa<LambdaExpr>(Cur))
+        continue;
+      if (const auto *B = dyn_cast<BinaryOperator>(Cur);
+          B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE))
+        checkComparison(A, B);
+      if (const auto *CS = dyn_cast<CaseStmt>(Cur); CS && Sw)
+        if (auto C = spelledErrnoConst(CS->getLHS(), *Ctx);
+            C && (*C == ErrnoConst::EAgain || *C == ErrnoConst::EWouldBlock))
+          checkSwitch(A, Sw, CS);
+      const auto *Inner = dyn_cast<SwitchStmt>(Cur);
+      for (const Stmt *Ch : Cur->children())
+        Work.push_back({Ch, Inner ? Inner : Sw});
     }
   }
 }
@@ -194,7 +173,7 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return;
   // Only values compared with errno (not an API's own codes such as
   // libuv's negated UV_EAGAIN results).
-  const FunctionDecl *Fn = enclosingFunctionOf(B);
+  const FunctionDecl *Fn = CurFn;
   if (!Fn || !isErrnoLike(ErrSide, Fn))
     return;
   auto Which = spelledErrnoConst(ErrSide == L ? R : L, *Ctx);
@@ -249,7 +228,7 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
                                          const CaseStmt *First) {
   if (Reported.count(Sw))
     return;
-  const FunctionDecl *Fn = enclosingFunctionOf(Sw);
+  const FunctionDecl *Fn = CurFn;
   if (!Fn || !Sw->getCond() || !isErrnoLike(Sw->getCond(), Fn))
     return;
   unsigned M = 0;

@@ -30,11 +30,12 @@ private:
   /// errno-setting call of interest before it is one.
   const CallExpr *ioCallBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                                const Stmt *At);
-  const FunctionDecl *enclosingFunctionOf(const Stmt *S);
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);
   bool textMentions(const Stmt *S, StringRef Name) const;
   llvm::DenseSet<const Stmt *> Reported;
+  FailurePathFinder *Paths = nullptr;
+  const FunctionDecl *CurFn = nullptr;
 };
 
 } // namespace clang::tidy::nbio
