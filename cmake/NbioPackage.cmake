@@ -72,4 +72,6 @@ elseif(NBIO_BUILD_BINARIES)
   message(STATUS "nbio: dpkg-shlibdeps not found (package dpkg-dev); the .deb's "
     "Depends names only the LLVM libraries")
 endif()
+# `make package_source`: the sources, not what setup and builds leave.
+set(CPACK_SOURCE_IGNORE_FILES "/\\.git/" "/build/" "/node_modules/" "__pycache__")
 include(CPack)
