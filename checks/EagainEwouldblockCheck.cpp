@@ -102,6 +102,19 @@ const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {
   return Top;
 }
 
+/// `NGX_EAGAIN`, `SOCKEWOULDBLOCK`: the project's own name for "would
+/// block", which it defines per platform; the difference is handled there.
+bool EagainEwouldblockCheck::isProjectAlias(const Expr *Constant) const {
+  std::string T = textOf(Constant);
+  StringRef Name = StringRef(T).ltrim("-( ").rtrim(") ");
+  if (Name.empty() || !isAsciiIdentifierStart(Name[0]))
+    return false;
+  for (char C : Name)
+    if (!isAsciiIdentifierContinue(C))
+      return false;
+  return Name != "EAGAIN" && Name != "EWOULDBLOCK";
+}
+
 /// errno, or a variable that holds a copy of it.
 static bool isErrnoLike(const Expr *E, const FunctionDecl *Fn) {
   if (isErrnoExpr(E))
@@ -179,6 +192,8 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   auto Which = spelledErrnoConst(ErrSide == L ? R : L, *Ctx);
   if (!Which)
     return;
+  if (isProjectAlias(ErrSide == L ? R : L))
+    return;
   bool HasAgain = *Which == ErrnoConst::EAgain;
   StringRef Other = HasAgain ? "EWOULDBLOCK" : "EAGAIN";
   // The whole condition this comparison is part of.
@@ -243,7 +258,7 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
       }
   bool HasAgain = M & bit(ErrnoConst::EAgain);
   bool HasWould = M & bit(ErrnoConst::EWouldBlock);
-  if (HasAgain == HasWould || !Label)
+  if (HasAgain == HasWould || !Label || isProjectAlias(Label->getLHS()))
     return;
   StringRef Name = HasAgain ? "EAGAIN" : "EWOULDBLOCK";
   StringRef Other = HasAgain ? "EWOULDBLOCK" : "EAGAIN";

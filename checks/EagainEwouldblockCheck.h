@@ -32,6 +32,7 @@ private:
                                const Stmt *At);
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);
+  bool isProjectAlias(const Expr *Constant) const;
   bool textMentions(const Stmt *S, StringRef Name) const;
   llvm::DenseSet<const Stmt *> Reported;
   FailurePathFinder *Paths = nullptr;
