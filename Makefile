@@ -5,6 +5,8 @@
 #   make build   configure and build every available major
 #   make check   setup + build + the lit suite of every major, through ctest
 #   make demo    setup + a plugin-only build of one major + scripts/demo.sh
+#   make eval    the checks over real Debian packages (eval/, not in check)
+#   make bench   what the checks cost against clang-tidy's baseline (bench/)
 #   make clean   remove build/
 #
 # NBIO_LLVM_MAJORS="19 22" picks the majors, NBIO_DEMO_MAJOR=19 the demo's;
@@ -22,7 +24,7 @@ GENERATOR := $(if $(shell command -v ninja 2>/dev/null),Ninja,Unix Makefiles)
 # Majors whose LLVM is installed; evaluated when a recipe runs, after setup.
 available = $(strip $(foreach n,$(NBIO_LLVM_MAJORS),$(if $(wildcard /usr/lib/llvm-$(n)/lib/cmake/clang),$(n))))
 
-.PHONY: all setup build check demo clean
+.PHONY: all setup build check demo eval bench clean
 
 all: build
 
@@ -70,6 +72,18 @@ demo: setup
 	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=OFF)
 	cmake --build build/llvm-$(NBIO_DEMO_MAJOR) -j$(JOBS) --target nbio-tidy
 	NBIO_DEMO_MAJOR=$(NBIO_DEMO_MAJOR) bash scripts/demo.sh
+
+# Kept out of `make check`: real Debian packages (eval) and timings (bench),
+# on the plugin of NBIO_DEMO_MAJOR. PKGS="memcached redis" narrows eval.
+eval: setup
+	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=OFF)
+	cmake --build build/llvm-$(NBIO_DEMO_MAJOR) -j$(JOBS) --target nbio-tidy
+	python3 scripts/eval.py --llvm $(NBIO_DEMO_MAJOR) $(PKGS)
+
+bench: setup
+	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=ON)
+	cmake --build build/llvm-$(NBIO_DEMO_MAJOR) -j$(JOBS)
+	python3 scripts/bench.py --llvm $(NBIO_DEMO_MAJOR)
 
 clean:
 	rm -rf build
