@@ -83,8 +83,16 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
 const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
   for (const Stmt *P = Paths->parentOf(S, CurFn); P;
        P = Paths->parentOf(P, CurFn))
-    if (isa<CompoundStmt>(P))
+    if (isa<CompoundStmt>(P)) {
+      // A loop body: the loop's own condition belongs to the scope too
+      // (`do { if (n < 0 && errno == EAGAIN) wait(); } while (... ||
+      // errno == EWOULDBLOCK)`).
+      const Stmt *Loop = Paths->parentOf(P, CurFn);
+      if (isa_and_nonnull<DoStmt>(Loop) || isa_and_nonnull<WhileStmt>(Loop) ||
+          isa_and_nonnull<ForStmt>(Loop))
+        return Loop;
       return P;
+    }
   return nullptr;
 }
 

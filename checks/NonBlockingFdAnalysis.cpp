@@ -543,7 +543,11 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     }
     // A call to a function with a body may be a wrapper: decided lazily.
+    // clangd's preamble skips the bodies of functions in headers: such a
+    // definition tells no more than a declaration.
     const FunctionDecl *Def = Callee->getDefinition();
+    if (Def && (Def->hasSkippedBody() || !Def->getBody()))
+      Def = nullptr;
     if (!Def) {
       // Declared only: trust a name that says it, `net_set_nonblocking(fd)`
       // or `sock_nonblock(fd, 1)`, but not a query (`is_nonblocking(fd)`).

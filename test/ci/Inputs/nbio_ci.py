@@ -100,8 +100,10 @@ def load_fixes(path):
     if os.path.isdir(path):
         paths = sorted(os.path.join(path, n) for n in os.listdir(path)
                        if n.endswith((".yaml", ".yml")))
-    else:
+    elif os.path.exists(path):
         paths = [path]
+    else:
+        paths = []  # clang-tidy writes no export file when nothing was found
     diags = []
     for p in paths:
         with open(p, encoding="utf-8") as f:
