@@ -127,6 +127,18 @@ FailurePathFinder::closedParams(const FunctionDecl *FD) {
 //===----------------------------------------------------------------------===//
 
 namespace {
+/// True if \p S or any statement below it satisfies \p Pred.
+template <typename Pred> bool anyNode(const Stmt *S, Pred P) {
+  if (!S)
+    return false;
+  if (P(S))
+    return true;
+  for (const Stmt *C : S->children())
+    if (anyNode(C, P))
+      return true;
+  return false;
+}
+
 enum class Tri { False, True, Unknown };
 Tri notT(Tri T) {
   return T == Tri::Unknown ? T : T == Tri::True ? Tri::False : Tri::True;
@@ -449,18 +461,13 @@ struct FailurePathFinder::Walk {
 
   /// ++, --, compound assignment: a counter or a bound.
   static bool counts(const Stmt *S) {
-    if (!S)
+    return anyNode(S, [](const Stmt *N) {
+      if (const auto *U = dyn_cast<UnaryOperator>(N))
+        return U->isIncrementDecrementOp();
+      if (const auto *B = dyn_cast<BinaryOperator>(N))
+        return B->isCompoundAssignmentOp();
       return false;
-    if (const auto *U = dyn_cast<UnaryOperator>(S);
-        U && U->isIncrementDecrementOp())
-      return true;
-    if (const auto *B = dyn_cast<BinaryOperator>(S);
-        B && B->isCompoundAssignmentOp())
-      return true;
-    for (const Stmt *C : S->children())
-      if (counts(C))
-        return true;
-    return false;
+    });
   }
 
   Tri comparison(const BinaryOperator *B) {
@@ -936,15 +943,10 @@ struct FailurePathFinder::Walk {
   }
 
   static bool mentionsField(const Stmt *S, const FieldDecl *F) {
-    if (!S)
-      return false;
-    if (const auto *ME = dyn_cast<MemberExpr>(S))
-      if (ME->getMemberDecl() == F)
-        return true;
-    for (const Stmt *C : S->children())
-      if (mentionsField(C, F))
-        return true;
-    return false;
+    return anyNode(S, [F](const Stmt *N) {
+      const auto *ME = dyn_cast<MemberExpr>(N);
+      return ME && ME->getMemberDecl() == F;
+    });
   }
 
   /// Records what \p S assigns or counts (before the walk: the call's own
@@ -974,15 +976,10 @@ struct FailurePathFinder::Walk {
   }
 
   static bool mentionsVar(const Stmt *S, const VarDecl *V) {
-    if (!S)
-      return false;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (DRE->getDecl() == V)
-        return true;
-    for (const Stmt *C : S->children())
-      if (mentionsVar(C, V))
-        return true;
-    return false;
+    return anyNode(S, [V](const Stmt *N) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(N);
+      return DRE && DRE->getDecl() == V;
+    });
   }
 
   const Stmt *innermost(const Stmt *S, bool Switches) const {

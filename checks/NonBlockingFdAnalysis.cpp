@@ -573,6 +573,17 @@ struct NonBlockingFdAnalysis::Impl {
     }
   }
 
+  /// `if (Cond) Then else Else` or `Cond ? Then : Else`: each branch is
+  /// walked knowing which way Cond went (wrappers' guards).
+  void walkBranches(const Expr *Cond, const Stmt *Then, const Stmt *Else) {
+    walk(Cond);
+    CondStack.push_back({Cond, true});
+    walk(Then);
+    CondStack.back().second = false;
+    walk(Else);
+    CondStack.pop_back();
+  }
+
   void walk(const Stmt *S) {
     if (!S)
       return;
@@ -580,21 +591,11 @@ struct NonBlockingFdAnalysis::Impl {
       walk(If->getInit());
       if (If->getConditionVariableDeclStmt())
         walk(If->getConditionVariableDeclStmt());
-      walk(If->getCond());
-      CondStack.push_back({If->getCond(), true});
-      walk(If->getThen());
-      CondStack.back().second = false;
-      walk(If->getElse());
-      CondStack.pop_back();
+      walkBranches(If->getCond(), If->getThen(), If->getElse());
       return;
     }
     if (const auto *CO = dyn_cast<ConditionalOperator>(S)) {
-      walk(CO->getCond());
-      CondStack.push_back({CO->getCond(), true});
-      walk(CO->getTrueExpr());
-      CondStack.back().second = false;
-      walk(CO->getFalseExpr());
-      CondStack.pop_back();
+      walkBranches(CO->getCond(), CO->getTrueExpr(), CO->getFalseExpr());
       return;
     }
     if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
