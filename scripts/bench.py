@@ -609,6 +609,10 @@ def write_results(info, dev, prof, growth, clangd, path):
     if growth:
         w("## Growth with TU size")
         w("")
+        if info.get("growth_from"):
+            w("*Measured in the previous run (%s) with the same plugin; this run "
+              "skipped it (`--no-growth`).*" % info["growth_from"])
+            w("")
         w("Generated C files (shapes: *functions* = many small handlers; *long* = one "
           "function that grows; *nested* = I/O under 24 nested loops, many functions; "
           "*fields* = one struct with many fd fields and a handler each). CPU "
@@ -663,9 +667,12 @@ def write_results(info, dev, prof, growth, clangd, path):
         w("Not measured: `build/llvm-%s/bin/nbio-clangd-%s` was not built "
           "(configure with `-DNBIO_BUILD_BINARIES=ON`, then rerun)." % (info["llvm"], info["llvm"]))
     else:
-        w("`nbio-clangd-%s --check=FILE --check-tidy-time='nbio-*'`: clangd's AST "
+        w("`%s --check=FILE --check-tidy-time='nbio-*'`: clangd's AST "
           "build of the main file without checks (baseline), and its slowdown with "
-          "each check alone (clangd calls a check fast under 10%%)." % info["llvm"])
+          "each check alone (clangd calls a check fast under 10%%). Wall-clock "
+          "figures from clangd itself, one run per TU: noisy on a loaded machine."
+          % (os.path.relpath(info["clangd"], ROOT) if info["clangd"].startswith(ROOT + "/")
+             else info["clangd"]))
         w("")
         names = sorted({k for r in clangd for k in r["checks_pct"]})
         w("| TU | baseline ms | " + " | ".join(names) + " |")
@@ -711,7 +718,15 @@ def main():
     ap.add_argument("--no-growth", action="store_true", help="skip the generated TUs")
     ap.add_argument("--quick", action="store_true", help="2 rounds, sizes up to 10k")
     ap.add_argument("--out", default=os.path.join(BENCH, "RESULTS.md"))
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite RESULTS.md from results.json")
     opts = ap.parse_args()
+    json_out = os.path.splitext(opts.out)[0].replace("RESULTS", "results") + ".json"
+    if opts.report_only:
+        d = json.load(open(json_out))
+        write_results(d["info"], d["dev"], d["profile"], d["growth"], d["clangd"], opts.out)
+        log("bench: wrote %s" % opts.out)
+        return 0
     if opts.quick:
         opts.reps, opts.growth_reps = 2, 1
         opts.sizes = "1000,3000,10000"
@@ -753,10 +768,20 @@ def main():
     clangd_bin = opts.clangd or os.path.join(ROOT, "build", "llvm-%d" % n, "bin",
                                              "nbio-clangd-%d" % n)
     clangd = bench_clangd(clangd_bin, tus) if os.path.exists(clangd_bin) and tus else None
+    info["clangd"] = clangd_bin if clangd is not None else None
+    # A part skipped this time keeps the previous run's figures, marked so.
+    if (opts.no_growth or opts.no_dev) and os.path.exists(json_out):
+        prev = json.load(open(json_out))
+        if opts.no_growth and not growth and prev.get("growth") and \
+                prev["info"].get("plugin_sha") == info["plugin_sha"]:
+            growth = prev["growth"]
+            info["growth_from"] = prev["info"]["date"]
+            info["growth_reps"] = prev["info"].get("growth_reps", 0)
+            info["growth_timeout"] = prev["info"].get("growth_timeout", 0)
     info["load_after"] = os.getloadavg()
     os.makedirs(os.path.dirname(os.path.abspath(opts.out)), exist_ok=True)
     write_results(info, dev, prof, growth, clangd, opts.out)
-    with open(os.path.splitext(opts.out)[0].replace("RESULTS", "results") + ".json", "w") as f:
+    with open(json_out, "w") as f:
         json.dump({"info": info, "dev": dev, "profile": prof, "growth": growth,
                    "clangd": clangd}, f, indent=1)
     shutil.rmtree(work, ignore_errors=True)
