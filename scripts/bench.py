@@ -11,7 +11,8 @@ the plugin loaded (so loading it is not what is measured):
                                                    same kind (call sites, results)
 
 Part 1, dev-set TUs: a fixed list of files of the eval packages (their
-compile databases come from scripts/eval.py --prepare-only), REPS rounds,
+compile databases come from scripts/eval.py --prepare-only, which this
+script runs for the packages that lack one), REPS rounds,
 medians of wall and CPU time, ratios to the baseline, peak memory, and a
 --enable-check-profile run that gives each check's own time.
 
@@ -157,6 +158,20 @@ def median(xs):
 # part 1
 
 
+def prepare(only, llvm):
+    """Makes the compile databases that are missing, through eval.py."""
+    pkgs = sorted({pkg for pkg, _ in TUS if (not only or pkg in only) and not
+                   os.path.exists(os.path.join(CACHE, pkg, "db", "compile_commands.json"))})
+    if not pkgs:
+        return
+    log("bench: preparing %s (scripts/eval.py --prepare-only)" % " ".join(pkgs))
+    rc = subprocess.call([sys.executable, os.path.join(ROOT, "scripts", "eval.py"),
+                          "--prepare-only", "--llvm", str(llvm)] + pkgs)
+    if rc != 0:
+        log("bench: preparing failed (exit %d); the TUs of unprepared packages are "
+            "skipped" % rc)
+
+
 def dev_tus(only):
     tus = []
     for pkg, rel in TUS:
@@ -189,14 +204,16 @@ def bench_dev(tidy, tus, reps):
             for name, checks in order:
                 r = run(tidy.cmd(checks, t["file"], t["db"]))
                 k += 1
-                sys.stderr.write("\r\033[K[%d/%d] round %d %s:%s %s %.2fs" % (
-                    k, n, rep + 1, t["pkg"], t["rel"], name, r["wall"]))
+                msg = "[%d/%d] round %d %s:%s %s %.2fs CPU" % (
+                    k, n, rep + 1, t["pkg"], t["rel"], name, r["cpu"])
+                sys.stderr.write("\r\033[K" + msg if sys.stderr.isatty() else msg + "\n")
                 sys.stderr.flush()
                 if r["rc"] not in (0, 1):
                     log("\nbench: %s %s exited %s" % (t["rel"], name, r["rc"]))
                 data[(t["pkg"], t["rel"])][name].append(
                     {"wall": r["wall"], "cpu": r["cpu"], "rss_kb": r["rss_kb"]})
-    sys.stderr.write("\n")
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
     prof = {}
     for t in tus:
         nb, _ = profile(tidy, "-*,nbio-*", t["file"], t["db"])
@@ -716,6 +733,8 @@ def main():
     ap.add_argument("--packages", help="only TUs of these packages (comma-separated)")
     ap.add_argument("--no-dev", action="store_true", help="skip the dev-set TUs")
     ap.add_argument("--no-growth", action="store_true", help="skip the generated TUs")
+    ap.add_argument("--no-prepare", action="store_true",
+                    help="do not run eval.py --prepare-only for missing compile databases")
     ap.add_argument("--quick", action="store_true", help="2 rounds, sizes up to 10k")
     ap.add_argument("--out", default=os.path.join(BENCH, "RESULTS.md"))
     ap.add_argument("--report-only", action="store_true",
@@ -754,6 +773,8 @@ def main():
             "command": "python3 scripts/bench.py " + " ".join(
                 shlex.quote(a) for a in sys.argv[1:])}
     only = set(opts.packages.split(",")) if opts.packages else None
+    if not opts.no_dev and not opts.no_prepare:
+        prepare(only, n)
     tus = [] if opts.no_dev else dev_tus(only)
     info["tus"] = [{k: t[k] for k in ("pkg", "rel", "lines")} for t in tus]
     dev, prof = {}, {}
