@@ -85,7 +85,9 @@ struct Event {
   SourceLocation Loc;
   const FunctionDecl *Fn = nullptr;
   Guard G;
-  std::string Target; ///< source text of the descriptor
+  /// The descriptor as written (quoted only when a note needs it: most
+  /// events never reach a diagnostic).
+  const Expr *Target = nullptr;
 };
 
 struct WrapperSpec {
@@ -367,7 +369,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Key.valid())
       return;
     Events[Key].push_back(
-        Event{Key, K, Src, Loc, CurFn, G, sourceTextOf(Target, Ctx)});
+        Event{Key, K, Src, Loc, CurFn, G, Target});
   }
 
   void addElemEvents(const Expr *Array, SourceLocation Loc) {
@@ -376,7 +378,7 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     FdKey K{FdKey::Elem, Base.D, -1};
     Events[K].push_back(Event{K, EvKind::Set, nullptr, Loc, CurFn,
-                              currentGuard(), sourceTextOf(Array, Ctx)});
+                              currentGuard(), Array});
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
@@ -632,7 +634,7 @@ struct NonBlockingFdAnalysis::Impl {
                       V->getLocation(),
                       CurFn,
                       {},
-                      V->getName().str()});
+                      nullptr});
         }
     if (const auto *R = dyn_cast<ReturnStmt>(S); R && R->getRetValue())
       Returns[CurFn].push_back(R);
@@ -772,7 +774,8 @@ struct NonBlockingFdAnalysis::Impl {
 
   std::optional<NonBlockingOrigin> originOf(const Event &E) {
     return NonBlockingOrigin{E.Loc,
-                             "'" + E.Target + "' was made non-blocking here"};
+                             "'" + (E.Target ? sourceTextOf(E.Target, Ctx) : std::string("descriptor")) +
+            "' was made non-blocking here"};
   }
 
   std::optional<NonBlockingOrigin> resolve(const Event &E) {
