@@ -424,9 +424,14 @@ struct NonBlockingFdAnalysis::Impl {
         continue;
       FlagMods.push_back({V, Set, Loc, G.Param ? G : currentGuard()});
     }
-    if (auto C = constantValue(RHS, Ctx); C && !Compound)
-      LastConst[V] = C;
-    else if (!Compound)
+    // Remember literal values (`int on = 1;` before ioctl(fd, FIONBIO,
+    // &on)); evaluating every initialiser in the TU would cost too much.
+    if (Compound)
+      return;
+    const Expr *Lit = RHS->IgnoreParenImpCasts();
+    if (isa<IntegerLiteral>(Lit) || isa<CXXBoolLiteralExpr>(Lit))
+      LastConst[V] = constantValue(Lit, Ctx);
+    else
       LastConst[V] = std::nullopt;
   }
 
