@@ -298,6 +298,7 @@ struct NonBlockingFdAnalysis::Impl {
 
   std::map<FdKey, std::vector<Event>> Events;
   std::vector<PendingCall> Pending;
+  llvm::DenseMap<const FunctionDecl *, std::vector<size_t>> PendingByFn;
   llvm::DenseMap<const FunctionDecl *, std::vector<const ReturnStmt *>> Returns;
   llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
       CallSites; // callee -> calls to it
@@ -310,6 +311,9 @@ struct NonBlockingFdAnalysis::Impl {
   bool RcvTimeo = false, SndTimeo = false;
 
   llvm::DenseMap<const CallExpr *, const FunctionDecl *> Owner;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
+      CallsByFn; // in walk order
+  bool AllExpanded = false;
 
   // Per-walk state.
   const FunctionDecl *CurFn = nullptr;
@@ -575,6 +579,7 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     }
     {
+      PendingByFn[CurFn].push_back(Pending.size());
       Pending.push_back({C, Def, CurFn, currentGuard()});
       CallSites[Def].push_back(C);
     }
@@ -611,6 +616,7 @@ struct NonBlockingFdAnalysis::Impl {
     }
     if (const auto *C = dyn_cast<CallExpr>(S)) {
       Owner[C] = CurFn;
+      CallsByFn[CurFn].push_back(C);
       visitCall(C);
     }
     if (const auto *B = dyn_cast<BinaryOperator>(S)) {
@@ -738,9 +744,10 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Expanded.insert(Fn).second)
       return;
     std::vector<PendingCall> Mine;
-    for (const PendingCall &PC : Pending)
-      if (PC.Fn == Fn)
-        Mine.push_back(PC);
+    auto It = PendingByFn.find(Fn);
+    if (It != PendingByFn.end())
+      for (size_t I : It->second)
+        Mine.push_back(Pending[I]);
     for (const PendingCall &PC : Mine) {
       if (PC.Callee == Fn)
         continue;
@@ -921,12 +928,15 @@ struct NonBlockingFdAnalysis::Impl {
       return std::nullopt;
     // Every function that touches the key must have its wrapper calls
     // expanded before we look.
-    std::vector<const FunctionDecl *> Fns;
-    Fns.reserve(Pending.size());
-    for (const PendingCall &PC : Pending)
-      Fns.push_back(PC.Fn);
-    for (const FunctionDecl *F : Fns)
-      expandPendingIn(F);
+    if (!AllExpanded) {
+      AllExpanded = true;
+      std::vector<const FunctionDecl *> Fns;
+      Fns.reserve(Pending.size());
+      for (const PendingCall &PC : Pending)
+        Fns.push_back(PC.Fn);
+      for (const FunctionDecl *F : Fns)
+        expandPendingIn(F);
+    }
     std::optional<NonBlockingOrigin> Result;
     for (const Event *E : eventsFor(K)) {
       if (E->Kind == EvKind::Clear)
@@ -1040,9 +1050,9 @@ NonBlockingFdAnalysis::callsIn(const FunctionDecl *Fn) {
   if (!Fn)
     return Out;
   const FunctionDecl *Def = Fn->getDefinition() ? Fn->getDefinition() : Fn;
-  for (const auto &[Call, Owner] : P->Owner)
-    if (Owner == Def)
-      Out.push_back(Call);
+  auto It = P->CallsByFn.find(Def);
+  if (It != P->CallsByFn.end())
+    Out = It->second;
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::sort(Out, [&](const CallExpr *A, const CallExpr *B) {
     return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A->getBeginLoc()),
