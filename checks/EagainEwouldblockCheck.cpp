@@ -16,7 +16,7 @@ void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(callee(unresolvedLookupExpr(hasAnyDeclaration(
                    functionDecl(hasAnyName(plainIoCallNames()))))))
-          .bind("nbio-stmt"),
+          .bind("candidate"),
       this);
 }
 

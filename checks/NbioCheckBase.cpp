@@ -42,12 +42,12 @@ void NbioCheckBase::matchCallsTo(MatchFinder *Finder,
                                  llvm::ArrayRef<llvm::StringRef> Names) {
   Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
                               unless(isInTemplateInstantiation()))
-                         .bind("nbio-stmt"),
+                         .bind("candidate"),
                      this);
 }
 
 void NbioCheckBase::check(const MatchFinder::MatchResult &Result) {
-  const auto *S = Result.Nodes.getNodeAs<Stmt>("nbio-stmt");
+  const auto *S = Result.Nodes.getNodeAs<Stmt>("candidate");
   if (!S)
     return;
   Ctx = Result.Context;

@@ -30,7 +30,7 @@ public:
 } // namespace nbio
 
 static ClangTidyModuleRegistry::Add<nbio::NbioModule>
-    X("nbio-module", "Checks for unsafe non-blocking I/O.");
+    X("nbio", "Checks for unsafe non-blocking I/O.");
 
 // This anchor is used to force the linker to link in the generated object
 // file and thus register the NbioModule.
