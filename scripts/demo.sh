@@ -30,5 +30,5 @@ for f in "${sources[@]}"; do
   "$tidy" --load="$plugin" -checks='-*,nbio-*' -p "$work/build" --fix \
     "$work/examples/$f" >/dev/null 2>&1 || true
 done
-(cd "$work" && diff -ru --label=a --label=b "$root/examples" examples |
+(cd "$work" && diff -ru "$root/examples" examples |
   sed "s|$root/||g") || true
