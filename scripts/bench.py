@@ -32,6 +32,7 @@ Writes bench/RESULTS.md and bench/results.json.
 """
 
 import argparse
+import importlib.util
 import datetime
 import glob
 import json
@@ -40,12 +41,17 @@ import platform
 import re
 import shlex
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+# scripts/eval.py: its process runner (eval is also a builtin's name).
+_spec = importlib.util.spec_from_file_location(
+    "nbio_eval", os.path.join(os.path.dirname(os.path.abspath(__file__)), "eval.py"))
+nbio_eval = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(nbio_eval)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CACHE = os.path.join(ROOT, "eval", "cache")
@@ -84,29 +90,11 @@ def log(msg):
 
 
 def run(cmd, timeout=1800):
-    """Runs cmd; returns dict(rc, wall, cpu, rss_kb, out, err)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        t0 = time.monotonic()
-        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                             start_new_session=True)
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                rc = os.waitstatus_to_exitcode(status)
-                break
-            if time.monotonic() - t0 > timeout:
-                os.killpg(p.pid, signal.SIGKILL)
-                _, status, ru = os.wait4(p.pid, 0)
-                rc = None
-                break
-            time.sleep(0.005)
-        p.returncode = rc if rc is not None else -9
-        wall = time.monotonic() - t0
-        out.seek(0)
-        err.seek(0)
-        return {"rc": rc, "wall": wall, "cpu": ru.ru_utime + ru.ru_stime,
-                "rss_kb": ru.ru_maxrss, "out": out.read().decode("utf-8", "replace"),
-                "err": err.read().decode("utf-8", "replace")}
+    """Runs cmd; returns dict(rc, wall, cpu, rss_kb, out, err). The runner is
+    eval.py's, polled finely: these runs take tenths of a second."""
+    rc, out, err, cpu, rss_kb, wall = nbio_eval.run_one(cmd, timeout, poll=0.005)
+    return {"rc": rc, "wall": wall, "cpu": cpu, "rss_kb": rss_kb,
+            "out": out, "err": err}
 
 
 class Tidy:

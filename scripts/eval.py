@@ -380,8 +380,11 @@ CRASH_MARKS = ("Stack dump", "PLEASE submit a bug report", "Segmentation fault",
                "LLVM ERROR", "Assertion `")
 
 
-def run_one(cmd, timeout):
-    """Runs cmd; returns (rc or None on timeout, stdout, stderr, cpu, rss_kb, wall)."""
+def run_one(cmd, timeout, poll=0.02):
+    """Runs cmd; returns (rc or None on timeout, stdout, stderr, cpu, rss_kb, wall).
+    CPU and peak RSS are the child's own (wait4); it is killed, with its
+    process group, after `timeout` seconds; `poll` is how often it is looked
+    at (the wall time's resolution)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.monotonic()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
@@ -397,7 +400,7 @@ def run_one(cmd, timeout):
                 _, status, ru = os.wait4(p.pid, 0)
                 rc = None
                 break
-            time.sleep(0.02)
+            time.sleep(poll)
         p.returncode = rc if rc is not None else -9
         wall = time.monotonic() - t0
         out.seek(0)
