@@ -122,13 +122,18 @@ static bool inList(llvm::StringRef Name,
   return false;
 }
 
+bool isReadinessWaitFunction(llvm::StringRef Name) {
+  return inList(Name, {"poll", "ppoll", "__poll_chk", "__ppoll_chk", "select",
+                       "pselect", "epoll_wait", "epoll_pwait", "epoll_pwait2",
+                       "kevent", "WSAPoll"});
+}
+
 bool isBuiltinWaitFunction(llvm::StringRef Name) {
+  if (isReadinessWaitFunction(Name))
+    return true;
   return inList(
       Name,
-      {// readiness
-       "poll", "ppoll", "__poll_chk", "__ppoll_chk", "select", "pselect",
-       "epoll_wait", "epoll_pwait", "epoll_pwait2", "kevent", "WSAPoll",
-       "io_uring_wait_cqe",
+      {"io_uring_wait_cqe",
        // back-off
        "sleep", "usleep", "nanosleep", "clock_nanosleep", "thrd_sleep",
        // condition variables and the like

@@ -55,6 +55,9 @@ llvm::StringRef globalCalleeName(const CallExpr *Call);
 /// template parameter, the unqualified name it will resolve to.
 llvm::StringRef globalOrDependentCalleeName(const CallExpr *Call);
 
+/// Calls that wait until a descriptor is ready: poll, ppoll, select,
+/// pselect, epoll_wait, epoll_pwait, epoll_pwait2, kevent, WSAPoll.
+bool isReadinessWaitFunction(llvm::StringRef Name);
 /// Calls that wait for readiness or back off before a retry.
 bool isBuiltinWaitFunction(llvm::StringRef Name);
 /// Calls that give up the CPU for a moment but do not wait: still a spin.

@@ -216,7 +216,6 @@ bool NonBlockingFdAnalysis::mentionsName(const Expr *E, llvm::StringRef Name,
   return false;
 }
 
-
 static FdKey keyOf(const Expr *E) {
   if (!E)
     return {};
@@ -372,8 +371,7 @@ struct NonBlockingFdAnalysis::Impl {
     FdKey Key = keyOf(Target);
     if (!Key.valid())
       return;
-    Events[Key].push_back(
-        Event{Key, K, Src, Loc, CurFn, G, Target});
+    Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target});
   }
 
   void addElemEvents(const Expr *Array, SourceLocation Loc) {
@@ -381,8 +379,8 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Base.valid() || Base.Kind == FdKey::Elem)
       return;
     FdKey K{FdKey::Elem, Base.D, -1};
-    Events[K].push_back(Event{K, EvKind::Set, nullptr, Loc, CurFn,
-                              currentGuard(), Array});
+    Events[K].push_back(
+        Event{K, EvKind::Set, nullptr, Loc, CurFn, currentGuard(), Array});
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
@@ -511,9 +509,7 @@ struct NonBlockingFdAnalysis::Impl {
         addElemEvents(C->getArg(Name == "pipe2" ? 0 : 3 < N ? 3 : 0), Loc);
         return;
       }
-    if (Name == "poll" || Name == "ppoll" || Name == "select" ||
-        Name == "pselect" || Name == "epoll_wait" || Name == "epoll_pwait" ||
-        Name == "kevent")
+    if (isReadinessWaitFunction(Name))
       ReadinessWait = true;
     if (Name == "getsockopt" && N >= 3 &&
         NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_ERROR", Ctx))
@@ -785,9 +781,10 @@ struct NonBlockingFdAnalysis::Impl {
   //===------------------------------------------------------------------===//
 
   std::optional<NonBlockingOrigin> originOf(const Event &E) {
-    return NonBlockingOrigin{E.Loc,
-                             "'" + (E.Target ? sourceTextOf(E.Target, Ctx) : std::string("descriptor")) +
-            "' was made non-blocking here"};
+    return NonBlockingOrigin{E.Loc, "'" +
+                                        (E.Target ? sourceTextOf(E.Target, Ctx)
+                                                  : std::string("descriptor")) +
+                                        "' was made non-blocking here"};
   }
 
   std::optional<NonBlockingOrigin> resolve(const Event &E) {
