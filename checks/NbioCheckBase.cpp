@@ -40,10 +40,9 @@ void NbioCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void NbioCheckBase::matchCallsTo(MatchFinder *Finder,
                                  llvm::ArrayRef<llvm::StringRef> Names) {
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
-                              unless(isInTemplateInstantiation()))
-                         .bind("candidate"),
-                     this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(Names)))).bind("candidate"),
+      this);
 }
 
 void NbioCheckBase::check(const MatchFinder::MatchResult &Result) {

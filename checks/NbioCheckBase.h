@@ -25,6 +25,14 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
+  /// Match what is spelled in the source: template patterns once, never
+  /// their instantiations. (An `unless(isInTemplateInstantiation())` on the
+  /// matcher said the same, but it asks for every call's ancestors, which
+  /// builds the parent map of the whole TU, headers included: that map was
+  /// most of the checks' cost on large TUs.)
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_IgnoreUnlessSpelledInSource;
+  }
 
 protected:
   /// Called once per TU with the candidates, when there are any.
@@ -32,7 +40,8 @@ protected:
                       llvm::ArrayRef<const Stmt *> Candidates) = 0;
 
   /// The matcher every nbio check starts from: calls to these functions
-  /// (names qualified with "::"), outside template instantiations.
+  /// (names qualified with "::"); instantiations are skipped by the
+  /// traversal kind.
   void matchCallsTo(ast_matchers::MatchFinder *Finder,
                     llvm::ArrayRef<llvm::StringRef> Names);
 
