@@ -38,7 +38,7 @@ void BusyWaitRetryCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void BusyWaitRetryCheck::registerMatchers(ast_matchers::MatchFinder *F) {
-  matchCallsTo(F, allIoCallNames());
+  matchCallsTo(F, {IoFamily::Plain, IoFamily::Connect, IoFamily::Ssl});
 }
 
 std::string BusyWaitRetryCheck::header() const {

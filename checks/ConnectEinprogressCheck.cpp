@@ -19,7 +19,7 @@ void ConnectEinprogressCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ConnectEinprogressCheck::registerMatchers(ast_matchers::MatchFinder *F) {
-  matchCallsTo(F, connectCallNames());
+  matchCallsTo(F, {IoFamily::Connect});
 }
 
 /// connect(fd, (struct sockaddr *)&un, ...) with a sockaddr_un.

@@ -11,13 +11,8 @@ namespace clang::tidy::nbio {
 void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
   // Only functions that make an I/O call can compare its errno: start from
   // those calls (cheap to match) and read the tests in their bodies.
-  matchCallsTo(Finder, plainIoCallNames());
-  // `read(fd, buf, N)` in a template, N a template parameter.
-  Finder->addMatcher(
-      callExpr(callee(unresolvedLookupExpr(hasAnyDeclaration(
-                   functionDecl(hasAnyName(plainIoCallNames()))))))
-          .bind("candidate"),
-      this);
+  // `read(fd, buf, N)` in a template, N a template parameter, too.
+  matchCallsTo(Finder, {IoFamily::Plain}, /*AlsoDependent=*/true);
 }
 
 bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) const {

@@ -3,7 +3,7 @@
 #include "IoCalls.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringMap.h"
 
 namespace clang::tidy::nbio {
 
@@ -50,14 +50,6 @@ const IoCallInfo IoCalls[] = {
     {"SSL_shutdown", 0, R, -1, IoFamily::Ssl},
 };
 
-std::vector<llvm::StringRef> qualifiedNames(IoFamily F) {
-  static llvm::StringSet<> Storage;
-  std::vector<llvm::StringRef> Out;
-  for (const IoCallInfo &I : IoCalls)
-    if (I.Family == F)
-      Out.push_back(Storage.insert(("::" + I.Name).str()).first->getKey());
-  return Out;
-}
 } // namespace
 
 llvm::StringRef globalCalleeName(const CallExpr *Call) {
@@ -83,35 +75,24 @@ llvm::StringRef globalOrDependentCalleeName(const CallExpr *Call) {
   return {};
 }
 
+const IoCallInfo *ioCallNamed(llvm::StringRef Name) {
+  // Asked for every call in the TU by the matchers: one hash, no scan.
+  static const llvm::StringMap<const IoCallInfo *> Index = [] {
+    llvm::StringMap<const IoCallInfo *> M;
+    for (const IoCallInfo &I : IoCalls)
+      M[I.Name] = &I;
+    return M;
+  }();
+  auto It = Index.find(Name);
+  return It == Index.end() ? nullptr : It->second;
+}
+
 const IoCallInfo *lookupIoCall(const CallExpr *Call) {
   llvm::StringRef Name = globalOrDependentCalleeName(Call);
   if (Name.empty())
     return nullptr;
-  for (const IoCallInfo &I : IoCalls)
-    if (I.Name == Name)
-      return Call->getNumArgs() > I.FdArg ? &I : nullptr;
-  return nullptr;
-}
-
-llvm::ArrayRef<llvm::StringRef> plainIoCallNames() {
-  static const std::vector<llvm::StringRef> N = qualifiedNames(IoFamily::Plain);
-  return N;
-}
-llvm::ArrayRef<llvm::StringRef> connectCallNames() {
-  static const std::vector<llvm::StringRef> N =
-      qualifiedNames(IoFamily::Connect);
-  return N;
-}
-llvm::ArrayRef<llvm::StringRef> sslIoCallNames() {
-  static const std::vector<llvm::StringRef> N = qualifiedNames(IoFamily::Ssl);
-  return N;
-}
-std::vector<llvm::StringRef> allIoCallNames() {
-  std::vector<llvm::StringRef> All(plainIoCallNames().begin(),
-                                   plainIoCallNames().end());
-  All.insert(All.end(), connectCallNames().begin(), connectCallNames().end());
-  All.insert(All.end(), sslIoCallNames().begin(), sslIoCallNames().end());
-  return All;
+  const IoCallInfo *I = ioCallNamed(Name);
+  return I && Call->getNumArgs() > I->FdArg ? I : nullptr;
 }
 
 static bool inList(llvm::StringRef Name,

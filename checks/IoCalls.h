@@ -40,12 +40,9 @@ struct IoCallInfo {
 /// extern "C") function of that name with at least FdArg + 1 arguments.
 const IoCallInfo *lookupIoCall(const CallExpr *Call);
 
-/// Names for matchers, qualified with "::" so that look-alikes in other
-/// namespaces and member functions do not match.
-llvm::ArrayRef<llvm::StringRef> plainIoCallNames(); // read, recv, ... accept
-llvm::ArrayRef<llvm::StringRef> connectCallNames(); // connect
-llvm::ArrayRef<llvm::StringRef> sslIoCallNames();   // SSL_read, ...
-std::vector<llvm::StringRef> allIoCallNames();
+/// The entry for a global (or extern "C") function called \p Name, whatever
+/// its number of arguments; null for other names.
+const IoCallInfo *ioCallNamed(llvm::StringRef Name);
 
 /// The callee's name when it is a plain function (not a member) declared in
 /// the global namespace or with C linkage; empty otherwise.

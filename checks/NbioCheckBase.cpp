@@ -38,10 +38,29 @@ void NbioCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TerminalFunctions", TerminalFunctionsOpt);
 }
 
+namespace {
+// Runs on every call in the TU, headers included, once per check: a name
+// lookup in IoCalls' index and nothing else (hasAnyName with the same
+// names compared each one in turn).
+AST_MATCHER_P2(CallExpr, callsIoFunctionOf, unsigned, FamilyMask, bool,
+               AlsoDependent) {
+  llvm::StringRef Name = AlsoDependent ? globalOrDependentCalleeName(&Node)
+                                       : globalCalleeName(&Node);
+  if (Name.empty())
+    return false;
+  const IoCallInfo *Info = ioCallNamed(Name);
+  return Info && (FamilyMask & (1u << unsigned(Info->Family)));
+}
+} // namespace
+
 void NbioCheckBase::matchCallsTo(MatchFinder *Finder,
-                                 llvm::ArrayRef<llvm::StringRef> Names) {
+                                 std::initializer_list<IoFamily> Families,
+                                 bool AlsoDependent) {
+  unsigned Mask = 0;
+  for (IoFamily F : Families)
+    Mask |= 1u << unsigned(F);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(Names)))).bind("candidate"),
+      callExpr(callsIoFunctionOf(Mask, AlsoDependent)).bind("candidate"),
       this);
 }
 

@@ -12,6 +12,7 @@
 #define NBIO_CHECKS_NBIOCHECKBASE_H
 
 #include "FailurePath.h"
+#include "IoCalls.h"
 #include "NonBlockingFdAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
@@ -39,11 +40,14 @@ protected:
   virtual void decide(NonBlockingFdAnalysis &A,
                       llvm::ArrayRef<const Stmt *> Candidates) = 0;
 
-  /// The matcher every nbio check starts from: calls to these functions
-  /// (names qualified with "::"); instantiations are skipped by the
-  /// traversal kind.
+  /// The matcher every nbio check starts from: calls to the I/O functions
+  /// of these families (IoCallInfo's table; global or extern "C" functions,
+  /// not members or look-alikes in namespaces). With \p AlsoDependent, also
+  /// calls in templates that name one but resolve only at instantiation.
+  /// Instantiations themselves are skipped by the traversal kind.
   void matchCallsTo(ast_matchers::MatchFinder *Finder,
-                    llvm::ArrayRef<llvm::StringRef> Names);
+                    std::initializer_list<IoFamily> Families,
+                    bool AlsoDependent = false);
 
   /// The call's value is thrown away: it stands as a statement of its own
   /// (an explicit cast to void is not that: it says "ignored on purpose").

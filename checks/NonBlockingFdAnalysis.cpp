@@ -419,7 +419,9 @@ struct NonBlockingFdAnalysis::Impl {
   void noteFlagAssignment(const VarDecl *V, const Expr *RHS, bool Compound,
                           BinaryOperatorKind Op, SourceLocation Loc) {
     llvm::SmallVector<std::pair<bool, Guard>, 2> Uses;
-    flagUses(RHS, false, currentGuard(), Uses);
+    // No guard yet: computed below only when O_NONBLOCK is mentioned (this
+    // runs for every assignment in the TU).
+    flagUses(RHS, false, Guard{}, Uses);
     for (auto &[Set, G] : Uses) {
       // `flags &= O_NONBLOCK` (no ~) is a test, not a set.
       if (Compound && Op == BO_AndAssign && Set)
@@ -558,12 +560,14 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Def) {
       // Declared only: trust a name that says it, `net_set_nonblocking(fd)`
       // or `sock_nonblock(fd, 1)`, but not a query (`is_nonblocking(fd)`).
-      std::string L = Name.lower();
-      llvm::StringRef Low(L);
-      bool Says = Low.contains("nonblock") || Low.contains("non_block");
-      bool Query = Low.starts_with("is") || Low.starts_with("has") ||
-                   Low.starts_with("get") || Low.starts_with("check") ||
-                   Low.contains("_is_") || Low.contains("_get");
+      bool Says = Name.contains_insensitive("nonblock") ||
+                  Name.contains_insensitive("non_block");
+      bool Query = Says && (Name.starts_with_insensitive("is") ||
+                            Name.starts_with_insensitive("has") ||
+                            Name.starts_with_insensitive("get") ||
+                            Name.starts_with_insensitive("check") ||
+                            Name.contains_insensitive("_is_") ||
+                            Name.contains_insensitive("_get"));
       if (Says && !Query && N >= 1 && N <= 2 &&
           C->getArg(0)->getType()->isIntegerType()) {
         std::optional<int64_t> Flag = N == 2 ? constantValue(C->getArg(1), Ctx)
@@ -682,6 +686,17 @@ struct NonBlockingFdAnalysis::Impl {
           I.SM.isInSystemHeader(D->getLocation()))
         return true;
       return RecursiveASTVisitor::TraverseDecl(D);
+    }
+    bool TraverseFunctionDecl(FunctionDecl *FD) {
+      // C has nothing inside a function body that walk() does not see
+      // (C++ has local classes with methods of their own): walking the body
+      // a second time here would only cost.
+      if (!I.Ctx.getLangOpts().CPlusPlus) {
+        if (FD->doesThisDeclarationHaveABody())
+          I.walkFunction(FD);
+        return true;
+      }
+      return RecursiveASTVisitor::TraverseFunctionDecl(FD);
     }
     bool VisitFunctionDecl(FunctionDecl *FD) {
       if (FD->doesThisDeclarationHaveABody())

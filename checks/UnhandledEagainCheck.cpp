@@ -19,7 +19,7 @@ void UnhandledEagainCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnhandledEagainCheck::registerMatchers(ast_matchers::MatchFinder *F) {
-  matchCallsTo(F, plainIoCallNames());
+  matchCallsTo(F, {IoFamily::Plain});
 }
 
 /// poll, ppoll, select or pselect earlier in \p Fn than \p Call. An event
