@@ -40,26 +40,15 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) const {
 const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
                                                      const FunctionDecl *Fn,
                                                      const Stmt *At) {
-  const SourceManager &SM = Ctx->getSourceManager();
-  SourceLocation AtLoc = SM.getExpansionLoc(At->getBeginLoc());
-  const CallExpr *Best = nullptr;
-  SourceLocation BestLoc;
-  for (const CallExpr *C : A.callsIn(Fn)) {
-    StringRef N = globalOrDependentCalleeName(C);
-    if (N.empty())
-      continue;
-    const IoCallInfo *Info = lookupIoCall(C);
-    bool Io = Info && Info->Family == IoFamily::Plain;
-    if (!Io && !isNonIoEagainFunction(N))
-      continue;
-    SourceLocation L = SM.getExpansionLoc(C->getBeginLoc());
-    if (!SM.isBeforeInTranslationUnit(L, AtLoc))
-      continue;
-    if (!Best || SM.isBeforeInTranslationUnit(BestLoc, L)) {
-      Best = C;
-      BestLoc = L;
-    }
-  }
+  const CallExpr *Best =
+      A.lastCallBefore(Fn, At->getBeginLoc(), [](const CallExpr *C) {
+        StringRef N = globalOrDependentCalleeName(C);
+        if (N.empty())
+          return false;
+        const IoCallInfo *Info = lookupIoCall(C);
+        return (Info && Info->Family == IoFamily::Plain) ||
+               isNonIoEagainFunction(N);
+      });
   if (!Best)
     return nullptr;
   const IoCallInfo *Info = lookupIoCall(Best);

@@ -311,7 +311,8 @@ struct NonBlockingFdAnalysis::Impl {
 
   llvm::DenseMap<const CallExpr *, const FunctionDecl *> Owner;
   llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
-      CallsByFn; // in walk order
+      CallsByFn; // in walk order, then source order once in SortedCalls
+  llvm::DenseSet<const FunctionDecl *> SortedCalls;
   bool AllExpanded = false;
 
   // Per-walk state.
@@ -1055,22 +1056,50 @@ NonBlockingFdAnalysis::enclosingFunction(const CallExpr *Call) {
   return P->Owner.lookup(Call);
 }
 
-std::vector<const CallExpr *>
+llvm::ArrayRef<const CallExpr *>
 NonBlockingFdAnalysis::callsIn(const FunctionDecl *Fn) {
   P->collect();
-  std::vector<const CallExpr *> Out;
   if (!Fn)
-    return Out;
+    return {};
   const FunctionDecl *Def = Fn->getDefinition() ? Fn->getDefinition() : Fn;
   auto It = P->CallsByFn.find(Def);
-  if (It != P->CallsByFn.end())
-    Out = It->second;
+  if (It == P->CallsByFn.end())
+    return {};
+  // Every candidate call asks for its function's calls: sort them once.
+  if (P->SortedCalls.insert(Def).second) {
+    // Ties (calls from one macro expansion) keep their walk order.
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::vector<std::pair<SourceLocation, unsigned>> Keys;
+    for (unsigned I = 0; I < It->second.size(); ++I)
+      Keys.push_back({SM.getExpansionLoc(It->second[I]->getBeginLoc()), I});
+    llvm::sort(Keys, [&](const auto &A, const auto &B) {
+      if (A.first != B.first)
+        return SM.isBeforeInTranslationUnit(A.first, B.first);
+      return A.second < B.second;
+    });
+    std::vector<const CallExpr *> Sorted;
+    for (const auto &K : Keys)
+      Sorted.push_back(It->second[K.second]);
+    It->second = std::move(Sorted);
+  }
+  return It->second;
+}
+
+const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
+    const FunctionDecl *Fn, SourceLocation At,
+    llvm::function_ref<bool(const CallExpr *)> Pred) {
+  llvm::ArrayRef<const CallExpr *> Calls = callsIn(Fn);
   const SourceManager &SM = Ctx.getSourceManager();
-  llvm::sort(Out, [&](const CallExpr *A, const CallExpr *B) {
-    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A->getBeginLoc()),
-                                        SM.getExpansionLoc(B->getBeginLoc()));
-  });
-  return Out;
+  SourceLocation AtLoc = SM.getExpansionLoc(At);
+  const CallExpr *const *End =
+      std::partition_point(Calls.begin(), Calls.end(), [&](const CallExpr *C) {
+        return SM.isBeforeInTranslationUnit(
+            SM.getExpansionLoc(C->getBeginLoc()), AtLoc);
+      });
+  for (const CallExpr *const *I = End; I != Calls.begin();)
+    if (Pred(*--I))
+      return *I;
+  return nullptr;
 }
 
 bool NonBlockingFdAnalysis::readsSoError() {

@@ -93,8 +93,15 @@ public:
   /// calls in system headers and in template instantiations are not seen.
   const FunctionDecl *enclosingFunction(const CallExpr *Call);
 
-  /// The calls the walk saw in \p Fn's body, in source order.
-  std::vector<const CallExpr *> callsIn(const FunctionDecl *Fn);
+  /// The calls the walk saw in \p Fn's body, in source order (sorted once
+  /// per function).
+  llvm::ArrayRef<const CallExpr *> callsIn(const FunctionDecl *Fn);
+
+  /// The last of callsIn(\p Fn) that starts before \p At (by expansion
+  /// location) and satisfies \p Pred; a binary search, then a walk back.
+  const CallExpr *
+  lastCallBefore(const FunctionDecl *Fn, SourceLocation At,
+                 llvm::function_ref<bool(const CallExpr *)> Pred);
 
   /// Some code in the TU reads a connect result back with
   /// getsockopt(..., SOL_SOCKET, SO_ERROR, ...).

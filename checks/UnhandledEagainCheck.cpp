@@ -27,16 +27,10 @@ void UnhandledEagainCheck::registerMatchers(ast_matchers::MatchFinder *F) {
 /// this check looks.
 static bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                         const CallExpr *Call) {
-  const SourceManager &SM = A.context().getSourceManager();
-  SourceLocation At = SM.getExpansionLoc(Call->getBeginLoc());
-  for (const CallExpr *C : A.callsIn(Fn)) {
+  return A.lastCallBefore(Fn, Call->getBeginLoc(), [](const CallExpr *C) {
     StringRef N = globalCalleeName(C);
-    if (N != "poll" && N != "ppoll" && N != "select" && N != "pselect")
-      continue;
-    if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(C->getBeginLoc()), At))
-      return true;
-  }
-  return false;
+    return N == "poll" || N == "ppoll" || N == "select" || N == "pselect";
+  });
 }
 
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
