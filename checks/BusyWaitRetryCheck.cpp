@@ -1,6 +1,7 @@
 //===--- BusyWaitRetryCheck.cpp - nbio-busy-wait-retry -------------------===//
 
 #include "BusyWaitRetryCheck.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -380,15 +381,49 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
   return F;
 }
 
+/// \p Fn's body has a label (a goto may jump back to before the call).
+static bool hasLabel(const FunctionDecl *Fn,
+                     llvm::DenseMap<const FunctionDecl *, bool> &Memo) {
+  auto [It, New] = Memo.try_emplace(Fn, false);
+  if (!New)
+    return It->second;
+  llvm::SmallVector<const Stmt *, 32> Work{Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (isa<LabelStmt>(S))
+      return Memo[Fn] = true;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return false;
+}
+
+/// The call can run again in the same activation of \p Fn: it is in a loop,
+/// or a label may take a goto back to it. The others cannot spin, and need
+/// no path to be followed.
+bool BusyWaitRetryCheck::mayRepeat(const CallExpr *Call,
+                                   const FunctionDecl *Fn,
+                                   NonBlockingFdAnalysis &A) {
+  FailurePathFinder &P = paths(A);
+  for (const Stmt *S = P.parentOf(Call, Fn); S; S = P.parentOf(S, Fn))
+    if (isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) ||
+        isa<CXXForRangeStmt>(S))
+      return true;
+  return hasLabel(Fn, FnHasLabel);
+}
+
 void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
                                 llvm::ArrayRef<const Stmt *> Candidates) {
+  FnHasLabel.clear();
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = lookupIoCall(Call);
     if (!Info)
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(Call);
-    if (!Fn)
+    if (!Fn || !mayRepeat(Call, Fn, A))
       continue;
     const Expr *Fd = Call->getArg(Info->FdArg);
     FailurePath P;

@@ -42,6 +42,8 @@ private:
   std::string header() const;
   bool repeatable(const Expr *Cond, NonBlockingFdAnalysis &A);
   bool fileIncludes(FileID File, StringRef Header) const;
+  bool mayRepeat(const CallExpr *Call, const FunctionDecl *Fn,
+                 NonBlockingFdAnalysis &A);
 
   utils::IncludeInserter Inserter;
   const std::string WaitFormOpt;
@@ -49,6 +51,7 @@ private:
   const std::string WaitTemplate;
   const std::string WaitHeader;
   const int TimeoutMs;
+  llvm::DenseMap<const FunctionDecl *, bool> FnHasLabel; // this TU's
 };
 
 } // namespace clang::tidy::nbio

@@ -15,35 +15,41 @@ namespace clang::tidy::nbio {
 bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
   if (!FD || !FD->getIdentifier())
     return false;
+  auto Known = Memo.find({FD, Depth});
+  if (Known != Memo.end())
+    return Known->second;
+  bool Result = false;
   llvm::StringRef Name = FD->getName();
-  if (isYieldFunction(Name))
-    return false;
-  if (isBuiltinWaitFunction(Name) || User.contains(Name) ||
-      User.contains(FD->getQualifiedNameAsString()))
-    return true;
-  // condition_variable::wait, wait_for, wait_until; and helpers named so.
-  std::string Lower = Name.lower();
-  llvm::StringRef L(Lower);
-  if (L.contains("wait") || L.contains("poll") || L.contains("select") ||
-      L.contains("sleep"))
-    return true;
-  // A function of the TU that waits.
-  const FunctionDecl *Def = nullptr;
-  if (Depth < 2 && FD->hasBody(Def) && Def) {
+  if (isYieldFunction(Name)) {
+    Result = false;
+  } else if (isBuiltinWaitFunction(Name) || User.contains(Name) ||
+             (!User.empty() && User.contains(FD->getQualifiedNameAsString())) ||
+             // condition_variable::wait, wait_for, wait_until; and helpers
+             // named so.
+             Name.contains_insensitive("wait") ||
+             Name.contains_insensitive("poll") ||
+             Name.contains_insensitive("select") ||
+             Name.contains_insensitive("sleep")) {
+    Result = true;
+  } else if (const FunctionDecl *Def = nullptr;
+             Depth < 2 && FD->hasBody(Def) && Def) {
+    // A function of the TU that waits.
+    Memo[{FD, Depth}] = false; // recursion
     llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
-    while (!Work.empty()) {
+    while (!Work.empty() && !Result) {
       const Stmt *S = Work.pop_back_val();
       if (!S)
         continue;
       if (const auto *C = dyn_cast<CallExpr>(S))
         if (const FunctionDecl *Callee = C->getDirectCallee();
             Callee && Callee != FD && isWait(Callee, Depth + 1))
-          return true;
+          Result = true;
       for (const Stmt *Ch : S->children())
         Work.push_back(Ch);
     }
   }
-  return false;
+  Memo[{FD, Depth}] = Result;
+  return Result;
 }
 
 //===----------------------------------------------------------------------===//

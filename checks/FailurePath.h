@@ -73,6 +73,10 @@ struct FailurePath {
 struct WaitFunctions {
   llvm::StringSet<> User;
   bool isWait(const FunctionDecl *FD, unsigned Depth = 0) const;
+  /// Answers for the current TU (a function of the TU is asked about once
+  /// per call site in every loop); cleared at the end of each TU.
+  mutable llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool>
+      Memo;
 };
 
 class FailurePathFinder {

@@ -81,6 +81,7 @@ void NbioCheckBase::onEndOfTranslationUnit() {
   Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
   decide(*Analysis, Candidates);
   Candidates.clear();
+  Waits.Memo.clear(); // keyed by this TU's declarations
 }
 
 FailurePathFinder &NbioCheckBase::paths(NonBlockingFdAnalysis &A) {

@@ -26,14 +26,6 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
-  /// Match what is spelled in the source: template patterns once, never
-  /// their instantiations. (An `unless(isInTemplateInstantiation())` on the
-  /// matcher said the same, but it asks for every call's ancestors, which
-  /// builds the parent map of the whole TU, headers included: that map was
-  /// most of the checks' cost on large TUs.)
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
 
 protected:
   /// Called once per TU with the candidates, when there are any.
@@ -44,7 +36,9 @@ protected:
   /// of these families (IoCallInfo's table; global or extern "C" functions,
   /// not members or look-alikes in namespaces). With \p AlsoDependent, also
   /// calls in templates that name one but resolve only at instantiation.
-  /// Instantiations themselves are skipped by the traversal kind.
+  /// Calls in template instantiations do match, but have no enclosing
+  /// function in the analysis (see enclosingFunction), so each template is
+  /// judged once, in its own code.
   void matchCallsTo(ast_matchers::MatchFinder *Finder,
                     std::initializer_list<IoFamily> Families,
                     bool AlsoDependent = false);

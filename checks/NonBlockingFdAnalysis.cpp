@@ -623,8 +623,11 @@ struct NonBlockingFdAnalysis::Impl {
     if (const auto *B = dyn_cast<BinaryOperator>(S)) {
       if (B->isAssignmentOp()) {
         const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+        // Flags and FIONBIO values are integers; pointers, structs and
+        // floats need no look.
         if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
-          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+              V && V->getType()->isIntegralOrEnumerationType())
             noteFlagAssignment(V, B->getRHS(), B->isCompoundAssignmentOp(),
                                B->getOpcode(), B->getOperatorLoc());
         if (B->getOpcode() == BO_Assign &&
@@ -636,8 +639,9 @@ struct NonBlockingFdAnalysis::Impl {
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit()) {
           walk(V->getInit());
-          noteFlagAssignment(V, V->getInit(), false, BO_Assign,
-                             V->getLocation());
+          if (V->getType()->isIntegralOrEnumerationType())
+            noteFlagAssignment(V, V->getInit(), false, BO_Assign,
+                               V->getLocation());
           if (V->getType()->isIntegerType())
             Events[{FdKey::Var, V->getCanonicalDecl(), -1}].push_back(
                 Event{{FdKey::Var, V->getCanonicalDecl(), -1},
@@ -1053,7 +1057,15 @@ std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(
 const FunctionDecl *
 NonBlockingFdAnalysis::enclosingFunction(const CallExpr *Call) {
   P->collect();
-  return P->Owner.lookup(Call);
+  const FunctionDecl *Fn = P->Owner.lookup(Call);
+  // The walk skips template instantiations, but a wrapper's summary may walk
+  // one: its calls belong to the template's own code, judged there. (Asking
+  // the matcher for `unless(isInTemplateInstantiation())` would build the
+  // whole TU's parent map; a traversal kind that skips instantiations costs
+  // a little on every node.)
+  if (Fn && Fn->getTemplateInstantiationPattern())
+    return nullptr;
+  return Fn;
 }
 
 llvm::ArrayRef<const CallExpr *>
