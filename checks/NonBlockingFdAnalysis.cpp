@@ -405,9 +405,17 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     }
     bool Direct = false;
-    if (isa<IntegerLiteral>(E) || isa<DeclRefExpr>(E))
+    if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
+      // O_NONBLOCK is a non-zero constant; one macro chain answers for
+      // both names (this runs for every literal assigned in the TU).
+      if (IL->getValue().getBoolValue() && E->getBeginLoc().isMacroID())
+        for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
+          if (N == "O_NONBLOCK" || N == "O_NDELAY")
+            Direct = true;
+    } else if (isa<DeclRefExpr>(E)) {
       Direct = NonBlockingFdAnalysis::mentionsName(E, "O_NONBLOCK", Ctx) ||
                NonBlockingFdAnalysis::mentionsName(E, "O_NDELAY", Ctx);
+    }
     if (Direct) {
       Out.push_back({!UnderNot, G});
       return;
@@ -679,6 +687,7 @@ struct NonBlockingFdAnalysis::Impl {
     LastConst = std::move(SavedConst);
   }
 
+  /// C++: namespaces, classes, local classes and templates hold code too.
   class Collector : public RecursiveASTVisitor<Collector> {
   public:
     explicit Collector(Impl &I) : I(I) {}
@@ -691,17 +700,6 @@ struct NonBlockingFdAnalysis::Impl {
           I.SM.isInSystemHeader(D->getLocation()))
         return true;
       return RecursiveASTVisitor::TraverseDecl(D);
-    }
-    bool TraverseFunctionDecl(FunctionDecl *FD) {
-      // C has nothing inside a function body that walk() does not see
-      // (C++ has local classes with methods of their own): walking the body
-      // a second time here would only cost.
-      if (!I.Ctx.getLangOpts().CPlusPlus) {
-        if (FD->doesThisDeclarationHaveABody())
-          I.walkFunction(FD);
-        return true;
-      }
-      return RecursiveASTVisitor::TraverseFunctionDecl(FD);
     }
     bool VisitFunctionDecl(FunctionDecl *FD) {
       if (FD->doesThisDeclarationHaveABody())
@@ -718,9 +716,32 @@ struct NonBlockingFdAnalysis::Impl {
     if (Collected)
       return;
     Collected = true;
+    if (!Ctx.getLangOpts().CPlusPlus) {
+      // C: code lives only in function definitions at file scope, so a look
+      // at each top-level declaration is enough (the visitor would also
+      // descend into every record, parameter and enumerator, asking each
+      // whether it is in a system header).
+      for (Decl *D : Ctx.getTraversalScope()) {
+        if (const auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
+          for (const Decl *Top : TU->decls())
+            collectTopLevelC(Top);
+        } else {
+          collectTopLevelC(D); // clangd: the main file's declarations
+        }
+      }
+      return;
+    }
     Collector C(*this);
     for (Decl *D : Ctx.getTraversalScope())
       C.TraverseDecl(D);
+  }
+
+  void collectTopLevelC(const Decl *D) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() ||
+        (FD->getLocation().isValid() && SM.isInSystemHeader(FD->getLocation())))
+      return;
+    walkFunction(FD);
   }
 
   //===------------------------------------------------------------------===//
