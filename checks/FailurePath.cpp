@@ -52,38 +52,17 @@ bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
   return Result;
 }
 
-//===----------------------------------------------------------------------===//
-// Parent maps, one per function that has candidate calls
-//===----------------------------------------------------------------------===//
-
-const llvm::DenseMap<const Stmt *, const Stmt *> &
-FailurePathFinder::parents(const FunctionDecl *Fn) {
-  auto &Slot = Parents[Fn];
-  if (!Slot) {
-    Slot = std::make_unique<llvm::DenseMap<const Stmt *, const Stmt *>>();
-    llvm::SmallVector<const Stmt *, 64> Work{Fn->getBody()};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      for (const Stmt *C : S->children())
-        if (C) {
-          (*Slot)[C] = S;
-          Work.push_back(C);
-        }
-    }
-  }
-  return *Slot;
-}
-
 const Stmt *FailurePathFinder::parentOf(const Stmt *S, const FunctionDecl *Fn) {
   return parents(Fn).lookup(S);
 }
 
 FailurePathFinder::FailurePathFinder(ASTContext &Ctx,
                                      WouldBlockClassifiers &Classifiers,
+                                     FunctionParents &Parents,
                                      const WaitFunctions &Waits,
                                      const llvm::StringSet<> &UserTerminal)
     : Ctx(Ctx), Classifiers(Classifiers), Waits(Waits),
-      UserTerminal(UserTerminal) {}
+      UserTerminal(UserTerminal), Parents(Parents) {}
 
 FailurePathFinder::~FailurePathFinder() = default;
 

@@ -19,6 +19,7 @@
 #define NBIO_CHECKS_FAILUREPATH_H
 
 #include "ErrnoFacts.h"
+#include "FunctionParents.h"
 #include "IoCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -82,7 +83,7 @@ struct WaitFunctions {
 class FailurePathFinder {
 public:
   FailurePathFinder(ASTContext &Ctx, WouldBlockClassifiers &Classifiers,
-                    const WaitFunctions &Waits,
+                    FunctionParents &Parents, const WaitFunctions &Waits,
                     const llvm::StringSet<> &UserTerminal);
   ~FailurePathFinder();
 
@@ -107,11 +108,10 @@ private:
   WouldBlockClassifiers &Classifiers;
   const WaitFunctions &Waits;
   const llvm::StringSet<> &UserTerminal;
-  llvm::DenseMap<const FunctionDecl *,
-                 std::unique_ptr<llvm::DenseMap<const Stmt *, const Stmt *>>>
-      Parents;
-  const llvm::DenseMap<const Stmt *, const Stmt *> &
-  parents(const FunctionDecl *Fn);
+  FunctionParents &Parents; // shared by the checks of the TU
+  const FunctionParents::Map &parents(const FunctionDecl *Fn) {
+    return Parents.of(Fn);
+  }
   llvm::DenseMap<const FunctionDecl *, std::vector<unsigned>> Closers;
 };
 

@@ -86,7 +86,8 @@ void NbioCheckBase::onEndOfTranslationUnit() {
 
 FailurePathFinder &NbioCheckBase::paths(NonBlockingFdAnalysis &A) {
   if (!Paths)
-    Paths = std::make_unique<FailurePathFinder>(*Ctx, A.classifiers(), Waits,
+    Paths = std::make_unique<FailurePathFinder>(*Ctx, A.classifiers(),
+                                                A.functionParents(), Waits,
                                                 UserTerminal);
   return *Paths;
 }

@@ -26,6 +26,7 @@
 #define NBIO_CHECKS_NONBLOCKINGFDANALYSIS_H
 
 #include "ErrnoFacts.h"
+#include "FunctionParents.h"
 #include "IoCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -113,6 +114,7 @@ public:
   bool setsSocketTimeout(Direction D);
 
   WouldBlockClassifiers &classifiers() { return Classifiers; }
+  FunctionParents &functionParents() { return Parents; }
   ASTContext &context() { return Ctx; }
 
   /// True if \p E mentions the constant \p Name (a macro or an enumerator).
@@ -124,6 +126,7 @@ public:
 private:
   ASTContext &Ctx;
   WouldBlockClassifiers Classifiers;
+  FunctionParents Parents;
   std::unique_ptr<Impl> P;
 };
 
