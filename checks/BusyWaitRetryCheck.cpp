@@ -403,8 +403,7 @@ static bool hasLabel(const FunctionDecl *Fn,
 /// The call can run again in the same activation of \p Fn: it is in a loop,
 /// or a label may take a goto back to it. The others cannot spin, and need
 /// no path to be followed.
-bool BusyWaitRetryCheck::mayRepeat(const CallExpr *Call,
-                                   const FunctionDecl *Fn,
+bool BusyWaitRetryCheck::mayRepeat(const CallExpr *Call, const FunctionDecl *Fn,
                                    NonBlockingFdAnalysis &A) {
   FailurePathFinder &P = paths(A);
   for (const Stmt *S = P.parentOf(Call, Fn); S; S = P.parentOf(S, Fn))

@@ -76,8 +76,7 @@ struct WaitFunctions {
   bool isWait(const FunctionDecl *FD, unsigned Depth = 0) const;
   /// Answers for the current TU (a function of the TU is asked about once
   /// per call site in every loop); cleared at the end of each TU.
-  mutable llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool>
-      Memo;
+  mutable llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Memo;
 };
 
 class FailurePathFinder {

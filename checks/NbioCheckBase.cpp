@@ -5,6 +5,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include <map>
+#include <mutex>
 
 using namespace clang::ast_matchers;
 
@@ -53,30 +55,73 @@ AST_MATCHER_P2(CallExpr, callsIoFunctionOf, unsigned, FamilyMask, bool,
 }
 } // namespace
 
+/// The I/O calls of one TU, matched once for all the nbio checks that run on
+/// it: the matcher runs on every call of the TU, headers included, and four
+/// checks matching the same calls would pay for it four times.
+class NbioCheckBase::SharedIoCalls : public MatchFinder::MatchCallback {
+public:
+  void run(const MatchFinder::MatchResult &Result) override {
+    if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("io-call")) {
+      Ctx = Result.Context;
+      if (!Result.SourceManager->isInSystemHeader(
+              Result.SourceManager->getExpansionLoc(C->getBeginLoc())))
+        Calls.push_back(C);
+    }
+  }
+  StringRef getID() const override { return "nbio-shared-io-call-matcher"; }
+
+  ASTContext *Ctx = nullptr;
+  std::vector<const CallExpr *> Calls;
+
+  /// The one for \p Finder, registering its matcher on first use.
+  static std::shared_ptr<SharedIoCalls> forFinder(MatchFinder *Finder) {
+    // Checks are made per TU with their MatchFinder and die with it: a live
+    // entry's finder is live. clangd builds ASTs on several threads.
+    static std::mutex Lock;
+    static std::map<const MatchFinder *, std::weak_ptr<SharedIoCalls>> Live;
+    std::lock_guard<std::mutex> Guard(Lock);
+    for (auto It = Live.begin(); It != Live.end();)
+      It = It->second.expired() ? Live.erase(It) : std::next(It);
+    std::weak_ptr<SharedIoCalls> &Slot = Live[Finder];
+    if (auto Existing = Slot.lock())
+      return Existing;
+    auto Fresh = std::make_shared<SharedIoCalls>();
+    Finder->addMatcher(callExpr(callsIoFunctionOf(~0u, /*AlsoDependent=*/true))
+                           .bind("io-call"),
+                       Fresh.get());
+    Slot = Fresh;
+    return Fresh;
+  }
+};
+
 void NbioCheckBase::matchCallsTo(MatchFinder *Finder,
                                  std::initializer_list<IoFamily> Families,
                                  bool AlsoDependent) {
-  unsigned Mask = 0;
+  FamilyMask = 0;
   for (IoFamily F : Families)
-    Mask |= 1u << unsigned(F);
-  Finder->addMatcher(
-      callExpr(callsIoFunctionOf(Mask, AlsoDependent)).bind("candidate"),
-      this);
+    FamilyMask |= 1u << unsigned(F);
+  MatchDependent = AlsoDependent;
+  IoCalls = SharedIoCalls::forFinder(Finder);
+  // The check's own matcher is only there to be called at the end of the TU
+  // (MatchFinder calls onEndOfTranslationUnit on its registered callbacks).
+  Finder->addMatcher(translationUnitDecl(), this);
 }
 
-void NbioCheckBase::check(const MatchFinder::MatchResult &Result) {
-  const auto *S = Result.Nodes.getNodeAs<Stmt>("candidate");
-  if (!S)
-    return;
-  Ctx = Result.Context;
-  if (Result.SourceManager->isInSystemHeader(
-          Result.SourceManager->getExpansionLoc(S->getBeginLoc())))
-    return;
-  Candidates.push_back(S);
-}
+void NbioCheckBase::check(const MatchFinder::MatchResult &) {}
 
 void NbioCheckBase::onEndOfTranslationUnit() {
-  if (Candidates.empty() || !Ctx)
+  if (!IoCalls || !IoCalls->Ctx)
+    return;
+  Ctx = IoCalls->Ctx;
+  for (const CallExpr *C : IoCalls->Calls) {
+    const IoCallInfo *Info = ioCallNamed(globalOrDependentCalleeName(C));
+    if (!Info || !(FamilyMask & (1u << unsigned(Info->Family))))
+      continue;
+    if (!MatchDependent && globalCalleeName(C).empty())
+      continue;
+    Candidates.push_back(C);
+  }
+  if (Candidates.empty())
     return;
   Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
   decide(*Analysis, Candidates);
@@ -86,9 +131,8 @@ void NbioCheckBase::onEndOfTranslationUnit() {
 
 FailurePathFinder &NbioCheckBase::paths(NonBlockingFdAnalysis &A) {
   if (!Paths)
-    Paths = std::make_unique<FailurePathFinder>(*Ctx, A.classifiers(),
-                                                A.functionParents(), Waits,
-                                                UserTerminal);
+    Paths = std::make_unique<FailurePathFinder>(
+        *Ctx, A.classifiers(), A.functionParents(), Waits, UserTerminal);
   return *Paths;
 }
 

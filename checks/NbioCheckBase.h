@@ -1,9 +1,10 @@
 //===--- NbioCheckBase.h - What every nbio check shares -------------------===//
 //
-// Every nbio check collects candidate calls while matching and decides at
-// the end of the translation unit, when the shared analysis has seen every
-// function (a field may be made non-blocking below the function that reads
-// it). This base class holds the shared options, the candidates, and the
+// The nbio checks of a TU share one matcher for the I/O calls (see
+// matchCallsTo); each takes the calls it cares about as candidates and
+// decides at the end of the translation unit, when the shared analysis has seen
+// every function (a field may be made non-blocking below the function that
+// reads it). This base class holds the shared options, the candidates, and the
 // diagnostics' common parts (the fd's text, the notes on origins).
 //
 //===----------------------------------------------------------------------===//
@@ -24,6 +25,7 @@ class NbioCheckBase : public ClangTidyCheck {
 public:
   NbioCheckBase(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  /// Nothing: the candidates come from the shared matcher (matchCallsTo).
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
@@ -32,13 +34,14 @@ protected:
   virtual void decide(NonBlockingFdAnalysis &A,
                       llvm::ArrayRef<const Stmt *> Candidates) = 0;
 
-  /// The matcher every nbio check starts from: calls to the I/O functions
-  /// of these families (IoCallInfo's table; global or extern "C" functions,
-  /// not members or look-alikes in namespaces). With \p AlsoDependent, also
-  /// calls in templates that name one but resolve only at instantiation.
-  /// Calls in template instantiations do match, but have no enclosing
-  /// function in the analysis (see enclosingFunction), so each template is
-  /// judged once, in its own code.
+  /// The calls every nbio check starts from: calls to the I/O functions
+  /// of these families, from a matcher registered once per MatchFinder and
+  /// shared by the nbio checks (IoCallInfo's table; global or extern "C"
+  /// functions, not members or look-alikes in namespaces). With \p
+  /// AlsoDependent, also calls in templates that name one but resolve only at
+  /// instantiation. Calls in template instantiations do match, but have no
+  /// enclosing function in the analysis (see enclosingFunction), so each
+  /// template is judged once, in its own code.
   void matchCallsTo(ast_matchers::MatchFinder *Finder,
                     std::initializer_list<IoFamily> Families,
                     bool AlsoDependent = false);
@@ -63,6 +66,10 @@ protected:
   llvm::StringSet<> UserTerminal;
 
 private:
+  class SharedIoCalls;
+  std::shared_ptr<SharedIoCalls> IoCalls;
+  unsigned FamilyMask = 0;
+  bool MatchDependent = false;
   std::vector<const Stmt *> Candidates;
   std::shared_ptr<NonBlockingFdAnalysis> Analysis;
   std::unique_ptr<FailurePathFinder> Paths;
