@@ -57,6 +57,14 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   // eventfd, timerfd, signalfd, inotify: Linux-only, where the two are one.
   if (auto O = A.ioCallIsNonBlocking(Best, *Info, Fn); O && O->LinuxOnly)
     return nullptr;
+  // So are splice() and the four-argument sendfile() of <sys/sendfile.h>
+  // (Linux, and Solaris where the two are equal too; the BSDs' and macOS's
+  // sendfile take six or seven arguments): code that calls them is built
+  // only where EAGAIN == EWOULDBLOCK.
+  if (Info->Name == "splice" ||
+      ((Info->Name == "sendfile" || Info->Name == "sendfile64") &&
+       Best->getNumArgs() == 4))
+    return nullptr;
   std::string FnName = Fn->getNameAsString();
   for (const char *Linux : {"eventfd", "timerfd", "signalfd", "inotify"})
     if (StringRef(FnName).contains(Linux))
