@@ -1118,6 +1118,18 @@ NonBlockingFdAnalysis::callsIn(const FunctionDecl *Fn) {
   return It->second;
 }
 
+llvm::ArrayRef<const CallExpr *>
+NonBlockingFdAnalysis::callSitesOf(const FunctionDecl *Fn) {
+  P->collect();
+  if (!Fn)
+    return {};
+  const FunctionDecl *Def = Fn->getDefinition() ? Fn->getDefinition() : Fn;
+  auto It = P->CallSites.find(Def);
+  if (It == P->CallSites.end())
+    return {};
+  return It->second;
+}
+
 const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
     const FunctionDecl *Fn, SourceLocation At,
     llvm::function_ref<bool(const CallExpr *)> Pred) {

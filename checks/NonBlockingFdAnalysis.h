@@ -98,6 +98,9 @@ public:
   /// per function).
   llvm::ArrayRef<const CallExpr *> callsIn(const FunctionDecl *Fn);
 
+  /// The calls to \p Fn that the walk saw, in the TU's function bodies.
+  llvm::ArrayRef<const CallExpr *> callSitesOf(const FunctionDecl *Fn);
+
   /// The last of callsIn(\p Fn) that starts before \p At (by expansion
   /// location) and satisfies \p Pred; a binary search, then a walk back.
   const CallExpr *

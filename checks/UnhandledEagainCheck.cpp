@@ -33,6 +33,62 @@ static bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
   });
 }
 
+/// `FD_ISSET(...)` spelled in \p Fn before \p At: a select() loop's
+/// dispatch on a ready set (the select itself may be in another file).
+static bool testsReadySetBefore(const FunctionDecl *Fn, SourceLocation At,
+                                const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation AtLoc = SM.getExpansionLoc(At);
+  llvm::SmallVector<const Stmt *, 32> Work{Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (S->getBeginLoc().isMacroID() &&
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
+                                     AtLoc))
+      for (StringRef N : macroChain(S->getBeginLoc(), Ctx))
+        if (N == "FD_ISSET")
+          return true;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return false;
+}
+
+/// The call runs once its descriptor was reported ready: poll()/select()
+/// earlier in \p Fn, or every caller of \p Fn in the TU polls or tests a
+/// select() ready set (FD_ISSET) before calling it. EAGAIN is then not the
+/// expected outcome, and code that treats it like end of file is taking a
+/// documented shortcut, not ignoring the non-blocking mode.
+static bool runsWhenReady(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                          const CallExpr *Call) {
+  if (pollsBefore(A, Fn, Call))
+    return true;
+  llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Fn);
+  if (Sites.empty() || Fn->isExternallyVisible())
+    return false; // callers elsewhere may not wait
+  for (const CallExpr *Site : Sites) {
+    const FunctionDecl *Caller = A.enclosingFunction(Site);
+    if (!Caller || Caller == Fn)
+      return false;
+    if (!pollsBefore(A, Caller, Site) &&
+        !testsReadySetBefore(Caller, Site->getBeginLoc(), A.context()))
+      return false;
+  }
+  return true;
+}
+
+/// `send(fd, msg, len, MSG_DONTWAIT)` whose result is thrown away: the call
+/// itself asks not to wait, so dropping the data when the buffer is full is
+/// the intent (a best-effort log line from a signal handler).
+static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
+                          const ASTContext &Ctx) {
+  return Info.FlagsArg >= 0 && unsigned(Info.FlagsArg) < Call->getNumArgs() &&
+         NonBlockingFdAnalysis::mentionsName(Call->getArg(Info.FlagsArg),
+                                             "MSG_DONTWAIT", Ctx);
+}
+
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const Stmt *> Candidates) {
   for (const Stmt *S : Candidates) {
@@ -51,7 +107,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
     std::string FdText = textOf(Fd);
 
     if (isDiscarded(Call, Fn, A)) {
-      if (!FlagDiscardedResults)
+      if (!FlagDiscardedResults || asksNotToWait(Call, *Info, *Ctx))
         continue;
       diag(reportLoc(Call), "'%0' on non-blocking fd '%1' discards its "
                             "result, so a failure with EAGAIN goes unnoticed")
@@ -65,7 +121,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
 
     // poll()/select() on the way here: the call is made once the fd is
     // ready, where EAGAIN is no longer the expected outcome.
-    if (pollsBefore(A, Fn, Call))
+    if (runsWhenReady(A, Fn, Call))
       continue;
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
     if (P.Tested)
