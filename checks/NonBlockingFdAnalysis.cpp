@@ -1089,22 +1089,33 @@ NonBlockingFdAnalysis::enclosingFunction(const CallExpr *Call) {
   return Fn;
 }
 
+/// The calls that \p Index (CallsByFn or CallSites) files under \p Fn's
+/// definition, or null.
+static std::vector<const CallExpr *> *callsFiledUnder(
+    const FunctionDecl *Fn,
+    llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
+        &Index) {
+  if (!Fn)
+    return nullptr;
+  const FunctionDecl *Def = Fn->getDefinition() ? Fn->getDefinition() : Fn;
+  auto It = Index.find(Def);
+  return It == Index.end() ? nullptr : &It->second;
+}
+
 llvm::ArrayRef<const CallExpr *>
 NonBlockingFdAnalysis::callsIn(const FunctionDecl *Fn) {
   P->collect();
-  if (!Fn)
-    return {};
-  const FunctionDecl *Def = Fn->getDefinition() ? Fn->getDefinition() : Fn;
-  auto It = P->CallsByFn.find(Def);
-  if (It == P->CallsByFn.end())
+  std::vector<const CallExpr *> *Calls = callsFiledUnder(Fn, P->CallsByFn);
+  if (!Calls)
     return {};
   // Every candidate call asks for its function's calls: sort them once.
-  if (P->SortedCalls.insert(Def).second) {
+  if (P->SortedCalls.insert(Fn->getDefinition() ? Fn->getDefinition() : Fn)
+          .second) {
     // Ties (calls from one macro expansion) keep their walk order.
     const SourceManager &SM = Ctx.getSourceManager();
     std::vector<std::pair<SourceLocation, unsigned>> Keys;
-    for (unsigned I = 0; I < It->second.size(); ++I)
-      Keys.push_back({SM.getExpansionLoc(It->second[I]->getBeginLoc()), I});
+    for (unsigned I = 0; I < Calls->size(); ++I)
+      Keys.push_back({SM.getExpansionLoc((*Calls)[I]->getBeginLoc()), I});
     llvm::sort(Keys, [&](const auto &A, const auto &B) {
       if (A.first != B.first)
         return SM.isBeforeInTranslationUnit(A.first, B.first);
@@ -1112,22 +1123,18 @@ NonBlockingFdAnalysis::callsIn(const FunctionDecl *Fn) {
     });
     std::vector<const CallExpr *> Sorted;
     for (const auto &K : Keys)
-      Sorted.push_back(It->second[K.second]);
-    It->second = std::move(Sorted);
+      Sorted.push_back((*Calls)[K.second]);
+    *Calls = std::move(Sorted);
   }
-  return It->second;
+  return *Calls;
 }
 
 llvm::ArrayRef<const CallExpr *>
 NonBlockingFdAnalysis::callSitesOf(const FunctionDecl *Fn) {
   P->collect();
-  if (!Fn)
-    return {};
-  const FunctionDecl *Def = Fn->getDefinition() ? Fn->getDefinition() : Fn;
-  auto It = P->CallSites.find(Def);
-  if (It == P->CallSites.end())
-    return {};
-  return It->second;
+  if (std::vector<const CallExpr *> *Sites = callsFiledUnder(Fn, P->CallSites))
+    return *Sites;
+  return {};
 }
 
 const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
