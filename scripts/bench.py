@@ -857,15 +857,6 @@ def write_results(info, dev, prof, instr, growth, clangd, path):
     open(path, "w").write("\n".join(L) + "\n")
 
 
-def sha256(path):
-    import hashlib
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -919,7 +910,7 @@ def main():
             "machine": machine(), "load_before": os.getloadavg(), "llvm": n,
             "clang_tidy": tidy_bin, "version": version,
             "plugin": os.path.relpath(plugin, ROOT) if plugin.startswith(ROOT) else plugin,
-            "plugin_sha": sha256(plugin), "reps": opts.reps, "growth_reps": opts.growth_reps,
+            "plugin_sha": nbio_eval.sha256(plugin), "reps": opts.reps, "growth_reps": opts.growth_reps,
             "growth_timeout": opts.growth_timeout,
             "command": "python3 scripts/bench.py " + " ".join(
                 shlex.quote(a) for a in sys.argv[1:])}
