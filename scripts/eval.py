@@ -347,9 +347,10 @@ def write_db(raw, dbdir, pkg, logf):
 
 
 # Options GCC takes and clang's driver rejects with "unknown argument".
-GCC_ONLY = re.compile(r"^-f(no-)?(var-tracking-assignments|tree-[\w-]+|ipa-[\w-]+|"
+GCC_ONLY = re.compile(r"^(-f(no-)?(var-tracking-assignments|tree-[\w-]+|ipa-[\w-]+|"
                       r"allow-store-data-races|partial-inlining|printf-return-value|"
-                      r"gcse[\w-]*|lto=auto|lto-partition=\w+|fat-lto-objects)$")
+                      r"gcse[\w-]*|lto=auto|lto-partition=\w+|fat-lto-objects)|"
+                      r"-mindirect-branch=[\w-]+|-mfunction-return=[\w-]+)$")
 
 
 WERROR = re.compile(r"^(-Werror(=.*)?|-pedantic-errors)$")
@@ -458,11 +459,15 @@ def analyse(pkg, sdir, dbdir, opts):
                     any(d["check"] == c or d["check"].startswith(c + ",") for c in CHECKS)]
         errors = [d for d in diags if d["severity"] in ("error", "fatal error")]
         crash_text = [m for m in CRASH_MARKS if m in err or m in out]
+        # The driver's errors ("error: unknown argument: ...") have no
+        # location, so parse_output does not see them: a compile error too.
+        driver_errors = re.search(r"^error: |^\d+ errors? generated", out + err, re.M)
         if rc is None:
             status = "timeout"
-        elif rc < 0 or crash_text or (rc != 0 and not errors and not findings):
+        elif rc < 0 or crash_text or (rc != 0 and not errors and not findings
+                                      and not driver_errors):
             status = "crash"
-        elif errors:
+        elif errors or driver_errors:
             status = "compile-error"
         else:
             status = "ok"
