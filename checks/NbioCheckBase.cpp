@@ -41,17 +41,13 @@ void NbioCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 namespace {
-// Runs on every call in the TU, headers included, once per check: a name
-// lookup in IoCalls' index and nothing else (hasAnyName with the same
-// names compared each one in turn).
-AST_MATCHER_P2(CallExpr, callsIoFunctionOf, unsigned, FamilyMask, bool,
-               AlsoDependent) {
-  llvm::StringRef Name = AlsoDependent ? globalOrDependentCalleeName(&Node)
-                                       : globalCalleeName(&Node);
-  if (Name.empty())
-    return false;
-  const IoCallInfo *Info = ioCallNamed(Name);
-  return Info && (FamilyMask & (1u << unsigned(Info->Family)));
+// Runs on every call in the TU, headers included: a name lookup in IoCalls'
+// index and nothing else (hasAnyName compared the names one by one). Calls
+// in templates that resolve only at instantiation are matched by name too;
+// the checks that do not want them drop them.
+AST_MATCHER(CallExpr, callsIoFunction) {
+  llvm::StringRef Name = globalOrDependentCalleeName(&Node);
+  return !Name.empty() && ioCallNamed(Name);
 }
 } // namespace
 
@@ -86,8 +82,7 @@ public:
     if (auto Existing = Slot.lock())
       return Existing;
     auto Fresh = std::make_shared<SharedIoCalls>();
-    Finder->addMatcher(callExpr(callsIoFunctionOf(~0u, /*AlsoDependent=*/true))
-                           .bind("io-call"),
+    Finder->addMatcher(callExpr(callsIoFunction()).bind("io-call"),
                        Fresh.get());
     Slot = Fresh;
     return Fresh;
