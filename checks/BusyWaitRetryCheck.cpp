@@ -1,6 +1,7 @@
 //===--- BusyWaitRetryCheck.cpp - nbio-busy-wait-retry -------------------===//
 
 #include "BusyWaitRetryCheck.h"
+#include "StmtSearch.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -387,17 +388,9 @@ static bool hasLabel(const FunctionDecl *Fn,
   auto [It, New] = Memo.try_emplace(Fn, false);
   if (!New)
     return It->second;
-  llvm::SmallVector<const Stmt *, 32> Work{Fn->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (isa<LabelStmt>(S))
-      return Memo[Fn] = true;
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return false;
+  return Memo[Fn] = findStmt(
+             Fn->getBody(), [](const Stmt *S) { return isa<LabelStmt>(S); },
+             Lambdas::Skip);
 }
 
 /// The call can run again in the same activation of \p Fn: it is in a loop,

@@ -1,6 +1,7 @@
 //===--- EagainEwouldblockCheck.cpp - nbio-eagain-ewouldblock ------------===//
 
 #include "EagainEwouldblockCheck.h"
+#include "StmtSearch.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -71,26 +72,20 @@ static bool openedBlockingHere(const Expr *Fd, const FunctionDecl *Fn,
   };
   if (V->getInit() && !BlockingValue(V->getInit()))
     return false;
-  llvm::SmallVector<const Stmt *, 32> Work{Fn->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
+  // Another value assigned, or written through a pointer somewhere.
+  const Stmt *Other = findStmt(Fn->getBody(), [&](const Stmt *S) {
     if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
       if (const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
-          L && L->getDecl() == V &&
-          (B->getOpcode() != BO_Assign || !BlockingValue(B->getRHS())))
-        return false;
+          L && L->getDecl() == V)
+        return B->getOpcode() != BO_Assign || !BlockingValue(B->getRHS());
     if (const auto *U = dyn_cast<UnaryOperator>(S);
         U && U->getOpcode() == UO_AddrOf)
       if (const auto *R =
-              dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts());
-          R && R->getDecl() == V)
-        return false; // written through a pointer somewhere
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return SawOpen;
+              dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+        return R->getDecl() == V;
+    return false;
+  });
+  return !Other && SawOpen;
 }
 
 const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
@@ -185,20 +180,13 @@ static bool isErrnoLike(const Expr *E, const FunctionDecl *Fn) {
   if (V->getInit() && isErrnoExpr(V->getInit()))
     return true;
   // `e = errno;` somewhere in the function.
-  llvm::SmallVector<const Stmt *, 32> Work{Fn->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *B = dyn_cast<BinaryOperator>(S);
-        B && B->getOpcode() == BO_Assign)
-      if (const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
-          L && L->getDecl() == V && isErrnoExpr(B->getRHS()))
-        return true;
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return false;
+  return findStmt(Fn->getBody(), [&](const Stmt *S) {
+    const auto *B = dyn_cast<BinaryOperator>(S);
+    if (!B || B->getOpcode() != BO_Assign)
+      return false;
+    const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
+    return L && L->getDecl() == V && isErrnoExpr(B->getRHS());
+  });
 }
 
 void EagainEwouldblockCheck::decide(NonBlockingFdAnalysis &A,

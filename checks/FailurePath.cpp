@@ -1,6 +1,7 @@
 //===--- FailurePath.cpp - Where a failed I/O call's path leads -----------===//
 
 #include "FailurePath.h"
+#include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -35,18 +36,11 @@ bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
              Depth < 2 && FD->hasBody(Def) && Def) {
     // A function of the TU that waits.
     Memo[{FD, Depth}] = false; // recursion
-    llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
-    while (!Work.empty() && !Result) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *C = dyn_cast<CallExpr>(S))
-        if (const FunctionDecl *Callee = C->getDirectCallee();
-            Callee && Callee != FD && isWait(Callee, Depth + 1))
-          Result = true;
-      for (const Stmt *Ch : S->children())
-        Work.push_back(Ch);
-    }
+    Result = findStmt(Def->getBody(), [&](const Stmt *S) {
+      const auto *C = dyn_cast<CallExpr>(S);
+      const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+      return Callee && Callee != FD && isWait(Callee, Depth + 1);
+    });
   }
   Memo[{FD, Depth}] = Result;
   return Result;
@@ -851,22 +845,14 @@ struct FailurePathFinder::Walk {
   bool hasWaitBetween(const Stmt *Root, SourceLocation From,
                       SourceLocation To) {
     const SourceManager &SM = Ctx.getSourceManager();
-    llvm::SmallVector<const Stmt *, 32> Work{Root};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *C = dyn_cast<CallExpr>(S))
-        if (F.Waits.isWait(C->getDirectCallee())) {
-          SourceLocation L = SM.getExpansionLoc(C->getBeginLoc());
-          if (!SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(From)) &&
-              SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(To)))
-            return true;
-        }
-      for (const Stmt *Ch : S->children())
-        Work.push_back(Ch);
-    }
-    return false;
+    return findStmt(Root, [&](const Stmt *S) {
+      const auto *C = dyn_cast<CallExpr>(S);
+      if (!C || !F.Waits.isWait(C->getDirectCallee()))
+        return false;
+      SourceLocation L = SM.getExpansionLoc(C->getBeginLoc());
+      return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(From)) &&
+             SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(To));
+    });
   }
 
   /// Control reaches the end of \p Loop's body (or a continue in it).

@@ -1,6 +1,7 @@
 //===--- UnhandledEagainCheck.cpp - nbio-unhandled-eagain ----------------===//
 
 #include "UnhandledEagainCheck.h"
+#include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -39,21 +40,13 @@ static bool testsReadySetBefore(const FunctionDecl *Fn, SourceLocation At,
                                 const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation AtLoc = SM.getExpansionLoc(At);
-  llvm::SmallVector<const Stmt *, 32> Work{Fn->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (S->getBeginLoc().isMacroID() &&
-        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
-                                     AtLoc))
-      for (StringRef N : macroChain(S->getBeginLoc(), Ctx))
-        if (N == "FD_ISSET")
-          return true;
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return false;
+  return findStmt(Fn->getBody(), [&](const Stmt *S) {
+    if (!S->getBeginLoc().isMacroID() ||
+        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
+                                      AtLoc))
+      return false;
+    return llvm::is_contained(macroChain(S->getBeginLoc(), Ctx), "FD_ISSET");
+  });
 }
 
 /// The call runs once its descriptor was reported ready: poll()/select()
