@@ -2,6 +2,7 @@
 
 #include "ErrnoFacts.h"
 #include "IoCalls.h"
+#include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -207,38 +208,40 @@ unsigned WouldBlockClassifiers::mentionedMask(const Stmt *S,
 unsigned WouldBlockClassifiers::mentionedMask(const Stmt *S,
                                               const ASTContext &Ctx,
                                               unsigned Depth) {
-  if (!S)
-    return 0;
-  unsigned M = 0;
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    if (const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenCasts());
-        IL || isa<DeclRefExpr>(E->IgnoreParenCasts())) {
-      if (auto C = spelledErrnoConst(E, Ctx))
-        return bit(*C);
-      (void)IL;
-    }
-    if (E->getBeginLoc().isMacroID()) {
-      for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
-        if (Names.contains(N))
-          M |= AllTryAgain;
-    }
-    if (const auto *C = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = C->getDirectCallee();
-      if (FD && FD->getIdentifier()) {
-        if (isListedName(FD->getName()))
-          M |= AllTryAgain;
-        else
-          M |= bodyMask(FD, Ctx, Depth);
+  auto Own = [&](const Stmt *N) -> std::pair<unsigned, bool> {
+    unsigned M = 0;
+    if (const auto *E = dyn_cast<Expr>(N)) {
+      if (isa<IntegerLiteral>(E->IgnoreParenCasts()) ||
+          isa<DeclRefExpr>(E->IgnoreParenCasts()))
+        if (auto C = spelledErrnoConst(E, Ctx))
+          return {bit(*C), false};
+      if (E->getBeginLoc().isMacroID()) {
+        for (llvm::StringRef Name : macroChain(E->getBeginLoc(), Ctx))
+          if (Names.contains(Name))
+            M |= AllTryAgain;
+      }
+      if (const auto *C = dyn_cast<CallExpr>(E)) {
+        const FunctionDecl *FD = C->getDirectCallee();
+        if (FD && FD->getIdentifier()) {
+          if (isListedName(FD->getName()))
+            M |= AllTryAgain;
+          else
+            M |= bodyMask(FD, Ctx, Depth);
+        }
       }
     }
-  }
-  if (const auto *SC = dyn_cast<SwitchCase>(S))
-    if (const auto *CS = dyn_cast<CaseStmt>(SC))
+    if (const auto *CS = dyn_cast<CaseStmt>(N))
       if (auto C = spelledErrnoConst(CS->getLHS(), Ctx))
         M |= bit(*C);
-  for (const Stmt *Child : S->children())
-    M |= mentionedMask(Child, Ctx, Depth);
-  return M;
+    return {M, true};
+  };
+  // The user's statements are asked about again and again (each level of a
+  // condition): their answers are kept for the TU. A classifier's body
+  // (Depth > 0) is read once, through bodyMask's own memo.
+  if (Depth == 0)
+    return unionOver(S, MentionedMemo, Own);
+  llvm::DenseMap<const Stmt *, unsigned> Once;
+  return unionOver(S, Once, Own);
 }
 
 } // namespace clang::tidy::nbio

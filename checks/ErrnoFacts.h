@@ -85,6 +85,7 @@ private:
   bool isListedName(llvm::StringRef Name) const;
   llvm::StringSet<> Names;
   llvm::DenseMap<const FunctionDecl *, unsigned> Inferred;
+  llvm::DenseMap<const Stmt *, unsigned> MentionedMemo;
 };
 
 } // namespace clang::tidy::nbio

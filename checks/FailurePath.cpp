@@ -108,14 +108,7 @@ FailurePathFinder::closedParams(const FunctionDecl *FD) {
 namespace {
 /// True if \p S or any statement below it satisfies \p Pred.
 template <typename Pred> bool anyNode(const Stmt *S, Pred P) {
-  if (!S)
-    return false;
-  if (P(S))
-    return true;
-  for (const Stmt *C : S->children())
-    if (anyNode(C, P))
-      return true;
-  return false;
+  return findStmt(S, P) != nullptr;
 }
 
 enum class Tri { False, True, Unknown };
@@ -262,40 +255,57 @@ struct FailurePathFinder::Walk {
   }
 
   /// Does \p E depend on the failure (the result, errno, SSL error)?
-  bool dependsOnFailure(const Stmt *S) const {
-    if (!S)
-      return false;
-    if (const auto *E = dyn_cast<Expr>(S)) {
+  /// Answers are kept per statement until the variables that carry the
+  /// failure change (forgetDependence).
+  bool dependsOnFailure(const Stmt *S) {
+    return unionOver(S, DependsMemo, [&](const Stmt *N) {
+      const auto *E = dyn_cast<Expr>(N);
+      if (!E)
+        return std::make_pair(0u, true);
       if (isCall(E) || isErrnoExpr(E))
-        return true;
+        return std::make_pair(1u, false);
       if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
           if (V == ResultVar || ErrnoVars.count(V) || SslErrVars.count(V))
-            return true;
+            return std::make_pair(1u, false);
       if (const auto *C = dyn_cast<CallExpr>(E->IgnoreParenImpCasts()))
         if (globalCalleeName(C) == "SSL_get_error")
-          return true;
-    }
-    for (const Stmt *C : S->children())
-      if (dependsOnFailure(C))
-        return true;
-    return false;
+          return std::make_pair(1u, false);
+      return std::make_pair(0u, true);
+    }) != 0;
   }
+  llvm::DenseMap<const Stmt *, unsigned> DependsMemo;
+  void forgetDependence() { DependsMemo.clear(); }
 
   //===--- Values and conditions -----------------------------------------===//
 
   Val eval(const Expr *E) {
+    // Casts and assignments pass their operand's value on: a loop, so that
+    // a long chain of them cannot exhaust the stack.
+    bool ToUnsigned = false; // -1 turned into SIZE_MAX on the way
+    while (E) {
+      E = E->IgnoreParens();
+      if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+        ToUnsigned |= ICE->getType()->isUnsignedIntegerType();
+        E = ICE->getSubExpr();
+      } else if (const auto *CE = dyn_cast<CStyleCastExpr>(E)) {
+        E = CE->getSubExpr();
+      } else if (const auto *B = dyn_cast<BinaryOperator>(E);
+                 B && B->getOpcode() == BO_Assign) {
+        E = B->getRHS();
+      } else {
+        break;
+      }
+    }
+    Val V = evalOperand(E);
+    if (V.K == Val::Int && ToUnsigned)
+      V.Unsigned = true;
+    return V;
+  }
+
+  Val evalOperand(const Expr *E) {
     if (!E)
       return {};
-    E = E->IgnoreParens();
-    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
-      Val V = eval(ICE->getSubExpr());
-      if (V.K == Val::Int && ICE->getType()->isUnsignedIntegerType())
-        V.Unsigned = true; // -1 turned into SIZE_MAX
-      return V;
-    }
-    if (const auto *CE = dyn_cast<CStyleCastExpr>(E))
-      return eval(CE->getSubExpr());
     if (isCall(E))
       return {Val::Int, ResultValue, true};
     if (isErrnoExpr(E))
@@ -312,9 +322,6 @@ struct FailurePathFinder::Walk {
     if (const auto *C = dyn_cast<CallExpr>(E))
       if (globalCalleeName(C) == "SSL_get_error")
         return {Val::SslErr};
-    if (const auto *B = dyn_cast<BinaryOperator>(E);
-        B && B->getOpcode() == BO_Assign)
-      return eval(B->getRHS());
     if (!E->isValueDependent() && !E->isTypeDependent()) {
       Expr::EvalResult ER;
       if (E->EvaluateAsInt(ER, Ctx) && !ER.HasSideEffects)
@@ -381,11 +388,16 @@ struct FailurePathFinder::Walk {
     return T;
   }
 
+  unsigned CondDepth = 0;
+
   Tri condImpl(const Expr *E) {
     E = E->IgnoreParenImpCasts();
     if (AssumeIndependentTrue && !dependsOnFailure(E) && !counts(E) &&
         !(Classifiers.mentionedMask(E, Ctx) & hypothesisMask()))
       return Tri::True;
+    if (CondDepth >= MaxEvalDepth)
+      return Tri::Unknown;
+    DepthGuard Guard(CondDepth);
     if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && U->getOpcode() == UO_LNot)
       return notT(condImpl(U->getSubExpr()));
@@ -394,19 +406,35 @@ struct FailurePathFinder::Walk {
     if (const auto *B = dyn_cast<BinaryOperator>(E)) {
       BinaryOperatorKind Op = B->getOpcode();
       if (Op == BO_LAnd || Op == BO_LOr) {
-        Tri L = condImpl(B->getLHS());
-        if (Op == BO_LAnd && L == Tri::False)
-          return Tri::False;
-        if (Op == BO_LOr && L == Tri::True)
-          return Tri::True;
-        Tri Rt = condImpl(B->getRHS());
-        if (Op == BO_LAnd)
-          return (L == Tri::True)   ? Rt
-                 : Rt == Tri::False ? Tri::False
-                                    : Tri::Unknown;
-        return (L == Tri::False) ? Rt
-               : Rt == Tri::True ? Tri::True
-                                 : Tri::Unknown;
+        // `a && b && c` is ((a && b) && c): taken as one list of terms,
+        // left to right, so a long chain costs no stack.
+        llvm::SmallVector<const Expr *, 8> Terms;
+        const Expr *X = B;
+        while (const auto *XB = dyn_cast<BinaryOperator>(X)) {
+          if (XB->getOpcode() != Op)
+            break;
+          Terms.push_back(XB->getRHS());
+          X = XB->getLHS()->IgnoreParenImpCasts();
+        }
+        Terms.push_back(X);
+        std::reverse(Terms.begin(), Terms.end());
+        Tri Acc = condImpl(Terms.front());
+        for (const Expr *Term : llvm::ArrayRef(Terms).drop_front()) {
+          if (Op == BO_LAnd && Acc == Tri::False)
+            return Tri::False;
+          if (Op == BO_LOr && Acc == Tri::True)
+            return Tri::True;
+          Tri Rt = condImpl(Term);
+          if (Op == BO_LAnd)
+            Acc = (Acc == Tri::True)   ? Rt
+                  : Rt == Tri::False ? Tri::False
+                                     : Tri::Unknown;
+          else
+            Acc = (Acc == Tri::False) ? Rt
+                  : Rt == Tri::True  ? Tri::True
+                                     : Tri::Unknown;
+        }
+        return Acc;
       }
       if (Op == BO_Comma)
         return condImpl(B->getRHS());
@@ -544,21 +572,19 @@ struct FailurePathFinder::Walk {
   bool inert(const Stmt *S) {
     if (!S)
       return true;
-    if (isa<ReturnStmt>(S) || isa<BreakStmt>(S) || isa<ContinueStmt>(S) ||
-        isa<GotoStmt>(S) || isa<CXXThrowExpr>(S))
-      return false;
-    if (const auto *C = dyn_cast<CallExpr>(S)) {
-      const FunctionDecl *FD = C->getDirectCallee();
-      if (!FD || FD->isNoReturn() || F.Waits.isWait(FD) ||
-          terminalName(FD->getName()))
-        return false;
-    }
     if (dependsOnFailure(S))
       return false;
-    for (const Stmt *C : S->children())
-      if (!inert(C))
-        return false;
-    return true;
+    return !findStmt(S, [&](const Stmt *N) {
+      if (isa<ReturnStmt>(N) || isa<BreakStmt>(N) || isa<ContinueStmt>(N) ||
+          isa<GotoStmt>(N) || isa<CXXThrowExpr>(N))
+        return true;
+      if (const auto *C = dyn_cast<CallExpr>(N)) {
+        const FunctionDecl *FD = C->getDirectCallee();
+        return !FD || FD->isNoReturn() || F.Waits.isWait(FD) ||
+               terminalName(FD->getName());
+      }
+      return false;
+    });
   }
 
   bool terminalName(llvm::StringRef N) const {
@@ -605,9 +631,14 @@ struct FailurePathFinder::Walk {
 
   /// Executes an expression for its effects on the path. Returns true when
   /// the path ends inside it.
+  unsigned ExprDepth = 0;
+
   bool expr(const Expr *E) {
     if (!E)
       return false;
+    if (ExprDepth >= MaxEvalDepth)
+      return stop(PathEnd::Unknown, E); // too deep to follow; see MaxEvalDepth
+    DepthGuard Guard(ExprDepth);
     E = E->IgnoreParens();
     if (isa<UnaryExprOrTypeTraitExpr>(E))
       return false; // sizeof: not evaluated
@@ -650,7 +681,7 @@ struct FailurePathFinder::Walk {
             Modified.insert(V);
             if (V == ResultVar && B->getOpcode() == BO_Assign &&
                 !isCall(B->getRHS()))
-              ResultVar = nullptr; // the result is overwritten
+              ResultVar = nullptr, forgetDependence(); // overwritten
             if (B->getOpcode() == BO_Assign)
               noteAlias(V, B->getRHS());
           }
@@ -700,10 +731,10 @@ struct FailurePathFinder::Walk {
 
   void noteAlias(const VarDecl *V, const Expr *RHS) {
     Val X = eval(RHS);
-    if (X.K == Val::Errno)
-      ErrnoVars.insert(V);
-    else if (X.K == Val::SslErr)
-      SslErrVars.insert(V);
+    if (X.K == Val::Errno && ErrnoVars.insert(V).second)
+      forgetDependence();
+    else if (X.K == Val::SslErr && SslErrVars.insert(V).second)
+      forgetDependence();
   }
 
   bool call(const CallExpr *C) {

@@ -1,6 +1,7 @@
 //===--- NonBlockingFdAnalysis.cpp - Which fds are non-blocking -----------===//
 
 #include "NonBlockingFdAnalysis.h"
+#include "StmtSearch.h"
 #include "SourceText.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/DeclCXX.h"
@@ -199,30 +200,36 @@ bool NonBlockingFdAnalysis::mentionsName(const Expr *E, llvm::StringRef Name,
                                          const ASTContext &Ctx) {
   if (!E || Name.empty())
     return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl());
-        ECD && ECD->getName() == Name)
-      return true;
-  if (E->getBeginLoc().isMacroID() &&
-      (isa<IntegerLiteral>(E) || isa<DeclRefExpr>(E) || isa<ParenExpr>(E) ||
-       isa<CastExpr>(E)))
-    for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
-      if (N == Name)
+  return findStmt(E, [&](const Stmt *S) {
+    const auto *X = dyn_cast<Expr>(S);
+    if (!X)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts()))
+      if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl());
+          ECD && ECD->getName() == Name)
         return true;
-  for (const Stmt *C : E->children())
-    if (const auto *CE = dyn_cast_or_null<Expr>(C))
-      if (mentionsName(CE, Name, Ctx))
-        return true;
-  return false;
+    if (X->getBeginLoc().isMacroID() &&
+        (isa<IntegerLiteral>(X) || isa<DeclRefExpr>(X) || isa<ParenExpr>(X) ||
+         isa<CastExpr>(X)))
+      for (llvm::StringRef N : macroChain(X->getBeginLoc(), Ctx))
+        if (N == Name)
+          return true;
+    return false;
+  });
 }
 
 static FdKey keyOf(const Expr *E) {
+  // `*p`, `&fd`: the object itself (a loop, not recursion: `****p` may be
+  // written as deep as the user likes).
+  while (E) {
+    E = E->IgnoreParenCasts();
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || (U->getOpcode() != UO_Deref && U->getOpcode() != UO_AddrOf))
+      break;
+    E = U->getSubExpr();
+  }
   if (!E)
     return {};
-  E = E->IgnoreParenCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
-      return keyOf(U->getSubExpr());
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       return {FdKey::Var, VD->getCanonicalDecl(), -1};
@@ -230,7 +237,19 @@ static FdKey keyOf(const Expr *E) {
     if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
       return {FdKey::Field, FD->getCanonicalDecl(), -1};
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-    FdKey Base = keyOf(AS->getBase());
+    // The array is a variable or a field (through `*` or `&` at most): an
+    // element of an element (`fds[i][j]`) has no key of its own.
+    const Expr *BaseE = AS->getBase();
+    while (true) {
+      BaseE = BaseE->IgnoreParenCasts();
+      const auto *U = dyn_cast<UnaryOperator>(BaseE);
+      if (!U || (U->getOpcode() != UO_Deref && U->getOpcode() != UO_AddrOf))
+        break;
+      BaseE = U->getSubExpr();
+    }
+    if (!isa<DeclRefExpr>(BaseE) && !isa<MemberExpr>(BaseE))
+      return {};
+    FdKey Base = keyOf(BaseE);
     if (!Base.valid() || Base.Kind == FdKey::Elem)
       return {};
     int64_t Idx = -1;
@@ -387,42 +406,55 @@ struct NonBlockingFdAnalysis::Impl {
   /// How an expression that builds file status flags treats O_NONBLOCK:
   /// each mention is a set (`| O_NONBLOCK`) or a clear (`& ~O_NONBLOCK`),
   /// possibly under a `?:` on a parameter.
-  void flagUses(const Expr *E, bool UnderNot, Guard G,
+  void flagUses(const Expr *Root, bool UnderNot, Guard G,
                 llvm::SmallVectorImpl<std::pair<bool, Guard>> &Out) {
-    if (!E)
-      return;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
-      auto GT = paramTest(CO->getCond(), true);
-      auto GF = paramTest(CO->getCond(), false);
-      flagUses(CO->getTrueExpr(), UnderNot, GT ? *GT : G, Out);
-      flagUses(CO->getFalseExpr(), UnderNot, GF ? *GF : G, Out);
-      return;
+    struct Item {
+      const Expr *E;
+      bool UnderNot;
+      Guard G;
+    };
+    // Depth-first, left to right, with a stack of its own (no recursion
+    // over the expression's depth).
+    llvm::SmallVector<Item, 16> Work{{Root, UnderNot, G}};
+    while (!Work.empty()) {
+      Item I = Work.pop_back_val();
+      if (!I.E)
+        continue;
+      const Expr *E = I.E->IgnoreParenImpCasts();
+      if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+        auto GT = paramTest(CO->getCond(), true);
+        auto GF = paramTest(CO->getCond(), false);
+        Work.push_back({CO->getFalseExpr(), I.UnderNot, GF ? *GF : I.G});
+        Work.push_back({CO->getTrueExpr(), I.UnderNot, GT ? *GT : I.G});
+        continue;
+      }
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && U->getOpcode() == UO_Not) {
+        Work.push_back({U->getSubExpr(), !I.UnderNot, I.G});
+        continue;
+      }
+      bool Direct = false;
+      if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
+        // O_NONBLOCK is a non-zero constant; one macro chain answers for
+        // both names (this runs for every literal assigned in the TU).
+        if (IL->getValue().getBoolValue() && E->getBeginLoc().isMacroID())
+          for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
+            if (N == "O_NONBLOCK" || N == "O_NDELAY")
+              Direct = true;
+      } else if (isa<DeclRefExpr>(E)) {
+        Direct = NonBlockingFdAnalysis::mentionsName(E, "O_NONBLOCK", Ctx) ||
+                 NonBlockingFdAnalysis::mentionsName(E, "O_NDELAY", Ctx);
+      }
+      if (Direct) {
+        Out.push_back({!I.UnderNot, I.G});
+        continue;
+      }
+      size_t First = Work.size();
+      for (const Stmt *C : E->children())
+        if (const auto *CE = dyn_cast_or_null<Expr>(C))
+          Work.push_back({CE, I.UnderNot, I.G});
+      std::reverse(Work.begin() + First, Work.end());
     }
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_Not) {
-      flagUses(U->getSubExpr(), !UnderNot, G, Out);
-      return;
-    }
-    bool Direct = false;
-    if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
-      // O_NONBLOCK is a non-zero constant; one macro chain answers for
-      // both names (this runs for every literal assigned in the TU).
-      if (IL->getValue().getBoolValue() && E->getBeginLoc().isMacroID())
-        for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
-          if (N == "O_NONBLOCK" || N == "O_NDELAY")
-            Direct = true;
-    } else if (isa<DeclRefExpr>(E)) {
-      Direct = NonBlockingFdAnalysis::mentionsName(E, "O_NONBLOCK", Ctx) ||
-               NonBlockingFdAnalysis::mentionsName(E, "O_NDELAY", Ctx);
-    }
-    if (Direct) {
-      Out.push_back({!UnderNot, G});
-      return;
-    }
-    for (const Stmt *C : E->children())
-      if (const auto *CE = dyn_cast_or_null<Expr>(C))
-        flagUses(CE, UnderNot, G, Out);
   }
 
   void noteFlagAssignment(const VarDecl *V, const Expr *RHS, bool Compound,
@@ -594,29 +626,88 @@ struct NonBlockingFdAnalysis::Impl {
     }
   }
 
+  /// One step of the walk over a body. The walk keeps its own stack rather
+  /// than recursing, so an expression nested tens of thousands deep (which
+  /// clang parses without trouble) cannot exhaust the thread's stack.
+  struct WalkTask {
+    enum Kind {
+      Visit,    ///< visit S, then what is under it
+      CondThen, ///< entering the branch taken when Cond is true
+      CondElse, ///< entering the branch taken when Cond is false
+      CondPop,  ///< leaving both branches
+      DeclInit, ///< V's initialiser has been walked: note V's value
+    } K;
+    const Stmt *S = nullptr;
+    const Expr *Cond = nullptr;
+    const VarDecl *V = nullptr;
+  };
+
   /// `if (Cond) Then else Else` or `Cond ? Then : Else`: each branch is
-  /// walked knowing which way Cond went (wrappers' guards).
-  void walkBranches(const Expr *Cond, const Stmt *Then, const Stmt *Else) {
-    walk(Cond);
-    CondStack.push_back({Cond, true});
-    walk(Then);
-    CondStack.back().second = false;
-    walk(Else);
-    CondStack.pop_back();
+  /// walked knowing which way Cond went (wrappers' guards). Pushed in
+  /// reverse, so Cond is walked first.
+  static void pushBranches(llvm::SmallVectorImpl<WalkTask> &Stack,
+                           const Expr *Cond, const Stmt *Then,
+                           const Stmt *Else) {
+    Stack.push_back({WalkTask::CondPop});
+    Stack.push_back({WalkTask::Visit, Else});
+    Stack.push_back({WalkTask::CondElse});
+    Stack.push_back({WalkTask::Visit, Then});
+    Stack.push_back({WalkTask::CondThen, nullptr, Cond});
+    Stack.push_back({WalkTask::Visit, Cond});
   }
 
-  void walk(const Stmt *S) {
+  void walk(const Stmt *Root) {
+    llvm::SmallVector<WalkTask, 64> Stack{{WalkTask::Visit, Root}};
+    while (!Stack.empty()) {
+      WalkTask T = Stack.pop_back_val();
+      switch (T.K) {
+      case WalkTask::CondThen:
+        CondStack.push_back({T.Cond, true});
+        continue;
+      case WalkTask::CondElse:
+        CondStack.back().second = false;
+        continue;
+      case WalkTask::CondPop:
+        CondStack.pop_back();
+        continue;
+      case WalkTask::DeclInit:
+        noteDeclInit(T.V);
+        continue;
+      case WalkTask::Visit:
+        visit(T.S, Stack);
+        continue;
+      }
+    }
+  }
+
+  void noteDeclInit(const VarDecl *V) {
+    if (V->getType()->isIntegralOrEnumerationType())
+      noteFlagAssignment(V, V->getInit(), false, BO_Assign, V->getLocation());
+    if (V->getType()->isIntegerType())
+      Events[{FdKey::Var, V->getCanonicalDecl(), -1}].push_back(
+          Event{{FdKey::Var, V->getCanonicalDecl(), -1},
+                EvKind::Copy,
+                V->getInit(),
+                V->getLocation(),
+                CurFn,
+                {},
+                nullptr});
+  }
+
+  /// What \p S itself records; what is under it goes on \p Stack, first
+  /// child on top.
+  void visit(const Stmt *S, llvm::SmallVectorImpl<WalkTask> &Stack) {
     if (!S)
       return;
     if (const auto *If = dyn_cast<IfStmt>(S)) {
-      walk(If->getInit());
+      pushBranches(Stack, If->getCond(), If->getThen(), If->getElse());
       if (If->getConditionVariableDeclStmt())
-        walk(If->getConditionVariableDeclStmt());
-      walkBranches(If->getCond(), If->getThen(), If->getElse());
+        Stack.push_back({WalkTask::Visit, If->getConditionVariableDeclStmt()});
+      Stack.push_back({WalkTask::Visit, If->getInit()});
       return;
     }
     if (const auto *CO = dyn_cast<ConditionalOperator>(S)) {
-      walkBranches(CO->getCond(), CO->getTrueExpr(), CO->getFalseExpr());
+      pushBranches(Stack, CO->getCond(), CO->getTrueExpr(), CO->getFalseExpr());
       return;
     }
     if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
@@ -643,29 +734,24 @@ struct NonBlockingFdAnalysis::Impl {
           addEvent(B->getLHS(), EvKind::Copy, B->getOperatorLoc(), B->getRHS());
       }
     }
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit()) {
-          walk(V->getInit());
-          if (V->getType()->isIntegralOrEnumerationType())
-            noteFlagAssignment(V, V->getInit(), false, BO_Assign,
-                               V->getLocation());
-          if (V->getType()->isIntegerType())
-            Events[{FdKey::Var, V->getCanonicalDecl(), -1}].push_back(
-                Event{{FdKey::Var, V->getCanonicalDecl(), -1},
-                      EvKind::Copy,
-                      V->getInit(),
-                      V->getLocation(),
-                      CurFn,
-                      {},
-                      nullptr});
-        }
     if (const auto *R = dyn_cast<ReturnStmt>(S); R && R->getRetValue())
       Returns[CurFn].push_back(R);
-    if (isa<DeclStmt>(S))
-      return; // initialisers walked above
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      // Each initialiser, then what it tells about its variable, in order.
+      llvm::SmallVector<const VarDecl *, 4> Vars;
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+          Vars.push_back(V);
+      for (const VarDecl *V : llvm::reverse(Vars)) {
+        Stack.push_back({WalkTask::DeclInit, nullptr, nullptr, V});
+        Stack.push_back({WalkTask::Visit, V->getInit()});
+      }
+      return;
+    }
+    size_t First = Stack.size();
     for (const Stmt *Child : S->children())
-      walk(Child);
+      Stack.push_back({WalkTask::Visit, Child});
+    std::reverse(Stack.begin() + First, Stack.end());
   }
 
   void walkFunction(const FunctionDecl *FD) {
@@ -840,13 +926,15 @@ struct NonBlockingFdAnalysis::Impl {
     return std::nullopt;
   }
 
-  std::vector<const Event *> eventsFor(const FdKey &K) {
-    std::vector<const Event *> Out;
+  /// The events recorded on \p K, copied: answering a query may walk a
+  /// function for the first time (a wrapper's body, a callee's returns),
+  /// which records more events and may move the vectors they live in.
+  std::vector<Event> eventsFor(const FdKey &K) {
+    std::vector<Event> Out;
     auto Add = [&](const FdKey &Key) {
       auto It = Events.find(Key);
       if (It != Events.end())
-        for (const Event &E : It->second)
-          Out.push_back(&E);
+        Out.insert(Out.end(), It->second.begin(), It->second.end());
     };
     Add(K);
     if (K.Kind == FdKey::Elem && K.Index != -1)
@@ -875,11 +963,7 @@ struct NonBlockingFdAnalysis::Impl {
   exprNonBlocking(const Expr *E, const FunctionDecl *Fn, SourceLocation At) {
     if (!E || Depth > 12)
       return std::nullopt;
-    struct DepthGuard {
-      unsigned &D;
-      explicit DepthGuard(unsigned &D) : D(D) { ++D; }
-      ~DepthGuard() { --D; }
-    } Guard(Depth);
+    DepthGuard Guard(Depth);
     E = E->IgnoreParenCasts();
     if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
       if (auto O = exprNonBlocking(CO->getTrueExpr(), Fn, At))
@@ -925,11 +1009,12 @@ struct NonBlockingFdAnalysis::Impl {
     // The last event on this key in this function before the use decides.
     // Events guarded by one of Fn's own parameters (`if (nonblock) ...`)
     // make Fn a wrapper; they do not decide for Fn's own calls.
+    const std::vector<Event> Evs = eventsFor(K);
     const Event *Last = nullptr;
-    for (const Event *E : eventsFor(K))
-      if (E->Fn == Fn && !E->G.Param && before(E->Loc, At) &&
-          (!Last || before(Last->Loc, E->Loc)))
-        Last = E;
+    for (const Event &E : Evs)
+      if (E.Fn == Fn && !E.G.Param && before(E.Loc, At) &&
+          (!Last || before(Last->Loc, E.Loc)))
+        Last = &E;
     if (Last)
       return resolve(*Last);
     // A lambda's captured local: what its own function did to it.
@@ -943,10 +1028,11 @@ struct NonBlockingFdAnalysis::Impl {
           const FunctionDecl *OwnerDef =
               Owner->getDefinition() ? Owner->getDefinition() : Owner;
           expandPendingIn(OwnerDef);
-          for (const Event *E : eventsFor(K))
-            if (E->Fn == OwnerDef && !E->G.Param &&
-                (!Last || before(Last->Loc, E->Loc)))
-              Last = E;
+          const std::vector<Event> OwnerEvs = eventsFor(K);
+          for (const Event &E : OwnerEvs)
+            if (E.Fn == OwnerDef && !E.G.Param &&
+                (!Last || before(Last->Loc, E.Loc)))
+              Last = &E;
           if (Last)
             return resolve(*Last);
         }
@@ -976,7 +1062,8 @@ struct NonBlockingFdAnalysis::Impl {
         expandPendingIn(F);
     }
     std::optional<NonBlockingOrigin> Result;
-    for (const Event *E : eventsFor(K)) {
+    for (const Event &Ev : eventsFor(K)) {
+      const Event *E = &Ev;
       if (E->Kind == EvKind::Clear)
         continue;
       // A field holds the same descriptor after the store: what the
@@ -1005,12 +1092,15 @@ struct NonBlockingFdAnalysis::Impl {
       return std::nullopt;
     const FunctionDecl *Def = Fn->getDefinition();
     unsigned Idx = P->getFunctionScopeIndex();
-    auto Sites = CallSites.find(Def);
-    if (Sites == CallSites.end() || Sites->second.empty() ||
+    auto SitesIt = CallSites.find(Def);
+    if (SitesIt == CallSites.end() || SitesIt->second.empty() ||
         Def->isExternallyVisible())
       return std::nullopt;
+    // A copy: judging an argument may walk a function for the first time,
+    // which files more call sites and may move this vector.
+    const std::vector<const CallExpr *> Sites = SitesIt->second;
     std::optional<NonBlockingOrigin> First;
-    for (const CallExpr *C : Sites->second) {
+    for (const CallExpr *C : Sites) {
       if (Idx >= C->getNumArgs())
         return std::nullopt;
       const FunctionDecl *Caller = Owner.lookup(C);

@@ -11,6 +11,7 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -35,6 +36,70 @@ inline const Stmt *findStmt(const Stmt *Root,
   }
   return nullptr;
 }
+
+/// The union of \p Own over every statement under \p Root (\p Root
+/// included), each subtree's union kept in \p Memo, so that asking again
+/// about any statement under \p Root costs one look-up: a condition asked
+/// about at every level of a long `&&` chain stays linear. \p Own(S)
+/// returns S's own bits and whether its children count too. The walk keeps
+/// its own stack (no recursion over the tree's depth).
+template <typename OwnFn>
+unsigned unionOver(const Stmt *Root, llvm::DenseMap<const Stmt *, unsigned> &Memo,
+                   OwnFn Own) {
+  if (!Root)
+    return 0;
+  if (auto It = Memo.find(Root); It != Memo.end())
+    return It->second;
+  struct Frame {
+    const Stmt *S;
+    unsigned Bits;
+    bool Expanded;
+  };
+  llvm::SmallVector<Frame, 32> Stack{{Root, 0, false}};
+  while (!Stack.empty()) {
+    Frame F = Stack.back();
+    if (Memo.count(F.S)) {
+      Stack.pop_back();
+      continue;
+    }
+    if (!F.Expanded) {
+      auto [Bits, Descend] = Own(F.S);
+      if (!Descend) {
+        Memo[F.S] = Bits;
+        Stack.pop_back();
+        continue;
+      }
+      Stack.back() = {F.S, Bits, true};
+      for (const Stmt *C : F.S->children())
+        if (C && !Memo.count(C))
+          Stack.push_back({C, 0, false});
+      continue;
+    }
+    unsigned Bits = F.Bits;
+    for (const Stmt *C : F.S->children())
+      if (C)
+        Bits |= Memo.lookup(C);
+    Memo[F.S] = Bits;
+    Stack.pop_back();
+  }
+  return Memo.lookup(Root);
+}
+
+/// Bounds the depth of the recursive evaluators (conditions, the path's
+/// expressions). clang limits nesting of brackets to 256 by default
+/// (-fbracket-depth); a deeper tree comes from a long operator chain such as
+/// `a + b + ... + z`, which the walks flatten or leave unjudged, rather than
+/// risk the thread's stack (clangd's workers have no more than clang's).
+constexpr unsigned MaxEvalDepth = 512;
+
+/// Counts one level of a recursive evaluator while in scope.
+struct DepthGuard {
+  unsigned &D;
+  explicit DepthGuard(unsigned &D) : D(D) { ++D; }
+  ~DepthGuard() { --D; }
+  DepthGuard(const DepthGuard &) = delete;
+  DepthGuard &operator=(const DepthGuard &) = delete;
+};
 
 } // namespace clang::tidy::nbio
 
