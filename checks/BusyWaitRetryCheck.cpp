@@ -322,12 +322,19 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
       // condition is about to ask for the retry.
       const auto *CS = dyn_cast<CompoundStmt>(D->getBody());
       const Expr *Cond = D->getCond();
+      // The condition is copied as written, comments, line splices and
+      // preprocessor lines included.
+      std::optional<std::string> CondText = fixTextOf(Cond);
+      if (!CondText && repeatable(Cond, A))
+        return {{},
+                "no fix-it: the loop condition cannot be copied: it comes "
+                "from a macro, or holds a preprocessor line"};
       if (CS && repeatable(Cond, A)) {
         std::string Inner = CS->body_empty()
                                 ? Outer + "  "
                                 : indentAt(CS->body_back()->getBeginLoc(), SM);
         std::string U = Unit(Inner, Outer);
-        std::string Text = Inner + "if (" + textOf(Cond) + ") {\n" +
+        std::string Text = Inner + "if (" + *CondText + ") {\n" +
                            joinLines(Lines, Inner + U) + Inner + "}\n";
         SourceLocation R = CS->getRBracLoc();
         std::string RIndent = indentAt(R, SM);
@@ -336,7 +343,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
               R.getLocWithOffset(-int(RIndent.size())), Text));
         } else {
           // `do { ... } while (c);` on one line: stay on it.
-          std::string Inline = "if (" + textOf(Cond) + ") {";
+          std::string Inline = "if (" + *CondText + ") {";
           for (const std::string &L : Lines)
             Inline += " " + L;
           F.Hints.push_back(FixItHint::CreateInsertion(R, Inline + " } "));
@@ -348,7 +355,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
         SourceLocation Semi = Lexer::findLocationAfterToken(
             Body->getEndLoc(), tok::semi, SM, LO, false);
         if (Semi.isValid() && !Body->getBeginLoc().isMacroID()) {
-          std::string Inline = " if (" + textOf(Cond) + ") {";
+          std::string Inline = " if (" + *CondText + ") {";
           for (const std::string &L : Lines)
             Inline += " " + L;
           F.Hints.push_back(
@@ -375,6 +382,15 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
   if (!H.empty()) {
     FileID File = SM.getFileID(
         SM.getExpansionLoc(At ? At->getBeginLoc() : Loop->getBeginLoc()));
+    // A fragment included inside the function's body (a `.inc` file) is no
+    // place for an #include: put it in the file that includes the fragment
+    // at file scope.
+    SourceRange Body = Fn->getBody()->getSourceRange();
+    for (SourceLocation Inc = SM.getIncludeLoc(File);
+         Inc.isValid() && !SM.isBeforeInTranslationUnit(Inc, Body.getBegin()) &&
+         SM.isBeforeInTranslationUnit(Inc, Body.getEnd());
+         Inc = SM.getIncludeLoc(File))
+      File = SM.getFileID(Inc);
     if (!fileIncludes(File, H))
       if (auto Inc = Inserter.createIncludeInsertion(File, H))
         F.Hints.push_back(*Inc);
@@ -466,18 +482,23 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
          StringRef(Fn->getNameAsString()).contains("eventfd")))
       continue;
 
-    std::string FdText = Info->Family == IoFamily::Ssl
-                             ? "SSL_get_fd(" + textOf(Fd) + ")"
-                             : textOf(Fd);
     Fix F;
+    // The wait names the descriptor as the call does, copied as written.
+    std::optional<std::string> FdCopy = fixTextOf(Fd);
     if (inMacro(Call))
       F.WhyNot = "no fix-it: the call is inside a macro expansion";
     else if (Fd->HasSideEffects(*Ctx))
       F.WhyNot = "no fix-it: the descriptor expression has side effects and "
                  "cannot be evaluated again";
+    else if (!FdCopy)
+      F.WhyNot = "no fix-it: the descriptor is not written out in the file "
+                 "(it comes from a macro) and cannot be copied";
     else
-      F = makeFix(A, Fn, P, FdText, Readable,
-                  BothSslDirections ? "SSL_want_read(" + textOf(Fd) + ")"
+      F = makeFix(A, Fn, P,
+                  Info->Family == IoFamily::Ssl ? "SSL_get_fd(" + *FdCopy + ")"
+                                                : *FdCopy,
+                  Readable,
+                  BothSslDirections ? "SSL_want_read(" + *FdCopy + ")"
                                     : std::string());
     {
       auto D = diag(reportLoc(Call), "'%0' on %select{fd|the socket of}1 "

@@ -127,8 +127,17 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
 }
 
 const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
-  for (const Stmt *P = Paths->parentOf(S, CurFn); P;
-       P = Paths->parentOf(P, CurFn))
+  for (const Stmt *Child = S, *P = Paths->parentOf(S, CurFn); P;
+       Child = P, P = Paths->parentOf(P, CurFn)) {
+    // A loop's condition belongs to the loop's scope, as its body does:
+    // the same test reads the same in both places (a fix that copies the
+    // condition into the body must not change the answer).
+    if (const auto *D = dyn_cast<DoStmt>(P); D && Child != D->getBody())
+      return P;
+    if (const auto *W = dyn_cast<WhileStmt>(P); W && Child != W->getBody())
+      return P;
+    if (const auto *F = dyn_cast<ForStmt>(P); F && Child != F->getBody())
+      return P;
     if (isa<CompoundStmt>(P)) {
       // A loop body: the loop's own condition belongs to the scope too
       // (`do { if (n < 0 && errno == EAGAIN) wait(); } while (... ||
@@ -139,6 +148,7 @@ const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
         return Loop;
       return P;
     }
+  }
   return nullptr;
 }
 
@@ -270,8 +280,12 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return;
   // `e == EAGAIN || e == EWOULDBLOCK` trips GCC's -Wlogical-op where the
   // two are equal; a constant guard keeps the fixed code warning-free.
-  std::string E = textOf(ErrSide);
-  std::string Orig = textOf(B);
+  // Both copied exactly as written (comments, line splices, strings).
+  std::optional<std::string> ErrCopy = fixTextOf(ErrSide);
+  std::optional<std::string> OrigCopy = fixTextOf(B);
+  if (!ErrCopy || !OrigCopy)
+    return;
+  const std::string &E = *ErrCopy, &Orig = *OrigCopy;
   std::string N = Name.str(), O = Other.str();
   std::string Text = B->getOpcode() == BO_EQ
                          ? "(" + Orig + " || (" + O + " != " + N + " && " + E +

@@ -182,6 +182,10 @@ std::string NbioCheckBase::textOf(const Expr *E) const {
   return sourceTextOf(E, *Ctx);
 }
 
+std::optional<std::string> NbioCheckBase::fixTextOf(const Expr *E) const {
+  return exactSourceText(E, *Ctx);
+}
+
 void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O) {
   if (O.Loc.isValid())
     diag(Ctx->getSourceManager().getExpansionLoc(O.Loc), O.Note,

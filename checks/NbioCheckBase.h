@@ -55,7 +55,11 @@ protected:
   /// comes from a macro.
   SourceLocation reportLoc(const Stmt *S) const;
   bool inMacro(const Stmt *S) const;
+  /// \p E as the user wrote it, on one line: for messages.
   std::string textOf(const Expr *E) const;
+  /// \p E exactly as it stands in the file: for fix-its that copy it
+  /// (exactSourceText).
+  std::optional<std::string> fixTextOf(const Expr *E) const;
   void noteOrigin(const NonBlockingOrigin &O);
 
   FailurePathFinder &paths(NonBlockingFdAnalysis &A);

@@ -51,4 +51,26 @@ std::string sourceTextOf(const Expr *E, const ASTContext &Ctx) {
   return Out;
 }
 
+std::optional<std::string> exactSourceText(const Expr *E,
+                                           const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  CharSourceRange R = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E->getSourceRange()), SM, LO);
+  if (R.isInvalid())
+    return std::nullopt;
+  bool Invalid = false;
+  StringRef T = Lexer::getSourceText(R, SM, LO, &Invalid);
+  if (Invalid || T.empty())
+    return std::nullopt;
+  // A preprocessor line inside: the copy could hold an #if without its
+  // #endif (or the other way round), or mean something else where pasted.
+  llvm::SmallVector<StringRef, 8> Lines;
+  T.split(Lines, '\n');
+  for (StringRef L : llvm::ArrayRef(Lines).drop_front())
+    if (L.ltrim(" \t\f\v").starts_with("#"))
+      return std::nullopt;
+  return T.str();
+}
+
 } // namespace clang::tidy::nbio

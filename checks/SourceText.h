@@ -5,6 +5,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include <optional>
 #include <string>
 
 namespace clang::tidy::nbio {
@@ -13,6 +14,15 @@ namespace clang::tidy::nbio {
 /// expansion, a macro argument as spelled, else the whole macro call.
 /// "<fd>" when there is no text to quote.
 std::string sourceTextOf(const Expr *E, const ASTContext &Ctx);
+
+/// \p E's text exactly as it stands in the file, layout, comments, line
+/// splices and preprocessor lines included, for fix-its that copy it: pasted
+/// elsewhere it means what it meant here. None when \p E is not written out
+/// in one stretch of one file (it comes from a macro's body, or spans a
+/// macro's arguments and its body), or when that stretch holds a
+/// preprocessor line (a copy could cut an #if from its #endif).
+std::optional<std::string> exactSourceText(const Expr *E,
+                                           const ASTContext &Ctx);
 
 } // namespace clang::tidy::nbio
 
