@@ -9,26 +9,57 @@
 
 namespace clang::tidy::nbio {
 
-static std::string lower(StringRef S) { return S.lower(); }
-
 BusyWaitRetryCheck::BusyWaitRetryCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : NbioCheckBase(Name, Context),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
-      WaitFormOpt(lower(Options.get("WaitForm", "poll"))),
-      WaitForm(WaitFormOpt == "select"   ? Form::Select
-               : WaitFormOpt == "custom" ? Form::Custom
-                                         : Form::Poll),
+      WaitForm(Options.get("WaitForm", Form::Poll, /*IgnoreCase=*/true)),
       WaitTemplate(Options.get("WaitTemplate", "").str()),
       WaitHeader(Options.get("WaitHeader", "").str()),
-      TimeoutMs(Options.get("TimeoutMs", -1)) {}
+      TimeoutMs(Options.get("TimeoutMs", -1)) {
+  switch (WaitForm) {
+  case Form::Poll:
+    Header = "<poll.h>";
+    break;
+  case Form::Select:
+    Header = "<sys/select.h>";
+    break;
+  case Form::Custom: {
+    // `<x.h>` or `"x.h"`; IncludeInserter takes `<x.h>` for angle brackets
+    // and a bare `x.h` for quotes.
+    StringRef H = StringRef(WaitHeader).trim();
+    bool Angled = H.size() > 2 && H.front() == '<' && H.back() == '>';
+    bool Quoted = H.size() > 2 && H.front() == '"' && H.back() == '"';
+    StringRef Inside = H.size() > 2 ? H.drop_front().drop_back() : "";
+    bool Clean = !Inside.trim().empty() &&
+                 Inside.find_first_of("<>\"\n") == StringRef::npos;
+    if (H.empty()) {
+      // The template's {events} are poll's POLLIN/POLLOUT.
+      if (StringRef(WaitTemplate).contains("{events}"))
+        Header = "<poll.h>";
+    } else if ((Angled || Quoted) && Clean) {
+      Header = Angled ? H.str() : Inside.str();
+    } else {
+      configurationDiag("invalid configuration value '%0' for option "
+                        "'%1.WaitHeader': expected a header as <name.h> or "
+                        "\"name.h\"; the fix includes nothing")
+          << WaitHeader << getID();
+    }
+    if (WaitTemplate.empty())
+      configurationDiag("option '%0.WaitForm' is 'custom' but "
+                        "'%0.WaitTemplate' is empty: no fix-its")
+          << getID();
+    break;
+  }
+  }
+}
 
 void BusyWaitRetryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   NbioCheckBase::storeOptions(Opts);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
-  Options.store(Opts, "WaitForm", WaitFormOpt);
+  Options.store(Opts, "WaitForm", WaitForm);
   Options.store(Opts, "WaitTemplate", WaitTemplate);
   Options.store(Opts, "WaitHeader", WaitHeader);
   Options.store(Opts, "TimeoutMs", TimeoutMs);
@@ -41,19 +72,6 @@ void BusyWaitRetryCheck::registerPPCallbacks(const SourceManager &,
 
 void BusyWaitRetryCheck::registerMatchers(ast_matchers::MatchFinder *F) {
   matchCallsTo(F, {IoFamily::Plain, IoFamily::Connect, IoFamily::Ssl});
-}
-
-std::string BusyWaitRetryCheck::header() const {
-  switch (WaitForm) {
-  case Form::Poll:
-    return "<poll.h>";
-  case Form::Select:
-    return "<sys/select.h>";
-  case Form::Custom:
-    // IncludeInserter wants <x.h> for angle brackets and x.h for quotes.
-    return StringRef(WaitHeader).trim().trim('"').str();
-  }
-  return {};
 }
 
 std::vector<std::string>
@@ -378,8 +396,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     return {{},
             "no fix-it: the retry is not a statement a wait can be "
             "inserted before"};
-  std::string H = header();
-  if (!H.empty()) {
+  if (const std::string &H = Header; !H.empty()) {
     FileID File = SM.getFileID(
         SM.getExpansionLoc(At ? At->getBeginLoc() : Loop->getBeginLoc()));
     // A fragment included inside the function's body (a `.inc` file) is no

@@ -24,12 +24,14 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
+  /// The WaitForm option.
+  enum class Form { Poll, Select, Custom };
+
 protected:
   void decide(NonBlockingFdAnalysis &A,
               llvm::ArrayRef<const Stmt *> Candidates) override;
 
 private:
-  enum class Form { Poll, Select, Custom };
   struct Fix {
     std::vector<FixItHint> Hints;
     std::string WhyNot; ///< empty when there is a fix
@@ -39,21 +41,37 @@ private:
               const std::string &ReadIf);
   std::vector<std::string> waitLines(const std::string &Fd, bool Readable,
                                      const std::string &ReadIf) const;
-  std::string header() const;
   bool repeatable(const Expr *Cond, NonBlockingFdAnalysis &A);
   bool fileIncludes(FileID File, StringRef Header) const;
   bool mayRepeat(const CallExpr *Call, const FunctionDecl *Fn,
                  NonBlockingFdAnalysis &A);
 
   utils::IncludeInserter Inserter;
-  const std::string WaitFormOpt;
   const Form WaitForm;
   const std::string WaitTemplate;
   const std::string WaitHeader;
+  /// The header the fix includes: from WaitForm, or WaitHeader for custom
+  /// (checked in the constructor; empty when none is needed).
+  std::string Header;
   const int TimeoutMs;
   llvm::DenseMap<const FunctionDecl *, bool> FnHasLabel; // this TU's
 };
 
 } // namespace clang::tidy::nbio
+
+namespace clang::tidy {
+/// WaitForm's values, so that clang-tidy reports an unknown one.
+template <> struct OptionEnumMapping<nbio::BusyWaitRetryCheck::Form> {
+  static llvm::ArrayRef<
+      std::pair<nbio::BusyWaitRetryCheck::Form, llvm::StringRef>>
+  getEnumMapping() {
+    static constexpr std::pair<nbio::BusyWaitRetryCheck::Form, llvm::StringRef>
+        Mapping[] = {{nbio::BusyWaitRetryCheck::Form::Poll, "poll"},
+                     {nbio::BusyWaitRetryCheck::Form::Select, "select"},
+                     {nbio::BusyWaitRetryCheck::Form::Custom, "custom"}};
+    return Mapping;
+  }
+};
+} // namespace clang::tidy
 
 #endif // NBIO_CHECKS_BUSYWAITRETRYCHECK_H

@@ -4,6 +4,7 @@
 #include "SourceText.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include <map>
 #include <mutex>
@@ -20,6 +21,51 @@ static void addList(llvm::StringSet<> &Set, llvm::StringRef List) {
       Set.insert(P.trim());
 }
 
+/// A function's name as the lists take it: an identifier, qualified with
+/// `::` for C++ (`ns::set_nonblocking`).
+static bool isFunctionName(StringRef N) {
+  if (N.consume_front("::"); N.empty())
+    return false;
+  llvm::SmallVector<StringRef, 4> Parts;
+  N.split(Parts, "::");
+  for (StringRef P : Parts)
+    if (P.empty() || !isAsciiIdentifierStart(P[0]) ||
+        !llvm::all_of(P, [](char C) { return isAsciiIdentifierContinue(C); }))
+      return false;
+  return true;
+}
+
+static bool isIndex(StringRef S) {
+  unsigned V;
+  return !S.trim().getAsInteger(10, V);
+}
+
+/// Why \p Item is not a valid entry of the option \p Option, or empty.
+static std::string badListItem(StringRef Option, StringRef Item) {
+  llvm::SmallVector<StringRef, 4> F;
+  Item.split(F, ':');
+  StringRef Name = F[0].trim();
+  if (!isFunctionName(Name))
+    return "'" + Name.str() + "' is not a function name";
+  if ((Option == "NonBlockingFunctions" || Option == "BlockingFunctions") &&
+      Item.contains("::"))
+    return "a qualified name cannot be given here; use the function's own "
+           "name";
+  if (Option == "NonBlockingFunctions") {
+    // Name:FdArg or Name:FdArg:FlagArg:NonBlockingValue
+    if ((F.size() != 2 && F.size() != 4) ||
+        !llvm::all_of(llvm::ArrayRef(F).drop_front(), isIndex))
+      return "expected 'Name:FdArg' or 'Name:FdArg:FlagArg:NonBlockingValue' "
+             "with whole numbers";
+  } else if (Option == "BlockingFunctions") {
+    if (F.size() != 2 || !isIndex(F[1]))
+      return "expected 'Name:FdArg' with a whole number";
+  } else if (F.size() != 1) {
+    return "expected a function or macro name";
+  }
+  return {};
+}
+
 NbioCheckBase::NbioCheckBase(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context) {
   Config = NbioConfig::read(*this, [&](StringRef N, StringRef D) {
@@ -28,6 +74,38 @@ NbioCheckBase::NbioCheckBase(StringRef Name, ClangTidyContext *Context)
   WaitFunctionsOpt = Options.getLocalOrGlobal("WaitFunctions", "").str();
   TerminalFunctionsOpt =
       Options.getLocalOrGlobal("TerminalFunctions", "").str();
+  // Say so, as stock checks do, where an entry cannot be understood: it is
+  // left out, and the rest of the list still counts. A value set for every
+  // check (the global key) is reported once, by the first enabled nbio
+  // check; one set for this check alone, by this check.
+  llvm::StringRef Reporter;
+  for (llvm::StringRef C : NbioCheckNames)
+    if (Context->isCheckEnabled(C)) {
+      Reporter = C;
+      break;
+    }
+  for (auto [Option, Value] :
+       {std::pair<StringRef, StringRef>{"NonBlockingFunctions",
+                                        Config.NonBlockingFunctions},
+        {"BlockingFunctions", Config.BlockingFunctions},
+        {"WouldBlockHelpers", Config.WouldBlockHelpers},
+        {"WaitFunctions", WaitFunctionsOpt},
+        {"TerminalFunctions", TerminalFunctionsOpt}}) {
+    if (!Options.get(Option) && getID() != Reporter)
+      continue;
+    llvm::SmallVector<StringRef, 8> Items;
+    Value.split(Items, ';', -1, false);
+    for (StringRef Item : Items) {
+      if (Item.trim().empty())
+        continue;
+      std::string Why = badListItem(Option, Item.trim());
+      if (!Why.empty())
+        configurationDiag("invalid configuration value '%0' in option "
+                          "'%1%2': %3; the entry is ignored")
+            << Item.trim() << (Options.get(Option) ? getID().str() + "." : "")
+            << Option << Why;
+    }
+  }
   addList(Waits.User, WaitFunctionsOpt);
   addList(UserTerminal, TerminalFunctionsOpt);
 }

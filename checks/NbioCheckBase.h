@@ -21,6 +21,11 @@
 
 namespace clang::tidy::nbio {
 
+/// The names of the nbio checks, sorted (NbioTidyModule registers each).
+inline constexpr llvm::StringLiteral NbioCheckNames[] = {
+    "nbio-busy-wait-retry", "nbio-connect-einprogress",
+    "nbio-eagain-ewouldblock", "nbio-unhandled-eagain"};
+
 class NbioCheckBase : public ClangTidyCheck {
 public:
   NbioCheckBase(StringRef Name, ClangTidyContext *Context);

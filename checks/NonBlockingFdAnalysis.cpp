@@ -359,9 +359,16 @@ struct NonBlockingFdAnalysis::Impl {
       addUserWrapper(Item, true);
   }
 
+  /// An entry of NonBlockingFunctions/BlockingFunctions; the checks report
+  /// one that is malformed (NbioCheckBase), and it is left out here.
   void addUserWrapper(llvm::StringRef Item, bool Blocking) {
     llvm::SmallVector<llvm::StringRef, 4> F;
     Item.split(F, ':');
+    unsigned Check = 0;
+    if (F.size() < 2 || F[1].trim().getAsInteger(10, Check) ||
+        (Blocking && F.size() != 2) ||
+        (!Blocking && F.size() != 2 && F.size() != 4))
+      return;
     WrapperSpec S;
     S.Blocking = Blocking;
     unsigned V = 0;
