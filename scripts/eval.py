@@ -698,6 +698,10 @@ KNOWN_BUGS = os.path.join(EVAL, "known-bugs.tsv")
 KB_COLUMNS = ["package", "debian_version", "file", "line", "function", "call",
               "category", "verdict", "evidence"]
 KB_VERDICTS = ("bug", "correct", "doubtful")
+# Where a row comes from: read in the code independently of the checks, or
+# added after triaging one of their findings. Only the first kind measures
+# recall: a bug found through a finding is found by construction.
+KB_ORIGINS = ("reading", "finding")
 # A row matches a finding of its category's check in the same file at most
 # this many lines away (the finding may sit on the call, the test or the
 # loop the row names).
@@ -705,9 +709,10 @@ MATCH_LINES = 3
 
 
 def read_known_bugs(path):
-    """The rows of known-bugs.tsv: KB_COLUMNS, then an optional miss_reason
-    (why the checks cannot find the row yet, written by whoever read the
-    code). A header line names the columns."""
+    """The rows of known-bugs.tsv: KB_COLUMNS, then optional columns:
+    miss_reason (why the checks cannot find the row yet, written by whoever
+    read the code) and origin (KB_ORIGINS; empty is 'reading'). A header
+    line names the columns."""
     rows = []
     if not os.path.exists(path):
         return rows
@@ -730,6 +735,9 @@ def read_known_bugs(path):
                 % (path, n, len(KB_COLUMNS), ", ".join(KB_VERDICTS)))
         row["line"] = int(row["line"])
         row["miss_reason"] = row.get("miss_reason", "")
+        row["origin"] = row.get("origin", "") or "reading"
+        if row["origin"] not in KB_ORIGINS:
+            die("%s:%d: origin must be one of %s" % (path, n, ", ".join(KB_ORIGINS)))
         row["tsv_line"] = n
         rows.append(row)
     return rows
@@ -769,7 +777,7 @@ def known_bugs_table(rows, pkgs):
     by_pkg = {p["package"]: p for p in pkgs}
     out_rows = []
     for row in rows:
-        o = {k: row[k] for k in KB_COLUMNS + ["miss_reason"]}
+        o = {k: row[k] for k in KB_COLUMNS + ["miss_reason", "origin"]}
         chk = kb_check(row["category"])
         o["check"] = chk
         p = by_pkg.get(row["package"])
@@ -809,10 +817,14 @@ def known_bugs_table(rows, pkgs):
     checks = []
     for c in cats:
         mine = [o for o in out_rows if o["check"] == c and o["status"] != "not run"]
+        read = [o for o in mine if o["origin"] == "reading"]
+        added = [o for o in mine if o["origin"] == "finding"]
         checks.append({
             "check": c, "exists": c in CHECKS,
-            "bugs": sum(1 for o in mine if o["verdict"] == "bug"),
-            "found": sum(1 for o in mine if o["status"] == "found"),
+            "bugs": sum(1 for o in read if o["verdict"] == "bug"),
+            "found": sum(1 for o in read if o["status"] == "found"),
+            "bugs_from_findings": sum(1 for o in added if o["verdict"] == "bug"),
+            "found_from_findings": sum(1 for o in added if o["status"] == "found"),
             "lookalikes": sum(1 for o in mine if o["verdict"] == "correct"),
             "flagged": sum(1 for o in mine if o["status"] == "flagged"),
             "doubtful": sum(1 for o in mine if o["verdict"] == "doubtful"),
@@ -827,26 +839,33 @@ def write_known_bugs(kb, w, rel_tsv):
     w("The rows of `%s`: real bugs (`bug`) and correct look-alikes (`correct`) "
       "found by reading the code. A row is found when its category's check "
       "(`nbio-CATEGORY`) reports in the same file within %d lines of the row's "
-      "line. `doubtful` rows are listed apart and not counted. The same table "
-      "is in `known-bugs.json`." % (rel_tsv, kb["match_lines"]))
+      "line. Recall counts only the bugs found by reading the code "
+      "(origin `reading`); bugs added to the list after triaging a finding "
+      "(origin `finding`) are found by construction and counted apart. "
+      "`doubtful` rows are listed apart and not counted. The same table is in "
+      "`known-bugs.json`." % (rel_tsv, kb["match_lines"]))
     w("")
     w("| check | known bugs found / in scope | look-alikes flagged / look-alikes "
-      "| doubtful rows |")
-    w("|---|---:|---:|---:|")
-    tot = {"bugs": 0, "found": 0, "lookalikes": 0, "flagged": 0, "doubtful": 0}
+      "| doubtful rows | bugs added from findings, found / rows |")
+    w("|---|---:|---:|---:|---:|")
+    tot = {"bugs": 0, "found": 0, "lookalikes": 0, "flagged": 0, "doubtful": 0,
+           "bugs_from_findings": 0, "found_from_findings": 0}
     for c in kb["checks"]:
         name = short_check(c["check"]) + ("" if c["exists"] else " (no such check yet)")
-        w("| %s | %d / %d | %d / %d | %d |" % (name, c["found"], c["bugs"], c["flagged"],
-                                             c["lookalikes"], c["doubtful"]))
+        w("| %s | %d / %d | %d / %d | %d | %d / %d |" % (
+            name, c["found"], c["bugs"], c["flagged"], c["lookalikes"], c["doubtful"],
+            c["found_from_findings"], c["bugs_from_findings"]))
         for k in tot:
             tot[k] += c[k]
-    w("| **all** | %d / %d | %d / %d | %d |" % (tot["found"], tot["bugs"], tot["flagged"],
-                                              tot["lookalikes"], tot["doubtful"]))
+    w("| **all** | %d / %d | %d / %d | %d | %d / %d |" % (
+        tot["found"], tot["bugs"], tot["flagged"], tot["lookalikes"], tot["doubtful"],
+        tot["found_from_findings"], tot["bugs_from_findings"]))
     w("")
 
     def where(o):
-        return "`%s:%d` %s (`%s`)" % (md(o["file"]), o["line"], md(o["function"]),
-                                      md(o["call"]))
+        return "`%s:%d` %s (`%s`)%s" % (md(o["file"]), o["line"], md(o["function"]),
+                                        md(o["call"]),
+                                        " [from a finding]" if o["origin"] == "finding" else "")
 
     def lines(o):
         return ", ".join("%d" % f["line"] for f in o["findings"])
