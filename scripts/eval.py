@@ -11,7 +11,9 @@ For each package of eval/packages.txt (or the ones named on the command line):
      translation unit, in parallel, with a timeout per TU,
 
 then write eval/results/PKG.json (for tools) and eval/results/REPORT.md (for
-people), which joins the findings with the triage in eval/triage/PKG.tsv.
+people), which joins the findings with the triage in eval/triage/PKG.tsv and
+scores them against eval/known-bugs.tsv (real bugs and correct look-alikes:
+found / missed with a reason / flagged), also written as known-bugs.json.
 Steps 1-3 are cached under eval/cache/PKG/; a second run only analyses.
 
   scripts/eval.py                         # every package, LLVM 19
@@ -200,13 +202,39 @@ def ensure_deb_src():
     return True
 
 
+ORIG_ONLY = "ORIG-ONLY"
+
+
 def source_dir(pdir):
     src = os.path.join(pdir, "src")
     if not os.path.isdir(src):
         return None
+    orig_only = os.path.exists(os.path.join(src, ORIG_ONLY))
     dirs = [d for d in sorted(os.listdir(src))
-            if os.path.isdir(os.path.join(src, d, "debian"))]
+            if os.path.isdir(os.path.join(src, d, "debian")) or
+            (orig_only and os.path.isdir(os.path.join(src, d)))]
     return os.path.join(src, dirs[0]) if dirs else None
+
+
+def unpack_orig(pkg, src, logf):
+    """The upstream tarball alone, when the mirror has it but not the Debian
+    part (coturn 4.6.1-1's debian.tar.xz is missing from deb.debian.org):
+    unpacked as it is, without Debian's patches, and marked so the report
+    says it. Returns the exit status."""
+    run_logged(["apt-get", "source", "-qq", "--download-only", pkg["name"]], src, logf)
+    origs = [f for f in sorted(os.listdir(src)) if re.match(
+        re.escape(pkg["name"]) + r"_[^/]*\.orig\.tar\.\w+$", f)]
+    if not origs:
+        return 1
+    rc = run_logged(["tar", "-xf", origs[0]], src, logf)
+    if rc == 0:
+        with open(os.path.join(src, ORIG_ONLY), "w") as f:
+            f.write("%s: only %s could be fetched; Debian's patches are not applied\n"
+                    % (pkg["name"], origs[0]))
+        log("eval: %s: WARNING: the Debian part of the source is missing from the "
+            "mirror; using the upstream tarball %s without Debian's patches"
+            % (pkg["name"], origs[0]))
+    return rc
 
 
 def debian_version_key(v):
@@ -240,6 +268,8 @@ def fetch(pkg, pdir, logf):
             if rc == 0:
                 log("eval: %s: fetched version %s (the newest failed)" % (pkg["name"], v))
                 break
+    if rc != 0:
+        rc = unpack_orig(pkg, src, logf)
     sdir = source_dir(pdir)
     if rc != 0 or not sdir:
         die("%s: apt-get source failed; see %s" % (pkg["name"], logf))
@@ -662,6 +692,215 @@ def update_triage(name, findings, tdir):
 
 
 # --------------------------------------------------------------------------
+# known bugs
+
+KNOWN_BUGS = os.path.join(EVAL, "known-bugs.tsv")
+KB_COLUMNS = ["package", "debian_version", "file", "line", "function", "call",
+              "category", "verdict", "evidence"]
+KB_VERDICTS = ("bug", "correct", "doubtful")
+# Where a row comes from: read in the code independently of the checks, or
+# added after triaging one of their findings. Only the first kind measures
+# recall: a bug found through a finding is found by construction.
+KB_ORIGINS = ("reading", "finding")
+# A row matches a finding of its category's check in the same file at most
+# this many lines away (the finding may sit on the call, the test or the
+# loop the row names).
+MATCH_LINES = 3
+
+
+def read_known_bugs(path):
+    """The rows of known-bugs.tsv: KB_COLUMNS, then optional columns:
+    miss_reason (why the checks cannot find the row yet, written by whoever
+    read the code) and origin (KB_ORIGINS; empty is 'reading'). A header
+    line names the columns."""
+    rows = []
+    if not os.path.exists(path):
+        return rows
+    header = None
+    for n, raw in enumerate(open(path), 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cols]
+            if header[:len(KB_COLUMNS)] != KB_COLUMNS:
+                die("%s:%d: want the header %s [miss_reason]"
+                    % (path, n, " TAB ".join(KB_COLUMNS)))
+            continue
+        row = dict(zip(header, [c.strip() for c in cols]))
+        if len(cols) < len(KB_COLUMNS) or not row["line"].isdigit() or \
+                row["verdict"] not in KB_VERDICTS:
+            die("%s:%d: want %d columns, a line number and a verdict of %s"
+                % (path, n, len(KB_COLUMNS), ", ".join(KB_VERDICTS)))
+        row["line"] = int(row["line"])
+        row["miss_reason"] = row.get("miss_reason", "")
+        row["origin"] = row.get("origin", "") or "reading"
+        if row["origin"] not in KB_ORIGINS:
+            die("%s:%d: origin must be one of %s" % (path, n, ", ".join(KB_ORIGINS)))
+        row["tsv_line"] = n
+        rows.append(row)
+    return rows
+
+
+def kb_check(category):
+    return "nbio-" + category
+
+
+def kb_matches(row, findings):
+    chk = kb_check(row["category"])
+    return [f for f in findings if f["file"] == row["file"]
+            and chk in f["check"].split(",")
+            and abs(f["line"] - row["line"]) <= MATCH_LINES]
+
+
+def kb_not_analysed(row, p):
+    """Why the harness could not have seen the row's file, or ''."""
+    if not row["file"].endswith(SOURCE_EXTS):
+        return ""
+    tus = {r["tu"]: r for r in p.get("results", [])}
+    r = tus.get(row["file"])
+    if r is None:
+        return "file not in the compile database"
+    if r["status"] in ("crash", "timeout"):
+        return "TU %s" % ("crashed" if r["status"] == "crash" else "timed out")
+    return ""
+
+
+def known_bugs_table(rows, pkgs):
+    """Joins the known-bugs rows with the findings of the packages in pkgs
+    (the result JSONs). Returns {"match_lines", "checks": [...], "rows": [...]},
+    each row with a status: for a bug 'found' or 'missed' (with a reason),
+    for a look-alike ('correct') 'flagged' or 'quiet', for a doubtful row
+    'reported' or 'not reported'; 'not analysed' when its file was not, and
+    'not run' when its package has no results here."""
+    by_pkg = {p["package"]: p for p in pkgs}
+    out_rows = []
+    for row in rows:
+        o = {k: row[k] for k in KB_COLUMNS + ["miss_reason", "origin"]}
+        chk = kb_check(row["category"])
+        o["check"] = chk
+        p = by_pkg.get(row["package"])
+        if p is None:
+            o.update(status="not run", reason="package not in this run", findings=[])
+            out_rows.append(o)
+            continue
+        ev = p.get("debian_version", "")
+        o["evaluated_version"] = ev
+        found = kb_matches(row, p["findings"])
+        o["findings"] = [{"fingerprint": f.get("fingerprint", ""), "line": f["line"],
+                          "message": f["message"]} for f in found]
+        why_not = kb_not_analysed(row, p)
+        if chk not in CHECKS:
+            why_not = "no check %s yet" % chk
+        if found:
+            o["status"] = {"bug": "found", "correct": "flagged",
+                           "doubtful": "reported"}[row["verdict"]]
+            o["reason"] = ""
+        elif row["verdict"] == "bug":
+            o["status"] = "missed"
+            parts = [x for x in (why_not, row["miss_reason"]) if x]
+            o["reason"] = "; ".join(parts) or "no reason recorded"
+        elif why_not:
+            o["status"], o["reason"] = "not analysed", why_not
+        else:
+            o["status"] = "quiet" if row["verdict"] == "correct" else "not reported"
+            o["reason"] = ""
+        if ev and row["debian_version"] and ev != row["debian_version"]:
+            o["reason"] = ("; ".join(x for x in (o["reason"], "evaluated version %s" % ev)
+                                     if x))
+        out_rows.append(o)
+    cats = []
+    for c in CHECKS + [kb_check(r["category"]) for r in rows]:
+        if c not in cats:
+            cats.append(c)
+    checks = []
+    for c in cats:
+        mine = [o for o in out_rows if o["check"] == c and o["status"] != "not run"]
+        read = [o for o in mine if o["origin"] == "reading"]
+        added = [o for o in mine if o["origin"] == "finding"]
+        checks.append({
+            "check": c, "exists": c in CHECKS,
+            "bugs": sum(1 for o in read if o["verdict"] == "bug"),
+            "found": sum(1 for o in read if o["status"] == "found"),
+            "bugs_from_findings": sum(1 for o in added if o["verdict"] == "bug"),
+            "found_from_findings": sum(1 for o in added if o["status"] == "found"),
+            "lookalikes": sum(1 for o in mine if o["verdict"] == "correct"),
+            "flagged": sum(1 for o in mine if o["status"] == "flagged"),
+            "doubtful": sum(1 for o in mine if o["verdict"] == "doubtful"),
+        })
+    return {"match_lines": MATCH_LINES, "checks": checks, "rows": out_rows}
+
+
+def write_known_bugs(kb, w, rel_tsv):
+    """The known-bugs section of REPORT.md, through the writer w."""
+    w("## Known bugs")
+    w("")
+    w("The rows of `%s`: real bugs (`bug`) and correct look-alikes (`correct`) "
+      "found by reading the code. A row is found when its category's check "
+      "(`nbio-CATEGORY`) reports in the same file within %d lines of the row's "
+      "line. Recall counts only the bugs found by reading the code "
+      "(origin `reading`); bugs added to the list after triaging a finding "
+      "(origin `finding`) are found by construction and counted apart. "
+      "`doubtful` rows are listed apart and not counted. The same table is in "
+      "`known-bugs.json`." % (rel_tsv, kb["match_lines"]))
+    w("")
+    w("| check | known bugs found / in scope | look-alikes flagged / look-alikes "
+      "| doubtful rows | bugs added from findings, found / rows |")
+    w("|---|---:|---:|---:|---:|")
+    tot = {"bugs": 0, "found": 0, "lookalikes": 0, "flagged": 0, "doubtful": 0,
+           "bugs_from_findings": 0, "found_from_findings": 0}
+    for c in kb["checks"]:
+        name = short_check(c["check"]) + ("" if c["exists"] else " (no such check yet)")
+        w("| %s | %d / %d | %d / %d | %d | %d / %d |" % (
+            name, c["found"], c["bugs"], c["flagged"], c["lookalikes"], c["doubtful"],
+            c["found_from_findings"], c["bugs_from_findings"]))
+        for k in tot:
+            tot[k] += c[k]
+    w("| **all** | %d / %d | %d / %d | %d | %d / %d |" % (
+        tot["found"], tot["bugs"], tot["flagged"], tot["lookalikes"], tot["doubtful"],
+        tot["found_from_findings"], tot["bugs_from_findings"]))
+    w("")
+
+    def where(o):
+        return "`%s:%d` %s (`%s`)%s" % (md(o["file"]), o["line"], md(o["function"]),
+                                        md(o["call"]),
+                                        " [from a finding]" if o["origin"] == "finding" else "")
+
+    def lines(o):
+        return ", ".join("%d" % f["line"] for f in o["findings"])
+
+    sections = [
+        ("Bugs found", lambda o: o["status"] == "found",
+         "| package | check | where | finding at line |", lambda o: lines(o)),
+        ("Bugs missed", lambda o: o["status"] == "missed",
+         "| package | check | where | reason |", lambda o: md(o["reason"])),
+        ("Look-alikes flagged", lambda o: o["status"] == "flagged",
+         "| package | check | where | finding at line |", lambda o: lines(o)),
+        ("Look-alikes not analysed", lambda o: o["verdict"] == "correct"
+         and o["status"] == "not analysed",
+         "| package | check | where | reason |", lambda o: md(o["reason"])),
+        ("Doubtful rows", lambda o: o["verdict"] == "doubtful" and o["status"] != "not run",
+         "| package | check | where | status |",
+         lambda o: md(o["status"] + (": " + o["reason"] if o["reason"] else ""))),
+        ("Rows of packages not in this run", lambda o: o["status"] == "not run",
+         "| package | check | where | verdict |", lambda o: o["verdict"]),
+    ]
+    for title, pred, head, last in sections:
+        sel = [o for o in kb["rows"] if pred(o)]
+        if not sel:
+            continue
+        w("### %s" % title)
+        w("")
+        w(head)
+        w("|---|---|---|---|")
+        for o in sel:
+            w("| %s | %s | %s | %s |" % (o["package"], short_check(o["check"]), where(o),
+                                         last(o)))
+        w("")
+
+
+# --------------------------------------------------------------------------
 # report
 
 
@@ -679,11 +918,17 @@ def short_check(c):
     return c.replace("nbio-", "")
 
 
-def write_report(rdir, tdir):
-    pkgs = []
-    for fn in sorted(os.listdir(rdir)):
-        if fn.endswith(".json"):
-            pkgs.append(json.load(open(os.path.join(rdir, fn))))
+KB_JSON = "known-bugs.json"
+
+
+def result_files(rdir):
+    """The per-package result JSONs of a results directory."""
+    return [os.path.join(rdir, fn) for fn in sorted(os.listdir(rdir))
+            if fn.endswith(".json") and fn != KB_JSON]
+
+
+def write_report(rdir, tdir, known_bugs=KNOWN_BUGS):
+    pkgs = [json.load(open(path)) for path in result_files(rdir)]
     order = [p["name"] for p in read_packages(os.path.join(EVAL, "packages.txt"))]
     pkgs.sort(key=lambda p: order.index(p["package"]) if p["package"] in order else 99)
     L = []
@@ -792,6 +1037,15 @@ def write_report(rdir, tdir):
       "nothing about its precision, only that the set did not exercise it.")
     w("")
 
+    kb_rows = read_known_bugs(known_bugs)
+    if kb_rows:
+        kb = known_bugs_table(kb_rows, pkgs)
+        kb["tsv"] = os.path.relpath(known_bugs, ROOT) if known_bugs.startswith(ROOT + "/") \
+            else known_bugs
+        with open(os.path.join(rdir, KB_JSON), "w") as out:
+            json.dump(kb, out, indent=1)
+        write_known_bugs(kb, w, kb["tsv"])
+
     bad = [(p["package"], r) for p in pkgs for r in p["results"]
            if r["status"] in ("crash", "timeout")]
     w("## Crashes and timeouts")
@@ -896,6 +1150,8 @@ def main():
     ap.add_argument("--cache", default=os.path.join(EVAL, "cache"))
     ap.add_argument("--results", help="default: eval/results (LLVM 19), eval/results/llvm-N (others)")
     ap.add_argument("--triage", default=os.path.join(EVAL, "triage"))
+    ap.add_argument("--known-bugs", default=KNOWN_BUGS,
+                    help="rows of real bugs and look-alikes to score (eval/known-bugs.tsv)")
     ap.add_argument("--prepare-only", action="store_true",
                     help="fetch, install and make the databases; analyse nothing")
     ap.add_argument("--report-only", action="store_true",
@@ -911,22 +1167,18 @@ def main():
     if opts.report_only:
         # Fingerprints are recomputed where the sources are at hand, so a
         # change of the fingerprint rules needs no new analysis.
-        for fn in sorted(os.listdir(opts.results)):
-            path = os.path.join(opts.results, fn)
-            if not fn.endswith(".json"):
-                continue
+        for path in result_files(opts.results):
             p = json.load(open(path))
             if os.path.isdir(p.get("source_dir", "")):
                 assign_fingerprints(p["findings"], os.path.realpath(p["source_dir"]))
                 with open(path, "w") as out:
                     json.dump(p, out, indent=1)
         if opts.update_triage:
-            for fn in os.listdir(opts.results):
-                if fn.endswith(".json"):
-                    p = json.load(open(os.path.join(opts.results, fn)))
-                    if not opts.packages or p["package"] in opts.packages:
-                        update_triage(p["package"], p["findings"], opts.triage)
-        write_report(opts.results, opts.triage)
+            for path in result_files(opts.results):
+                p = json.load(open(path))
+                if not opts.packages or p["package"] in opts.packages:
+                    update_triage(p["package"], p["findings"], opts.triage)
+        write_report(opts.results, opts.triage, opts.known_bugs)
         log("eval: wrote %s" % os.path.join(opts.results, "REPORT.md"))
         return 0
 
@@ -1017,7 +1269,7 @@ def main():
         if counts.get("crash") or counts.get("timeout"):
             status = 1
     if not opts.prepare_only and not opts.tu:
-        write_report(opts.results, opts.triage)
+        write_report(opts.results, opts.triage, opts.known_bugs)
         log("eval: wrote %s" % os.path.join(opts.results, "REPORT.md"))
     return status
 
