@@ -52,6 +52,9 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     const Expr *Fd = Call->getArg(Info->FdArg);
     if (isUnixDomainAddress(Call))
       continue; // AF_UNIX connects at once or fails with EAGAIN
+    // A UDP (or other datagram) socket's connect() sets its peer at once.
+    if (A.isDatagramSocket(Fd, Fn))
+      continue;
     std::optional<NonBlockingOrigin> Origin = A.nonBlockingAt(Fd, Call, Fn);
     if (!Origin)
       continue;

@@ -738,6 +738,7 @@ struct FailurePathFinder::Walk {
   }
 
   bool call(const CallExpr *C) {
+    noteModifiedThrough(C);
     const FunctionDecl *FD = C->getDirectCallee();
     if (!FD || !FD->getIdentifier())
       return false;
@@ -954,27 +955,50 @@ struct FailurePathFinder::Walk {
   /// Records what \p S assigns or counts (before the walk: the call's own
   /// statement, `recv(fds[i++], ...)`).
   void noteModified(const Stmt *S) {
-    if (!S)
-      return;
-    const Expr *Target = nullptr;
-    if (const auto *U = dyn_cast<UnaryOperator>(S);
-        U && U->isIncrementDecrementOp())
-      Target = U->getSubExpr();
-    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
-      Target = B->getLHS();
-    if (Target) {
-      Target = Target->IgnoreParenImpCasts();
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-            V && V != ResultVar)
-          Modified.insert(V);
-      } else if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
-        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-          ModifiedFields.insert(F);
+    findStmt(S, [&](const Stmt *N) {
+      const Expr *Target = nullptr;
+      if (const auto *U = dyn_cast<UnaryOperator>(N);
+          U && U->isIncrementDecrementOp())
+        Target = U->getSubExpr();
+      if (const auto *B = dyn_cast<BinaryOperator>(N);
+          B && B->isAssignmentOp())
+        Target = B->getLHS();
+      if (const auto *C = dyn_cast<CallExpr>(N))
+        noteModifiedThrough(C);
+      if (Target)
+        noteTarget(Target);
+      return false; // every statement under S
+    });
+  }
+
+  void noteTarget(const Expr *Target) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V != ResultVar)
+        Modified.insert(V);
+    } else if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
+      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        ModifiedFields.insert(F);
+    }
+  }
+
+  /// A call may change what it is given the address of (`bump(&tries)`),
+  /// or a variable bound to a non-const reference parameter.
+  void noteModifiedThrough(const CallExpr *C) {
+    const FunctionDecl *FD = C->getDirectCallee();
+    for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+      const Expr *A = C->getArg(I)->IgnoreParenCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(A);
+          U && U->getOpcode() == UO_AddrOf) {
+        noteTarget(U->getSubExpr());
+        continue;
+      }
+      if (FD && I < FD->getNumParams()) {
+        QualType T = FD->getParamDecl(I)->getType();
+        if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+          noteTarget(A);
       }
     }
-    for (const Stmt *C : S->children())
-      noteModified(C);
   }
 
   static bool mentionsVar(const Stmt *S, const VarDecl *V) {
@@ -1072,8 +1096,13 @@ struct FailurePathFinder::Walk {
     if (T == Tri::False)
       return If->getElse() ? If->getElse() : next(If);
     if (!dependsOnFailure(If->getCond()) && inert(If->getThen()) &&
-        inert(If->getElse()))
+        inert(If->getElse())) {
+      // Either branch may run: what they change counts as changed (a loop
+      // that moves on, `if (st) st = st->next;`, makes progress).
+      noteModified(If->getThen());
+      noteModified(If->getElse());
       return next(If);
+    }
     return stop(PathEnd::Unknown, If), nullptr;
   }
 

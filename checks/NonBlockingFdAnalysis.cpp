@@ -401,13 +401,14 @@ struct NonBlockingFdAnalysis::Impl {
     Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target});
   }
 
-  void addElemEvents(const Expr *Array, SourceLocation Loc) {
+  void addElemEvents(const Expr *Array, SourceLocation Loc,
+                     EvKind Kind = EvKind::Set) {
     FdKey Base = keyOf(Array);
     if (!Base.valid() || Base.Kind == FdKey::Elem)
       return;
     FdKey K{FdKey::Elem, Base.D, -1};
     Events[K].push_back(
-        Event{K, EvKind::Set, nullptr, Loc, CurFn, currentGuard(), Array});
+        Event{K, Kind, nullptr, Loc, CurFn, currentGuard(), Array});
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
@@ -499,6 +500,10 @@ struct NonBlockingFdAnalysis::Impl {
         NonBlockingFdAnalysis::mentionsName(C->getArg(1), "F_SETFL", Ctx)) {
       llvm::SmallVector<std::pair<bool, Guard>, 2> Uses;
       flagUses(C->getArg(2), false, currentGuard(), Uses);
+      // `fcntl(fd, F_SETFL, O_RDONLY)`: a constant without O_NONBLOCK sets
+      // the flags outright, and so clears O_NONBLOCK.
+      if (Uses.empty() && constantValue(C->getArg(2), Ctx))
+        Uses.push_back({false, currentGuard()});
       if (Uses.empty()) {
         // fcntl(fd, F_SETFL, flags): what happened to `flags` before.
         if (const auto *DRE =
@@ -548,6 +553,19 @@ struct NonBlockingFdAnalysis::Impl {
       if (V)
         addEvent(C->getArg(0), *V ? EvKind::Set : EvKind::Clear, Loc, nullptr,
                  currentGuard());
+      return;
+    }
+    // pipe(p), socketpair(d, SOCK_STREAM, 0, p): two blocking descriptors.
+    if ((Name == "pipe" && N == 1) ||
+        (Name == "pipe2" && N == 2 &&
+         !NonBlockingFdAnalysis::mentionsName(C->getArg(1), "O_NONBLOCK",
+                                              Ctx) &&
+         !NonBlockingFdAnalysis::mentionsName(C->getArg(1), "O_NDELAY", Ctx)) ||
+        (Name == "socketpair" && N == 4 &&
+         !NonBlockingFdAnalysis::mentionsName(C->getArg(1), "SOCK_NONBLOCK",
+                                              Ctx))) {
+      addElemEvents(C->getArg(Name == "socketpair" ? 3 : 0), Loc,
+                    EvKind::Clear);
       return;
     }
     for (const CreatorSpec &PC : PairCreators)
@@ -1249,6 +1267,38 @@ const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
     if (Pred(*--I))
       return *I;
   return nullptr;
+}
+
+bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd,
+                                             const FunctionDecl *Fn) {
+  P->collect();
+  FdKey K = keyOf(Fd);
+  if (!K.valid() || K.Kind == FdKey::Elem)
+    return false;
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  bool SawDatagram = false;
+  for (const Event &E : P->eventsFor(K)) {
+    if (E.Kind != EvKind::Copy || !E.Src)
+      continue;
+    // A local's values are its function's; a field's or a global's, the TU's.
+    if (!K.isTuWide() && E.Fn != Def)
+      continue;
+    const Expr *Src = E.Src->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(Src);
+        U && U->getOpcode() == UO_Minus)
+      Src = U->getSubExpr()->IgnoreParenCasts();
+    if (isa<IntegerLiteral>(Src))
+      continue; // the -1 sentinel
+    const auto *C = dyn_cast<CallExpr>(Src);
+    if (!C || globalCalleeName(C) != "socket" || C->getNumArgs() < 2)
+      return false; // a value from elsewhere: any kind of socket
+    const Expr *Type = C->getArg(1);
+    if (!mentionsName(Type, "SOCK_DGRAM", Ctx) &&
+        !mentionsName(Type, "SOCK_RAW", Ctx))
+      return false;
+    SawDatagram = true;
+  }
+  return SawDatagram;
 }
 
 bool NonBlockingFdAnalysis::readsSoError() {
