@@ -71,7 +71,8 @@ void BusyWaitRetryCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void BusyWaitRetryCheck::registerMatchers(ast_matchers::MatchFinder *F) {
-  matchCallsTo(F, {IoFamily::Plain, IoFamily::Connect, IoFamily::Ssl});
+  matchCallsTo(F, {IoFamily::Plain, IoFamily::Connect, IoFamily::Ssl,
+                   IoFamily::Code});
 }
 
 std::vector<std::string>
@@ -194,7 +195,10 @@ bool BusyWaitRetryCheck::repeatable(const Expr *Cond,
         return false;
       StringRef N = FD->getName();
       bool Pure = FD->hasAttr<ConstAttr>() || FD->hasAttr<PureAttr>() ||
-                  N == "SSL_get_error" || N.starts_with("SSL_want") ||
+                  isSslErrorGetter(N) || N.starts_with("SSL_want") ||
+                  N.starts_with("wolfSSL_want") ||
+                  N == "gnutls_record_get_direction" ||
+                  N == "gnutls_error_is_fatal" ||
                   A.classifiers().classifierMask(C, *Ctx);
       if (!Pure)
         return false;
@@ -290,7 +294,11 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
   };
 
   bool Done = false;
-  if (P.Via == RetryVia::Continue || P.Via == RetryVia::Goto) {
+  // A `continue` or `goto` retries: wait just before it, on that path alone
+  // (also where the call is in the loop's condition, so that the other
+  // failures the body handles do not wait first).
+  if (P.Via == RetryVia::Continue || P.Via == RetryVia::Goto ||
+      isa_and_nonnull<ContinueStmt>(At) || isa_and_nonnull<GotoStmt>(At)) {
     Done = At && BeforeStmt(At);
   } else if (P.Via == RetryVia::Condition && Loop) {
     const Stmt *Body = nullptr;
@@ -299,6 +307,18 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     else if (const auto *Fo = dyn_cast<ForStmt>(Loop))
       Body = Fo->getBody();
     std::string Outer = indentAt(Loop->getBeginLoc(), SM);
+    // A body that can leave the loop (another failure breaks out) would
+    // wait before leaving too: an error on a quiet socket would then wait
+    // for data. Only a body that always goes round again gets the wait at
+    // its top.
+    bool BodyLeaves = Body && findStmt(Body, [](const Stmt *S) {
+                        return isa<BreakStmt>(S) || isa<ReturnStmt>(S) ||
+                               isa<GotoStmt>(S) || isa<CXXThrowExpr>(S);
+                      }, Lambdas::Skip);
+    if (BodyLeaves)
+      return {{},
+              "no fix-it: the loop body also leaves the loop; wait for "
+              "readiness where it goes round again on this failure"};
     if (Body) {
       // The body runs only when the condition asks for a retry: wait first.
       if (const auto *CS = dyn_cast<CompoundStmt>(Body)) {
@@ -453,13 +473,14 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
     const Expr *Fd = Call->getArg(Info->FdArg);
     FailurePath P;
     bool Readable = Info->Dir == Direction::Read;
-    const char *Cause = "EAGAIN";
+    StringRef Cause = "EAGAIN";
     bool BothSslDirections = false;
     std::optional<NonBlockingOrigin> Origin;
-    if (Info->Family == IoFamily::Ssl) {
-      FailurePath PR = paths(A).follow(Call, Fd, Fn, Hypothesis::SslWantRead,
+    const TlsApi *Api = Info->Api;
+    if (Api) {
+      FailurePath PR = paths(A).follow(Call, Fd, Fn, Hypothesis::WantRead,
                                        /*Optimistic=*/true);
-      FailurePath PW = paths(A).follow(Call, Fd, Fn, Hypothesis::SslWantWrite,
+      FailurePath PW = paths(A).follow(Call, Fd, Fn, Hypothesis::WantWrite,
                                        /*Optimistic=*/true);
       bool RetriesR = PR.End == PathEnd::Retries && PR.Tested;
       bool RetriesW = PW.End == PathEnd::Retries && PW.Tested;
@@ -467,8 +488,16 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
         continue;
       P = RetriesR ? PR : PW;
       Readable = RetriesR;
-      Cause = RetriesR ? "SSL_ERROR_WANT_READ" : "SSL_ERROR_WANT_WRITE";
-      // Both retried the same way: wait in the direction OpenSSL asks for.
+      // One code for both ways (GnuTLS, libssh2): the call's own direction.
+      // So where the library cannot be asked which way it waits (mbed TLS).
+      if (RetriesR && RetriesW &&
+          ((Info->Family == IoFamily::Code &&
+            Api->CodeRead == Api->CodeWrite) ||
+           Api->WantsRead.empty()))
+        Readable = Info->Dir == Direction::Read;
+      Cause = Readable ? Api->AgainRead : Api->AgainWrite;
+      // Both retried the same way: wait in the direction the library asks
+      // for (GnuTLS's one code stands for both).
       BothSslDirections = RetriesR && RetriesW && PR.At == PW.At;
     } else {
       bool Connect = Info->Family == IoFamily::Connect;
@@ -510,19 +539,29 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
     else if (!FdCopy)
       F.WhyNot = "no fix-it: the descriptor is not written out in the file "
                  "(it comes from a macro) and cannot be copied";
-    else
+    else if (Api && Api->FdGetter.empty())
+      F.WhyNot = ("no fix-it: " + Api->Library +
+                  " gives no descriptor for the session; wait for the socket "
+                  "under it to become ready before the retry")
+                     .str();
+    else {
+      // The session's descriptor and, where one code stands for both
+      // directions, the way the library waits: SSL_want_read(ssl),
+      // !gnutls_record_get_direction(session).
+      std::string ReadIf;
+      if (Api && BothSslDirections && !Api->WantsRead.empty())
+        ReadIf = (Api->WantsReadNegated ? "!" : "") + Api->WantsRead.str() +
+                 "(" + *FdCopy + ")";
       F = makeFix(A, Fn, P,
-                  Info->Family == IoFamily::Ssl ? "SSL_get_fd(" + *FdCopy + ")"
-                                                : *FdCopy,
-                  Readable,
-                  BothSslDirections ? "SSL_want_read(" + *FdCopy + ")"
-                                    : std::string());
+                  Api ? Api->FdGetter.str() + "(" + *FdCopy + ")" : *FdCopy,
+                  Readable, ReadIf);
+    }
     {
       auto D = diag(reportLoc(Call), "'%0' on %select{fd|the socket of}1 "
                                      "'%2' is retried on %3 without waiting "
                                      "for it to become "
                                      "%select{writable|readable}4")
-               << Info->Name << (Info->Family == IoFamily::Ssl ? 1 : 0)
+               << Info->Name << (Api ? 1 : 0)
                << textOf(Fd) << Cause << (Readable ? 1 : 0);
       for (const FixItHint &H : F.Hints)
         D << H;

@@ -53,7 +53,7 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     if (isUnixDomainAddress(Call))
       continue; // AF_UNIX connects at once or fails with EAGAIN
     // A UDP (or other datagram) socket's connect() sets its peer at once.
-    if (A.isDatagramSocket(Fd, Fn))
+    if (A.isDatagramSocket(Fd, Call, Fn))
       continue;
     std::optional<NonBlockingOrigin> Origin = A.nonBlockingAt(Fd, Call, Fn);
     if (!Origin)

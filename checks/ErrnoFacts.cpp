@@ -21,10 +21,13 @@ static std::optional<ErrnoConst> classifyName(llvm::StringRef N) {
     return ErrnoConst::EAlready;
   if (N == "EINTR" || N == "UV_EINTR" || N == "WSAEINTR")
     return ErrnoConst::EIntr;
-  if (N == "SSL_ERROR_WANT_READ")
+  if (N == "SSL_ERROR_WANT_READ" || N == "WOLFSSL_ERROR_WANT_READ")
     return ErrnoConst::SslWantRead;
-  if (N == "SSL_ERROR_WANT_WRITE")
+  if (N == "SSL_ERROR_WANT_WRITE" || N == "WOLFSSL_ERROR_WANT_WRITE")
     return ErrnoConst::SslWantWrite;
+  if (N == "GNUTLS_E_AGAIN" || N == "LIBSSH2_ERROR_EAGAIN" ||
+      N == "MBEDTLS_ERR_SSL_WANT_READ" || N == "MBEDTLS_ERR_SSL_WANT_WRITE")
+    return ErrnoConst::TlsAgain;
   // Any other E<UPPER>... or SSL_ERROR_... name is some other error code.
   // (errno names have no underscore: ECONNRESET, E2BIG; a macro such as
   // ERR_IS_AGAIN(e) is a test, not a constant).
@@ -32,7 +35,9 @@ static std::optional<ErrnoConst> classifyName(llvm::StringRef N) {
        N.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
            llvm::StringRef::npos) ||
       N.starts_with("SSL_ERROR_") || N.starts_with("WSAE") ||
-      N.starts_with("UV_E"))
+      N.starts_with("UV_E") || N.starts_with("WOLFSSL_ERROR_") ||
+      N.starts_with("GNUTLS_E_") || N.starts_with("LIBSSH2_ERROR_") ||
+      N.starts_with("MBEDTLS_ERR_"))
     return ErrnoConst::OtherNamed;
   return std::nullopt;
 }

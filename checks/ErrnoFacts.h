@@ -29,8 +29,10 @@ enum class ErrnoConst {
   EInProgress,  ///< EINPROGRESS, WSAEINPROGRESS, UV_EINPROGRESS
   EAlready,     ///< EALREADY
   EIntr,        ///< EINTR
-  SslWantRead,  ///< SSL_ERROR_WANT_READ
-  SslWantWrite, ///< SSL_ERROR_WANT_WRITE
+  SslWantRead,  ///< SSL_ERROR_WANT_READ, WOLFSSL_ERROR_WANT_READ
+  SslWantWrite, ///< SSL_ERROR_WANT_WRITE, WOLFSSL_ERROR_WANT_WRITE
+  TlsAgain,     ///< GNUTLS_E_AGAIN, LIBSSH2_ERROR_EAGAIN,
+                ///< MBEDTLS_ERR_SSL_WANT_READ/_WRITE: a call's own result
   OtherNamed,   ///< another E* / SSL_ERROR_* constant spelled by name
 };
 
@@ -41,6 +43,7 @@ constexpr unsigned InProgressMask =
     bit(ErrnoConst::EInProgress) | bit(ErrnoConst::EAlready);
 constexpr unsigned SslWantMask =
     bit(ErrnoConst::SslWantRead) | bit(ErrnoConst::SslWantWrite);
+constexpr unsigned TlsAgainMask = bit(ErrnoConst::TlsAgain);
 
 /// The named error constant \p E spells (looking through parentheses,
 /// casts and unary minus), or nothing if \p E is not spelled with such a

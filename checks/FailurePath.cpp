@@ -139,6 +139,7 @@ struct FailurePathFinder::Walk {
   Hypothesis H;
   const VarDecl *ResultVar = nullptr;
   int64_t ResultValue = -1;
+  IoFamily Family = IoFamily::Plain;
   llvm::SmallPtrSet<const VarDecl *, 4> ErrnoVars, SslErrVars, Modified;
   llvm::SmallPtrSet<const FieldDecl *, 4> ModifiedFields;
   // The descriptor, to recognise close(fd) / conn_free(c).
@@ -154,8 +155,15 @@ struct FailurePathFinder::Walk {
       : F(F), Ctx(F.Ctx), PM(F.parents(Fn)), Call(Call), Fn(Fn), H(H) {
     rootOf(Fd, FdRoot, FdField);
     llvm::StringRef N = globalCalleeName(Call);
-    if (N.ends_with("_ex"))
-      ResultValue = 0;
+    const IoCallInfo *Info = lookupIoCall(Call);
+    Family = Info ? Info->Family : IoFamily::Plain;
+    if (Family == IoFamily::Code && Info->Api)
+      // GnuTLS & co. return the "would block" code itself.
+      ResultValue = H == Hypothesis::WantWrite ? Info->Api->CodeWrite
+                                               : Info->Api->CodeRead;
+    else if (N.ends_with("_ex") || N == "SSL_read_early_data" ||
+             N == "SSL_write_early_data")
+      ResultValue = 0; // these report failure as 0
   }
 
   static void rootOf(const Expr *E, const VarDecl *&Root,
@@ -220,9 +228,9 @@ struct FailurePathFinder::Walk {
       return WouldBlockMask;
     case Hypothesis::InProgress:
       return InProgressMask;
-    case Hypothesis::SslWantRead:
-    case Hypothesis::SslWantWrite:
-      return SslWantMask;
+    case Hypothesis::WantRead:
+    case Hypothesis::WantWrite:
+      return Family == IoFamily::Code ? TlsAgainMask : SslWantMask;
     }
     return 0;
   }
@@ -233,10 +241,12 @@ struct FailurePathFinder::Walk {
       return C == ErrnoConst::EAgain || C == ErrnoConst::EWouldBlock;
     case Hypothesis::InProgress:
       return C == ErrnoConst::EInProgress || C == ErrnoConst::EAlready;
-    case Hypothesis::SslWantRead:
-      return C == ErrnoConst::SslWantRead;
-    case Hypothesis::SslWantWrite:
-      return C == ErrnoConst::SslWantWrite;
+    case Hypothesis::WantRead:
+      return Family == IoFamily::Code ? C == ErrnoConst::TlsAgain
+                                      : C == ErrnoConst::SslWantRead;
+    case Hypothesis::WantWrite:
+      return Family == IoFamily::Code ? C == ErrnoConst::TlsAgain
+                                      : C == ErrnoConst::SslWantWrite;
     }
     return false;
   }
@@ -250,8 +260,9 @@ struct FailurePathFinder::Walk {
     return false;
   }
 
+  /// \p E is the call's value (`(int)gnutls_record_recv(...)` included).
   bool isCall(const Expr *E) const {
-    return E && E->IgnoreParenImpCasts() == Call;
+    return E && E->IgnoreParenCasts() == Call;
   }
 
   /// Does \p E depend on the failure (the result, errno, SSL error)?
@@ -269,7 +280,7 @@ struct FailurePathFinder::Walk {
           if (V == ResultVar || ErrnoVars.count(V) || SslErrVars.count(V))
             return std::make_pair(1u, false);
       if (const auto *C = dyn_cast<CallExpr>(E->IgnoreParenImpCasts()))
-        if (globalCalleeName(C) == "SSL_get_error")
+        if (isSslErrorGetter(globalCalleeName(C)))
           return std::make_pair(1u, false);
       return std::make_pair(0u, true);
     }) != 0;
@@ -320,7 +331,7 @@ struct FailurePathFinder::Walk {
           return {Val::SslErr};
       }
     if (const auto *C = dyn_cast<CallExpr>(E))
-      if (globalCalleeName(C) == "SSL_get_error")
+      if (isSslErrorGetter(globalCalleeName(C)))
         return {Val::SslErr};
     if (!E->isValueDependent() && !E->isTypeDependent()) {
       Expr::EvalResult ER;
@@ -779,7 +790,7 @@ struct FailurePathFinder::Walk {
     // wait; the C library and OpenSSL (system headers) are known.
     const SourceManager &SM = Ctx.getSourceManager();
     if (AnyFdArg && !FD->hasBody() && !isBuiltinTerminalFunction(N) &&
-        !SM.isInSystemHeader(FD->getLocation()))
+        !isKnownLibraryFunction(N) && !SM.isInSystemHeader(FD->getLocation()))
       R.UnknownCallOnFd = true;
     return false;
   }
@@ -1142,13 +1153,16 @@ struct FailurePathFinder::Walk {
     }
     if (!P)
       return stop(PathEnd::Unknown, Call), nullptr;
-    // `n = read(...)` / `ssize_t n = read(...)`: remember n.
-    if (const auto *B =
-            dyn_cast<BinaryOperator>(cast<Expr>(S)->IgnoreParenImpCasts());
-        B && B->getOpcode() == BO_Assign && isCall(B->getRHS()))
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
-        ResultVar = dyn_cast<VarDecl>(DRE->getDecl());
+    // `n = read(...)` / `ssize_t n = read(...)`: remember n, also where the
+    // assignment sits inside a condition (`while ((r = f(s)) != 0)`).
+    for (const Stmt *U = parent(Call); U; U = U == S ? nullptr : parent(U))
+      if (const auto *B = dyn_cast<BinaryOperator>(U);
+          B && B->getOpcode() == BO_Assign && isCall(B->getRHS())) {
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
+          ResultVar = dyn_cast<VarDecl>(DRE->getDecl());
+        break;
+      }
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D); V && isCall(V->getInit()))

@@ -29,8 +29,10 @@
 
 namespace clang::tidy::nbio {
 
-/// How the call is assumed to have failed.
-enum class Hypothesis { WouldBlock, InProgress, SslWantRead, SslWantWrite };
+/// How the call is assumed to have failed: EAGAIN, EINPROGRESS, or (TLS
+/// and protocol libraries) the library waits to read or to write:
+/// SSL_ERROR_WANT_*, GNUTLS_E_AGAIN, MBEDTLS_ERR_SSL_WANT_*...
+enum class Hypothesis { WouldBlock, InProgress, WantRead, WantWrite };
 
 enum class PathEnd {
   Unknown,     ///< the walk could not judge (an opaque condition...)

@@ -11,6 +11,45 @@ namespace {
 constexpr Direction R = Direction::Read;
 constexpr Direction W = Direction::Write;
 
+// The libraries' values are part of their ABI: gnutls.h (GNUTLS_E_AGAIN
+// -28), libssh2.h (LIBSSH2_ERROR_EAGAIN -37), mbedtls/ssl.h
+// (MBEDTLS_ERR_SSL_WANT_READ -0x6900, _WANT_WRITE -0x6880).
+constexpr TlsApi OpenSsl{"OpenSSL",
+                         "SSL_get_fd",
+                         "SSL_want_read",
+                         false,
+                         "SSL_ERROR_WANT_READ",
+                         "SSL_ERROR_WANT_WRITE",
+                         0,
+                         0};
+constexpr TlsApi WolfSsl{"wolfSSL",
+                         "wolfSSL_get_fd",
+                         "wolfSSL_want_read",
+                         false,
+                         "WOLFSSL_ERROR_WANT_READ",
+                         "WOLFSSL_ERROR_WANT_WRITE",
+                         0,
+                         0};
+constexpr TlsApi GnuTls{"GnuTLS",
+                        "gnutls_transport_get_int",
+                        "gnutls_record_get_direction",
+                        true,
+                        "GNUTLS_E_AGAIN",
+                        "GNUTLS_E_AGAIN",
+                        -28,
+                        -28};
+constexpr TlsApi LibSsh2{"libssh2", "", "", false, "LIBSSH2_ERROR_EAGAIN",
+                         "LIBSSH2_ERROR_EAGAIN", -37, -37};
+constexpr TlsApi MbedTls{"mbed TLS",
+                         "",
+                         "",
+                         false,
+                         "MBEDTLS_ERR_SSL_WANT_READ",
+                         "MBEDTLS_ERR_SSL_WANT_WRITE",
+                         -0x6900,
+                         -0x6880};
+constexpr IoFamily Ssl = IoFamily::Ssl, Code = IoFamily::Code;
+
 // Name, fd argument, direction, MSG_DONTWAIT flags argument, family.
 const IoCallInfo IoCalls[] = {
     {"read", 0, R, -1, IoFamily::Plain},
@@ -39,15 +78,46 @@ const IoCallInfo IoCalls[] = {
     {"sendfile64", 0, W, -1, IoFamily::Plain},
     {"splice", 2, W, -1, IoFamily::Plain},
     {"connect", 0, W, -1, IoFamily::Connect},
-    {"SSL_read", 0, R, -1, IoFamily::Ssl},
-    {"SSL_read_ex", 0, R, -1, IoFamily::Ssl},
-    {"SSL_peek", 0, R, -1, IoFamily::Ssl},
-    {"SSL_write", 0, W, -1, IoFamily::Ssl},
-    {"SSL_write_ex", 0, W, -1, IoFamily::Ssl},
-    {"SSL_connect", 0, W, -1, IoFamily::Ssl},
-    {"SSL_accept", 0, R, -1, IoFamily::Ssl},
-    {"SSL_do_handshake", 0, R, -1, IoFamily::Ssl},
-    {"SSL_shutdown", 0, R, -1, IoFamily::Ssl},
+    {"SSL_read", 0, R, -1, Ssl, &OpenSsl},
+    {"SSL_read_ex", 0, R, -1, Ssl, &OpenSsl},
+    {"SSL_peek", 0, R, -1, Ssl, &OpenSsl},
+    {"SSL_peek_ex", 0, R, -1, Ssl, &OpenSsl},
+    {"SSL_read_early_data", 0, R, -1, Ssl, &OpenSsl},
+    {"SSL_write", 0, W, -1, Ssl, &OpenSsl},
+    {"SSL_write_ex", 0, W, -1, Ssl, &OpenSsl},
+    {"SSL_write_early_data", 0, W, -1, Ssl, &OpenSsl},
+    {"SSL_connect", 0, W, -1, Ssl, &OpenSsl},
+    {"SSL_accept", 0, R, -1, Ssl, &OpenSsl},
+    {"SSL_do_handshake", 0, R, -1, Ssl, &OpenSsl},
+    {"SSL_shutdown", 0, R, -1, Ssl, &OpenSsl},
+    {"wolfSSL_read", 0, R, -1, Ssl, &WolfSsl},
+    {"wolfSSL_peek", 0, R, -1, Ssl, &WolfSsl},
+    {"wolfSSL_write", 0, W, -1, Ssl, &WolfSsl},
+    {"wolfSSL_connect", 0, W, -1, Ssl, &WolfSsl},
+    {"wolfSSL_accept", 0, R, -1, Ssl, &WolfSsl},
+    {"wolfSSL_negotiate", 0, R, -1, Ssl, &WolfSsl},
+    {"wolfSSL_shutdown", 0, R, -1, Ssl, &WolfSsl},
+    {"gnutls_record_recv", 0, R, -1, Code, &GnuTls},
+    {"gnutls_record_recv_seq", 0, R, -1, Code, &GnuTls},
+    {"gnutls_record_send", 0, W, -1, Code, &GnuTls},
+    {"gnutls_record_send2", 0, W, -1, Code, &GnuTls},
+    {"gnutls_handshake", 0, R, -1, Code, &GnuTls},
+    {"gnutls_bye", 0, W, -1, Code, &GnuTls},
+    // libssh2_channel_read(c, buf, n) and _write are macros for these.
+    {"libssh2_channel_read_ex", 0, R, -1, Code, &LibSsh2},
+    {"libssh2_channel_write_ex", 0, W, -1, Code, &LibSsh2},
+    {"libssh2_channel_flush_ex", 0, W, -1, Code, &LibSsh2},
+    {"libssh2_channel_send_eof", 0, W, -1, Code, &LibSsh2},
+    {"libssh2_channel_process_startup", 0, R, -1, Code, &LibSsh2},
+    {"libssh2_session_handshake", 0, R, -1, Code, &LibSsh2},
+    {"libssh2_userauth_password_ex", 0, R, -1, Code, &LibSsh2},
+    {"libssh2_userauth_publickey_fromfile_ex", 0, R, -1, Code, &LibSsh2},
+    {"libssh2_sftp_read", 0, R, -1, Code, &LibSsh2},
+    {"libssh2_sftp_write", 0, W, -1, Code, &LibSsh2},
+    {"mbedtls_ssl_read", 0, R, -1, Code, &MbedTls},
+    {"mbedtls_ssl_write", 0, W, -1, Code, &MbedTls},
+    {"mbedtls_ssl_handshake", 0, R, -1, Code, &MbedTls},
+    {"mbedtls_ssl_close_notify", 0, W, -1, Code, &MbedTls},
 };
 
 } // namespace
@@ -147,6 +217,18 @@ bool nameSoundsLikeTeardown(llvm::StringRef Name) {
   return L.contains("close") || L.contains("free") || L.contains("destroy") ||
          L.contains("disconnect") || L.contains("teardown") ||
          L.contains("abort") || L.contains("panic") || L.contains("fatal");
+}
+
+bool isKnownLibraryFunction(llvm::StringRef Name) {
+  for (llvm::StringRef Prefix : {"SSL_", "SSL_CTX_", "BIO_", "ERR_", "wolfSSL_",
+                                 "gnutls_", "libssh2_", "mbedtls_"})
+    if (Name.starts_with(Prefix))
+      return true;
+  return false;
+}
+
+bool isSslErrorGetter(llvm::StringRef Name) {
+  return Name == "SSL_get_error" || Name == "wolfSSL_get_error";
 }
 
 bool isNonIoEagainFunction(llvm::StringRef Name) {

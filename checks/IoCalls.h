@@ -25,15 +25,38 @@ enum class Direction { Read, Write };
 enum class IoFamily {
   Plain,   ///< read/recv/write/send/accept... : -1 with errno
   Connect, ///< connect: -1 with EINPROGRESS
-  Ssl,     ///< SSL_read & co.: <= 0, then SSL_get_error() says WANT_READ/WRITE
+  Ssl,     ///< SSL_read & co. (OpenSSL, wolfSSL): <= 0, then SSL_get_error()
+           ///< says WANT_READ/WANT_WRITE
+  Code,    ///< GnuTLS, libssh2, mbed TLS: the call returns the library's own
+           ///< negative "would block" code (GNUTLS_E_AGAIN...)
+};
+
+/// A TLS or protocol library whose calls say "would block" in their own
+/// way, and how a wait for readiness finds its descriptor and direction.
+struct TlsApi {
+  llvm::StringRef Library;
+  /// The function that gives the descriptor under the session object
+  /// (`SSL_get_fd`), or empty when the library has none.
+  llvm::StringRef FdGetter;
+  /// The function of the session object that tells which way the library
+  /// waits (`SSL_want_read`, true for reading), or empty.
+  llvm::StringRef WantsRead;
+  /// WantsRead answers the other way round (gnutls_record_get_direction is 0
+  /// for reading).
+  bool WantsReadNegated;
+  /// The names of the "would block" results, for the messages.
+  llvm::StringRef AgainRead, AgainWrite;
+  /// For the Code family: the values the call returns for them.
+  int64_t CodeRead, CodeWrite;
 };
 
 struct IoCallInfo {
   llvm::StringRef Name;
-  unsigned FdArg; ///< the descriptor (or the SSL *) argument
+  unsigned FdArg; ///< the descriptor (or the session object) argument
   Direction Dir;
   int FlagsArg; ///< where MSG_DONTWAIT may appear, or -1
   IoFamily Family;
+  const TlsApi *Api = nullptr; ///< Ssl and Code families
 };
 
 /// The I/O call \p Call makes, if it is one the checks know: a global (or
@@ -63,6 +86,14 @@ bool isYieldFunction(llvm::StringRef Name);
 bool isBuiltinTerminalFunction(llvm::StringRef Name);
 /// A name that says the call tears something down (close, free, destroy...).
 bool nameSoundsLikeTeardown(llvm::StringRef Name);
+/// Functions of the TLS and protocol libraries the checks know (OpenSSL,
+/// wolfSSL, GnuTLS, libssh2, mbed TLS), by name, wherever they are declared
+/// (a vendored copy included with -I is not a system header): none of them
+/// is a project function that might wait.
+bool isKnownLibraryFunction(llvm::StringRef Name);
+/// The library's call that reads the failure's detail from a session
+/// (SSL_get_error, wolfSSL_get_error).
+bool isSslErrorGetter(llvm::StringRef Name);
 /// Calls whose EAGAIN is not "would block" (fork, pthread_create,
 /// getrandom(GRND_NONBLOCK), sem_trywait...).
 bool isNonIoEagainFunction(llvm::StringRef Name);

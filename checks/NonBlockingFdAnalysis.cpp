@@ -89,6 +89,10 @@ struct Event {
   /// The descriptor as written (quoted only when a note needs it: most
   /// events never reach a diagnostic).
   const Expr *Target = nullptr;
+  /// The innermost if/?: branch the event is in (its condition, and which
+  /// way), or null in straight-line code of its function: two events with
+  /// the same one happen together.
+  std::pair<const Expr *, bool> UnderCond{nullptr, false};
 };
 
 struct WrapperSpec {
@@ -386,6 +390,11 @@ struct NonBlockingFdAnalysis::Impl {
                                         SM.getExpansionLoc(B));
   }
 
+  std::pair<const Expr *, bool> innermostCond() const {
+    return CondStack.empty() ? std::pair<const Expr *, bool>{nullptr, false}
+                             : CondStack.back();
+  }
+
   Guard currentGuard() const {
     for (auto It = CondStack.rbegin(); It != CondStack.rend(); ++It)
       if (auto G = paramTest(It->first, It->second))
@@ -398,7 +407,8 @@ struct NonBlockingFdAnalysis::Impl {
     FdKey Key = keyOf(Target);
     if (!Key.valid())
       return;
-    Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target});
+    Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target,
+                                innermostCond()});
   }
 
   void addElemEvents(const Expr *Array, SourceLocation Loc,
@@ -408,7 +418,8 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     FdKey K{FdKey::Elem, Base.D, -1};
     Events[K].push_back(
-        Event{K, Kind, nullptr, Loc, CurFn, currentGuard(), Array});
+        Event{K, Kind, nullptr, Loc, CurFn, currentGuard(), Array,
+              innermostCond()});
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
@@ -716,7 +727,8 @@ struct NonBlockingFdAnalysis::Impl {
                 V->getLocation(),
                 CurFn,
                 {},
-                nullptr});
+                nullptr,
+                innermostCond()});
   }
 
   /// What \p S itself records; what is under it goes on \p Stack, first
@@ -1087,9 +1099,20 @@ struct NonBlockingFdAnalysis::Impl {
         expandPendingIn(F);
     }
     std::optional<NonBlockingOrigin> Result;
-    for (const Event &Ev : eventsFor(K)) {
+    const std::vector<Event> Evs = eventsFor(K);
+    // A function that makes the descriptor non-blocking and then blocking
+    // again, unconditionally (`open(p, O_RDONLY | O_NONBLOCK)`, then
+    // `fcntl(fd, F_SETFL, O_RDONLY)`), leaves it blocking.
+    auto ClearedLater = [&](const Event &E) {
+      return llvm::any_of(Evs, [&](const Event &C) {
+        return C.Kind == EvKind::Clear && C.Fn == E.Fn &&
+               C.UnderCond == E.UnderCond && !C.G.Param && !E.G.Param &&
+               before(E.Loc, C.Loc);
+      });
+    };
+    for (const Event &Ev : Evs) {
       const Event *E = &Ev;
-      if (E->Kind == EvKind::Clear)
+      if (E->Kind == EvKind::Clear || ClearedLater(*E))
         continue;
       // A field holds the same descriptor after the store: what the
       // function does to the stored value later counts too
@@ -1185,8 +1208,8 @@ std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(
       mentionsName(Call->getArg(Info.FlagsArg), "MSG_DONTWAIT", Ctx))
     return NonBlockingOrigin{Call->getArg(Info.FlagsArg)->getBeginLoc(),
                              "'MSG_DONTWAIT' makes this call non-blocking"};
-  if (Info.Family == IoFamily::Ssl)
-    return std::nullopt;
+  if (Info.Family == IoFamily::Ssl || Info.Family == IoFamily::Code)
+    return std::nullopt; // a session object, not a descriptor
   return nonBlockingAt(Call->getArg(Info.FdArg), Call, Fn);
 }
 
@@ -1269,19 +1292,41 @@ const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
   return nullptr;
 }
 
-bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd,
+bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
                                              const FunctionDecl *Fn) {
   P->collect();
   FdKey K = keyOf(Fd);
   if (!K.valid() || K.Kind == FdKey::Elem)
     return false;
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  // The loops around the use: a value assigned below it in one of them can
+  // come round to it.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<SourceRange, 4> Loops;
+  if (Def)
+    for (const Stmt *S = Parents.of(Def).lookup(At); S;
+         S = Parents.of(Def).lookup(S))
+      if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
+          isa<CXXForRangeStmt>(S))
+        Loops.push_back({SM.getExpansionLoc(S->getBeginLoc()),
+                         SM.getExpansionLoc(S->getEndLoc())});
+  auto CanReach = [&](SourceLocation L) {
+    L = SM.getExpansionLoc(L);
+    SourceLocation AtLoc = SM.getExpansionLoc(At->getBeginLoc());
+    if (SM.isBeforeInTranslationUnit(L, AtLoc))
+      return true;
+    return llvm::any_of(Loops, [&](SourceRange R) {
+      return !SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
+             !SM.isBeforeInTranslationUnit(R.getEnd(), L);
+    });
+  };
   bool SawDatagram = false;
   for (const Event &E : P->eventsFor(K)) {
     if (E.Kind != EvKind::Copy || !E.Src)
       continue;
-    // A local's values are its function's; a field's or a global's, the TU's.
-    if (!K.isTuWide() && E.Fn != Def)
+    // A local's values are its function's, those assigned before the use
+    // (or in a loop around it); a field's or a global's, the TU's.
+    if (!K.isTuWide() && (E.Fn != Def || !CanReach(E.Loc)))
       continue;
     const Expr *Src = E.Src->IgnoreParenCasts();
     if (const auto *U = dyn_cast<UnaryOperator>(Src);

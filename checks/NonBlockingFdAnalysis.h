@@ -107,11 +107,12 @@ public:
   lastCallBefore(const FunctionDecl *Fn, SourceLocation At,
                  llvm::function_ref<bool(const CallExpr *)> Pred);
 
-  /// Every value \p Fd can hold where \p Fn uses it (a local's in \p Fn,
-  /// a field's or a global's in the TU) comes from socket() with
+  /// Every value \p Fd can hold where \p At in \p Fn uses it (a local's:
+  /// those assigned in \p Fn before \p At or in a loop around it; a field's
+  /// or a global's: those assigned anywhere in the TU) comes from socket() with
   /// SOCK_DGRAM or SOCK_RAW: connect() on it only sets the peer, at once,
   /// and never fails with EINPROGRESS.
-  bool isDatagramSocket(const Expr *Fd, const FunctionDecl *Fn);
+  bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
   /// Some code in the TU reads a connect result back with
   /// getsockopt(..., SOL_SOCKET, SO_ERROR, ...).

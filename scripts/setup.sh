@@ -14,6 +14,9 @@ common=(cmake make g++ python3 bear neovim libssl-dev clang-format-19
 # test/ci: PyYAML for --export-fixes YAML, git for clang-tidy-diff, dpkg-dev
 # (dpkg-shlibdeps) and file for cpack's Debian package.
 common+=(python3-yaml git dpkg-dev file)
+# test/checkers: the TLS and protocol libraries' real headers (GnuTLS,
+# libssh2, mbed TLS, wolfSSL), as users compile against them.
+common+=(libgnutls28-dev libssh2-1-dev libmbedtls-dev libwolfssl-dev)
 # scripts/bench.py: valgrind for its instruction counts (cachegrind), binutils
 # for strip (valgrind reads the plugin's copy without debug info).
 common+=(valgrind binutils)
