@@ -343,6 +343,11 @@ def make_db(pkg, pdir, sdir, logf, jobs):
         raw = os.path.join(bld, "compile_commands.json")
     else:
         rc = 0
+        # bear records only what runs: start from a clean tree. Clean before
+        # configuring: nginx's 'make clean' deletes the Makefile that its
+        # configure has just written.
+        if os.path.exists(os.path.join(sdir, "Makefile")):
+            run_logged(["make", "clean"] + (args if recipe == "make" else []), sdir, logf)
         if recipe == "autotools":
             if not os.path.exists(os.path.join(sdir, "configure")):
                 rc = run_logged(["autoreconf", "-fi"], sdir, logf)
@@ -355,8 +360,6 @@ def make_db(pkg, pdir, sdir, logf, jobs):
             if os.path.exists(raw):
                 os.unlink(raw)
             mk = make + (args if recipe == "make" else [])
-            # bear records only what runs: start from a clean tree.
-            run_logged(["make", "clean"] + (args if recipe == "make" else []), sdir, logf)
             status = run_logged(["bear", "--output", raw, "--"] + mk, sdir, logf)
             if status != 0:
                 log("eval: %s: make exited %d (kept going; see %s)" % (pkg["name"], status, logf))
