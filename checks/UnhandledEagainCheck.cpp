@@ -23,50 +23,130 @@ void UnhandledEagainCheck::registerMatchers(ast_matchers::MatchFinder *F) {
   matchCallsTo(F, {IoFamily::Plain});
 }
 
-/// poll, ppoll, select or pselect earlier in \p Fn than \p Call. An event
-/// loop's epoll_wait does not count: the reads it dispatches to are where
-/// this check looks.
-static bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                        const CallExpr *Call) {
-  return A.lastCallBefore(Fn, Call->getBeginLoc(), [](const CallExpr *C) {
-    StringRef N = globalCalleeName(C);
-    return N == "poll" || N == "ppoll" || N == "select" || N == "pselect";
-  });
+/// The variable or field a descriptor expression names: `fd`, `c->fd`,
+/// `fds[i]` (the array), `*pfd`. Null for anything else.
+static const Decl *fdIdentity(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)) {
+      E = U->getSubExpr();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl()->getCanonicalDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getMemberDecl()->getCanonicalDecl();
+    return nullptr;
+  }
+  return nullptr;
 }
 
-/// `FD_ISSET(...)` spelled in \p Fn before \p At: a select() loop's
-/// dispatch on a ready set (the select itself may be in another file).
-static bool testsReadySetBefore(const FunctionDecl *Fn, SourceLocation At,
-                                const ASTContext &Ctx) {
+static bool isPollFdRecord(QualType T) {
+  const auto *RD = T->getAsRecordDecl();
+  return RD && RD->getName() == "pollfd";
+}
+
+/// \p Fn names the descriptor \p Id, before \p At, where it asks for
+/// its readiness: in a `struct pollfd` (`{fd, POLLIN, 0}`, `p.fd = fd`),
+/// or in FD_SET/FD_ISSET. A wait on another descriptor (the listening
+/// socket before accept) says nothing about this one.
+static bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                            SourceLocation At, const Decl *Id) {
+  if (!Id)
+    return false;
+  ASTContext &Ctx = A.context();
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation AtLoc = SM.getExpansionLoc(At);
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
   return findStmt(Fn->getBody(), [&](const Stmt *S) {
-    if (!S->getBeginLoc().isMacroID() ||
-        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) ||
+        fdIdentity(E) != Id ||
+        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(E->getBeginLoc()),
                                       AtLoc))
       return false;
-    return llvm::is_contained(macroChain(S->getBeginLoc(), Ctx), "FD_ISSET");
-  });
+    if (E->getBeginLoc().isMacroID()) {
+      auto Chain = macroChain(E->getBeginLoc(), Ctx);
+      if (llvm::is_contained(Chain, "FD_SET") ||
+          llvm::is_contained(Chain, "FD_ISSET"))
+        return true;
+    }
+    // Up through the expression: a pollfd's initialiser or its .fd.
+    const Stmt *Child = E;
+    for (const Stmt *P = PM.lookup(E); P && isa<Expr>(P);
+         Child = P, P = PM.lookup(P)) {
+      if (const auto *IL = dyn_cast<InitListExpr>(P))
+        return isPollFdRecord(IL->getType());
+      if (const auto *B = dyn_cast<BinaryOperator>(P);
+          B && B->getOpcode() == BO_Assign && B->getRHS() == Child)
+        if (const auto *ME =
+                dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts()))
+          return ME->getMemberDecl()->getName() == "fd" &&
+                 isPollFdRecord(ME->getBase()->getType()->isPointerType()
+                                    ? ME->getBase()->getType()->getPointeeType()
+                                    : ME->getBase()->getType());
+    }
+    return false;
+  }) != nullptr;
+}
+
+/// poll, ppoll, select or pselect earlier in \p Fn than \p Call, asked
+/// about the descriptor \p Id. An event loop's epoll_wait does not count:
+/// the reads it dispatches to are where this check looks.
+static bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                        const CallExpr *Call, const Decl *Id) {
+  return A.lastCallBefore(Fn, Call->getBeginLoc(),
+                          [](const CallExpr *C) {
+                            StringRef N = globalCalleeName(C);
+                            return N == "poll" || N == "ppoll" ||
+                                   N == "select" || N == "pselect";
+                          }) &&
+         asksReadinessOf(A, Fn, Call->getBeginLoc(), Id);
+}
+
+/// `FD_ISSET(fd, ...)` spelled in \p Fn before \p At: a select() loop's
+/// dispatch on a ready set (the select itself may be in another file).
+static bool testsReadySetBefore(NonBlockingFdAnalysis &A,
+                                const FunctionDecl *Fn, SourceLocation At,
+                                const Decl *Id) {
+  return asksReadinessOf(A, Fn, At, Id);
 }
 
 /// The call runs once its descriptor was reported ready: poll()/select()
-/// earlier in \p Fn, or every caller of \p Fn in the TU polls or tests a
-/// select() ready set (FD_ISSET) before calling it. EAGAIN is then not the
-/// expected outcome, and code that treats it like end of file is taking a
-/// documented shortcut, not ignoring the non-blocking mode.
+/// on that descriptor earlier in \p Fn, or every caller of \p Fn in the
+/// TU polls it or tests it in a select() ready set (FD_ISSET) before
+/// calling. EAGAIN is then not the expected outcome, and code that treats
+/// it like end of file is taking a documented shortcut, not ignoring the
+/// non-blocking mode.
 static bool runsWhenReady(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                          const CallExpr *Call) {
-  if (pollsBefore(A, Fn, Call))
+                          const CallExpr *Call, const Expr *Fd) {
+  const Decl *Id = fdIdentity(Fd);
+  if (pollsBefore(A, Fn, Call, Id))
     return true;
   llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Fn);
   if (Sites.empty() || Fn->isExternallyVisible())
     return false; // callers elsewhere may not wait
+  // The descriptor as each caller names it: the argument for a parameter,
+  // the same field or global otherwise.
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Id);
   for (const CallExpr *Site : Sites) {
     const FunctionDecl *Caller = A.enclosingFunction(Site);
     if (!Caller || Caller == Fn)
       return false;
-    if (!pollsBefore(A, Caller, Site) &&
-        !testsReadySetBefore(Caller, Site->getBeginLoc(), A.context()))
+    const Decl *CallerId = Id;
+    if (Param) {
+      unsigned I = Param->getFunctionScopeIndex();
+      if (I >= Site->getNumArgs())
+        return false;
+      CallerId = fdIdentity(Site->getArg(I));
+    }
+    if (!pollsBefore(A, Caller, Site, CallerId) &&
+        !testsReadySetBefore(A, Caller, Site->getBeginLoc(), CallerId))
       return false;
   }
   return true;
@@ -114,7 +194,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
 
     // poll()/select() on the way here: the call is made once the fd is
     // ready, where EAGAIN is no longer the expected outcome.
-    if (runsWhenReady(A, Fn, Call))
+    if (runsWhenReady(A, Fn, Call, Call->getArg(Info->FdArg)))
       continue;
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
     if (P.Tested)
