@@ -1092,6 +1092,21 @@ struct FailurePathFinder::Walk {
     if (isa<WhileStmt>(S) || isa<ForStmt>(S) || isa<CXXForRangeStmt>(S)) {
       if (inert(S))
         return next(S);
+      // A loop on the way that only does local work (a cleanup loop that
+      // frees buffers before the close): it may run or not, and the path
+      // goes on after it either way. One that returns, jumps out, waits,
+      // does not return, or tests the failure decides the path itself.
+      if (!dependsOnFailure(S) && !findStmt(S, [&](const Stmt *N) {
+            if (isa<ReturnStmt>(N) || isa<GotoStmt>(N) ||
+                isa<CXXThrowExpr>(N) || isa<IndirectGotoStmt>(N))
+              return true;
+            const auto *C = dyn_cast<CallExpr>(N);
+            const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+            return C && (!FD || FD->isNoReturn() || F.Waits.isWait(FD));
+          })) {
+        noteModified(S);
+        return next(S);
+      }
       return stop(PathEnd::Unknown, S), nullptr;
     }
     if (const auto *DS = dyn_cast<DeclStmt>(S))
