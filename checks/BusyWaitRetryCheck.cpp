@@ -518,6 +518,10 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
       // With SO_RCVTIMEO/SO_SNDTIMEO, EAGAIN also means "timed out".
       if (!Origin && A.setsSocketTimeout(Info->Dir))
         continue;
+      // A descriptor the code shows to be blocking (a pipe() between
+      // threads) never fails with EAGAIN: the retry is dead code.
+      if (!Origin && A.shownBlocking(Fd))
+        continue;
     }
     if (P.UnknownCallOnFd)
       continue; // an unknown function took the fd: it may well wait

@@ -38,56 +38,6 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) const {
   return false;
 }
 
-/// \p Fd is a local variable whose every value in \p Fn is a constant (the
-/// -1 sentinel) or the result of open()/openat()/creat() without O_NONBLOCK:
-/// a file opened blocking, whose reads fail with neither name, so a test of
-/// one of them is dead code rather than a portability bug.
-static bool openedBlockingHere(const Expr *Fd, const FunctionDecl *Fn,
-                               const ASTContext &Ctx) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(Fd->IgnoreParenImpCasts());
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!V || !V->isLocalVarDecl() || V->isStaticLocal())
-    return false;
-  bool SawOpen = false;
-  auto BlockingValue = [&](const Expr *E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_Minus)
-      E = U->getSubExpr()->IgnoreParenImpCasts();
-    if (isa<IntegerLiteral>(E))
-      return true;
-    const auto *C = dyn_cast<CallExpr>(E);
-    StringRef N = C ? globalCalleeName(C) : StringRef();
-    unsigned FlagsArg = N == "openat" || N == "openat64" ? 2 : 1;
-    if (!(N == "open" || N == "open64" || N == "openat" || N == "openat64" ||
-          N == "creat") ||
-        C->getNumArgs() <= FlagsArg)
-      return false;
-    const Expr *Flags = C->getArg(FlagsArg);
-    if (NonBlockingFdAnalysis::mentionsName(Flags, "O_NONBLOCK", Ctx) ||
-        NonBlockingFdAnalysis::mentionsName(Flags, "O_NDELAY", Ctx))
-      return false;
-    SawOpen = true;
-    return true;
-  };
-  if (V->getInit() && !BlockingValue(V->getInit()))
-    return false;
-  // Another value assigned, or written through a pointer somewhere.
-  const Stmt *Other = findStmt(Fn->getBody(), [&](const Stmt *S) {
-    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
-      if (const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
-          L && L->getDecl() == V)
-        return B->getOpcode() != BO_Assign || !BlockingValue(B->getRHS());
-    if (const auto *U = dyn_cast<UnaryOperator>(S);
-        U && U->getOpcode() == UO_AddrOf)
-      if (const auto *R =
-              dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
-        return R->getDecl() == V;
-    return false;
-  });
-  return !Other && SawOpen;
-}
-
 const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
                                                      const FunctionDecl *Fn,
                                                      const Stmt *At) {
@@ -116,7 +66,10 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
       ((Info->Name == "sendfile" || Info->Name == "sendfile64") &&
        Best->getNumArgs() == 4))
     return nullptr;
-  if (openedBlockingHere(Best->getArg(Info->FdArg), Fn, *Ctx) &&
+  // A descriptor the code shows to be blocking (a file opened without
+  // O_NONBLOCK, a plain pipe()) fails with neither name: a test of one of
+  // them is dead code rather than a portability bug.
+  if (A.shownBlocking(Best->getArg(Info->FdArg)) &&
       !A.ioCallIsNonBlocking(Best, *Info, Fn))
     return nullptr;
   std::string FnName = Fn->getNameAsString();

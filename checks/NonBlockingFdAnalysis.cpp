@@ -1081,6 +1081,114 @@ struct NonBlockingFdAnalysis::Impl {
     return std::nullopt;
   }
 
+  /// Turns every call to a function of the TU into the events it causes.
+  void expandAll() {
+    if (AllExpanded)
+      return;
+    AllExpanded = true;
+    std::vector<const FunctionDecl *> Fns;
+    Fns.reserve(Pending.size());
+    for (const PendingCall &PC : Pending)
+      Fns.push_back(PC.Fn);
+    for (const FunctionDecl *F : Fns)
+      expandPendingIn(F);
+  }
+
+  /// Calls that take a descriptor and leave its mode alone.
+  static bool keepsMode(llvm::StringRef N) {
+    return llvm::is_contained(
+               {"read", "readv", "pread", "pread64", "recv", "recvfrom",
+                "recvmsg", "write", "writev", "pwrite", "pwrite64", "send",
+                "sendto", "sendmsg", "close", "shutdown", "bind", "listen",
+                "connect", "accept", "getsockopt", "getsockname",
+                "getpeername", "fstat", "dup", "isatty", "FD_SET", "FD_CLR",
+                "FD_ISSET", "__fdelt_chk", "__fdelt_warn"},
+               N) ||
+           // setsockopt may set SO_RCVTIMEO, which the checks ask about
+           // apart (setsSocketTimeout).
+           N == "setsockopt";
+  }
+
+  /// \p K is a local, or a static global, or an element of one, whose
+  /// every value in view is a blocking descriptor from socket(), accept(),
+  /// open(), pipe()... without the non-blocking flag (or a constant), that
+  /// nothing in the TU makes non-blocking, and that is never handed to a
+  /// function of unknown body (which might) nor has its address taken
+  /// (but for pipe()/socketpair() filling it).
+  bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
+    if (!K.valid() || K.Kind == FdKey::Field || Depth > 4)
+      return false;
+    const auto *VD = dyn_cast<VarDecl>(K.D);
+    if (!VD || isa<ParmVarDecl>(VD))
+      return false;
+    bool Local = VD->isLocalVarDecl();
+    if (!Local && VD->isExternallyVisible())
+      return false; // another TU may store something else in it
+    expandAll();
+    bool Created = false;
+    for (const Event &E : eventsFor(K)) {
+      if (E.Kind == EvKind::Set)
+        return false;
+      if (E.Kind == EvKind::Clear) {
+        Created = true; // pipe(), socketpair(), F_SETFL without O_NONBLOCK
+        continue;
+      }
+      const Expr *Src = E.Src ? E.Src->IgnoreParenCasts() : nullptr;
+      if (!Src)
+        return false;
+      if (const auto *U = dyn_cast<UnaryOperator>(Src);
+          U && U->getOpcode() == UO_Minus)
+        Src = U->getSubExpr()->IgnoreParenCasts();
+      if (isa<IntegerLiteral>(Src))
+        continue;
+      if (const auto *C = dyn_cast<CallExpr>(Src)) {
+        llvm::StringRef N = globalCalleeName(C);
+        bool Creator = llvm::is_contained(
+            {"socket", "accept", "accept4", "open", "open64", "openat",
+             "openat64", "creat", "dup", "dup2"},
+            N);
+        if (!Creator || creatorNonBlocking(C))
+          return false;
+        Created = true;
+        continue;
+      }
+      FdKey From = keyOf(Src);
+      if (From.Kind == FdKey::Elem || !From.valid() ||
+          !shownBlocking(From, Depth + 1))
+        return false;
+      Created = true;
+    }
+    if (!Created)
+      return false;
+    // Where it goes: only to calls that keep its mode.
+    auto Names = [&](const Expr *A) {
+      FdKey AK = keyOf(A);
+      return AK.valid() && AK.D == K.D;
+    };
+    for (const auto &[Fn, Calls] : CallsByFn) {
+      if (Local && Fn != VD->getParentFunctionOrMethod())
+        continue;
+      for (const CallExpr *C : Calls) {
+        llvm::StringRef N = globalCalleeName(C);
+        for (const Expr *A : C->arguments()) {
+          if (!Names(A))
+            continue;
+          bool Filled = (N == "pipe" || N == "pipe2" || N == "socketpair") &&
+                        K.Kind == FdKey::Elem;
+          // A function of the TU: what it does to the descriptor is among
+          // the events already (its summary).
+          const FunctionDecl *Def = C->getDirectCallee()
+                                        ? C->getDirectCallee()->getDefinition()
+                                        : nullptr;
+          bool Seen = Def && Def->getBody() && !Def->hasSkippedBody();
+          if (!Filled && !Seen && !keepsMode(N))
+            return false;
+        }
+      }
+    }
+    return true;
+  }
+
   std::optional<NonBlockingOrigin> tuWideNonBlocking(const FdKey &K) {
     auto It = TuWideMemo.find(K);
     if (It != TuWideMemo.end())
@@ -1089,15 +1197,7 @@ struct NonBlockingFdAnalysis::Impl {
       return std::nullopt;
     // Every function that touches the key must have its wrapper calls
     // expanded before we look.
-    if (!AllExpanded) {
-      AllExpanded = true;
-      std::vector<const FunctionDecl *> Fns;
-      Fns.reserve(Pending.size());
-      for (const PendingCall &PC : Pending)
-        Fns.push_back(PC.Fn);
-      for (const FunctionDecl *F : Fns)
-        expandPendingIn(F);
-    }
+    expandAll();
     std::optional<NonBlockingOrigin> Result;
     const std::vector<Event> Evs = eventsFor(K);
     // A function that makes the descriptor non-blocking and then blocking
@@ -1344,6 +1444,11 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
     SawDatagram = true;
   }
   return SawDatagram;
+}
+
+bool NonBlockingFdAnalysis::shownBlocking(const Expr *Fd) {
+  P->collect();
+  return P->shownBlocking(keyOf(Fd));
 }
 
 bool NonBlockingFdAnalysis::readsSoError() {

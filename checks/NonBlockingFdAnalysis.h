@@ -114,6 +114,15 @@ public:
   /// and never fails with EINPROGRESS.
   bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
+  /// The code shows \p Fd to be blocking: a local (or a static global, or
+  /// an element of one) whose every value is a descriptor created blocking
+  /// (socket, accept, open, pipe... without the non-blocking flag), never
+  /// made non-blocking, and never handed to a function that might (one
+  /// whose body is not in view, other than the C library's calls that keep
+  /// a descriptor's mode). A read or write on it cannot fail with EAGAIN
+  /// unless a socket timeout is set (setsSocketTimeout).
+  bool shownBlocking(const Expr *Fd);
+
   /// Some code in the TU reads a connect result back with
   /// getsockopt(..., SOL_SOCKET, SO_ERROR, ...).
   bool readsSoError();
