@@ -16,26 +16,29 @@ void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
   matchCallsTo(Finder, {IoFamily::Plain}, /*AlsoDependent=*/true);
 }
 
-bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) const {
-  // Raw-lex the statement's text: identifiers count, comments and strings
-  // do not, and code in an `#if` branch the preprocessor skipped does.
+bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
+  // The statement's text as raw tokens: identifiers count, comments and
+  // strings do not, and code in an `#if` branch the preprocessor skipped
+  // does. Each file is lexed once; then each question is a binary search.
   const SourceManager &SM = Ctx->getSourceManager();
   CharSourceRange R = SM.getExpansionRange(S->getSourceRange());
   auto [FID, Begin] = SM.getDecomposedLoc(R.getBegin());
   unsigned End = SM.getDecomposedLoc(R.getEnd()).second;
-  StringRef Buf = SM.getBufferData(FID);
-  if (End < Begin || End > Buf.size())
+  if (End < Begin)
     return false;
-  Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
-          Buf.begin() + Begin, Buf.end());
-  Token T;
-  while (!L.LexFromRawLexer(T)) {
-    if (SM.getDecomposedLoc(T.getLocation()).second > End)
-      break;
-    if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name)
-      return true;
+  auto [It, New] = NameOffsets.try_emplace({FID, Name.str()});
+  if (New) {
+    StringRef Buf = SM.getBufferData(FID);
+    Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
+            Buf.begin(), Buf.end());
+    Token T;
+    while (!L.LexFromRawLexer(T))
+      if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name)
+        It->second.push_back(SM.getDecomposedLoc(T.getLocation()).second);
   }
-  return false;
+  const std::vector<unsigned> &Offsets = It->second; // in file order
+  auto First = llvm::lower_bound(Offsets, Begin);
+  return First != Offsets.end() && *First <= End;
 }
 
 const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
@@ -106,16 +109,27 @@ const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
 }
 
 const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {
+  // Up through `&&`, `||`, `!`, parentheses and implicit casts. Every node
+  // passed on the way shares the answer: remembered, so that each
+  // comparison of a long `&&` chain does not climb the whole chain again.
+  llvm::SmallVector<const Stmt *, 16> Passed;
   const Stmt *Top = E;
   for (const Stmt *P = Paths->parentOf(E, CurFn); P;
        P = Paths->parentOf(P, CurFn)) {
+    if (auto Known = RootOf.find(P); Known != RootOf.end()) {
+      Top = Known->second;
+      break;
+    }
     if (!(isa<BinaryOperator>(P) || isa<ParenExpr>(P) ||
           isa<UnaryOperator>(P) || isa<ImplicitCastExpr>(P)))
       break;
     if (const auto *B = dyn_cast<BinaryOperator>(P); B && !B->isLogicalOp())
       break;
     Top = P;
+    Passed.push_back(P);
   }
+  for (const Stmt *P : Passed)
+    RootOf[P] = Top;
   return Top;
 }
 
@@ -132,8 +146,9 @@ bool EagainEwouldblockCheck::isProjectAlias(const Expr *Constant) const {
   return Name != "EAGAIN" && Name != "EWOULDBLOCK";
 }
 
-/// errno, or a variable that holds a copy of it.
-static bool isErrnoLike(const Expr *E, const FunctionDecl *Fn) {
+/// errno, or a variable that holds a copy of it (asked once per variable).
+bool EagainEwouldblockCheck::isErrnoLike(const Expr *E,
+                                         const FunctionDecl *Fn) {
   if (isErrnoExpr(E))
     return true;
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
@@ -142,14 +157,18 @@ static bool isErrnoLike(const Expr *E, const FunctionDecl *Fn) {
     return false;
   if (V->getInit() && isErrnoExpr(V->getInit()))
     return true;
+  auto [It, New] = ErrnoCopies.try_emplace(V, false);
+  if (!New)
+    return It->second;
   // `e = errno;` somewhere in the function.
-  return findStmt(Fn->getBody(), [&](const Stmt *S) {
+  bool Copy = findStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *B = dyn_cast<BinaryOperator>(S);
     if (!B || B->getOpcode() != BO_Assign)
       return false;
     const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
     return L && L->getDecl() == V && isErrnoExpr(B->getRHS());
   });
+  return ErrnoCopies[V] = Copy;
 }
 
 void EagainEwouldblockCheck::decide(NonBlockingFdAnalysis &A,

@@ -4,6 +4,8 @@
 #define NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H
 
 #include "NbioCheckBase.h"
+#include <map>
+#include <string>
 
 namespace clang::tidy::nbio {
 
@@ -33,8 +35,14 @@ private:
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);
   bool isProjectAlias(const Expr *Constant) const;
-  bool textMentions(const Stmt *S, StringRef Name) const;
+  bool textMentions(const Stmt *S, StringRef Name);
+  bool isErrnoLike(const Expr *E, const FunctionDecl *Fn);
   llvm::DenseSet<const Stmt *> Reported;
+  /// This TU's answers: where each file spells a name (raw tokens), the
+  /// condition each node of a logical chain belongs to, errno's copies.
+  std::map<std::pair<FileID, std::string>, std::vector<unsigned>> NameOffsets;
+  llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
+  llvm::DenseMap<const VarDecl *, bool> ErrnoCopies;
   FailurePathFinder *Paths = nullptr;
   const FunctionDecl *CurFn = nullptr;
 };

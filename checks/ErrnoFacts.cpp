@@ -42,9 +42,35 @@ static std::optional<ErrnoConst> classifyName(llvm::StringRef N) {
   return std::nullopt;
 }
 
+namespace {
+/// The chains already asked for in this translation unit, on this thread.
+/// A name lookup walks every macro-argument level under it, and the checks
+/// ask about every node of a condition: under thousands of nested macro
+/// expansions that became quadratic. The names point into the TU's
+/// identifier table: the cache is dropped at the end of each TU
+/// (forgetMacroChains) and whenever another TU's source manager asks.
+struct MacroChainCache {
+  const SourceManager *SM = nullptr;
+  const char *MainBuffer = nullptr;
+  llvm::DenseMap<unsigned, llvm::SmallVector<llvm::StringRef, 4>> Chains;
+};
+thread_local MacroChainCache ChainCache;
+} // namespace
+
+void forgetMacroChains() { ChainCache = MacroChainCache(); }
+
 llvm::SmallVector<llvm::StringRef, 4> macroChain(SourceLocation Loc,
                                                  const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  const char *Main = SM.getBufferData(SM.getMainFileID()).data();
+  if (ChainCache.SM != &SM || ChainCache.MainBuffer != Main) {
+    forgetMacroChains();
+    ChainCache.SM = &SM;
+    ChainCache.MainBuffer = Main;
+  }
+  const unsigned Key = Loc.getRawEncoding();
+  if (auto It = ChainCache.Chains.find(Key); It != ChainCache.Chains.end())
+    return It->second;
   llvm::SmallVector<llvm::StringRef, 4> Chain;
   for (unsigned Guard = 0; Loc.isMacroID() && Guard < 32; ++Guard) {
     llvm::StringRef Name =
@@ -53,6 +79,7 @@ llvm::SmallVector<llvm::StringRef, 4> macroChain(SourceLocation Loc,
       Chain.push_back(Name);
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
+  ChainCache.Chains[Key] = Chain;
   return Chain;
 }
 

@@ -59,9 +59,12 @@ llvm::StringRef spelledWouldBlockName(const Expr *E, const ASTContext &Ctx);
 /// Windows spellings).
 bool isErrnoExpr(const Expr *E);
 
-/// The names of the macro expansions that produced \p Loc, innermost first.
+/// The names of the macro expansions that produced \p Loc, innermost first
+/// (remembered for the rest of the translation unit).
 llvm::SmallVector<llvm::StringRef, 4> macroChain(SourceLocation Loc,
                                                  const ASTContext &Ctx);
+/// Drops what macroChain remembers: at the end of each translation unit.
+void forgetMacroChains();
 
 /// Knows the helper functions and macros that test an errno for "would
 /// block": a built-in list from real projects, the user's list, and

@@ -46,6 +46,25 @@ bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
   return Result;
 }
 
+llvm::ArrayRef<SourceLocation>
+FailurePathFinder::waitLocs(const FunctionDecl *Fn) {
+  auto [It, New] = WaitLocs.try_emplace(Fn);
+  if (!New)
+    return It->second;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<SourceLocation> Out;
+  findStmt(Fn->getBody(), [&](const Stmt *S) {
+    if (const auto *C = dyn_cast<CallExpr>(S);
+        C && Waits.isWait(C->getDirectCallee()))
+      Out.push_back(SM.getExpansionLoc(C->getBeginLoc()));
+    return false;
+  });
+  llvm::sort(Out, [&](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  });
+  return WaitLocs[Fn] = std::move(Out);
+}
+
 const Stmt *FailurePathFinder::parentOf(const Stmt *S, const FunctionDecl *Fn) {
   return parents(Fn).lookup(S);
 }
@@ -885,17 +904,20 @@ struct FailurePathFinder::Walk {
     return nullptr;
   }
 
-  bool hasWaitBetween(const Stmt *Root, SourceLocation From,
-                      SourceLocation To) {
+  /// A wait in \p Fn's body from \p From up to \p To (a stretch of a loop,
+  /// a condition, or from a label to the call): a binary
+  /// search in the function's waits, found once (a function with ten
+  /// thousand backward gotos asks ten thousand times).
+  bool hasWaitBetween(SourceLocation From, SourceLocation To) {
     const SourceManager &SM = Ctx.getSourceManager();
-    return findStmt(Root, [&](const Stmt *S) {
-      const auto *C = dyn_cast<CallExpr>(S);
-      if (!C || !F.Waits.isWait(C->getDirectCallee()))
-        return false;
-      SourceLocation L = SM.getExpansionLoc(C->getBeginLoc());
-      return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(From)) &&
-             SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(To));
-    });
+    llvm::ArrayRef<SourceLocation> Waits = F.waitLocs(Fn);
+    SourceLocation FromL = SM.getExpansionLoc(From);
+    SourceLocation ToL = SM.getExpansionLoc(To);
+    const SourceLocation *First =
+        std::partition_point(Waits.begin(), Waits.end(), [&](SourceLocation L) {
+          return SM.isBeforeInTranslationUnit(L, FromL);
+        });
+    return First != Waits.end() && SM.isBeforeInTranslationUnit(*First, ToL);
   }
 
   /// Control reaches the end of \p Loop's body (or a continue in it).
@@ -911,11 +933,11 @@ struct FailurePathFinder::Walk {
       if (Fo->getInc() && expr(Fo->getInc()))
         return nullptr;
     // A wait before the call in the loop, or in its condition.
-    if (hasWaitBetween(Loop, Loop->getBeginLoc(), Call->getBeginLoc()))
+    if (hasWaitBetween(Loop->getBeginLoc(), Call->getBeginLoc()))
       return stop(PathEnd::Waits, Loop), nullptr;
     const Stmt *CondS = loopCond(Loop);
     const auto *Cond = dyn_cast_or_null<Expr>(CondS);
-    if (Cond && hasWaitBetween(Cond, Cond->getBeginLoc(),
+    if (Cond && hasWaitBetween(Cond->getBeginLoc(),
                                Cond->getEndLoc().getLocWithOffset(1)))
       return stop(PathEnd::Waits, Cond), nullptr;
     if (isa<CXXForRangeStmt>(Loop))
@@ -1057,7 +1079,7 @@ struct FailurePathFinder::Walk {
       if (SM.isBeforeInTranslationUnit(
               SM.getExpansionLoc(L->getBeginLoc()),
               SM.getExpansionLoc(Call->getBeginLoc()))) {
-        if (hasWaitBetween(Fn->getBody(), L->getBeginLoc(),
+        if (hasWaitBetween(L->getBeginLoc(),
                            Call->getBeginLoc()))
           return stop(PathEnd::Waits, L), nullptr;
         R.Via = RetryVia::Goto;
@@ -1206,7 +1228,7 @@ struct FailurePathFinder::Walk {
       if (T == Tri::True) {
         R.Loop = D;
         R.Via = RetryVia::Condition;
-        if (hasWaitBetween(D, D->getBeginLoc(), Call->getBeginLoc()))
+        if (hasWaitBetween(D->getBeginLoc(), Call->getBeginLoc()))
           return stop(PathEnd::Waits, D), nullptr;
         return stop(PathEnd::Retries, D->getCond()), nullptr;
       }

@@ -103,6 +103,9 @@ public:
   /// The statement-level parent of \p S in \p Fn's body (or null).
   const Stmt *parentOf(const Stmt *S, const FunctionDecl *Fn);
 
+  /// Where \p Fn's body calls a wait, in order (computed once).
+  llvm::ArrayRef<SourceLocation> waitLocs(const FunctionDecl *Fn);
+
 private:
   struct Walk;
   ASTContext &Ctx;
@@ -114,6 +117,7 @@ private:
     return Parents.of(Fn);
   }
   llvm::DenseMap<const FunctionDecl *, std::vector<unsigned>> Closers;
+  llvm::DenseMap<const FunctionDecl *, std::vector<SourceLocation>> WaitLocs;
 };
 
 } // namespace clang::tidy::nbio

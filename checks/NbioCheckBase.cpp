@@ -200,6 +200,7 @@ void NbioCheckBase::onEndOfTranslationUnit() {
   decide(*Analysis, Candidates);
   Candidates.clear();
   Waits.Memo.clear(); // keyed by this TU's declarations
+  forgetMacroChains();
 }
 
 FailurePathFinder &NbioCheckBase::paths(NonBlockingFdAnalysis &A) {
