@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Convenience entry points; CMake does the real work, one build tree per LLVM
 # major in build/llvm-N.
 #

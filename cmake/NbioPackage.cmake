@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installation extras and the Debian package, included by the top-level
 # CMakeLists.txt after the targets exist.
 #
@@ -28,6 +30,11 @@ install(FILES
   "${PROJECT_BINARY_DIR}/cmake/nbioConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/nbioClangTidy.cmake"
   DESTINATION "${NBIO_INSTALL_CMAKEDIR}")
+
+# The licence, in Debian's machine-readable form (the .deb's
+# /usr/share/doc/nbio-N/copyright).
+install(FILES "${PROJECT_SOURCE_DIR}/cmake/debian/copyright"
+  DESTINATION "${CMAKE_INSTALL_DOCDIR}${NBIO_SUFFIX}")
 
 # The SARIF / GitLab Code Quality converter, and the whole-tree fix step
 # that leaves out units with compile errors.

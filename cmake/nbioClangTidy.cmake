@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # nbio_enable_clang_tidy(): run the nbio checks as part of the build, through
 # CMake's <LANG>_CLANG_TIDY support (Makefile and Ninja generators).
 #

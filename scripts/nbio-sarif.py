@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Turn clang-tidy's findings into SARIF 2.1.0 or a GitLab Code Quality report.
 
 clang-tidy has no SARIF output of its own.  This reads what it does write:

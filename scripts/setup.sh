@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installs, through apt-get only, what building and testing nbio needs.
 # Idempotent: packages already present are not reinstalled, and apt-get
 # update runs only when something is missing.
@@ -14,6 +16,8 @@ common=(cmake make g++ python3 bear neovim libssl-dev clang-format-19
 # test/ci: PyYAML for --export-fixes YAML, git for clang-tidy-diff, dpkg-dev
 # (dpkg-shlibdeps) and file for cpack's Debian package.
 common+=(python3-yaml git dpkg-dev file)
+# test/ci/licence.test: reuse (the REUSE linter of every file's licence).
+common+=(reuse)
 # scripts/bench.py: valgrind for its instruction counts (cachegrind), binutils
 # for strip (valgrind reads the plugin's copy without debug info).
 common+=(valgrind binutils)

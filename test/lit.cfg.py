@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # lit configuration for the nbio tests; the site values (tool paths, LLVM
 # major) come from lit.site.cfg.py, which CMake writes into build/llvm-N/test.
 import os

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- NbioClangTidyMain.cpp - clang-tidy with the nbio module ---------===//
 //
 // Stock clang-tidy (every module that libclangTidyMain links) plus nbio, for

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- NbioClangdMain.cpp - clangd with the nbio module -----------------===//
 //
 // clangd with the nbio checks linked in, since no released clangd loads

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Helpers for the test/ci lit tests: what a RUN line cannot say in one
 command.  Each subcommand prints what it found and exits 1 on a failed
 expectation.

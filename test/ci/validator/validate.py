@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Validate SARIF files with two independent, real validators:
 
   1. ajv (ajv-cli, JSON Schema 2020-12, with ajv-formats for "uri",
