@@ -31,21 +31,41 @@ install(FILES
   "${PROJECT_SOURCE_DIR}/cmake/nbioClangTidy.cmake"
   DESTINATION "${NBIO_INSTALL_CMAKEDIR}")
 
+# What changed, as written (CHANGELOG.md) and as Debian wants it
+# (changelog.gz, made from CHANGELOG.md by scripts/debian-changelog.py; the
+# .deb is a native package, built from nbio's own tree: no Debian revision,
+# so its changelog is not changelog.Debian.gz).
+set(NBIO_PACKAGE_CONTACT "nbio developers <nbio@localhost>" CACHE STRING
+  "Maintainer field of the Debian package")
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+set(nbio_deb_changelog "${PROJECT_BINARY_DIR}/debian/changelog.gz")
+add_custom_command(OUTPUT "${nbio_deb_changelog}"
+  COMMAND "${Python3_EXECUTABLE}" "${PROJECT_SOURCE_DIR}/scripts/debian-changelog.py"
+    --package "nbio${NBIO_SUFFIX}" --maintainer "${NBIO_PACKAGE_CONTACT}"
+    "${PROJECT_SOURCE_DIR}/CHANGELOG.md" "${nbio_deb_changelog}"
+  DEPENDS "${PROJECT_SOURCE_DIR}/CHANGELOG.md" "${PROJECT_SOURCE_DIR}/scripts/debian-changelog.py"
+  COMMENT "Debian changelog from CHANGELOG.md" VERBATIM)
+file(MAKE_DIRECTORY "${PROJECT_BINARY_DIR}/debian")
+add_custom_target(nbio-debian-changelog ALL DEPENDS "${nbio_deb_changelog}")
+install(FILES "${nbio_deb_changelog}" "${PROJECT_SOURCE_DIR}/CHANGELOG.md"
+  DESTINATION "${CMAKE_INSTALL_DOCDIR}${NBIO_SUFFIX}")
+
 # The licence, in Debian's machine-readable form (the .deb's
 # /usr/share/doc/nbio-N/copyright).
 install(FILES "${PROJECT_SOURCE_DIR}/cmake/debian/copyright"
   DESTINATION "${CMAKE_INSTALL_DOCDIR}${NBIO_SUFFIX}")
 
 # The SARIF / GitLab Code Quality converter, and the whole-tree fix step
-# that leaves out units with compile errors.
-install(PROGRAMS "${PROJECT_SOURCE_DIR}/scripts/nbio-sarif.py"
-  DESTINATION "${CMAKE_INSTALL_BINDIR}" RENAME "nbio-sarif${NBIO_SUFFIX}")
-install(PROGRAMS "${PROJECT_SOURCE_DIR}/scripts/nbio-apply-fixes.py"
-  DESTINATION "${CMAKE_INSTALL_BINDIR}" RENAME "nbio-apply-fixes${NBIO_SUFFIX}")
+# that leaves out units with compile errors: bin/<name>-N in the build tree,
+# with the project's version written in, and installed from there.
+foreach(script nbio-sarif nbio-apply-fixes)
+  configure_file("${PROJECT_SOURCE_DIR}/scripts/${script}.py"
+    "${PROJECT_BINARY_DIR}/bin/${script}${NBIO_SUFFIX}" @ONLY)
+  install(PROGRAMS "${PROJECT_BINARY_DIR}/bin/${script}${NBIO_SUFFIX}"
+    DESTINATION "${CMAKE_INSTALL_BINDIR}")
+endforeach()
 
 # --- cpack -G DEB -----------------------------------------------------------
-set(NBIO_PACKAGE_CONTACT "nbio developers <nbio@localhost>" CACHE STRING
-  "Maintainer field of the Debian package")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME "nbio${NBIO_SUFFIX}")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")

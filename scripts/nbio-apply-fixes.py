@@ -22,10 +22,20 @@ Needs PyYAML (Debian: python3-yaml).
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+
+# The project's version (CMakeLists.txt's project()): CMake writes it here in
+# its copies (bin/nbio-apply-fixes-N of a build tree, the installed one); run from
+# the source tree, the script reads it from there.
+VERSION = "@NBIO_VERSION@"
+if VERSION.startswith("@"):
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           os.pardir, "CMakeLists.txt"), encoding="utf-8") as cml:
+        VERSION = re.search(r"project\(nbio VERSION ([0-9.]+)", cml.read())[1]
 
 
 def yaml_files(paths):
@@ -52,6 +62,8 @@ def main(argv=None):
         description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="\n".join(__doc__.splitlines()[2:]))
+    p.add_argument("--version", action="version",
+                   version="%(prog)s (nbio) " + VERSION)
     p.add_argument("fixes", nargs="+",
                    help="--export-fixes YAML files or directories of them")
     p.add_argument("--fix-errors", action="store_true",

@@ -33,7 +33,14 @@ import re
 import sys
 import urllib.parse
 
-VERSION = "0.1.0"
+# The project's version (CMakeLists.txt's project()): CMake writes it here in
+# its copies (bin/nbio-sarif-N of a build tree, the installed one); run from
+# the source tree, the script reads it from there.
+VERSION = "@NBIO_VERSION@"
+if VERSION.startswith("@"):
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           os.pardir, "CMakeLists.txt"), encoding="utf-8") as cml:
+        VERSION = re.search(r"project\(nbio VERSION ([0-9.]+)", cml.read())[1]
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "nbio"
 TOOL_FULL_NAME = "clang-tidy with the nbio checks"
@@ -541,6 +548,8 @@ def main(argv=None):
         description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="\n".join(__doc__.splitlines()[2:]))
+    p.add_argument("--version", action="version",
+                   version="%(prog)s (nbio) " + VERSION)
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("convert", help="clang-tidy output/YAML to a report")

@@ -43,6 +43,7 @@ sub("%clang", config.clang)
 sub("%gcc", config.gcc)
 sub("%plugin", config.plugin)
 sub("%llvm_major", config.llvm_major)
+sub("%nbio_version", config.nbio_version)
 sub("%python", config.python)
 
 # Compiler and tool messages in English whatever the host locale is.

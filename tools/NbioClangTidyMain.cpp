@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "NbioVersion.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 
 namespace clang::tidy {
@@ -18,5 +19,6 @@ static int NbioModuleAnchorDestination = NbioModuleAnchorSource;
 
 int main(int Argc, const char **Argv) {
   (void)clang::tidy::NbioModuleAnchorDestination;
+  nbio::printVersionLineIfAsked(Argc, Argv);
   return clang::tidy::clangTidyMain(Argc, Argv);
 }

@@ -7,6 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "NbioVersion.h"
+
 namespace clang::clangd {
 int clangdMain(int Argc, char *Argv[]);
 } // namespace clang::clangd
@@ -18,5 +20,6 @@ static int NbioModuleAnchorDestination = NbioModuleAnchorSource;
 
 int main(int Argc, char *Argv[]) {
   (void)clang::tidy::NbioModuleAnchorDestination;
+  nbio::printVersionLineIfAsked(Argc, Argv);
   return clang::clangd::clangdMain(Argc, Argv);
 }

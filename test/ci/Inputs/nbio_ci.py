@@ -204,7 +204,11 @@ def cmd_sarif_summary(a):
     import json
     with open(a.sarif, encoding="utf-8") as f:
         log = json.load(f)
-    print("version %s, %d run(s)" % (log["version"], len(log["runs"])))
+    print("version %s, %d run(s), tool %s" % (
+        log["version"], len(log["runs"]), ", ".join(
+            "%s %s" % (r["tool"]["driver"]["name"],
+                       r["tool"]["driver"].get("version", "-"))
+            for r in log["runs"])))
     for run in log["runs"]:
         driver = run["tool"]["driver"]
         bases = run.get("originalUriBaseIds", {})
