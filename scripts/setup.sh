@@ -16,8 +16,9 @@ common=(cmake make g++ python3 bear neovim libssl-dev clang-format-19
 # test/ci: PyYAML for --export-fixes YAML, git for clang-tidy-diff, dpkg-dev
 # (dpkg-shlibdeps) and file for cpack's Debian package.
 common+=(python3-yaml git dpkg-dev file)
-# test/ci/licence.test: reuse (the REUSE linter of every file's licence).
-common+=(reuse)
+# test/ci/licence.test: reuse (the REUSE linter of every file's licence);
+# the man pages: help2man; test/ci/lintian.test: lintian.
+common+=(reuse help2man lintian)
 # scripts/bench.py: valgrind for its instruction counts (cachegrind), binutils
 # for strip (valgrind reads the plugin's copy without debug info).
 common+=(valgrind binutils)

@@ -44,6 +44,8 @@ sub("%gcc", config.gcc)
 sub("%plugin", config.plugin)
 sub("%llvm_major", config.llvm_major)
 sub("%nbio_version", config.nbio_version)
+# Where the plugin and the CMake package install, under the prefix.
+sub("%nbio_libdir", config.nbio_libdir)
 sub("%python", config.python)
 
 # Compiler and tool messages in English whatever the host locale is.
