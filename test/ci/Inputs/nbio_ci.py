@@ -27,6 +27,10 @@ expectation.
       ruleIndex names another rule or a relative location has no base
   gitlab-summary JSON
       one line per GitLab Code Quality issue
+  doc-paths --major N --libdir lib/TRIPLET --deb-root DIR --local-root DIR DOC...
+      fail unless every /usr/... path of nbio that a doc names is in the
+      unpacked .deb and every /usr/local/... one in the `cmake --install`
+      tree
 """
 
 import argparse
@@ -262,6 +266,38 @@ def cmd_gitlab_summary(a):
         fail("two issues share a fingerprint")
 
 
+def cmd_doc_paths(a):
+    """Every absolute path of an nbio install named in the docs, for major
+    a.major: /usr/... must be in the .deb (a.deb_root, unpacked), and
+    /usr/local/... in the `cmake --install` tree under a.local_root.  A
+    directory in a.docs stands for its *.md files."""
+    path = re.compile(r"/usr/(?:local/)?(?:bin|lib|share)/[\w<>./-]*nbio[\w<>./-]*")
+    triplet = a.libdir.split("/", 1)[1] if "/" in a.libdir else ""
+    docs = []
+    for d in a.docs:
+        docs += (sorted(os.path.join(d, n) for n in os.listdir(d)
+                        if n.endswith(".md")) if os.path.isdir(d) else [d])
+    seen = 0
+    for doc in docs:
+        with open(doc, encoding="utf-8") as f:
+            text = f.read()
+        for m in path.finditer(text):
+            p = m.group(0).rstrip(".")
+            # The docs' majors (19 in snippets, N in prose) and triplet.
+            q = re.sub(r"-(N|19|22)(?=[./]|$)", "-" + a.major, p)
+            q = q.replace("<triplet>", triplet).replace("x86_64-linux-gnu",
+                                                        triplet)
+            if q.startswith("/usr/local/"):
+                where = os.path.join(a.local_root, q[len("/usr/local/"):])
+            else:
+                where = os.path.join(a.deb_root, q[1:])
+            if not os.path.exists(where):
+                fail("%s names %s, which no install has (%s)" % (
+                    os.path.basename(doc), p, where))
+            seen += 1
+    print("doc-paths: %d paths, all installed" % seen)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for tool in ("clang-tidy", "plugin", "cc", "cxx", "gcc", "gxx"):
@@ -290,6 +326,12 @@ def main():
     s.add_argument("sarif")
     s = sub.add_parser("gitlab-summary")
     s.add_argument("json")
+    s = sub.add_parser("doc-paths")
+    s.add_argument("--major", required=True)
+    s.add_argument("--libdir", required=True, help="lib/<triplet>")
+    s.add_argument("--deb-root", required=True)
+    s.add_argument("--local-root", required=True)
+    s.add_argument("docs", nargs="+")
     a = p.parse_args()
     globals()["cmd_" + a.cmd.replace("-", "_")](a)
 
