@@ -5,8 +5,10 @@
 #
 #   make setup   install the toolchains and libraries (apt-get, idempotent)
 #   make build   configure and build every available major
-#   make check   setup + build + the lit suite of every major, through ctest
+#   make check   setup + the SARIF validators (npm, test/ci only) + build +
+#                the lit suite of every major, through ctest
 #   make demo    setup + a plugin-only build of one major + scripts/demo.sh
+#                (no npm)
 #   make eval    the checks over real Debian packages (eval/, not in check)
 #   make bench   what the checks cost against clang-tidy's baseline (bench/)
 #   make clean   remove build/
@@ -56,6 +58,7 @@ build-one:
 	cmake --build build/llvm-$(N) -j$(JOBS)
 
 check: setup
+	bash scripts/setup-ci-tools.sh
 	@if [ ! -d /usr/lib/llvm-22 ] && echo " $(NBIO_LLVM_MAJORS) " | grep -q ' 22 '; then \
 	  echo "#####################################################################"; \
 	  echo "## check: /usr/lib/llvm-22 is MISSING after setup: testing LLVM 19 only"; \

@@ -72,8 +72,5 @@ for n in $majors; do
   fi
 done
 
-# The npm packages that validate SARIF in test/ci (needs Node.js and npm).
-bash "$(dirname "$0")/setup-ci-tools.sh"
-
 echo "setup: LLVM majors ready: ${ok_majors[*]:-none}"
 [ ${#ok_majors[@]} -gt 0 ]
