@@ -6,7 +6,8 @@
 #   make setup   install the toolchains and libraries (apt-get, idempotent)
 #   make build   configure and build every available major
 #   make check   setup + the SARIF validators (npm, test/ci only) + build +
-#                the lit suite of every major, through ctest
+#                the lit suite of every major, through ctest, then lit's
+#                own counts (passed, failed, unsupported, ...)
 #   make demo    setup + a plugin-only build of one major + scripts/demo.sh
 #                (no npm)
 #   make eval    the checks over real Debian packages (eval/, not in check)
@@ -68,7 +69,9 @@ check: setup
 	@majors="$(available)"; status=0; \
 	for n in $$majors; do \
 	  echo "== check: LLVM $$n"; \
+	  rm -f build/llvm-$$n/Testing/Temporary/LastTest.log; \
 	  ctest --test-dir build/llvm-$$n --output-on-failure || status=1; \
+	  bash scripts/lit-summary.sh build/llvm-$$n || status=1; \
 	done; \
 	echo "check: LLVM majors tested: $$majors"; \
 	exit $$status
