@@ -79,6 +79,13 @@ install(FILES "${PROJECT_SOURCE_DIR}/cmake/debian/copyright"
 # The SARIF / GitLab Code Quality converter, and the whole-tree fix step
 # that leaves out units with compile errors: bin/<name>-N in the build tree,
 # with the project's version written in, and installed from there.
+# bin/nbio-sarif-N finds the checks' docs pages (the SARIF rules' help) as
+# the installed one does, in ../share/doc/nbio-N.
+file(GLOB nbio_doc_pages "${PROJECT_SOURCE_DIR}/docs/*.md")
+foreach(page IN LISTS nbio_doc_pages)
+  get_filename_component(name "${page}" NAME)
+  configure_file("${page}" "${PROJECT_BINARY_DIR}/share/doc/nbio${NBIO_SUFFIX}/${name}" COPYONLY)
+endforeach()
 foreach(script nbio-sarif nbio-apply-fixes)
   configure_file("${PROJECT_SOURCE_DIR}/scripts/${script}.py"
     "${PROJECT_BINARY_DIR}/bin/${script}${NBIO_SUFFIX}" @ONLY)

@@ -30,12 +30,17 @@ import tempfile
 
 # The project's version (CMakeLists.txt's project()): CMake writes it here in
 # its copies (bin/nbio-apply-fixes-N of a build tree, the installed one); run from
-# the source tree, the script reads it from there.
+# the source tree, the script reads it from there ("unknown" elsewhere).
 VERSION = "@NBIO_VERSION@"
 if VERSION.startswith("@"):
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                           os.pardir, "CMakeLists.txt"), encoding="utf-8") as cml:
-        VERSION = re.search(r"project\(nbio VERSION ([0-9.]+)", cml.read())[1]
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                               os.pardir, "CMakeLists.txt"),
+                  encoding="utf-8") as cml:
+            VERSION = re.search(r"project\(nbio VERSION ([0-9.]+)",
+                                cml.read())[1]
+    except (OSError, TypeError):
+        VERSION = "unknown"
 
 
 def yaml_files(paths):

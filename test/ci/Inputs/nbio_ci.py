@@ -22,9 +22,10 @@ expectation.
   deb-deps DEB
       fail unless every Depends of the package is installed here, in a
       version that satisfies it
-  sarif-summary SARIF
+  sarif-summary [--help-text] SARIF
       one line per rule and per result, for FileCheck; fails if a result's
-      ruleIndex names another rule or a relative location has no base
+      ruleIndex names another rule or a relative location has no base;
+      --help-text adds the start of each rule's help text and markdown
   gitlab-summary JSON
       one line per GitLab Code Quality issue
   doc-paths --major N --libdir lib/TRIPLET --deb-root DIR --local-root DIR DOC...
@@ -223,6 +224,13 @@ def cmd_sarif_summary(a):
             print("rule %s: %s | %s" % (
                 r["id"], r.get("shortDescription", {}).get("text", "-"),
                 r.get("helpUri", "-")))
+            if a.help:
+                for kind in ("text", "markdown"):
+                    h = r.get("help", {}).get(kind)
+                    print("  help.%s: %s" % (kind, "-" if h is None else
+                                             "%d lines; %s" % (
+                                                 len(h.splitlines()),
+                                                 " ".join(h.split())[:300])))
 
         def where(phys):
             art = phys["artifactLocation"]
@@ -323,6 +331,8 @@ def main():
     s = sub.add_parser("deb-deps")
     s.add_argument("deb")
     s = sub.add_parser("sarif-summary")
+    s.add_argument("--help-text", dest="help", action="store_true",
+                   help="print each rule's help.text and help.markdown")
     s.add_argument("sarif")
     s = sub.add_parser("gitlab-summary")
     s.add_argument("json")
