@@ -18,8 +18,9 @@ common=(cmake make g++ python3 bear neovim libssl-dev clang-format-19
 common+=(python3-yaml git dpkg-dev file)
 # test/ci/licence.test: reuse (the REUSE linter of every file's licence);
 # the man pages: help2man; test/ci/lintian.test: lintian;
-# test/ci/pre-commit.test: pre-commit.
-common+=(reuse help2man lintian pre-commit)
+# test/ci/pre-commit.test: pre-commit; test/editor/emacs-eglot.test:
+# Emacs (no X) and Eglot.
+common+=(reuse help2man lintian pre-commit emacs-nox elpa-eglot)
 # scripts/bench.py: valgrind for its instruction counts (cachegrind), binutils
 # for strip (valgrind reads the plugin's copy without debug info).
 common+=(valgrind binutils)
