@@ -1,10 +1,15 @@
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Convenience entry points; CMake does the real work, one build tree per LLVM
 # major in build/llvm-N.
 #
 #   make setup   install the toolchains and libraries (apt-get, idempotent)
 #   make build   configure and build every available major
-#   make check   setup + build + the lit suite of every major, through ctest
+#   make check   setup + the SARIF validators (npm, test/ci only) + build +
+#                the lit suite of every major, through ctest, then lit's
+#                own counts (passed, failed, unsupported, ...)
 #   make demo    setup + a plugin-only build of one major + scripts/demo.sh
+#                (no npm)
 #   make eval    the checks over real Debian packages (eval/, not in check)
 #   make bench   what the checks cost against clang-tidy's baseline (bench/)
 #   make clean   remove build/
@@ -54,6 +59,7 @@ build-one:
 	cmake --build build/llvm-$(N) -j$(JOBS)
 
 check: setup
+	bash scripts/setup-ci-tools.sh
 	@if [ ! -d /usr/lib/llvm-22 ] && echo " $(NBIO_LLVM_MAJORS) " | grep -q ' 22 '; then \
 	  echo "#####################################################################"; \
 	  echo "## check: /usr/lib/llvm-22 is MISSING after setup: testing LLVM 19 only"; \
@@ -63,7 +69,9 @@ check: setup
 	@majors="$(available)"; status=0; \
 	for n in $$majors; do \
 	  echo "== check: LLVM $$n"; \
+	  rm -f build/llvm-$$n/Testing/Temporary/LastTest.log; \
 	  ctest --test-dir build/llvm-$$n --output-on-failure || status=1; \
+	  bash scripts/lit-summary.sh build/llvm-$$n || status=1; \
 	done; \
 	echo "check: LLVM majors tested: $$majors"; \
 	exit $$status

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """What the nbio checks cost, measured against clang-tidy's own baseline.
 
 Three configurations run side by side, interleaved, on the same TUs, all with

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Runs the nbio checks over examples/ with Debian's clang-tidy and the nbio
 # plugin, prints the findings, then the diff that --fix would make.
 # `make demo` builds the plugin first; run it through make.

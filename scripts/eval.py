@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Runs the nbio checks over real Debian packages and reports what they find.
 
 For each package of eval/packages.txt (or the ones named on the command line):

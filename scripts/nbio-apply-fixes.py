@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Apply exported clang-tidy fixes, except those of translation units that
 did not compile.
 
@@ -20,10 +22,25 @@ Needs PyYAML (Debian: python3-yaml).
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+
+# The project's version (CMakeLists.txt's project()): CMake writes it here in
+# its copies (bin/nbio-apply-fixes-N of a build tree, the installed one); run from
+# the source tree, the script reads it from there ("unknown" elsewhere).
+VERSION = "@NBIO_VERSION@"
+if VERSION.startswith("@"):
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                               os.pardir, "CMakeLists.txt"),
+                  encoding="utf-8") as cml:
+            VERSION = re.search(r"project\(nbio VERSION ([0-9.]+)",
+                                cml.read())[1]
+    except (OSError, TypeError):
+        VERSION = "unknown"
 
 
 def yaml_files(paths):
@@ -50,6 +67,8 @@ def main(argv=None):
         description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="\n".join(__doc__.splitlines()[2:]))
+    p.add_argument("--version", action="version",
+                   version="%(prog)s (nbio) " + VERSION)
     p.add_argument("fixes", nargs="+",
                    help="--export-fixes YAML files or directories of them")
     p.add_argument("--fix-errors", action="store_true",

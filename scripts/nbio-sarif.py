@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Turn clang-tidy's findings into SARIF 2.1.0 or a GitLab Code Quality report.
 
 clang-tidy has no SARIF output of its own.  This reads what it does write:
@@ -31,7 +33,19 @@ import re
 import sys
 import urllib.parse
 
-VERSION = "0.1.0"
+# The project's version (CMakeLists.txt's project()): CMake writes it here in
+# its copies (bin/nbio-sarif-N of a build tree, the installed one); run from
+# the source tree, the script reads it from there ("unknown" elsewhere).
+VERSION = "@NBIO_VERSION@"
+if VERSION.startswith("@"):
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                               os.pardir, "CMakeLists.txt"),
+                  encoding="utf-8") as cml:
+            VERSION = re.search(r"project\(nbio VERSION ([0-9.]+)",
+                                cml.read())[1]
+    except (OSError, TypeError):
+        VERSION = "unknown"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "nbio"
 TOOL_FULL_NAME = "clang-tidy with the nbio checks"
@@ -327,6 +341,37 @@ def physical(loc, root, sources):
     return p
 
 
+MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def rule_help(rule, docs_url):
+    """The rule's docs page (docs/<rule>.md) as (text, markdown), or None
+    when the docs are not found: the page without its title line, links to
+    the other pages made absolute against docs_url in the markdown and
+    reduced to their words in the text."""
+    docs = docs_dir()
+    if not docs:
+        return None
+    try:
+        with open(os.path.join(docs, rule + ".md"), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return None
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    body = "\n".join(lines).strip()
+
+    def absolute(m):
+        words, target = m.groups()
+        if re.match(r"[a-z]+:", target):
+            return m.group(0)
+        if docs_url and not target.startswith("#"):
+            return "[%s](%s)" % (words, docs_url + target)
+        return words
+
+    return MD_LINK.sub(lambda m: m.group(1), body), MD_LINK.sub(absolute, body)
+
+
 def rule_descriptor(rule, docs_url):
     d = {"id": rule, "defaultConfiguration": {"level": "warning"}}
     if rule in NBIO_RULES:
@@ -334,11 +379,13 @@ def rule_descriptor(rule, docs_url):
         d["name"] = "".join(w.capitalize() for w in rule.split("-")[1:])
         d["shortDescription"] = {"text": short}
         d["fullDescription"] = {"text": full}
-        d["help"] = {"text": full}
+        # The docs page, so that a code-scanning UI shows it with no link;
+        # helpUri only for those who host the docs.
+        page = rule_help(rule, docs_url)
+        d["help"] = ({"text": page[0], "markdown": page[1]} if page
+                     else {"text": full})
         if docs_url:
             d["helpUri"] = docs_url + rule + ".md"
-            d["help"]["markdown"] = "%s\n\nSee [%s](%s)." % (
-                full, rule, d["helpUri"])
         d["properties"] = {"tags": ["reliability", "non-blocking-io"]}
     elif rule.startswith("clang-diagnostic-"):
         d["shortDescription"] = {"text": "Compiler diagnostic -W%s" %
@@ -511,8 +558,14 @@ def gitlab_from_sarif(log):
 # --- command line -----------------------------------------------------------
 
 def default_docs_url():
-    """file:// URL of our docs/ when they are beside this script (the
-    source tree) or installed (share/doc/nbio-N)."""
+    """file:// URL of our docs/ (docs_dir()), or None."""
+    docs = docs_dir()
+    return file_uri(docs, True) if docs else None
+
+
+def docs_dir():
+    """Our docs/ when they are beside this script (the source tree) or
+    installed (share/doc/nbio-N, which a build tree mirrors for bin/)."""
     here = os.path.dirname(os.path.abspath(__file__))
     cands = [os.path.join(here, "..", "docs")]
     share = os.path.join(here, "..", "share", "doc")
@@ -521,7 +574,7 @@ def default_docs_url():
                         if d.startswith("nbio"))
     for c in cands:
         if os.path.isfile(os.path.join(c, "nbio-busy-wait-retry.md")):
-            return file_uri(c, True)
+            return c
     return None
 
 
@@ -539,6 +592,8 @@ def main(argv=None):
         description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="\n".join(__doc__.splitlines()[2:]))
+    p.add_argument("--version", action="version",
+                   version="%(prog)s (nbio) " + VERSION)
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("convert", help="clang-tidy output/YAML to a report")
@@ -550,7 +605,8 @@ def main(argv=None):
                         "(default: the current one)")
     c.add_argument("--docs-url",
                    help="base URL of the checks' documentation: a rule's "
-                        "helpUri is this plus '<check>.md', e.g. "
+                        "helpUri is this plus '<check>.md' (the rules' "
+                        "help text is the docs pages in any case), e.g. "
                         "https://example.org/nbio/blob/main/docs/ "
                         "(default: our docs/ as a file:// URL, if found)")
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installs the npm packages that validate nbio-sarif.py's SARIF in the lit
 # tests (test/ci/validator: ajv-cli, ajv-formats and Microsoft's SARIF
 # Multitool, which ships the SARIF 2.1.0 schema), with `npm ci` from the

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installs, through apt-get only, what building and testing nbio needs.
 # Idempotent: packages already present are not reinstalled, and apt-get
 # update runs only when something is missing.
@@ -17,6 +19,11 @@ common+=(python3-yaml git dpkg-dev file)
 # test/checkers: the TLS and protocol libraries' real headers (GnuTLS,
 # libssh2, mbed TLS, wolfSSL), as users compile against them.
 common+=(libgnutls28-dev libssh2-1-dev libmbedtls-dev libwolfssl-dev)
+# test/ci/licence.test: reuse (the REUSE linter of every file's licence);
+# the man pages: help2man; test/ci/lintian.test: lintian;
+# test/ci/pre-commit.test: pre-commit; test/editor/emacs-eglot.test:
+# Emacs (no X) and Eglot.
+common+=(reuse help2man lintian pre-commit emacs-nox elpa-eglot)
 # scripts/bench.py: valgrind for its instruction counts (cachegrind), binutils
 # for strip (valgrind reads the plugin's copy without debug info).
 common+=(valgrind binutils)
@@ -69,9 +76,6 @@ for n in $majors; do
     fi
   fi
 done
-
-# The npm packages that validate SARIF in test/ci (needs Node.js and npm).
-bash "$(dirname "$0")/setup-ci-tools.sh"
 
 echo "setup: LLVM majors ready: ${ok_majors[*]:-none}"
 [ ${#ok_majors[@]} -gt 0 ]

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # lit configuration for the nbio tests; the site values (tool paths, LLVM
 # major) come from lit.site.cfg.py, which CMake writes into build/llvm-N/test.
 import os
@@ -41,6 +43,9 @@ sub("%clang", config.clang)
 sub("%gcc", config.gcc)
 sub("%plugin", config.plugin)
 sub("%llvm_major", config.llvm_major)
+sub("%nbio_version", config.nbio_version)
+# Where the plugin and the CMake package install, under the prefix.
+sub("%nbio_libdir", config.nbio_libdir)
 sub("%python", config.python)
 
 # Compiler and tool messages in English whatever the host locale is.

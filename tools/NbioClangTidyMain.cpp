@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- NbioClangTidyMain.cpp - clang-tidy with the nbio module ---------===//
 //
 // Stock clang-tidy (every module that libclangTidyMain links) plus nbio, for
@@ -5,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "NbioVersion.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 
 namespace clang::tidy {
@@ -16,5 +19,6 @@ static int NbioModuleAnchorDestination = NbioModuleAnchorSource;
 
 int main(int Argc, const char **Argv) {
   (void)clang::tidy::NbioModuleAnchorDestination;
+  nbio::printVersionLineIfAsked(Argc, Argv);
   return clang::tidy::clangTidyMain(Argc, Argv);
 }

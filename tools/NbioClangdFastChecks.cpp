@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- NbioClangdFastChecks.cpp - nbio checks count as fast in clangd ---===//
 //
 // clangd 18 and later run a clang-tidy check only if its latency is in the

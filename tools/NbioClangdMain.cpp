@@ -1,9 +1,13 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===--- NbioClangdMain.cpp - clangd with the nbio module -----------------===//
 //
 // clangd with the nbio checks linked in, since no released clangd loads
 // clang-tidy plugins.
 //
 //===----------------------------------------------------------------------===//
+
+#include "NbioVersion.h"
 
 namespace clang::clangd {
 int clangdMain(int Argc, char *Argv[]);
@@ -16,5 +20,6 @@ static int NbioModuleAnchorDestination = NbioModuleAnchorSource;
 
 int main(int Argc, char *Argv[]) {
   (void)clang::tidy::NbioModuleAnchorDestination;
+  nbio::printVersionLineIfAsked(Argc, Argv);
   return clang::clangd::clangdMain(Argc, Argv);
 }

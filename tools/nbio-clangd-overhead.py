@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """What the nbio checks cost clangd, measured by clangd itself.
 
 usage: nbio-clangd-overhead.py --clangd=nbio-clangd-N [--runs=5]

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Sends a line to the echo server and prints the reply. */
 #include <arpa/inet.h>
 #include <errno.h>

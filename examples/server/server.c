@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* A single-threaded epoll echo server on 127.0.0.1:7000. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio %s nbio-busy-wait-retry --config='{CheckOptions: {nbio-busy-wait-retry.WaitForm: custom, nbio-busy-wait-retry.WaitTemplate: "ev_wait_fd({fd}, {events}, {timeout})", nbio-busy-wait-retry.WaitHeader: "\"busy-ev.h\""}}' -- -std=c11 -I%S/Inputs
 
 // WaitHeader given in quotes, as the documentation allows ("ev.h" or

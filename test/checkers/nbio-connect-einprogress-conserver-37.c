@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio --prefix=CHECK-V4 %s nbio-connect-einprogress --config='{CheckOptions: {nbio-connect-einprogress.NonBlockingFunctions: "set_flags:0:1:1"}}'
 // RUN: %check_nbio --prefix=CHECK-V6 %s nbio-connect-einprogress --config='{CheckOptions: {nbio-connect-einprogress.NonBlockingFunctions: "set_flags:0:1:1"}}' -- -std=c11 -DUSE_IPV6
 // RUN: %check_nbio --lang=c++ --prefix=CHECK-V6 %s nbio-connect-einprogress --config='{CheckOptions: {nbio-connect-einprogress.NonBlockingFunctions: "set_flags:0:1:1"}}' -- -std=c++17 -DUSE_IPV6

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio %s nbio-unhandled-eagain --config='{CheckOptions: {NonBlockingFunctions: "sock_mode:1:2:0;net_async:0", BlockingFunctions: "net_sync:0"}}'
 
 // The project's own wrappers, declared only, named in the options:

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio %s nbio-unhandled-eagain
 
 // A read made only once the descriptor was reported ready: every caller in

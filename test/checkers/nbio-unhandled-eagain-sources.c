@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio %s nbio-unhandled-eagain
 // RUN: %check_nbio --lang=c++ %s nbio-unhandled-eagain -- -std=c++17
 
@@ -22,7 +24,7 @@ void fcntl_direct(int fd, char *b) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'read' on non-blocking fd 'fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
     abort();
 }
-// CHECK-MESSAGES: :20:3: note: 'fd' was made non-blocking here
+// CHECK-MESSAGES: :22:3: note: 'fd' was made non-blocking here
 
 void fcntl_flags_variable(int fd, char *b) {
   int flags = fcntl(fd, F_GETFL, 0);
@@ -54,7 +56,7 @@ void socket_flag(char *b) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'recv' on non-blocking fd 's' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
     abort();
 }
-// CHECK-MESSAGES: :52:11: note: 'socket' creates a non-blocking descriptor here
+// CHECK-MESSAGES: :54:11: note: 'socket' creates a non-blocking descriptor here
 
 void accept4_flag(int listener, char *b) {
   int c = accept4(listener, NULL, NULL, SOCK_NONBLOCK);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio %s nbio-unhandled-eagain
 // RUN: %check_nbio %s nbio-unhandled-eagain --config='{CheckOptions: {nbio-unhandled-eagain.StrictPropagation: true}}' --prefix=STRICT
 

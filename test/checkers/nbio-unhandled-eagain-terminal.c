@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio %s nbio-unhandled-eagain
 // RUN: %check_nbio --lang=c++ %s nbio-unhandled-eagain -- -std=c++17
 
@@ -42,7 +44,7 @@ void on_readable_lumped(struct conn *c) {
   }
   c->used = (size_t)n;
 }
-// CHECK-MESSAGES: :30:3: note: 'fd' was made non-blocking here
+// CHECK-MESSAGES: :32:3: note: 'fd' was made non-blocking here
 
 // The success branch first, the failure in the else.
 void on_readable_else(struct conn *c) {

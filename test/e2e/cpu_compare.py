@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Compare what a spinning program and its fixed copies report.
 
 Each input is the output of one run of Inputs/spin-*.c, lines of

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // A fix that matches CHECK-FIXES, compiles cleanly with clang and gcc, and
 // changes nothing when applied a second time.  The CHECK-FIXES lines would
 // match themselves if the runner did not blank them in the copy it fixes.

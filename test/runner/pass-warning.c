@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // The runner passes when the diagnostics match CHECK-MESSAGES and nothing
 // was fixed.  Notes need not be listed.
 // RUN: %check_nbio %s nbio-unhandled-eagain

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // Option variants share one file through --prefix and --config; a prefix
 // with no MESSAGES line means "no warning at all".
 // RUN: %check_nbio %s nbio-unhandled-eagain

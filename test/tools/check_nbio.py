@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Run one nbio clang-tidy check on a test file and verify what it does.
 
 Used from lit RUN lines through the %check_nbio substitution, which supplies

@@ -12,3 +12,5 @@ int ev_wait_fd(int fd, short events, int timeout_ms);
 }
 #endif
 #endif
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

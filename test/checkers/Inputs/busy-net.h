@@ -7,3 +7,5 @@
 #include <sys/types.h>
 #include <unistd.h>
 #endif
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

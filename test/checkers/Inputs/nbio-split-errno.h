@@ -15,3 +15,5 @@
 extern int errno;
 
 #endif
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -10,3 +10,5 @@ int recv_one(int fd, char *c) {
   } while (n < 0 && errno == EAGAIN);
   return (int)n;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

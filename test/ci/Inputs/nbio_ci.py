@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Helpers for the test/ci lit tests: what a RUN line cannot say in one
 command.  Each subcommand prints what it found and exits 1 on a failed
 expectation.
@@ -20,11 +22,16 @@ expectation.
   deb-deps DEB
       fail unless every Depends of the package is installed here, in a
       version that satisfies it
-  sarif-summary SARIF
+  sarif-summary [--help-text] SARIF
       one line per rule and per result, for FileCheck; fails if a result's
-      ruleIndex names another rule or a relative location has no base
+      ruleIndex names another rule or a relative location has no base;
+      --help-text adds the start of each rule's help text and markdown
   gitlab-summary JSON
       one line per GitLab Code Quality issue
+  doc-paths --major N --libdir lib/TRIPLET --deb-root DIR --local-root DIR DOC...
+      fail unless every /usr/... path of nbio that a doc names is in the
+      unpacked .deb and every /usr/local/... one in the `cmake --install`
+      tree
 """
 
 import argparse
@@ -202,7 +209,11 @@ def cmd_sarif_summary(a):
     import json
     with open(a.sarif, encoding="utf-8") as f:
         log = json.load(f)
-    print("version %s, %d run(s)" % (log["version"], len(log["runs"])))
+    print("version %s, %d run(s), tool %s" % (
+        log["version"], len(log["runs"]), ", ".join(
+            "%s %s" % (r["tool"]["driver"]["name"],
+                       r["tool"]["driver"].get("version", "-"))
+            for r in log["runs"])))
     for run in log["runs"]:
         driver = run["tool"]["driver"]
         bases = run.get("originalUriBaseIds", {})
@@ -213,6 +224,13 @@ def cmd_sarif_summary(a):
             print("rule %s: %s | %s" % (
                 r["id"], r.get("shortDescription", {}).get("text", "-"),
                 r.get("helpUri", "-")))
+            if a.help:
+                for kind in ("text", "markdown"):
+                    h = r.get("help", {}).get(kind)
+                    print("  help.%s: %s" % (kind, "-" if h is None else
+                                             "%d lines; %s" % (
+                                                 len(h.splitlines()),
+                                                 " ".join(h.split())[:300])))
 
         def where(phys):
             art = phys["artifactLocation"]
@@ -256,6 +274,38 @@ def cmd_gitlab_summary(a):
         fail("two issues share a fingerprint")
 
 
+def cmd_doc_paths(a):
+    """Every absolute path of an nbio install named in the docs, for major
+    a.major: /usr/... must be in the .deb (a.deb_root, unpacked), and
+    /usr/local/... in the `cmake --install` tree under a.local_root.  A
+    directory in a.docs stands for its *.md files."""
+    path = re.compile(r"/usr/(?:local/)?(?:bin|lib|share)/[\w<>./-]*nbio[\w<>./-]*")
+    triplet = a.libdir.split("/", 1)[1] if "/" in a.libdir else ""
+    docs = []
+    for d in a.docs:
+        docs += (sorted(os.path.join(d, n) for n in os.listdir(d)
+                        if n.endswith(".md")) if os.path.isdir(d) else [d])
+    seen = 0
+    for doc in docs:
+        with open(doc, encoding="utf-8") as f:
+            text = f.read()
+        for m in path.finditer(text):
+            p = m.group(0).rstrip(".")
+            # The docs' majors (19 in snippets, N in prose) and triplet.
+            q = re.sub(r"-(N|19|22)(?=[./]|$)", "-" + a.major, p)
+            q = q.replace("<triplet>", triplet).replace("x86_64-linux-gnu",
+                                                        triplet)
+            if q.startswith("/usr/local/"):
+                where = os.path.join(a.local_root, q[len("/usr/local/"):])
+            else:
+                where = os.path.join(a.deb_root, q[1:])
+            if not os.path.exists(where):
+                fail("%s names %s, which no install has (%s)" % (
+                    os.path.basename(doc), p, where))
+            seen += 1
+    print("doc-paths: %d paths, all installed" % seen)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for tool in ("clang-tidy", "plugin", "cc", "cxx", "gcc", "gxx"):
@@ -281,9 +331,17 @@ def main():
     s = sub.add_parser("deb-deps")
     s.add_argument("deb")
     s = sub.add_parser("sarif-summary")
+    s.add_argument("--help-text", dest="help", action="store_true",
+                   help="print each rule's help.text and help.markdown")
     s.add_argument("sarif")
     s = sub.add_parser("gitlab-summary")
     s.add_argument("json")
+    s = sub.add_parser("doc-paths")
+    s.add_argument("--major", required=True)
+    s.add_argument("--libdir", required=True, help="lib/<triplet>")
+    s.add_argument("--deb-root", required=True)
+    s.add_argument("--local-root", required=True)
+    s.add_argument("docs", nargs="+")
     a = p.parse_args()
     globals()["cmd_" + a.cmd.replace("-", "_")](a)
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Validate SARIF files with two independent, real validators:
 
   1. ajv (ajv-cli, JSON Schema 2020-12, with ajv-formats for "uri",
@@ -10,7 +12,8 @@
      warnings fail the validation; its notes (style advice) do not.
 
 The npm packages come from package.json/package-lock.json beside this
-script; scripts/setup.sh installs them (npm ci).
+script; scripts/setup-ci-tools.sh installs them (npm ci; make check runs
+it, make demo does not).
 
     validate.py FILE.sarif...
 """
@@ -41,7 +44,7 @@ def main(files):
         fail("node is not installed")
     for f in (SCHEMA, MULTITOOL, AJV):
         if not os.path.exists(f):
-            fail("%s is missing: run scripts/setup.sh (npm ci in %s)"
+            fail("%s is missing: run scripts/setup-ci-tools.sh (npm ci in %s)"
                  % (f, HERE))
     if not files:
         fail("no SARIF file given")

@@ -97,3 +97,5 @@ int main(void) {
   printf("wall=%.3f\n", wall);
   return 0;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

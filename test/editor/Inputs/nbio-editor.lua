@@ -1,3 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 The nbio contributors
+-- SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 -- Neovim init file for the editor tests: `nvim --headless -u nbio-editor.lua`
 -- starts nbio-clangd with Neovim's built-in LSP client, as a user's config
 -- would, opens one file and writes what the editor shows to a report.

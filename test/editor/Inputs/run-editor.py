@@ -76,3 +76,5 @@ def main():
 
 if __name__ == "__main__":
     sys.exit(main())
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

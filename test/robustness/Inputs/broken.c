@@ -17,3 +17,5 @@ void spins(int fd, char *b) {
 
 void half(int fd {
   while (read(fd, 0, 1) < 0 && errno == EAGAIN
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

@@ -15,3 +15,5 @@ for i in range(n):
     out.append("    close(c->fd);")
     out.append("}")
 print("\n".join(out))
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -28,3 +28,5 @@ int split(int fd, char *b) {
           b, 1);
   return (int)n;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

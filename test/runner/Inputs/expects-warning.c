@@ -13,3 +13,5 @@ void f(int fd) {
   if (n <= 0)
     close(fd);
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

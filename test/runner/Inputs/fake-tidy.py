@@ -8,3 +8,5 @@ source = args[args.index("--") - 1]
 if "--fix" in args:
     with open(source, "a") as f:
         f.write("int appended;\n")
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

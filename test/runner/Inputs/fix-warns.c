@@ -20,3 +20,5 @@ int f(int fd) {
   }
   return (int)n;
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -10,3 +10,5 @@ void f(int fd) {
     return;
   }
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

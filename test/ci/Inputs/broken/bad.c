@@ -8,3 +8,5 @@ int bad_read(int fd) {
     return 0;
   return undeclared_count + (int)n;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

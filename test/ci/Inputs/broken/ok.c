@@ -8,3 +8,5 @@ int ok_read(int fd) {
     return 0;
   return (int)n;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

@@ -11,3 +11,5 @@ static inline int shared_try_read(int fd, char *c) {
   return 1;
 }
 #endif
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

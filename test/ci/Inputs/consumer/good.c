@@ -11,3 +11,5 @@ int main(void) {
     return 0;
   return 1;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

@@ -53,3 +53,5 @@ int nbq_peek(struct nbq_stream *s) {
     return 0;
   return n == 1;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

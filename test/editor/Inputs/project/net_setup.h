@@ -30,3 +30,5 @@ static inline int tune_socket(int fd) {
 }
 
 #endif
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

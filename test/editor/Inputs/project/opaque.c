@@ -29,3 +29,5 @@ ssize_t read_reply(int fd, char *buf, size_t cap) {
   } while (got < 0 && errno == EAGAIN);
   return got;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

@@ -10,3 +10,5 @@ int stock(int fd, char *buf) {
     return -1;
     return (int)read(fd, buf, 1);
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

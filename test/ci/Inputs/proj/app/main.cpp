@@ -14,3 +14,5 @@ int main(int argc, char **argv) {
     return 1;
   return nbq_relay_once(fd, 1);
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

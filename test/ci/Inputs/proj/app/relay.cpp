@@ -36,3 +36,5 @@ int nbq_relay_once(int from, int to) {
   nbq::Relay r(from, to);
   return r.pump() ? 0 : 1;
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

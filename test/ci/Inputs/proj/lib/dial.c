@@ -40,3 +40,5 @@ int nbq_skip_byte(int fd) {
   }
   return -1;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

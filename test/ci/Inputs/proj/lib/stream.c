@@ -44,3 +44,5 @@ int nbq_echo(struct nbq_stream *s) {
   }
   return n > 0 && nbq_write_all(s, buf, (size_t)n) == 0;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

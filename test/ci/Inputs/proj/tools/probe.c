@@ -12,3 +12,5 @@ int main(void) {
   printf("%zd\n", n);
   return n < 0;
 }
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */

@@ -64,3 +64,5 @@ int nbq_echo(struct nbq_stream *s);
 #endif
 
 #endif
+/* SPDX-FileCopyrightText: 2026 The nbio contributors */
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
