@@ -1,4 +1,7 @@
 //===--- BusyWaitRetryCheck.cpp - nbio-busy-wait-retry -------------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "BusyWaitRetryCheck.h"
 #include "StmtSearch.h"

@@ -1,4 +1,7 @@
 //===--- BusyWaitRetryCheck.h - nbio-busy-wait-retry ---------------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef NBIO_CHECKS_BUSYWAITRETRYCHECK_H
 #define NBIO_CHECKS_BUSYWAITRETRYCHECK_H

@@ -1,5 +1,8 @@
 //===--- Compat.h - The few places where LLVM 19 and 22 differ -----------===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Everything that has to know which LLVM major it is built against lives
 // here, so the checks themselves carry no version conditionals.
 //

@@ -1,4 +1,7 @@
 //===--- ConnectEinprogressCheck.cpp - nbio-connect-einprogress ----------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ConnectEinprogressCheck.h"
 #include "clang/AST/Expr.h"

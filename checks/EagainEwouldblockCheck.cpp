@@ -1,4 +1,7 @@
 //===--- EagainEwouldblockCheck.cpp - nbio-eagain-ewouldblock ------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "EagainEwouldblockCheck.h"
 #include "StmtSearch.h"

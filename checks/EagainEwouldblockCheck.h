@@ -1,4 +1,7 @@
 //===--- EagainEwouldblockCheck.h - nbio-eagain-ewouldblock --------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H
 #define NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H

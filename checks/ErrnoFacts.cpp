@@ -1,4 +1,7 @@
 //===--- ErrnoFacts.cpp - Recognising errno, EAGAIN and their tests -------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ErrnoFacts.h"
 #include "IoCalls.h"

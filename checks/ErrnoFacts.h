@@ -1,5 +1,8 @@
 //===--- ErrnoFacts.h - Recognising errno, EAGAIN and their tests ---------===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // EAGAIN, EWOULDBLOCK, EINPROGRESS... are macros: in the AST they are bare
 // integer literals. This component recognises them by the macro name at the
 // literal's spelling (so `EWOULDBLOCK` and `EAGAIN` stay distinct even where

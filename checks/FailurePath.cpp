@@ -1,4 +1,7 @@
 //===--- FailurePath.cpp - Where a failed I/O call's path leads -----------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "FailurePath.h"
 #include "StmtSearch.h"

@@ -1,5 +1,8 @@
 //===--- FailurePath.h - Where a failed I/O call's path leads -------------===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Follows, statement by statement, the path a function takes after one I/O
 // call fails in a given way (EAGAIN, EINPROGRESS, SSL_ERROR_WANT_*), the
 // way a reader would: conditions are evaluated with the call's result at -1

@@ -1,5 +1,8 @@
 //===--- FunctionParents.h - Parents of statements, one function at a time ===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The parent of each statement in a function body, built on first use for
 // that function only (ASTContext::getParents would build the map of the
 // whole TU, headers included). One instance per TU is shared by every nbio

@@ -1,4 +1,7 @@
 //===--- IoCalls.cpp - What the checks know about libc calls by name ------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "IoCalls.h"
 #include "clang/AST/DeclCXX.h"

@@ -1,5 +1,8 @@
 //===--- IoCalls.h - What the checks know about libc calls by name --------===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The tables of calls the nbio checks reason about: the I/O calls that can
 // fail with EAGAIN on a non-blocking descriptor (and which argument is the
 // fd, which direction they wait for), the calls that wait for readiness or

@@ -1,4 +1,7 @@
 //===--- NbioCheckBase.cpp - What every nbio check shares -----------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "NbioCheckBase.h"
 #include "SourceText.h"

@@ -1,5 +1,8 @@
 //===--- NbioCheckBase.h - What every nbio check shares -------------------===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The nbio checks of a TU share one matcher for the I/O calls (see
 // matchCallsTo); each takes the calls it cares about as candidates and
 // decides at the end of the translation unit, when the shared analysis has seen

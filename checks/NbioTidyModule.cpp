@@ -1,5 +1,8 @@
 //===--- NbioTidyModule.cpp - The nbio clang-tidy module ------------------===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Registers every nbio check, alphabetically. The anchor at the bottom lets
 // a binary that links the module statically (nbio-clang-tidy, nbio-clangd)
 // keep its registration.

@@ -1,4 +1,7 @@
 //===--- NonBlockingFdAnalysis.cpp - Which fds are non-blocking -----------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "NonBlockingFdAnalysis.h"
 #include "StmtSearch.h"

@@ -1,5 +1,8 @@
 //===--- NonBlockingFdAnalysis.h - Which fds are non-blocking, and where --===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The one component that answers, for every nbio check, "is this descriptor
 // expression non-blocking at this call, and where did it become so?".
 //

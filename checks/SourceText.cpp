@@ -1,4 +1,7 @@
 //===--- SourceText.cpp - How a finding quotes the user's code ------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "SourceText.h"
 #include "clang/Basic/CharInfo.h"

@@ -1,4 +1,7 @@
 //===--- SourceText.h - How a finding quotes the user's code --------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef NBIO_CHECKS_SOURCETEXT_H
 #define NBIO_CHECKS_SOURCETEXT_H

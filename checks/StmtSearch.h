@@ -1,5 +1,8 @@
 //===--- StmtSearch.h - Find a statement under another one ------*- C++ -*-===//
 //
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The depth-first search the checks run over a function body (or a loop, a
 // condition): the first statement that satisfies a predicate, optionally
 // leaving lambdas' bodies out (they are functions of their own).

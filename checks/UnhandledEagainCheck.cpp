@@ -1,4 +1,7 @@
 //===--- UnhandledEagainCheck.cpp - nbio-unhandled-eagain ----------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "UnhandledEagainCheck.h"
 #include "StmtSearch.h"

@@ -1,4 +1,7 @@
 //===--- UnhandledEagainCheck.h - nbio-unhandled-eagain ------------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef NBIO_CHECKS_UNHANDLEDEAGAINCHECK_H
 #define NBIO_CHECKS_UNHANDLEDEAGAINCHECK_H

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio %s nbio-unhandled-eagain
 // RUN: %check_nbio --lang=c++ %s nbio-unhandled-eagain -- -std=c++17
 
@@ -49,7 +51,7 @@ int read_events(char *buf, unsigned len) {
   if (n < 0) {
     close(event_fd);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EAGAIN, 'close' ends the connection here without testing for EAGAIN or EWOULDBLOCK
-  // CHECK-MESSAGES: :41:14: note: 'open' creates a non-blocking descriptor here
+  // CHECK-MESSAGES: :43:14: note: 'open' creates a non-blocking descriptor here
     return -1;
   }
   return (int)n;
