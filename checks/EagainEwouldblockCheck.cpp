@@ -262,16 +262,41 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return;
   const std::string &E = *ErrCopy, &Orig = *OrigCopy;
   std::string N = Name.str(), O = Other.str();
-  std::string Text = B->getOpcode() == BO_EQ
-                         ? "(" + Orig + " || (" + O + " != " + N + " && " + E +
-                               " == " + O + "))"
-                         : "(" + Orig + " && (" + O + " == " + N + " || " + E +
-                               " != " + O + "))";
-  D << FixItHint::CreateReplacement(
-      Lexer::makeFileCharRange(
-          CharSourceRange::getTokenRange(B->getSourceRange()),
-          Ctx->getSourceManager(), Ctx->getLangOpts()),
-      Text);
+  // Parentheses only where the comparison sits inside a larger expression:
+  // not as the whole condition of an if/while/for/do, nor already inside
+  // parentheses of its own.
+  const Stmt *Parent = Paths->parentOf(B, CurFn);
+  while (isa_and_nonnull<ImplicitCastExpr>(Parent))
+    Parent = Paths->parentOf(Parent, CurFn);
+  bool Whole = isa_and_nonnull<ParenExpr>(Parent);
+  if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
+    Whole |= If->getCond()->IgnoreImpCasts() == B;
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(Parent))
+    Whole |= W->getCond()->IgnoreImpCasts() == B;
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(Parent))
+    Whole |= Do->getCond()->IgnoreImpCasts() == B;
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Parent))
+    Whole |= For->getCond() && For->getCond()->IgnoreImpCasts() == B;
+  std::string Guard = B->getOpcode() == BO_EQ
+                          ? "(" + O + " != " + N + " && " + E + " == " + O + ")"
+                          : "(" + O + " == " + N + " || " + E + " != " + O + ")";
+  std::string Join = B->getOpcode() == BO_EQ ? " ||" : " &&";
+  // A line that would pass 80 columns breaks after the operator, the guard
+  // aligned under the comparison (--format-style=file reflows it further).
+  const SourceManager &SM = Ctx->getSourceManager();
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(B->getSourceRange()), SM,
+      Ctx->getLangOpts());
+  unsigned Column = SM.getSpellingColumnNumber(Range.getBegin());
+  unsigned Open = Whole ? 0 : 1;
+  std::string Sep = " ";
+  if (Column + Open + Orig.size() + Join.size() + 1 + Guard.size() + Open > 80 &&
+      Orig.find('\n') == std::string::npos)
+    Sep = "\n" + std::string(Column - 1 + Open, ' ');
+  std::string Text = Orig + Join + Sep + Guard;
+  if (!Whole)
+    Text = "(" + Text + ")";
+  D << FixItHint::CreateReplacement(Range, Text);
 }
 
 void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,

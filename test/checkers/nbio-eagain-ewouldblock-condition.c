@@ -39,7 +39,7 @@ static int conn_fill(struct conn *c) {
   if (n < 0) {
     if (errno == EAGAIN)
       // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: errno from 'recv' on 'c->fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-      // CHECK-FIXES: if ((errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+      // CHECK-FIXES: if (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))
       return 0;
     return -1;
   }
@@ -52,7 +52,8 @@ static int conn_flush(struct conn *c) {
     ssize_t n = send(c->fd, c->out, c->outlen, MSG_NOSIGNAL);
     if (n < 0 && errno == EWOULDBLOCK) {
       // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'send' on 'c->fd' is compared with EWOULDBLOCK but not with EAGAIN, which differs from it on some platforms [nbio-eagain-ewouldblock]
-      // CHECK-FIXES: if (n < 0 && (errno == EWOULDBLOCK || (EAGAIN != EWOULDBLOCK && errno == EAGAIN))) {
+      // CHECK-FIXES: {{^}}    if (n < 0 && (errno == EWOULDBLOCK ||{{$}}
+      // CHECK-FIXES-NEXT: {{^}}                  (EAGAIN != EWOULDBLOCK && errno == EAGAIN))) {{{$}}
       c->want_write = 1;
       return 0;
     }
@@ -70,7 +71,8 @@ static ssize_t read_some(int fd, void *buf, size_t len) {
   ssize_t n = read(fd, buf, len);
   if (n < 0 && errno != EAGAIN)
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n < 0 && (errno != EAGAIN && (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK)))
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))){{$}}
     return -1;
   return n < 0 ? 0 : n;
 }
@@ -80,7 +82,8 @@ static int accept_one(int lfd) {
   int fd = accept(lfd, NULL, NULL);
   if (fd < 0 && EAGAIN == errno)
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: errno from 'accept' on 'lfd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (fd < 0 && (EAGAIN == errno || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+    // CHECK-FIXES: {{^}}  if (fd < 0 && (EAGAIN == errno ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                 (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
     return -2;
   return fd;
 }
@@ -97,7 +100,7 @@ static int drain(int fd) {
       return 0;
     if (err == EAGAIN)
       // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-      // CHECK-FIXES: if ((err == EAGAIN || (EWOULDBLOCK != EAGAIN && err == EWOULDBLOCK)))
+      // CHECK-FIXES: if (err == EAGAIN || (EWOULDBLOCK != EAGAIN && err == EWOULDBLOCK))
       return 1;
     return -1;
   }
@@ -112,7 +115,8 @@ static ssize_t write_all(int fd, const char *p, size_t len) {
     saved = errno;
   } while (n < 0 && saved == EAGAIN);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: errno from 'write' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-  // CHECK-FIXES: } while (n < 0 && (saved == EAGAIN || (EWOULDBLOCK != EAGAIN && saved == EWOULDBLOCK)));
+  // CHECK-FIXES: {{^}}  } while (n < 0 && (saved == EAGAIN ||{{$}}
+  // CHECK-FIXES-NEXT: {{^}}                     (EWOULDBLOCK != EAGAIN && saved == EWOULDBLOCK)));{{$}}
   return n;
 }
 
@@ -121,7 +125,8 @@ static int recv_would_block(int fd, char *buf, size_t len) {
   ssize_t n = recvfrom(fd, buf, len, 0, NULL, NULL);
   return n < 0 && errno == EAGAIN;
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: errno from 'recvfrom' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-  // CHECK-FIXES: return n < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK));
+  // CHECK-FIXES: {{^}}  return n < 0 && (errno == EAGAIN ||{{$}}
+  // CHECK-FIXES-NEXT: {{^}}                   (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK));{{$}}
 }
 
 // Zero-copy transfers: splice() and the four-argument sendfile() exist only
@@ -150,7 +155,8 @@ static ssize_t header_then_file(int sock, int file, off_t *off, size_t len,
   n = write(sock, hdr, hlen);
   if (n < 0 && errno == EWOULDBLOCK)
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'write' on 'sock' is compared with EWOULDBLOCK but not with EAGAIN, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n < 0 && (errno == EWOULDBLOCK || (EAGAIN != EWOULDBLOCK && errno == EAGAIN)))
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno == EWOULDBLOCK ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EAGAIN != EWOULDBLOCK && errno == EAGAIN))){{$}}
     return 0;
   return n;
 }
@@ -178,7 +184,8 @@ static int read_fifo(const char *path, char *buf, size_t len) {
   ssize_t n = read(fd, buf, len);
   if (n < 0 && errno == EAGAIN)
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno == EAGAIN ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
     n = 0;
   close(fd);
   return (int)n;
@@ -190,7 +197,8 @@ static int read_file_or_stdin(const char *path, char *buf, size_t len) {
   ssize_t n = read(fd, buf, len);
   if (n < 0 && errno == EAGAIN)
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno == EAGAIN ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
     n = 0;
   return (int)n;
 }
@@ -200,7 +208,8 @@ static ssize_t recv_fds(int sock, struct msghdr *msg) {
   ssize_t n = recvmsg(sock, msg, MSG_CMSG_CLOEXEC);
   if (n == -1 && errno != EAGAIN)
     // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'recvmsg' on 'sock' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n == -1 && (errno != EAGAIN && (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK)))
+    // CHECK-FIXES: {{^}}  if (n == -1 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                  (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))){{$}}
     return -1;
   return n < 0 ? 0 : n;
 }
@@ -211,7 +220,8 @@ static int conn_fill_commented(struct conn *c) {
   ssize_t n = recv(c->fd, c->inbuf, sizeof c->inbuf, 0);
   if (n < 0 && (errno == EAGAIN /* || errno == EWOULDBLOCK */))
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: errno from 'recv' on 'c->fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n < 0 && ((errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)) /* || errno == EWOULDBLOCK */))
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno == EAGAIN ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK) /* || errno == EWOULDBLOCK */)){{$}}
     return 0;
   return n < 0 ? -1 : 1;
 }

@@ -27,7 +27,8 @@ public:
     ssize_t n = ::recv(fd_, buf_, sizeof buf_, 0);
     if (n < 0 && errno == EWOULDBLOCK)
       // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'recv' on 'fd_' is compared with EWOULDBLOCK but not with EAGAIN, which differs from it on some platforms [nbio-eagain-ewouldblock]
-      // CHECK-FIXES: if (n < 0 && (errno == EWOULDBLOCK || (EAGAIN != EWOULDBLOCK && errno == EAGAIN)))
+      // CHECK-FIXES: {{^}}    if (n < 0 && (errno == EWOULDBLOCK ||{{$}}
+      // CHECK-FIXES-NEXT: {{^}}                  (EAGAIN != EWOULDBLOCK && errno == EAGAIN))){{$}}
       return 0;
     return static_cast<int>(n);
   }
@@ -36,7 +37,8 @@ public:
     ssize_t n = ::read(fd_, b.data(), b.size());
     if (n < 0 && errno == EAGAIN)
       // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'read' on 'fd_' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-      // CHECK-FIXES: if (n < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+      // CHECK-FIXES: {{^}}    if (n < 0 && (errno == EAGAIN ||{{$}}
+      // CHECK-FIXES-NEXT: {{^}}                  (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
       return 0;
     return static_cast<int>(n);
   }
@@ -46,7 +48,8 @@ public:
       ssize_t m = ::send(fd_, buf_, 1, MSG_NOSIGNAL);
       return m < 0 && errno == EAGAIN;
       // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: errno from 'send' on 'fd_' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-      // CHECK-FIXES: return m < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK));
+      // CHECK-FIXES: {{^}}      return m < 0 && (errno == EAGAIN ||{{$}}
+      // CHECK-FIXES-NEXT: {{^}}                       (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK));{{$}}
     };
     return would_block();
   }
@@ -92,7 +95,8 @@ template <std::size_t N> static int read_block(int fd) {
   ssize_t n = read(fd, block, N);
   if (n < 0 && errno == EAGAIN)
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno == EAGAIN ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
     return 0;
   return static_cast<int>(n) + block[0];
 }

@@ -97,7 +97,8 @@ static int fork_then_read_test(struct worker_pool *wp) {
   ssize_t n = read(wp->ctl_fd, &cmd, 1);
   if (n < 0 && errno == EAGAIN)
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'read' on 'wp->ctl_fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n < 0 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno == EAGAIN ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
     return 0;
   return pid < 0 ? -1 : (int)n;
 }

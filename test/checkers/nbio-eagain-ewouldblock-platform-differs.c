@@ -54,7 +54,8 @@ static int relay_push(struct relay *r) {
   ssize_t n = send(r->out_fd, r->buf, r->pending, MSG_NOSIGNAL);
   if (n < 0 && errno == EWOULDBLOCK)
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'send' on 'r->out_fd' is compared with EWOULDBLOCK but not with EAGAIN, which differs from it on some platforms [nbio-eagain-ewouldblock]
-    // CHECK-FIXES: if (n < 0 && (errno == EWOULDBLOCK || (EAGAIN != EWOULDBLOCK && errno == EAGAIN)))
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno == EWOULDBLOCK ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EAGAIN != EWOULDBLOCK && errno == EAGAIN))){{$}}
     return RELAY_AGAIN;
   if (n < 0)
     return RELAY_FAIL;

@@ -42,4 +42,5 @@ int io_recv_plain(int fd, char *b, int len) {
     return 0;
   return (int)n;
 }
-// CHECK-FIXES: if (n == -1 && (errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK)))
+// CHECK-FIXES: {{^}}  if (n == -1 && (errno == EAGAIN ||{{$}}
+// CHECK-FIXES-NEXT: {{^}}                  (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
