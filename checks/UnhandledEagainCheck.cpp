@@ -59,8 +59,9 @@ static bool isPollFdRecord(QualType T) {
 /// or in FD_SET/FD_ISSET. A wait on another descriptor (the listening
 /// socket before accept) says nothing about this one.
 static bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                            SourceLocation At, const Decl *Id) {
-  if (!Id)
+                            SourceLocation At,
+                            llvm::ArrayRef<const Decl *> Ids) {
+  if (Ids.empty())
     return false;
   ASTContext &Ctx = A.context();
   const SourceManager &SM = Ctx.getSourceManager();
@@ -69,7 +70,7 @@ static bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
   return findStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *E = dyn_cast<Expr>(S);
     if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) ||
-        fdIdentity(E) != Id ||
+        !llvm::is_contained(Ids, fdIdentity(E)) ||
         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(E->getBeginLoc()),
                                       AtLoc))
       return false;
@@ -102,22 +103,60 @@ static bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
 /// about the descriptor \p Id. An event loop's epoll_wait does not count:
 /// the reads it dispatches to are where this check looks.
 static bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                        const CallExpr *Call, const Decl *Id) {
+                        const CallExpr *Call, llvm::ArrayRef<const Decl *> Ids) {
   return A.lastCallBefore(Fn, Call->getBeginLoc(),
                           [](const CallExpr *C) {
                             StringRef N = globalCalleeName(C);
                             return N == "poll" || N == "ppoll" ||
                                    N == "select" || N == "pselect";
                           }) &&
-         asksReadinessOf(A, Fn, Call->getBeginLoc(), Id);
+         asksReadinessOf(A, Fn, Call->getBeginLoc(), Ids);
 }
 
 /// `FD_ISSET(fd, ...)` spelled in \p Fn before \p At: a select() loop's
 /// dispatch on a ready set (the select itself may be in another file).
 static bool testsReadySetBefore(NonBlockingFdAnalysis &A,
                                 const FunctionDecl *Fn, SourceLocation At,
-                                const Decl *Id) {
-  return asksReadinessOf(A, Fn, At, Id);
+                                llvm::ArrayRef<const Decl *> Ids) {
+  return asksReadinessOf(A, Fn, At, Ids);
+}
+
+/// The descriptor's names in \p Fn: its own, and for a local, those of
+/// the variables and fields it is set from (`fd = isext ? c->errfd :
+/// c->readfd;`): a caller asks about one of those.
+static llvm::SmallVector<const Decl *, 4> namesOfFd(const Expr *Fd,
+                                                    const FunctionDecl *Fn) {
+  llvm::SmallVector<const Decl *, 4> Ids;
+  const Decl *Id = fdIdentity(Fd);
+  if (!Id)
+    return Ids;
+  Ids.push_back(Id);
+  const auto *V = dyn_cast<VarDecl>(Id);
+  if (!V || !V->isLocalVarDecl())
+    return Ids;
+  auto AddFrom = [&](const Expr *Src) {
+    // Both arms of a `?:`.
+    llvm::SmallVector<const Expr *, 2> Work{Src};
+    while (!Work.empty()) {
+      const Expr *E = Work.pop_back_val()->IgnoreParenCasts();
+      if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+        Work.push_back(CO->getTrueExpr());
+        Work.push_back(CO->getFalseExpr());
+      } else if (const Decl *D = fdIdentity(E);
+                 D && !llvm::is_contained(Ids, D)) {
+        Ids.push_back(D);
+      }
+    }
+  };
+  if (V->getInit())
+    AddFrom(V->getInit());
+  findStmt(Fn->getBody(), [&](const Stmt *S) {
+    if (const auto *B = dyn_cast<BinaryOperator>(S);
+        B && B->getOpcode() == BO_Assign && fdIdentity(B->getLHS()) == V)
+      AddFrom(B->getRHS());
+    return false;
+  });
+  return Ids;
 }
 
 /// The call runs once its descriptor was reported ready: poll()/select()
@@ -128,28 +167,31 @@ static bool testsReadySetBefore(NonBlockingFdAnalysis &A,
 /// non-blocking mode.
 static bool runsWhenReady(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                           const CallExpr *Call, const Expr *Fd) {
-  const Decl *Id = fdIdentity(Fd);
-  if (pollsBefore(A, Fn, Call, Id))
+  llvm::SmallVector<const Decl *, 4> Ids = namesOfFd(Fd, Fn);
+  if (pollsBefore(A, Fn, Call, Ids))
     return true;
   llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Fn);
   if (Sites.empty() || Fn->isExternallyVisible())
     return false; // callers elsewhere may not wait
   // The descriptor as each caller names it: the argument for a parameter,
   // the same field or global otherwise.
-  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Id);
   for (const CallExpr *Site : Sites) {
     const FunctionDecl *Caller = A.enclosingFunction(Site);
     if (!Caller || Caller == Fn)
       return false;
-    const Decl *CallerId = Id;
-    if (Param) {
-      unsigned I = Param->getFunctionScopeIndex();
-      if (I >= Site->getNumArgs())
-        return false;
-      CallerId = fdIdentity(Site->getArg(I));
+    llvm::SmallVector<const Decl *, 4> CallerIds;
+    for (const Decl *Id : Ids) {
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Id)) {
+        unsigned I = Param->getFunctionScopeIndex();
+        if (I < Site->getNumArgs())
+          if (const Decl *D = fdIdentity(Site->getArg(I)))
+            CallerIds.push_back(D);
+        continue;
+      }
+      CallerIds.push_back(Id);
     }
-    if (!pollsBefore(A, Caller, Site, CallerId) &&
-        !testsReadySetBefore(A, Caller, Site->getBeginLoc(), CallerId))
+    if (!pollsBefore(A, Caller, Site, CallerIds) &&
+        !testsReadySetBefore(A, Caller, Site->getBeginLoc(), CallerIds))
       return false;
   }
   return true;
