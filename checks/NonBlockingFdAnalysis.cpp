@@ -10,6 +10,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -96,6 +98,9 @@ struct Event {
   /// way), or null in straight-line code of its function: two events with
   /// the same one happen together.
   std::pair<const Expr *, bool> UnderCond{nullptr, false};
+  /// The statement that causes the event (the call, the assignment, the
+  /// declaration), where the function's CFG places it.
+  const Stmt *S = nullptr;
 };
 
 struct WrapperSpec {
@@ -343,6 +348,7 @@ struct NonBlockingFdAnalysis::Impl {
 
   // Per-walk state.
   const FunctionDecl *CurFn = nullptr;
+  const Stmt *EventStmt = nullptr; ///< the statement being walked
   std::vector<std::pair<const Expr *, bool>> CondStack;
   std::vector<FlagMod> FlagMods;
   llvm::DenseMap<const VarDecl *, std::optional<int64_t>> LastConst;
@@ -411,7 +417,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Key.valid())
       return;
     Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target,
-                                innermostCond()});
+                                innermostCond(), EventStmt});
   }
 
   void addElemEvents(const Expr *Array, SourceLocation Loc,
@@ -422,7 +428,7 @@ struct NonBlockingFdAnalysis::Impl {
     FdKey K{FdKey::Elem, Base.D, -1};
     Events[K].push_back(
         Event{K, Kind, nullptr, Loc, CurFn, currentGuard(), Array,
-              innermostCond()});
+              innermostCond(), EventStmt});
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
@@ -710,6 +716,7 @@ struct NonBlockingFdAnalysis::Impl {
         CondStack.pop_back();
         continue;
       case WalkTask::DeclInit:
+        EventStmt = T.S;
         noteDeclInit(T.V);
         continue;
       case WalkTask::Visit:
@@ -731,7 +738,8 @@ struct NonBlockingFdAnalysis::Impl {
                 CurFn,
                 {},
                 nullptr,
-                innermostCond()});
+                innermostCond(),
+                EventStmt});
   }
 
   /// What \p S itself records; what is under it goes on \p Stack, first
@@ -754,6 +762,7 @@ struct NonBlockingFdAnalysis::Impl {
       walkFunction(LE->getCallOperator()); // a function of its own
       return;
     }
+    EventStmt = S;
     if (const auto *C = dyn_cast<CallExpr>(S)) {
       Owner[C] = CurFn;
       CallsByFn[CurFn].push_back(C);
@@ -783,7 +792,7 @@ struct NonBlockingFdAnalysis::Impl {
         if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
           Vars.push_back(V);
       for (const VarDecl *V : llvm::reverse(Vars)) {
-        Stack.push_back({WalkTask::DeclInit, nullptr, nullptr, V});
+        Stack.push_back({WalkTask::DeclInit, DS, nullptr, V});
         Stack.push_back({WalkTask::Visit, V->getInit()});
       }
       return;
@@ -935,10 +944,13 @@ struct NonBlockingFdAnalysis::Impl {
         if (!Happens)
           continue;
         const FunctionDecl *SavedFn = CurFn;
+        const Stmt *SavedStmt = EventStmt;
         CurFn = Fn;
+        EventStmt = PC.Call;
         addEvent(PC.Call->getArg(E.Param), Set ? EvKind::Set : EvKind::Clear,
                  PC.Call->getBeginLoc(), nullptr, G);
         CurFn = SavedFn;
+        EventStmt = SavedStmt;
       }
     }
   }
@@ -1046,10 +1058,25 @@ struct NonBlockingFdAnalysis::Impl {
   keyNonBlocking(const FdKey &K, const FunctionDecl *Fn, SourceLocation At) {
     if (Fn)
       expandPendingIn(Fn);
-    // The last event on this key in this function before the use decides.
     // Events guarded by one of Fn's own parameters (`if (nonblock) ...`)
     // make Fn a wrapper; they do not decide for Fn's own calls.
     const std::vector<Event> Evs = eventsFor(K);
+    // At the use a check asked about: the events that reach it along the
+    // function's CFG decide, on some path (may): if one leaves the
+    // descriptor non-blocking, it is (the other branch, the last
+    // iteration of a loop).
+    if (UseStmt && Fn == UseFn && Depth == 1 && !K.isTuWide()) {
+      bool EntryReaches = false;
+      if (auto Reaching = reachingEvents(Evs, Fn, UseStmt, EntryReaches)) {
+        for (const Event *E : *Reaching)
+          if (auto O = resolve(*E))
+            return O;
+        if (!EntryReaches)
+          return std::nullopt;
+        return beforeAnyEvent(K, Fn);
+      }
+    }
+    // Otherwise the last event on this key in this function before the use.
     const Event *Last = nullptr;
     for (const Event &E : Evs)
       if (E.Fn == Fn && !E.G.Param && before(E.Loc, At) &&
@@ -1057,6 +1084,132 @@ struct NonBlockingFdAnalysis::Impl {
         Last = &E;
     if (Last)
       return resolve(*Last);
+    return beforeAnyEvent(K, Fn);
+  }
+
+  /// The use a check asked about (nonBlockingAt), for the CFG question.
+  const Stmt *UseStmt = nullptr;
+  const FunctionDecl *UseFn = nullptr;
+
+  /// A function's CFG, and where each statement stands in it.
+  struct FnCfg {
+    std::unique_ptr<CFG> G;
+    llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> Pos;
+  };
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FnCfg>> Cfgs;
+
+  /// Built on the first question about one of \p Fn's uses (the functions
+  /// with a candidate call), kept for the TU.
+  FnCfg *cfgOf(const FunctionDecl *Fn) {
+    std::unique_ptr<FnCfg> &Slot = Cfgs[Fn];
+    if (!Slot) {
+      Slot = std::make_unique<FnCfg>();
+      CFG::BuildOptions Opts;
+      Slot->G = CFG::buildCFG(Fn, Fn->getBody(), &Ctx, Opts);
+      if (Slot->G)
+        for (const CFGBlock *B : *Slot->G) {
+          unsigned I = 0;
+          for (const CFGElement &E : *B) {
+            if (auto CS = E.getAs<CFGStmt>())
+              Slot->Pos.try_emplace(CS->getStmt(), B->getBlockID(), I);
+            ++I;
+          }
+        }
+    }
+    return Slot->G ? Slot.get() : nullptr;
+  }
+
+  /// The events of \p Fn (among \p Evs) that reach \p Use on some path of
+  /// \p Fn's CFG: the last event on each path, a forward may-analysis whose
+  /// join is the union. \p EntryReaches: some path reaches the use with no
+  /// event at all. None when the CFG cannot place an event or the use (the
+  /// caller then falls back on source order).
+  std::optional<std::vector<const Event *>>
+  reachingEvents(const std::vector<Event> &Evs, const FunctionDecl *Fn,
+                 const Stmt *Use, bool &EntryReaches) {
+    FnCfg *C = cfgOf(Fn);
+    if (!C)
+      return std::nullopt;
+    auto UsePos = C->Pos.find(Use);
+    if (UsePos == C->Pos.end())
+      return std::nullopt;
+    // Events by block, in element order (one statement's events keep their
+    // walk order: the last counts).
+    std::vector<const Event *> Mine;
+    llvm::DenseMap<unsigned, std::vector<std::pair<unsigned, unsigned>>> ByBlock;
+    for (const Event &E : Evs) {
+      if (E.Fn != Fn || E.G.Param)
+        continue;
+      auto P = E.S ? C->Pos.find(E.S) : C->Pos.end();
+      if (P == C->Pos.end())
+        return std::nullopt;
+      ByBlock[P->second.first].push_back({P->second.second, unsigned(Mine.size())});
+      Mine.push_back(&E);
+    }
+    // By element, then walk order (the pairs' second).
+    for (auto &[B, List] : ByBlock)
+      llvm::sort(List);
+    const unsigned Entry = Mine.size(); // "no event yet"
+    unsigned NB = C->G->getNumBlockIDs();
+    std::vector<llvm::BitVector> In(NB, llvm::BitVector(Entry + 1)),
+        Out(NB, llvm::BitVector(Entry + 1));
+    auto Transfer = [&](unsigned B, const llvm::BitVector &I) {
+      auto It = ByBlock.find(B);
+      if (It == ByBlock.end())
+        return I;
+      llvm::BitVector O(Entry + 1);
+      O.set(It->second.back().second);
+      return O;
+    };
+    const CFGBlock &EntryB = C->G->getEntry();
+    In[EntryB.getBlockID()].set(Entry);
+    // To the fixpoint: the sets only grow, so each block is queued again
+    // at most once per event.
+    std::vector<const CFGBlock *> Work{&EntryB};
+    llvm::BitVector Queued(NB), Visited(NB);
+    Queued.set(EntryB.getBlockID());
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.back();
+      Work.pop_back();
+      unsigned Id = B->getBlockID();
+      Queued.reset(Id);
+      llvm::BitVector O = Transfer(Id, In[Id]);
+      if (Visited.test(Id) && O == Out[Id])
+        continue;
+      Visited.set(Id);
+      Out[Id] = O;
+      for (const CFGBlock *S : B->succs()) {
+        if (!S)
+          continue;
+        In[S->getBlockID()] |= O;
+        if (!Queued.test(S->getBlockID())) {
+          Queued.set(S->getBlockID());
+          Work.push_back(S);
+        }
+      }
+    }
+    // At the use: the block's own events before it, else what came in.
+    auto [UB, UI] = UsePos->second;
+    llvm::BitVector At = In[UB];
+    if (auto It = ByBlock.find(UB); It != ByBlock.end())
+      for (const auto &[Idx, Ev] : It->second)
+        if (Idx < UI) {
+          At.reset();
+          At.set(Ev);
+        }
+    EntryReaches = At.test(Entry);
+    std::vector<const Event *> Out2;
+    for (unsigned I = 0; I < Entry; ++I)
+      if (At.test(I))
+        Out2.push_back(Mine[I]);
+    return Out2;
+  }
+
+  /// The descriptor where no event of \p Fn has touched it yet: a lambda's
+  /// capture, a field or global, a parameter.
+  std::optional<NonBlockingOrigin> beforeAnyEvent(const FdKey &K,
+                                                  const FunctionDecl *Fn) {
+    const Event *Last = nullptr;
     // A lambda's captured local: what its own function did to it.
     if (K.Kind == FdKey::Var)
       if (const auto *VD = dyn_cast<VarDecl>(K.D))
@@ -1301,8 +1454,13 @@ std::optional<NonBlockingOrigin>
 NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
                                      const FunctionDecl *Fn) {
   P->collect();
-  return P->exprNonBlocking(Fd, Fn ? Fn->getDefinition() : nullptr,
-                            At->getBeginLoc());
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  P->UseStmt = At;
+  P->UseFn = Def;
+  auto O = P->exprNonBlocking(Fd, Def, At->getBeginLoc());
+  P->UseStmt = nullptr;
+  P->UseFn = nullptr;
+  return O;
 }
 
 std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(
