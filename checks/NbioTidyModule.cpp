@@ -12,6 +12,7 @@
 #include "BusyWaitRetryCheck.h"
 #include "Compat.h"
 #include "ConnectEinprogressCheck.h"
+#include "DebugAnalysisCheck.h"
 #include "EagainEwouldblockCheck.h"
 #include "UnhandledEagainCheck.h"
 
@@ -27,6 +28,8 @@ public:
     CheckFactories.registerCheck<EagainEwouldblockCheck>(
         "nbio-eagain-ewouldblock");
     CheckFactories.registerCheck<UnhandledEagainCheck>("nbio-unhandled-eagain");
+    // For testing the analyses; outside `nbio-*` on purpose.
+    CheckFactories.registerCheck<DebugAnalysisCheck>("debug-nbio-analysis");
   }
 };
 

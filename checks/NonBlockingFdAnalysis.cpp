@@ -1137,8 +1137,22 @@ struct NonBlockingFdAnalysis::Impl {
     // walk order: the last counts).
     std::vector<const Event *> Mine;
     llvm::DenseMap<unsigned, std::vector<std::pair<unsigned, unsigned>>> ByBlock;
+    // Events under a test of one of Fn's parameters (`if (nonblock)
+    // set_nonblocking(fd)`) count too: on that branch they happen. (They
+    // also make Fn a wrapper for its callers, which is another question.)
+    // But one statement whose mode a parameter picks (`curlx_nonblock(fd,
+    // mode)`, `ioctl(fd, FIONBIO, &on)` with `on` a parameter) says nothing
+    // for Fn's own calls: Fn hands the choice on, as a wrapper does.
+    llvm::DenseMap<std::pair<const Stmt *, const ParmVarDecl *>, unsigned>
+        Ways; // bit 1: when the parameter is true, bit 2: when false
+    for (const Event &E : Evs)
+      if (E.Fn == Fn && E.G.Param)
+        Ways[{E.S, E.G.Param}] |= E.G.WhenTrue ? 1 : 2;
+    auto PickedByParam = [&](const Event &E) {
+      return E.G.Param && Ways.lookup({E.S, E.G.Param}) == 3;
+    };
     for (const Event &E : Evs) {
-      if (E.Fn != Fn || E.G.Param)
+      if (E.Fn != Fn || PickedByParam(E))
         continue;
       auto P = E.S ? C->Pos.find(E.S) : C->Pos.end();
       if (P == C->Pos.end())
@@ -1153,12 +1167,21 @@ struct NonBlockingFdAnalysis::Impl {
     unsigned NB = C->G->getNumBlockIDs();
     std::vector<llvm::BitVector> In(NB, llvm::BitVector(Entry + 1)),
         Out(NB, llvm::BitVector(Entry + 1));
+    // The events of one statement are alternatives (an ioctl whose value
+    // is a parameter sets or clears): all of them are last.
+    auto LastOf = [&](llvm::ArrayRef<std::pair<unsigned, unsigned>> List,
+                      llvm::BitVector &O) {
+      O.reset();
+      for (const auto &[Idx, Ev] : List)
+        if (Idx == List.back().first)
+          O.set(Ev);
+    };
     auto Transfer = [&](unsigned B, const llvm::BitVector &I) {
       auto It = ByBlock.find(B);
       if (It == ByBlock.end())
         return I;
       llvm::BitVector O(Entry + 1);
-      O.set(It->second.back().second);
+      LastOf(It->second, O);
       return O;
     };
     const CFGBlock &EntryB = C->G->getEntry();
@@ -1189,14 +1212,14 @@ struct NonBlockingFdAnalysis::Impl {
       }
     }
     // At the use: the block's own events before it, else what came in.
-    auto [UB, UI] = UsePos->second;
+    const unsigned UB = UsePos->second.first, UI = UsePos->second.second;
     llvm::BitVector At = In[UB];
-    if (auto It = ByBlock.find(UB); It != ByBlock.end())
-      for (const auto &[Idx, Ev] : It->second)
-        if (Idx < UI) {
-          At.reset();
-          At.set(Ev);
-        }
+    if (auto It = ByBlock.find(UB); It != ByBlock.end()) {
+      auto Before = llvm::ArrayRef(It->second).take_while(
+          [&](const auto &P) { return P.first < UI; });
+      if (!Before.empty())
+        LastOf(Before, At);
+    }
     EntryReaches = At.test(Entry);
     std::vector<const Event *> Out2;
     for (unsigned I = 0; I < Entry; ++I)
