@@ -3,18 +3,25 @@
 #
 #   make setup   install the toolchains and libraries (apt-get, idempotent)
 #   make build   configure and build every available major
-#   make check   setup + build + the lit suite of every major, through ctest
+#   make check   setup + build + the lit suite of every major, through ctest,
+#                then the sanitizer pass (below)
+#   make check-sanitize  the sanitizer pass alone: an ASan+UBSan build of the
+#                plugin of NBIO_SANITIZE_MAJOR (build/asan-llvm-N) loaded into
+#                Debian's clang-tidy, on the checkers' and robustness tests
+#   make fuzz    mutated and generated inputs against the plugin (not in check)
 #   make demo    setup + a plugin-only build of one major + scripts/demo.sh
 #   make eval    the checks over real Debian packages (eval/, not in check)
 #   make bench   what the checks cost against clang-tidy's baseline (bench/)
 #   make clean   remove build/
 #
-# NBIO_LLVM_MAJORS="19 22" picks the majors, NBIO_DEMO_MAJOR=19 the demo's;
+# NBIO_LLVM_MAJORS="19 22" picks the majors, NBIO_DEMO_MAJOR=19 the demo's,
+# NBIO_SANITIZE_MAJOR=19 the sanitizer pass's (empty: no sanitizer pass);
 # NBIO_BUILD_BINARIES=OFF builds the plugin only; NBIO_WERROR=OFF lets
 # warnings through.
 
 NBIO_LLVM_MAJORS ?= 19 22
 NBIO_DEMO_MAJOR ?= 19
+NBIO_SANITIZE_MAJOR ?= $(if $(filter 19,$(NBIO_LLVM_MAJORS)),19,$(firstword $(NBIO_LLVM_MAJORS)))
 NBIO_BUILD_BINARIES ?= ON
 NBIO_WERROR ?= ON
 export NBIO_LLVM_MAJORS
@@ -24,7 +31,7 @@ GENERATOR := $(if $(shell command -v ninja 2>/dev/null),Ninja,Unix Makefiles)
 # Majors whose LLVM is installed; evaluated when a recipe runs, after setup.
 available = $(strip $(foreach n,$(NBIO_LLVM_MAJORS),$(if $(wildcard /usr/lib/llvm-$(n)/lib/cmake/clang),$(n))))
 
-.PHONY: all setup build check demo eval bench clean
+.PHONY: all setup build check check-sanitize demo eval bench fuzz clean
 
 all: build
 
@@ -66,7 +73,29 @@ check: setup
 	  ctest --test-dir build/llvm-$$n --output-on-failure || status=1; \
 	done; \
 	echo "check: LLVM majors tested: $$majors"; \
+	$(MAKE) --no-print-directory check-sanitize-run || status=1; \
 	exit $$status
+
+# The sanitizer pass (see test/tools/sanitized-clang-tidy.in): its own tree,
+# plugin only; .ci/run counts its lit results with the majors'.
+check-sanitize: setup
+	@$(MAKE) --no-print-directory check-sanitize-run
+
+.PHONY: check-sanitize-run
+check-sanitize-run:
+	@n="$(NBIO_SANITIZE_MAJOR)"; \
+	if [ -z "$$n" ]; then echo "check: no sanitizer pass (NBIO_SANITIZE_MAJOR is empty)"; exit 0; fi; \
+	if [ ! -d /usr/lib/llvm-$$n/lib/cmake/clang ]; then \
+	  echo "check: sanitizer pass: LLVM $$n is not installed" >&2; exit 1; fi; \
+	echo "== check: sanitizer pass (ASan+UBSan plugin), LLVM $$n"; \
+	d=build/asan-llvm-$$n; \
+	if [ -f $$d/CMakeCache.txt ]; then gen=; else gen='-G$(GENERATOR)'; fi; \
+	cmake -S . -B $$d $$gen -DNBIO_LLVM_MAJOR=$$n -DNBIO_SANITIZE=ON \
+	  -DNBIO_BUILD_BINARIES=OFF -DCMAKE_C_COMPILER=clang-$$n \
+	  -DCMAKE_CXX_COMPILER=clang++-$$n -DNBIO_WERROR=$(NBIO_WERROR) && \
+	cmake --build $$d -j$(JOBS) && \
+	{ status=0; ctest --test-dir $$d --output-on-failure || status=1; \
+	  echo "check: sanitizer pass tested: LLVM $$n"; exit $$status; }
 
 demo: setup
 	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=OFF)
