@@ -8,7 +8,8 @@
 #   make check-sanitize  the sanitizer pass alone: an ASan+UBSan build of the
 #                plugin of NBIO_SANITIZE_MAJOR (build/asan-llvm-N) loaded into
 #                Debian's clang-tidy, on the checkers' and robustness tests
-#   make fuzz    mutated and generated inputs against the plugin (not in check)
+#   make fuzz    mutated and generated inputs against the ASan+UBSan plugin
+#                (scripts/fuzz.py, FUZZ_MINUTES=30; not part of check)
 #   make demo    setup + a plugin-only build of one major + scripts/demo.sh
 #   make eval    the checks over real Debian packages (eval/, not in check)
 #   make bench   what the checks cost against clang-tidy's baseline (bench/)
@@ -81,21 +82,25 @@ check: setup
 check-sanitize: setup
 	@$(MAKE) --no-print-directory check-sanitize-run
 
-.PHONY: check-sanitize-run
+.PHONY: check-sanitize-run build-sanitize-one
 check-sanitize-run:
 	@n="$(NBIO_SANITIZE_MAJOR)"; \
 	if [ -z "$$n" ]; then echo "check: no sanitizer pass (NBIO_SANITIZE_MAJOR is empty)"; exit 0; fi; \
-	if [ ! -d /usr/lib/llvm-$$n/lib/cmake/clang ]; then \
-	  echo "check: sanitizer pass: LLVM $$n is not installed" >&2; exit 1; fi; \
 	echo "== check: sanitizer pass (ASan+UBSan plugin), LLVM $$n"; \
-	d=build/asan-llvm-$$n; \
-	if [ -f $$d/CMakeCache.txt ]; then gen=; else gen='-G$(GENERATOR)'; fi; \
-	cmake -S . -B $$d $$gen -DNBIO_LLVM_MAJOR=$$n -DNBIO_SANITIZE=ON \
-	  -DNBIO_BUILD_BINARIES=OFF -DCMAKE_C_COMPILER=clang-$$n \
-	  -DCMAKE_CXX_COMPILER=clang++-$$n -DNBIO_WERROR=$(NBIO_WERROR) && \
-	cmake --build $$d -j$(JOBS) && \
-	{ status=0; ctest --test-dir $$d --output-on-failure || status=1; \
+	$(MAKE) --no-print-directory build-sanitize-one N=$$n && \
+	{ status=0; ctest --test-dir build/asan-llvm-$$n --output-on-failure || status=1; \
 	  echo "check: sanitizer pass tested: LLVM $$n"; exit $$status; }
+
+# build/asan-llvm-N: the plugin with -DNBIO_SANITIZE=ON (and the canary).
+build-sanitize-one:
+	@if [ ! -d /usr/lib/llvm-$(N)/lib/cmake/clang ]; then \
+	  echo "sanitizer build: LLVM $(N) is not installed" >&2; exit 1; fi; \
+	d=build/asan-llvm-$(N); \
+	if [ -f $$d/CMakeCache.txt ]; then gen=; else gen='-G$(GENERATOR)'; fi; \
+	cmake -S . -B $$d $$gen -DNBIO_LLVM_MAJOR=$(N) -DNBIO_SANITIZE=ON \
+	  -DNBIO_BUILD_BINARIES=OFF -DCMAKE_C_COMPILER=clang-$(N) \
+	  -DCMAKE_CXX_COMPILER=clang++-$(N) -DNBIO_WERROR=$(NBIO_WERROR) && \
+	cmake --build $$d -j$(JOBS)
 
 demo: setup
 	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=OFF)
@@ -113,6 +118,15 @@ bench: setup
 	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=ON)
 	cmake --build build/llvm-$(NBIO_DEMO_MAJOR) -j$(JOBS)
 	python3 scripts/bench.py --llvm $(NBIO_DEMO_MAJOR)
+
+# Outside `make check`: mutated test inputs and generated programs against
+# the ASan+UBSan plugin of NBIO_FUZZ_MAJOR (scripts/fuzz.py; results in
+# fuzz-results/DATE). FUZZ_MINUTES=60 FUZZ_ARGS="--seed 7" to vary.
+NBIO_FUZZ_MAJOR ?= $(NBIO_DEMO_MAJOR)
+FUZZ_MINUTES ?= 30
+fuzz: setup
+	@$(MAKE) --no-print-directory build-sanitize-one N=$(NBIO_FUZZ_MAJOR)
+	python3 scripts/fuzz.py --llvm $(NBIO_FUZZ_MAJOR) --minutes $(FUZZ_MINUTES) -j$(JOBS) $(FUZZ_ARGS)
 
 clean:
 	rm -rf build
