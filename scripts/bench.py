@@ -32,9 +32,12 @@ cost goals are judged on it. Needs valgrind and strip (binutils); skipped
 with a message when they are missing, or with --no-instructions.
 
 Part 2, growth: generated C files of four shapes (many small functions; one
-long function; deeply nested loops; many fds and fields) from 1k to 100k
-lines; the checks' own time against size, with a linear fit and the
-exponent of a log-log fit (1.0 = linear).
+long function; deeply nested loops; many fds and fields) and five hostile
+ones (issue 14: many EAGAIN comparisons in one function, many backward
+gotos, a deep chain of function-like macros, a long && chain, a deep
+expression) from 1k to 100k lines; the checks' own time against size, with
+a linear fit and the exponent of a log-log fit (1.0 = linear). --shapes
+picks some of them.
 
 Part 3, clangd: `nbio-clangd-N --check=FILE --check-tidy-time=nbio-*` on the
 same TUs, when the binary was built (NBIO_BUILD_BINARIES=ON).
@@ -455,8 +458,81 @@ def gen_fields(target):
     return "".join(s)
 
 
+# Hostile shapes (issue 14): each grows one dimension that a check once
+# walked super-linearly, to sizes real code can reach.
+
+
+def gen_comparisons(target):
+    """One function: a read, then one `errno == EAGAIN` test a line."""
+    head = (PRELUDE + "int many_cmp(int fd, char *buf, size_t len) {\n"
+            "  int hits = 0;\n  set_nb(fd);\n  ssize_t n = read(fd, buf, len);\n"
+            "  if (n < 0) {\n")
+    k = max(1, target - head.count("\n") - 3)
+    return head + "    if (errno == EAGAIN) hits++;\n" * k + "  }\n  return hits;\n}\n"
+
+
+def gen_gotos(target):
+    """One function: a read and a backward `goto` retry every four lines,
+    with a wait before the goto in one retry of eight only (each other one
+    is a busy-wait, for which the check looks for a wait; EAGAIN and
+    EWOULDBLOCK are both tested: the row is about the gotos)."""
+    out = [PRELUDE, "long many_gotos(int fd, char *buf, size_t len) {\n"
+           "  ssize_t n;\n  long total = 0;\n  set_nb(fd);\n"]
+    k, lines = 0, PRELUDE.count("\n") + 4
+    while lines < target - 3:
+        wait = "" if k % 8 != 7 else \
+            "struct pollfd p_%d = {fd, POLLIN, 0}; (void)poll(&p_%d, 1, -1); " % (k, k)
+        out.append("again_%d:\n  n = read(fd, buf, len);\n"
+                   "  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) "
+                   "{ %sgoto again_%d; }\n"
+                   "  total += n;\n" % (k, wait, k))
+        lines += 4
+        k += 1
+    out.append("\n" * max(0, target - lines - 2) + "  return total;\n}\n")
+    return "".join(out)
+
+
+def gen_macros(target):
+    """A chain of function-like macros half as deep as the file is long,
+    and loops in the other half (eight lines each), every loop's condition
+    expanded through the whole chain: loops x depth grows as the square of
+    the size unless a check's cost per node is independent of the depth."""
+    depth = max(1, (target - PRELUDE.count("\n")) // 2)
+    loops = max(1, (target - PRELUDE.count("\n") - depth) // 8)
+    out = [PRELUDE, "#define NEST_0(x) (x)\n"]
+    out += ["#define NEST_%d(x) NEST_%d(x)\n" % (d, d - 1) for d in range(1, depth + 1)]
+    for j in range(loops):
+        out.append("ssize_t spin_%d(int fd, char *buf, size_t len) {\n"
+                   "  ssize_t n;\n  set_nb(fd);\n  do {\n    n = read(fd, buf, len);\n"
+                   "  } while (NEST_%d(n < 0 && errno == EAGAIN));\n  return n;\n}\n"
+                   % (j, depth))
+    text = "".join(out)
+    return text + "\n" * max(0, target - text.count("\n"))
+
+
+def gen_conditions(target):
+    """One `&&` chain a term a line, testing a read's failure."""
+    head = (PRELUDE + "int long_cond(int fd, char *buf, size_t len, int k) {\n"
+            "  set_nb(fd);\n  ssize_t n = read(fd, buf, len);\n  if (n < 0")
+    k = max(1, target - head.count("\n") - 4)
+    return head + "\n      && k" * k + ")\n    close(fd);\n  return (int)n;\n}\n"
+
+
+def gen_deep(target):
+    """An initialiser `0 + 1 + ... + 1`, a term a line, before a read whose
+    EAGAIN is fatal: an expression as deep as the file is long."""
+    head = (PRELUDE + "int deep_expr(int fd, char *buf) {\n  set_nb(fd);\n  int x = 0")
+    k = max(1, target - head.count("\n") - 8)
+    return (head + "\n    + 1" * k + ";\n  ssize_t n = read(fd, buf, (size_t)x);\n"
+            "  if (n < 0) {\n    close(fd);\n    return -1;\n  }\n  return (int)n;\n}\n")
+
+
 SHAPES = [("functions", gen_functions), ("long", gen_long),
-          ("nested", gen_nested), ("fields", gen_fields)]
+          ("nested", gen_nested), ("fields", gen_fields),
+          ("comparisons", gen_comparisons), ("gotos", gen_gotos),
+          ("macros", gen_macros), ("conditions", gen_conditions),
+          ("deep", gen_deep)]
+HOSTILE = ("comparisons", "gotos", "macros", "conditions", "deep")
 GEN_ARGS = ["-std=gnu11", "-w"]
 
 
@@ -483,9 +559,11 @@ def loglog_exponent(xs, ys):
     return linfit([p[0] for p in pts], [p[1] for p in pts])[0]
 
 
-def bench_growth(tidy, sizes, reps, workdir, timeout):
+def bench_growth(tidy, sizes, reps, workdir, timeout, shapes=None):
     res = []
     for shape, gen in SHAPES:
+        if shapes and shape not in shapes:
+            continue
         slow = False
         for size in sizes:
             path = os.path.join(workdir, "%s_%d.c" % (shape, size))
@@ -507,6 +585,15 @@ def bench_growth(tidy, sizes, reps, workdir, timeout):
                 slow = True
                 log("bench: growth %-9s %6d lines: nbio still running after %ds; "
                     "larger sizes skipped" % (shape, lines, timeout))
+                continue
+            if pr["rc"] not in (0, 1):
+                # A crash (a signal, or the stack overflow of a deep walk):
+                # no figure, and no larger size.
+                row["crashed"] = pr["rc"]
+                res.append(row)
+                slow = True
+                log("bench: growth %-9s %6d lines: clang-tidy exited %s; larger "
+                    "sizes skipped" % (shape, lines, pr["rc"]))
                 continue
             walls = {"baseline": [], "nbio": []}
             cpus = {"baseline": [], "nbio": []}
@@ -778,19 +865,29 @@ def write_results(info, dev, prof, instr, growth, clangd, path):
             w("")
         w("Generated C files (shapes: *functions* = many small handlers; *long* = one "
           "function that grows; *nested* = I/O under 24 nested loops, many functions; "
-          "*fields* = one struct with many fd fields and a handler each). CPU "
+          "*fields* = one struct with many fd fields and a handler each; and the "
+          "hostile shapes of issue 14, each growing one dimension a line at a time: "
+          "*comparisons* = one function testing `errno == EAGAIN` on every line; "
+          "*gotos* = one function with a backward `goto` retry every four lines, "
+          "seven in eight without a wait; "
+          "*macros* = a chain of function-like macros half as deep as the file, "
+          "through which the condition of a loop every eight lines of the other "
+          "half expands; *conditions* = one `&&` chain a term a "
+          "line; *deep* = one expression a term a line). CPU "
           "seconds, medians of %d rounds; *checks* = the nbio checks' own CPU time "
           "(profile). A shape stops growing once one file needs more than a third "
-          "of the time limit (%ds)." % (info["growth_reps"], info["growth_timeout"]))
+          "of the time limit (%ds), or crashes." % (info["growth_reps"], info["growth_timeout"]))
         w("")
         w("| shape | lines | baseline | nbio | checks | checks µs/line | "
           "slowest check | findings | peak RSS MB |")
         w("|---|---:|---:|---:|---:|---:|---|---:|---:|")
         for r in growth:
-            if r.get("skipped") or r.get("timeout"):
+            if r.get("skipped") or r.get("timeout") or r.get("crashed") is not None:
                 w("| %s | %d | | | %s | | | | |" % (
                     r["shape"], r["lines"],
-                    "> %ds (wall)" % r["timeout"] if r.get("timeout") else "skipped"))
+                    "> %ds (wall)" % r["timeout"] if r.get("timeout") else
+                    "**crashed** (exit %s)" % r["crashed"] if r.get("crashed") is not None
+                    else "skipped"))
                 continue
             pc = r["per_check_cpu"]
             top = max(pc, key=pc.get) if pc else "-"
@@ -810,9 +907,14 @@ def write_results(info, dev, prof, instr, growth, clangd, path):
             b, a, r2 = linfit(xs, ys)
             big = [(x, y) for x, y in zip(xs, ys) if x >= 3000]
             e = loglog_exponent([x for x, _ in big], [y for _, y in big])
-            cut = any(r["shape"] == shape and (r.get("skipped") or r.get("timeout"))
+            cut = any(r["shape"] == shape and (r.get("skipped") or r.get("timeout") or
+                                               r.get("crashed") is not None)
                       for r in growth)
-            if e != e:
+            crashed = any(r["shape"] == shape and r.get("crashed") is not None
+                          for r in growth)
+            if crashed:
+                verdict = "**crashed**"
+            elif e != e:
                 verdict = "-"
             elif e < 1.2 and not cut:
                 verdict = "linear"
@@ -874,6 +976,8 @@ def main():
     ap.add_argument("--packages", help="only TUs of these packages (comma-separated)")
     ap.add_argument("--no-dev", action="store_true", help="skip the dev-set TUs")
     ap.add_argument("--no-growth", action="store_true", help="skip the generated TUs")
+    ap.add_argument("--shapes", help="only these growth shapes (comma-separated): %s"
+                    % ",".join(name for name, _ in SHAPES))
     ap.add_argument("--no-instructions", action="store_true",
                     help="skip the instruction counts (cachegrind) of the dev-set TUs")
     ap.add_argument("--no-prepare", action="store_true",
@@ -939,7 +1043,13 @@ def main():
     growth = []
     if not opts.no_growth:
         sizes = [int(s) for s in opts.sizes.split(",") if s]
-        growth = bench_growth(tidy, sizes, opts.growth_reps, work, opts.growth_timeout)
+        shapes = set(opts.shapes.split(",")) if opts.shapes else None
+        unknown = (shapes or set()) - {name for name, _ in SHAPES}
+        if unknown:
+            log("bench: unknown shapes: %s" % ", ".join(sorted(unknown)))
+            return 2
+        growth = bench_growth(tidy, sizes, opts.growth_reps, work, opts.growth_timeout,
+                              shapes)
     clangd_bin = opts.clangd or os.path.join(ROOT, "build", "llvm-%d" % n, "bin",
                                              "nbio-clangd-%d" % n)
     clangd = bench_clangd(clangd_bin, tus) if os.path.exists(clangd_bin) and tus else None

@@ -18,6 +18,12 @@ config.test_exec_root = os.path.join(config.nbio_obj_root, "test")
 config.available_features.add("llvm-" + config.llvm_major)
 if config.have_binaries:
     config.available_features.add("nbio-binaries")
+# The sanitizer tree: config.clang_tidy is the wrapper that preloads the
+# ASan+UBSan runtime; it copies every report into sanitizer_reports, which
+# test/tools/sanitizer_pass.py checks after the run.
+if config.sanitize:
+    config.available_features.add("sanitizer")
+    config.environment["NBIO_SANITIZER_REPORTS"] = config.sanitizer_reports
 
 runner = os.path.join(config.test_source_root, "tools", "check_nbio.py")
 check_nbio = [config.python, runner, "--temp-dir=%t",
@@ -41,12 +47,14 @@ sub("%nbio_clangd", config.nbio_clangd)
 sub("%clang_tidy", config.clang_tidy)
 sub("%clang", config.clang)
 sub("%gcc", config.gcc)
+sub("%gxx", config.gxx)
 sub("%plugin", config.plugin)
 sub("%llvm_major", config.llvm_major)
 sub("%nbio_version", config.nbio_version)
 # Where the plugin and the CMake package install, under the prefix.
 sub("%nbio_libdir", config.nbio_libdir)
 sub("%python", config.python)
+sub("%sanitizer_canary", config.sanitizer_canary or "/nonexistent/canary")
 
 # Compiler and tool messages in English whatever the host locale is.
 config.environment["LC_ALL"] = "C"

@@ -1,0 +1,27 @@
+// Issue 14, defect 3: a // comment inside text the fixes copy.
+#include <errno.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+ssize_t pull(int fd, char *buf, size_t cap) {
+  ssize_t n;
+  do {
+    n = read(fd, buf, cap);
+  } while (n < 0 && // empty: try again
+           errno == EAGAIN);
+  return n;
+}
+
+ssize_t pull_compact(int fd, char *buf, size_t cap) {
+  ssize_t n;
+  do { n = read(fd, buf, cap); } while (n < 0 && /* empty */ errno == EAGAIN);
+  return n;
+}
+
+int drained(int fd, char *buf, size_t cap) {
+  if (read(fd, buf, cap) < 0 && errno == // nothing yet
+      EAGAIN)
+    return 1;
+  return 0;
+}

@@ -1,0 +1,12 @@
+// Issue 14, defect 3: a string literal with several spaces in a copied condition.
+#include <errno.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+ssize_t pull(int fd, char *buf, size_t cap, const char *mode) {
+  ssize_t n;
+  do { n = read(fd, buf, cap); } while (n < 0 && errno == EAGAIN && strcmp(mode, "keep    going") == 0);
+  return n;
+}

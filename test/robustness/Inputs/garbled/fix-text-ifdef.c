@@ -1,0 +1,15 @@
+#include <errno.h>
+#include <poll.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+ssize_t pull(int fd, char *buf, size_t cap) {
+  ssize_t n;
+  do { n = read(fd, buf, cap); if (n < 0 && (errno == EAGAIN #ifdef EINTR || errno == EINTR #endif )) { struct pollfd wait_pfd = {fd, POLLIN, 0}; (void)poll(&wait_pfd, 1, -1); } } while (n < 0 && ((errno == EAGAIN || (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))
+#ifdef EINTR
+                                                  || errno == EINTR
+#endif
+                                                  ));
+  return n;
+}
