@@ -1423,11 +1423,12 @@ struct NonBlockingFdAnalysis::Impl {
     if (SitesIt == CallSites.end() || SitesIt->second.empty() ||
         Def->isExternallyVisible())
       return std::nullopt;
-    // A copy: judging an argument may walk a function for the first time,
-    // which files more call sites and may move this vector.
-    const std::vector<const CallExpr *> Sites = SitesIt->second;
+    // By index, looked up afresh each time: judging an argument may walk a
+    // function for the first time (a generic lambda's instantiation), which
+    // files more call sites, to be judged too, and may move the vector.
     std::optional<NonBlockingOrigin> First;
-    for (const CallExpr *C : Sites) {
+    for (size_t I = 0; I < CallSites[Def].size(); ++I) {
+      const CallExpr *C = CallSites[Def][I];
       if (Idx >= C->getNumArgs())
         return std::nullopt;
       const FunctionDecl *Caller = Owner.lookup(C);
