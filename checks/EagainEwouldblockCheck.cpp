@@ -247,12 +247,38 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return;
   const IoCallInfo *Info = lookupIoCall(Io);
   Reported.insert(Top);
-  auto D = diag(reportLoc(B), "errno from '%0' on '%1' is compared with %2 "
+  // A test written in a macro's body is one mistake however many times the
+  // macro is used: reported once, with the fix in the definition.
+  std::optional<MacroBodyText> InBody = macroBodyText(B, ErrSide);
+  if (InBody && !ReportedMacros.insert(InBody->Macro).second)
+    return;
+  auto Report = [&] {
+    return diag(reportLoc(B), "errno from '%0' on '%1' is compared with %2 "
                               "but not with %3, which differs from it on "
                               "some platforms")
            << Info->Name << textOf(Io->getArg(Info->FdArg)) << Name << Other;
-  if (inMacro(B))
+  };
+  if (InBody) {
+    std::string N = Name.str(), O = Other.str();
+    std::string Guard =
+        B->getOpcode() == BO_EQ
+            ? "(" + O + " != " + N + " && " + InBody->Err + " == " + O + ")"
+            : "(" + O + " == " + N + " || " + InBody->Err + " != " + O + ")";
+    std::string Text = InBody->Orig +
+                       (B->getOpcode() == BO_EQ ? " || " : " && ") + Guard;
+    if (!isWholeCondition(B))
+      Text = "(" + Text + ")";
+    Report() << FixItHint::CreateReplacement(InBody->Range, Text);
+    diag(InBody->Range.getBegin(),
+         "the comparison is written in the macro '%0': fixed there once for "
+         "every use",
+         DiagnosticIDs::Note)
+        << InBody->Macro;
     return;
+  }
+  auto D = Report();
+  if (inMacro(B))
+    return; // in a macro's argument, or a macro of a macro: no fix
   // `e == EAGAIN || e == EWOULDBLOCK` trips GCC's -Wlogical-op where the
   // two are equal; a constant guard keeps the fixed code warning-free.
   // Both copied exactly as written (comments, line splices, strings).
@@ -262,21 +288,7 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return;
   const std::string &E = *ErrCopy, &Orig = *OrigCopy;
   std::string N = Name.str(), O = Other.str();
-  // Parentheses only where the comparison sits inside a larger expression:
-  // not as the whole condition of an if/while/for/do, nor already inside
-  // parentheses of its own.
-  const Stmt *Parent = Paths->parentOf(B, CurFn);
-  while (isa_and_nonnull<ImplicitCastExpr>(Parent))
-    Parent = Paths->parentOf(Parent, CurFn);
-  bool Whole = isa_and_nonnull<ParenExpr>(Parent);
-  if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
-    Whole |= If->getCond()->IgnoreImpCasts() == B;
-  if (const auto *W = dyn_cast_or_null<WhileStmt>(Parent))
-    Whole |= W->getCond()->IgnoreImpCasts() == B;
-  if (const auto *Do = dyn_cast_or_null<DoStmt>(Parent))
-    Whole |= Do->getCond()->IgnoreImpCasts() == B;
-  if (const auto *For = dyn_cast_or_null<ForStmt>(Parent))
-    Whole |= For->getCond() && For->getCond()->IgnoreImpCasts() == B;
+  bool Whole = isWholeCondition(B);
   std::string Guard = B->getOpcode() == BO_EQ
                           ? "(" + O + " != " + N + " && " + E + " == " + O + ")"
                           : "(" + O + " == " + N + " || " + E + " != " + O + ")";
@@ -297,6 +309,72 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   if (!Whole)
     Text = "(" + Text + ")";
   D << FixItHint::CreateReplacement(Range, Text);
+}
+
+/// Parentheses are needed only where the comparison sits inside a larger
+/// expression: not as the whole condition of an if/while/for/do, nor
+/// inside parentheses of its own.
+bool EagainEwouldblockCheck::isWholeCondition(const BinaryOperator *B) {
+  const Stmt *Parent = Paths->parentOf(B, CurFn);
+  while (isa_and_nonnull<ImplicitCastExpr>(Parent))
+    Parent = Paths->parentOf(Parent, CurFn);
+  if (isa_and_nonnull<ParenExpr>(Parent))
+    return true;
+  if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
+    return If->getCond()->IgnoreImpCasts() == B;
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(Parent))
+    return W->getCond()->IgnoreImpCasts() == B;
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(Parent))
+    return Do->getCond()->IgnoreImpCasts() == B;
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Parent))
+    return For->getCond() && For->getCond()->IgnoreImpCasts() == B;
+  return false;
+}
+
+/// \p Loc, a token of \p Expansion (or of a macro used in it, `errno`),
+/// as spelled in the body of the macro that \p Expansion expands.
+static SourceLocation spelledInBody(SourceLocation Loc, FileID Expansion,
+                                    bool End, const SourceManager &SM) {
+  while (Loc.isMacroID() && SM.getFileID(Loc) != Expansion) {
+    CharSourceRange R = SM.getImmediateExpansionRange(Loc);
+    Loc = End ? R.getEnd() : R.getBegin();
+  }
+  if (!Loc.isMacroID() || SM.getFileID(Loc) != Expansion ||
+      SM.isMacroArgExpansion(Loc))
+    return {};
+  return SM.getSpellingLoc(Loc);
+}
+
+std::optional<EagainEwouldblockCheck::MacroBodyText>
+EagainEwouldblockCheck::macroBodyText(const BinaryOperator *B,
+                                      const Expr *ErrSide) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const LangOptions &LO = Ctx->getLangOpts();
+  SourceLocation Op = B->getOperatorLoc();
+  if (!Op.isMacroID() || SM.isMacroArgExpansion(Op))
+    return std::nullopt;
+  FileID Expansion = SM.getFileID(Op);
+  SourceLocation Begin = spelledInBody(B->getBeginLoc(), Expansion, false, SM);
+  SourceLocation End = spelledInBody(B->getEndLoc(), Expansion, true, SM);
+  SourceLocation ErrBegin =
+      spelledInBody(ErrSide->getBeginLoc(), Expansion, false, SM);
+  SourceLocation ErrEnd = spelledInBody(ErrSide->getEndLoc(), Expansion, true, SM);
+  if (Begin.isInvalid() || End.isInvalid() || ErrBegin.isInvalid() ||
+      ErrEnd.isInvalid() || SM.getFileID(Begin) != SM.getFileID(End) ||
+      SM.isBeforeInTranslationUnit(End, Begin) ||
+      SM.isBeforeInTranslationUnit(ErrEnd, ErrBegin))
+    return std::nullopt;
+  MacroBodyText T;
+  T.Macro = Lexer::getImmediateMacroName(Op, SM, LO).str();
+  T.Range = CharSourceRange::getTokenRange(Begin, End);
+  T.Orig = Lexer::getSourceText(T.Range, SM, LO).str();
+  T.Err = Lexer::getSourceText(CharSourceRange::getTokenRange(ErrBegin, ErrEnd),
+                               SM, LO)
+              .str();
+  if (T.Macro.empty() || T.Orig.empty() || T.Err.empty() ||
+      T.Orig.find('\n') != std::string::npos)
+    return std::nullopt; // a body spread over lines: left alone
+  return T;
 }
 
 void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,

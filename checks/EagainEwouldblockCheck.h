@@ -8,6 +8,8 @@
 
 #include "NbioCheckBase.h"
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 
 namespace clang::tidy::nbio {
@@ -38,6 +40,16 @@ private:
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);
   bool isProjectAlias(const Expr *Constant) const;
+  bool isWholeCondition(const BinaryOperator *B);
+  /// A comparison written in a macro's body: the macro, the comparison's
+  /// and errno's text there, and the range to replace.
+  struct MacroBodyText {
+    std::string Macro, Orig, Err;
+    CharSourceRange Range;
+  };
+  std::optional<MacroBodyText> macroBodyText(const BinaryOperator *B,
+                                             const Expr *ErrSide);
+  std::set<std::string> ReportedMacros;
   bool textMentions(const Stmt *S, StringRef Name);
   bool isErrnoLike(const Expr *E, const FunctionDecl *Fn);
   llvm::DenseSet<const Stmt *> Reported;
