@@ -18,7 +18,7 @@ BusyWaitRetryCheck::BusyWaitRetryCheck(StringRef Name,
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
-      WaitForm(Options.get("WaitForm", Form::Poll, /*IgnoreCase=*/true)),
+      WaitForm(Options.get("WaitForm", Form::Poll)),
       WaitTemplate(Options.get("WaitTemplate", "").str()),
       WaitHeader(Options.get("WaitHeader", "").str()),
       TimeoutMs(Options.get("TimeoutMs", -1)) {
