@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Fuzz the nbio plugin: mutated test inputs and generated programs.
 
 Each input is a C or C++ file: a test input of test/checkers mutated at the

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Check that a fixed C/C++ file kept the text a fix must never garble.
 
     fix_keeps_text.py ORIGINAL FIXED

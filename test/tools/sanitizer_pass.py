@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """The sanitizer pass of `make check`: runs lit on the sanitizer tree's
 tests (the ASan+UBSan plugin loaded into Debian's clang-tidy through
 test/tools/sanitized-clang-tidy) and fails if lit fails or if any sanitizer

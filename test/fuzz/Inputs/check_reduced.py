@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """check_reduced.py RESULTS: each finding in RESULTS/findings has a reduced
 input that still calls read() and has fewer lines than its input."""
 import glob

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """A stand-in for clang-tidy with the plugin, for the fuzzer's own tests:
 it misbehaves, as FAKE_MODE says, on any input that calls read(), and does
 nothing on the others, so the fuzzer must find the failure and reduce the

@@ -10,3 +10,5 @@ ssize_t pull(int fd, char *buf, size_t cap, const char *mode) {
   do { n = read(fd, buf, cap); } while (n < 0 && errno == EAGAIN && strcmp(mode, "keep    going") == 0);
   return n;
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

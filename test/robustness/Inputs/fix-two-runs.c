@@ -13,3 +13,5 @@ ssize_t push(int fd, const struct iovec *iov, int cnt) {
   } while (r < 0 && errno == EAGAIN);
   return r;
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

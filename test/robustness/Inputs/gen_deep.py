@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Programs whose expressions are TERMS terms deep, for the deep-expression
 tests: clang parses them; the checks must not overflow the stack on them.
 

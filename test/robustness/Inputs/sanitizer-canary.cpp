@@ -38,3 +38,5 @@ struct Canary {
 } canary;
 
 } // namespace
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

@@ -14,3 +14,5 @@ void one() { sink(g_fd); }
 void two() { sink(g_fd); }
 void three() { g_fd = [](auto fd) { sink(fd); return fd; }(g_fd); }
 void open_it() { g_fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0); }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

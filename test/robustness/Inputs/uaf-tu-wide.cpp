@@ -12,3 +12,5 @@ void use(char *buf) {
   if (read(g_fd, buf, 1) < 0)
     close(g_fd);
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

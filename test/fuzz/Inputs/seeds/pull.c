@@ -24,3 +24,5 @@ int twice(int x) {
   bump();
   return 2 * x;
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

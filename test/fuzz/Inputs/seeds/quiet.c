@@ -11,3 +11,5 @@ int sub(int x) {
   total -= x;
   return total;
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

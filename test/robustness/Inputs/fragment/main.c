@@ -11,3 +11,5 @@ ssize_t pull(int fd, char *buf, size_t cap) {
 #include "retry.inc"
   return n;
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception

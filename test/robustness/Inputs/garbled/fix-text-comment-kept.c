@@ -31,3 +31,5 @@ int drained(int fd, char *buf, size_t cap) {
     return 1;
   return 0;
 }
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
