@@ -194,6 +194,8 @@ void EagainEwouldblockCheck::decide(NonBlockingFdAnalysis &A,
       if (const auto *B = dyn_cast<BinaryOperator>(Cur);
           B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE))
         checkComparison(A, B);
+      if (const auto *C = dyn_cast<CallExpr>(Cur))
+        checkClassifierCall(A, C);
       if (const auto *CS = dyn_cast<CaseStmt>(Cur); CS && Sw)
         if (auto C = spelledErrnoConst(CS->getLHS(), *Ctx);
             C && (*C == ErrnoConst::EAgain || *C == ErrnoConst::EWouldBlock))
@@ -206,7 +208,8 @@ void EagainEwouldblockCheck::decide(NonBlockingFdAnalysis &A,
 }
 
 void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
-                                             const BinaryOperator *B) {
+                                             const BinaryOperator *B,
+                                             const ClassifierUse *Via) {
   const Expr *L = B->getLHS(), *R = B->getRHS();
   StringRef Name = spelledWouldBlockName(R, *Ctx);
   const Expr *ErrSide = L;
@@ -219,8 +222,16 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   // Only values compared with errno (not an API's own codes such as
   // libuv's negated UV_EAGAIN results).
   const FunctionDecl *Fn = CurFn;
-  if (!Fn || !isErrnoLike(ErrSide, Fn))
+  if (!Fn)
     return;
+  if (Via) {
+    // In a classifier's body: the parameter that receives errno.
+    const auto *DRE = dyn_cast<DeclRefExpr>(ErrSide->IgnoreParenImpCasts());
+    if (!DRE || DRE->getDecl() != Via->Param)
+      return;
+  } else if (!isErrnoLike(ErrSide, Fn)) {
+    return;
+  }
   auto Which = spelledErrnoConst(ErrSide == L ? R : L, *Ctx);
   if (!Which)
     return;
@@ -242,11 +253,19 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   if (const Stmt *Block = enclosingBlock(B);
       Block && textMentions(Block, Other))
     return;
-  const CallExpr *Io = ioCallBefore(A, Fn, B);
+  const CallExpr *Io = Via ? Via->Io : ioCallBefore(A, Fn, B);
   if (!Io)
     return;
   const IoCallInfo *Info = lookupIoCall(Io);
   Reported.insert(Top);
+  // A classifier's test is reported once, in the classifier, where one
+  // edit fixes every caller; a note shows the call that passes errno.
+  auto NoteUse = [&] {
+    if (Via)
+      diag(reportLoc(Via->Site),
+           "'%0' is called here with errno from '%1'", DiagnosticIDs::Note)
+          << Via->Site->getDirectCallee()->getName() << Info->Name;
+  };
   // A test written in a macro's body is one mistake however many times the
   // macro is used: reported once, with the fix in the definition.
   std::optional<MacroBodyText> InBody = macroBodyText(B, ErrSide);
@@ -269,6 +288,7 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     if (!isWholeCondition(B))
       Text = "(" + Text + ")";
     Report() << FixItHint::CreateReplacement(InBody->Range, Text);
+    NoteUse();
     diag(InBody->Range.getBegin(),
          "the comparison is written in the macro '%0': fixed there once for "
          "every use",
@@ -276,16 +296,20 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
         << InBody->Macro;
     return;
   }
-  auto D = Report();
+  std::optional<DiagnosticBuilder> D(Report());
+  auto Done = [&] {
+    D.reset(); // the warning goes out before its note
+    NoteUse();
+  };
   if (inMacro(B))
-    return; // in a macro's argument, or a macro of a macro: no fix
+    return Done(); // in a macro's argument, or a macro of a macro: no fix
   // `e == EAGAIN || e == EWOULDBLOCK` trips GCC's -Wlogical-op where the
   // two are equal; a constant guard keeps the fixed code warning-free.
   // Both copied exactly as written (comments, line splices, strings).
   std::optional<std::string> ErrCopy = fixTextOf(ErrSide);
   std::optional<std::string> OrigCopy = fixTextOf(B);
   if (!ErrCopy || !OrigCopy)
-    return;
+    return Done();
   const std::string &E = *ErrCopy, &Orig = *OrigCopy;
   std::string N = Name.str(), O = Other.str();
   bool Whole = isWholeCondition(B);
@@ -308,7 +332,37 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   std::string Text = Orig + Join + Sep + Guard;
   if (!Whole)
     Text = "(" + Text + ")";
-  D << FixItHint::CreateReplacement(Range, Text);
+  *D << FixItHint::CreateReplacement(Range, Text);
+  Done();
+}
+
+/// `is_again(errno)` after an I/O call, `is_again` defined in the TU: its
+/// own tests of the parameter are read once, as the errno of that call.
+void EagainEwouldblockCheck::checkClassifierCall(NonBlockingFdAnalysis &A,
+                                                 const CallExpr *C) {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def || Def == CurFn || !Def->getBody() || Def->hasSkippedBody() ||
+      Ctx->getSourceManager().isInSystemHeader(Def->getLocation()))
+    return;
+  for (unsigned I = 0; I < C->getNumArgs() && I < Def->getNumParams(); ++I) {
+    if (!isErrnoLike(C->getArg(I), CurFn) ||
+        !ClassifiersRead.insert({Def, I}).second)
+      continue;
+    const CallExpr *Io = ioCallBefore(A, CurFn, C);
+    if (!Io)
+      continue;
+    ClassifierUse Via{Def->getParamDecl(I), Io, C};
+    const FunctionDecl *Saved = CurFn;
+    CurFn = Def;
+    findStmt(Def->getBody(), [&](const Stmt *S) {
+      if (const auto *B = dyn_cast<BinaryOperator>(S);
+          B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE))
+        checkComparison(A, B, &Via);
+      return false;
+    }, Lambdas::Skip);
+    CurFn = Saved;
+  }
 }
 
 /// Parentheses are needed only where the comparison sits inside a larger

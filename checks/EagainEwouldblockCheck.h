@@ -30,7 +30,17 @@ protected:
               llvm::ArrayRef<const Stmt *> Candidates) override;
 
 private:
-  void checkComparison(NonBlockingFdAnalysis &A, const BinaryOperator *B);
+  /// A classifier's parameter that receives errno from an I/O call: the
+  /// call that passes it, and that I/O call.
+  struct ClassifierUse {
+    const ParmVarDecl *Param;
+    const CallExpr *Io;
+    const CallExpr *Site;
+  };
+  void checkComparison(NonBlockingFdAnalysis &A, const BinaryOperator *B,
+                       const ClassifierUse *Via = nullptr);
+  void checkClassifierCall(NonBlockingFdAnalysis &A, const CallExpr *C);
+  std::set<std::pair<const FunctionDecl *, unsigned>> ClassifiersRead;
   void checkSwitch(NonBlockingFdAnalysis &A, const SwitchStmt *Sw,
                    const CaseStmt *First);
   /// The I/O call whose errno a test at \p At in \p Fn reads, if the last
