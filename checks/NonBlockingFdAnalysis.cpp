@@ -1067,7 +1067,7 @@ struct NonBlockingFdAnalysis::Impl {
     // iteration of a loop).
     if (UseStmt && Fn == UseFn && Depth == 1 && !K.isTuWide()) {
       bool EntryReaches = false;
-      if (auto Reaching = reachingEvents(Evs, Fn, UseStmt, EntryReaches)) {
+      if (auto Reaching = reachingEvents(Evs, Fn, K, UseStmt, EntryReaches)) {
         for (const Event *E : *Reaching)
           if (auto O = resolve(*E))
             return O;
@@ -1124,19 +1124,36 @@ struct NonBlockingFdAnalysis::Impl {
   /// join is the union. \p EntryReaches: some path reaches the use with no
   /// event at all. None when the CFG cannot place an event or the use (the
   /// caller then falls back on source order).
-  std::optional<std::vector<const Event *>>
-  reachingEvents(const std::vector<Event> &Evs, const FunctionDecl *Fn,
-                 const Stmt *Use, bool &EntryReaches) {
-    FnCfg *C = cfgOf(Fn);
-    if (!C)
-      return std::nullopt;
-    auto UsePos = C->Pos.find(Use);
-    if (UsePos == C->Pos.end())
-      return std::nullopt;
-    // Events by block, in element order (one statement's events keep their
-    // walk order: the last counts).
-    std::vector<const Event *> Mine;
+  /// The may-analysis of one descriptor over one function's CFG, solved
+  /// once and asked at each use (a function with thousands of calls on the
+  /// same descriptor asks thousands of times).
+  struct Flow {
+    std::vector<Event> Mine; ///< Fn's events on the descriptor
+    /// Per block: (element index, index in Mine), by element, then walk
+    /// order.
     llvm::DenseMap<unsigned, std::vector<std::pair<unsigned, unsigned>>> ByBlock;
+    std::vector<llvm::BitVector> In; ///< what reaches each block's start
+  };
+  std::map<std::pair<const FunctionDecl *, FdKey>, std::optional<Flow>> Flows;
+
+  /// The events of one statement are alternatives (an ioctl whose value
+  /// is a parameter sets or clears): all of them are last.
+  static void lastOf(llvm::ArrayRef<std::pair<unsigned, unsigned>> List,
+                     llvm::BitVector &O) {
+    O.reset();
+    for (const auto &[Idx, Ev] : List)
+      if (Idx == List.back().first)
+        O.set(Ev);
+  }
+
+  /// Solved for \p K in \p Fn (whose events are all in \p Evs once Fn's
+  /// calls are expanded); None when the CFG cannot place an event.
+  const Flow *flowOf(const std::vector<Event> &Evs, const FunctionDecl *Fn,
+                     const FdKey &K, FnCfg &C) {
+    auto [It, New] = Flows.try_emplace({Fn, K});
+    if (!New)
+      return It->second ? &*It->second : nullptr;
+    Flow F;
     // Events under a test of one of Fn's parameters (`if (nonblock)
     // set_nonblocking(fd)`) count too: on that branch they happen. (They
     // also make Fn a wrapper for its callers, which is another question.)
@@ -1148,44 +1165,32 @@ struct NonBlockingFdAnalysis::Impl {
     for (const Event &E : Evs)
       if (E.Fn == Fn && E.G.Param)
         Ways[{E.S, E.G.Param}] |= E.G.WhenTrue ? 1 : 2;
-    auto PickedByParam = [&](const Event &E) {
-      return E.G.Param && Ways.lookup({E.S, E.G.Param}) == 3;
-    };
     for (const Event &E : Evs) {
-      if (E.Fn != Fn || PickedByParam(E))
+      if (E.Fn != Fn || (E.G.Param && Ways.lookup({E.S, E.G.Param}) == 3))
         continue;
-      auto P = E.S ? C->Pos.find(E.S) : C->Pos.end();
-      if (P == C->Pos.end())
-        return std::nullopt;
-      ByBlock[P->second.first].push_back({P->second.second, unsigned(Mine.size())});
-      Mine.push_back(&E);
+      auto P = E.S ? C.Pos.find(E.S) : C.Pos.end();
+      if (P == C.Pos.end())
+        return nullptr; // stays None in the cache
+      F.ByBlock[P->second.first].push_back(
+          {P->second.second, unsigned(F.Mine.size())});
+      F.Mine.push_back(E);
     }
-    // By element, then walk order (the pairs' second).
-    for (auto &[B, List] : ByBlock)
+    for (auto &[B, List] : F.ByBlock)
       llvm::sort(List);
-    const unsigned Entry = Mine.size(); // "no event yet"
-    unsigned NB = C->G->getNumBlockIDs();
-    std::vector<llvm::BitVector> In(NB, llvm::BitVector(Entry + 1)),
-        Out(NB, llvm::BitVector(Entry + 1));
-    // The events of one statement are alternatives (an ioctl whose value
-    // is a parameter sets or clears): all of them are last.
-    auto LastOf = [&](llvm::ArrayRef<std::pair<unsigned, unsigned>> List,
-                      llvm::BitVector &O) {
-      O.reset();
-      for (const auto &[Idx, Ev] : List)
-        if (Idx == List.back().first)
-          O.set(Ev);
-    };
+    const unsigned Entry = F.Mine.size(); // "no event yet"
+    unsigned NB = C.G->getNumBlockIDs();
+    F.In.assign(NB, llvm::BitVector(Entry + 1));
+    std::vector<llvm::BitVector> Out(NB, llvm::BitVector(Entry + 1));
     auto Transfer = [&](unsigned B, const llvm::BitVector &I) {
-      auto It = ByBlock.find(B);
-      if (It == ByBlock.end())
+      auto It = F.ByBlock.find(B);
+      if (It == F.ByBlock.end())
         return I;
       llvm::BitVector O(Entry + 1);
-      LastOf(It->second, O);
+      lastOf(It->second, O);
       return O;
     };
-    const CFGBlock &EntryB = C->G->getEntry();
-    In[EntryB.getBlockID()].set(Entry);
+    const CFGBlock &EntryB = C.G->getEntry();
+    F.In[EntryB.getBlockID()].set(Entry);
     // To the fixpoint: the sets only grow, so each block is queued again
     // at most once per event.
     std::vector<const CFGBlock *> Work{&EntryB};
@@ -1196,7 +1201,7 @@ struct NonBlockingFdAnalysis::Impl {
       Work.pop_back();
       unsigned Id = B->getBlockID();
       Queued.reset(Id);
-      llvm::BitVector O = Transfer(Id, In[Id]);
+      llvm::BitVector O = Transfer(Id, F.In[Id]);
       if (Visited.test(Id) && O == Out[Id])
         continue;
       Visited.set(Id);
@@ -1204,28 +1209,51 @@ struct NonBlockingFdAnalysis::Impl {
       for (const CFGBlock *S : B->succs()) {
         if (!S)
           continue;
-        In[S->getBlockID()] |= O;
+        F.In[S->getBlockID()] |= O;
         if (!Queued.test(S->getBlockID())) {
           Queued.set(S->getBlockID());
           Work.push_back(S);
         }
       }
     }
+    It = Flows.find({Fn, K});
+    It->second = std::move(F);
+    return &*It->second;
+  }
+
+  /// The events of \p Fn on \p K that reach \p Use on some path of Fn's
+  /// CFG: the last event on each path (a forward may-analysis whose join is
+  /// the union). \p EntryReaches: some path reaches the use with no event
+  /// at all. None when the CFG cannot place an event or the use (the caller
+  /// then falls back on source order).
+  std::optional<std::vector<const Event *>>
+  reachingEvents(const std::vector<Event> &Evs, const FunctionDecl *Fn,
+                 const FdKey &K, const Stmt *Use, bool &EntryReaches) {
+    FnCfg *C = cfgOf(Fn);
+    if (!C)
+      return std::nullopt;
+    auto UsePos = C->Pos.find(Use);
+    if (UsePos == C->Pos.end())
+      return std::nullopt;
+    const Flow *F = flowOf(Evs, Fn, K, *C);
+    if (!F)
+      return std::nullopt;
+    const unsigned Entry = F->Mine.size();
     // At the use: the block's own events before it, else what came in.
     const unsigned UB = UsePos->second.first, UI = UsePos->second.second;
-    llvm::BitVector At = In[UB];
-    if (auto It = ByBlock.find(UB); It != ByBlock.end()) {
+    llvm::BitVector At = F->In[UB];
+    if (auto It = F->ByBlock.find(UB); It != F->ByBlock.end()) {
       auto Before = llvm::ArrayRef(It->second).take_while(
           [&](const auto &P) { return P.first < UI; });
       if (!Before.empty())
-        LastOf(Before, At);
+        lastOf(Before, At);
     }
     EntryReaches = At.test(Entry);
-    std::vector<const Event *> Out2;
+    std::vector<const Event *> Reaching;
     for (unsigned I = 0; I < Entry; ++I)
       if (At.test(I))
-        Out2.push_back(Mine[I]);
-    return Out2;
+        Reaching.push_back(&F->Mine[I]);
+    return Reaching;
   }
 
   /// The descriptor where no event of \p Fn has touched it yet: a lambda's

@@ -102,14 +102,26 @@ static bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
 /// poll, ppoll, select or pselect earlier in \p Fn than \p Call, asked
 /// about the descriptor \p Id. An event loop's epoll_wait does not count:
 /// the reads it dispatches to are where this check looks.
-static bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                        const CallExpr *Call, llvm::ArrayRef<const Decl *> Ids) {
-  return A.lastCallBefore(Fn, Call->getBeginLoc(),
-                          [](const CallExpr *C) {
-                            StringRef N = globalCalleeName(C);
-                            return N == "poll" || N == "ppoll" ||
-                                   N == "select" || N == "pselect";
-                          }) &&
+bool UnhandledEagainCheck::pollsBefore(NonBlockingFdAnalysis &A,
+                                       const FunctionDecl *Fn,
+                                       const CallExpr *Call,
+                                       llvm::ArrayRef<const Decl *> Ids) {
+  // The function's first poll or select, found once per function (a
+  // function with thousands of reads asks thousands of times).
+  auto [It, New] = FirstPoll.try_emplace(Fn);
+  if (New)
+    for (const CallExpr *C : A.callsIn(Fn)) { // in source order
+      StringRef N = globalCalleeName(C);
+      if (N == "poll" || N == "ppoll" || N == "select" || N == "pselect") {
+        It->second = C;
+        break;
+      }
+    }
+  const CallExpr *First = It->second;
+  const SourceManager &SM = A.context().getSourceManager();
+  return First &&
+         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(First->getBeginLoc()),
+                                      SM.getExpansionLoc(Call->getBeginLoc())) &&
          asksReadinessOf(A, Fn, Call->getBeginLoc(), Ids);
 }
 
@@ -165,8 +177,9 @@ static llvm::SmallVector<const Decl *, 4> namesOfFd(const Expr *Fd,
 /// calling. EAGAIN is then not the expected outcome, and code that treats
 /// it like end of file is taking a documented shortcut, not ignoring the
 /// non-blocking mode.
-static bool runsWhenReady(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                          const CallExpr *Call, const Expr *Fd) {
+bool UnhandledEagainCheck::runsWhenReady(NonBlockingFdAnalysis &A,
+                                         const FunctionDecl *Fn,
+                                         const CallExpr *Call, const Expr *Fd) {
   llvm::SmallVector<const Decl *, 4> Ids = namesOfFd(Fd, Fn);
   if (pollsBefore(A, Fn, Call, Ids))
     return true;

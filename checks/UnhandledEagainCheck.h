@@ -28,8 +28,14 @@ protected:
               llvm::ArrayRef<const Stmt *> Candidates) override;
 
 private:
+  bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                   const CallExpr *Call, llvm::ArrayRef<const Decl *> Ids);
+  bool runsWhenReady(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                     const CallExpr *Call, const Expr *Fd);
   const bool FlagDiscardedResults;
   const bool StrictPropagation;
+  /// Each function's first poll()/select() call (null: none), this TU's.
+  llvm::DenseMap<const FunctionDecl *, const CallExpr *> FirstPoll;
 };
 
 } // namespace clang::tidy::nbio
