@@ -47,17 +47,31 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
 const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
                                                      const FunctionDecl *Fn,
                                                      const Stmt *At) {
-  const CallExpr *Best =
-      A.lastCallBefore(Fn, At->getBeginLoc(), [](const CallExpr *C) {
-        StringRef N = globalOrDependentCalleeName(C);
-        if (N.empty())
-          return false;
-        const IoCallInfo *Info = lookupIoCall(C);
-        return (Info && Info->Family == IoFamily::Plain) ||
-               isNonIoEagainFunction(N);
+  // The calls that set errno of interest, picked out of the function's
+  // calls once (errno itself is a call, `*__errno_location()`: walking back
+  // over every call at each comparison was quadratic).
+  auto [It, New] = ErrnoSetters.try_emplace(Fn);
+  if (New)
+    for (const CallExpr *C : A.callsIn(Fn)) { // in source order
+      StringRef N = globalOrDependentCalleeName(C);
+      if (N.empty())
+        continue;
+      const IoCallInfo *Info = lookupIoCall(C);
+      if ((Info && Info->Family == IoFamily::Plain) ||
+          isNonIoEagainFunction(N))
+        It->second.push_back(C);
+    }
+  const std::vector<const CallExpr *> &Setters = It->second;
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation AtLoc = SM.getExpansionLoc(At->getBeginLoc());
+  auto End = std::partition_point(
+      Setters.begin(), Setters.end(), [&](const CallExpr *C) {
+        return SM.isBeforeInTranslationUnit(
+            SM.getExpansionLoc(C->getBeginLoc()), AtLoc);
       });
-  if (!Best)
+  if (End == Setters.begin())
     return nullptr;
+  const CallExpr *Best = *std::prev(End);
   const IoCallInfo *Info = lookupIoCall(Best);
   if (!Info || Info->Family != IoFamily::Plain)
     return nullptr;

@@ -68,6 +68,9 @@ private:
   std::map<std::pair<FileID, std::string>, std::vector<unsigned>> NameOffsets;
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
   llvm::DenseMap<const VarDecl *, bool> ErrnoCopies;
+  /// Each function's errno-setting calls of interest, in source order.
+  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
+      ErrnoSetters;
   FailurePathFinder *Paths = nullptr;
   const FunctionDecl *CurFn = nullptr;
 };

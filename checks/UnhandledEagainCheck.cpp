@@ -58,45 +58,67 @@ static bool isPollFdRecord(QualType T) {
 /// its readiness: in a `struct pollfd` (`{fd, POLLIN, 0}`, `p.fd = fd`),
 /// or in FD_SET/FD_ISSET. A wait on another descriptor (the listening
 /// socket before accept) says nothing about this one.
-static bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                            SourceLocation At,
-                            llvm::ArrayRef<const Decl *> Ids) {
+bool UnhandledEagainCheck::asksReadinessOf(NonBlockingFdAnalysis &A,
+                                           const FunctionDecl *Fn,
+                                           SourceLocation At,
+                                           llvm::ArrayRef<const Decl *> Ids) {
   if (Ids.empty())
     return false;
   ASTContext &Ctx = A.context();
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation AtLoc = SM.getExpansionLoc(At);
-  const FunctionParents::Map &PM = A.functionParents().of(Fn);
-  return findStmt(Fn->getBody(), [&](const Stmt *S) {
-    const auto *E = dyn_cast<Expr>(S);
-    if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) ||
-        !llvm::is_contained(Ids, fdIdentity(E)) ||
-        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(E->getBeginLoc()),
-                                      AtLoc))
+  // Where the function first asks about each descriptor, found in one walk
+  // (a function with thousands of reads asks thousands of times).
+  auto [It, New] = ReadinessAsked.try_emplace(Fn);
+  llvm::DenseMap<const Decl *, SourceLocation> &First = It->second;
+  if (New) {
+    const FunctionParents::Map &PM = A.functionParents().of(Fn);
+    auto Asks = [&](const Expr *E) {
+      if (E->getBeginLoc().isMacroID()) {
+        auto Chain = macroChain(E->getBeginLoc(), Ctx);
+        if (llvm::is_contained(Chain, "FD_SET") ||
+            llvm::is_contained(Chain, "FD_ISSET"))
+          return true;
+      }
+      // Up through the expression: a pollfd's initialiser or its .fd. The
+      // descriptor sits there as itself or under a cast or two: a bound
+      // on the climb, so that a deep expression costs no more per node.
+      constexpr unsigned MaxClimb = 4;
+      const Stmt *Child = E;
+      unsigned Steps = 0;
+      for (const Stmt *P = PM.lookup(E); P && isa<Expr>(P) && Steps < MaxClimb;
+           Child = P, P = PM.lookup(P), ++Steps) {
+        if (const auto *IL = dyn_cast<InitListExpr>(P))
+          return isPollFdRecord(IL->getType());
+        if (const auto *B = dyn_cast<BinaryOperator>(P);
+            B && B->getOpcode() == BO_Assign && B->getRHS() == Child)
+          if (const auto *ME =
+                  dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts()))
+            return ME->getMemberDecl()->getName() == "fd" &&
+                   isPollFdRecord(ME->getBase()->getType()->isPointerType()
+                                      ? ME->getBase()->getType()->getPointeeType()
+                                      : ME->getBase()->getType());
+      }
       return false;
-    if (E->getBeginLoc().isMacroID()) {
-      auto Chain = macroChain(E->getBeginLoc(), Ctx);
-      if (llvm::is_contained(Chain, "FD_SET") ||
-          llvm::is_contained(Chain, "FD_ISSET"))
-        return true;
-    }
-    // Up through the expression: a pollfd's initialiser or its .fd.
-    const Stmt *Child = E;
-    for (const Stmt *P = PM.lookup(E); P && isa<Expr>(P);
-         Child = P, P = PM.lookup(P)) {
-      if (const auto *IL = dyn_cast<InitListExpr>(P))
-        return isPollFdRecord(IL->getType());
-      if (const auto *B = dyn_cast<BinaryOperator>(P);
-          B && B->getOpcode() == BO_Assign && B->getRHS() == Child)
-        if (const auto *ME =
-                dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts()))
-          return ME->getMemberDecl()->getName() == "fd" &&
-                 isPollFdRecord(ME->getBase()->getType()->isPointerType()
-                                    ? ME->getBase()->getType()->getPointeeType()
-                                    : ME->getBase()->getType());
-    }
-    return false;
-  }) != nullptr;
+    };
+    findStmt(Fn->getBody(), [&](const Stmt *S) {
+      const auto *E = dyn_cast<Expr>(S);
+      if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)))
+        return false;
+      const Decl *D = fdIdentity(E);
+      if (!D || !Asks(E))
+        return false;
+      SourceLocation L = SM.getExpansionLoc(E->getBeginLoc());
+      auto [Slot, Fresh] = First.try_emplace(D, L);
+      if (!Fresh && SM.isBeforeInTranslationUnit(L, Slot->second))
+        Slot->second = L;
+      return false;
+    });
+  }
+  SourceLocation AtLoc = SM.getExpansionLoc(At);
+  return llvm::any_of(Ids, [&](const Decl *D) {
+    auto F = First.find(D);
+    return F != First.end() && SM.isBeforeInTranslationUnit(F->second, AtLoc);
+  });
 }
 
 /// poll, ppoll, select or pselect earlier in \p Fn than \p Call, asked
@@ -127,9 +149,9 @@ bool UnhandledEagainCheck::pollsBefore(NonBlockingFdAnalysis &A,
 
 /// `FD_ISSET(fd, ...)` spelled in \p Fn before \p At: a select() loop's
 /// dispatch on a ready set (the select itself may be in another file).
-static bool testsReadySetBefore(NonBlockingFdAnalysis &A,
-                                const FunctionDecl *Fn, SourceLocation At,
-                                llvm::ArrayRef<const Decl *> Ids) {
+bool UnhandledEagainCheck::testsReadySetBefore(
+    NonBlockingFdAnalysis &A, const FunctionDecl *Fn, SourceLocation At,
+    llvm::ArrayRef<const Decl *> Ids) {
   return asksReadinessOf(A, Fn, At, Ids);
 }
 

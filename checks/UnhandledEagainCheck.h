@@ -32,6 +32,14 @@ private:
                    const CallExpr *Call, llvm::ArrayRef<const Decl *> Ids);
   bool runsWhenReady(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                      const CallExpr *Call, const Expr *Fd);
+  bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                       SourceLocation At, llvm::ArrayRef<const Decl *> Ids);
+  bool testsReadySetBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                           SourceLocation At, llvm::ArrayRef<const Decl *> Ids);
+  /// Per function, where it first asks poll/select about each descriptor.
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::DenseMap<const Decl *, SourceLocation>>
+      ReadinessAsked;
   const bool FlagDiscardedResults;
   const bool StrictPropagation;
   /// Each function's first poll()/select() call (null: none), this TU's.
