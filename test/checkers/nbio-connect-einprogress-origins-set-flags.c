@@ -3,9 +3,13 @@
 // RUN: %check_nbio %s nbio-connect-einprogress
 // RUN: %check_nbio --lang=c++ %s nbio-connect-einprogress -- -std=c++17
 
-// XFAIL: *
-// Known limit (docs/nonblocking-fds.md): O_NONBLOCK passed to a generic
-// "set flags" helper of the TU (`sock_set_flags(fd, O_NONBLOCK, 0)`) is not seen.
+// FIXME: a known limit (docs/nonblocking-fds.md): O_NONBLOCK passed to a
+// generic "set flags" helper of the TU (`sock_set_flags(fd, O_NONBLOCK, 0)`)
+// is not seen, so the connect below is not reported today. This file pins
+// that output (no finding); when the helper is understood, this test fails
+// on the unexpected warning "'connect' on non-blocking fd 'fd' treats
+// EINPROGRESS as a failure", with notes at the close and at the
+// sock_set_flags call: expect them then.
 
 // One more way a socket becomes non-blocking before connect() (the others
 // are in nbio-connect-einprogress-origins.c): O_NONBLOCK comes from the call
@@ -33,10 +37,8 @@ static int connect_set_flags(const struct sockaddr_in *sa) {
   if (fd < 0 || sock_set_flags(fd, O_NONBLOCK, 0) < 0)
     return -1;
   if (connect(fd, (const struct sockaddr *)sa, sizeof *sa) < 0) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
+    // FIXME: reported once sock_set_flags is understood (see above).
     close(fd);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'close' ends the connection here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-6]]:17: note: 'fd' was made non-blocking here
     return -1;
   }
   return fd;
