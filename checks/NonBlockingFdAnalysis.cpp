@@ -1410,12 +1410,21 @@ struct NonBlockingFdAnalysis::Impl {
     // A function that makes the descriptor non-blocking and then blocking
     // again, unconditionally (`open(p, O_RDONLY | O_NONBLOCK)`, then
     // `fcntl(fd, F_SETFL, O_RDONLY)`), leaves it blocking.
+    // The last unguarded clear of each function and branch, found once.
+    std::map<std::pair<const FunctionDecl *, std::pair<const Expr *, bool>>,
+             SourceLocation>
+        LastClear;
+    for (const Event &C : Evs)
+      if (C.Kind == EvKind::Clear && !C.G.Param) {
+        SourceLocation &L = LastClear[{C.Fn, C.UnderCond}];
+        if (L.isInvalid() || before(L, C.Loc))
+          L = C.Loc;
+      }
     auto ClearedLater = [&](const Event &E) {
-      return llvm::any_of(Evs, [&](const Event &C) {
-        return C.Kind == EvKind::Clear && C.Fn == E.Fn &&
-               C.UnderCond == E.UnderCond && !C.G.Param && !E.G.Param &&
-               before(E.Loc, C.Loc);
-      });
+      if (E.G.Param)
+        return false;
+      auto It = LastClear.find({E.Fn, E.UnderCond});
+      return It != LastClear.end() && before(E.Loc, It->second);
     };
     for (const Event &Ev : Evs) {
       const Event *E = &Ev;

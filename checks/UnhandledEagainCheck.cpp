@@ -147,14 +147,6 @@ bool UnhandledEagainCheck::pollsBefore(NonBlockingFdAnalysis &A,
          asksReadinessOf(A, Fn, Call->getBeginLoc(), Ids);
 }
 
-/// `FD_ISSET(fd, ...)` spelled in \p Fn before \p At: a select() loop's
-/// dispatch on a ready set (the select itself may be in another file).
-bool UnhandledEagainCheck::testsReadySetBefore(
-    NonBlockingFdAnalysis &A, const FunctionDecl *Fn, SourceLocation At,
-    llvm::ArrayRef<const Decl *> Ids) {
-  return asksReadinessOf(A, Fn, At, Ids);
-}
-
 /// The descriptor's names in \p Fn: its own, and for a local, those of
 /// the variables and fields it is set from (`fd = isext ? c->errfd :
 /// c->readfd;`): a caller asks about one of those.
@@ -225,8 +217,9 @@ bool UnhandledEagainCheck::runsWhenReady(NonBlockingFdAnalysis &A,
       }
       CallerIds.push_back(Id);
     }
-    if (!pollsBefore(A, Caller, Site, CallerIds) &&
-        !testsReadySetBefore(A, Caller, Site->getBeginLoc(), CallerIds))
+    // A caller's poll()/select() on it, or its FD_ISSET test of a ready set
+    // (the select itself may be in another file): either names it.
+    if (!asksReadinessOf(A, Caller, Site->getBeginLoc(), CallerIds))
       return false;
   }
   return true;

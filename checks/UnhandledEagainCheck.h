@@ -34,8 +34,6 @@ private:
                      const CallExpr *Call, const Expr *Fd);
   bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                        SourceLocation At, llvm::ArrayRef<const Decl *> Ids);
-  bool testsReadySetBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                           SourceLocation At, llvm::ArrayRef<const Decl *> Ids);
   /// Per function, where it first asks poll/select about each descriptor.
   llvm::DenseMap<const FunctionDecl *,
                  llvm::DenseMap<const Decl *, SourceLocation>>
