@@ -418,6 +418,26 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target,
                                 innermostCond(), EventStmt});
+    // The mode belongs to the open file, not to the variable: a local copy
+    // of a field or a global (`fd = df->fd;`) made non-blocking (or
+    // blocking) makes the field so too.
+    const auto *Local = dyn_cast_or_null<VarDecl>(Key.D);
+    if (K == EvKind::Copy || Key.Kind != FdKey::Var || !Local ||
+        !Local->isLocalVarDeclOrParm())
+      return;
+    const Expr *From = nullptr;
+    for (const Event &E : llvm::reverse(Events[Key]))
+      if (E.Kind == EvKind::Copy && E.Fn == CurFn) {
+        From = E.Src;
+        break;
+      }
+    if (!From)
+      return;
+    FdKey FromKey = keyOf(From);
+    if (!FromKey.valid() || !FromKey.isTuWide() || FromKey.Kind == FdKey::Elem)
+      return;
+    Events[FromKey].push_back(Event{FromKey, K, nullptr, Loc, CurFn, G, From,
+                                    innermostCond(), EventStmt});
   }
 
   void addElemEvents(const Expr *Array, SourceLocation Loc,
@@ -1666,6 +1686,21 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
     SawDatagram = true;
   }
   return SawDatagram;
+}
+
+bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {
+  P->collect();
+  FdKey K = keyOf(Fd);
+  if (K.Kind != FdKey::Elem || !K.D)
+    return false;
+  for (const auto &[Fn, Calls] : P->CallsByFn)
+    for (const CallExpr *C : Calls) {
+      llvm::StringRef N = globalCalleeName(C);
+      if ((N == "pipe" || N == "pipe2") && C->getNumArgs() >= 1 &&
+          keyOf(C->getArg(0)).D == K.D)
+        return true;
+    }
+  return false;
 }
 
 bool NonBlockingFdAnalysis::shownBlocking(const Expr *Fd) {

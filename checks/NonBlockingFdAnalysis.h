@@ -117,6 +117,11 @@ public:
   /// and never fails with EINPROGRESS.
   bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
+  /// \p Fd is an element of an array that pipe() or pipe2() fills in the
+  /// TU (`fds[1]`, `c->notify[1]`): a pipe, where a write of at most
+  /// PIPE_BUF bytes is atomic.
+  bool isPipeEnd(const Expr *Fd);
+
   /// The code shows \p Fd to be blocking: a local (or a static global, or
   /// an element of one) whose every value is a descriptor created blocking
   /// (socket, accept, open, pipe... without the non-blocking flag), never
