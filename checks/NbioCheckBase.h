@@ -27,7 +27,7 @@ namespace clang::tidy::nbio {
 /// The names of the nbio checks, sorted (NbioTidyModule registers each).
 inline constexpr llvm::StringLiteral NbioCheckNames[] = {
     "nbio-busy-wait-retry", "nbio-connect-einprogress",
-    "nbio-eagain-ewouldblock", "nbio-unhandled-eagain"};
+    "nbio-eagain-ewouldblock", "nbio-partial-write", "nbio-unhandled-eagain"};
 
 class NbioCheckBase : public ClangTidyCheck {
 public:

@@ -14,6 +14,7 @@
 #include "ConnectEinprogressCheck.h"
 #include "DebugAnalysisCheck.h"
 #include "EagainEwouldblockCheck.h"
+#include "PartialWriteCheck.h"
 #include "UnhandledEagainCheck.h"
 
 namespace clang::tidy {
@@ -27,6 +28,7 @@ public:
         "nbio-connect-einprogress");
     CheckFactories.registerCheck<EagainEwouldblockCheck>(
         "nbio-eagain-ewouldblock");
+    CheckFactories.registerCheck<PartialWriteCheck>("nbio-partial-write");
     CheckFactories.registerCheck<UnhandledEagainCheck>("nbio-unhandled-eagain");
     // For testing the analyses; outside `nbio-*` on purpose.
     CheckFactories.registerCheck<DebugAnalysisCheck>("debug-nbio-analysis");

@@ -362,8 +362,8 @@ struct NonBlockingFdAnalysis::Impl {
       ParamMemo;
   unsigned Depth = 0;
 
-  Impl(ASTContext &Ctx, const NbioConfig &Cfg)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()) {
+  Impl(ASTContext &Ctx, const NbioConfig &Cfg, FunctionCfgs &Cfgs)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Cfgs(Cfgs) {
     for (const auto &[Name, Spec] : BuiltinWrappers)
       Wrappers[Name] = Spec;
     for (const std::string &Item : splitList(Cfg.NonBlockingFunctions))
@@ -1111,33 +1111,12 @@ struct NonBlockingFdAnalysis::Impl {
   const Stmt *UseStmt = nullptr;
   const FunctionDecl *UseFn = nullptr;
 
-  /// A function's CFG, and where each statement stands in it.
-  struct FnCfg {
-    std::unique_ptr<CFG> G;
-    llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> Pos;
-  };
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FnCfg>> Cfgs;
-
-  /// Built on the first question about one of \p Fn's uses (the functions
-  /// with a candidate call), kept for the TU.
-  FnCfg *cfgOf(const FunctionDecl *Fn) {
-    std::unique_ptr<FnCfg> &Slot = Cfgs[Fn];
-    if (!Slot) {
-      Slot = std::make_unique<FnCfg>();
-      CFG::BuildOptions Opts;
-      Slot->G = CFG::buildCFG(Fn, Fn->getBody(), &Ctx, Opts);
-      if (Slot->G)
-        for (const CFGBlock *B : *Slot->G) {
-          unsigned I = 0;
-          for (const CFGElement &E : *B) {
-            if (auto CS = E.getAs<CFGStmt>())
-              Slot->Pos.try_emplace(CS->getStmt(), B->getBlockID(), I);
-            ++I;
-          }
-        }
-    }
-    return Slot->G ? Slot.get() : nullptr;
-  }
+  /// Functions' CFGs, built on the first question about one of a
+  /// function's uses (the functions with a candidate call), kept for the TU
+  /// and shared with the other analyses.
+  FunctionCfgs &Cfgs;
+  using FnCfg = const FunctionCfgs::Cfg;
+  FnCfg *cfgOf(const FunctionDecl *Fn) { return Cfgs.of(Fn); }
 
   /// The events of \p Fn (among \p Evs) that reach \p Use on some path of
   /// \p Fn's CFG: the last event on each path, a forward may-analysis whose
@@ -1505,8 +1484,8 @@ struct NonBlockingFdAnalysis::Impl {
 
 NonBlockingFdAnalysis::NonBlockingFdAnalysis(ASTContext &Ctx,
                                              const NbioConfig &Cfg)
-    : Ctx(Ctx), Classifiers(splitList(Cfg.WouldBlockHelpers)),
-      P(std::make_unique<Impl>(Ctx, Cfg)) {}
+    : Ctx(Ctx), Classifiers(splitList(Cfg.WouldBlockHelpers)), Cfgs(Ctx),
+      P(std::make_unique<Impl>(Ctx, Cfg, Cfgs)) {}
 
 NonBlockingFdAnalysis::~NonBlockingFdAnalysis() = default;
 

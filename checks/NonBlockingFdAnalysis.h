@@ -29,6 +29,7 @@
 #define NBIO_CHECKS_NONBLOCKINGFDANALYSIS_H
 
 #include "ErrnoFacts.h"
+#include "FunctionCfgs.h"
 #include "FunctionParents.h"
 #include "IoCalls.h"
 #include "clang/AST/ASTContext.h"
@@ -142,6 +143,7 @@ public:
 
   WouldBlockClassifiers &classifiers() { return Classifiers; }
   FunctionParents &functionParents() { return Parents; }
+  FunctionCfgs &functionCfgs() { return Cfgs; }
   ASTContext &context() { return Ctx; }
 
   /// True if \p E mentions the constant \p Name (a macro or an enumerator).
@@ -154,6 +156,7 @@ private:
   ASTContext &Ctx;
   WouldBlockClassifiers Classifiers;
   FunctionParents Parents;
+  FunctionCfgs Cfgs;
   std::unique_ptr<Impl> P;
 };
 

@@ -45,7 +45,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EVAL = os.path.join(ROOT, "eval")
 CHECKS = ["nbio-unhandled-eagain", "nbio-connect-einprogress",
-          "nbio-eagain-ewouldblock", "nbio-busy-wait-retry"]
+          "nbio-eagain-ewouldblock", "nbio-busy-wait-retry",
+          "nbio-partial-write"]
 SOURCE_EXTS = (".c", ".cc", ".cpp", ".cxx", ".C")
 RECIPES = ("cmake", "autotools", "meson", "configure", "make")
 FP_GOAL = 0.10

@@ -79,6 +79,15 @@ NBIO_RULES = {
         "Linux but not on every platform, where the other value then takes "
         "the error path.",
     ),
+    "nbio-partial-write": (
+        "A short write on a non-blocking descriptor is taken for a complete "
+        "one",
+        "write()/send() on a non-blocking descriptor writes what fits in the "
+        "buffer and returns that count. Code that only tests for failure and "
+        "goes on, that takes a count below the length for a failure, or that "
+        "retries with the same buffer and length loses, drops or duplicates "
+        "the bytes of a message under load.",
+    ),
     "nbio-busy-wait-retry": (
         "An I/O call is retried on EAGAIN without waiting for readiness",
         "A loop (or backward goto) retries an I/O call as soon as it fails "

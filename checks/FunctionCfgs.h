@@ -1,0 +1,74 @@
+//===--- FunctionCfgs.h - One CFG per function, shared by the analyses ----===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// The control-flow graph of a function body (clang::CFG), built on the
+// first question about that function and kept for the translation unit,
+// with its parent map and where each statement stands. Every expression is
+// an element of its own (BuildOptions::setAllAlwaysAdd), so an event or a
+// use nested in a condition (`if ((fd = socket(...)) < 0)`, `n != len`)
+// has its place on the paths. One instance per TU is shared by the nbio
+// analyses through NonBlockingFdAnalysis, as FunctionParents is.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_FUNCTIONCFGS_H
+#define NBIO_CHECKS_FUNCTIONCFGS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+#include <vector>
+
+namespace clang::tidy::nbio {
+
+class FunctionCfgs {
+public:
+  struct Cfg {
+    std::unique_ptr<CFG> G;
+    std::unique_ptr<ParentMap> PM;
+    std::vector<const CFGBlock *> Blocks; ///< by block ID
+    /// Statement -> (block ID, element index).
+    llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> Pos;
+  };
+
+  explicit FunctionCfgs(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// \p Fn's CFG, or null when it has no body or clang cannot build one.
+  const Cfg *of(const FunctionDecl *Fn) {
+    std::unique_ptr<Cfg> &Slot = Cfgs[Fn];
+    if (!Slot) {
+      Slot = std::make_unique<Cfg>();
+      if (!Fn->getBody())
+        return nullptr;
+      CFG::BuildOptions Opts;
+      Opts.setAllAlwaysAdd();
+      Slot->G = CFG::buildCFG(Fn, Fn->getBody(), &Ctx, Opts);
+      if (!Slot->G)
+        return nullptr;
+      Slot->PM = std::make_unique<ParentMap>(Fn->getBody());
+      Slot->Blocks.resize(Slot->G->getNumBlockIDs());
+      for (const CFGBlock *B : *Slot->G) {
+        Slot->Blocks[B->getBlockID()] = B;
+        unsigned I = 0;
+        for (const CFGElement &E : *B) {
+          if (auto CS = E.getAs<CFGStmt>())
+            Slot->Pos.try_emplace(CS->getStmt(), B->getBlockID(), I);
+          ++I;
+        }
+      }
+    }
+    return Slot->G ? Slot.get() : nullptr;
+  }
+
+private:
+  ASTContext &Ctx;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Cfg>> Cfgs;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_FUNCTIONCFGS_H

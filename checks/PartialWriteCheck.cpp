@@ -1,0 +1,141 @@
+//===--- PartialWriteCheck.cpp - nbio-partial-write -----------------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "PartialWriteCheck.h"
+#include "ShortWriteFlow.h"
+
+namespace clang::tidy::nbio {
+
+/// POSIX's least PIPE_BUF (_POSIX_PIPE_BUF): a write of at most this many
+/// bytes to a pipe is atomic on every system, so it is never short.
+constexpr uint64_t PosixPipeBuf = 512;
+
+PartialWriteCheck::PartialWriteCheck(StringRef Name, ClangTidyContext *Context)
+    : NbioCheckBase(Name, Context),
+      AllDescriptors(Options.get("AllDescriptors", false)) {}
+
+void PartialWriteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  NbioCheckBase::storeOptions(Opts);
+  Options.store(Opts, "AllDescriptors", AllDescriptors);
+}
+
+void PartialWriteCheck::registerMatchers(ast_matchers::MatchFinder *F) {
+  matchCallsTo(F, {IoFamily::Plain});
+}
+
+namespace {
+/// The calls that can write part of what they were given, and where their
+/// buffer and byte count are. -1: none (writev's and sendmsg's lengths are
+/// in the iovecs).
+struct WriteShape {
+  llvm::StringLiteral Name;
+  int Buf, Len;
+};
+constexpr WriteShape Writes[] = {{"write", 1, 2},
+                                 {"send", 1, 2},
+                                 {"sendto", 1, 2},
+                                 {"writev", 1, 2},
+                                 {"sendmsg", 1, -1}};
+} // namespace
+
+void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
+                               llvm::ArrayRef<const Stmt *> Candidates) {
+  ShortWriteFlow Flow(A.context(), A.functionCfgs());
+  for (const Stmt *S : Candidates) {
+    const auto *Call = cast<CallExpr>(S);
+    const IoCallInfo *Info = lookupIoCall(Call);
+    if (!Info || Info->Family != IoFamily::Plain)
+      continue;
+    const WriteShape *Shape = llvm::find_if(
+        Writes, [&](const WriteShape &W) { return W.Name == Info->Name; });
+    if (Shape == std::end(Writes) ||
+        Call->getNumArgs() <= unsigned(std::max(Shape->Buf, Shape->Len)))
+      continue;
+    const FunctionDecl *Fn = A.enclosingFunction(Call);
+    if (!Fn)
+      continue;
+    std::optional<NonBlockingOrigin> Origin =
+        A.ioCallIsNonBlocking(Call, *Info, Fn);
+    if (!Origin && !AllDescriptors)
+      continue;
+    // eventfd, timerfd...: a write is one whole 8-byte value or a failure.
+    if (Origin && Origin->LinuxOnly)
+      continue;
+    const Expr *Fd = Call->getArg(Info->FdArg);
+    // A datagram is sent whole or not at all.
+    if (A.isDatagramSocket(Fd, Call, Fn))
+      continue;
+    if (Info->Name == "sendto" && Call->getNumArgs() > 4 &&
+        !Call->getArg(4)->isNullPointerConstant(
+            *Ctx, Expr::NPC_ValueDependentIsNotNull))
+      continue; // sent to an address: a datagram socket's call
+    if (Shape->Len >= 0 && Info->Name != "writev") {
+      Expr::EvalResult R;
+      const Expr *Len = Call->getArg(Shape->Len);
+      if (!Len->isValueDependent() && Len->EvaluateAsInt(R, *Ctx)) {
+        llvm::APSInt N = R.Val.getInt();
+        // One byte (the self-pipe's wake-up) is all or nothing; so is a
+        // write of at most PIPE_BUF bytes to a pipe.
+        if (N.getExtValue() <= 1 ||
+            (N.getExtValue() <= int64_t(PosixPipeBuf) && A.isPipeEnd(Fd)))
+          continue;
+      }
+    }
+    llvm::SmallVector<const Expr *, 2> Data{Call->getArg(Shape->Buf)};
+    if (Shape->Len >= 0)
+      Data.push_back(Call->getArg(Shape->Len));
+    ShortWriteOutcome O = Flow.follow(Call, Fn, Data);
+    std::string FdText = textOf(Fd);
+    const char *Mode = Origin ? "non-blocking " : "";
+    switch (O.End) {
+    case ShortWriteEnd::Dropped:
+      diag(reportLoc(Call),
+           "'%0' on %1fd '%2' can write fewer bytes than asked, but only a "
+           "failure is tested: the rest of the buffer is never sent")
+          << Info->Name << Mode << FdText;
+      if (O.Test)
+        diag(reportLoc(O.Test),
+             "the count is only tested for a failure here; a short count "
+             "passes",
+             DiagnosticIDs::Note);
+      if (O.Where)
+        diag(reportLoc(O.Where),
+             "after a short write the function returns here as if every "
+             "byte was written",
+             DiagnosticIDs::Note);
+      break;
+    case ShortWriteEnd::Failed:
+      diag(reportLoc(Call),
+           "'%0' on %1fd '%2' treats a short write as a failure; under load "
+           "it writes only what fits in the buffer")
+          << Info->Name << Mode << FdText;
+      diag(reportLoc(O.Test), "a short count is taken for a failure here",
+           DiagnosticIDs::Note);
+      if (O.Where)
+        diag(reportLoc(O.Where),
+             "a short write ends here, and the bytes not yet written are "
+             "lost",
+             DiagnosticIDs::Note);
+      break;
+    case ShortWriteEnd::Restarted:
+      diag(reportLoc(Call),
+           "'%0' on %1fd '%2' retries a short write from the start of the "
+           "buffer: the bytes already written go out again")
+          << Info->Name << Mode << FdText;
+      diag(reportLoc(O.Test),
+           "a short count goes back to the call here with the same buffer "
+           "and length",
+           DiagnosticIDs::Note);
+      break;
+    case ShortWriteEnd::NotKept:
+    case ShortWriteEnd::Advances:
+      continue;
+    }
+    if (Origin)
+      noteOrigin(*Origin);
+  }
+}
+
+} // namespace clang::tidy::nbio

@@ -1,0 +1,416 @@
+//===--- ShortWriteFlow.cpp - Where a short write's count goes -------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "ShortWriteFlow.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::nbio {
+
+ShortWriteFlow::ShortWriteFlow(ASTContext &Ctx, FunctionCfgs &Cfgs)
+    : Ctx(Ctx), Cfgs(Cfgs) {}
+
+namespace {
+
+enum class UseKind {
+  Progress, ///< the count goes somewhere: arithmetic, a store, a return...
+  Test,     ///< a branch tests it
+  Logged,   ///< formatted into a message (a variadic call's argument), or
+            ///< tested for failure with only the verdict handed on
+  Assigned, ///< the variable is assigned here (the left of `n = ...`)
+  Ignored,  ///< the value is thrown away (a statement of its own)
+};
+
+struct Use {
+  UseKind Kind = UseKind::Progress;
+  /// For Test: the element whose value decides the branch, which way a
+  /// short count goes (0: the CFG's "true" successor), whether the test
+  /// compares with a length, and the test itself.
+  const Stmt *Branch = nullptr;
+  unsigned Succ = 0;
+  bool Length = false;
+  const Expr *Test = nullptr;
+};
+
+/// A short write's count n (0 < n < length) against a comparison `n Op k`.
+/// Against a constant k <= 0, the comparison is a test for failure and n
+/// is above k; against anything else (the length, `sizeof hdr`), n is
+/// below it.
+bool shortCountSatisfies(BinaryOperatorKind Op, bool AgainstLength) {
+  switch (Op) {
+  case BO_EQ:
+    return false;
+  case BO_NE:
+    return true;
+  case BO_LT:
+  case BO_LE:
+    return AgainstLength;
+  case BO_GT:
+  case BO_GE:
+    return !AgainstLength;
+  default:
+    return false;
+  }
+}
+
+BinaryOperatorKind reversed(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_LT:
+    return BO_GT;
+  case BO_GT:
+    return BO_LT;
+  case BO_LE:
+    return BO_GE;
+  case BO_GE:
+    return BO_LE;
+  default:
+    return Op;
+  }
+}
+
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
+         isa<CXXForRangeStmt>(S);
+}
+
+} // namespace
+
+namespace {
+/// One walk: the count's uses classified, the branches that test it.
+struct CountWalk {
+  ASTContext &Ctx;
+  const ParentMap &PM;
+  const llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> &Pos;
+  const std::vector<const CFGBlock *> &Blocks;
+
+  /// \p Node's value decides a branch: climb through parentheses, casts and
+  /// `!` to the element a block branches on. \p Value is what a short
+  /// count makes \p Node. A test whose value is not a branch (`ok = n ==
+  /// len`, `return n == len`) hands the outcome on: progress.
+  Use branchOn(const Stmt *Node, bool Value, bool Length, const Expr *Test) {
+    const Stmt *X = Node;
+    for (;;) {
+      auto It = Pos.find(X);
+      if (It != Pos.end()) {
+        const CFGBlock *B = Blocks[It->second.first];
+        if (B && B->getTerminatorStmt() && B->succ_size() == 2 &&
+            It->second.second + 1 == B->size())
+          return {UseKind::Test, X, Value ? 0u : 1u, Length, Test};
+      }
+      const Stmt *P = PM.getParent(X);
+      if (!P)
+        break;
+      if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)) {
+        X = P;
+        continue;
+      }
+      if (const auto *U = dyn_cast<UnaryOperator>(P);
+          U && U->getOpcode() == UO_LNot) {
+        Value = !Value;
+        X = P;
+        continue;
+      }
+      break;
+    }
+    return {UseKind::Progress};
+  }
+
+  /// What the code does with the count's value \p E.
+  Use classify(const Expr *E) {
+    const Stmt *P = PM.getParentIgnoreParenCasts(E);
+    if (!P || isa<CompoundStmt>(P))
+      return {UseKind::Ignored};
+    auto Same = [&](const Expr *Op) { return Op->IgnoreParenCasts() == E; };
+    if (const auto *B = dyn_cast<BinaryOperator>(P)) {
+      if (B->isAssignmentOp() && Same(B->getLHS()))
+        return {B->getOpcode() == BO_Assign ? UseKind::Assigned
+                                             : UseKind::Progress};
+      if (B->isComparisonOp()) {
+        bool Left = Same(B->getLHS());
+        const Expr *Other = Left ? B->getRHS() : B->getLHS();
+        BinaryOperatorKind Op = Left ? B->getOpcode() : reversed(B->getOpcode());
+        Expr::EvalResult R;
+        bool Length = true;
+        if (!Other->isValueDependent() && Other->EvaluateAsInt(R, Ctx))
+          Length = R.Val.getInt().getExtValue() > 0;
+        Use U = branchOn(B, shortCountSatisfies(Op, Length), Length, B);
+        // `return n >= 0;`: only success or failure goes on, not the count.
+        // A comparison with the length handed on (`ok = n == len`) may be
+        // how the caller learns of a short write: progress.
+        if (U.Kind == UseKind::Progress && !Length)
+          return {UseKind::Logged};
+        return U;
+      }
+      if (B->isLogicalOp())
+        return branchOn(E, true, false, E); // nonzero
+      if (B->getOpcode() == BO_Comma && Same(B->getLHS()))
+        return {UseKind::Ignored};
+      return {UseKind::Progress};
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(P);
+        U && U->getOpcode() == UO_LNot)
+      return branchOn(U, false, false, U);
+    if ((isa<IfStmt>(P) && cast<IfStmt>(P)->getCond() &&
+         Same(cast<IfStmt>(P)->getCond())) ||
+        (isa<WhileStmt>(P) && Same(cast<WhileStmt>(P)->getCond())) ||
+        (isa<DoStmt>(P) && Same(cast<DoStmt>(P)->getCond())) ||
+        (isa<ForStmt>(P) && cast<ForStmt>(P)->getCond() &&
+         Same(cast<ForStmt>(P)->getCond())) ||
+        (isa<ConditionalOperator>(P) &&
+         Same(cast<ConditionalOperator>(P)->getCond())))
+      return branchOn(E, true, false, E);
+    if (const auto *C = dyn_cast<CallExpr>(P)) {
+      // An argument past a variadic function's named parameters is
+      // formatted into a message (printf, syslog, a project's log or abort
+      // helper): it does not account for the bytes written.
+      const FunctionDecl *Callee = C->getDirectCallee();
+      if (Callee && Callee->isVariadic())
+        for (unsigned I = Callee->getNumParams(); I < C->getNumArgs(); ++I)
+          if (Same(C->getArg(I)))
+            return {UseKind::Logged};
+      return {UseKind::Progress};
+    }
+    if (const auto *CE = dyn_cast<CStyleCastExpr>(E->IgnoreParens());
+        CE && CE->getType()->isVoidType())
+      return {UseKind::Ignored};
+    return {UseKind::Progress};
+  }
+};
+} // namespace
+
+/// The statement that holds the expression \p S (`return -2;` for its
+/// `2`), for a note that points where a reader looks.
+static const Stmt *statementOf(const Stmt *S, const ParentMap &PM) {
+  while (const Stmt *P = PM.getParent(S)) {
+    if (isa<Expr>(P)) {
+      S = P;
+      continue;
+    }
+    if (isa<ReturnStmt>(P) || isa<DeclStmt>(P))
+      S = P;
+    break;
+  }
+  return S;
+}
+
+/// The local variables an expression reads (`buf + off`: buf and off).
+static llvm::SmallVector<const VarDecl *, 4> varsIn(const Expr *E) {
+  llvm::SmallVector<const VarDecl *, 4> Out;
+  llvm::SmallVector<const Stmt *, 16> Work{E};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Out.push_back(VD);
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return Out;
+}
+
+ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
+                                         const FunctionDecl *Fn,
+                                         llvm::ArrayRef<const Expr *> DataArgs) {
+  ShortWriteOutcome Out;
+  const FunctionCfgs::Cfg *F = Cfgs.of(Fn);
+  if (!F)
+    return Out;
+  CountWalk W{Ctx, *F->PM, F->Pos, F->Blocks};
+
+  // Where the count is kept: a local assigned from the call, or the value.
+  const VarDecl *V = nullptr;
+  const Stmt *Def = Call;
+  const Expr *Value = Call;
+  const Stmt *P = F->PM->getParentIgnoreParenCasts(Call);
+  if (const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+      B && B->getOpcode() == BO_Assign &&
+      B->getRHS()->IgnoreParenCasts() == Call) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
+      return {ShortWriteEnd::Advances}; // stored where others can see it
+    V = VD;
+    Def = Value = B;
+  } else if (const auto *DS = dyn_cast_or_null<DeclStmt>(P)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->getInit() && VD->getInit()->IgnoreParenCasts() == Call) {
+        if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
+          return {ShortWriteEnd::Advances};
+        V = VD;
+      }
+    if (!V)
+      return Out;
+    Def = DS;
+    Value = nullptr;
+  }
+
+  // Tests of the count, by the element each branches on.
+  llvm::DenseMap<const Stmt *, Use> Tests;
+  if (Value) {
+    Use U = W.classify(Value);
+    if (U.Kind == UseKind::Ignored && !V)
+      return Out; // discarded: not this analysis' question
+    if (U.Kind == UseKind::Progress)
+      return {ShortWriteEnd::Advances};
+    if (U.Kind == UseKind::Test)
+      Tests[U.Branch] = U;
+  }
+  auto Start = F->Pos.find(Def);
+  if (Start == F->Pos.end())
+    return Out;
+
+  struct Item {
+    unsigned Block, From;
+    const Expr *LengthTest = nullptr, *FailTest = nullptr;
+    const Stmt *Branch = nullptr; ///< first statement after the length test
+    const Stmt *Return = nullptr; ///< the last return on the path
+  };
+  llvm::SmallVector<Item, 16> Work{{Start->second.first, Start->second.second + 1}};
+  // A block is walked once with and once without a length test behind.
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Seen;
+  bool Restart = false, Failed = false, Dropped = false;
+  ShortWriteOutcome RestartOut, FailedOut, DroppedOut;
+
+  // The innermost loop around the call, and whether a retry there moves
+  // on: the buffer or length arguments change in it.
+  auto MovesOn = [&]() {
+    const Stmt *Loop = nullptr;
+    for (const Stmt *S = F->PM->getParent(Call); S; S = F->PM->getParent(S))
+      if (isLoop(S)) {
+        Loop = S;
+        break;
+      }
+    const Stmt *Region = Loop ? Loop : Fn->getBody();
+    ExprMutationAnalyzer MA(*Region, Ctx);
+    for (const Expr *A : DataArgs)
+      for (const VarDecl *VD : varsIn(A))
+        if (MA.isMutated(VD))
+          return std::make_pair(true, Loop);
+    return std::make_pair(false, Loop);
+  };
+
+  auto EndPath = [&](const Item &I) {
+    if (I.LengthTest) {
+      if (!Failed)
+        FailedOut = {ShortWriteEnd::Failed, I.LengthTest, I.Branch};
+      Failed = true;
+    } else {
+      if (!Dropped)
+        DroppedOut = {ShortWriteEnd::Dropped, I.FailTest, I.Return};
+      Dropped = true;
+    }
+  };
+
+  bool First = true;
+  while (!Work.empty()) {
+    Item I = Work.pop_back_val();
+    if (!First && !Seen.insert({I.Block, unsigned(I.LengthTest != nullptr)}).second)
+      continue;
+    First = false;
+    const CFGBlock *B = F->Blocks[I.Block];
+    if (!B)
+      continue;
+    bool Ended = false;
+    const Stmt *Last = nullptr;
+    for (unsigned Idx = I.From; Idx < B->size() && !Ended; ++Idx) {
+      auto CS = (*B)[Idx].getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      Last = S;
+      if (S == Call) {
+        // Back at the call: the count is written over. A short count sent
+        // back here by a comparison with the length is a retry.
+        if (I.LengthTest) {
+          auto [Moved, Loop] = MovesOn();
+          if (!Moved) {
+            if (!Restart)
+              RestartOut = {ShortWriteEnd::Restarted, I.LengthTest,
+                            Loop ? Loop : Call};
+            Restart = true;
+            Ended = true;
+            break;
+          }
+        }
+        EndPath(I);
+        Ended = true;
+        break;
+      }
+      if (isa<ReturnStmt>(S))
+        I.Return = S;
+      if (!V)
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+          DRE && DRE->getDecl() == V) {
+        Use U = W.classify(DRE);
+        if (U.Kind == UseKind::Progress)
+          return {ShortWriteEnd::Advances};
+        if (U.Kind == UseKind::Test)
+          Tests[U.Branch] = U;
+        continue;
+      }
+      // Another value written over the count: the path's count is gone.
+      const auto *BO = dyn_cast<BinaryOperator>(S);
+      const auto *DRE =
+          BO && BO->getOpcode() == BO_Assign
+              ? dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts())
+              : nullptr;
+      const auto *DS = dyn_cast<DeclStmt>(S);
+      if ((DRE && DRE->getDecl() == V && S != Def) ||
+          (DS && S != Def && llvm::is_contained(DS->decls(), V))) {
+        EndPath(I);
+        Ended = true;
+      }
+    }
+    if (Ended)
+      continue;
+    if (B == &F->G->getExit() || B->succ_empty()) {
+      EndPath(I);
+      continue;
+    }
+    auto T = Last ? Tests.find(Last) : Tests.end();
+    unsigned K = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      const CFGBlock *SB = Succ.getReachableBlock();
+      unsigned This = K++;
+      if (!SB)
+        continue;
+      Item Next = I;
+      Next.Block = SB->getBlockID();
+      Next.From = 0;
+      if (T != Tests.end()) {
+        if (This != T->second.Succ)
+          continue;
+        if (T->second.Length) {
+          Next.LengthTest = T->second.Test;
+          Next.Branch = nullptr;
+          for (const CFGElement &E : *SB)
+            if (auto CS = E.getAs<CFGStmt>()) {
+              Next.Branch = statementOf(CS->getStmt(), *F->PM);
+              break;
+            }
+          if (!Next.Branch)
+            Next.Branch = SB->getTerminatorStmt();
+        } else if (!Next.FailTest) {
+          Next.FailTest = T->second.Test;
+        }
+      }
+      Work.push_back(Next);
+    }
+  }
+  if (Restart)
+    return RestartOut;
+  if (Failed)
+    return FailedOut;
+  if (Dropped)
+    return DroppedOut;
+  return {ShortWriteEnd::Advances}; // no path found its end: say nothing
+}
+
+} // namespace clang::tidy::nbio
