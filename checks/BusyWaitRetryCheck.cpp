@@ -467,7 +467,7 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
   FnHasLabel.clear();
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
-    const IoCallInfo *Info = lookupIoCall(Call);
+    const IoCallInfo *Info = ioCallInfo(Call);
     if (!Info)
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(Call);
@@ -578,7 +578,7 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
       diag(reportLoc(RetryAt), "the call is retried from here",
            DiagnosticIDs::Note);
     if (Origin)
-      noteOrigin(*Origin);
+      noteOrigin(*Origin, Call);
     if (!F.WhyNot.empty())
       diag(reportLoc(Call), F.WhyNot, DiagnosticIDs::Note);
   }

@@ -36,7 +36,7 @@ void DebugAnalysisCheck::decide(NonBlockingFdAnalysis &A,
                                 llvm::ArrayRef<const Stmt *> Candidates) {
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
-    const IoCallInfo *Info = lookupIoCall(Call);
+    const IoCallInfo *Info = ioCallInfo(Call);
     const FunctionDecl *Fn = Info ? A.enclosingFunction(Call) : nullptr;
     if (!Fn)
       continue;
@@ -62,7 +62,7 @@ void DebugAnalysisCheck::decide(NonBlockingFdAnalysis &A,
         << Info->Name << textOf(Fd) << (Origin ? 1 : 0) << endName(P.End) << At
         << (P.Tested ? 1 : 0) << (P.Branched ? 1 : 0);
     if (Origin)
-      noteOrigin(*Origin);
+      noteOrigin(*Origin, Call);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "NbioCheckBase.h"
 #include "SourceText.h"
+#include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/CharInfo.h"
@@ -189,19 +190,29 @@ void NbioCheckBase::onEndOfTranslationUnit() {
   if (!IoCalls || !IoCalls->Ctx)
     return;
   Ctx = IoCalls->Ctx;
+  std::vector<const CallExpr *> PlainCalls;
   for (const CallExpr *C : IoCalls->Calls) {
     const IoCallInfo *Info = ioCallNamed(globalOrDependentCalleeName(C));
     if (!Info || !(FamilyMask & (1u << unsigned(Info->Family))))
       continue;
-    if (!MatchDependent && globalCalleeName(C).empty())
-      continue;
+    if (globalCalleeName(C).empty()) {
+      if (!MatchDependent)
+        continue;
+    } else if (Info->Family == IoFamily::Plain) {
+      PlainCalls.push_back(C);
+    }
     Candidates.push_back(C);
   }
-  if (Candidates.empty())
-    return;
-  Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
-  decide(*Analysis, Candidates);
+  if (!PlainCalls.empty()) {
+    Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
+    inferWrappers(*Analysis, PlainCalls, Candidates);
+  }
+  if (!Candidates.empty()) {
+    Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
+    decide(*Analysis, Candidates);
+  }
   Candidates.clear();
+  Wrappers.clear();
   Waits.Memo.clear(); // keyed by this TU's declarations
   forgetMacroChains();
 }
@@ -268,10 +279,131 @@ std::optional<std::string> NbioCheckBase::fixTextOf(const Expr *E) const {
   return exactSourceText(E, *Ctx);
 }
 
-void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O) {
+void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O,
+                               const CallExpr *Call) {
   if (O.Loc.isValid())
     diag(Ctx->getSourceManager().getExpansionLoc(O.Loc), O.Note,
          DiagnosticIDs::Note);
+  if (const IoWrapper *W = Call ? wrapperCalled(Call) : nullptr) {
+    const IoCallInfo *Inner = ioCallInfo(W->Inner);
+    diag(reportLoc(W->Inner),
+         "'%0' hands the outcome of '%1' on its parameter '%2' back to its "
+         "caller here",
+         DiagnosticIDs::Note)
+        << W->Name << (Inner ? Inner->Name : StringRef(W->Library))
+        << W->Fn->getParamDecl(W->Info.FdArg)->getName();
+  }
+}
+
+const NbioCheckBase::IoWrapper *
+NbioCheckBase::wrapperCalled(const CallExpr *Call) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Wrappers.empty())
+    return nullptr;
+  auto It = Wrappers.find(Callee->getCanonicalDecl());
+  return It == Wrappers.end() ? nullptr : It->second.get();
+}
+
+const IoCallInfo *NbioCheckBase::ioCallInfo(const CallExpr *Call) const {
+  if (const IoWrapper *W = wrapperCalled(Call))
+    return Call->getNumArgs() > W->Info.FdArg ? &W->Info : nullptr;
+  return lookupIoCall(Call);
+}
+
+/// Wrappers of wrappers of a library call: a bound on the chain. Real
+/// projects have one or two layers (a transport's send over send(), a
+/// packet writer over that); each layer is one pass over the call sites of
+/// the layer below.
+constexpr unsigned MaxWrapperDepth = 4;
+
+/// \p Ret, the value a wrapper returns where \p Call's failure leaves it,
+/// is that failure: -1 (any negative constant: errno still says why), the
+/// call's own value, or a local the call's value was stored in.
+static bool returnsFailureOf(const Expr *Ret, const CallExpr *Call,
+                             const FunctionDecl *Fn, const ASTContext &Ctx) {
+  Ret = Ret->IgnoreParenCasts();
+  Expr::EvalResult R;
+  if (!Ret->isValueDependent() && Ret->EvaluateAsInt(R, Ctx))
+    return R.Val.getInt().isNegative();
+  if (Ret == Call)
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Ret);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !V->hasLocalStorage())
+    return false;
+  if (V->getInit() && V->getInit()->IgnoreParenCasts() == Call)
+    return true;
+  return findStmt(Fn->getBody(), [&](const Stmt *S) {
+    const auto *B = dyn_cast<BinaryOperator>(S);
+    if (!B || B->getOpcode() != BO_Assign ||
+        B->getRHS()->IgnoreParenCasts() != Call)
+      return false;
+    const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
+    return L && L->getDecl() == V;
+  });
+}
+
+void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
+                                  llvm::ArrayRef<const CallExpr *> Calls,
+                                  std::vector<const Stmt *> &Out) {
+  std::vector<const CallExpr *> Layer(Calls.begin(), Calls.end());
+  for (unsigned Depth = 0; Depth < MaxWrapperDepth && !Layer.empty();
+       ++Depth) {
+    std::vector<const CallExpr *> Next;
+    for (const CallExpr *C : Layer) {
+      const IoCallInfo *Info = ioCallInfo(C);
+      if (!Info || Info->Family != IoFamily::Plain)
+        continue;
+      const FunctionDecl *Fn = A.enclosingFunction(C);
+      // A function that waits for readiness (or backs off) before the call
+      // is more than the call: a caller's retry through it does not spin.
+      if (!Fn || !Fn->getReturnType()->isIntegerType() ||
+          Wrappers.count(Fn->getCanonicalDecl()) || Waits.isWait(Fn))
+        continue;
+      // The descriptor is one of the function's own parameters.
+      const auto *DRE = dyn_cast<DeclRefExpr>(
+          C->getArg(Info->FdArg)->IgnoreParenImpCasts());
+      const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      if (!P || P->getDeclContext() != Fn)
+        continue;
+      FailurePath FP = paths(A).follow(C, C->getArg(Info->FdArg), Fn,
+                                       Hypothesis::WouldBlock);
+      const auto *Ret = dyn_cast_or_null<ReturnStmt>(FP.At);
+      if (FP.End != PathEnd::Returns || FP.Tested || !Ret ||
+          !Ret->getRetValue() ||
+          !returnsFailureOf(Ret->getRetValue(), C, Fn, *Ctx))
+        continue;
+      auto W = std::make_unique<IoWrapper>();
+      W->Name = Fn->getNameAsString();
+      W->Fn = Fn;
+      W->Inner = C;
+      const IoWrapper *Below = wrapperCalled(C);
+      W->Library = Below ? Below->Library : Info->Name.str();
+      W->Info = IoCallInfo{W->Name, P->getFunctionScopeIndex(), Info->Dir,
+                           -1, IoFamily::Plain};
+      // Which of the wrapper's parameters reach the library call's buffer
+      // and length.
+      auto ParamOf = [&](int Arg) {
+        if (Arg < 0 || unsigned(Arg) >= C->getNumArgs())
+          return -1;
+        const auto *D =
+            dyn_cast<DeclRefExpr>(C->getArg(Arg)->IgnoreParenImpCasts());
+        const auto *PV = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+        return PV && PV->getDeclContext() == Fn
+                   ? int(PV->getFunctionScopeIndex())
+                   : -1;
+      };
+      W->BufArg = ParamOf(Below ? Below->BufArg : 1);
+      W->LenArg = ParamOf(Below ? Below->LenArg : 2);
+      const FunctionDecl *Key = Fn->getCanonicalDecl();
+      Wrappers[Key] = std::move(W);
+      for (const CallExpr *Site : A.callSitesOf(Fn)) {
+        Next.push_back(Site);
+        Out.push_back(Site);
+      }
+    }
+    Layer = std::move(Next);
+  }
 }
 
 } // namespace clang::tidy::nbio

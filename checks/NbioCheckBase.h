@@ -19,6 +19,7 @@
 #include "IoCalls.h"
 #include "NonBlockingFdAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -68,7 +69,33 @@ protected:
   /// \p E exactly as it stands in the file: for fix-its that copy it
   /// (exactSourceText).
   std::optional<std::string> fixTextOf(const Expr *E) const;
-  void noteOrigin(const NonBlockingOrigin &O);
+  /// The note on where the descriptor became non-blocking; for a call to
+  /// one of the project's I/O wrappers, also the I/O call it wraps.
+  void noteOrigin(const NonBlockingOrigin &O, const CallExpr *Call = nullptr);
+
+  /// A function of the project that is an I/O call in disguise: it passes
+  /// one of its parameters as the descriptor of a known I/O call (or of
+  /// another wrapper) and returns that call's failure to its caller
+  /// untested (its result, or -1 with errno intact), so its callers' failure
+  /// paths are the call's (`send_packet(fd, ...)` that only forwards to
+  /// write()).
+  struct IoWrapper {
+    std::string Name; ///< the storage of Info.Name
+    IoCallInfo Info;  ///< FdArg: the wrapper's parameter; family Plain
+    const FunctionDecl *Fn = nullptr;
+    /// The wrapped call in the wrapper's body, and the library call at the
+    /// end of the chain (`write` for a wrapper of a wrapper of write).
+    const CallExpr *Inner = nullptr;
+    std::string Library;
+    /// The wrapper's parameters passed on as the library call's buffer and
+    /// length (-1: not a parameter).
+    int BufArg = -1, LenArg = -1;
+  };
+  /// The table's entry for \p Call, or the wrapper's (inferred for the
+  /// TU's functions at the end of the TU).
+  const IoCallInfo *ioCallInfo(const CallExpr *Call) const;
+  /// The wrapper \p Call calls, or null.
+  const IoWrapper *wrapperCalled(const CallExpr *Call) const;
 
   FailurePathFinder &paths(NonBlockingFdAnalysis &A);
 
@@ -78,6 +105,12 @@ protected:
   llvm::StringSet<> UserTerminal;
 
 private:
+  /// Infers the TU's wrappers (wrappers of wrappers too, up to
+  /// MaxWrapperDepth) from \p Calls, and adds the calls to them to \p Out.
+  void inferWrappers(NonBlockingFdAnalysis &A,
+                     llvm::ArrayRef<const CallExpr *> Calls,
+                     std::vector<const Stmt *> &Out);
+  std::map<const FunctionDecl *, std::unique_ptr<IoWrapper>> Wrappers;
   class SharedIoCalls;
   std::shared_ptr<SharedIoCalls> IoCalls;
   unsigned FamilyMask = 0;

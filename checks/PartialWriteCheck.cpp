@@ -45,17 +45,35 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
   ShortWriteFlow Flow(A.context(), A.functionCfgs());
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
-    const IoCallInfo *Info = lookupIoCall(Call);
+    const IoCallInfo *Info = ioCallInfo(Call);
     if (!Info || Info->Family != IoFamily::Plain)
       continue;
+    // A project's wrapper is the library call it wraps, with the
+    // wrapper's own parameters as buffer and length, when it hands the
+    // count back (its caller then decides what a short write does).
+    const IoWrapper *Wrapper = wrapperCalled(Call);
+    StringRef Library = Wrapper ? StringRef(Wrapper->Library) : Info->Name;
     const WriteShape *Shape = llvm::find_if(
-        Writes, [&](const WriteShape &W) { return W.Name == Info->Name; });
-    if (Shape == std::end(Writes) ||
-        Call->getNumArgs() <= unsigned(std::max(Shape->Buf, Shape->Len)))
+        Writes, [&](const WriteShape &W) { return W.Name == Library; });
+    if (Shape == std::end(Writes))
+      continue;
+    int BufArg = Wrapper ? Wrapper->BufArg : Shape->Buf;
+    int LenArg = Wrapper ? Wrapper->LenArg : Shape->Len;
+    if (Call->getNumArgs() <= unsigned(std::max({BufArg, LenArg, 0})))
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(Call);
     if (!Fn)
       continue;
+    bool CountComesBack = true;
+    for (const IoWrapper *W = Wrapper; W && CountComesBack;
+         W = wrapperCalled(W->Inner))
+      CountComesBack =
+          Flow.follow(W->Inner, W->Fn,
+                      W->Inner->getArg(ioCallInfo(W->Inner)->FdArg), {})
+              .End ==
+                       ShortWriteEnd::Returned;
+    if (!CountComesBack)
+      continue; // the wrapper's own write is judged where it is
     std::optional<NonBlockingOrigin> Origin =
         A.ioCallIsNonBlocking(Call, *Info, Fn);
     if (!Origin && !AllDescriptors)
@@ -71,9 +89,9 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
         !Call->getArg(4)->isNullPointerConstant(
             *Ctx, Expr::NPC_ValueDependentIsNotNull))
       continue; // sent to an address: a datagram socket's call
-    if (Shape->Len >= 0 && Info->Name != "writev") {
+    if (LenArg >= 0 && Library != "writev") {
       Expr::EvalResult R;
-      const Expr *Len = Call->getArg(Shape->Len);
+      const Expr *Len = Call->getArg(LenArg);
       if (!Len->isValueDependent() && Len->EvaluateAsInt(R, *Ctx)) {
         llvm::APSInt N = R.Val.getInt();
         // One byte (the self-pipe's wake-up) is all or nothing; so is a
@@ -83,10 +101,11 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
           continue;
       }
     }
-    llvm::SmallVector<const Expr *, 2> Data{Call->getArg(Shape->Buf)};
-    if (Shape->Len >= 0)
-      Data.push_back(Call->getArg(Shape->Len));
-    ShortWriteOutcome O = Flow.follow(Call, Fn, Data);
+    llvm::SmallVector<const Expr *, 2> Data;
+    for (int Arg : {BufArg, LenArg})
+      if (Arg >= 0)
+        Data.push_back(Call->getArg(Arg));
+    ShortWriteOutcome O = Flow.follow(Call, Fn, Fd, Data);
     std::string FdText = textOf(Fd);
     const char *Mode = Origin ? "non-blocking " : "";
     switch (O.End) {
@@ -131,10 +150,11 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
       break;
     case ShortWriteEnd::NotKept:
     case ShortWriteEnd::Advances:
+    case ShortWriteEnd::Returned:
       continue;
     }
     if (Origin)
-      noteOrigin(*Origin);
+      noteOrigin(*Origin, Call);
   }
 }
 

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ShortWriteFlow.h"
+#include "StmtSearch.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -21,6 +22,7 @@ enum class UseKind {
   Logged,   ///< formatted into a message (a variadic call's argument), or
             ///< tested for failure with only the verdict handed on
   Assigned, ///< the variable is assigned here (the left of `n = ...`)
+  Returned, ///< handed back to the caller
   Ignored,  ///< the value is thrown away (a statement of its own)
 };
 
@@ -162,6 +164,8 @@ struct CountWalk {
         (isa<ConditionalOperator>(P) &&
          Same(cast<ConditionalOperator>(P)->getCond())))
       return branchOn(E, true, false, E);
+    if (isa<ReturnStmt>(P))
+      return {UseKind::Returned};
     if (const auto *C = dyn_cast<CallExpr>(P)) {
       // An argument past a variadic function's named parameters is
       // formatted into a message (printf, syslog, a project's log or abort
@@ -213,8 +217,38 @@ static llvm::SmallVector<const VarDecl *, 4> varsIn(const Expr *E) {
   return Out;
 }
 
+/// The variable or field an expression names as a descriptor (`fd`,
+/// `c->fd`, `fds[1]`: fds).
+static const Decl *descriptorOf(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl()->getCanonicalDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getMemberDecl()->getCanonicalDecl();
+    return nullptr;
+  }
+}
+
+/// \p C closes or shuts down the descriptor \p Fd names.
+static bool closesDescriptor(const CallExpr *C, const Expr *Fd) {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  if (!Fd || !Callee || !Callee->getIdentifier() || C->getNumArgs() < 1)
+    return false;
+  StringRef N = Callee->getName();
+  if (N != "close" && N != "closesocket" && N != "shutdown")
+    return false;
+  const Decl *D = descriptorOf(Fd);
+  return D && D == descriptorOf(C->getArg(0));
+}
+
 ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
                                          const FunctionDecl *Fn,
+                                         const Expr *Fd,
                                          llvm::ArrayRef<const Expr *> DataArgs) {
   ShortWriteOutcome Out;
   const FunctionCfgs::Cfg *F = Cfgs.of(Fn);
@@ -258,6 +292,8 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
       return Out; // discarded: not this analysis' question
     if (U.Kind == UseKind::Progress)
       return {ShortWriteEnd::Advances};
+    if (U.Kind == UseKind::Returned)
+      return {ShortWriteEnd::Returned, nullptr, P};
     if (U.Kind == UseKind::Test)
       Tests[U.Branch] = U;
   }
@@ -275,11 +311,14 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
   // A block is walked once with and once without a length test behind.
   llvm::DenseSet<std::pair<unsigned, unsigned>> Seen;
   bool Restart = false, Failed = false, Dropped = false;
-  ShortWriteOutcome RestartOut, FailedOut, DroppedOut;
+  ShortWriteOutcome RestartOut, FailedOut, DroppedOut, ReturnedOut;
 
   // The innermost loop around the call, and whether a retry there moves
   // on: the buffer or length arguments change in it.
+  std::optional<std::pair<bool, const Stmt *>> MovesOnMemo;
   auto MovesOn = [&]() {
+    if (MovesOnMemo)
+      return *MovesOnMemo;
     const Stmt *Loop = nullptr;
     for (const Stmt *S = F->PM->getParent(Call); S; S = F->PM->getParent(S))
       if (isLoop(S)) {
@@ -288,11 +327,24 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
       }
     const Stmt *Region = Loop ? Loop : Fn->getBody();
     ExprMutationAnalyzer MA(*Region, Ctx);
-    for (const Expr *A : DataArgs)
-      for (const VarDecl *VD : varsIn(A))
-        if (MA.isMutated(VD))
-          return std::make_pair(true, Loop);
-    return std::make_pair(false, Loop);
+    // An array's address never changes, and ExprMutationAnalyzer takes its
+    // decay to a pointer for a mutation (the write's own argument): its
+    // bytes change only where the loop names it outside the call.
+    auto NamedElsewhere = [&](const VarDecl *VD) {
+      return findStmt(Region, [&](const Stmt *S) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        return DRE && DRE->getDecl() == VD &&
+               !findStmt(Call, [&](const Stmt *X) { return X == DRE; });
+      });
+    };
+    bool Moved = llvm::any_of(DataArgs, [&](const Expr *A) {
+      return llvm::any_of(varsIn(A), [&](const VarDecl *VD) {
+        return VD->getType()->isArrayType() ? NamedElsewhere(VD) != nullptr
+                                            : MA.isMutated(VD);
+      });
+    });
+    MovesOnMemo = std::make_pair(Moved, Loop);
+    return *MovesOnMemo;
   };
 
   auto EndPath = [&](const Item &I) {
@@ -327,23 +379,31 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
       if (S == Call) {
         // Back at the call: the count is written over. A short count sent
         // back here by a comparison with the length is a retry.
-        if (I.LengthTest) {
-          auto [Moved, Loop] = MovesOn();
-          if (!Moved) {
-            if (!Restart)
-              RestartOut = {ShortWriteEnd::Restarted, I.LengthTest,
-                            Loop ? Loop : Call};
-            Restart = true;
-            Ended = true;
-            break;
-          }
+        auto [Moved, Loop] = MovesOn();
+        if (I.LengthTest && !Moved) {
+          if (!Restart)
+            RestartOut = {ShortWriteEnd::Restarted, I.LengthTest,
+                          Loop ? Loop : Call};
+          Restart = true;
+        } else if (I.LengthTest || Moved) {
+          EndPath(I);
         }
-        EndPath(I);
+        // Else the same bytes go out again whatever was written, and the
+        // count is never looked at: the loop fills the buffer with filler
+        // (a test stuffing a socket until EAGAIN), not a message.
         Ended = true;
         break;
       }
       if (isa<ReturnStmt>(S))
         I.Return = S;
+      // The descriptor closed on a path that never looked at the length:
+      // a last message before the end of the connection (an error line to
+      // a rejected client), sent on a best-effort basis.
+      if (const auto *CE = dyn_cast<CallExpr>(S);
+          CE && !I.LengthTest && closesDescriptor(CE, Fd)) {
+        Ended = true;
+        break;
+      }
       if (!V)
         continue;
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
@@ -351,6 +411,14 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
         Use U = W.classify(DRE);
         if (U.Kind == UseKind::Progress)
           return {ShortWriteEnd::Advances};
+        if (U.Kind == UseKind::Returned) {
+          // The rest of the path is the caller's; other paths may still
+          // use the count here.
+          ReturnedOut = {ShortWriteEnd::Returned, I.FailTest,
+                         F->PM->getParentIgnoreParenCasts(DRE)};
+          Ended = true;
+          break;
+        }
         if (U.Kind == UseKind::Test)
           Tests[U.Branch] = U;
         continue;
@@ -404,6 +472,8 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
       Work.push_back(Next);
     }
   }
+  if (ReturnedOut.End == ShortWriteEnd::Returned)
+    return ReturnedOut;
   if (Restart)
     return RestartOut;
   if (Failed)

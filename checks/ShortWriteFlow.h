@@ -34,8 +34,11 @@ enum class ShortWriteEnd {
   /// (that is nbio-unhandled-eagain's question), or the CFG cannot place it.
   NotKept,
   /// Some path after a short write uses the count: an offset or a length
-  /// moved, the rest kept for later, the count returned, stored or passed on.
+  /// moved, the rest kept for later, the count stored or passed on.
   Advances,
+  /// The count goes back to the caller, which decides (a wrapper's callers
+  /// are judged as if they had made the call).
+  Returned,
   /// Only a failure is tested (or nothing): the code goes on as if the whole
   /// buffer was written.
   Dropped,
@@ -63,10 +66,11 @@ class ShortWriteFlow {
 public:
   ShortWriteFlow(ASTContext &Ctx, FunctionCfgs &Cfgs);
 
-  /// What \p Fn does with the count of \p Call after a short write. The
-  /// arguments \p DataArgs (the buffer, the length) are the ones a retry
-  /// must move on for it not to be a restart.
+  /// What \p Fn does with the count of \p Call (on the descriptor \p Fd)
+  /// after a short write. The arguments \p DataArgs (the buffer, the
+  /// length) are the ones a retry must move on for it not to be a restart.
   ShortWriteOutcome follow(const CallExpr *Call, const FunctionDecl *Fn,
+                           const Expr *Fd,
                            llvm::ArrayRef<const Expr *> DataArgs);
 
 private:

@@ -239,7 +239,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const Stmt *> Candidates) {
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
-    const IoCallInfo *Info = lookupIoCall(Call);
+    const IoCallInfo *Info = ioCallInfo(Call);
     if (!Info || Info->Family != IoFamily::Plain)
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(Call);
@@ -258,7 +258,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       diag(reportLoc(Call), "'%0' on non-blocking fd '%1' discards its "
                             "result, so a failure with EAGAIN goes unnoticed")
           << Info->Name << FdText;
-      noteOrigin(*Origin);
+      noteOrigin(*Origin, Call);
       diag(reportLoc(Call),
            "cast the result to 'void' if ignoring the failure is intended",
            DiagnosticIDs::Note);
@@ -284,7 +284,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
            "EAGAIN or EWOULDBLOCK",
            DiagnosticIDs::Note)
           << P.What;
-      noteOrigin(*Origin);
+      noteOrigin(*Origin, Call);
       break;
     case PathEnd::UsedAsCount:
       diag(reportLoc(Call),
@@ -293,7 +293,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
           << Info->Name << FdText;
       diag(reportLoc(P.At), "the result is used here; on EAGAIN it is -1",
            DiagnosticIDs::Note);
-      noteOrigin(*Origin);
+      noteOrigin(*Origin, Call);
       break;
     case PathEnd::Returns:
       if (!StrictPropagation || !P.At || !isa<ReturnStmt>(P.At))
@@ -303,7 +303,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
           << Info->Name << FdText;
       diag(reportLoc(P.At), "the failure is returned here",
            DiagnosticIDs::Note);
-      noteOrigin(*Origin);
+      noteOrigin(*Origin, Call);
       break;
     default:
       break;

@@ -100,6 +100,40 @@ void reply_send_keep(struct reply *r) {
   r->len -= (size_t)n;
 }
 
+// A last message to a client about to be closed: best effort, and the
+// connection ends either way.
+void reject_client(int client) {
+  static const char msg[] = "ERROR too many connections\r\n";
+  fcntl(client, F_SETFL, O_NONBLOCK);
+  ssize_t res = write(client, msg, sizeof msg - 1);
+  (void)res;
+  close(client);
+}
+
+// A test that stuffs a socket until it is full: the bytes are filler and
+// their count does not matter.
+void fill_until_full(int s) {
+  char filler[1024] = {0};
+  fcntl(s, F_SETFL, O_NONBLOCK);
+  for (;;) {
+    ssize_t r = write(s, filler, sizeof filler);
+    if (r < 0)
+      break;
+  }
+}
+
+// Twin of both: each message of a list, and the connection stays open.
+int send_list(int s, char *const *msgs, const size_t *lens, int n) {
+  fcntl(s, F_SETFL, O_NONBLOCK);
+  for (int i = 0; i < n; i++) {
+    ssize_t r = write(s, msgs[i], lens[i]);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'write' on non-blocking fd 's' can write fewer bytes than asked, but only a failure is tested: the rest of the buffer is never sent [nbio-partial-write]
+    if (r < 0)
+      return -1;
+  }
+  return 0;
+}
+
 // A blocking descriptor writes everything (unless a signal interrupts it).
 int plain_send(int sock, const char *b, size_t len) {
   ssize_t n = write(sock, b, len);
