@@ -5,7 +5,14 @@
 
 #include "NbioCheckBase.h"
 #include "SourceText.h"
+#include "ShortWriteFlow.h"
 #include "StmtSearch.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/CharInfo.h"
@@ -76,6 +83,8 @@ NbioCheckBase::NbioCheckBase(StringRef Name, ClangTidyContext *Context)
     return Options.getLocalOrGlobal(N, D).str();
   });
   WaitFunctionsOpt = Options.getLocalOrGlobal("WaitFunctions", "").str();
+  FactsFileOpt = Options.getLocalOrGlobal("FactsFile", "").str();
+  FactsExportDirOpt = Options.getLocalOrGlobal("FactsExportDir", "").str();
   TerminalFunctionsOpt =
       Options.getLocalOrGlobal("TerminalFunctions", "").str();
   // Say so, as stock checks do, where an entry cannot be understood: it is
@@ -88,6 +97,7 @@ NbioCheckBase::NbioCheckBase(StringRef Name, ClangTidyContext *Context)
       Reporter = C;
       break;
     }
+  IsReporter = getID() == Reporter;
   for (auto [Option, Value] :
        {std::pair<StringRef, StringRef>{"NonBlockingFunctions",
                                         Config.NonBlockingFunctions},
@@ -120,6 +130,8 @@ void NbioCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "WouldBlockHelpers", Config.WouldBlockHelpers);
   Options.store(Opts, "WaitFunctions", WaitFunctionsOpt);
   Options.store(Opts, "TerminalFunctions", TerminalFunctionsOpt);
+  Options.store(Opts, "FactsFile", FactsFileOpt);
+  Options.store(Opts, "FactsExportDir", FactsExportDirOpt);
 }
 
 namespace {
@@ -184,28 +196,44 @@ void NbioCheckBase::matchCallsTo(MatchFinder *Finder,
   Finder->addMatcher(translationUnitDecl(), this);
 }
 
-void NbioCheckBase::check(const MatchFinder::MatchResult &) {}
+void NbioCheckBase::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context; // the TU's, for a TU without I/O calls too
+}
 
 void NbioCheckBase::onEndOfTranslationUnit() {
-  if (!IoCalls || !IoCalls->Ctx)
+  if (IoCalls && IoCalls->Ctx)
+    Ctx = IoCalls->Ctx;
+  if (!Ctx)
     return;
-  Ctx = IoCalls->Ctx;
+  loadFacts();
+  bool Exporting = IsReporter && !FactsExportDirOpt.empty();
+  bool WantPlain = FamilyMask & (1u << unsigned(IoFamily::Plain));
   std::vector<const CallExpr *> PlainCalls;
-  for (const CallExpr *C : IoCalls->Calls) {
+  for (const CallExpr *C : IoCalls ? IoCalls->Calls
+                                   : std::vector<const CallExpr *>()) {
     const IoCallInfo *Info = ioCallNamed(globalOrDependentCalleeName(C));
-    if (!Info || !(FamilyMask & (1u << unsigned(Info->Family))))
+    if (!Info)
       continue;
-    if (globalCalleeName(C).empty()) {
-      if (!MatchDependent)
-        continue;
-    } else if (Info->Family == IoFamily::Plain) {
+    if (Info->Family == IoFamily::Plain && !globalCalleeName(C).empty())
       PlainCalls.push_back(C);
-    }
+    if (!(FamilyMask & (1u << unsigned(Info->Family))))
+      continue;
+    if (!MatchDependent && globalCalleeName(C).empty())
+      continue;
     Candidates.push_back(C);
   }
-  if (!PlainCalls.empty()) {
+  if (WantPlain || Exporting) {
     Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
-    inferWrappers(*Analysis, PlainCalls, Candidates);
+    std::vector<const Stmt *> WrapperCalls;
+    wrappersFromFacts(*Analysis, WrapperCalls);
+    for (const Stmt *S : WrapperCalls)
+      PlainCalls.push_back(cast<CallExpr>(S));
+    inferWrappers(*Analysis, PlainCalls, WrapperCalls);
+    if (WantPlain)
+      Candidates.insert(Candidates.end(), WrapperCalls.begin(),
+                        WrapperCalls.end());
+    if (Exporting)
+      exportFacts(*Analysis);
   }
   if (!Candidates.empty()) {
     Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
@@ -284,7 +312,14 @@ void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O,
   if (O.Loc.isValid())
     diag(Ctx->getSourceManager().getExpansionLoc(O.Loc), O.Note,
          DiagnosticIDs::Note);
-  if (const IoWrapper *W = Call ? wrapperCalled(Call) : nullptr) {
+  const IoWrapper *W = Call ? wrapperCalled(Call) : nullptr;
+  if (W && !W->Inner) {
+    diag(reportLoc(Call),
+         "'%0' hands the outcome of '%1' on the descriptor it is given back "
+         "to its caller (%2, from the project's facts)",
+         DiagnosticIDs::Note)
+        << W->Name << W->Library << W->FactAt;
+  } else if (W) {
     const IoCallInfo *Inner = ioCallInfo(W->Inner);
     diag(reportLoc(W->Inner),
          "'%0' hands the outcome of '%1' on its parameter '%2' back to its "
@@ -308,6 +343,143 @@ const IoCallInfo *NbioCheckBase::ioCallInfo(const CallExpr *Call) const {
   if (const IoWrapper *W = wrapperCalled(Call))
     return Call->getNumArgs() > W->Info.FdArg ? &W->Info : nullptr;
   return lookupIoCall(Call);
+}
+
+void NbioCheckBase::loadFacts() {
+  Config.Facts.reset();
+  std::string Path = FactsFileOpt;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+      &Ctx->getSourceManager().getFileManager().getVirtualFileSystem();
+  llvm::ErrorOr<std::string> Cwd = FS->getCurrentWorkingDirectory();
+  if (!Path.empty() && Cwd && llvm::sys::path::is_relative(Path)) {
+    llvm::SmallString<256> Abs(*Cwd);
+    llvm::sys::path::append(Abs, Path);
+    Path = std::string(Abs);
+  } else if (Path.empty() && Cwd) {
+    Path = ProjectFacts::discover(*Cwd);
+  }
+  if (Path.empty())
+    return;
+  std::string Why;
+  Config.Facts = ProjectFacts::load(Path, Why);
+  // Said once per file and process, by one check.
+  static std::mutex Lock;
+  static llvm::StringSet<> Warned;
+  if (!Config.Facts && IsReporter) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Warned.insert(Path).second)
+      configurationDiag("nbio facts file '%0' %1; it is ignored")
+          << Path << Why;
+  }
+}
+
+void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
+                                      std::vector<const Stmt *> &Out) {
+  if (!Config.Facts || Config.Facts->Wrappers.empty())
+    return;
+  llvm::StringMap<const FactWrapper *> ByName;
+  for (const FactWrapper &F : Config.Facts->Wrappers)
+    ByName[F.Name] = &F;
+  A.forEachCallee([&](const FunctionDecl *Callee,
+                      llvm::ArrayRef<const CallExpr *> Sites) {
+    // This TU's own body, if it has one, decides (inferWrappers).
+    if (!Callee || Callee->hasBody() || !Callee->getIdentifier())
+      return;
+    auto It = ByName.find(Callee->getQualifiedNameAsString());
+    if (It == ByName.end() || It->second->FdArg >= Callee->getNumParams())
+      return;
+    const FactWrapper &F = *It->second;
+    auto W = std::make_unique<IoWrapper>();
+    W->Name = Callee->getNameAsString();
+    W->Fn = Callee;
+    W->Library = F.Library;
+    W->Info = IoCallInfo{W->Name, F.FdArg,
+                         F.Write ? Direction::Write : Direction::Read, -1,
+                         IoFamily::Plain};
+    W->BufArg = F.BufArg;
+    W->LenArg = F.LenArg;
+    W->FactAt = F.At;
+    W->ReturnsCount = F.ReturnsCount;
+    Wrappers[Callee->getCanonicalDecl()] = std::move(W);
+    for (const CallExpr *Site : Sites)
+      if (Site->getNumArgs() > F.FdArg)
+        Out.push_back(Site);
+  });
+}
+
+void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
+  ProjectFacts F;
+  A.exportFacts(F);
+  const SourceManager &SM = Ctx->getSourceManager();
+  ShortWriteFlow Flow(*Ctx, A.functionCfgs());
+  for (const auto &[Key, W] : Wrappers) {
+    if (!W->Inner || !W->Fn->isExternallyVisible())
+      continue;
+    FactWrapper FW;
+    FW.Name = W->Fn->getQualifiedNameAsString();
+    FW.FdArg = W->Info.FdArg;
+    FW.Write = W->Info.Dir == Direction::Write;
+    FW.Library = W->Library;
+    FW.BufArg = W->BufArg;
+    FW.LenArg = W->LenArg;
+    FW.ReturnsCount = true;
+    for (const IoWrapper *X = W.get(); X && FW.ReturnsCount;
+         X = X->Inner ? wrapperCalled(X->Inner) : nullptr) {
+      if (!X->Inner) {
+        FW.ReturnsCount = X->ReturnsCount.value_or(false);
+        break;
+      }
+      const IoCallInfo *I = ioCallInfo(X->Inner);
+      FW.ReturnsCount = I && Flow.follow(X->Inner, X->Fn,
+                                         X->Inner->getArg(I->FdArg), {})
+                                     .End == ShortWriteEnd::Returned;
+    }
+    PresumedLoc PL =
+        SM.getPresumedLoc(SM.getExpansionLoc(W->Inner->getBeginLoc()));
+    if (PL.isValid())
+      FW.At = (llvm::sys::path::filename(PL.getFilename()) + ":" +
+               llvm::Twine(PL.getLine()))
+                  .str();
+    F.Wrappers.push_back(std::move(FW));
+  }
+  llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {
+    return X.Name < Y.Name;
+  });
+  // One file per TU, named after the main file's path, written whole
+  // (a temporary renamed into place) so that a parallel merge never reads
+  // half a file.
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return;
+  llvm::SmallString<256> MainPath(Main->getName());
+  llvm::sys::fs::make_absolute(MainPath);
+  std::string Base;
+  for (char C : MainPath.str())
+    Base += llvm::isAlnum(C) || C == '.' || C == '-' ? C : '_';
+  llvm::SmallString<256> Out(FactsExportDirOpt);
+  if (std::error_code EC = llvm::sys::fs::create_directories(Out)) {
+    configurationDiag("cannot create the facts directory '%0': %1")
+        << FactsExportDirOpt << EC.message();
+    return;
+  }
+  llvm::sys::path::append(Out, Base + ".json");
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:2}", F.toJSON()) << "\n";
+  OS.flush();
+  llvm::SmallString<256> Tmp(Out);
+  Tmp += ".tmp";
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream File(Tmp, EC);
+    if (EC) {
+      configurationDiag("cannot write the facts file '%0': %1")
+          << Tmp << EC.message();
+      return;
+    }
+    File << Text;
+  }
+  llvm::sys::fs::rename(Tmp, Out);
 }
 
 /// Wrappers of wrappers of a library call: a bound on the chain. Real

@@ -90,6 +90,10 @@ protected:
     /// The wrapper's parameters passed on as the library call's buffer and
     /// length (-1: not a parameter).
     int BufArg = -1, LenArg = -1;
+    /// A wrapper known from another file's facts: no Inner, its place as
+    /// "file:line", and whether it hands the count back.
+    std::string FactAt;
+    std::optional<bool> ReturnsCount;
   };
   /// The table's entry for \p Call, or the wrapper's (inferred for the
   /// TU's functions at the end of the TU).
@@ -111,6 +115,17 @@ private:
                      llvm::ArrayRef<const CallExpr *> Calls,
                      std::vector<const Stmt *> &Out);
   std::map<const FunctionDecl *, std::unique_ptr<IoWrapper>> Wrappers;
+  /// The wrappers other files' facts name, for the calls to them here.
+  void wrappersFromFacts(NonBlockingFdAnalysis &A,
+                         std::vector<const Stmt *> &Out);
+  /// This TU's summary, written to FactsExportDir.
+  void exportFacts(NonBlockingFdAnalysis &A);
+  /// The facts file for this TU (FactsFile, or discovered), loaded.
+  void loadFacts();
+  std::string FactsFileOpt, FactsExportDirOpt;
+  /// The first enabled nbio check: it reports shared options and exports
+  /// the TU's facts, once for all.
+  bool IsReporter = false;
   class SharedIoCalls;
   std::shared_ptr<SharedIoCalls> IoCalls;
   unsigned FamilyMask = 0;

@@ -12,9 +12,11 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/MapVector.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
 #include <map>
 #include <mutex>
 #include <set>
@@ -38,7 +40,7 @@ NbioConfig NbioConfig::read(
 
 std::string NbioConfig::key() const {
   return NonBlockingFunctions + "\x1f" + BlockingFunctions + "\x1f" +
-         WouldBlockHelpers;
+         WouldBlockHelpers + "\x1f" + std::to_string(uintptr_t(Facts.get()));
 }
 
 static std::vector<std::string> splitList(llvm::StringRef S) {
@@ -60,7 +62,9 @@ namespace {
 /// What a descriptor expression denotes: a variable, a field (any object's),
 /// or an element of an array variable or field.
 struct FdKey {
-  enum KindT { None, Var, Field, Elem } Kind = None;
+  /// Number: a descriptor given by its number (`0` for stdin, often
+  /// through a macro: pptpd's `#define clientSocket 0`); Index holds it.
+  enum KindT { None, Var, Field, Elem, Number } Kind = None;
   const Decl *D = nullptr;
   int64_t Index = -1; ///< for Elem; -1: any element
   bool valid() const { return Kind != None; }
@@ -69,8 +73,8 @@ struct FdKey {
   /// Locals and parameters are tracked in source order; everything else
   /// (fields, globals, their elements) is one fact for the whole TU.
   bool isTuWide() const {
-    if (Kind == Field)
-      return true;
+    if (Kind == Field || Kind == Number)
+      return true; // the same descriptor wherever the TU names it
     if (const auto *VD = dyn_cast_or_null<VarDecl>(D))
       return !VD->isLocalVarDeclOrParm();
     return isa_and_nonnull<FieldDecl>(D);
@@ -245,6 +249,9 @@ static FdKey keyOf(const Expr *E) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       return {FdKey::Var, VD->getCanonicalDecl(), -1};
+  if (const auto *IL = dyn_cast<IntegerLiteral>(E);
+      IL && IL->getValue().getActiveBits() < 32)
+    return {FdKey::Number, nullptr, int64_t(IL->getValue().getZExtValue())};
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
       return {FdKey::Field, FD->getCanonicalDecl(), -1};
@@ -370,7 +377,21 @@ struct NonBlockingFdAnalysis::Impl {
       addUserWrapper(Item, false);
     for (const std::string &Item : splitList(Cfg.BlockingFunctions))
       addUserWrapper(Item, true);
+    // Other files' summaries: their wrappers, as if listed in the options
+    // (the options and the built-in list win where they name the same
+    // function), and which functions keep a descriptor's mode.
+    if (Cfg.Facts) {
+      for (const std::string &Item : Cfg.Facts->NonBlocking)
+        if (!Wrappers.count(llvm::StringRef(Item).split(':').first))
+          addUserWrapper(Item, false);
+      for (const std::string &Item : Cfg.Facts->Blocking)
+        if (!Wrappers.count(llvm::StringRef(Item).split(':').first))
+          addUserWrapper(Item, true);
+      for (const std::string &Item : Cfg.Facts->KeepsMode)
+        KeepsModeFacts.insert(Item);
+    }
   }
+  llvm::StringSet<> KeepsModeFacts;
 
   /// An entry of NonBlockingFunctions/BlockingFunctions; the checks report
   /// one that is malformed (NbioCheckBase), and it is left out here.
@@ -1322,7 +1343,8 @@ struct NonBlockingFdAnalysis::Impl {
   /// function of unknown body (which might) nor has its address taken
   /// (but for pipe()/socketpair() filling it).
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
-    if (!K.valid() || K.Kind == FdKey::Field || Depth > 4)
+    if (!K.valid() || K.Kind == FdKey::Field || K.Kind == FdKey::Number ||
+        Depth > 4)
       return false;
     const auto *VD = dyn_cast<VarDecl>(K.D);
     if (!VD || isa<ParmVarDecl>(VD))
@@ -1376,7 +1398,8 @@ struct NonBlockingFdAnalysis::Impl {
         continue;
       for (const CallExpr *C : Calls) {
         llvm::StringRef N = globalCalleeName(C);
-        for (const Expr *A : C->arguments()) {
+        for (unsigned ArgI = 0; ArgI < C->getNumArgs(); ++ArgI) {
+          const Expr *A = C->getArg(ArgI);
           if (!Names(A))
             continue;
           bool Filled = (N == "pipe" || N == "pipe2" || N == "socketpair") &&
@@ -1387,7 +1410,11 @@ struct NonBlockingFdAnalysis::Impl {
                                         ? C->getDirectCallee()->getDefinition()
                                         : nullptr;
           bool Seen = Def && Def->getBody() && !Def->hasSkippedBody();
-          if (!Filled && !Seen && !keepsMode(N))
+          // Another file's summary says it keeps that parameter's mode.
+          bool KeptElsewhere =
+              !N.empty() &&
+              KeepsModeFacts.contains((N + ":" + llvm::Twine(ArgI)).str());
+          if (!Filled && !Seen && !keepsMode(N) && !KeptElsewhere)
             return false;
         }
       }
@@ -1665,6 +1692,107 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
     SawDatagram = true;
   }
   return SawDatagram;
+}
+
+void NonBlockingFdAnalysis::forEachCallee(
+    llvm::function_ref<void(const FunctionDecl *,
+                            llvm::ArrayRef<const CallExpr *>)>
+        F) {
+  P->collect();
+  // Callees in the order the TU first calls them (deterministic).
+  llvm::MapVector<const FunctionDecl *, std::vector<const CallExpr *>> By;
+  std::vector<const FunctionDecl *> Fns;
+  for (const auto &[Fn, Calls] : P->CallsByFn)
+    Fns.push_back(Fn);
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::sort(Fns, [&](const FunctionDecl *A, const FunctionDecl *B) {
+    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
+  for (const FunctionDecl *Fn : Fns)
+    for (const CallExpr *C : callsIn(Fn))
+      if (const FunctionDecl *Callee = C->getDirectCallee())
+        By[Callee->getCanonicalDecl()].push_back(C);
+  for (const auto &[Callee, Sites] : By)
+    F(Callee, Sites);
+}
+
+void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
+  P->collect();
+  P->expandAll();
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Where = [&](SourceLocation L) {
+    PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(L));
+    return PL.isValid() ? (llvm::sys::path::filename(PL.getFilename()) + ":" +
+                           llvm::Twine(PL.getLine()))
+                              .str()
+                        : std::string();
+  };
+  std::vector<const FunctionDecl *> Fns;
+  for (const auto &[Fn, Calls] : P->CallsByFn)
+    if (Fn && Fn->isExternallyVisible() && Fn->getIdentifier() &&
+        Fn->doesThisDeclarationHaveABody() &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(Fn->getLocation())))
+      Fns.push_back(Fn);
+  llvm::sort(Fns, [&](const FunctionDecl *A, const FunctionDecl *B) {
+    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
+  for (const FunctionDecl *Fn : Fns) {
+    std::string Name = Fn->getQualifiedNameAsString();
+    const std::vector<ParamEffect> &Effects = P->summary(Fn);
+    for (unsigned I = 0; I < Fn->getNumParams(); ++I) {
+      const ParmVarDecl *Param = Fn->getParamDecl(I);
+      if (!Param->getType()->isIntegerType())
+        continue;
+      std::string Entry = Name + ":" + std::to_string(I);
+      const ParamEffect *Set = nullptr, *Clear = nullptr;
+      for (const ParamEffect &E : Effects)
+        if (E.Param == I)
+          (E.Set ? Set : Clear) = &E;
+      if (Set) {
+        std::string Item = Entry;
+        if (Set->G.Param)
+          Item += ":" + std::to_string(Set->G.Param->getFunctionScopeIndex()) +
+                  ":" + (Set->G.WhenTrue ? "1" : "0");
+        Out.NonBlocking.push_back(Item);
+        Out.Origins[Item] = Where(Set->Loc);
+        continue;
+      }
+      if (Clear) {
+        Out.Blocking.push_back(Entry);
+        Out.Origins[Entry] = Where(Clear->Loc);
+        continue;
+      }
+      // No change here: the mode is kept if every call it goes to keeps
+      // it (a library call that does, a function of this TU, whose effects
+      // are in the summary already, or another file's function whose own
+      // summary says so: closed by the merge).
+      std::vector<std::string> Needs;
+      bool Unknown = false;
+      for (const CallExpr *C : P->CallsByFn[Fn])
+        for (unsigned A = 0; A < C->getNumArgs(); ++A) {
+          FdKey AK = keyOf(C->getArg(A));
+          if (AK.Kind != FdKey::Var || AK.D != Param->getCanonicalDecl())
+            continue;
+          const FunctionDecl *Callee = C->getDirectCallee();
+          if (!Callee || !Callee->getIdentifier()) {
+            Unknown = true;
+            continue;
+          }
+          llvm::StringRef N = Callee->getName();
+          const FunctionDecl *Def = Callee->getDefinition();
+          if (Impl::keepsMode(N) || (Def && Def->getBody()))
+            continue;
+          Needs.push_back(Callee->getQualifiedNameAsString() + ":" +
+                          std::to_string(A));
+        }
+      if (Unknown)
+        continue;
+      if (Needs.empty())
+        Out.KeepsMode.push_back(Entry);
+      else
+        Out.KeepsModeIf.push_back({Entry, std::move(Needs)});
+    }
+  }
 }
 
 bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {

@@ -32,6 +32,7 @@
 #include "FunctionCfgs.h"
 #include "FunctionParents.h"
 #include "IoCalls.h"
+#include "ProjectFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -57,6 +58,8 @@ struct NbioConfig {
   std::string BlockingFunctions;
   /// Helpers that test an errno for "would block", e.g. `is_again`.
   std::string WouldBlockHelpers;
+  /// Other files' summaries (project-wide facts), or null.
+  std::shared_ptr<const ProjectFacts> Facts;
 
   static NbioConfig
   read(const ClangTidyCheck &Check,
@@ -117,6 +120,16 @@ public:
   /// SOCK_DGRAM or SOCK_RAW: connect() on it only sets the peer, at once,
   /// and never fails with EINPROGRESS.
   bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+
+  /// What this TU tells other TUs about its externally visible functions'
+  /// descriptor parameters: made non-blocking or blocking, or left alone
+  /// (unconditionally, or if the other files' functions they go to do).
+  void exportFacts(ProjectFacts &Out);
+
+  /// Every function called in the TU's function bodies, with its calls.
+  void forEachCallee(llvm::function_ref<void(const FunctionDecl *,
+                                             llvm::ArrayRef<const CallExpr *>)>
+                         F);
 
   /// \p Fd is an element of an array that pipe() or pipe2() fills in the
   /// TU (`fds[1]`, `c->notify[1]`): a pipe, where a write of at most

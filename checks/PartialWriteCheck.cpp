@@ -66,12 +66,16 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
       continue;
     bool CountComesBack = true;
     for (const IoWrapper *W = Wrapper; W && CountComesBack;
-         W = wrapperCalled(W->Inner))
+         W = W->Inner ? wrapperCalled(W->Inner) : nullptr) {
+      if (!W->Inner) { // another file's, by its facts
+        CountComesBack = W->ReturnsCount.value_or(false);
+        break;
+      }
       CountComesBack =
           Flow.follow(W->Inner, W->Fn,
                       W->Inner->getArg(ioCallInfo(W->Inner)->FdArg), {})
-              .End ==
-                       ShortWriteEnd::Returned;
+              .End == ShortWriteEnd::Returned;
+    }
     if (!CountComesBack)
       continue; // the wrapper's own write is judged where it is
     std::optional<NonBlockingOrigin> Origin =

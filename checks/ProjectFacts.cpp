@@ -1,0 +1,160 @@
+//===--- ProjectFacts.cpp - What other translation units know -------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "ProjectFacts.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <map>
+#include <mutex>
+
+namespace clang::tidy::nbio {
+
+/// The facts file's format version: a file of another version is ignored
+/// with a warning (run `nbio-facts merge` again).
+constexpr int64_t FactsVersion = 1;
+
+/// How far up from the TU's working directory discovery looks: a build
+/// directory's subdirectories are rarely deeper than this.
+constexpr unsigned MaxDiscoveryDepth = 8;
+
+llvm::json::Value ProjectFacts::toJSON() const {
+  llvm::json::Array Ws;
+  for (const FactWrapper &W : Wrappers)
+    Ws.push_back(llvm::json::Object{{"name", W.Name},
+                                    {"fd", int64_t(W.FdArg)},
+                                    {"dir", W.Write ? "write" : "read"},
+                                    {"library", W.Library},
+                                    {"buf", int64_t(W.BufArg)},
+                                    {"len", int64_t(W.LenArg)},
+                                    {"count", W.ReturnsCount},
+                                    {"at", W.At}});
+  llvm::json::Array If;
+  for (const auto &[Fn, Needs] : KeepsModeIf)
+    If.push_back(llvm::json::Object{
+        {"fn", Fn}, {"needs", llvm::json::Array(Needs)}});
+  llvm::json::Object Orig;
+  for (const auto &E : Origins)
+    Orig[E.getKey()] = E.getValue();
+  return llvm::json::Object{
+      {"version", FactsVersion},
+      {"nonblocking", llvm::json::Array(NonBlocking)},
+      {"blocking", llvm::json::Array(Blocking)},
+      {"keeps_mode", llvm::json::Array(KeepsMode)},
+      {"keeps_mode_if", std::move(If)},
+      {"io_wrappers", std::move(Ws)},
+      {"origins", std::move(Orig)}};
+}
+
+static std::string strings(const llvm::json::Object &O, llvm::StringRef Key,
+                           std::vector<std::string> &Out) {
+  const llvm::json::Value *V = O.get(Key);
+  if (!V)
+    return {};
+  const llvm::json::Array *A = V->getAsArray();
+  if (!A)
+    return "has a '" + Key.str() + "' that is not a list";
+  for (const llvm::json::Value &E : *A) {
+    auto S = E.getAsString();
+    if (!S)
+      return "has a '" + Key.str() + "' that holds a non-string";
+    Out.push_back(S->str());
+  }
+  return {};
+}
+
+std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
+                                   ProjectFacts &Out) {
+  const llvm::json::Object *O = V.getAsObject();
+  if (!O)
+    return "is not a JSON object";
+  if (O->getInteger("version") != FactsVersion)
+    return "is not version " + std::to_string(FactsVersion) +
+           " (run 'nbio-facts merge' again)";
+  for (auto [Key, List] :
+       {std::pair<llvm::StringRef, std::vector<std::string> *>{
+            "nonblocking", &Out.NonBlocking},
+        {"blocking", &Out.Blocking},
+        {"keeps_mode", &Out.KeepsMode}})
+    if (std::string Why = strings(*O, Key, *List); !Why.empty())
+      return Why;
+  if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
+    for (const llvm::json::Value &E : *Ws) {
+      const llvm::json::Object *W = E.getAsObject();
+      auto Name = W ? W->getString("name") : std::nullopt;
+      auto Fd = W ? W->getInteger("fd") : std::nullopt;
+      if (!Name || !Fd || *Fd < 0)
+        return "has an entry of 'io_wrappers' with no 'name' or 'fd'";
+      FactWrapper F;
+      F.Name = Name->str();
+      F.FdArg = unsigned(*Fd);
+      F.Write = W->getString("dir") == "write";
+      F.Library = W->getString("library").value_or("").str();
+      F.BufArg = int(W->getInteger("buf").value_or(-1));
+      F.LenArg = int(W->getInteger("len").value_or(-1));
+      F.ReturnsCount = W->getBoolean("count").value_or(false);
+      F.At = W->getString("at").value_or("").str();
+      Out.Wrappers.push_back(std::move(F));
+    }
+  if (const llvm::json::Object *Orig = O->getObject("origins"))
+    for (const auto &[K, V] : *Orig)
+      if (auto S = V.getAsString())
+        Out.Origins[K.str()] = S->str();
+  return {};
+}
+
+std::shared_ptr<const ProjectFacts> ProjectFacts::load(llvm::StringRef Path,
+                                                       std::string &Error) {
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(Path, St)) {
+    Error = "cannot be read";
+    return nullptr;
+  }
+  // Keyed by path and modification time: a merge run between two TUs of a
+  // long clangd session is picked up.
+  static std::mutex Lock;
+  static std::map<std::pair<std::string, int64_t>,
+                  std::pair<std::shared_ptr<const ProjectFacts>, std::string>>
+      Cache;
+  auto Key = std::make_pair(
+      Path.str(), int64_t(St.getLastModificationTime().time_since_epoch().count()));
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Cache.find(Key);
+  if (It == Cache.end()) {
+    std::shared_ptr<ProjectFacts> F;
+    std::string Why;
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf) {
+      Why = "cannot be read";
+    } else if (auto V = llvm::json::parse((*Buf)->getBuffer())) {
+      F = std::make_shared<ProjectFacts>();
+      Why = fromJSON(*V, *F);
+      if (!Why.empty())
+        F.reset();
+    } else {
+      Why = "is not JSON: " + llvm::toString(V.takeError());
+    }
+    It = Cache.emplace(Key, std::make_pair(F, Why)).first;
+  }
+  Error = It->second.second;
+  return It->second.first;
+}
+
+std::string ProjectFacts::discover(llvm::StringRef Dir) {
+  llvm::SmallString<256> D(Dir);
+  for (unsigned I = 0; I < MaxDiscoveryDepth && !D.empty(); ++I) {
+    llvm::SmallString<256> Candidate(D);
+    llvm::sys::path::append(Candidate, "nbio-facts.json");
+    if (llvm::sys::fs::exists(Candidate))
+      return std::string(Candidate);
+    llvm::StringRef Parent = llvm::sys::path::parent_path(D);
+    if (Parent == D)
+      break;
+    D = Parent;
+  }
+  return {};
+}
+
+} // namespace clang::tidy::nbio

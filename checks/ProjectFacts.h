@@ -1,0 +1,80 @@
+//===--- ProjectFacts.h - What other translation units know ---------------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Project-wide facts: small per-function summaries that one translation
+// unit exports and every other one reads, so that a descriptor made
+// non-blocking in one file, or an I/O wrapper defined in another, is known
+// where the I/O happens. Each TU writes its own summary (FactsExportDir);
+// `nbio-facts merge` joins them into one file and closes the "keeps the
+// mode" facts over the calls between files; the checks read that file
+// (FactsFile, or nbio-facts.json found next to the compile database).
+//
+// Only externally visible functions are summarised: a `static` function
+// is seen by its own TU alone, which analyses its body directly. Functions
+// are keyed by their qualified name.
+//
+// Facts are hints: a missing or stale file never makes a TU's own evidence
+// wrong; a malformed one is reported once and ignored.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_PROJECTFACTS_H
+#define NBIO_CHECKS_PROJECTFACTS_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::nbio {
+
+/// A function of another TU that is a thin I/O wrapper (see
+/// NbioCheckBase::IoWrapper).
+struct FactWrapper {
+  std::string Name;
+  unsigned FdArg = 0;
+  bool Write = false;   ///< the direction of the wrapped call
+  std::string Library;  ///< the library call at the end of the chain
+  int BufArg = -1, LenArg = -1;
+  bool ReturnsCount = false;
+  std::string At; ///< "file:line" of the wrapped call
+};
+
+struct ProjectFacts {
+  /// `Name:FdArg` (or `Name:FdArg:FlagArg:Value`) entries, as in the
+  /// NonBlockingFunctions and BlockingFunctions options.
+  std::vector<std::string> NonBlocking, Blocking;
+  /// `Name:FdArg`: the function leaves that parameter's mode alone, and
+  /// passes it only to calls that do.
+  std::vector<std::string> KeepsMode;
+  /// For a TU's own summary: `Name:FdArg` keeps the mode if every
+  /// `Callee:Arg` it passes the descriptor to does (closed by the merge).
+  std::vector<std::pair<std::string, std::vector<std::string>>> KeepsModeIf;
+  std::vector<FactWrapper> Wrappers;
+  /// Where each NonBlocking/Blocking entry comes from ("file:line").
+  llvm::StringMap<std::string> Origins;
+
+  llvm::json::Value toJSON() const;
+  /// Empty on success, else why the value is not a facts file.
+  static std::string fromJSON(const llvm::json::Value &V, ProjectFacts &Out);
+
+  /// The facts file at \p Path, parsed once per process and file version
+  /// (clangd and run-clang-tidy ask for every TU). Null with \p Error set
+  /// when it is missing or malformed.
+  static std::shared_ptr<const ProjectFacts> load(llvm::StringRef Path,
+                                                  std::string &Error);
+
+  /// `nbio-facts.json` in \p Dir (the TU's working directory: the build
+  /// directory for CMake projects) or one of its parents, or empty.
+  static std::string discover(llvm::StringRef Dir);
+
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_PROJECTFACTS_H

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+"""Merge the nbio checks' per-file summaries into one project facts file.
+
+Each translation unit that clang-tidy analyses with the nbio checks and the
+option FactsExportDir set writes a summary of its externally visible
+functions into that directory: which descriptor parameters they make
+non-blocking or blocking, which they leave alone, and which are thin I/O
+wrappers.  `merge` joins them into one file and closes the "keeps the mode"
+facts over the calls between files (a function keeps a parameter's mode if
+every other file's function it passes it to does: a least fixpoint, so a
+cycle with no other evidence stays unknown).  Put the result next to
+compile_commands.json as nbio-facts.json, where the checks find it:
+
+    run-clang-tidy -p build -checks='-*,nbio-*' -quiet \\
+        -config="{CheckOptions: {FactsExportDir: $PWD/build/nbio-facts}}" >/dev/null
+    nbio-facts.py merge build/nbio-facts -o build/nbio-facts.json
+    run-clang-tidy -p build -checks='-*,nbio-*'
+
+Merging is cheap and deterministic (the same inputs give the same bytes);
+re-summarising a changed file and merging again is all an update takes.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+
+VERSION = "@NBIO_VERSION@"
+if VERSION.startswith("@"):
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                               os.pardir, "CMakeLists.txt"),
+                  encoding="utf-8") as cml:
+            VERSION = re.search(r"project\(nbio VERSION ([0-9.]+)",
+                                cml.read())[1]
+    except (OSError, TypeError):
+        VERSION = "unknown"
+
+FACTS_VERSION = 1
+
+
+def summaries(paths):
+    """Every per-file summary under the given files and directories."""
+    for p in paths:
+        if os.path.isdir(p):
+            for name in sorted(os.listdir(p)):
+                if name.endswith(".json"):
+                    yield os.path.join(p, name)
+        else:
+            yield p
+
+
+def entry_key(item):
+    """'name:fd' of an entry ('name:fd:flag:value' included)."""
+    parts = item.split(":")
+    return ":".join(parts[:2])
+
+
+def merge(paths):
+    nonblocking, blocking, keeps = set(), set(), set()
+    keeps_if = {}
+    wrappers = {}
+    origins = {}
+    for path in summaries(paths):
+        with open(path, encoding="utf-8") as f:
+            try:
+                d = json.load(f)
+            except ValueError as e:
+                raise SystemExit("nbio-facts: %s: not JSON: %s" % (path, e))
+        if d.get("version") != FACTS_VERSION:
+            raise SystemExit("nbio-facts: %s: not a version %d summary"
+                             % (path, FACTS_VERSION))
+        nonblocking.update(d.get("nonblocking", []))
+        blocking.update(d.get("blocking", []))
+        keeps.update(d.get("keeps_mode", []))
+        for e in d.get("keeps_mode_if", []):
+            # The same function summarised by two files (a header's inline
+            # function): both conditions must hold.
+            keeps_if.setdefault(e["fn"], set()).update(e.get("needs", []))
+        for w in d.get("io_wrappers", []):
+            key = w["name"]
+            if key not in wrappers or \
+                    (w.get("at", ""), w.get("fd")) < (wrappers[key].get("at", ""),
+                                                      wrappers[key].get("fd")):
+                wrappers[key] = w
+        origins.update(d.get("origins", {}))
+    # A function that changes the mode somewhere does not keep it.
+    changes = {entry_key(x) for x in nonblocking | blocking}
+    keeps -= changes
+    changed = True
+    while changed:
+        changed = False
+        for fn, needs in sorted(keeps_if.items()):
+            if fn not in keeps and fn not in changes and needs <= keeps:
+                keeps.add(fn)
+                changed = True
+    return {
+        "version": FACTS_VERSION,
+        "nonblocking": sorted(nonblocking),
+        "blocking": sorted(blocking),
+        "keeps_mode": sorted(keeps),
+        "keeps_mode_if": [],
+        "io_wrappers": [wrappers[k] for k in sorted(wrappers)],
+        "origins": {k: origins[k] for k in sorted(origins)},
+    }
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        prog="nbio-facts",
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version",
+                    version="nbio-facts (nbio) %s" % VERSION)
+    sub = ap.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("merge", help="merge per-file summaries into one file")
+    m.add_argument("inputs", nargs="+",
+                   help="summary files, or directories of them")
+    m.add_argument("-o", "--output", required=True,
+                   help="the facts file to write (nbio-facts.json next to "
+                        "compile_commands.json is found without options)")
+    args = ap.parse_args(argv)
+    facts = merge(args.inputs)
+    tmp = args.output + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(facts, f, indent=1, sort_keys=True)
+        f.write("\n")
+    os.replace(tmp, args.output)
+    print("nbio-facts: %d non-blocking, %d blocking, %d mode-keeping "
+          "parameters, %d I/O wrappers -> %s"
+          % (len(facts["nonblocking"]), len(facts["blocking"]),
+             len(facts["keeps_mode"]), len(facts["io_wrappers"]), args.output),
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,16 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+// Address helpers of a STUN client (after coturn's apputils.c): binding a
+// socket leaves its mode alone; the other helper makes it non-blocking.
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+int addr_bind(int fd, const struct sockaddr_in *a) {
+  return bind(fd, (const struct sockaddr *)a, sizeof *a);
+}
+
+int addr_bind_nonblocking(int fd, const struct sockaddr_in *a) {
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  return bind(fd, (const struct sockaddr *)a, sizeof *a);
+}
