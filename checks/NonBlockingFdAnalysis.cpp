@@ -234,6 +234,13 @@ bool NonBlockingFdAnalysis::mentionsName(const Expr *E, llvm::StringRef Name,
   });
 }
 
+/// Argument \p I of a call to \p Callee is past a variadic function's
+/// named parameters: formatted into a message (a log line printing the
+/// descriptor's number), which leaves the descriptor alone.
+static bool formatsArgument(const FunctionDecl *Callee, unsigned I) {
+  return Callee && Callee->isVariadic() && I >= Callee->getNumParams();
+}
+
 static FdKey keyOf(const Expr *E) {
   // `*p`, `&fd`: the object itself (a loop, not recursion: `****p` may be
   // written as deep as the user likes).
@@ -1414,7 +1421,8 @@ struct NonBlockingFdAnalysis::Impl {
           bool KeptElsewhere =
               !N.empty() &&
               KeepsModeFacts.contains((N + ":" + llvm::Twine(ArgI)).str());
-          if (!Filled && !Seen && !keepsMode(N) && !KeptElsewhere)
+          if (!Filled && !Seen && !keepsMode(N) && !KeptElsewhere &&
+              !formatsArgument(C->getDirectCallee(), ArgI))
             return false;
         }
       }
@@ -1780,7 +1788,8 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
           }
           llvm::StringRef N = Callee->getName();
           const FunctionDecl *Def = Callee->getDefinition();
-          if (Impl::keepsMode(N) || (Def && Def->getBody()))
+          if (Impl::keepsMode(N) || (Def && Def->getBody()) ||
+              formatsArgument(Callee, A))
             continue;
           Needs.push_back(Callee->getQualifiedNameAsString() + ":" +
                           std::to_string(A));

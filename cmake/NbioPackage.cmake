@@ -86,7 +86,7 @@ foreach(page IN LISTS nbio_doc_pages)
   get_filename_component(name "${page}" NAME)
   configure_file("${page}" "${PROJECT_BINARY_DIR}/share/doc/nbio${NBIO_SUFFIX}/${name}" COPYONLY)
 endforeach()
-foreach(script nbio-sarif nbio-apply-fixes)
+foreach(script nbio-sarif nbio-apply-fixes nbio-facts)
   configure_file("${PROJECT_SOURCE_DIR}/scripts/${script}.py"
     "${PROJECT_BINARY_DIR}/bin/${script}${NBIO_SUFFIX}" @ONLY)
   install(PROGRAMS "${PROJECT_BINARY_DIR}/bin/${script}${NBIO_SUFFIX}"
@@ -100,7 +100,8 @@ find_program(NBIO_HELP2MAN help2man)
 find_program(NBIO_GZIP gzip)
 set(nbio_man_commands
   "nbio-sarif|SARIF 2.1.0 and GitLab Code Quality reports from clang-tidy's output"
-  "nbio-apply-fixes|apply exported clang-tidy fixes except those of units with compile errors")
+  "nbio-apply-fixes|apply exported clang-tidy fixes except those of units with compile errors"
+  "nbio-facts|merge the nbio checks' per-file summaries into one project facts file")
 if(TARGET nbio-clang-tidy AND TARGET nbio-clangd)
   list(APPEND nbio_man_commands
     "nbio-clang-tidy|clang-tidy with the nbio checks for non-blocking I/O built in"
@@ -153,7 +154,8 @@ nbio-eagain-ewouldblock, nbio-busy-wait-retry, nbio-partial-write) as a plugin f
 clang-tidy-${LLVM_VERSION_MAJOR} --load, as nbio-clang-tidy-${LLVM_VERSION_MAJOR} and
 nbio-clangd-${LLVM_VERSION_MAJOR} with the checks built in, with a CMake package
 (find_package(nbio)), nbio-sarif-${LLVM_VERSION_MAJOR}, a SARIF and GitLab Code
-Quality converter, and nbio-apply-fixes-${LLVM_VERSION_MAJOR}.")
+Quality converter, nbio-apply-fixes-${LLVM_VERSION_MAJOR}, and
+nbio-facts-${LLVM_VERSION_MAJOR}, which merges the checks' project-wide facts.")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

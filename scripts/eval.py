@@ -467,8 +467,10 @@ def parse_output(text):
 
 def export_facts(pkg, sdir, dbdir, pdir, opts):
     """The facts phase: every TU's summary (FactsExportDir), merged by
-    scripts/nbio-facts.py into PDIR/nbio-facts.json; its path and CPU time."""
-    out = os.path.join(pdir, "facts-tu")
+    scripts/nbio-facts.py into PDIR/facts/nbio-facts.json (not PDIR itself,
+    where the checks' discovery from the sources below would find it for
+    the runs without facts); its path, CPU time and merge time."""
+    out = os.path.join(pdir, "facts", "tu")
     shutil.rmtree(out, ignore_errors=True)
     entries = json.load(open(os.path.join(dbdir, "compile_commands.json")))
     tus = [e["file"] for e in entries if os.path.exists(e["file"])]
@@ -488,7 +490,7 @@ def export_facts(pkg, sdir, dbdir, pdir, opts):
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=opts.jobs) as ex:
         list(ex.map(work, tus))
-    facts = os.path.join(pdir, "nbio-facts.json")
+    facts = os.path.join(pdir, "facts", "nbio-facts.json")
     t0 = time.monotonic()
     subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "nbio-facts.py"),
                     "merge", out, "-o", facts], check=True,

@@ -110,12 +110,11 @@ def merge(paths):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(
-        prog="nbio-facts",
         description=__doc__.split("\n\n")[0],
         epilog="\n\n".join(__doc__.split("\n\n")[1:]),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--version", action="version",
-                    version="nbio-facts (nbio) %s" % VERSION)
+                    version="%(prog)s (nbio) " + VERSION)
     sub = ap.add_subparsers(dest="command", required=True)
     m = sub.add_parser("merge", help="merge per-file summaries into one file")
     m.add_argument("inputs", nargs="+",
