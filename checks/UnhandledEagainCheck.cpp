@@ -191,11 +191,77 @@ static llvm::SmallVector<const Decl *, 4> namesOfFd(const Expr *Fd,
 /// calling. EAGAIN is then not the expected outcome, and code that treats
 /// it like end of file is taking a documented shortcut, not ignoring the
 /// non-blocking mode.
+/// The event loops' names for "readable" and "writable", in the calls that
+/// register a handler: libevent and libev, libuv, epoll and poll, glib,
+/// redis's ae, bitlbee's events.
+static const llvm::StringRef ReadableFlags[] = {
+    "EV_READ", "UV_READABLE", "EPOLLIN", "POLLIN", "G_IO_IN", "AE_READABLE",
+    "B_EV_IO_READ"};
+static const llvm::StringRef WritableFlags[] = {
+    "EV_WRITE", "UV_WRITABLE", "EPOLLOUT", "POLLOUT", "G_IO_OUT",
+    "AE_WRITABLE", "B_EV_IO_WRITE"};
+
+const llvm::DenseMap<const FunctionDecl *, unsigned> &
+UnhandledEagainCheck::readinessHandlers(NonBlockingFdAnalysis &A) {
+  if (Handlers)
+    return *Handlers;
+  Handlers.emplace();
+  ASTContext &Ctx = A.context();
+  A.forEachCallee([&](const FunctionDecl *,
+                      llvm::ArrayRef<const CallExpr *> Sites) {
+    for (const CallExpr *C : Sites) {
+      // A function of the TU passed as an argument: a handler.
+      llvm::SmallVector<const FunctionDecl *, 2> Passed;
+      for (const Expr *Arg : C->arguments()) {
+        const Expr *E = Arg->IgnoreParenCasts();
+        if (const auto *U = dyn_cast<UnaryOperator>(E);
+            U && U->getOpcode() == UO_AddrOf)
+          E = U->getSubExpr()->IgnoreParenCasts();
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+          if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl());
+              F && F->hasBody())
+            Passed.push_back(F->getCanonicalDecl());
+      }
+      if (Passed.empty())
+        continue;
+      // ...for the directions the same call names.
+      unsigned Mask = 0;
+      for (const Expr *Arg : C->arguments()) {
+        for (llvm::StringRef N : ReadableFlags)
+          if (NonBlockingFdAnalysis::mentionsName(Arg, N, Ctx))
+            Mask |= 1;
+        for (llvm::StringRef N : WritableFlags)
+          if (NonBlockingFdAnalysis::mentionsName(Arg, N, Ctx))
+            Mask |= 2;
+      }
+      if (Mask)
+        for (const FunctionDecl *F : Passed)
+          (*Handlers)[F] |= Mask;
+    }
+  });
+  // A handler the TU also calls directly runs whenever it is called.
+  for (auto It = Handlers->begin(); It != Handlers->end();) {
+    auto Cur = It++;
+    const FunctionDecl *Def = Cur->first->getDefinition();
+    if (!Def || !A.callSitesOf(Def).empty())
+      Handlers->erase(Cur);
+  }
+  return *Handlers;
+}
+
 bool UnhandledEagainCheck::runsWhenReady(NonBlockingFdAnalysis &A,
                                          const FunctionDecl *Fn,
-                                         const CallExpr *Call, const Expr *Fd) {
+                                         const CallExpr *Call, const Expr *Fd,
+                                         Direction D) {
   llvm::SmallVector<const Decl *, 4> Ids = namesOfFd(Fd, Fn);
   if (pollsBefore(A, Fn, Call, Ids))
+    return true;
+  // An event loop's handler for this direction: the loop calls it when a
+  // descriptor it watches is ready. (A handler for readability that
+  // writes is not covered: the write may well find the buffer full.)
+  const auto &H = readinessHandlers(A);
+  if (auto It = H.find(Fn->getCanonicalDecl());
+      It != H.end() && (It->second & (D == Direction::Read ? 1u : 2u)))
     return true;
   llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Fn);
   if (Sites.empty() || Fn->isExternallyVisible())
@@ -237,6 +303,7 @@ static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
 
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const Stmt *> Candidates) {
+  Handlers.reset(); // this TU's
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = ioCallInfo(Call);
@@ -267,7 +334,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
 
     // poll()/select() on the way here: the call is made once the fd is
     // ready, where EAGAIN is no longer the expected outcome.
-    if (runsWhenReady(A, Fn, Call, Call->getArg(Info->FdArg)))
+    if (runsWhenReady(A, Fn, Call, Call->getArg(Info->FdArg), Info->Dir))
       continue;
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
     if (P.Tested)
