@@ -150,8 +150,8 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "clang-tidy checks for unsafe non-blocking I/O, for LLVM ${LLVM_VERSION_MAJOR}")
 set(CPACK_PACKAGE_DESCRIPTION
   "The nbio checks (nbio-unhandled-eagain, nbio-connect-einprogress,
-nbio-eagain-ewouldblock, nbio-busy-wait-retry, nbio-partial-write) as a plugin for
-clang-tidy-${LLVM_VERSION_MAJOR} --load, as nbio-clang-tidy-${LLVM_VERSION_MAJOR} and
+nbio-eagain-ewouldblock, nbio-busy-wait-retry, nbio-partial-write)
+as a plugin for clang-tidy-${LLVM_VERSION_MAJOR} --load, as nbio-clang-tidy-${LLVM_VERSION_MAJOR} and
 nbio-clangd-${LLVM_VERSION_MAJOR} with the checks built in, with a CMake package
 (find_package(nbio)), nbio-sarif-${LLVM_VERSION_MAJOR}, a SARIF and GitLab Code
 Quality converter, nbio-apply-fixes-${LLVM_VERSION_MAJOR}, and
