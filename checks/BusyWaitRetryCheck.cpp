@@ -131,30 +131,6 @@ BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable,
   return {};
 }
 
-bool BusyWaitRetryCheck::fileIncludes(FileID File, StringRef Header) const {
-  // clangd's preamble hides the #include block from preprocessor callbacks;
-  // read the file itself so that an existing include is never added twice.
-  StringRef Buf = Ctx->getSourceManager().getBufferData(File);
-  StringRef Name = Header.trim("<>\"");
-  size_t Pos = 0;
-  while ((Pos = Buf.find("include", Pos)) != StringRef::npos) {
-    size_t LineStart = Buf.rfind('\n', Pos);
-    LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
-    StringRef Lead = Buf.slice(LineStart, Pos).trim();
-    size_t LineEnd = Buf.find('\n', Pos);
-    StringRef Rest = Buf.slice(Pos + 7, LineEnd).trim();
-    if ((Lead == "#" || Lead == "# ") && Rest.size() > 2 &&
-        Rest.drop_front().starts_with(Name) &&
-        (Rest.size() == Name.size() + 2 || Rest[Name.size() + 1] == '>' ||
-         Rest[Name.size() + 1] == '"'))
-      return true;
-    if (Name == "poll.h" && (Lead == "#") && Rest.contains("sys/poll.h"))
-      return true;
-    Pos += 7;
-  }
-  return false;
-}
-
 /// The indentation of the line \p Loc is on.
 static std::string indentAt(SourceLocation Loc, const SourceManager &SM) {
   auto [File, Off] = SM.getDecomposedLoc(Loc);
@@ -419,22 +395,11 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     return {{},
             "no fix-it: the retry is not a statement a wait can be "
             "inserted before"};
-  if (const std::string &H = Header; !H.empty()) {
-    FileID File = SM.getFileID(
-        SM.getExpansionLoc(At ? At->getBeginLoc() : Loop->getBeginLoc()));
-    // A fragment included inside the function's body (a `.inc` file) is no
-    // place for an #include: put it in the file that includes the fragment
-    // at file scope.
-    SourceRange Body = Fn->getBody()->getSourceRange();
-    for (SourceLocation Inc = SM.getIncludeLoc(File);
-         Inc.isValid() && !SM.isBeforeInTranslationUnit(Inc, Body.getBegin()) &&
-         SM.isBeforeInTranslationUnit(Inc, Body.getEnd());
-         Inc = SM.getIncludeLoc(File))
-      File = SM.getFileID(Inc);
-    if (!fileIncludes(File, H))
-      if (auto Inc = Inserter.createIncludeInsertion(File, H))
-        F.Hints.push_back(*Inc);
-  }
+  if (!Header.empty())
+    if (auto Inc = includeFix(Inserter, At ? At->getBeginLoc()
+                                           : Loop->getBeginLoc(),
+                              Fn, Header))
+      F.Hints.push_back(*Inc);
   return F;
 }
 
@@ -537,21 +502,14 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
 
     Fix F;
     // The wait names the descriptor as the call does, copied as written.
-    std::optional<std::string> FdCopy = fixTextOf(Fd);
-    if (inMacro(Call))
-      F.WhyNot = "no fix-it: the call is inside a macro expansion";
-    else if (Fd->HasSideEffects(*Ctx))
-      F.WhyNot = "no fix-it: the descriptor expression has side effects and "
-                 "cannot be evaluated again";
-    else if (!FdCopy)
-      F.WhyNot = "no fix-it: the descriptor is not written out in the file "
-                 "(it comes from a macro) and cannot be copied";
-    else if (Api && Api->FdGetter.empty())
+    std::optional<std::string> FdCopy;
+    F.WhyNot = whyFdCannotBeCopied(Call, Fd, FdCopy);
+    if (F.WhyNot.empty() && Api && Api->FdGetter.empty())
       F.WhyNot = ("no fix-it: " + Api->Library +
                   " gives no descriptor for the session; wait for the socket "
                   "under it to become ready before the retry")
                      .str();
-    else {
+    else if (F.WhyNot.empty()) {
       // The session's descriptor and, where one code stands for both
       // directions, the way the library waits: SSL_want_read(ssl),
       // !gnutls_record_get_direction(session).

@@ -7,7 +7,6 @@
 #define NBIO_CHECKS_BUSYWAITRETRYCHECK_H
 
 #include "NbioCheckBase.h"
-#include "clang-tidy/utils/IncludeInserter.h"
 
 namespace clang::tidy::nbio {
 
@@ -45,7 +44,6 @@ private:
   std::vector<std::string> waitLines(const std::string &Fd, bool Readable,
                                      const std::string &ReadIf) const;
   bool repeatable(const Expr *Cond, NonBlockingFdAnalysis &A);
-  bool fileIncludes(FileID File, StringRef Header) const;
   bool mayRepeat(const CallExpr *Call, const FunctionDecl *Fn,
                  NonBlockingFdAnalysis &A);
 

@@ -5,18 +5,32 @@
 
 #include "ConnectEinprogressCheck.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::nbio {
 
 ConnectEinprogressCheck::ConnectEinprogressCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : NbioCheckBase(Name, Context),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()),
       CheckSoErrorReadback(Options.get("CheckSoErrorReadback", true)),
-      StrictPropagation(Options.get("StrictPropagation", false)) {}
+      StrictPropagation(Options.get("StrictPropagation", false)),
+      TimeoutMs(Options.get("TimeoutMs", 5000)) {}
+
+void ConnectEinprogressCheck::registerPPCallbacks(const SourceManager &,
+                                                  Preprocessor *PP,
+                                                  Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
 
 void ConnectEinprogressCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   NbioCheckBase::storeOptions(Opts);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "TimeoutMs", TimeoutMs);
   Options.store(Opts, "CheckSoErrorReadback", CheckSoErrorReadback);
   Options.store(Opts, "StrictPropagation", StrictPropagation);
 }
@@ -42,8 +56,149 @@ static bool isUnixDomainAddress(const CallExpr *Call) {
   return RD && RD->getName() == "sockaddr_un";
 }
 
+/// What the fix-it inserts once per file: C and C++ alike, warning-free
+/// under -Wall -Wextra, guarded so that a copy in a header and one in the
+/// file that includes it do not clash. It returns what connect() returns: 0
+/// once connected, else -1 with errno set to why (ETIMEDOUT when the socket
+/// did not become writable in time).
+static constexpr llvm::StringLiteral HelperText =
+    "#ifndef NBIO_CONNECT_WAIT_DEFINED\n"
+    "#define NBIO_CONNECT_WAIT_DEFINED\n"
+    "/* Added by nbio-connect-einprogress: a non-blocking connect() that\n"
+    "   answered EINPROGRESS is waited for; 0 once connected, else -1 with\n"
+    "   errno set to the real error. */\n"
+    "static int nbio_connect_wait(int rc, int fd, int timeout_ms) {\n"
+    "  struct pollfd pfd;\n"
+    "  int ready;\n"
+    "  int err = 0;\n"
+    "  socklen_t len = sizeof err;\n"
+    "  if (rc == 0 || errno != EINPROGRESS)\n"
+    "    return rc;\n"
+    "  pfd.fd = fd;\n"
+    "  pfd.events = POLLOUT;\n"
+    "  pfd.revents = 0;\n"
+    "  do\n"
+    "    ready = poll(&pfd, 1, timeout_ms);\n"
+    "  while (ready < 0 && errno == EINTR);\n"
+    "  if (ready == 0)\n"
+    "    errno = ETIMEDOUT;\n"
+    "  if (ready <= 0)\n"
+    "    return -1;\n"
+    "  if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)\n"
+    "    return -1;\n"
+    "  if (err != 0) {\n"
+    "    errno = err;\n"
+    "    return -1;\n"
+    "  }\n"
+    "  return 0;\n"
+    "}\n"
+    "#endif\n"
+    "\n";
+
+/// The declaration at file scope that holds \p Fn (itself, its template,
+/// the class or namespace around it, the function around a lambda).
+static const Decl *outermostDecl(const FunctionDecl *Fn) {
+  const Decl *D = Fn;
+  for (;;) {
+    if (const auto *F = dyn_cast<FunctionDecl>(D))
+      if (const FunctionTemplateDecl *T = F->getDescribedFunctionTemplate())
+        D = T;
+    if (const auto *R = dyn_cast<CXXRecordDecl>(D))
+      if (const ClassTemplateDecl *T = R->getDescribedClassTemplate())
+        D = T;
+    const DeclContext *DC = D->getLexicalDeclContext();
+    if (!DC || DC->isTranslationUnit())
+      return D;
+    D = cast<Decl>(DC);
+  }
+}
+
+/// The start of the line of \p Loc, moved up over the comment lines just
+/// above it (the comment stays with what it describes).
+static SourceLocation startOfCommentedLine(SourceLocation Loc,
+                                           const SourceManager &SM) {
+  auto [File, Off] = SM.getDecomposedLoc(Loc);
+  StringRef Buf = SM.getBufferData(File);
+  auto LineStart = [&](size_t At) { // rfind looks before At
+    size_t NL = Buf.rfind('\n', At);
+    return NL == StringRef::npos ? size_t(0) : NL + 1;
+  };
+  size_t Start = LineStart(Off);
+  while (Start > 0) {
+    size_t Prev = LineStart(Start - 1);
+    StringRef Line = Buf.slice(Prev, Start - 1).trim();
+    if (Line.starts_with("//")) {
+      Start = Prev;
+      continue;
+    }
+    if (Line.ends_with("*/")) {
+      size_t Open = Buf.take_front(Start - 1).rfind("/*");
+      if (Open == StringRef::npos)
+        break;
+      size_t OpenLine = LineStart(Open);
+      if (!Buf.slice(OpenLine, Open).trim().empty())
+        break;
+      Start = OpenLine;
+      continue;
+    }
+    break;
+  }
+  return SM.getComposedLoc(File, Start);
+}
+
+std::vector<FixItHint>
+ConnectEinprogressCheck::makeFix(const CallExpr *Call, const FunctionDecl *Fn,
+                                 const std::string &FdCopy) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const LangOptions &LO = Ctx->getLangOpts();
+  SourceLocation End =
+      Lexer::getLocForEndOfToken(Call->getRParenLoc(), 0, SM, LO);
+  if (End.isInvalid())
+    return {};
+  std::vector<FixItHint> Hints = {
+      FixItHint::CreateInsertion(Call->getBeginLoc(),
+                                 (HelperName + "(").str()),
+      FixItHint::CreateInsertion(End, ", " + FdCopy + ", " +
+                                          std::to_string(TimeoutMs) + ")")};
+  // The helper, once per file, before the first function that needs it;
+  // not where the file has it already (an earlier run of the fix).
+  const Decl *Top = outermostDecl(Fn);
+  SourceLocation TopLoc = Top->getBeginLoc();
+  if (TopLoc.isMacroID())
+    return {};
+  FileID File = SM.getFileID(TopLoc);
+  if (!FilesWithHelper.insert(File).second)
+    return Hints;
+  if (SM.getBufferData(File).contains("#define NBIO_CONNECT_WAIT_DEFINED"))
+    return Hints;
+  Hints.push_back(FixItHint::CreateInsertion(
+      startOfCommentedLine(TopLoc, SM), HelperText.str()));
+  for (StringRef H : {"<errno.h>", "<poll.h>", "<sys/socket.h>"})
+    if (auto Inc = includeFix(Inserter, TopLoc, Fn, H))
+      Hints.push_back(*Inc);
+  return Hints;
+}
+
+/// `nbio_connect_wait(connect(...), fd, ms)`: the fix-it's own shape.
+bool ConnectEinprogressCheck::wrappedByHelper(const CallExpr *Call,
+                                              const FunctionDecl *Fn,
+                                              NonBlockingFdAnalysis &A) const {
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
+  const Stmt *Child = Call;
+  const Stmt *P = PM.lookup(Call);
+  while (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P))) {
+    Child = P;
+    P = PM.lookup(P);
+  }
+  const auto *Outer = dyn_cast_or_null<CallExpr>(P);
+  const FunctionDecl *FD = Outer ? Outer->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() && FD->getName() == HelperName &&
+         Outer->getNumArgs() > 0 && Outer->getArg(0) == Child;
+}
+
 void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
                                      llvm::ArrayRef<const Stmt *> Candidates) {
+  FilesWithHelper.clear();
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = lookupIoCall(Call);
@@ -61,6 +216,8 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     std::optional<NonBlockingOrigin> Origin = A.nonBlockingAt(Fd, Call, Fn);
     if (!Origin)
       continue;
+    if (wrappedByHelper(Call, Fn, A))
+      continue; // this check's own fix-it
     std::string FdText = textOf(Fd);
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::InProgress);
     if (P.Tested) {
@@ -82,9 +239,22 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
                         P.At && isa<ReturnStmt>(P.At);
     if ((P.End != PathEnd::Terminal || !P.Branched) && !StrictReturn)
       continue;
-    diag(reportLoc(Call),
-         "'connect' on non-blocking fd '%0' treats EINPROGRESS as a failure")
-        << FdText;
+    std::optional<std::string> FdCopy;
+    std::string WhyNot = whyFdCannotBeCopied(Call, Fd, FdCopy);
+    std::vector<FixItHint> Fix;
+    if (WhyNot.empty()) {
+      Fix = makeFix(Call, Fn, *FdCopy);
+      if (Fix.empty())
+        WhyNot = "no fix-it: the function is written by a macro, so the "
+                 "helper has no place to go";
+    }
+    {
+      auto D = diag(reportLoc(Call), "'connect' on non-blocking fd '%0' "
+                                     "treats EINPROGRESS as a failure")
+               << FdText;
+      for (const FixItHint &H : Fix)
+        D << H;
+    }
     if (StrictReturn)
       diag(reportLoc(P.At),
            "when it fails with EINPROGRESS, the failure is returned here",
@@ -96,6 +266,8 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
            DiagnosticIDs::Note)
           << P.What;
     noteOrigin(*Origin);
+    if (!WhyNot.empty())
+      diag(reportLoc(Call), WhyNot, DiagnosticIDs::Note);
   }
 }
 

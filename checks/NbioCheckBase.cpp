@@ -307,6 +307,59 @@ std::optional<std::string> NbioCheckBase::fixTextOf(const Expr *E) const {
   return exactSourceText(E, *Ctx);
 }
 
+std::string
+NbioCheckBase::whyFdCannotBeCopied(const CallExpr *Call, const Expr *Fd,
+                                   std::optional<std::string> &Copy) const {
+  Copy = fixTextOf(Fd);
+  if (inMacro(Call))
+    return "no fix-it: the call is inside a macro expansion";
+  if (Fd->HasSideEffects(*Ctx))
+    return "no fix-it: the descriptor expression has side effects and "
+           "cannot be evaluated again";
+  if (!Copy)
+    return "no fix-it: the descriptor is not written out in the file (it "
+           "comes from a macro) and cannot be copied";
+  return {};
+}
+
+bool NbioCheckBase::fileIncludes(FileID File, StringRef Header) const {
+  StringRef Buf = Ctx->getSourceManager().getBufferData(File);
+  StringRef Name = Header.trim("<>\"");
+  size_t Pos = 0;
+  while ((Pos = Buf.find("include", Pos)) != StringRef::npos) {
+    size_t LineStart = Buf.rfind('\n', Pos);
+    LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+    StringRef Lead = Buf.slice(LineStart, Pos).trim();
+    size_t LineEnd = Buf.find('\n', Pos);
+    StringRef Rest = Buf.slice(Pos + 7, LineEnd).trim();
+    if ((Lead == "#" || Lead == "# ") && Rest.size() > 2 &&
+        Rest.drop_front().starts_with(Name) &&
+        (Rest.size() == Name.size() + 2 || Rest[Name.size() + 1] == '>' ||
+         Rest[Name.size() + 1] == '"'))
+      return true;
+    if (Name == "poll.h" && (Lead == "#") && Rest.contains("sys/poll.h"))
+      return true;
+    Pos += 7;
+  }
+  return false;
+}
+
+std::optional<FixItHint>
+NbioCheckBase::includeFix(utils::IncludeInserter &Inserter, SourceLocation Loc,
+                          const FunctionDecl *Fn, StringRef Header) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
+  SourceRange Body = Fn->getBody()->getSourceRange();
+  for (SourceLocation Inc = SM.getIncludeLoc(File);
+       Inc.isValid() && !SM.isBeforeInTranslationUnit(Inc, Body.getBegin()) &&
+       SM.isBeforeInTranslationUnit(Inc, Body.getEnd());
+       Inc = SM.getIncludeLoc(File))
+    File = SM.getFileID(Inc);
+  if (fileIncludes(File, Header))
+    return std::nullopt;
+  return Inserter.createIncludeInsertion(File, Header);
+}
+
 void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O,
                                const CallExpr *Call) {
   if (O.Loc.isValid())

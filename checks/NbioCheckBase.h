@@ -20,6 +20,7 @@
 #include "NonBlockingFdAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <map>
+#include "clang-tidy/utils/IncludeInserter.h"
 #include <memory>
 #include <vector>
 
@@ -100,6 +101,25 @@ protected:
   const IoCallInfo *ioCallInfo(const CallExpr *Call) const;
   /// The wrapper \p Call calls, or null.
   const IoWrapper *wrapperCalled(const CallExpr *Call) const;
+
+  /// Why a fix-it cannot name \p Fd again next to \p Call (the call is in
+  /// a macro, the descriptor has side effects or is not written out in the
+  /// file), as a note's text; empty when it can, with its copy in \p Copy.
+  std::string whyFdCannotBeCopied(const CallExpr *Call, const Expr *Fd,
+                                  std::optional<std::string> &Copy) const;
+
+  /// The fix-it that includes \p Header in the file that holds \p Loc, or
+  /// none where that file includes it already. A fragment included inside
+  /// \p Fn's body (a `.inc` file) is no place for an #include: the file
+  /// that includes the fragment at file scope gets it.
+  std::optional<FixItHint> includeFix(utils::IncludeInserter &Inserter,
+                                      SourceLocation Loc,
+                                      const FunctionDecl *Fn,
+                                      StringRef Header) const;
+  /// \p File has an `#include` of \p Header (read from the file itself:
+  /// clangd's preamble hides the #include block from preprocessor
+  /// callbacks).
+  bool fileIncludes(FileID File, StringRef Header) const;
 
   FailurePathFinder &paths(NonBlockingFdAnalysis &A);
 

@@ -136,3 +136,5 @@ int console_open_host(struct console *ce) {
   ce->state = CON_CONNECTING;
   return 0;
 }
+// CHECK-V6-FIXES: static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
+// CHECK-V6-FIXES: if (nbio_connect_wait(connect(fd, rp->ai_addr, rp->ai_addrlen), fd, 5000) == 0) {

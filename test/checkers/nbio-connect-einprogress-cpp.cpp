@@ -99,6 +99,11 @@ static bool pool_connect(Pool *p) {
   }
   return true;
 }
+// CHECK-FIXES: static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
+// CHECK-FIXES: if (nbio_connect_wait(::connect(fd_, peer(), sizeof addr_), fd_, 5000) < 0) {
+// CHECK-FIXES: if (nbio_connect_wait(::connect(fd_, peer(), sizeof addr_), fd_, 5000) < 0) {
+// CHECK-FIXES: if (nbio_connect_wait(::connect(p->fd, reinterpret_cast<const sockaddr *>(&p->addr),
+// CHECK-FIXES: sizeof p->addr), p->fd, 5000) < 0) {
 
 // A lambda that creates and connects its own socket.
 static int dial_lambda(const sockaddr_in &sa) {
@@ -115,6 +120,7 @@ static int dial_lambda(const sockaddr_in &sa) {
   };
   return attempt();
 }
+// CHECK-FIXES: if (nbio_connect_wait(::connect(fd, reinterpret_cast<const sockaddr *>(&sa), sizeof sa), fd, 5000) < 0) {
 
 // A lambda that connects a socket its enclosing function made non-blocking.
 static int dial_captured(const sockaddr_in &sa) {
@@ -131,6 +137,7 @@ static int dial_captured(const sockaddr_in &sa) {
   };
   return attempt() ? fd : -1;
 }
+// CHECK-FIXES: if (nbio_connect_wait(::connect(fd, reinterpret_cast<const sockaddr *>(&sa), sizeof sa), fd, 5000) < 0) {
 
 // --- Negative cases --------------------------------------------------------
 

@@ -63,6 +63,8 @@ static int connect_ioctl(const struct sockaddr_in *sa) {
   }
   return fd;
 }
+// CHECK-FIXES: static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, (const struct sockaddr *)sa, sizeof *sa), fd, 5000) < 0) {
 
 static int connect_wrapper(const struct sockaddr_in *sa) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -77,6 +79,7 @@ static int connect_wrapper(const struct sockaddr_in *sa) {
   }
   return fd;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, (const struct sockaddr *)sa, sizeof *sa), fd, 5000) < 0) {
 
 static int connect_factory(const struct sockaddr_in *sa) {
   int fd = tcp_socket_nb();
@@ -86,24 +89,26 @@ static int connect_factory(const struct sockaddr_in *sa) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     close(fd);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'close' ends the connection here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-49]]:10: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-MESSAGES: :[[@LINE-52]]:10: note: 'socket' creates a non-blocking descriptor here
     return -1;
   }
   return fd;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, (const struct sockaddr *)sa, sizeof *sa), fd, 5000) < 0) {
 
 static int upstream_connect(struct upstream *u) {
   if (connect(u->fd, (const struct sockaddr *)&u->addr, sizeof u->addr) < 0) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'u->fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     close(u->fd);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'close' ends the connection here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-52]]:3: note: 'u->fd' was made non-blocking here
+    // CHECK-MESSAGES: :[[@LINE-56]]:3: note: 'u->fd' was made non-blocking here
     u->fd = -1;
     return -1;
   }
   u->connected = 1;
   return 0;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(u->fd, (const struct sockaddr *)&u->addr, sizeof u->addr), u->fd, 5000) < 0) {
 
 // A static helper whose every caller passes a non-blocking socket.
 static int connect_given(int fd, const struct sockaddr_in *sa) {
@@ -111,11 +116,12 @@ static int connect_given(int fd, const struct sockaddr_in *sa) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     close(fd);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'close' ends the connection here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE+7]]:11: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-MESSAGES: :[[@LINE+8]]:11: note: 'socket' creates a non-blocking descriptor here
     return -1;
   }
   return fd;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, (const struct sockaddr *)sa, sizeof *sa), fd, 5000) < 0) {
 
 static int connect_via_helper(const struct sockaddr_in *sa) {
   int a = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);

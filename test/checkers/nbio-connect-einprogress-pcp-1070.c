@@ -42,9 +42,11 @@ static int pm_connect(int fd, const struct sockaddr *addr, socklen_t len) {
     // CHECK-STRICT-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     return -errno;
     // CHECK-STRICT-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, the failure is returned here
-    // CHECK-STRICT-MESSAGES: :[[@LINE+33]]:20: note: 'fd' was made non-blocking here
+    // CHECK-STRICT-MESSAGES: :[[@LINE+35]]:20: note: 'fd' was made non-blocking here
   return 0;
 }
+// CHECK-STRICT-FIXES: static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
+// CHECK-STRICT-FIXES: if (nbio_connect_wait(connect(fd, addr, len), fd, 5000) < 0)
 #else
 static int pm_connect(int fd, const struct sockaddr *addr, socklen_t len,
                       int timeout_ms) {

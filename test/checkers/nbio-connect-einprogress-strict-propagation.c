@@ -41,6 +41,8 @@ static int peer_connect(struct peer_conn *pc) {
   pc->state = 1;
   return 0;
 }
+// CHECK-STRICT-FIXES: static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
+// CHECK-STRICT-FIXES: if (nbio_connect_wait(connect(pc->fd, (const struct sockaddr *)&pc->addr, sizeof pc->addr), pc->fd, 5000) < 0)
 
 // The negated errno, as many libraries return it.
 static int peer_connect_errno(const struct sockaddr_in *sa, int *out) {
@@ -60,6 +62,7 @@ static int peer_connect_errno(const struct sockaddr_in *sa, int *out) {
   }
   return 0;
 }
+// CHECK-STRICT-FIXES: int rc = nbio_connect_wait(connect(fd, (const struct sockaddr *)sa, sizeof *sa), fd, 5000);
 
 // A void callback of the event loop that just gives up.
 static void peer_on_timer(struct peer_conn *pc) {
@@ -68,10 +71,11 @@ static void peer_on_timer(struct peer_conn *pc) {
     pc->state = -1;
     return;
     // CHECK-STRICT-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, the failure is returned here
-    // CHECK-STRICT-MESSAGES: :[[@LINE-38]]:12: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-STRICT-MESSAGES: :[[@LINE-41]]:12: note: 'socket' creates a non-blocking descriptor here
   }
   pc->state = 1;
 }
+// CHECK-STRICT-FIXES: if (nbio_connect_wait(connect(pc->fd, (const struct sockaddr *)&pc->addr, sizeof pc->addr), pc->fd, 5000) != 0) {
 
 // --- Negative cases ----------------------------------------------------------
 

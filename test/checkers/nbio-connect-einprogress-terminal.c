@@ -64,39 +64,45 @@ static void backend_connect_or_exit(struct backend *b) {
     // CHECK-MESSAGES: :[[@LINE-12]]:11: note: 'socket' creates a non-blocking descriptor here
   }
 }
+// CHECK-FIXES: static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
+// CHECK-FIXES: if (nbio_connect_wait(connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr), b->fd, 5000) < 0) {
 
 static void backend_connect_or_abort(struct backend *b) {
   if (connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr) != 0)
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'b->fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     abort();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'abort' ends the process here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-21]]:11: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-MESSAGES: :[[@LINE-23]]:11: note: 'socket' creates a non-blocking descriptor here
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr), b->fd, 5000) != 0)
 
 static void backend_connect_assert(struct backend *b) {
   int rc = connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'connect' on non-blocking fd 'b->fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
   assert(rc == 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: when it fails with EINPROGRESS, the assertion fails here without testing for EINPROGRESS
-  // CHECK-MESSAGES: :[[@LINE-29]]:11: note: 'socket' creates a non-blocking descriptor here
+  // CHECK-MESSAGES: :[[@LINE-32]]:11: note: 'socket' creates a non-blocking descriptor here
   (void)rc;
 }
+// CHECK-FIXES: int rc = nbio_connect_wait(connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr), b->fd, 5000);
 
 static void backend_connect_err(struct backend *b) {
   if (connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr) < 0)
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'b->fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     err(1, "connect to %s", b->name);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'err' ends the process here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-38]]:11: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-MESSAGES: :[[@LINE-42]]:11: note: 'socket' creates a non-blocking descriptor here
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr), b->fd, 5000) < 0)
 
 static void backend_connect_or_die(struct backend *b) {
   if (connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr) < 0)
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'b->fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     die_with("connect");
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'die_with' (which does not return) is called here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-46]]:11: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-MESSAGES: :[[@LINE-51]]:11: note: 'socket' creates a non-blocking descriptor here
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr), b->fd, 5000) < 0)
 
 static int backend_connect_destroy(struct backend *b) {
   if (connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr) < 0) {
@@ -104,22 +110,24 @@ static int backend_connect_destroy(struct backend *b) {
     note_failure(b);
     backend_destroy(b);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'backend_destroy' ends the connection here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-55]]:11: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-MESSAGES: :[[@LINE-61]]:11: note: 'socket' creates a non-blocking descriptor here
     return -1;
   }
   return 0;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr), b->fd, 5000) < 0) {
 
 static int backend_connect_shutdown(struct backend *b) {
   if (connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr) < 0) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'connect' on non-blocking fd 'b->fd' treats EINPROGRESS as a failure [nbio-connect-einprogress]
     shutdown(b->fd, SHUT_RDWR);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EINPROGRESS, 'shutdown' ends the connection here without testing for EINPROGRESS
-    // CHECK-MESSAGES: :[[@LINE-66]]:11: note: 'socket' creates a non-blocking descriptor here
+    // CHECK-MESSAGES: :[[@LINE-73]]:11: note: 'socket' creates a non-blocking descriptor here
     return -1;
   }
   return 0;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(b->fd, (const struct sockaddr *)&b->addr, sizeof b->addr), b->fd, 5000) < 0) {
 
 static int connect_local(const struct sockaddr_in *sa) {
   int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
@@ -132,6 +140,7 @@ static int connect_local(const struct sockaddr_in *sa) {
   }
   return fd;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, (const struct sockaddr *)sa, sizeof *sa), fd, 5000) < 0) {
 
 // --- Negative cases --------------------------------------------------------
 

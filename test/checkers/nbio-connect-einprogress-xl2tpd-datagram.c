@@ -58,6 +58,8 @@ int tcp_peer(const struct sockaddr_in *peer) {
   }
   return tfd;
 }
+// CHECK-FIXES: static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
+// CHECK-FIXES: if (nbio_connect_wait(connect(tfd, (const struct sockaddr *)peer, sizeof(*peer)), tfd, 5000) < 0) {
 
 // A descriptor that holds a datagram socket on one path and a stream socket
 // on another is not known to be a datagram socket.
@@ -75,3 +77,4 @@ int either_peer(const struct sockaddr_in *peer, int stream) {
   }
   return fd;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, (const struct sockaddr *)peer, sizeof(*peer)), fd, 5000) < 0) {

@@ -70,6 +70,8 @@ static int client_open(const struct sockaddr_in *sa) {
   }
   return fd;
 }
+// CHECK-FIXES: static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, (const struct sockaddr *)sa, sizeof *sa), fd, 5000) < 0) {
 
 // Made non-blocking with fcntl; the owner is torn down on failure.
 static int client_start(struct client *c) {
@@ -93,6 +95,7 @@ static int client_start(struct client *c) {
   c->state = CL_READY;
   return 0;
 }
+// CHECK-FIXES: int rc = nbio_connect_wait(connect(c->fd, (const struct sockaddr *)&c->peer, sizeof c->peer), c->fd, 5000);
 
 // A forward goto to the clean-up label.
 static int client_open_goto(const struct sockaddr_in *sa) {
@@ -110,6 +113,7 @@ fail:
 out:
   return -1;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, (const struct sockaddr *)sa, sizeof *sa), fd, 5000) == -1)
 
 // Trying every address of a name: each in-progress attempt is thrown away.
 static int client_dial(const char *host, const char *port) {
@@ -140,6 +144,7 @@ static int client_dial(const char *host, const char *port) {
   freeaddrinfo(res);
   return fd;
 }
+// CHECK-FIXES: if (nbio_connect_wait(connect(fd, ai->ai_addr, ai->ai_addrlen), fd, 5000) == 0)
 
 // --- Negative cases --------------------------------------------------------
 
