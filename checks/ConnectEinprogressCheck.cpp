@@ -4,8 +4,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ConnectEinprogressCheck.h"
-#include "clang/AST/Expr.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -95,6 +95,28 @@ static constexpr llvm::StringLiteral HelperText =
     "#endif\n"
     "\n";
 
+/// What the note's fix-it for a wait that never reads the outcome back
+/// inserts once per file, in the same way.
+static constexpr llvm::StringLiteral FailedHelperText =
+    "#ifndef NBIO_CONNECT_FAILED_DEFINED\n"
+    "#define NBIO_CONNECT_FAILED_DEFINED\n"
+    "/* Added by nbio-connect-einprogress: once the socket of a non-blocking\n"
+    "   connect() is writable, 1 (with errno set to why) when the connection\n"
+    "   failed, else 0. */\n"
+    "static int nbio_connect_failed(int fd) {\n"
+    "  int err = 0;\n"
+    "  socklen_t len = sizeof err;\n"
+    "  if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)\n"
+    "    return 1;\n"
+    "  if (err != 0) {\n"
+    "    errno = err;\n"
+    "    return 1;\n"
+    "  }\n"
+    "  return 0;\n"
+    "}\n"
+    "#endif\n"
+    "\n";
+
 /// The declaration at file scope that holds \p Fn (itself, its template,
 /// the class or namespace around it, the function around a lambda).
 static const Decl *outermostDecl(const FunctionDecl *Fn) {
@@ -156,26 +178,130 @@ ConnectEinprogressCheck::makeFix(const CallExpr *Call, const FunctionDecl *Fn,
   if (End.isInvalid())
     return {};
   std::vector<FixItHint> Hints = {
-      FixItHint::CreateInsertion(Call->getBeginLoc(),
-                                 (HelperName + "(").str()),
+      FixItHint::CreateInsertion(Call->getBeginLoc(), (HelperName + "(").str()),
       FixItHint::CreateInsertion(End, ", " + FdCopy + ", " +
                                           std::to_string(TimeoutMs) + ")")};
-  // The helper, once per file, before the first function that needs it;
-  // not where the file has it already (an earlier run of the fix).
-  const Decl *Top = outermostDecl(Fn);
-  SourceLocation TopLoc = Top->getBeginLoc();
-  if (TopLoc.isMacroID())
+  if (Call->getBeginLoc().isMacroID() ||
+      outermostDecl(Fn)->getBeginLoc().isMacroID())
     return {};
+  for (FixItHint &H : helperHints(Fn, /*Failed=*/false))
+    Hints.push_back(std::move(H));
+  return Hints;
+}
+
+/// The helper (nbio_connect_wait, or nbio_connect_failed with \p Failed)
+/// and the headers it needs, once per file, before the first function that
+/// needs it; nothing where the file has it already (an earlier run of the
+/// fix).
+std::vector<FixItHint>
+ConnectEinprogressCheck::helperHints(const FunctionDecl *Fn, bool Failed) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation TopLoc = outermostDecl(Fn)->getBeginLoc();
   FileID File = SM.getFileID(TopLoc);
-  if (!FilesWithHelper.insert(File).second)
-    return Hints;
-  if (SM.getBufferData(File).contains("#define NBIO_CONNECT_WAIT_DEFINED"))
-    return Hints;
-  Hints.push_back(FixItHint::CreateInsertion(
-      startOfCommentedLine(TopLoc, SM), HelperText.str()));
+  if (!(Failed ? FilesWithFailed : FilesWithWait).insert(File).second)
+    return {};
+  StringRef Text = Failed ? FailedHelperText : HelperText;
+  StringRef Guard =
+      Failed ? "NBIO_CONNECT_FAILED_DEFINED" : "NBIO_CONNECT_WAIT_DEFINED";
+  if (SM.getBufferData(File).contains(("#define " + Guard).str()))
+    return {};
+  std::vector<FixItHint> Hints = {
+      FixItHint::CreateInsertion(startOfCommentedLine(TopLoc, SM), Text.str())};
   for (StringRef H : {"<errno.h>", "<poll.h>", "<sys/socket.h>"})
-    if (auto Inc = includeFix(Inserter, TopLoc, Fn, H))
-      Hints.push_back(*Inc);
+    if (!(Failed && H == "<poll.h>"))
+      if (auto Inc = includeFix(Inserter, TopLoc, Fn, H))
+        Hints.push_back(*Inc);
+  return Hints;
+}
+
+/// The wait for writability after \p Call in the same function, as the
+/// condition of an `if` that tests poll's or select's result: the read-back
+/// joins that test (`poll(...) != 1 || nbio_connect_failed(fd)`), so the
+/// branch the code takes when the wait fails is also taken when the
+/// connection failed.
+std::optional<std::vector<FixItHint>> ConnectEinprogressCheck::readBackFix(
+    const CallExpr *Call, const FunctionDecl *Fn, NonBlockingFdAnalysis &A,
+    const std::string &FdCopy) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const CallExpr *Wait = nullptr;
+  for (const CallExpr *C : A.callsIn(Fn)) { // in source order
+    if (!SM.isBeforeInTranslationUnit(Call->getBeginLoc(), C->getBeginLoc()))
+      continue;
+    StringRef N = globalCalleeName(C);
+    if (N == "poll" || N == "ppoll" || N == "select" || N == "pselect") {
+      Wait = C;
+      break;
+    }
+  }
+  if (!Wait || inMacro(Wait))
+    return std::nullopt;
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
+  auto Up = [&](const Stmt *S) {
+    const Stmt *P = PM.lookup(S);
+    while (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)))
+      P = PM.lookup(P);
+    return P;
+  };
+  // Which way the test reads: true when the wait failed (`!= 1`, `<= 0`,
+  // `< 1`, `== 0`, `!poll(...)`) or when it succeeded (`== 1`, `> 0`,
+  // `>= 1`, `!= 0`, `if (poll(...))`).
+  const Stmt *Test = Wait;
+  bool TrueWhenFailed = false;
+  const Stmt *P = Up(Wait);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(P);
+      U && U->getOpcode() == UO_LNot) {
+    Test = U;
+    TrueWhenFailed = true;
+  } else if (const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+             B && B->isComparisonOp()) {
+    const Expr *Other =
+        B->getLHS()->IgnoreParenImpCasts() == Wait ? B->getRHS() : B->getLHS();
+    std::optional<llvm::APSInt> V = Other->getIntegerConstantExpr(*Ctx);
+    if (!V || B->getLHS()->IgnoreParenImpCasts() != Wait)
+      return std::nullopt;
+    int64_t K = V->getExtValue();
+    switch (B->getOpcode()) {
+    case BO_NE:
+      if (K != 0 && K != 1)
+        return std::nullopt;
+      TrueWhenFailed = K == 1;
+      break;
+    case BO_EQ:
+      if (K != 0 && K != 1)
+        return std::nullopt;
+      TrueWhenFailed = K == 0;
+      break;
+    case BO_LT:
+    case BO_GE:
+      if (K != 1)
+        return std::nullopt;
+      TrueWhenFailed = B->getOpcode() == BO_LT;
+      break;
+    case BO_LE:
+    case BO_GT:
+      if (K != 0)
+        return std::nullopt;
+      TrueWhenFailed = B->getOpcode() == BO_LE;
+      break;
+    default:
+      return std::nullopt;
+    }
+    Test = B;
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(Test == Wait ? P : Up(Test));
+  if (!If || If->getCond()->IgnoreParenImpCasts() != Test ||
+      inMacro(If->getCond()))
+    return std::nullopt;
+  SourceLocation End = Lexer::getLocForEndOfToken(If->getCond()->getEndLoc(), 0,
+                                                  SM, Ctx->getLangOpts());
+  if (End.isInvalid() || outermostDecl(Fn)->getBeginLoc().isMacroID())
+    return std::nullopt;
+  std::vector<FixItHint> Hints = {FixItHint::CreateInsertion(
+      End, (TrueWhenFailed ? " || nbio_connect_failed("
+                           : " && !nbio_connect_failed(") +
+               FdCopy + ")")};
+  for (FixItHint &H : helperHints(Fn, /*Failed=*/true))
+    Hints.push_back(std::move(H));
   return Hints;
 }
 
@@ -198,7 +324,8 @@ bool ConnectEinprogressCheck::wrappedByHelper(const CallExpr *Call,
 
 void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
                                      llvm::ArrayRef<const Stmt *> Candidates) {
-  FilesWithHelper.clear();
+  FilesWithWait.clear();
+  FilesWithFailed.clear();
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = lookupIoCall(Call);
@@ -228,10 +355,19 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
              "the outcome of non-blocking 'connect' on fd '%0' is never read "
              "back with getsockopt(SO_ERROR)")
             << FdText;
-        diag(reportLoc(Call),
-             "once the socket is writable, getsockopt(fd, SOL_SOCKET, "
-             "SO_ERROR, ...) tells whether the connection succeeded",
-             DiagnosticIDs::Note);
+        // Where this function waits for writability itself, a fix on the
+        // note joins the read-back to the wait's test.
+        std::optional<std::string> FdCopy;
+        std::optional<std::vector<FixItHint>> Fix;
+        if (whyFdCannotBeCopied(Call, Fd, FdCopy).empty())
+          Fix = readBackFix(Call, Fn, A, *FdCopy);
+        auto D = diag(reportLoc(Call),
+                      "once the socket is writable, getsockopt(fd, SOL_SOCKET, "
+                      "SO_ERROR, ...) tells whether the connection succeeded",
+                      DiagnosticIDs::Note);
+        if (Fix)
+          for (const FixItHint &H : *Fix)
+            D << H;
       }
       continue;
     }

@@ -40,6 +40,11 @@ protected:
 private:
   std::vector<FixItHint> makeFix(const CallExpr *Call, const FunctionDecl *Fn,
                                  const std::string &FdCopy);
+  std::vector<FixItHint> helperHints(const FunctionDecl *Fn, bool Failed);
+  std::optional<std::vector<FixItHint>> readBackFix(const CallExpr *Call,
+                                                    const FunctionDecl *Fn,
+                                                    NonBlockingFdAnalysis &A,
+                                                    const std::string &FdCopy);
   bool wrappedByHelper(const CallExpr *Call, const FunctionDecl *Fn,
                        NonBlockingFdAnalysis &A) const;
 
@@ -47,8 +52,8 @@ private:
   const bool CheckSoErrorReadback;
   const bool StrictPropagation;
   const int TimeoutMs;
-  /// The files of this TU that have the helper or are given it.
-  llvm::DenseSet<FileID> FilesWithHelper;
+  /// The files of this TU that have each helper or are given it.
+  llvm::DenseSet<FileID> FilesWithWait, FilesWithFailed;
 };
 
 } // namespace clang::tidy::nbio
