@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "BusyWaitRetryCheck.h"
+#include "SourceText.h"
 #include "StmtSearch.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -129,18 +130,6 @@ BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable,
   }
   }
   return {};
-}
-
-/// The indentation of the line \p Loc is on.
-static std::string indentAt(SourceLocation Loc, const SourceManager &SM) {
-  auto [File, Off] = SM.getDecomposedLoc(Loc);
-  StringRef Buf = SM.getBufferData(File);
-  size_t Start = Buf.rfind('\n', Off ? Off - 1 : 0);
-  Start = Start == StringRef::npos ? 0 : Start + 1;
-  if (Off == 0)
-    Start = 0;
-  StringRef Line = Buf.slice(Start, Off);
-  return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
 }
 
 static std::string joinLines(const std::vector<std::string> &Lines,

@@ -76,4 +76,16 @@ std::optional<std::string> exactSourceText(const Expr *E,
   return T.str();
 }
 
+/// The indentation of the line \p Loc is on.
+std::string indentAt(SourceLocation Loc, const SourceManager &SM) {
+  auto [File, Off] = SM.getDecomposedLoc(Loc);
+  StringRef Buf = SM.getBufferData(File);
+  size_t Start = Buf.rfind('\n', Off ? Off - 1 : 0);
+  Start = Start == StringRef::npos ? 0 : Start + 1;
+  if (Off == 0)
+    Start = 0;
+  StringRef Line = Buf.slice(Start, Off);
+  return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
 } // namespace clang::tidy::nbio

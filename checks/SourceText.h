@@ -27,6 +27,9 @@ std::string sourceTextOf(const Expr *E, const ASTContext &Ctx);
 std::optional<std::string> exactSourceText(const Expr *E,
                                            const ASTContext &Ctx);
 
+/// The blanks that start the line \p Loc is on.
+std::string indentAt(SourceLocation Loc, const SourceManager &SM);
+
 } // namespace clang::tidy::nbio
 
 #endif // NBIO_CHECKS_SOURCETEXT_H

@@ -4,20 +4,38 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "UnhandledEagainCheck.h"
+#include "SourceText.h"
 #include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::nbio {
 
 UnhandledEagainCheck::UnhandledEagainCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : NbioCheckBase(Name, Context),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()),
       FlagDiscardedResults(Options.get("FlagDiscardedResults", true)),
-      StrictPropagation(Options.get("StrictPropagation", false)) {}
+      StrictPropagation(Options.get("StrictPropagation", false)),
+      OfferWaitFix(Options.get("OfferWaitFix", true)),
+      OfferReturnFix(Options.get("OfferReturnFix", true)),
+      TimeoutMs(Options.get("TimeoutMs", 5000)) {}
+
+void UnhandledEagainCheck::registerPPCallbacks(const SourceManager &,
+                                               Preprocessor *PP,
+                                               Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
 
 void UnhandledEagainCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   NbioCheckBase::storeOptions(Opts);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "OfferWaitFix", OfferWaitFix);
+  Options.store(Opts, "OfferReturnFix", OfferReturnFix);
+  Options.store(Opts, "TimeoutMs", TimeoutMs);
   Options.store(Opts, "FlagDiscardedResults", FlagDiscardedResults);
   Options.store(Opts, "StrictPropagation", StrictPropagation);
 }
@@ -301,6 +319,137 @@ static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
                                              "MSG_DONTWAIT", Ctx);
 }
 
+/// The statement that holds \p Call and stands in a block of its own: a
+/// declaration, an expression statement, a `return`, or an `if` with the
+/// call in its condition. Null for anything else (a loop's condition runs
+/// again; an unbraced branch cannot take a statement before it).
+static const Stmt *statementBefore(const CallExpr *Call,
+                                   const FunctionParents::Map &PM) {
+  const Stmt *Child = Call;
+  for (const Stmt *P = PM.lookup(Call); P; Child = P, P = PM.lookup(P)) {
+    if (!isa<CompoundStmt>(P))
+      continue;
+    if (isa<DeclStmt>(Child) || isa<Expr>(Child) || isa<ReturnStmt>(Child))
+      return Child;
+    if (const auto *If = dyn_cast<IfStmt>(Child)) {
+      // The call must be in the condition, not in a branch.
+      for (const Stmt *S = Call; S; S = PM.lookup(S))
+        if (S == If->getCond())
+          return If;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// Fix on a note: poll for the call's direction before the statement that
+/// holds it, for at most TimeoutMs: the readiness a blocking-style function
+/// assumed.
+std::vector<FixItHint>
+UnhandledEagainCheck::waitFix(const CallExpr *Call, const IoCallInfo &Info,
+                              const FunctionDecl *Fn,
+                              NonBlockingFdAnalysis &A) {
+  std::optional<std::string> FdCopy;
+  if (!OfferWaitFix || !whyFdCannotBeCopied(Call, Info.FdArg < Call->getNumArgs()
+                                                      ? Call->getArg(Info.FdArg)
+                                                      : Call,
+                                            FdCopy)
+                            .empty())
+    return {};
+  const Stmt *S = statementBefore(Call, A.functionParents().of(Fn));
+  if (!S || inMacro(S) || S->getBeginLoc().isMacroID())
+    return {};
+  const SourceManager &SM = Ctx->getSourceManager();
+  std::string I = indentAt(S->getBeginLoc(), SM);
+  std::string Events = Info.Dir == Direction::Read ? "POLLIN" : "POLLOUT";
+  std::vector<FixItHint> Hints = {FixItHint::CreateInsertion(
+      S->getBeginLoc(),
+      "{\n" + I + "  struct pollfd wait_pfd = {" + *FdCopy + ", " + Events +
+          ", 0};\n" + I + "  (void)poll(&wait_pfd, 1, " +
+          std::to_string(TimeoutMs) + ");\n" + I + "}\n" + I)};
+  return Hints;
+}
+
+/// Fix on a note: at the top of the failure branch that ends the
+/// connection, return on EAGAIN/EWOULDBLOCK as the branch itself returns
+/// (`return;` in a void function), keeping the connection for the next
+/// readiness event. Only where the branch is the call's failure alone: an
+/// `if` on `n < 0` / `== -1` (a variable set from the call, or the call
+/// itself), or on anything else with `n < 0 &&` added to the test, so that
+/// EOF (0) still ends the connection.
+std::vector<FixItHint>
+UnhandledEagainCheck::returnFix(const CallExpr *Call, const FunctionDecl *Fn,
+                                const FailurePath &P,
+                                NonBlockingFdAnalysis &A) {
+  if (!OfferReturnFix || !P.At || inMacro(P.At))
+    return {};
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
+  const auto *Branch = dyn_cast_or_null<CompoundStmt>(PM.lookup(P.At));
+  const auto *If = Branch ? dyn_cast_or_null<IfStmt>(PM.lookup(Branch))
+                          : nullptr;
+  if (!If || If->getThen() != Branch || Branch->body_empty() ||
+      Branch->getLBracLoc().isMacroID())
+    return {};
+  // The condition must be about this call: its result, or the call itself.
+  const Stmt *Up = PM.lookup(Call);
+  while (Up && (isa<ParenExpr>(Up) || isa<ImplicitCastExpr>(Up)))
+    Up = PM.lookup(Up);
+  std::string Result;
+  const ValueDecl *Var = nullptr;
+  if (const auto *B = dyn_cast_or_null<BinaryOperator>(Up);
+      B && B->getOpcode() == BO_Assign)
+    if (const auto *D = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens()))
+      Var = D->getDecl();
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(Up); DS && DS->isSingleDecl())
+    Var = dyn_cast<VarDecl>(DS->getSingleDecl());
+  bool CondIsCall = false;
+  for (const Stmt *S = Call; S; S = PM.lookup(S))
+    if (S == If->getCond())
+      CondIsCall = true;
+  if (Var)
+    Result = Var->getName().str();
+  else if (!CondIsCall)
+    return {};
+  bool MentionsVar = false;
+  if (Var)
+    findStmt(If->getCond(), [&](const Stmt *S) {
+      if (const auto *D = dyn_cast<DeclRefExpr>(S); D && D->getDecl() == Var)
+        MentionsVar = true;
+      return false;
+    });
+  if (Var && !MentionsVar)
+    return {};
+  // How the branch hands the failure back: its `return`, copied.
+  std::string Ret;
+  bool After = false;
+  for (const Stmt *S : Branch->body()) {
+    if (S == P.At)
+      After = true;
+    const auto *R = dyn_cast<ReturnStmt>(S);
+    if (!After || !R)
+      continue;
+    if (!R->getRetValue()) {
+      Ret = "return;";
+    } else if (std::optional<std::string> V = fixTextOf(R->getRetValue())) {
+      Ret = "return " + *V + ";";
+    }
+    break;
+  }
+  if (Ret.empty() && Fn->getReturnType()->isVoidType())
+    Ret = "return;"; // a handler that falls off its end after closing
+  if (Ret.empty())
+    return {};
+  const SourceManager &SM = Ctx->getSourceManager();
+  std::string I = indentAt(Branch->body_front()->getBeginLoc(), SM);
+  std::string Test = "errno == EAGAIN || errno == EWOULDBLOCK";
+  if (Var)
+    Test = Result + " < 0 && (" + Test + ")";
+  std::vector<FixItHint> Hints = {FixItHint::CreateInsertion(
+      Branch->getLBracLoc().getLocWithOffset(1),
+      "\n" + I + "if (" + Test + ")\n" + I + "  " + Ret)};
+  return Hints;
+}
+
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const Stmt *> Candidates) {
   Handlers.reset(); // this TU's
@@ -343,15 +492,8 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
     case PathEnd::Terminal:
       if (!P.Branched)
         break; // success ends there too: the connection's end of life
-      diag(reportLoc(Call),
-           "'%0' on non-blocking fd '%1' treats EAGAIN as a fatal error")
-          << Info->Name << FdText;
-      diag(reportLoc(P.At),
-           "when it fails with EAGAIN, %0 here without testing for "
-           "EAGAIN or EWOULDBLOCK",
-           DiagnosticIDs::Note)
-          << P.What;
-      noteOrigin(*Origin, Call);
+      Fatal.push_back({Call, Info, Fn, P, *Origin, FdText,
+                       waitFix(Call, *Info, Fn, A), returnFix(Call, Fn, P, A)});
       break;
     case PathEnd::UsedAsCount:
       diag(reportLoc(Call),
@@ -376,6 +518,63 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       break;
     }
   }
+  reportFatal();
+}
+
+/// The findings that treat EAGAIN as fatal, with their fixes on notes. A
+/// header a fix needs is inserted by one fix per file (in clangd, by each):
+/// the first that --fix-notes applies, that is the first offered alone for
+/// its finding, else the first.
+void UnhandledEagainCheck::reportFatal() {
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto AddInclude = [&](bool Wait) {
+    StringRef Header = Wait ? "<poll.h>" : "<errno.h>";
+    llvm::DenseSet<FileID> Done;
+    for (bool AloneOnly : {true, false})
+      for (FatalFinding &F : Fatal) {
+        std::vector<FixItHint> &Mine = Wait ? F.WaitFix : F.ReturnFix;
+        const std::vector<FixItHint> &Other = Wait ? F.ReturnFix : F.WaitFix;
+        if (Mine.empty() || (AloneOnly && !Other.empty()))
+          continue;
+        FileID File = SM.getFileID(SM.getExpansionLoc(F.Call->getBeginLoc()));
+        if (!areDiagsSelfContained() && !Done.insert(File).second)
+          continue;
+        if (auto Inc = includeFix(Inserter, F.Call->getBeginLoc(), F.Fn, Header))
+          Mine.push_back(*Inc);
+      }
+  };
+  AddInclude(/*Wait=*/true);
+  AddInclude(/*Wait=*/false);
+  for (const FatalFinding &F : Fatal) {
+    diag(reportLoc(F.Call),
+         "'%0' on non-blocking fd '%1' treats EAGAIN as a fatal error")
+        << F.Info->Name << F.FdText;
+    diag(reportLoc(F.P.At),
+         "when it fails with EAGAIN, %0 here without testing for "
+         "EAGAIN or EWOULDBLOCK",
+         DiagnosticIDs::Note)
+        << F.P.What;
+    noteOrigin(F.Origin, F.Call);
+    // The fixes are on notes: which one is right depends on the program.
+    if (!F.WaitFix.empty()) {
+      auto D = diag(reportLoc(F.Call),
+                    "fix: wait up to %0 ms for '%1' to become "
+                    "%select{writable|readable}2 before the call",
+                    DiagnosticIDs::Note)
+               << TimeoutMs << F.FdText << (F.Info->Dir == Direction::Read);
+      for (const FixItHint &H : F.WaitFix)
+        D << H;
+    }
+    if (!F.ReturnFix.empty()) {
+      auto D = diag(reportLoc(F.P.At),
+                    "fix: return here on EAGAIN or EWOULDBLOCK, keeping the "
+                    "connection for the next readiness event",
+                    DiagnosticIDs::Note);
+      for (const FixItHint &H : F.ReturnFix)
+        D << H;
+    }
+  }
+  Fatal.clear();
 }
 
 } // namespace clang::tidy::nbio

@@ -13,7 +13,10 @@ namespace clang::tidy::nbio {
 /// Flags an I/O call on a non-blocking descriptor whose failure path never
 /// considers EAGAIN/EWOULDBLOCK: the result is discarded, used as a byte
 /// count unchecked, or the failure branch closes the connection, exits,
-/// aborts or asserts without testing for "would block".
+/// aborts or asserts without testing for "would block". The last of these
+/// gets fixes on notes only (wait for readiness before the call; return on
+/// EAGAIN before the terminal branch): which is right depends on the
+/// program, so --fix alone never changes it.
 ///
 /// For the user-facing documentation see:
 /// docs/nbio-unhandled-eagain.md
@@ -21,6 +24,8 @@ class UnhandledEagainCheck : public NbioCheckBase {
 public:
   UnhandledEagainCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
@@ -40,12 +45,35 @@ private:
   std::optional<llvm::DenseMap<const FunctionDecl *, unsigned>> Handlers;
   bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                        SourceLocation At, llvm::ArrayRef<const Decl *> Ids);
+  std::vector<FixItHint> waitFix(const CallExpr *Call, const IoCallInfo &Info,
+                                 const FunctionDecl *Fn,
+                                 NonBlockingFdAnalysis &A);
+  std::vector<FixItHint> returnFix(const CallExpr *Call,
+                                   const FunctionDecl *Fn,
+                                   const FailurePath &P,
+                                   NonBlockingFdAnalysis &A);
+  void reportFatal();
+  struct FatalFinding {
+    const CallExpr *Call;
+    const IoCallInfo *Info;
+    const FunctionDecl *Fn;
+    FailurePath P;
+    NonBlockingOrigin Origin;
+    std::string FdText;
+    std::vector<FixItHint> WaitFix, ReturnFix;
+  };
+  /// This TU's findings of EAGAIN taken as fatal, reported together.
+  std::vector<FatalFinding> Fatal;
   /// Per function, where it first asks poll/select about each descriptor.
   llvm::DenseMap<const FunctionDecl *,
                  llvm::DenseMap<const Decl *, SourceLocation>>
       ReadinessAsked;
+  utils::IncludeInserter Inserter;
   const bool FlagDiscardedResults;
   const bool StrictPropagation;
+  const bool OfferWaitFix;
+  const bool OfferReturnFix;
+  const int TimeoutMs;
   /// Each function's first poll()/select() call (null: none), this TU's.
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> FirstPoll;
 };
