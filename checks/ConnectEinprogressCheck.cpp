@@ -198,7 +198,9 @@ ConnectEinprogressCheck::helperHints(const FunctionDecl *Fn, bool Failed) {
   const SourceManager &SM = Ctx->getSourceManager();
   SourceLocation TopLoc = outermostDecl(Fn)->getBeginLoc();
   FileID File = SM.getFileID(TopLoc);
-  if (!(Failed ? FilesWithFailed : FilesWithWait).insert(File).second)
+  // In clangd each fix is applied alone: each carries the helper.
+  if (!(Failed ? FilesWithFailed : FilesWithWait).insert(File).second &&
+      !areDiagsSelfContained())
     return {};
   StringRef Text = Failed ? FailedHelperText : HelperText;
   StringRef Guard =
