@@ -8,7 +8,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${NBIO_DEMO_MAJOR:-19}
-plugin=$root/build/llvm-$n/lib/nbio-tidy-$n.so
+# NBIO_DEMO_PLUGIN: another build's plugin (test/ci/demo.test uses its own).
+plugin=${NBIO_DEMO_PLUGIN:-$root/build/llvm-$n/lib/nbio-tidy-$n.so}
 tidy=/usr/lib/llvm-$n/bin/clang-tidy
 [ -f "$plugin" ] || { echo "demo: $plugin is missing; run 'make demo'" >&2; exit 1; }
 
