@@ -58,15 +58,18 @@ static bool isUnixDomainAddress(const CallExpr *Call) {
 
 /// What the fix-it inserts once per file: C and C++ alike, warning-free
 /// under -Wall -Wextra, guarded so that a copy in a header and one in the
-/// file that includes it do not clash. It returns what connect() returns: 0
+/// file that includes it do not clash. The declaration comes first so that
+/// the guard never starts the file's preamble (the leading directives,
+/// which clangd patches after an edit without its #if blocks). It returns what connect() returns: 0
 /// once connected, else -1 with errno set to why (ETIMEDOUT when the socket
 /// did not become writable in time).
 static constexpr llvm::StringLiteral HelperText =
-    "#ifndef NBIO_CONNECT_WAIT_DEFINED\n"
-    "#define NBIO_CONNECT_WAIT_DEFINED\n"
     "/* Added by nbio-connect-einprogress: a non-blocking connect() that\n"
     "   answered EINPROGRESS is waited for; 0 once connected, else -1 with\n"
     "   errno set to the real error. */\n"
+    "static int nbio_connect_wait(int rc, int fd, int timeout_ms);\n"
+    "#ifndef NBIO_CONNECT_WAIT_DEFINED\n"
+    "#define NBIO_CONNECT_WAIT_DEFINED\n"
     "static int nbio_connect_wait(int rc, int fd, int timeout_ms) {\n"
     "  struct pollfd pfd;\n"
     "  int ready;\n"
@@ -98,11 +101,12 @@ static constexpr llvm::StringLiteral HelperText =
 /// What the note's fix-it for a wait that never reads the outcome back
 /// inserts once per file, in the same way.
 static constexpr llvm::StringLiteral FailedHelperText =
-    "#ifndef NBIO_CONNECT_FAILED_DEFINED\n"
-    "#define NBIO_CONNECT_FAILED_DEFINED\n"
     "/* Added by nbio-connect-einprogress: once the socket of a non-blocking\n"
     "   connect() is writable, 1 (with errno set to why) when the connection\n"
     "   failed, else 0. */\n"
+    "static int nbio_connect_failed(int fd);\n"
+    "#ifndef NBIO_CONNECT_FAILED_DEFINED\n"
+    "#define NBIO_CONNECT_FAILED_DEFINED\n"
     "static int nbio_connect_failed(int fd) {\n"
     "  int err = 0;\n"
     "  socklen_t len = sizeof err;\n"

@@ -13,11 +13,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#ifndef NBIO_CONNECT_WAIT_DEFINED
-#define NBIO_CONNECT_WAIT_DEFINED
 /* Added by nbio-connect-einprogress: a non-blocking connect() that
    answered EINPROGRESS is waited for; 0 once connected, else -1 with
    errno set to the real error. */
+static int nbio_connect_wait(int rc, int fd, int timeout_ms);
+#ifndef NBIO_CONNECT_WAIT_DEFINED
+#define NBIO_CONNECT_WAIT_DEFINED
 static int nbio_connect_wait(int rc, int fd, int timeout_ms) {
   struct pollfd pfd;
   int ready;

@@ -30,7 +30,7 @@ int probe(const struct sockaddr_in *sa) {
 // CHECK-FIXES: {{^}}#include <unistd.h>{{$}}
 // CHECK-FIXES-EMPTY:
 // CHECK-FIXES-NEXT: {{^}}int probe(const struct sockaddr_in *sa);{{$}}
-// CHECK-FIXES-NEXT: {{^}}#ifndef NBIO_CONNECT_WAIT_DEFINED{{$}}
+// CHECK-FIXES-NEXT: {{^}}/* Added by nbio-connect-einprogress: a non-blocking connect() that{{$}}
 // CHECK-FIXES: {{^}}#endif{{$}}
 // CHECK-FIXES-EMPTY:
 // CHECK-FIXES-NEXT: {{^}}int probe(const struct sockaddr_in *sa) {{[{]}}{{$}}

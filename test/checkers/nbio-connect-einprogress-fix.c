@@ -54,9 +54,11 @@ static int peer_dial_lt(struct peer *p) {
 // CHECK-FIXES: {{^}}  p->fd = -1;{{$}}
 // CHECK-FIXES-NEXT: {{^}}}{{$}}
 // CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: {{^}}/* Added by nbio-connect-einprogress: a non-blocking connect() that{{$}}
+// CHECK-FIXES: {{^}}static int nbio_connect_wait(int rc, int fd, int timeout_ms);{{$}}
 // CHECK-FIXES-NEXT: {{^}}#ifndef NBIO_CONNECT_WAIT_DEFINED{{$}}
 // CHECK-FIXES-NEXT: {{^}}#define NBIO_CONNECT_WAIT_DEFINED{{$}}
-// CHECK-FIXES: {{^}}static int nbio_connect_wait(int rc, int fd, int timeout_ms) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}static int nbio_connect_wait(int rc, int fd, int timeout_ms) {{[{]}}{{$}}
 // CHECK-FIXES: {{^}}  if (rc == 0 || errno != EINPROGRESS){{$}}
 // CHECK-FIXES: {{^}}    ready = poll(&pfd, 1, timeout_ms);{{$}}
 // CHECK-FIXES: {{^}}  if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0){{$}}
