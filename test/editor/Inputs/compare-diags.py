@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nbio contributors
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Compares what the editor showed with what clang-tidy printed.
 
 usage: compare-diags.py REPORT TIDY_OUTPUT [--checks=PREFIX,...]
@@ -9,7 +11,10 @@ file. Both are reduced to the warnings in that file (the report's `file`
 line names it) of the checks named by the prefixes (default: nbio-), each
 with its line, column and message, and its notes
 with their file, line, column and message. clangd starts messages with a
-capital letter and appends " (fix available)": both are undone.
+capital letter and appends " (fix available)" or " (fixes available)": both
+are undone. A note that carries a fix (the nbio checks start its message
+with "fix:") is no note in clangd but one of its diagnostic's fixes: such
+notes of clang-tidy's are left out.
 
 Prints the common list and exits 0 when the two agree; prints both lists
 and exits 1 otherwise.
@@ -27,7 +32,7 @@ NOTE = re.compile(r"^note (?P<line>\d+):(?P<col>\d+) (?P<file>\S+) (?P<msg>.*)$"
 
 
 def norm(msg):
-    msg = msg.removesuffix(" (fix available)")
+    msg = msg.removesuffix(" (fix available)").removesuffix(" (fixes available)")
     return msg[:1].lower() + msg[1:]
 
 
@@ -42,7 +47,7 @@ def from_tidy(text, prefixes, main):
         if not m:
             continue
         if m["kind"] == "note":
-            if current is not None:
+            if current is not None and not m["msg"].startswith("fix: "):
                 current[1].append((os.path.basename(m["file"]), int(m["line"]),
                                    int(m["col"]), norm(m["msg"])))
             continue
@@ -109,5 +114,3 @@ def main():
 
 if __name__ == "__main__":
     sys.exit(main())
-# SPDX-FileCopyrightText: 2026 The nbio contributors
-# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
