@@ -15,7 +15,11 @@ them all with clang-apply-replacements.  This script is the second step of
 
 with clang-tidy's own rule: the fixes of a unit with compile errors are left
 out (and named) unless --fix-errors is given.  A header fixed from several
-units is still fixed through the units that compiled.  Exit status: 0 when
+units is still fixed through the units that compiled.  Fixes on notes are
+left out too, as clang-tidy --fix leaves them (clang-apply-replacements
+alone would apply a warning's first note fix): with --fix-notes, a
+warning's note fix is applied where it is the only one, as clang-tidy
+--fix-notes does.  Exit status: 0 when
 everything was applied, 1 when a unit was left out, 2 on an error.
 Needs PyYAML (Debian: python3-yaml).
 """
@@ -62,6 +66,21 @@ def compile_errors(doc):
             and str(d.get("DiagnosticName", "")).startswith("clang-diagnostic-")]
 
 
+def drop_note_fixes(doc, fix_notes):
+    """Empty the replacements of notes that clang-tidy --fix (or, with
+    fix_notes, --fix-notes) would not apply; True if any was emptied."""
+    changed = False
+    for d in doc.get("Diagnostics") or []:
+        own = (d.get("DiagnosticMessage") or {}).get("Replacements") or []
+        notes = [n for n in d.get("Notes") or [] if n.get("Replacements")]
+        if not notes or (fix_notes and not own and len(notes) == 1):
+            continue
+        for n in notes:
+            n["Replacements"] = []
+        changed = True
+    return changed
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
@@ -73,6 +92,9 @@ def main(argv=None):
                    help="--export-fixes YAML files or directories of them")
     p.add_argument("--fix-errors", action="store_true",
                    help="also apply the fixes of units with compile errors")
+    p.add_argument("--fix-notes", action="store_true",
+                   help="also apply a warning's fix on a note, where it is "
+                        "the warning's only one (clang-tidy --fix-notes)")
     p.add_argument("--clang-apply-replacements", default=None,
                    help="the binary (default: clang-apply-replacements-N "
                         "or clang-apply-replacements on PATH)")
@@ -115,7 +137,13 @@ def main(argv=None):
                          errors[0]["DiagnosticMessage"].get("Message")))
                 skipped += 1
                 continue
-            shutil.copyfile(path, os.path.join(tmp, "%06d.yaml" % i))
+            out = os.path.join(tmp, "%06d.yaml" % i)
+            if any([drop_note_fixes(d, args.fix_notes) for d in docs]):
+                with open(out, "w", encoding="utf-8") as f:
+                    yaml.safe_dump_all(docs, f, sort_keys=False,
+                                       allow_unicode=True)
+            else:
+                shutil.copyfile(path, out)
             kept += 1
         if kept:
             cmd = [car]
