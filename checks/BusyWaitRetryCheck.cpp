@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "BusyWaitRetryCheck.h"
+#include "SourceText.h"
 #include "StmtSearch.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -253,12 +254,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
       return Gap::Directive;
     if (T.find_first_not_of(" \t\r\n\f\v") == StringRef::npos)
       return Gap::Blank;
-    llvm::SmallVector<StringRef, 8> Lines;
-    T.split(Lines, '\n');
-    for (StringRef L : llvm::ArrayRef(Lines).drop_front())
-      if (L.ltrim(" \t\f\v").starts_with("#"))
-        return Gap::Directive;
-    return Gap::Text;
+    return holdsPreprocessorLine(T) ? Gap::Directive : Gap::Text;
   };
 
   // Before a `continue` or a backward `goto`.

@@ -68,12 +68,18 @@ std::optional<std::string> exactSourceText(const Expr *E,
     return std::nullopt;
   // A preprocessor line inside: the copy could hold an #if without its
   // #endif (or the other way round), or mean something else where pasted.
+  if (holdsPreprocessorLine(T))
+    return std::nullopt;
+  return T.str();
+}
+
+bool holdsPreprocessorLine(llvm::StringRef Text) {
   llvm::SmallVector<StringRef, 8> Lines;
-  T.split(Lines, '\n');
+  Text.split(Lines, '\n');
   for (StringRef L : llvm::ArrayRef(Lines).drop_front())
     if (L.ltrim(" \t\f\v").starts_with("#"))
-      return std::nullopt;
-  return T.str();
+      return true;
+  return false;
 }
 
 } // namespace clang::tidy::nbio

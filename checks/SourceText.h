@@ -27,6 +27,10 @@ std::string sourceTextOf(const Expr *E, const ASTContext &Ctx);
 std::optional<std::string> exactSourceText(const Expr *E,
                                            const ASTContext &Ctx);
 
+/// Whether a line of \p Text after its first is a preprocessor line (the
+/// first begins mid-line, after a token).
+bool holdsPreprocessorLine(llvm::StringRef Text);
+
 } // namespace clang::tidy::nbio
 
 #endif // NBIO_CHECKS_SOURCETEXT_H
