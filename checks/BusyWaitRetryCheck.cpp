@@ -317,9 +317,9 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     } else {
       // `) /* again */ continue;`: the comment stays where it is, the
       // block opens before it and the statement moves to a line of its own.
-      StringRef Gap = Lexer::getSourceText(
+      StringRef Between = Lexer::getSourceText(
           CharSourceRange::getCharRange(Open, Begin), SM, LO);
-      int Blanks = int(Gap.size() - Gap.rtrim(" \t").size());
+      int Blanks = int(Between.size() - Between.rtrim(" \t").size());
       F.Hints.push_back(FixItHint::CreateInsertion(Open, " {"));
       F.Hints.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getCharRange(Begin.getLocWithOffset(-Blanks), Begin),
