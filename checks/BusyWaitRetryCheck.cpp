@@ -202,6 +202,25 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     return std::string("  ");
   };
 
+  // What lies between two places of a fix: blanks only (which the fix may
+  // replace), or comments and line splices too (which it must keep: it
+  // only inserts there), or a preprocessor line (no fix: a brace on one
+  // side of an `#if` and its partner on the other does not compile, or
+  // means something else in another configuration).
+  enum class Gap { Blank, Text, Directive };
+  auto GapBetween = [&](SourceLocation B, SourceLocation E) {
+    if (B.isMacroID() || E.isMacroID())
+      return Gap::Directive;
+    bool Invalid = false;
+    StringRef T = Lexer::getSourceText(CharSourceRange::getCharRange(B, E),
+                                       SM, LO, &Invalid);
+    if (Invalid)
+      return Gap::Directive;
+    if (T.find_first_not_of(" \t\r\n\f\v") == StringRef::npos)
+      return Gap::Blank;
+    return holdsPreprocessorLine(T) ? Gap::Directive : Gap::Text;
+  };
+
   // Before a `continue` or a backward `goto`.
   auto BeforeStmt = [&](const Stmt *S) -> bool {
     const Stmt *Parent = Paths.parentOf(S, Fn);
@@ -236,6 +255,9 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     if (Open.isInvalid() || Open.isMacroID())
       return false;
     Open = Lexer::getLocForEndOfToken(Open, 0, SM, LO);
+    // The block opens after the `)` and closes after the `;`.
+    if (GapBetween(Open, Semi) == Gap::Directive)
+      return false;
     std::string Outer = indentAt(Parent->getBeginLoc(), SM);
     bool OwnLine =
         SM.getSpellingLineNumber(Begin) != SM.getSpellingLineNumber(Open);
@@ -251,11 +273,21 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
     if (OwnLine) {
       F.Hints.push_back(FixItHint::CreateInsertion(Open, " {"));
       F.Hints.push_back(FixItHint::CreateInsertion(Begin, Text));
-    } else {
+    } else if (GapBetween(Open, Begin) == Gap::Blank) {
       // `) continue;` on one line: the blank between them becomes the
       // block's opening.
       F.Hints.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getCharRange(Open, Begin), " {\n" + Inner + Text));
+    } else {
+      // `) /* again */ continue;`: the comment stays where it is, the
+      // block opens before it and the statement moves to a line of its own.
+      StringRef Between = Lexer::getSourceText(
+          CharSourceRange::getCharRange(Open, Begin), SM, LO);
+      int Blanks = int(Between.size() - Between.rtrim(" \t").size());
+      F.Hints.push_back(FixItHint::CreateInsertion(Open, " {"));
+      F.Hints.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getCharRange(Begin.getLocWithOffset(-Blanks), Begin),
+          "\n" + Inner + Text));
     }
     F.Hints.push_back(FixItHint::CreateInsertion(Semi, "\n" + Outer + "}"));
     return true;
@@ -308,17 +340,32 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
           RParen = cast<ForStmt>(Loop)->getRParenLoc();
         std::string Text =
             " {\n" + joinLines(Lines, Outer + "  ") + Outer + "}";
+        SourceLocation Semi = NS->getSemiLoc();
+        Gap Between = Gap::Text;
         if (RParen.isValid() && !RParen.isMacroID())
+          Between = GapBetween(Lexer::getLocForEndOfToken(RParen, 0, SM, LO),
+                               Semi);
+        if (Between == Gap::Directive)
+          return {{},
+                  "no fix-it: a preprocessor line stands between the loop "
+                  "and its empty body"};
+        if (Between == Gap::Blank) {
           F.Hints.push_back(FixItHint::CreateReplacement(
               CharSourceRange::getCharRange(
                   Lexer::getLocForEndOfToken(RParen, 0, SM, LO),
-                  NS->getSemiLoc().getLocWithOffset(1)),
+                  Semi.getLocWithOffset(1)),
               Text));
-        else
+        } else {
+          // A comment or a line splice before the `;` (`) // spin` then
+          // `;`): kept; the `;` alone becomes the block, its opening brace
+          // where the `;` stood.
+          if (std::string Ind = indentAt(Semi, SM);
+              !Semi.isMacroID() &&
+              Ind.size() == SM.getSpellingColumnNumber(Semi) - 1)
+            Text = "{\n" + joinLines(Lines, Ind + "  ") + Ind + "}";
           F.Hints.push_back(FixItHint::CreateReplacement(
-              CharSourceRange::getTokenRange(NS->getSemiLoc(),
-                                             NS->getSemiLoc()),
-              Text));
+              CharSourceRange::getTokenRange(Semi, Semi), Text));
+        }
         Done = true;
       } else {
         Done = BeforeStmt(Body);

@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/Hashing.h"
 
 namespace clang::tidy::nbio {
 
@@ -46,18 +47,77 @@ static std::optional<ErrnoConst> classifyName(llvm::StringRef N) {
 }
 
 namespace {
-/// The chains already asked for in this translation unit, on this thread.
-/// A name lookup walks every macro-argument level under it, and the checks
-/// ask about every node of a condition: under thousands of nested macro
-/// expansions that became quadratic. The names point into the TU's
-/// identifier table: the cache is dropped at the end of each TU
+/// FileIDs are consecutive numbers, and DenseMapInfo<FileID> hashes a
+/// FileID to its number: in a map of hundreds of thousands of them, the
+/// buckets fill in long runs and every lookup of a new one probed through
+/// a run. Mixed, they spread.
+struct MixedFileIDInfo : llvm::DenseMapInfo<FileID> {
+  static unsigned getHashValue(FileID F) {
+    return static_cast<unsigned>(llvm::hash_value(F.getHashValue()));
+  }
+};
+
+/// The chains already asked for in this translation unit, on this thread,
+/// and the macro name of each expansion met on the way. The names point
+/// into the TU's buffers: the cache is dropped at the end of each TU
 /// (forgetMacroChains) and whenever another TU's source manager asks.
 struct MacroChainCache {
   const SourceManager *SM = nullptr;
   const char *MainBuffer = nullptr;
   llvm::DenseMap<unsigned, llvm::SmallVector<llvm::StringRef, 4>> Chains;
+  llvm::DenseMap<FileID, llvm::StringRef, MixedFileIDInfo> NameOf;
 };
 thread_local MacroChainCache ChainCache;
+
+/// Lexer::getImmediateMacroName, remembered per expansion. That function
+/// depends only on the FileID of its location; for a token of a macro
+/// argument that came from an inner macro's argument it follows the
+/// argument up, level by level, to the macro whose argument the token was
+/// written in: under N nested function-like macros that is N steps, and
+/// macroChain asks again at each caller level, for every node of a
+/// condition (the benchmark's macros row: loops x depth x 32 steps).
+/// Every expansion passed on the way has the same answer, so the walk
+/// below stops at the first one already known and remembers the first
+/// levels it passed. A node's location is always its token's innermost
+/// one (the start of a chain), and macroChain climbs at most 32 levels
+/// from there: the levels beyond are never asked about directly, and
+/// remembering them too took as much memory again as the whole TU.
+constexpr unsigned MacroChainSteps = 32;
+constexpr unsigned RememberedLevels = 2 * MacroChainSteps;
+
+llvm::StringRef immediateMacroName(SourceLocation Loc, const SourceManager &SM,
+                                   const LangOptions &LO) {
+  llvm::SmallVector<FileID, 8> Passed;
+  llvm::StringRef Name;
+  bool Known = false;
+  // The same steps as getImmediateMacroName's loop (clang/lib/Lex/Lexer.cpp)
+  // over the argument levels; the name itself is read by that function
+  // from the last level, where its loop stops at once.
+  while (true) {
+    FileID F = SM.getFileID(Loc);
+    if (auto It = ChainCache.NameOf.find(F); It != ChainCache.NameOf.end()) {
+      Name = It->second;
+      Known = true;
+      break;
+    }
+    if (Passed.size() < RememberedLevels)
+      Passed.push_back(F);
+    const SrcMgr::ExpansionInfo &X = SM.getSLocEntry(F).getExpansion();
+    if (!X.isMacroArgExpansion())
+      break;
+    SourceLocation Caller =
+        SM.getImmediateExpansionRange(X.getExpansionLocStart()).getBegin();
+    SourceLocation Spelled = X.getSpellingLoc();
+    if (Spelled.isFileID() || SM.isInFileID(Spelled, SM.getFileID(Caller)))
+      break; // written in this argument, not in an inner macro's
+    Loc = Spelled;
+  }
+  if (!Known)
+    Name = Lexer::getImmediateMacroName(Loc, SM, LO);
+  for (FileID F : Passed)
+    ChainCache.NameOf[F] = Name;
+  return Name;
+}
 } // namespace
 
 void forgetMacroChains() { ChainCache = MacroChainCache(); }
@@ -75,9 +135,9 @@ llvm::SmallVector<llvm::StringRef, 4> macroChain(SourceLocation Loc,
   if (auto It = ChainCache.Chains.find(Key); It != ChainCache.Chains.end())
     return It->second;
   llvm::SmallVector<llvm::StringRef, 4> Chain;
-  for (unsigned Guard = 0; Loc.isMacroID() && Guard < 32; ++Guard) {
-    llvm::StringRef Name =
-        Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+  for (unsigned Guard = 0; Loc.isMacroID() && Guard < MacroChainSteps;
+       ++Guard) {
+    llvm::StringRef Name = immediateMacroName(Loc, SM, Ctx.getLangOpts());
     if (!Name.empty() && (Chain.empty() || Chain.back() != Name))
       Chain.push_back(Name);
     Loc = SM.getImmediateMacroCallerLoc(Loc);

@@ -68,11 +68,8 @@ std::optional<std::string> exactSourceText(const Expr *E,
     return std::nullopt;
   // A preprocessor line inside: the copy could hold an #if without its
   // #endif (or the other way round), or mean something else where pasted.
-  llvm::SmallVector<StringRef, 8> Lines;
-  T.split(Lines, '\n');
-  for (StringRef L : llvm::ArrayRef(Lines).drop_front())
-    if (L.ltrim(" \t\f\v").starts_with("#"))
-      return std::nullopt;
+  if (holdsPreprocessorLine(T))
+    return std::nullopt;
   return T.str();
 }
 
@@ -86,6 +83,15 @@ std::string indentAt(SourceLocation Loc, const SourceManager &SM) {
     Start = 0;
   StringRef Line = Buf.slice(Start, Off);
   return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
+bool holdsPreprocessorLine(llvm::StringRef Text) {
+  llvm::SmallVector<StringRef, 8> Lines;
+  Text.split(Lines, '\n');
+  for (StringRef L : llvm::ArrayRef(Lines).drop_front())
+    if (L.ltrim(" \t\f\v").starts_with("#"))
+      return true;
+  return false;
 }
 
 } // namespace clang::tidy::nbio

@@ -30,6 +30,10 @@ std::optional<std::string> exactSourceText(const Expr *E,
 /// The blanks that start the line \p Loc is on.
 std::string indentAt(SourceLocation Loc, const SourceManager &SM);
 
+/// Whether a line of \p Text after its first is a preprocessor line (the
+/// first begins mid-line, after a token).
+bool holdsPreprocessorLine(llvm::StringRef Text);
+
 } // namespace clang::tidy::nbio
 
 #endif // NBIO_CHECKS_SOURCETEXT_H

@@ -17,6 +17,14 @@ pastes source text back must keep its layout):
     `#include` the fix adds names a header (`#include <>` does not);
   - FIXED has at least ORIGINAL's number of backslash-newlines.
 
+One edit of a preprocessor line is a fix's own: eagain-ewouldblock fixes a
+comparison written in a macro's body in the `#define` (`((e) == EAGAIN)`
+becomes `((e) == EAGAIN || (EWOULDBLOCK != EAGAIN && (e) == EWOULDBLOCK))`).
+A `#define` that is gone counts as kept when FIXED has a `#define` of the
+same macro that is its text with code inserted in at most two places (no
+newline, line splice, comment, quote or slash inserted) and the same
+comments and literals inside.
+
 Exits 1 and says what differs, 0 if nothing does.
 """
 
@@ -89,18 +97,75 @@ def scan(text):
     return items
 
 
+DEFINE = re.compile(r"#\s*define\s+(\w+)(\([^)]*\))?")
+# What a fix may insert into a macro's body: code, never anything that
+# starts or ends a comment, a literal or a line.
+INSERTED_FORBIDDEN = set("\n\\\"'/")
+
+
+def only_code_inserted(old, new):
+    """True when `new` is `old` with code inserted in at most two places
+    (the fix's `(` before the comparison and its `|| ...)` after): `old`
+    split as A + B + C and `new` as A + X + B + Y + C, X and Y none of
+    INSERTED_FORBIDDEN; and the comments and literals inside the same."""
+    a = 0
+    while a < min(len(old), len(new)) and old[a] == new[a]:
+        a += 1
+    c = 0
+    while (c < min(len(old), len(new)) - a and
+           old[len(old) - 1 - c] == new[len(new) - 1 - c]):
+        c += 1
+    b = old[a:len(old) - c]
+    middle = new[a:len(new) - c]
+    at = middle.find(b)
+    if at < 0:
+        return False
+    inserted = middle[:at] + middle[at + len(b):]
+    if any(ch in INSERTED_FORBIDDEN for ch in inserted):
+        return False
+    inside = lambda d: collections.Counter(
+        k for k in scan(d[1:]) if k[0] in ("comment", "string", "char"))
+    return inside(old) == inside(new)
+
+
+def edited_define(text, added):
+    """The directive of `added` (FIXED's own) that is `text`, a #define of
+    ORIGINAL's, with only code inserted into it; None if there is none."""
+    m = DEFINE.match(text)
+    if not m:
+        return None
+    for d in added:
+        n = DEFINE.match(d)
+        if n and n.group(0) == m.group(0) and only_code_inserted(text, d):
+            return d
+    return None
+
+
 def problems(orig, fixed):
     """What the fix garbled, one sentence each; empty if nothing."""
     before = collections.Counter(scan(orig))
     after = collections.Counter(scan(fixed))
+    # FIXED's directives that ORIGINAL does not have: candidates for an
+    # edited #define (each stands for one original at most).
+    added = [t for (k, t), c in after.items() if k == "directive"
+             for _ in range(c - before[(k, t)])]
+    edited = set()
     found = []
     for (kind, text), count in sorted(before.items()):
+        if kind == "directive" and after[(kind, text)] < count:
+            for _ in range(count - after[(kind, text)]):
+                d = edited_define(text, added)
+                if d is None:
+                    break
+                added.remove(d)
+                edited.add(d)
+                after[(kind, text)] += 1
         if after[(kind, text)] < count:
             found.append("%s lost or altered (%d in the original, %d after "
                             "the fix): %s" % (kind, count, after[(kind, text)],
                                               text))
     for (kind, text) in sorted(after):
-        if (kind, text) in before:
+        if (kind, text) in before or (kind == "directive" and text in edited):
             continue
         # The fixes add whole preprocessor lines of their own (an include,
         # `#if EWOULDBLOCK != EAGAIN` around a new case); an include must
