@@ -392,6 +392,20 @@ NbioCheckBase::wrapperCalled(const CallExpr *Call) const {
   return It == Wrappers.end() ? nullptr : It->second.get();
 }
 
+bool NbioCheckBase::wrapperReturnsCount(const IoWrapper &W,
+                                        ShortWriteFlow &Flow) const {
+  for (const IoWrapper *X = &W; X;
+       X = X->Inner ? wrapperCalled(X->Inner) : nullptr) {
+    if (!X->Inner) // another file's, by its facts
+      return X->ReturnsCount.value_or(false);
+    const IoCallInfo *I = ioCallInfo(X->Inner);
+    if (!I || Flow.follow(X->Inner, X->Fn, X->Inner->getArg(I->FdArg), {})
+                      .End != ShortWriteEnd::Returned)
+      return false;
+  }
+  return true; // down to the library call, each layer hands the count back
+}
+
 const IoCallInfo *NbioCheckBase::ioCallInfo(const CallExpr *Call) const {
   if (const IoWrapper *W = wrapperCalled(Call))
     return Call->getNumArgs() > W->Info.FdArg ? &W->Info : nullptr;
@@ -475,24 +489,8 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
     FW.Library = W->Library;
     FW.BufArg = W->BufArg;
     FW.LenArg = W->LenArg;
-    FW.ReturnsCount = true;
-    for (const IoWrapper *X = W.get(); X && FW.ReturnsCount;
-         X = X->Inner ? wrapperCalled(X->Inner) : nullptr) {
-      if (!X->Inner) {
-        FW.ReturnsCount = X->ReturnsCount.value_or(false);
-        break;
-      }
-      const IoCallInfo *I = ioCallInfo(X->Inner);
-      FW.ReturnsCount = I && Flow.follow(X->Inner, X->Fn,
-                                         X->Inner->getArg(I->FdArg), {})
-                                     .End == ShortWriteEnd::Returned;
-    }
-    PresumedLoc PL =
-        SM.getPresumedLoc(SM.getExpansionLoc(W->Inner->getBeginLoc()));
-    if (PL.isValid())
-      FW.At = (llvm::sys::path::filename(PL.getFilename()) + ":" +
-               llvm::Twine(PL.getLine()))
-                  .str();
+    FW.ReturnsCount = wrapperReturnsCount(*W, Flow);
+    FW.At = fileAndLine(W->Inner->getBeginLoc(), SM);
     F.Wrappers.push_back(std::move(FW));
   }
   llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {

@@ -26,6 +26,8 @@
 
 namespace clang::tidy::nbio {
 
+class ShortWriteFlow;
+
 /// The names of the nbio checks, sorted (NbioTidyModule registers each).
 inline constexpr llvm::StringLiteral NbioCheckNames[] = {
     "nbio-busy-wait-retry", "nbio-connect-einprogress",
@@ -101,6 +103,9 @@ protected:
   const IoCallInfo *ioCallInfo(const CallExpr *Call) const;
   /// The wrapper \p Call calls, or null.
   const IoWrapper *wrapperCalled(const CallExpr *Call) const;
+  /// Every layer of \p W, down to the library call, hands the count of a
+  /// write back to its caller (another file's wrapper: as its facts say).
+  bool wrapperReturnsCount(const IoWrapper &W, ShortWriteFlow &Flow) const;
 
   /// Why a fix-it cannot name \p Fd again next to \p Call (the call is in
   /// a macro, the descriptor has side effects or is not written out in the

@@ -16,7 +16,6 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Path.h"
 #include <map>
 #include <mutex>
 #include <set>
@@ -1728,13 +1727,6 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   P->collect();
   P->expandAll();
   const SourceManager &SM = Ctx.getSourceManager();
-  auto Where = [&](SourceLocation L) {
-    PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(L));
-    return PL.isValid() ? (llvm::sys::path::filename(PL.getFilename()) + ":" +
-                           llvm::Twine(PL.getLine()))
-                              .str()
-                        : std::string();
-  };
   std::vector<const FunctionDecl *> Fns;
   for (const auto &[Fn, Calls] : P->CallsByFn)
     if (Fn && Fn->isExternallyVisible() && Fn->getIdentifier() &&
@@ -1762,12 +1754,12 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
           Item += ":" + std::to_string(Set->G.Param->getFunctionScopeIndex()) +
                   ":" + (Set->G.WhenTrue ? "1" : "0");
         Out.NonBlocking.push_back(Item);
-        Out.Origins[Item] = Where(Set->Loc);
+        Out.Origins[Item] = fileAndLine(Set->Loc, SM);
         continue;
       }
       if (Clear) {
         Out.Blocking.push_back(Entry);
-        Out.Origins[Entry] = Where(Clear->Loc);
+        Out.Origins[Entry] = fileAndLine(Clear->Loc, SM);
         continue;
       }
       // No change here: the mode is kept if every call it goes to keeps

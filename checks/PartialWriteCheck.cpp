@@ -64,19 +64,7 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
     const FunctionDecl *Fn = A.enclosingFunction(Call);
     if (!Fn)
       continue;
-    bool CountComesBack = true;
-    for (const IoWrapper *W = Wrapper; W && CountComesBack;
-         W = W->Inner ? wrapperCalled(W->Inner) : nullptr) {
-      if (!W->Inner) { // another file's, by its facts
-        CountComesBack = W->ReturnsCount.value_or(false);
-        break;
-      }
-      CountComesBack =
-          Flow.follow(W->Inner, W->Fn,
-                      W->Inner->getArg(ioCallInfo(W->Inner)->FdArg), {})
-              .End == ShortWriteEnd::Returned;
-    }
-    if (!CountComesBack)
+    if (Wrapper && !wrapperReturnsCount(*Wrapper, Flow))
       continue; // the wrapper's own write is judged where it is
     std::optional<NonBlockingOrigin> Origin =
         A.ioCallIsNonBlocking(Call, *Info, Fn);

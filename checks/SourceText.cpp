@@ -7,6 +7,7 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/Path.h"
 
 namespace clang::tidy::nbio {
 
@@ -71,6 +72,14 @@ std::optional<std::string> exactSourceText(const Expr *E,
   if (holdsPreprocessorLine(T))
     return std::nullopt;
   return T.str();
+}
+
+std::string fileAndLine(SourceLocation Loc, const SourceManager &SM) {
+  PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  return PL.isValid() ? (llvm::sys::path::filename(PL.getFilename()) + ":" +
+                         llvm::Twine(PL.getLine()))
+                            .str()
+                      : std::string();
 }
 
 /// The indentation of the line \p Loc is on.

@@ -27,6 +27,10 @@ std::string sourceTextOf(const Expr *E, const ASTContext &Ctx);
 std::optional<std::string> exactSourceText(const Expr *E,
                                            const ASTContext &Ctx);
 
+/// "file.c:12": the file name (no directory) and line where \p Loc is
+/// expanded, for a place named in text (the project facts); empty if none.
+std::string fileAndLine(SourceLocation Loc, const SourceManager &SM);
+
 /// The blanks that start the line \p Loc is on.
 std::string indentAt(SourceLocation Loc, const SourceManager &SM);
 
