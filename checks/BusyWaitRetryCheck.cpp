@@ -474,7 +474,7 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
     const FunctionDecl *Fn = A.enclosingFunction(Call);
     if (!Fn || !mayRepeat(Call, Fn, A))
       continue;
-    const Expr *Fd = Call->getArg(Info->FdArg);
+    const Expr *Fd = fdOf(Call, *Info);
     FailurePath P;
     bool Readable = Info->Dir == Direction::Read;
     StringRef Cause = "EAGAIN";
@@ -512,7 +512,7 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
       if (P.End != PathEnd::Retries)
         continue;
       Origin = Connect ? A.nonBlockingAt(Fd, Call, Fn)
-                       : A.ioCallIsNonBlocking(Call, *Info, Fn);
+                       : A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
       if (Connect)
         Cause = "EINPROGRESS";
       // Retrying on every error of a descriptor we cannot show to be

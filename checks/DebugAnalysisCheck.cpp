@@ -40,14 +40,14 @@ void DebugAnalysisCheck::decide(NonBlockingFdAnalysis &A,
     const FunctionDecl *Fn = Info ? A.enclosingFunction(Call) : nullptr;
     if (!Fn)
       continue;
-    const Expr *Fd = Call->getArg(Info->FdArg);
+    const Expr *Fd = fdOf(Call, *Info);
     Hypothesis H = Info->Family == IoFamily::Plain     ? Hypothesis::WouldBlock
                    : Info->Family == IoFamily::Connect ? Hypothesis::InProgress
                    : Info->Dir == Direction::Read      ? Hypothesis::WantRead
                                                        : Hypothesis::WantWrite;
     std::optional<NonBlockingOrigin> Origin =
         Info->Family == IoFamily::Connect ? A.nonBlockingAt(Fd, Call, Fn)
-                                          : A.ioCallIsNonBlocking(Call, *Info, Fn);
+                                          : A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
     FailurePath P = paths(A).follow(Call, Fd, Fn, H);
     const SourceManager &SM = Ctx->getSourceManager();
     std::string At = "-";

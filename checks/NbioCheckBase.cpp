@@ -143,7 +143,40 @@ AST_MATCHER(CallExpr, callsIoFunction) {
   llvm::StringRef Name = globalOrDependentCalleeName(&Node);
   return !Name.empty() && ioCallNamed(Name);
 }
+
+/// The function \p E names (`fn`, `&fn`), if it has a body somewhere.
+const FunctionDecl *functionNamed(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_AddrOf)
+    E = U->getSubExpr()->IgnoreParenCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// `p->send = fn`: a function stored in a struct's field.
+AST_MATCHER(BinaryOperator, storesFunctionInField) {
+  const auto *ME = dyn_cast<MemberExpr>(Node.getLHS()->IgnoreParenImpCasts());
+  return Node.getOpcode() == BO_Assign && ME &&
+         isa<FieldDecl>(ME->getMemberDecl()) && functionNamed(Node.getRHS());
+}
+
+/// `{..., fn, ...}` for a struct: a table of functions (a backend's).
+AST_MATCHER(InitListExpr, initializesStruct) {
+  return Node.getType()->isRecordType() && !Node.getType()->isUnionType();
+}
 } // namespace
+
+/// The field a call goes through (`ctx->backend->send(...)`,
+/// `(*ops->write)(...)`), or null.
+static const FieldDecl *calledField(const CallExpr *Call) {
+  const Expr *E = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+}
 
 /// The I/O calls of one TU, matched once for all the nbio checks that run on
 /// it: the matcher runs on every call of the TU, headers included, and four
@@ -151,17 +184,54 @@ AST_MATCHER(CallExpr, callsIoFunction) {
 class NbioCheckBase::SharedIoCalls : public MatchFinder::MatchCallback {
 public:
   void run(const MatchFinder::MatchResult &Result) override {
+    const SourceManager &SM = *Result.SourceManager;
+    auto InSystemHeader = [&](const Stmt *S) {
+      return SM.isInSystemHeader(SM.getExpansionLoc(S->getBeginLoc()));
+    };
     if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("io-call")) {
       Ctx = Result.Context;
-      if (!Result.SourceManager->isInSystemHeader(
-              Result.SourceManager->getExpansionLoc(C->getBeginLoc())))
+      if (!InSystemHeader(C))
         Calls.push_back(C);
+    }
+    if (const auto *B = Result.Nodes.getNodeAs<BinaryOperator>("fn-store");
+        B && !InSystemHeader(B))
+      FieldStores.push_back(
+          {cast<FieldDecl>(
+               cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts())
+                   ->getMemberDecl()),
+           functionNamed(B->getRHS()), B});
+    if (const auto *IL = Result.Nodes.getNodeAs<InitListExpr>("struct-init")) {
+      // The semantic form has one initializer per field, designators
+      // resolved (the traversal may show either form, or both).
+      if (IL->isSyntacticForm() && IL->getSemanticForm())
+        IL = IL->getSemanticForm();
+      const RecordDecl *RD = IL->getType()->getAsRecordDecl();
+      if (!RD || InSystemHeader(IL) || !SeenInits.insert(IL).second)
+        return;
+      unsigned I = 0;
+      for (const FieldDecl *F : RD->fields()) {
+        if (F->isUnnamedBitField())
+          continue;
+        if (I >= IL->getNumInits())
+          break;
+        if (const FunctionDecl *Fn = functionNamed(IL->getInit(I)))
+          FieldStores.push_back({F, Fn, IL->getInit(I)});
+        ++I;
+      }
     }
   }
   StringRef getID() const override { return "nbio-shared-io-call-matcher"; }
 
   ASTContext *Ctx = nullptr;
   std::vector<const CallExpr *> Calls;
+  /// Functions stored in struct fields: by assignment or in a table.
+  struct FieldStore {
+    const FieldDecl *Field;
+    const FunctionDecl *Fn;
+    const Stmt *At;
+  };
+  std::vector<FieldStore> FieldStores;
+  llvm::DenseSet<const InitListExpr *> SeenInits;
 
   /// The one for \p Finder, registering its matcher on first use.
   static std::shared_ptr<SharedIoCalls> forFinder(MatchFinder *Finder) {
@@ -177,6 +247,10 @@ public:
       return Existing;
     auto Fresh = std::make_shared<SharedIoCalls>();
     Finder->addMatcher(callExpr(callsIoFunction()).bind("io-call"),
+                       Fresh.get());
+    Finder->addMatcher(binaryOperator(storesFunctionInField()).bind("fn-store"),
+                       Fresh.get());
+    Finder->addMatcher(initListExpr(initializesStruct()).bind("struct-init"),
                        Fresh.get());
     Slot = Fresh;
     return Fresh;
@@ -229,6 +303,7 @@ void NbioCheckBase::onEndOfTranslationUnit() {
     for (const Stmt *S : WrapperCalls)
       PlainCalls.push_back(cast<CallExpr>(S));
     inferWrappers(*Analysis, PlainCalls, WrapperCalls);
+    wrappersInFields(*Analysis, WrapperCalls);
     if (WantPlain)
       Candidates.insert(Candidates.end(), WrapperCalls.begin(),
                         WrapperCalls.end());
@@ -241,6 +316,8 @@ void NbioCheckBase::onEndOfTranslationUnit() {
   }
   Candidates.clear();
   Wrappers.clear();
+  FieldFds.clear();
+  MadeFds.clear();
   Waits.Memo.clear(); // keyed by this TU's declarations
   forgetMacroChains();
 }
@@ -299,12 +376,58 @@ bool NbioCheckBase::inMacro(const Stmt *S) const {
       .isInvalid();
 }
 
+/// fdOf's `arg->field`: the argument as written, and the field.
+static std::string withField(std::string Base, const Expr *E) {
+  const auto *ME = cast<MemberExpr>(E);
+  return Base + (ME->isArrow() ? "->" : ".") +
+         ME->getMemberDecl()->getName().str();
+}
+
 std::string NbioCheckBase::textOf(const Expr *E) const {
+  if (MadeFds.count(E))
+    return withField(sourceTextOf(cast<MemberExpr>(E)->getBase(), *Ctx), E);
   return sourceTextOf(E, *Ctx);
 }
 
 std::optional<std::string> NbioCheckBase::fixTextOf(const Expr *E) const {
+  if (MadeFds.count(E)) {
+    const Expr *Base = cast<MemberExpr>(E)->getBase();
+    std::optional<std::string> B = exactSourceText(Base, *Ctx);
+    if (!B)
+      return std::nullopt;
+    // `p + 1` as written needs brackets before `->`.
+    if (!isa<DeclRefExpr, MemberExpr, ParenExpr, CallExpr>(
+            Base->IgnoreImpCasts()))
+      *B = "(" + *B + ")";
+    return withField(*B, E);
+  }
   return exactSourceText(E, *Ctx);
+}
+
+const Expr *NbioCheckBase::fdOf(const CallExpr *Call, const IoCallInfo &Info) {
+  const Expr *Arg = Call->getArg(Info.FdArg);
+  const IoWrapper *W = wrapperCalled(Call);
+  if (!W || W->FdField.empty())
+    return Arg;
+  if (const Expr *Made = FieldFds.lookup(Call))
+    return Made;
+  QualType T = Arg->getType();
+  bool Arrow = T->isPointerType();
+  const RecordDecl *RD =
+      (Arrow ? T->getPointeeType() : T)->getAsRecordDecl();
+  const FieldDecl *FD = nullptr;
+  if (RD && RD->getDefinition())
+    for (const FieldDecl *F : RD->getDefinition()->fields())
+      if (F->getIdentifier() && F->getName() == W->FdField)
+        FD = F;
+  if (!FD)
+    return Arg; // not the struct the wrapper reads (stale facts)
+  const Expr *Made = MemberExpr::CreateImplicit(
+      *Ctx, const_cast<Expr *>(Arg), Arrow, const_cast<FieldDecl *>(FD),
+      FD->getType(), VK_LValue, OK_Ordinary);
+  FieldFds[Call] = Made;
+  MadeFds.insert(Made);
+  return Made;
 }
 
 std::string
@@ -366,7 +489,23 @@ void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O,
     diag(Ctx->getSourceManager().getExpansionLoc(O.Loc), O.Note,
          DiagnosticIDs::Note);
   const IoWrapper *W = Call ? wrapperCalled(Call) : nullptr;
-  if (W && !W->Inner) {
+  if (W && !W->Via.empty()) {
+    // Through a function-pointer field: the note names what the field
+    // holds, at the wrapped call (this TU's) or by its place (facts).
+    if (W->Inner)
+      diag(reportLoc(W->Inner),
+           "'%0', stored in that field, hands the outcome of '%1' on the "
+           "descriptor it is given back to its caller here",
+           DiagnosticIDs::Note)
+          << W->Via << W->Library;
+    else
+      diag(reportLoc(Call),
+           "'%0' may be '%1', which hands the outcome of '%2' on the "
+           "descriptor it is given back to its caller (%3, from the "
+           "project's facts)",
+           DiagnosticIDs::Note)
+          << W->Name << W->Via << W->Library << W->FactAt;
+  } else if (W && !W->Inner) {
     diag(reportLoc(Call),
          "'%0' hands the outcome of '%1' on the descriptor it is given back "
          "to its caller (%2, from the project's facts)",
@@ -379,16 +518,22 @@ void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O,
          "caller here",
          DiagnosticIDs::Note)
         << W->Name << (Inner ? Inner->Name : StringRef(W->Library))
-        << W->Fn->getParamDecl(W->Info.FdArg)->getName();
+        << (W->Fn->getParamDecl(W->Info.FdArg)->getName() +
+            (W->FdField.empty() ? "" : "->" + W->FdField))
+               .str();
   }
 }
 
 const NbioCheckBase::IoWrapper *
 NbioCheckBase::wrapperCalled(const CallExpr *Call) const {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || Wrappers.empty())
+  if (Wrappers.empty())
     return nullptr;
-  auto It = Wrappers.find(Callee->getCanonicalDecl());
+  const Decl *Key = Call->getDirectCallee();
+  if (!Key)
+    Key = calledField(Call);
+  if (!Key)
+    return nullptr;
+  auto It = Wrappers.find(Key->getCanonicalDecl());
   return It == Wrappers.end() ? nullptr : It->second.get();
 }
 
@@ -396,7 +541,7 @@ bool NbioCheckBase::wrapperReturnsCount(const IoWrapper &W,
                                         ShortWriteFlow &Flow) const {
   for (const IoWrapper *X = &W; X;
        X = X->Inner ? wrapperCalled(X->Inner) : nullptr) {
-    if (!X->Inner) // another file's, by its facts
+    if (!X->Inner || !X->Fn) // another file's, by its facts; or a field's
       return X->ReturnsCount.value_or(false);
     const IoCallInfo *I = ioCallInfo(X->Inner);
     if (!I || Flow.follow(X->Inner, X->Fn, X->Inner->getArg(I->FdArg), {})
@@ -467,6 +612,7 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
     W->LenArg = F.LenArg;
     W->FactAt = F.At;
     W->ReturnsCount = F.ReturnsCount;
+    W->FdField = F.FdField;
     Wrappers[Callee->getCanonicalDecl()] = std::move(W);
     for (const CallExpr *Site : Sites)
       if (Site->getNumArgs() > F.FdArg)
@@ -474,27 +620,52 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
   });
 }
 
+FactWrapper NbioCheckBase::describe(const IoWrapper &W, bool ReturnsCount,
+                                    const SourceManager &SM) {
+  FactWrapper FW;
+  FW.Name = W.Fn->getQualifiedNameAsString();
+  FW.FdArg = W.Info.FdArg;
+  FW.FdField = W.FdField;
+  FW.Write = W.Info.Dir == Direction::Write;
+  FW.Library = W.Library;
+  FW.BufArg = W.BufArg;
+  FW.LenArg = W.LenArg;
+  FW.ReturnsCount = ReturnsCount;
+  FW.At = fileAndLine(W.Inner->getBeginLoc(), SM);
+  return FW;
+}
+
 void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   ProjectFacts F;
   A.exportFacts(F);
   const SourceManager &SM = Ctx->getSourceManager();
   ShortWriteFlow Flow(*Ctx, A.functionCfgs());
-  for (const auto &[Key, W] : Wrappers) {
-    if (!W->Inner || !W->Fn->isExternallyVisible())
-      continue;
-    FactWrapper FW;
-    FW.Name = W->Fn->getQualifiedNameAsString();
-    FW.FdArg = W->Info.FdArg;
-    FW.Write = W->Info.Dir == Direction::Write;
-    FW.Library = W->Library;
-    FW.BufArg = W->BufArg;
-    FW.LenArg = W->LenArg;
-    FW.ReturnsCount = wrapperReturnsCount(*W, Flow);
-    FW.At = fileAndLine(W->Inner->getBeginLoc(), SM);
-    F.Wrappers.push_back(std::move(FW));
-  }
+  for (const auto &[Key, W] : Wrappers)
+    if (W->Inner && W->Fn && W->Fn->isExternallyVisible())
+      F.Wrappers.push_back(describe(*W, wrapperReturnsCount(*W, Flow), SM));
   llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {
     return X.Name < Y.Name;
+  });
+  // The functions this TU stores in struct fields (static ones included:
+  // the table reaches every file), and which of them are wrappers.
+  for (const SharedIoCalls::FieldStore &St :
+       IoCalls ? IoCalls->FieldStores
+               : std::vector<SharedIoCalls::FieldStore>()) {
+    ProjectFacts::FieldTarget T;
+    T.Field = ProjectFacts::fieldKey(St.Field);
+    if (T.Field.empty())
+      continue;
+    T.Fn = St.Fn->getNameAsString();
+    T.At = fileAndLine(St.At->getBeginLoc(), SM);
+    auto It = Wrappers.find(St.Fn->getCanonicalDecl());
+    if (It != Wrappers.end() && It->second->Inner && It->second->Fn)
+      T.Wrapper =
+          describe(*It->second, wrapperReturnsCount(*It->second, Flow), SM);
+    F.FieldTargets.push_back(std::move(T));
+  }
+  llvm::sort(F.FieldTargets, [](const ProjectFacts::FieldTarget &X,
+                                const ProjectFacts::FieldTarget &Y) {
+    return std::tie(X.Field, X.Fn, X.At) < std::tie(Y.Field, Y.Fn, Y.At);
   });
   // One file per TU, named after the main file's path, written whole
   // (a temporary renamed into place) so that a parallel merge never reads
@@ -531,6 +702,84 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
     File << Text;
   }
   llvm::sys::fs::rename(Tmp, Out);
+}
+
+void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
+                                     std::vector<const Stmt *> &Out) {
+  // What each field may hold that is a thin I/O wrapper: this TU's own
+  // functions (inferred above) and other files' (their facts), one entry
+  // per function.
+  struct Held {
+    const IoWrapper *Own = nullptr;
+    const FactWrapper *Fact = nullptr;
+  };
+  std::map<std::string, std::map<std::string, Held>> ByField;
+  for (const SharedIoCalls::FieldStore &St :
+       IoCalls ? IoCalls->FieldStores
+               : std::vector<SharedIoCalls::FieldStore>()) {
+    auto It = Wrappers.find(St.Fn->getCanonicalDecl());
+    ByField[ProjectFacts::fieldKey(St.Field)][St.Fn->getNameAsString()].Own =
+        It != Wrappers.end() && It->second->Fn ? It->second.get() : nullptr;
+  }
+  if (Config.Facts)
+    for (const ProjectFacts::FieldTarget &T : Config.Facts->FieldTargets) {
+      Held &H = ByField[T.Field][T.Fn];
+      if (!H.Own && T.Wrapper)
+        H.Fact = &*T.Wrapper;
+    }
+  if (ByField.empty())
+    return;
+  ShortWriteFlow Flow(*Ctx, A.functionCfgs());
+  A.forEachFieldCallee([&](const FieldDecl *Field,
+                           llvm::ArrayRef<const CallExpr *> Sites) {
+    auto It = ByField.find(ProjectFacts::fieldKey(Field));
+    if (It == ByField.end() || It->first.empty())
+      return;
+    // A call through the field may be a call to any function stored there.
+    // Those that are wrappers must agree on the descriptor and direction;
+    // the others (one that waits, one that does no I/O) do not make the
+    // call a wrapper's, nor keep it from being one: the descriptor's mode
+    // decides, as for any call.
+    std::unique_ptr<IoWrapper> W;
+    bool ReturnsCount = true;
+    for (const auto &[Name, H] : It->second) {
+      if (!H.Own && !H.Fact)
+        continue;
+      FactWrapper D = H.Own ? describe(*H.Own, wrapperReturnsCount(*H.Own, Flow),
+                                       Ctx->getSourceManager())
+                            : *H.Fact;
+      Direction Dir = D.Write ? Direction::Write : Direction::Read;
+      if (!W) {
+        W = std::make_unique<IoWrapper>();
+        W->Name = textOf(Sites.front()->getCallee());
+        W->Info = IoCallInfo{W->Name, D.FdArg, Dir, -1, IoFamily::Plain};
+        W->FdField = D.FdField;
+        W->Library = D.Library;
+        W->BufArg = D.BufArg;
+        W->LenArg = D.LenArg;
+        W->Via = Name;
+        W->Inner = H.Own ? H.Own->Inner : nullptr;
+        W->FactAt = D.At;
+      } else if (W->Info.FdArg != D.FdArg || W->FdField != D.FdField ||
+                 W->Info.Dir != Dir) {
+        return; // wrappers that disagree: no one answer
+      } else {
+        if (W->BufArg != D.BufArg)
+          W->BufArg = -1;
+        if (W->LenArg != D.LenArg)
+          W->LenArg = -1;
+      }
+      ReturnsCount = ReturnsCount && D.ReturnsCount;
+    }
+    if (!W)
+      return;
+    W->ReturnsCount = ReturnsCount;
+    unsigned FdArg = W->Info.FdArg;
+    Wrappers[Field->getCanonicalDecl()] = std::move(W);
+    for (const CallExpr *Site : Sites)
+      if (Site->getNumArgs() > FdArg)
+        Out.push_back(Site);
+  });
 }
 
 /// Wrappers of wrappers of a library call: a bound on the chain. Real
@@ -583,9 +832,19 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       if (!Fn || !Fn->getReturnType()->isIntegerType() ||
           Wrappers.count(Fn->getCanonicalDecl()) || Waits.isWait(Fn))
         continue;
-      // The descriptor is one of the function's own parameters.
-      const auto *DRE = dyn_cast<DeclRefExpr>(
-          C->getArg(Info->FdArg)->IgnoreParenImpCasts());
+      // The descriptor is one of the function's own parameters, or a
+      // field of the struct one points to (`send(ctx->s, ...)`; one level:
+      // the caller names it as `arg->field`).
+      const IoWrapper *Below = wrapperCalled(C);
+      std::string FdField = Below ? Below->FdField : std::string();
+      const Expr *FdE = C->getArg(Info->FdArg)->IgnoreParenImpCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(FdE);
+          ME && FdField.empty() && isa<FieldDecl>(ME->getMemberDecl()) &&
+          ME->getMemberDecl()->getIdentifier()) {
+        FdField = ME->getMemberDecl()->getName().str();
+        FdE = ME->getBase()->IgnoreParenImpCasts();
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(FdE);
       const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
       if (!P || P->getDeclContext() != Fn)
         continue;
@@ -600,7 +859,7 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       W->Name = Fn->getNameAsString();
       W->Fn = Fn;
       W->Inner = C;
-      const IoWrapper *Below = wrapperCalled(C);
+      W->FdField = FdField;
       W->Library = Below ? Below->Library : Info->Name.str();
       W->Info = IoCallInfo{W->Name, P->getFunctionScopeIndex(), Info->Dir,
                            -1, IoFamily::Plain};
@@ -609,8 +868,9 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       auto ParamOf = [&](int Arg) {
         if (Arg < 0 || unsigned(Arg) >= C->getNumArgs())
           return -1;
+        // `(const char *)buf` is the same buffer.
         const auto *D =
-            dyn_cast<DeclRefExpr>(C->getArg(Arg)->IgnoreParenImpCasts());
+            dyn_cast<DeclRefExpr>(C->getArg(Arg)->IgnoreParenCasts());
         const auto *PV = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
         return PV && PV->getDeclContext() == Fn
                    ? int(PV->getFunctionScopeIndex())

@@ -97,10 +97,21 @@ protected:
     /// "file:line", and whether it hands the count back.
     std::string FactAt;
     std::optional<bool> ReturnsCount;
+    /// The descriptor is this field of the struct the FdArg parameter
+    /// points to (`send(ctx->s, ...)`), or empty: the parameter itself.
+    std::string FdField;
+    /// For calls through a struct's function-pointer field (a backend's
+    /// table, `ctx->backend->send(ctx, ...)`): the function stored there
+    /// that is this wrapper, for the notes; Fn is then null.
+    std::string Via;
   };
   /// The table's entry for \p Call, or the wrapper's (inferred for the
   /// TU's functions at the end of the TU).
   const IoCallInfo *ioCallInfo(const CallExpr *Call) const;
+  /// The descriptor \p Call works on: its FdArg argument, or for a
+  /// wrapper whose descriptor is a field of that argument's struct, that
+  /// field of it (an implicit `arg->field`, made once per call).
+  const Expr *fdOf(const CallExpr *Call, const IoCallInfo &Info);
   /// The wrapper \p Call calls, or null.
   const IoWrapper *wrapperCalled(const CallExpr *Call) const;
   /// Every layer of \p W, down to the library call, hands the count of a
@@ -139,10 +150,22 @@ private:
   void inferWrappers(NonBlockingFdAnalysis &A,
                      llvm::ArrayRef<const CallExpr *> Calls,
                      std::vector<const Stmt *> &Out);
-  std::map<const FunctionDecl *, std::unique_ptr<IoWrapper>> Wrappers;
+  /// Keyed by the wrapper function, or by the function-pointer field that
+  /// holds one (FieldDecl).
+  std::map<const Decl *, std::unique_ptr<IoWrapper>> Wrappers;
+  /// The wrappers called through a struct's function-pointer field: the
+  /// TU's own functions stored there, and other files' (the facts).
+  void wrappersInFields(NonBlockingFdAnalysis &A,
+                        std::vector<const Stmt *> &Out);
+  /// fdOf's implicit `arg->field` expressions.
+  llvm::DenseMap<const CallExpr *, const Expr *> FieldFds;
+  llvm::DenseSet<const Expr *> MadeFds;
   /// The wrappers other files' facts name, for the calls to them here.
   void wrappersFromFacts(NonBlockingFdAnalysis &A,
                          std::vector<const Stmt *> &Out);
+  /// How another file's facts describe this TU's wrapper \p W.
+  static FactWrapper describe(const IoWrapper &W, bool ReturnsCount,
+                              const SourceManager &SM);
   /// This TU's summary, written to FactsExportDir.
   void exportFacts(NonBlockingFdAnalysis &A);
   /// The facts file for this TU (FactsFile, or discovered), loaded.

@@ -386,6 +386,7 @@ struct NonBlockingFdAnalysis::Impl {
     // Other files' summaries: their wrappers, as if listed in the options
     // (the options and the built-in list win where they name the same
     // function), and which functions keep a descriptor's mode.
+    Facts = Cfg.Facts;
     if (Cfg.Facts) {
       for (const std::string &Item : Cfg.Facts->NonBlocking)
         if (!Wrappers.count(llvm::StringRef(Item).split(':').first))
@@ -398,6 +399,7 @@ struct NonBlockingFdAnalysis::Impl {
     }
   }
   llvm::StringSet<> KeepsModeFacts;
+  std::shared_ptr<const ProjectFacts> Facts;
 
   /// An entry of NonBlockingFunctions/BlockingFunctions; the checks report
   /// one that is malformed (NbioCheckBase), and it is left out here.
@@ -1041,14 +1043,75 @@ struct NonBlockingFdAnalysis::Impl {
     return Out;
   }
 
+  /// \p Flags names \p Flag (or \p Flag2), itself or as a local
+  /// variable of \p C's function whose last change before \p C (in
+  /// source order) gives it the flag (`type |= SOCK_NONBLOCK; socket(PF_INET,
+  /// type, 0)`). A later `type &= ~SOCK_NONBLOCK`, or `type = SOCK_STREAM`,
+  /// takes it away again.
+  bool flagsMention(const Expr *Flags, const CallExpr *C, llvm::StringRef Flag,
+                    llvm::StringRef Flag2) {
+    auto Mentions = [&](const Expr *E) {
+      return NonBlockingFdAnalysis::mentionsName(E, Flag, Ctx) ||
+             (!Flag2.empty() &&
+              NonBlockingFdAnalysis::mentionsName(E, Flag2, Ctx));
+    };
+    if (Mentions(Flags))
+      return true;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Flags->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const FunctionDecl *Fn = Owner.lookup(C);
+    if (!V || !V->isLocalVarDecl() || !Fn || !Fn->getBody())
+      return false;
+    auto UnderNot = [](const Expr *E) {
+      return findStmt(E, [](const Stmt *S) {
+        const auto *U = dyn_cast<UnaryOperator>(S);
+        return U && U->getOpcode() == UO_Not;
+      });
+    };
+    // std::nullopt: no change to the flag.
+    auto Effect = [&](BinaryOperatorKind Op,
+                      const Expr *RHS) -> std::optional<bool> {
+      bool Named = Mentions(RHS);
+      switch (Op) {
+      case BO_Assign:
+        return Named && !UnderNot(RHS);
+      case BO_OrAssign:
+        return Named && !UnderNot(RHS) ? std::optional<bool>(true)
+                                       : std::nullopt;
+      case BO_AndAssign:
+        return Named && UnderNot(RHS) ? std::optional<bool>(false)
+                                      : std::nullopt;
+      default:
+        return std::nullopt;
+      }
+    };
+    std::optional<bool> Last;
+    SourceLocation LastLoc;
+    if (V->getInit())
+      Last = Effect(BO_Assign, V->getInit());
+    findStmt(Fn->getBody(), [&](const Stmt *S) {
+      const auto *B = dyn_cast<BinaryOperator>(S);
+      const auto *L =
+          B ? dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts())
+            : nullptr;
+      if (!L || L->getDecl() != V || !before(B->getBeginLoc(), C->getBeginLoc()))
+        return false;
+      if (LastLoc.isValid() && before(B->getBeginLoc(), LastLoc))
+        return false;
+      if (std::optional<bool> E = Effect(B->getOpcode(), B->getRHS())) {
+        Last = E;
+        LastLoc = B->getBeginLoc();
+      }
+      return false;
+    });
+    return Last.value_or(false);
+  }
+
   std::optional<NonBlockingOrigin> creatorNonBlocking(const CallExpr *C) {
     llvm::StringRef Name = globalCalleeName(C);
     for (const CreatorSpec &CS : Creators)
       if (Name == CS.Name && C->getNumArgs() > CS.FlagsArg &&
-          (NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg), CS.Flag,
-                                               Ctx) ||
-           NonBlockingFdAnalysis::mentionsName(C->getArg(CS.FlagsArg), CS.Flag2,
-                                               Ctx)))
+          flagsMention(C->getArg(CS.FlagsArg), C, CS.Flag, CS.Flag2))
         return NonBlockingOrigin{
             C->getBeginLoc(),
             "'" + Name.str() + "' creates a non-blocking descriptor here",
@@ -1473,6 +1536,18 @@ struct NonBlockingFdAnalysis::Impl {
       if (Result)
         break;
     }
+    // A field no code of this TU makes non-blocking, that another file's
+    // code does (the facts): the same descriptor in every file.
+    if (!Result && K.Kind == FdKey::Field && Facts)
+      if (const auto *FD = dyn_cast_or_null<FieldDecl>(K.D)) {
+        auto It = Facts->NonBlockingFields.find(ProjectFacts::fieldKey(FD));
+        if (It != Facts->NonBlockingFields.end())
+          Result = NonBlockingOrigin{
+              FD->getLocation(), "'" + FD->getName().str() +
+                                     "' is given a non-blocking descriptor "
+                                     "in " +
+                                     It->second + " (from the project's facts)"};
+      }
     TuWideInProgress.erase(K);
     return TuWideMemo[K] = Result;
   }
@@ -1558,14 +1633,15 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
 }
 
 std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(
-    const CallExpr *Call, const IoCallInfo &Info, const FunctionDecl *Fn) {
+    const CallExpr *Call, const IoCallInfo &Info, const FunctionDecl *Fn,
+    const Expr *Fd) {
   if (Info.FlagsArg >= 0 && unsigned(Info.FlagsArg) < Call->getNumArgs() &&
       mentionsName(Call->getArg(Info.FlagsArg), "MSG_DONTWAIT", Ctx))
     return NonBlockingOrigin{Call->getArg(Info.FlagsArg)->getBeginLoc(),
                              "'MSG_DONTWAIT' makes this call non-blocking"};
   if (Info.Family == IoFamily::Ssl || Info.Family == IoFamily::Code)
     return std::nullopt; // a session object, not a descriptor
-  return nonBlockingAt(Call->getArg(Info.FdArg), Call, Fn);
+  return nonBlockingAt(Fd ? Fd : Call->getArg(Info.FdArg), Call, Fn);
 }
 
 const FunctionDecl *
@@ -1701,26 +1777,62 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
   return SawDatagram;
 }
 
+/// The TU's calls grouped by what \p KeyOf says they call (null: left
+/// out), in the order the TU first calls each (deterministic).
+template <typename T>
+static void forEachCallGroup(
+    NonBlockingFdAnalysis &A,
+    const llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
+        &CallsByFn,
+    llvm::function_ref<const T *(const CallExpr *)> KeyOf,
+    llvm::function_ref<void(const T *, llvm::ArrayRef<const CallExpr *>)> F) {
+  llvm::MapVector<const T *, std::vector<const CallExpr *>> By;
+  std::vector<const FunctionDecl *> Fns;
+  for (const auto &[Fn, Calls] : CallsByFn)
+    Fns.push_back(Fn);
+  const SourceManager &SM = A.context().getSourceManager();
+  llvm::sort(Fns, [&](const FunctionDecl *X, const FunctionDecl *Y) {
+    return SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());
+  });
+  for (const FunctionDecl *Fn : Fns)
+    for (const CallExpr *C : A.callsIn(Fn))
+      if (const T *K = KeyOf(C))
+        By[K].push_back(C);
+  for (const auto &[K, Sites] : By)
+    F(K, Sites);
+}
+
 void NonBlockingFdAnalysis::forEachCallee(
     llvm::function_ref<void(const FunctionDecl *,
                             llvm::ArrayRef<const CallExpr *>)>
         F) {
   P->collect();
-  // Callees in the order the TU first calls them (deterministic).
-  llvm::MapVector<const FunctionDecl *, std::vector<const CallExpr *>> By;
-  std::vector<const FunctionDecl *> Fns;
-  for (const auto &[Fn, Calls] : P->CallsByFn)
-    Fns.push_back(Fn);
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::sort(Fns, [&](const FunctionDecl *A, const FunctionDecl *B) {
-    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
-  });
-  for (const FunctionDecl *Fn : Fns)
-    for (const CallExpr *C : callsIn(Fn))
-      if (const FunctionDecl *Callee = C->getDirectCallee())
-        By[Callee->getCanonicalDecl()].push_back(C);
-  for (const auto &[Callee, Sites] : By)
-    F(Callee, Sites);
+  forEachCallGroup<FunctionDecl>(
+      *this, P->CallsByFn,
+      [](const CallExpr *C) -> const FunctionDecl * {
+        const FunctionDecl *Callee = C->getDirectCallee();
+        return Callee ? Callee->getCanonicalDecl() : nullptr;
+      },
+      F);
+}
+
+void NonBlockingFdAnalysis::forEachFieldCallee(
+    llvm::function_ref<void(const FieldDecl *,
+                            llvm::ArrayRef<const CallExpr *>)>
+        F) {
+  P->collect();
+  forEachCallGroup<FieldDecl>(
+      *this, P->CallsByFn,
+      [](const CallExpr *C) -> const FieldDecl * {
+        const Expr *E = C->getCallee()->IgnoreParenImpCasts();
+        if (const auto *U = dyn_cast<UnaryOperator>(E);
+            U && U->getOpcode() == UO_Deref)
+          E = U->getSubExpr()->IgnoreParenImpCasts();
+        const auto *ME = dyn_cast<MemberExpr>(E);
+        const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+        return FD ? FD->getCanonicalDecl() : nullptr;
+      },
+      F);
 }
 
 void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
@@ -1736,6 +1848,29 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   llvm::sort(Fns, [&](const FunctionDecl *A, const FunctionDecl *B) {
     return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
   });
+  // The struct fields this TU's own code gives a non-blocking descriptor.
+  std::vector<FdKey> FieldKeys;
+  for (const auto &[K, Evs] : P->Events)
+    if (K.Kind == FdKey::Field)
+      FieldKeys.push_back(K);
+  {
+    std::shared_ptr<const ProjectFacts> Saved = std::move(P->Facts);
+    P->Facts.reset(); // this TU's evidence only
+    for (const FdKey &K : FieldKeys) {
+      std::string Key = ProjectFacts::fieldKey(cast<FieldDecl>(K.D));
+      if (Key.empty() ||
+          SM.isInSystemHeader(SM.getExpansionLoc(K.D->getLocation())))
+        continue;
+      std::optional<NonBlockingOrigin> O = P->tuWideNonBlocking(K);
+      if (O && O->Loc.isValid())
+        Out.NonBlockingFields[Key] = fileAndLine(O->Loc, SM);
+    }
+    // Answers computed without the facts are not the checks' answers.
+    P->TuWideMemo.clear();
+    P->ReturnMemo.clear();
+    P->ParamMemo.clear();
+    P->Facts = std::move(Saved);
+  }
   for (const FunctionDecl *Fn : Fns) {
     std::string Name = Fn->getQualifiedNameAsString();
     const std::vector<ParamEffect> &Effects = P->summary(Fn);

@@ -91,11 +91,12 @@ public:
   std::optional<NonBlockingOrigin> nonBlockingAt(const Expr *Fd, const Stmt *At,
                                                  const FunctionDecl *Fn);
 
-  /// For an I/O call: non-blocking because of its fd, or because of
-  /// MSG_DONTWAIT in its own flags.
-  std::optional<NonBlockingOrigin> ioCallIsNonBlocking(const CallExpr *Call,
-                                                       const IoCallInfo &Info,
-                                                       const FunctionDecl *Fn);
+  /// For an I/O call: non-blocking because of its fd (\p Fd, or the
+  /// call's FdArg argument when null), or because of MSG_DONTWAIT in its
+  /// own flags.
+  std::optional<NonBlockingOrigin>
+  ioCallIsNonBlocking(const CallExpr *Call, const IoCallInfo &Info,
+                      const FunctionDecl *Fn, const Expr *Fd = nullptr);
 
   /// The function (or lambda) whose body holds \p Call, if the walk saw it:
   /// calls in system headers and in template instantiations are not seen.
@@ -130,6 +131,12 @@ public:
   void forEachCallee(llvm::function_ref<void(const FunctionDecl *,
                                              llvm::ArrayRef<const CallExpr *>)>
                          F);
+  /// Every struct field called through in the TU's function bodies (a
+  /// function pointer: `ctx->backend->send(...)`), with its calls.
+  void forEachFieldCallee(
+      llvm::function_ref<void(const FieldDecl *,
+                              llvm::ArrayRef<const CallExpr *>)>
+          F);
 
   /// \p Fd is an element of an array that pipe() or pipe2() fills in the
   /// TU (`fds[1]`, `c->notify[1]`): a pipe, where a write of at most

@@ -66,14 +66,14 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
       continue;
     if (Wrapper && !wrapperReturnsCount(*Wrapper, Flow))
       continue; // the wrapper's own write is judged where it is
+    const Expr *Fd = fdOf(Call, *Info);
     std::optional<NonBlockingOrigin> Origin =
-        A.ioCallIsNonBlocking(Call, *Info, Fn);
+        A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
     if (!Origin && !AllDescriptors)
       continue;
     // eventfd, timerfd...: a write is one whole 8-byte value or a failure.
     if (Origin && Origin->LinuxOnly)
       continue;
-    const Expr *Fd = Call->getArg(Info->FdArg);
     // A datagram is sent whole or not at all.
     if (A.isDatagramSocket(Fd, Call, Fn))
       continue;

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ProjectFacts.h"
+#include "clang/AST/Decl.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -20,17 +21,24 @@ constexpr int64_t FactsVersion = 1;
 /// directory's subdirectories are rarely deeper than this.
 constexpr unsigned MaxDiscoveryDepth = 8;
 
+static llvm::json::Object wrapperJSON(const FactWrapper &W) {
+  llvm::json::Object O{{"name", W.Name},
+                       {"fd", int64_t(W.FdArg)},
+                       {"dir", W.Write ? "write" : "read"},
+                       {"library", W.Library},
+                       {"buf", int64_t(W.BufArg)},
+                       {"len", int64_t(W.LenArg)},
+                       {"count", W.ReturnsCount},
+                       {"at", W.At}};
+  if (!W.FdField.empty())
+    O["fd_field"] = W.FdField;
+  return O;
+}
+
 llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Array Ws;
   for (const FactWrapper &W : Wrappers)
-    Ws.push_back(llvm::json::Object{{"name", W.Name},
-                                    {"fd", int64_t(W.FdArg)},
-                                    {"dir", W.Write ? "write" : "read"},
-                                    {"library", W.Library},
-                                    {"buf", int64_t(W.BufArg)},
-                                    {"len", int64_t(W.LenArg)},
-                                    {"count", W.ReturnsCount},
-                                    {"at", W.At}});
+    Ws.push_back(wrapperJSON(W));
   llvm::json::Array If;
   for (const auto &[Fn, Needs] : KeepsModeIf)
     If.push_back(llvm::json::Object{
@@ -38,6 +46,16 @@ llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Object Orig;
   for (const auto &E : Origins)
     Orig[E.getKey()] = E.getValue();
+  llvm::json::Array Targets;
+  for (const FieldTarget &T : FieldTargets) {
+    llvm::json::Object O{{"field", T.Field}, {"fn", T.Fn}, {"at", T.At}};
+    if (T.Wrapper)
+      O["wrapper"] = wrapperJSON(*T.Wrapper);
+    Targets.push_back(std::move(O));
+  }
+  llvm::json::Object Fields;
+  for (const auto &[K, V] : NonBlockingFields)
+    Fields[K] = V;
   return llvm::json::Object{
       {"version", FactsVersion},
       {"nonblocking", llvm::json::Array(NonBlocking)},
@@ -45,6 +63,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"keeps_mode", llvm::json::Array(KeepsMode)},
       {"keeps_mode_if", std::move(If)},
       {"io_wrappers", std::move(Ws)},
+      {"field_targets", std::move(Targets)},
+      {"nonblocking_fields", std::move(Fields)},
       {"origins", std::move(Orig)}};
 }
 
@@ -65,6 +85,25 @@ static std::string strings(const llvm::json::Object &O, llvm::StringRef Key,
   return {};
 }
 
+/// One wrapper's entry; false when it has no name or descriptor.
+static bool wrapperFromJSON(const llvm::json::Value &E, FactWrapper &F) {
+  const llvm::json::Object *W = E.getAsObject();
+  auto Name = W ? W->getString("name") : std::nullopt;
+  auto Fd = W ? W->getInteger("fd") : std::nullopt;
+  if (!Name || !Fd || *Fd < 0)
+    return false;
+  F.Name = Name->str();
+  F.FdArg = unsigned(*Fd);
+  F.FdField = W->getString("fd_field").value_or("").str();
+  F.Write = W->getString("dir") == "write";
+  F.Library = W->getString("library").value_or("").str();
+  F.BufArg = int(W->getInteger("buf").value_or(-1));
+  F.LenArg = int(W->getInteger("len").value_or(-1));
+  F.ReturnsCount = W->getBoolean("count").value_or(false);
+  F.At = W->getString("at").value_or("").str();
+  return true;
+}
+
 std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
                                    ProjectFacts &Out) {
   const llvm::json::Object *O = V.getAsObject();
@@ -82,22 +121,32 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
       return Why;
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
     for (const llvm::json::Value &E : *Ws) {
-      const llvm::json::Object *W = E.getAsObject();
-      auto Name = W ? W->getString("name") : std::nullopt;
-      auto Fd = W ? W->getInteger("fd") : std::nullopt;
-      if (!Name || !Fd || *Fd < 0)
-        return "has an entry of 'io_wrappers' with no 'name' or 'fd'";
       FactWrapper F;
-      F.Name = Name->str();
-      F.FdArg = unsigned(*Fd);
-      F.Write = W->getString("dir") == "write";
-      F.Library = W->getString("library").value_or("").str();
-      F.BufArg = int(W->getInteger("buf").value_or(-1));
-      F.LenArg = int(W->getInteger("len").value_or(-1));
-      F.ReturnsCount = W->getBoolean("count").value_or(false);
-      F.At = W->getString("at").value_or("").str();
+      if (!wrapperFromJSON(E, F))
+        return "has an entry of 'io_wrappers' with no 'name' or 'fd'";
       Out.Wrappers.push_back(std::move(F));
     }
+  if (const llvm::json::Array *Ts = O->getArray("field_targets"))
+    for (const llvm::json::Value &E : *Ts) {
+      const llvm::json::Object *T = E.getAsObject();
+      auto Field = T ? T->getString("field") : std::nullopt;
+      if (!Field)
+        return "has an entry of 'field_targets' with no 'field'";
+      FieldTarget FT;
+      FT.Field = Field->str();
+      FT.Fn = T->getString("fn").value_or("").str();
+      FT.At = T->getString("at").value_or("").str();
+      if (const llvm::json::Value *W = T->get("wrapper")) {
+        FT.Wrapper.emplace();
+        if (!wrapperFromJSON(*W, *FT.Wrapper))
+          return "has an entry of 'field_targets' with a malformed 'wrapper'";
+      }
+      Out.FieldTargets.push_back(std::move(FT));
+    }
+  if (const llvm::json::Object *Fs = O->getObject("nonblocking_fields"))
+    for (const auto &[K, V] : *Fs)
+      Out.NonBlockingFields[K.str()] =
+          V.getAsString().value_or("").str();
   if (const llvm::json::Object *Orig = O->getObject("origins"))
     for (const auto &[K, V] : *Orig)
       if (auto S = V.getAsString())
@@ -140,6 +189,20 @@ std::shared_ptr<const ProjectFacts> ProjectFacts::load(llvm::StringRef Path,
   }
   Error = It->second.second;
   return It->second.first;
+}
+
+std::string ProjectFacts::fieldKey(const FieldDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return {};
+  const RecordDecl *RD = FD->getParent();
+  std::string Record;
+  if (RD->getIdentifier())
+    Record = RD->getQualifiedNameAsString();
+  else if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+    Record = TD->getQualifiedNameAsString();
+  if (Record.empty())
+    return {};
+  return Record + "::" + FD->getName().str();
 }
 
 std::string ProjectFacts::discover(llvm::StringRef Dir) {

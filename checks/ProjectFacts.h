@@ -26,10 +26,15 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace clang {
+class FieldDecl;
+}
 
 namespace clang::tidy::nbio {
 
@@ -38,6 +43,9 @@ namespace clang::tidy::nbio {
 struct FactWrapper {
   std::string Name;
   unsigned FdArg = 0;
+  /// The descriptor is this field of the struct the FdArg parameter points
+  /// to (`send(ctx->s, ...)`), or empty: the parameter itself.
+  std::string FdField;
   bool Write = false;   ///< the direction of the wrapped call
   std::string Library;  ///< the library call at the end of the chain
   int BufArg = -1, LenArg = -1;
@@ -56,6 +64,21 @@ struct ProjectFacts {
   /// `Callee:Arg` it passes the descriptor to does (closed by the merge).
   std::vector<std::pair<std::string, std::vector<std::string>>> KeepsModeIf;
   std::vector<FactWrapper> Wrappers;
+  /// A function stored in a struct's function-pointer field (a backend's
+  /// table: `{..., _modbus_tcp_send, ...}`): a call through the field may
+  /// be a call to it. Static functions count: the table makes them
+  /// reachable from every file.
+  struct FieldTarget {
+    std::string Field; ///< fieldKey() of the field
+    std::string Fn;    ///< the function's name, for the notes
+    std::string At;    ///< "file:line" of the store
+    /// The function is a thin I/O wrapper (Name: the function's name).
+    std::optional<FactWrapper> Wrapper;
+  };
+  std::vector<FieldTarget> FieldTargets;
+  /// Struct fields (fieldKey()) that some file stores a non-blocking
+  /// descriptor in, with where ("file:line").
+  std::map<std::string, std::string> NonBlockingFields;
   /// Where each NonBlocking/Blocking entry comes from ("file:line").
   llvm::StringMap<std::string> Origins;
 
@@ -72,6 +95,11 @@ struct ProjectFacts {
   /// `nbio-facts.json` in \p Dir (the TU's working directory: the build
   /// directory for CMake projects) or one of its parents, or empty.
   static std::string discover(llvm::StringRef Dir);
+
+  /// How the facts name a struct's field: `record::field` (the record's
+  /// qualified name, or its typedef's for an anonymous one), or empty for
+  /// a field of a record without a name.
+  static std::string fieldKey(const clang::FieldDecl *FD);
 
 };
 

@@ -351,7 +351,7 @@ UnhandledEagainCheck::waitFix(const CallExpr *Call, const IoCallInfo &Info,
                               NonBlockingFdAnalysis &A) {
   std::optional<std::string> FdCopy;
   if (!OfferWaitFix || !whyFdCannotBeCopied(Call, Info.FdArg < Call->getNumArgs()
-                                                      ? Call->getArg(Info.FdArg)
+                                                      ? fdOf(Call, Info)
                                                       : Call,
                                             FdCopy)
                             .empty())
@@ -461,11 +461,11 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
     const FunctionDecl *Fn = A.enclosingFunction(Call);
     if (!Fn)
       continue;
+    const Expr *Fd = fdOf(Call, *Info);
     std::optional<NonBlockingOrigin> Origin =
-        A.ioCallIsNonBlocking(Call, *Info, Fn);
+        A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
     if (!Origin)
       continue;
-    const Expr *Fd = Call->getArg(Info->FdArg);
     std::string FdText = textOf(Fd);
 
     if (isDiscarded(Call, Fn, A)) {
@@ -483,7 +483,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
 
     // poll()/select() on the way here: the call is made once the fd is
     // ready, where EAGAIN is no longer the expected outcome.
-    if (runsWhenReady(A, Fn, Call, Call->getArg(Info->FdArg), Info->Dir))
+    if (runsWhenReady(A, Fn, Call, Fd, Info->Dir))
       continue;
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
     if (P.Tested)

@@ -6,8 +6,10 @@
 Each translation unit that clang-tidy analyses with the nbio checks and the
 option FactsExportDir set writes a summary of its externally visible
 functions into that directory: which descriptor parameters they make
-non-blocking or blocking, which they leave alone, and which are thin I/O
-wrappers.  `merge` joins them into one file and closes the "keeps the mode"
+non-blocking or blocking, which they leave alone, which are thin I/O
+wrappers, which functions the file stores in struct fields (a backend's
+table of function pointers), and which struct fields it gives a
+non-blocking descriptor.  `merge` joins them into one file and closes the "keeps the mode"
 facts over the calls between files (a function keeps a parameter's mode if
 every other file's function it passes it to does: a least fixpoint, so a
 cycle with no other evidence stays unknown).  Put the result next to
@@ -64,6 +66,8 @@ def merge(paths):
     keeps_if = {}
     wrappers = {}
     origins = {}
+    targets = {}
+    fields = {}
     for path in summaries(paths):
         with open(path, encoding="utf-8") as f:
             try:
@@ -87,6 +91,14 @@ def merge(paths):
                                                       wrappers[key].get("fd")):
                 wrappers[key] = w
         origins.update(d.get("origins", {}))
+        # A backend table seen by several files (a header's static table)
+        # is one entry per field, function and place.
+        for t in d.get("field_targets", []):
+            targets[(t["field"], t.get("fn", ""), t.get("at", ""))] = t
+        # The first place (in file order) that makes a field non-blocking.
+        for k, at in d.get("nonblocking_fields", {}).items():
+            if k not in fields or at < fields[k]:
+                fields[k] = at
     # A function that changes the mode somewhere does not keep it.
     changes = {entry_key(x) for x in nonblocking | blocking}
     keeps -= changes
@@ -104,6 +116,8 @@ def merge(paths):
         "keeps_mode": sorted(keeps),
         "keeps_mode_if": [],
         "io_wrappers": [wrappers[k] for k in sorted(wrappers)],
+        "field_targets": [targets[k] for k in sorted(targets)],
+        "nonblocking_fields": {k: fields[k] for k in sorted(fields)},
         "origins": {k: origins[k] for k in sorted(origins)},
     }
 
@@ -130,9 +144,12 @@ def main(argv=None):
         f.write("\n")
     os.replace(tmp, args.output)
     print("nbio-facts: %d non-blocking, %d blocking, %d mode-keeping "
-          "parameters, %d I/O wrappers -> %s"
+          "parameters, %d I/O wrappers, %d functions in fields, %d "
+          "non-blocking fields -> %s"
           % (len(facts["nonblocking"]), len(facts["blocking"]),
-             len(facts["keeps_mode"]), len(facts["io_wrappers"]), args.output),
+             len(facts["keeps_mode"]), len(facts["io_wrappers"]),
+             len(facts["field_targets"]), len(facts["nonblocking_fields"]),
+             args.output),
           file=sys.stderr)
     return 0
 
