@@ -125,6 +125,38 @@ const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
   return nullptr;
 }
 
+bool EagainEwouldblockCheck::decidesNothing(const Stmt *Cond) {
+  const auto *If = dyn_cast_or_null<IfStmt>(Paths->parentOf(Cond, CurFn));
+  const auto *E = dyn_cast<Expr>(Cond);
+  if (!If || If->getCond() != Cond || If->getElse() || If->getInit() ||
+      If->getConditionVariable() || !E ||
+      E->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/false))
+    return false;
+  // The branch is `continue;` (or `{ continue; }`) ...
+  const Stmt *Then = If->getThen();
+  if (const auto *CS = dyn_cast<CompoundStmt>(Then); CS && CS->size() == 1)
+    Then = CS->body_front();
+  if (!isa<ContinueStmt>(Then))
+    return false;
+  // ... and the `if` is the last statement of a loop's body: taken or not,
+  // the next thing to run is the loop's condition (or increment).
+  const Stmt *Body = If;
+  const Stmt *P = Paths->parentOf(If, CurFn);
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(P)) {
+    if (CS->body_back() != If)
+      return false;
+    Body = CS;
+    P = Paths->parentOf(CS, CurFn);
+  }
+  if (const auto *D = dyn_cast_or_null<DoStmt>(P))
+    return D->getBody() == Body;
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(P))
+    return W->getBody() == Body;
+  if (const auto *F = dyn_cast_or_null<ForStmt>(P))
+    return F->getBody() == Body;
+  return false;
+}
+
 const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {
   // Up through `&&`, `||`, `!`, parentheses and implicit casts. Every node
   // passed on the way shares the answer: remembered, so that each
@@ -255,7 +287,7 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   StringRef Other = HasAgain ? "EWOULDBLOCK" : "EAGAIN";
   // The whole condition this comparison is part of.
   const Stmt *Top = conditionRoot(B);
-  if (Reported.count(Top))
+  if (Reported.count(Top) || decidesNothing(Top))
     return;
   unsigned M = A.classifiers().mentionedMask(Top, *Ctx);
   if ((M & bit(ErrnoConst::EAgain)) && (M & bit(ErrnoConst::EWouldBlock)))

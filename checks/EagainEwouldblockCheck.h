@@ -47,6 +47,12 @@ private:
   /// errno-setting call of interest before it is one.
   const CallExpr *ioCallBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                                const Stmt *At);
+  /// \p Cond is the condition of an `if (...) continue;` that ends a
+  /// loop's body: both outcomes go to the loop's next iteration test, so
+  /// the comparison (coturn's uclient: `if (rc < 0 && errno == EAGAIN &&
+  /// sync) continue;` in a do-while on EINTR) decides nothing, whichever
+  /// name it spells.
+  bool decidesNothing(const Stmt *Cond);
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);
   bool isProjectAlias(const Expr *Constant) const;
