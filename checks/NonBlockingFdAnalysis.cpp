@@ -1411,33 +1411,66 @@ struct NonBlockingFdAnalysis::Impl {
   /// nothing in the TU makes non-blocking, and that is never handed to a
   /// function of unknown body (which might) nor has its address taken
   /// (but for pipe()/socketpair() filling it).
+  /// Every call of \p Fn is one of the TU's direct calls: it is not
+  /// visible outside the TU, and no call hands it on as a function pointer
+  /// (a callback the event loop calls with who knows what).
+  bool callersAllKnown(const FunctionDecl *Fn) {
+    const FunctionDecl *Def = Fn->getDefinition();
+    if (!Def || Def->isExternallyVisible() || CallSites[Def].empty())
+      return false;
+    for (const auto &[Caller, Calls] : CallsByFn)
+      for (const CallExpr *C : Calls)
+        for (const Expr *A : C->arguments()) {
+          const Expr *E = A->IgnoreParenCasts();
+          if (const auto *U = dyn_cast<UnaryOperator>(E);
+              U && U->getOpcode() == UO_AddrOf)
+            E = U->getSubExpr()->IgnoreParenCasts();
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+              DRE && DRE->getDecl()->getAsFunction() &&
+              DRE->getDecl()->getAsFunction()->getDefinition() == Def)
+            return false;
+        }
+    return true;
+  }
+
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
     if (!K.valid() || K.Kind == FdKey::Field || K.Kind == FdKey::Number ||
         Depth > 4)
       return false;
     const auto *VD = dyn_cast<VarDecl>(K.D);
-    if (!VD || isa<ParmVarDecl>(VD))
+    if (!VD)
       return false;
-    bool Local = VD->isLocalVarDecl();
-    if (!Local && VD->isExternallyVisible())
-      return false; // another TU may store something else in it
     expandAll();
     bool Created = false;
-    for (const Event &E : eventsFor(K)) {
-      if (E.Kind == EvKind::Set)
+    // A parameter of a function that only this TU can call: what every
+    // caller passes.
+    const FunctionDecl *ParamOf = nullptr;
+    if (const auto *PV = dyn_cast<ParmVarDecl>(VD)) {
+      ParamOf = dyn_cast_or_null<FunctionDecl>(PV->getDeclContext());
+      if (!ParamOf || !PV->getType()->isIntegerType() ||
+          !callersAllKnown(ParamOf))
         return false;
-      if (E.Kind == EvKind::Clear) {
-        Created = true; // pipe(), socketpair(), F_SETFL without O_NONBLOCK
-        continue;
+      for (const CallExpr *Site : CallSites[ParamOf->getDefinition()]) {
+        unsigned I = PV->getFunctionScopeIndex();
+        if (I >= Site->getNumArgs())
+          return false;
+        FdKey AK = keyOf(Site->getArg(I));
+        if (AK.Kind == FdKey::Elem || !shownBlocking(AK, Depth + 1))
+          return false;
       }
-      const Expr *Src = E.Src ? E.Src->IgnoreParenCasts() : nullptr;
-      if (!Src)
-        return false;
+      Created = true;
+    }
+    bool Local = VD->isLocalVarDecl() || ParamOf;
+    if (!Local && VD->isExternallyVisible())
+      return false; // another TU may store something else in it
+    // A value that comes back through a pointer (`init_socket(&udp_fd)`,
+    // whose body stores `*socketfd = socket(...)`), or another source.
+    auto BlockingSource = [&](const Expr *Src) {
       if (const auto *U = dyn_cast<UnaryOperator>(Src);
           U && U->getOpcode() == UO_Minus)
         Src = U->getSubExpr()->IgnoreParenCasts();
       if (isa<IntegerLiteral>(Src))
-        continue;
+        return true;
       if (const auto *C = dyn_cast<CallExpr>(Src)) {
         llvm::StringRef N = globalCalleeName(C);
         bool Creator = llvm::is_contained(
@@ -1447,13 +1480,64 @@ struct NonBlockingFdAnalysis::Impl {
         if (!Creator || creatorNonBlocking(C))
           return false;
         Created = true;
-        continue;
+        return true;
       }
       FdKey From = keyOf(Src);
       if (From.Kind == FdKey::Elem || !From.valid() ||
           !shownBlocking(From, Depth + 1))
         return false;
       Created = true;
+      return true;
+    };
+    for (const Event &E : eventsFor(K)) {
+      if (E.Kind == EvKind::Set)
+        return false;
+      if (E.Kind == EvKind::Clear) {
+        Created = true; // pipe(), socketpair(), F_SETFL without O_NONBLOCK
+        continue;
+      }
+      const Expr *Src = E.Src ? E.Src->IgnoreParenCasts() : nullptr;
+      if (!Src || !BlockingSource(Src))
+        return false;
+    }
+    // Filled in through its address by a function of the TU: each value
+    // that function stores through that parameter.
+    for (const auto &[Fn, Calls] : CallsByFn) {
+      if (Local && !ParamOf && Fn != VD->getParentFunctionOrMethod())
+        continue;
+      for (const CallExpr *C : Calls)
+        for (unsigned ArgI = 0; ArgI < C->getNumArgs(); ++ArgI) {
+          const auto *U =
+              dyn_cast<UnaryOperator>(C->getArg(ArgI)->IgnoreParenCasts());
+          if (!U || U->getOpcode() != UO_AddrOf ||
+              keyOf(U->getSubExpr()).tuple() != K.tuple())
+            continue;
+          const FunctionDecl *Def = C->getDirectCallee()
+                                        ? C->getDirectCallee()->getDefinition()
+                                        : nullptr;
+          if (!Def || !Def->getBody() || ArgI >= Def->getNumParams())
+            continue; // judged below, as any call it goes to
+          const ParmVarDecl *Out = Def->getParamDecl(ArgI);
+          bool Bad = false;
+          findStmt(Def->getBody(), [&](const Stmt *S) {
+            const auto *B = dyn_cast<BinaryOperator>(S);
+            const auto *D = B && B->isAssignmentOp()
+                                ? dyn_cast<UnaryOperator>(
+                                      B->getLHS()->IgnoreParenImpCasts())
+                                : nullptr;
+            if (!D || D->getOpcode() != UO_Deref)
+              return false;
+            const auto *R =
+                dyn_cast<DeclRefExpr>(D->getSubExpr()->IgnoreParenImpCasts());
+            if (!R || R->getDecl() != Out)
+              return false;
+            Bad = B->getOpcode() != BO_Assign ||
+                  !BlockingSource(B->getRHS()->IgnoreParenCasts());
+            return Bad;
+          });
+          if (Bad)
+            return false;
+        }
     }
     if (!Created)
       return false;
@@ -1463,7 +1547,8 @@ struct NonBlockingFdAnalysis::Impl {
       return AK.valid() && AK.D == K.D;
     };
     for (const auto &[Fn, Calls] : CallsByFn) {
-      if (Local && Fn != VD->getParentFunctionOrMethod())
+      if (Local && Fn != (ParamOf ? ParamOf->getDefinition()
+                                  : VD->getParentFunctionOrMethod()))
         continue;
       for (const CallExpr *C : Calls) {
         llvm::StringRef N = globalCalleeName(C);

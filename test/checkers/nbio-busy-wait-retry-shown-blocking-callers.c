@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+// RUN: %check_nbio %s nbio-busy-wait-retry
+// RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
+
+// A descriptor shown blocking through the file's own functions (reduced
+// from coturn's natdiscovery: init_socket(&udp_fd) stores a blocking UDP
+// socket() through its pointer parameter, and stunclient_send(udp_fd)
+// retries sendto on EAGAIN). The parameter of a static function is what
+// every caller passes; a value that comes back through a pointer is what
+// the function stores there. Twins that still spin: a caller that passes a
+// SOCK_NONBLOCK socket, an out-parameter filled with one, and a function
+// also handed on as a callback (callers unknown).
+
+#include <errno.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+// CHECK-FIXES: {{^}}#include <poll.h>{{$}}
+
+static int probe_fd = -1;
+static int fast_fd = -1;
+
+static void open_probe(int *out, int nonblocking) {
+  if (nonblocking)
+    *out = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+  else
+    *out = socket(AF_INET, SOCK_DGRAM, 0);
+}
+
+static void open_plain(int *out) { *out = socket(AF_INET, SOCK_DGRAM, 0); }
+
+static int probe_send(int sockfd, const char *m, unsigned n) {
+  ssize_t len;
+  do {
+    len = send(sockfd, m, n, 0);
+  } while (len < 0 && errno == EAGAIN);
+  return (int)len;
+}
+
+int run_probe(const char *m, unsigned n) {
+  open_plain(&probe_fd);
+  int rc = probe_send(probe_fd, m, n);
+  close(probe_fd);
+  return rc;
+}
+
+// --- Still reported --------------------------------------------------------
+
+static int fast_send(int sockfd, const char *m, unsigned n) {
+  ssize_t len;
+  do {
+    len = send(sockfd, m, n, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'send' on fd 'sockfd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+    // CHECK-FIXES: {{^}}    if (len < 0 && errno == EAGAIN) {{{$}}
+    // CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {sockfd, POLLOUT, 0};{{$}}
+    // CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+  } while (len < 0 && errno == EAGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: note: the call is retried from here
+  return (int)len;
+}
+
+int run_fast(const char *m, unsigned n) {
+  open_probe(&fast_fd, 1);
+  int rc = fast_send(fast_fd, m, n);
+  close(fast_fd);
+  return rc;
+}
+
+static int handed_on(int sockfd, const char *m, unsigned n) {
+  ssize_t len;
+  do {
+    len = send(sockfd, m, n, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'send' on fd 'sockfd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+  } while (len < 0 && errno == EAGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: note: the call is retried from here
+  return (int)len;
+}
+
+void on_ready(int (*cb)(int, const char *, unsigned));
+
+int run_handed_on(const char *m, unsigned n) {
+  int fd = socket(AF_INET, SOCK_DGRAM, 0);
+  on_ready(handed_on);
+  return handed_on(fd, m, n);
+}
