@@ -356,11 +356,22 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     if (P.Tested) {
       // Only where this TU also waits for the socket: the read-back often
       // lives next to the event loop, in another file.
-      if (CheckSoErrorReadback && !A.readsSoError() && A.waitsForReadiness()) {
+      // Or where no file of the project reads it back and the wait is in
+      // another file (the project's facts: an event loop's file).
+      bool WaitsElsewhere = !A.waitsForReadiness() &&
+                            !A.projectReadsSoError() &&
+                            A.projectWaitsForReadiness();
+      if (CheckSoErrorReadback && !A.readsSoError() &&
+          (A.waitsForReadiness() || WaitsElsewhere)) {
         diag(reportLoc(Call),
              "the outcome of non-blocking 'connect' on fd '%0' is never read "
              "back with getsockopt(SO_ERROR)")
             << FdText;
+        if (WaitsElsewhere)
+          diag(reportLoc(Call),
+               "the wait for readiness is in another file, and no file of the "
+               "project reads SO_ERROR (from the project's facts)",
+               DiagnosticIDs::Note);
         // Where this function waits for writability itself, a fix on the
         // note joins the read-back to the wait's test.
         std::optional<std::string> FdCopy;

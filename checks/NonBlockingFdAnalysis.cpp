@@ -1933,6 +1933,8 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   llvm::sort(Fns, [&](const FunctionDecl *A, const FunctionDecl *B) {
     return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
   });
+  Out.ReadsSoError = P->SoErrorRead;
+  Out.WaitsForReadiness = P->ReadinessWait;
   // The struct fields this TU's own code gives a non-blocking descriptor.
   std::vector<FdKey> FieldKeys;
   for (const auto &[K, Evs] : P->Events)
@@ -2044,6 +2046,14 @@ bool NonBlockingFdAnalysis::readsSoError() {
 bool NonBlockingFdAnalysis::waitsForReadiness() {
   P->collect();
   return P->ReadinessWait;
+}
+
+bool NonBlockingFdAnalysis::projectReadsSoError() {
+  return readsSoError() || (P->Facts && P->Facts->ReadsSoError);
+}
+
+bool NonBlockingFdAnalysis::projectWaitsForReadiness() {
+  return waitsForReadiness() || (P->Facts && P->Facts->WaitsForReadiness);
 }
 
 bool NonBlockingFdAnalysis::setsSocketTimeout(Direction D) {

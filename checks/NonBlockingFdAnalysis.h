@@ -157,6 +157,10 @@ public:
   bool readsSoError();
   /// Some code in the TU waits for readiness (poll, select, epoll_wait...).
   bool waitsForReadiness();
+  /// The same two questions for the whole project: this TU, or another
+  /// file as the project's facts say.
+  bool projectReadsSoError();
+  bool projectWaitsForReadiness();
   /// Some code in the TU sets SO_RCVTIMEO / SO_SNDTIMEO: EAGAIN then also
   /// means "timed out" on a blocking socket.
   bool setsSocketTimeout(Direction D);

@@ -65,6 +65,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"io_wrappers", std::move(Ws)},
       {"field_targets", std::move(Targets)},
       {"nonblocking_fields", std::move(Fields)},
+      {"reads_so_error", ReadsSoError},
+      {"waits_for_readiness", WaitsForReadiness},
       {"origins", std::move(Orig)}};
 }
 
@@ -143,6 +145,9 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
       }
       Out.FieldTargets.push_back(std::move(FT));
     }
+  Out.ReadsSoError = O->getBoolean("reads_so_error").value_or(false);
+  Out.WaitsForReadiness =
+      O->getBoolean("waits_for_readiness").value_or(false);
   if (const llvm::json::Object *Fs = O->getObject("nonblocking_fields"))
     for (const auto &[K, V] : *Fs)
       Out.NonBlockingFields[K.str()] =

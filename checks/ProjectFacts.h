@@ -76,6 +76,9 @@ struct ProjectFacts {
     std::optional<FactWrapper> Wrapper;
   };
   std::vector<FieldTarget> FieldTargets;
+  /// Some file reads a connect's outcome back with getsockopt(SO_ERROR);
+  /// some file waits for readiness (poll, select, epoll...).
+  bool ReadsSoError = false, WaitsForReadiness = false;
   /// Struct fields (fieldKey()) that some file stores a non-blocking
   /// descriptor in, with where ("file:line").
   std::map<std::string, std::string> NonBlockingFields;

@@ -68,6 +68,7 @@ def merge(paths):
     origins = {}
     targets = {}
     fields = {}
+    reads_so_error = waits = False
     for path in summaries(paths):
         with open(path, encoding="utf-8") as f:
             try:
@@ -91,6 +92,8 @@ def merge(paths):
                                                       wrappers[key].get("fd")):
                 wrappers[key] = w
         origins.update(d.get("origins", {}))
+        reads_so_error = reads_so_error or d.get("reads_so_error", False)
+        waits = waits or d.get("waits_for_readiness", False)
         # A backend table seen by several files (a header's static table)
         # is one entry per field, function and place.
         for t in d.get("field_targets", []):
@@ -118,6 +121,8 @@ def merge(paths):
         "io_wrappers": [wrappers[k] for k in sorted(wrappers)],
         "field_targets": [targets[k] for k in sorted(targets)],
         "nonblocking_fields": {k: fields[k] for k in sorted(fields)},
+        "reads_so_error": reads_so_error,
+        "waits_for_readiness": waits,
         "origins": {k: origins[k] for k in sorted(origins)},
     }
 
