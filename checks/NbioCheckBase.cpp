@@ -727,6 +727,13 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
       if (!H.Own && T.Wrapper)
         H.Fact = &*T.Wrapper;
     }
+  // Only fields that may hold a wrapper matter; without one, the TU's
+  // bodies need not be walked at all (most tables hold no I/O).
+  for (auto It = ByField.begin(); It != ByField.end();)
+    It = llvm::any_of(It->second,
+                      [](const auto &E) { return E.second.Own || E.second.Fact; })
+             ? std::next(It)
+             : ByField.erase(It);
   if (ByField.empty())
     return;
   ShortWriteFlow Flow(*Ctx, A.functionCfgs());

@@ -123,9 +123,12 @@ class Tidy:
     def __init__(self, tidy, plugin):
         self.tidy, self.plugin = tidy, plugin
 
-    def cmd(self, checks, file, db=None, extra=(), compile_args=None):
+    def cmd(self, checks, file, db=None, extra=(), compile_args=None, options=None):
+        opts = "".join(", %s: '%s'" % kv for kv in sorted((options or {}).items()))
+        config = "{Checks: '%s'%s}" % (
+            checks, ", CheckOptions: {%s}" % opts[2:] if opts else "")
         c = [self.tidy, "--load=" + self.plugin,
-             "--config={Checks: '%s'}" % checks, "--quiet",
+             "--config=" + config, "--quiet",
              "--extra-arg=-Wno-unknown-warning-option"] + list(extra)
         if db:
             c += ["-p", db, file]
@@ -254,29 +257,45 @@ def instr_plugin(plugin, workdir):
     return stripped, None
 
 
-def bench_instructions(tidy, tus, timeout=3600):
+def facts_file(pkg):
+    """The package's merged project facts, made by scripts/eval.py --facts,
+    or None."""
+    f = os.path.join(CACHE, pkg, "facts", "nbio-facts.json")
+    return f if os.path.exists(f) else None
+
+
+def bench_instructions(tidy, tus, workdir, timeout=3600):
     """Instructions executed by one run of each TU under each configuration
-    (parse, baseline, nbio, peer): {"PKG:REL": {config: N or None}}. The runs
-    are independent, so they go in parallel, one per core; the count does
-    not depend on what else runs."""
+    (parse, baseline, nbio, peer, and the two of project-wide facts: export,
+    the summary-writing pass, and facts, the checks reading the package's
+    merged facts): {"PKG:REL": {config: N or None}}. The runs are
+    independent, so they go in parallel, one per core; the count does not
+    depend on what else runs."""
     configs = [PARSE] + CONFIGS
     vg = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
           "--cachegrind-out-file=/dev/null"]
-    jobs = [(t, name, checks) for t in tus for name, checks in configs]
+    jobs = [(t, name, checks, None) for t in tus for name, checks in configs]
+    for t in tus:
+        jobs.append((t, "export", "-*,nbio-*",
+                     {"FactsExportDir": os.path.join(workdir, "facts.d")}))
+        if facts_file(t["pkg"]):
+            jobs.append((t, "facts", "-*,nbio-*",
+                         {"FactsFile": facts_file(t["pkg"])}))
     res = {"%s:%s" % (t["pkg"], t["rel"]): {name: None for name, _ in configs}
            for t in tus}
 
     def one(job):
-        t, name, checks = job
-        return job, run(vg + tidy.cmd(checks, t["file"], t["db"]), timeout)
+        t, name, checks, options = job
+        return job, run(vg + tidy.cmd(checks, t["file"], t["db"], options=options),
+                        timeout)
 
     workers = os.cpu_count() or 1
-    log("bench: instructions: %d cachegrind runs (%d TUs x %d configurations), "
-        "%d at a time" % (len(jobs), len(tus), len(configs), workers))
+    log("bench: instructions: %d cachegrind runs (%d TUs, %d configurations and "
+        "the facts runs), %d at a time" % (len(jobs), len(tus), len(configs), workers))
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as ex:
         for k, fut in enumerate(concurrent.futures.as_completed(
                 [ex.submit(one, j) for j in jobs]), 1):
-            (t, name, _), r = fut.result()
+            (t, name, _, _), r = fut.result()
             key = "%s:%s" % (t["pkg"], t["rel"])
             m = IREFS.search(r["err"])
             n = int(m.group(1).replace(",", "")) if m else None
@@ -288,6 +307,26 @@ def bench_instructions(tidy, tus, timeout=3600):
             log("bench: [%d/%d] instructions %s %s: %s" % (
                 k, len(jobs), key, name, "%.1fM" % (n / 1e6) if n else "-"))
     return res
+
+
+def bench_merge(pkgs):
+    """Wall time of `nbio-facts merge` over each package's per-TU summaries
+    (made by scripts/eval.py --facts): {pkg: {"tus": N, "seconds": S}}."""
+    out = {}
+    merge = os.path.join(ROOT, "scripts", "nbio-facts.py")
+    for pkg in pkgs:
+        tu = os.path.join(CACHE, pkg, "facts", "tu")
+        if not os.path.isdir(tu):
+            continue
+        dest = tempfile.mktemp(suffix=".json")
+        t0 = time.time()
+        r = subprocess.run([sys.executable, merge, "merge", tu, "-o", dest],
+                           capture_output=True, text=True)
+        out[pkg] = {"tus": len(glob.glob(os.path.join(tu, "*.json"))),
+                    "seconds": round(time.time() - t0, 3) if r.returncode == 0 else None}
+        if os.path.exists(dest):
+            os.remove(dest)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -754,6 +793,73 @@ def write_instructions(w, info, instr):
         w("**Not counted** (a run failed; see the log): %s." % ", ".join(
             "`%s`" % k for k in incomplete))
     w("")
+    write_facts_cost(w, info, instr)
+
+
+def write_facts_cost(w, info, instr):
+    """Project-wide facts: the summary pass, the checks with facts, the merge."""
+    rows = []
+    for t in info["tus"]:
+        key = "%s:%s" % (t["pkg"], t["rel"])
+        d = instr.get(key) or {}
+        if all(d.get(c) for c in ("baseline", "nbio", "export")):
+            rows.append((key, d))
+    if not rows:
+        return
+    w("## Project-wide facts: cost (instructions)")
+    w("")
+    w("`export`: the nbio checks with `FactsExportDir` (the summary pass, "
+      "`run-clang-tidy` with the option); `facts`: the nbio checks reading the "
+      "package's merged facts (`FactsFile`, from `scripts/eval.py --facts`; "
+      "`-` where the package has none).")
+    w("")
+    w("| TU | baseline | nbio | export | export Δ vs nbio | facts | facts Δ vs baseline |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
+    sums = {"baseline": 0, "nbio": 0, "export": 0, "fb": 0, "facts": 0}
+    worst = []
+    for key, d in rows:
+        sums["baseline"] += d["baseline"]
+        sums["nbio"] += d["nbio"]
+        sums["export"] += d["export"]
+        f = d.get("facts")
+        if f:
+            sums["fb"] += d["baseline"]
+            sums["facts"] += f
+            worst.append((pct(f, d["baseline"]), key))
+        w("| `%s` | %.1f | %.1f | %.1f | %+.2f%% | %s | %s |" % (
+            key, d["baseline"] / 1e6, d["nbio"] / 1e6, d["export"] / 1e6,
+            pct(d["export"], d["nbio"]), "%.1f" % (f / 1e6) if f else "-",
+            "%+.2f%%" % pct(f, d["baseline"]) if f else "-"))
+    w("| **all** | %.1f | %.1f | %.1f | %+.2f%% | %s | %s |" % (
+        sums["baseline"] / 1e6, sums["nbio"] / 1e6, sums["export"] / 1e6,
+        pct(sums["export"], sums["nbio"]),
+        "%.1f" % (sums["facts"] / 1e6) if sums["facts"] else "-",
+        "%+.2f%%" % pct(sums["facts"], sums["fb"]) if sums["facts"] else "-"))
+    w("")
+    merge = info.get("merge") or {}
+    if merge:
+        w("`nbio-facts merge` over each package's summaries (wall): " + ", ".join(
+            "%s %d TUs %s" % (pkg, m["tus"], "%.3f s" % m["seconds"]
+                              if m["seconds"] is not None else "failed")
+            for pkg, m in sorted(merge.items())) + ".")
+        w("")
+    if worst:
+        tot = pct(sums["facts"], sums["fb"])
+        worst.sort(reverse=True)
+        big = max(merge.items(), key=lambda kv: kv[1]["tus"]) if merge else None
+        w("Goals: the summary pass costs at most one nbio run (measured %+.2f%% "
+          "over the nbio run); the checks with facts stay within the benchmark "
+          "goal (at most 2%% over the baseline in total — measured %.2f%%: %s; no TU "
+          "over 5%% — worst %.2f%% (`%s`): %s)%s." % (
+              pct(sums["export"], sums["nbio"]), tot,
+              "met" if tot <= 2 else "**missed by %.2f points**" % (tot - 2),
+              worst[0][0], worst[0][1],
+              "met" if worst[0][0] <= 5 else "**missed by %.2f points**" % (worst[0][0] - 5),
+              "; the merge of the largest package (%s, %d TUs) takes %.3f s: %s" % (
+                  big[0], big[1]["tus"], big[1]["seconds"] or 0,
+                  "met" if (big[1]["seconds"] or 99) < 1 else "**missed**")
+              if big else ""))
+        w("")
 
 
 def write_results(info, dev, prof, instr, growth, clangd, path):
@@ -1036,7 +1142,8 @@ def main():
     elif tus:
         stripped, why = instr_plugin(frozen, work)
         if stripped:
-            instr = bench_instructions(Tidy(tidy_bin, stripped), tus)
+            instr = bench_instructions(Tidy(tidy_bin, stripped), tus, work)
+            info["merge"] = bench_merge(sorted({t["pkg"] for t in tus}))
         else:
             info["instructions_skipped"] = why
             log("bench: instruction counts skipped: %s" % why)
