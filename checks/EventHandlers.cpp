@@ -5,9 +5,11 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "EventHandlers.h"
+#include "IoCalls.h"
 #include "NonBlockingFdAnalysis.h"
 #include "StmtSearch.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::nbio {
 
@@ -218,7 +220,8 @@ void EventHandlers::build() {
             continue;
           if (IntArgs != 1)
             Fd = nullptr;
-              for (const FunctionDecl *F : Passed) {
+          IsReg[C] = true;
+          for (const FunctionDecl *F : Passed) {
             HandlerRegistration R;
             R.Call = C;
             R.Handler = F->getDefinition();
@@ -270,6 +273,11 @@ llvm::ArrayRef<HandlerRegistration> EventHandlers::of(const FunctionDecl *Fn) {
   if (It == ByHandler.end())
     return {};
   return It->second;
+}
+
+bool EventHandlers::isRegistration(const CallExpr *C) {
+  build();
+  return IsReg.lookup(C);
 }
 
 unsigned EventHandlers::readinessDirections(const FunctionDecl *Fn) {
@@ -325,6 +333,106 @@ unsigned EventHandlers::readinessDirectionsAt(const FunctionDecl *Fn,
       if (unsigned Tested = directionRequired(If->getCond(), A.context()))
         Mask &= Tested;
   return Mask;
+}
+
+const HandlerRegistration *
+EventHandlers::writableRegistrationOf(const Expr *Fd, const FunctionDecl *Fn) {
+  llvm::SmallVector<const Decl *, 4> Names = namesOfFd(Fd, Fn);
+  if (Names.empty())
+    return nullptr;
+  // ...and the fields and variables \p Fn stores the local into
+  // (`c->fd = fd;`), where a registration elsewhere finds it.
+  if (const auto *V = dyn_cast<VarDecl>(Names.front());
+      V && V->isLocalVarDecl())
+    findStmt(Fn->getBody(), [&](const Stmt *S) {
+      const auto *B = dyn_cast<BinaryOperator>(S);
+      if (!B || B->getOpcode() != BO_Assign)
+        return false;
+      const Expr *R = B->getRHS()->IgnoreParenCasts();
+      while (const auto *Inner = dyn_cast<BinaryOperator>(R)) {
+        if (Inner->getOpcode() != BO_Assign)
+          break;
+        R = Inner->getLHS()->IgnoreParenCasts();
+      }
+      if (fdIdentity(R) == V)
+        if (const Decl *D = fdIdentity(B->getLHS());
+            D && !llvm::is_contained(Names, D))
+          Names.push_back(D);
+      return false;
+    });
+  const HandlerRegistration *Found = nullptr;
+  for (const HandlerRegistration &R : all()) {
+    if (!(R.Directions & Writable) || !R.Fd ||
+        !llvm::is_contained(Names, fdIdentity(R.Fd)))
+      continue;
+    if (handsDescriptorAway(R))
+      return nullptr; // the outcome may be read where it goes
+    if (!Found)
+      Found = &R;
+  }
+  return Found;
+}
+
+bool EventHandlers::handsDescriptorAway(const HandlerRegistration &R) {
+  const SourceManager &SM = A.context().getSourceManager();
+  // The registered descriptor's field (`df->fd`), wherever it is reached.
+  const auto *FdField =
+      R.Fd ? dyn_cast_or_null<FieldDecl>(fdIdentity(R.Fd)) : nullptr;
+  // (function, parameter) pairs that carry the descriptor or a pointer
+  // that reaches it, followed into the TU's functions once each.
+  llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 8> Work;
+  llvm::DenseSet<std::pair<const FunctionDecl *, unsigned>> Seen;
+  auto Push = [&](const FunctionDecl *F, unsigned I) {
+    if (Seen.insert({F, I}).second)
+      Work.push_back({F, I});
+  };
+  for (const ParmVarDecl *P : R.Handler->parameters())
+    if (P->getType()->isPointerType() ||
+        (R.FdParam && P->getFunctionScopeIndex() == *R.FdParam))
+      Push(R.Handler, P->getFunctionScopeIndex());
+  // The carriers of each function, grown from its parameters.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const Decl *, 4>>
+      Carriers;
+  while (!Work.empty()) {
+    auto [F, I] = Work.pop_back_val();
+    auto &Mine = Carriers[F];
+    Mine.push_back(F->getParamDecl(I)->getCanonicalDecl());
+    addLocalCopies(F, Mine);
+    // Where the carriers go.
+    const Stmt *Away = findStmt(F->getBody(), [&](const Stmt *S) {
+      const auto *C = dyn_cast<CallExpr>(S);
+      if (!C)
+        return false;
+      for (unsigned AI = 0; AI < C->getNumArgs(); ++AI) {
+        const Expr *Arg = C->getArg(AI)->IgnoreParenCasts();
+        const Decl *D = fdIdentity(Arg);
+        bool Carries =
+            D && (llvm::is_contained(Mine, D) || (FdField && D == FdField));
+        if (!Carries)
+          continue;
+        const FunctionDecl *Callee = C->getDirectCallee();
+        if (!Callee)
+          return true; // through a pointer: anything may run
+        if (const FunctionDecl *Def = Callee->getDefinition();
+            Def && Def->hasBody()) {
+          if (AI >= Def->getNumParams())
+            return true; // a variadic argument, read who knows how
+          Push(Def, AI);
+          continue;
+        }
+        llvm::StringRef N = globalCalleeName(C);
+        if (SM.isInSystemHeader(Callee->getLocation()) ||
+            isKnownLibraryFunction(N) || isBuiltinTerminalFunction(N) ||
+            Callee->getBuiltinID() || isRegistration(C))
+          continue; // the C library, or the loop that only watches it
+        return true;
+      }
+      return false;
+    });
+    if (Away)
+      return true;
+  }
+  return false;
 }
 
 } // namespace clang::tidy::nbio

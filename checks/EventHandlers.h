@@ -20,6 +20,9 @@
 // `proc(el, int fd, void *data, int mask)`). Found once per TU, from the
 // calls NonBlockingFdAnalysis saw; that analysis owns one instance, as it
 // owns FunctionCfgs, and judges the handlers' descriptor parameters with it.
+// nbio-unhandled-eagain asks which directions a handler runs for, and
+// nbio-connect-einprogress whether a connecting socket has a writable
+// handler here that would have to read SO_ERROR.
 //
 //===----------------------------------------------------------------------===//
 
@@ -73,6 +76,9 @@ public:
   llvm::ArrayRef<HandlerRegistration> all();
   /// The registrations of the handler \p Fn.
   llvm::ArrayRef<HandlerRegistration> of(const FunctionDecl *Fn);
+  /// \p C registers a handler.
+  bool isRegistration(const CallExpr *C);
+
   /// The directions \p Fn is registered for, when the TU never calls it
   /// directly (a handler also called directly runs whenever it is called):
   /// the loop calls it when its descriptor is ready for one of them.
@@ -83,6 +89,13 @@ public:
   /// registered for).
   unsigned readinessDirectionsAt(const FunctionDecl *Fn, const Stmt *At);
 
+  /// A registration for writability, with a handler that keeps what it
+  /// learns in view, of the descriptor \p Fd names where \p Fn uses it
+  /// (itself, a name it is set from, or one it is stored into in \p Fn).
+  /// Null if none.
+  const HandlerRegistration *writableRegistrationOf(const Expr *Fd,
+                                                    const FunctionDecl *Fn);
+
   /// When every registration of \p P's function passes it the descriptor
   /// as a member of an object, and the object to one parameter (OwnerParam):
   /// that parameter and the locals the function sets from it (`struct dcc
@@ -90,6 +103,13 @@ public:
   /// connection, as `conn_free(c)` does for `c->fd`. Empty otherwise.
   llvm::SmallVector<const Decl *, 4> ownersOfFdParam(const ParmVarDecl *P,
                                                      const FunctionDecl *Fn);
+
+  /// \p R's handler hands the descriptor, or a pointer that can reach it
+  /// (a pointer parameter such as the registration's data, or a local set
+  /// from one), to a function whose body is not in the TU and which is not
+  /// a known C library call: that function may well read SO_ERROR. The
+  /// handler's calls to functions of the TU are followed.
+  bool handsDescriptorAway(const HandlerRegistration &R);
 
 private:
   void build();
@@ -100,6 +120,7 @@ private:
   /// Handler (canonical declaration) -> its registrations.
   llvm::DenseMap<const FunctionDecl *, std::vector<HandlerRegistration>>
       ByHandler;
+  llvm::DenseMap<const CallExpr *, bool> IsReg;
 };
 
 } // namespace clang::tidy::nbio
