@@ -196,7 +196,8 @@ void EventHandlers::build() {
   Built = true;
   ASTContext &Ctx = A.context();
   A.forEachCallee(
-      [&](const FunctionDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
+      [&](const FunctionDecl *Callee, llvm::ArrayRef<const CallExpr *> Sites) {
+        Direct[Callee->getCanonicalDecl()].assign(Sites.begin(), Sites.end());
         for (const CallExpr *C : Sites) {
           llvm::SmallVector<const FunctionDecl *, 2> Passed;
           unsigned Mask = 0;
@@ -275,6 +276,15 @@ llvm::ArrayRef<HandlerRegistration> EventHandlers::of(const FunctionDecl *Fn) {
   return It->second;
 }
 
+llvm::ArrayRef<const CallExpr *>
+EventHandlers::directCallsOf(const FunctionDecl *Fn) {
+  build();
+  auto It = Direct.find(Fn->getCanonicalDecl());
+  if (It == Direct.end())
+    return {};
+  return It->second;
+}
+
 bool EventHandlers::isRegistration(const CallExpr *C) {
   build();
   return IsReg.lookup(C);
@@ -282,7 +292,7 @@ bool EventHandlers::isRegistration(const CallExpr *C) {
 
 unsigned EventHandlers::readinessDirections(const FunctionDecl *Fn) {
   const FunctionDecl *Def = Fn->getDefinition();
-  if (!Def || !A.callSitesOf(Def).empty())
+  if (!Def || !directCallsOf(Def).empty())
     return 0;
   unsigned Mask = 0;
   for (const HandlerRegistration &R : of(Def))

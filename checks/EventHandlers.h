@@ -76,6 +76,10 @@ public:
   llvm::ArrayRef<HandlerRegistration> all();
   /// The registrations of the handler \p Fn.
   llvm::ArrayRef<HandlerRegistration> of(const FunctionDecl *Fn);
+  /// Every call to \p Fn in the TU's function bodies, whatever the
+  /// analysis makes of it (a call the project's facts take for a setter's
+  /// is a call all the same).
+  llvm::ArrayRef<const CallExpr *> directCallsOf(const FunctionDecl *Fn);
   /// \p C registers a handler.
   bool isRegistration(const CallExpr *C);
 
@@ -121,6 +125,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::vector<HandlerRegistration>>
       ByHandler;
   llvm::DenseMap<const CallExpr *, bool> IsReg;
+  /// Callee (canonical declaration) -> the calls to it.
+  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>> Direct;
 };
 
 } // namespace clang::tidy::nbio

@@ -1503,25 +1503,37 @@ struct NonBlockingFdAnalysis::Impl {
       return std::nullopt;
     unsigned Idx = P->getFunctionScopeIndex();
     std::optional<NonBlockingOrigin> First;
-    llvm::ArrayRef<HandlerRegistration> Regs = Handlers.of(Def);
-    for (const HandlerRegistration &R : Regs) {
-      if (R.FdParam != Idx)
-        return std::nullopt; // the loop passes something else here
-      auto O = exprNonBlocking(R.Fd, Owner.lookup(R.Call),
-                               R.Call->getBeginLoc());
-      if (!O)
-        return std::nullopt;
-      if (!First)
-        First = O;
+    if (llvm::ArrayRef<HandlerRegistration> Regs = Handlers.of(Def);
+        !Regs.empty()) {
+      for (const HandlerRegistration &R : Regs) {
+        if (R.FdParam != Idx)
+          return std::nullopt; // the loop passes something else here
+        auto O = exprNonBlocking(R.Fd, Owner.lookup(R.Call),
+                                 R.Call->getBeginLoc());
+        if (!O)
+          return std::nullopt;
+        if (!First)
+          First = O;
+      }
+      // Every direct call too, whatever the walk made of it (the project's
+      // facts may take the handler for a setter of this parameter).
+      for (const CallExpr *C : Handlers.directCallsOf(Def)) {
+        if (Idx >= C->getNumArgs())
+          return std::nullopt;
+        if (!exprNonBlocking(C->getArg(Idx), Owner.lookup(C),
+                             C->getBeginLoc()))
+          return std::nullopt;
+      }
+      return ParamMemo[P] = First;
     }
     auto SitesIt = CallSites.find(Def);
-    bool Direct = SitesIt != CallSites.end() && !SitesIt->second.empty();
-    if (Regs.empty() && (!Direct || Def->isExternallyVisible()))
+    if (SitesIt == CallSites.end() || SitesIt->second.empty() ||
+        Def->isExternallyVisible())
       return std::nullopt;
     // By index, looked up afresh each time: judging an argument may walk a
     // function for the first time (a generic lambda's instantiation), which
     // files more call sites, to be judged too, and may move the vector.
-    for (size_t I = 0; Direct && I < CallSites[Def].size(); ++I) {
+    for (size_t I = 0; I < CallSites[Def].size(); ++I) {
       const CallExpr *C = CallSites[Def][I];
       if (Idx >= C->getNumArgs())
         return std::nullopt;

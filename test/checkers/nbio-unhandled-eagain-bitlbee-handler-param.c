@@ -18,7 +18,7 @@
 // when the socket is ready for it); a handler
 // with two `int` parameters (redis's ae: which one gets the descriptor is not
 // known); a handler also registered with a descriptor not known to be
-// non-blocking.
+// non-blocking; a handler also called directly with -1.
 
 #include <errno.h>
 #include <fcntl.h>
@@ -117,6 +117,24 @@ static int plain_ready(void *data, ev_int fd, loop_cond cond) {
     return rx_abort(r, "sending");
   return 1;
 }
+
+// Registered with a non-blocking descriptor, but also called directly with
+// -1 to start (bitlbee's SOCKS5 handshake, s5bytestream.c): the parameter
+// is not always the registered socket.
+static int hs_step(void *data, ev_int fd, loop_cond cond) {
+  struct rx *r = (struct rx *)data;
+  if (fd == -1) {
+    fd = r->sock;
+    return b_input_add(fd, B_EV_IO_READ, hs_step, r);
+  }
+  if (send(fd, r->buf, 4, 0) == -1) {
+    close(fd);
+    return 0;
+  }
+  return 1;
+}
+
+int hs_start(struct rx *r) { return hs_step(r, -1, LOOP_READ); }
 
 int others_start(struct ae_loop *el, struct rx *r, int blocking_fd) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
