@@ -144,50 +144,53 @@ static std::optional<unsigned> ownerParam(const FunctionDecl &Handler,
 }
 
 /// Adds to \p Carriers the locals of \p Fn set from one of them (`struct
-/// dcc *df = data;`), until no more join: a chain of copies, in whatever
-/// order the search meets it.
+/// dcc *df = data;`), and those set from these, in whatever order the body
+/// has them: one walk over the body for its copies, then a search of them.
 static void addLocalCopies(const FunctionDecl *Fn,
                            llvm::SmallVectorImpl<const Decl *> &Carriers) {
-  for (size_t Before = 0; Before != Carriers.size();) {
-    Before = Carriers.size();
-    findStmt(Fn->getBody(), [&](const Stmt *S) {
-      llvm::SmallVector<std::pair<const Decl *, const Expr *>, 2> Copies;
-      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
-            Copies.push_back({VD->getCanonicalDecl(), VD->getInit()});
-      } else if (const auto *B = dyn_cast<BinaryOperator>(S);
-                 B && B->getOpcode() == BO_Assign &&
-                 isa<DeclRefExpr>(B->getLHS()->IgnoreParenCasts())) {
-        Copies.push_back({fdIdentity(B->getLHS()), B->getRHS()});
-      }
-      for (auto [To, From] : Copies)
-        if (isa_and_nonnull<VarDecl>(To) &&
-            llvm::is_contained(Carriers, fdIdentity(From)) &&
-            !llvm::is_contained(Carriers, To))
-          Carriers.push_back(To);
-      return false;
-    });
-  }
+  llvm::DenseMap<const Decl *, llvm::SmallVector<const Decl *, 2>> CopiedTo;
+  findStmt(Fn->getBody(), [&](const Stmt *S) {
+    auto Note = [&](const Decl *To, const Expr *From) {
+      if (isa_and_nonnull<VarDecl>(To))
+        if (const Decl *D = fdIdentity(From))
+          CopiedTo[D].push_back(To);
+    };
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+          Note(VD->getCanonicalDecl(), VD->getInit());
+    } else if (const auto *B = dyn_cast<BinaryOperator>(S);
+               B && B->getOpcode() == BO_Assign &&
+               isa<DeclRefExpr>(B->getLHS()->IgnoreParenCasts())) {
+      Note(fdIdentity(B->getLHS()), B->getRHS());
+    }
+    return false;
+  });
+  for (size_t I = 0; I < Carriers.size(); ++I)
+    for (const Decl *To : CopiedTo.lookup(Carriers[I]))
+      if (!llvm::is_contained(Carriers, To))
+        Carriers.push_back(To);
 }
 
-llvm::SmallVector<const Decl *, 4>
+llvm::ArrayRef<const Decl *>
 EventHandlers::ownersOfFdParam(const ParmVarDecl *P, const FunctionDecl *Fn) {
-  llvm::SmallVector<const Decl *, 4> Owners;
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
-  if (!Def)
-    return Owners;
+  if (!Def || of(Def).empty())
+    return {};
+  // Once per parameter: a handler asks for each of its calls.
+  auto [It, New] = Owners.try_emplace(P->getCanonicalDecl());
+  if (!New)
+    return It->second;
   llvm::ArrayRef<HandlerRegistration> Regs = of(Def);
-  if (Regs.empty())
-    return Owners;
   std::optional<unsigned> Owner = Regs.front().OwnerParam;
   for (const HandlerRegistration &R : Regs)
     if (R.FdParam != P->getFunctionScopeIndex() || !R.OwnerParam ||
         R.OwnerParam != Owner)
-      return Owners;
-  Owners.push_back(Def->getParamDecl(*Owner)->getCanonicalDecl());
-  addLocalCopies(Def, Owners);
-  return Owners;
+      return It->second;
+  llvm::SmallVector<const Decl *, 4> Found{
+      Def->getParamDecl(*Owner)->getCanonicalDecl()};
+  addLocalCopies(Def, Found);
+  return Owners[P->getCanonicalDecl()] = Found;
 }
 
 void EventHandlers::build() {

@@ -105,8 +105,8 @@ public:
   /// that parameter and the locals the function sets from it (`struct dcc
   /// *df = data;`). Tearing one of them down ends the descriptor's
   /// connection, as `conn_free(c)` does for `c->fd`. Empty otherwise.
-  llvm::SmallVector<const Decl *, 4> ownersOfFdParam(const ParmVarDecl *P,
-                                                     const FunctionDecl *Fn);
+  llvm::ArrayRef<const Decl *> ownersOfFdParam(const ParmVarDecl *P,
+                                               const FunctionDecl *Fn);
 
   /// \p R's handler hands the descriptor, or a pointer that can reach it
   /// (a pointer parameter such as the registration's data, or a local set
@@ -125,6 +125,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::vector<HandlerRegistration>>
       ByHandler;
   llvm::DenseMap<const CallExpr *, bool> IsReg;
+  /// Handler's descriptor parameter -> ownersOfFdParam().
+  llvm::DenseMap<const Decl *, llvm::SmallVector<const Decl *, 4>> Owners;
   /// Callee (canonical declaration) -> the calls to it.
   llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>> Direct;
 };

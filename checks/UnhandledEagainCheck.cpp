@@ -367,7 +367,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       continue;
     // An event handler's descriptor parameter belongs to the object the
     // registration passes with it (`b_input_add(df->fd, ..., df)`).
-    llvm::SmallVector<const Decl *, 4> Owners;
+    llvm::ArrayRef<const Decl *> Owners;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Fd->IgnoreParenCasts()))
       if (const auto *Param = dyn_cast<ParmVarDecl>(DRE->getDecl()))
         Owners = A.eventHandlers().ownersOfFdParam(Param, Fn);
