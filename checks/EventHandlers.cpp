@@ -214,7 +214,8 @@ void EventHandlers::build() {
               Mask |= M;
               continue;
             }
-            QualType T = Arg->IgnoreParenImpCasts()->getType();
+            // As passed: a null pointer written `0` is no descriptor.
+            QualType T = Arg->getType();
             if (T->isIntegerType() && !T->isBooleanType()) {
               ++IntArgs;
               Fd = Arg->IgnoreParenImpCasts();
@@ -399,9 +400,13 @@ bool EventHandlers::handsDescriptorAway(const HandlerRegistration &R) {
     if (Seen.insert({F, I}).second)
       Work.push_back({F, I});
   };
+  // Every parameter that may receive the descriptor (all of its type when
+  // it is not known which: `int fd, int mask`) or a pointer to its owner.
   for (const ParmVarDecl *P : R.Handler->parameters())
     if (P->getType()->isPointerType() ||
-        (R.FdParam && P->getFunctionScopeIndex() == *R.FdParam))
+        (R.FdParam ? P->getFunctionScopeIndex() == *R.FdParam
+                   : R.Fd && A.context().hasSameUnqualifiedType(
+                                 P->getType(), R.Fd->getType())))
       Push(R.Handler, P->getFunctionScopeIndex());
   // The carriers of each function, grown from its parameters.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const Decl *, 4>>

@@ -13,9 +13,10 @@
 // poll() or select(): the event loop's handler is where the wait ends.
 // Twins that must stay quiet: a handler that hands the descriptor, or the
 // object the registration passes with it, to a function whose body is not
-// in view (which may read SO_ERROR there); a socket registered only for
-// reading; and (CHECK-READBACK) a file whose handler reads SO_ERROR, which
-// expects no diagnostic at all.
+// in view (which may read SO_ERROR there), also where the handler has two
+// `int` parameters and either may be the descriptor; a socket registered
+// only for reading; and (CHECK-READBACK) a file whose handler reads
+// SO_ERROR, which expects no diagnostic at all.
 
 #include <errno.h>
 #include <fcntl.h>
@@ -127,6 +128,33 @@ int peer_open(struct peer *p) {
       errno != EINPROGRESS)
     return -1;
   return b_input_add(p->fd, B_EV_IO_WRITE, peer_writable, p);
+}
+
+// Two int parameters (redis's ae): whichever is the descriptor, the handler
+// hands both to another file's function.
+#define AE_WRITABLE 2
+struct ae_loop;
+typedef void ae_proc(struct ae_loop *el, int fd, void *data, int mask);
+int aeCreateFileEvent(struct ae_loop *el, int fd, int mask, ae_proc *proc,
+                      void *data);
+void replica_connected(int fd, int mask);
+
+struct replica {
+  int fd;
+  struct sockaddr_in addr;
+};
+
+static void replica_writable(struct ae_loop *el, int fd, void *data,
+                             int mask) {
+  replica_connected(fd, mask);
+}
+
+int replica_open(struct ae_loop *el, struct replica *r) {
+  r->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  if (connect(r->fd, (struct sockaddr *)&r->addr, sizeof r->addr) < 0 &&
+      errno != EINPROGRESS)
+    return -1;
+  return aeCreateFileEvent(el, r->fd, AE_WRITABLE, replica_writable, r);
 }
 
 // The handler hands the object that holds the descriptor, through a local
