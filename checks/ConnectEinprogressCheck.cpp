@@ -354,19 +354,30 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     std::string FdText = textOf(Fd);
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::InProgress);
     if (P.Tested) {
-      // Only where this TU also waits for the socket: the read-back often
-      // lives next to the event loop, in another file.
-      // Or where no file of the project reads it back and the wait is in
-      // another file (the project's facts: an event loop's file).
-      bool WaitsElsewhere = !A.waitsForReadiness() &&
+      // Only where this TU also waits for the socket, with poll() and the
+      // like or with a handler of its own that the event loop calls when
+      // this socket is writable: the read-back often lives next to the
+      // event loop, in another file. Or where no file of the project reads
+      // it back and the wait is in another file (the project's facts: an
+      // event loop's file).
+      if (!CheckSoErrorReadback || A.readsSoError())
+        continue;
+      const HandlerRegistration *Writable =
+          A.eventHandlers().writableRegistrationOf(Fd, Fn);
+      bool WaitsElsewhere = !A.waitsForReadiness() && !Writable &&
                             !A.projectReadsSoError() &&
                             A.projectWaitsForReadiness();
-      if (CheckSoErrorReadback && !A.readsSoError() &&
-          (A.waitsForReadiness() || WaitsElsewhere)) {
+      if (A.waitsForReadiness() || Writable || WaitsElsewhere) {
         diag(reportLoc(Call),
              "the outcome of non-blocking 'connect' on fd '%0' is never read "
              "back with getsockopt(SO_ERROR)")
             << FdText;
+        if (Writable)
+          diag(reportLoc(Writable->Call),
+               "the writable handler '%0' registered here for '%1' does not "
+               "read it either",
+               DiagnosticIDs::Note)
+              << Writable->Handler->getName() << textOf(Writable->Fd);
         if (WaitsElsewhere)
           diag(reportLoc(Call),
                "the wait for readiness is in another file, and no file of the "

@@ -167,6 +167,7 @@ struct FailurePathFinder::Walk {
   // The descriptor, to recognise close(fd) / conn_free(c).
   const VarDecl *FdRoot = nullptr;
   const FieldDecl *FdField = nullptr;
+  llvm::ArrayRef<const Decl *> FdOwners;
   FailurePath R;
   unsigned Budget = 400;
   bool Optimistic = false;
@@ -226,7 +227,8 @@ struct FailurePathFinder::Walk {
         U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
       return relatedToFd(U->getSubExpr());
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return FdRoot && DRE->getDecl() == FdRoot;
+      return (FdRoot && DRE->getDecl() == FdRoot) ||
+             llvm::is_contained(FdOwners, DRE->getDecl()->getCanonicalDecl());
     if (const auto *ME = dyn_cast<MemberExpr>(E))
       return FdField && ME->getMemberDecl() == FdField;
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
@@ -1271,11 +1273,13 @@ struct FailurePathFinder::Walk {
 
 FailurePath FailurePathFinder::follow(const CallExpr *Call, const Expr *Fd,
                                       const FunctionDecl *Fn, Hypothesis H,
-                                      bool Optimistic) {
+                                      bool Optimistic,
+                                      llvm::ArrayRef<const Decl *> FdOwners) {
   if (!Fn || !Fn->getBody())
     return {};
   Walk W(*this, Call, Fd, Fn, H);
   W.Optimistic = Optimistic;
+  W.FdOwners = FdOwners;
   return W.run();
 }
 

@@ -95,10 +95,15 @@ public:
   /// object is \p Fd) fails as \p H says.
   /// With \p Optimistic, a condition term that does not depend on the
   /// failure (`running`, `!stop`) counts as true: the question is whether
-  /// the loop can spin, not whether it must.
+  /// the loop can spin, not whether it must. \p FdOwners: variables that
+  /// hold the object owning the descriptor although \p Fd does not name
+  /// them (an event handler's data, for its descriptor parameter), so that
+  /// tearing one down ends the connection as `conn_free(c)` does for
+  /// `c->fd`.
   FailurePath follow(const CallExpr *Call, const Expr *Fd,
                      const FunctionDecl *Fn, Hypothesis H,
-                     bool Optimistic = false);
+                     bool Optimistic = false,
+                     llvm::ArrayRef<const Decl *> FdOwners = {});
 
   /// The parameters a function of the TU closes (`close(p->fd)`).
   const std::vector<unsigned> &closedParams(const FunctionDecl *FD);

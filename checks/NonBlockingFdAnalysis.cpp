@@ -375,8 +375,9 @@ struct NonBlockingFdAnalysis::Impl {
       ParamMemo;
   unsigned Depth = 0;
 
-  Impl(ASTContext &Ctx, const NbioConfig &Cfg, FunctionCfgs &Cfgs)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Cfgs(Cfgs) {
+  Impl(ASTContext &Ctx, const NbioConfig &Cfg, FunctionCfgs &Cfgs,
+       EventHandlers &Handlers)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Cfgs(Cfgs), Handlers(Handlers) {
     for (const auto &[Name, Spec] : BuiltinWrappers)
       Wrappers[Name] = Spec;
     for (const std::string &Item : splitList(Cfg.NonBlockingFunctions))
@@ -448,8 +449,8 @@ struct NonBlockingFdAnalysis::Impl {
     Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target,
                                 innermostCond(), EventStmt});
     // The mode belongs to the open file, not to the variable: a local copy
-    // of a field or a global (`fd = df->fd;`) made non-blocking (or
-    // blocking) makes the field so too.
+    // of a field or a global (`fd = df->fd;`, `fd = df->fd = socket(...);`)
+    // made non-blocking (or blocking) makes the field so too.
     const auto *Local = dyn_cast_or_null<VarDecl>(Key.D);
     if (K == EvKind::Copy || Key.Kind != FdKey::Var || !Local ||
         !Local->isLocalVarDeclOrParm())
@@ -462,6 +463,12 @@ struct NonBlockingFdAnalysis::Impl {
       }
     if (!From)
       return;
+    // `fd = df->fd = socket(...)`: the field holds the same descriptor.
+    while (const auto *B = dyn_cast<BinaryOperator>(From->IgnoreParenCasts()))
+      if (B->getOpcode() == BO_Assign)
+        From = B->getLHS();
+      else
+        break;
     FdKey FromKey = keyOf(From);
     if (!FromKey.valid() || !FromKey.isTuWide() || FromKey.Kind == FdKey::Elem)
       return;
@@ -1205,6 +1212,7 @@ struct NonBlockingFdAnalysis::Impl {
   /// function's uses (the functions with a candidate call), kept for the TU
   /// and shared with the other analyses.
   FunctionCfgs &Cfgs;
+  EventHandlers &Handlers;
   using FnCfg = const FunctionCfgs::Cfg;
   FnCfg *cfgOf(const FunctionDecl *Fn) { return Cfgs.of(Fn); }
 
@@ -1637,8 +1645,11 @@ struct NonBlockingFdAnalysis::Impl {
     return TuWideMemo[K] = Result;
   }
 
-  /// A parameter of a function whose every direct call in the TU passes a
-  /// non-blocking descriptor.
+  /// A parameter of a function whose every call in the TU passes a
+  /// non-blocking descriptor: the direct calls, and the event loop's calls
+  /// of a registered handler, which pass the registered descriptor to the
+  /// parameter that receives it. A handler may be visible to other files:
+  /// the loop, not they, calls it.
   std::optional<NonBlockingOrigin> paramNonBlocking(const ParmVarDecl *P,
                                                     const FunctionDecl *Fn) {
     auto It = ParamMemo.find(P);
@@ -1648,7 +1659,33 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Fn || !P->getType()->isIntegerType())
       return std::nullopt;
     const FunctionDecl *Def = Fn->getDefinition();
+    if (!Def)
+      return std::nullopt;
     unsigned Idx = P->getFunctionScopeIndex();
+    std::optional<NonBlockingOrigin> First;
+    if (llvm::ArrayRef<HandlerRegistration> Regs = Handlers.of(Def);
+        !Regs.empty()) {
+      for (const HandlerRegistration &R : Regs) {
+        if (R.FdParam != Idx)
+          return std::nullopt; // the loop passes something else here
+        auto O = exprNonBlocking(R.Fd, Owner.lookup(R.Call),
+                                 R.Call->getBeginLoc());
+        if (!O)
+          return std::nullopt;
+        if (!First)
+          First = O;
+      }
+      // Every direct call too, whatever the walk made of it (the project's
+      // facts may take the handler for a setter of this parameter).
+      for (const CallExpr *C : Handlers.directCallsOf(Def)) {
+        if (Idx >= C->getNumArgs())
+          return std::nullopt;
+        if (!exprNonBlocking(C->getArg(Idx), Owner.lookup(C),
+                             C->getBeginLoc()))
+          return std::nullopt;
+      }
+      return ParamMemo[P] = First;
+    }
     auto SitesIt = CallSites.find(Def);
     if (SitesIt == CallSites.end() || SitesIt->second.empty() ||
         Def->isExternallyVisible())
@@ -1656,7 +1693,6 @@ struct NonBlockingFdAnalysis::Impl {
     // By index, looked up afresh each time: judging an argument may walk a
     // function for the first time (a generic lambda's instantiation), which
     // files more call sites, to be judged too, and may move the vector.
-    std::optional<NonBlockingOrigin> First;
     for (size_t I = 0; I < CallSites[Def].size(); ++I) {
       const CallExpr *C = CallSites[Def][I];
       if (Idx >= C->getNumArgs())
@@ -1679,7 +1715,7 @@ struct NonBlockingFdAnalysis::Impl {
 NonBlockingFdAnalysis::NonBlockingFdAnalysis(ASTContext &Ctx,
                                              const NbioConfig &Cfg)
     : Ctx(Ctx), Classifiers(splitList(Cfg.WouldBlockHelpers)), Cfgs(Ctx),
-      P(std::make_unique<Impl>(Ctx, Cfg, Cfgs)) {}
+      Handlers(*this), P(std::make_unique<Impl>(Ctx, Cfg, Cfgs, Handlers)) {}
 
 NonBlockingFdAnalysis::~NonBlockingFdAnalysis() = default;
 

@@ -18,7 +18,11 @@
 //     user's list, and functions of the TU whose bodies make a parameter
 //     non-blocking (inferred, with their boolean argument if any);
 //   - stores: `c->fd = fd` after fd became non-blocking, returns of a
-//     non-blocking fd from a function.
+//     non-blocking fd from a function;
+//   - parameters: one whose every call in the TU passes a non-blocking fd,
+//     counting an event loop's calls of a handler (EventHandlers): the
+//     parameter that receives the registered descriptor gets what each
+//     registration passes.
 // Locals and parameters are tracked in source order within their function;
 // struct fields, globals and array elements are non-blocking everywhere in
 // the TU once any code makes them so.
@@ -29,6 +33,7 @@
 #define NBIO_CHECKS_NONBLOCKINGFDANALYSIS_H
 
 #include "ErrnoFacts.h"
+#include "EventHandlers.h"
 #include "FunctionCfgs.h"
 #include "FunctionParents.h"
 #include "IoCalls.h"
@@ -168,6 +173,7 @@ public:
   WouldBlockClassifiers &classifiers() { return Classifiers; }
   FunctionParents &functionParents() { return Parents; }
   FunctionCfgs &functionCfgs() { return Cfgs; }
+  EventHandlers &eventHandlers() { return Handlers; }
   ASTContext &context() { return Ctx; }
 
   /// True if \p E mentions the constant \p Name (a macro or an enumerator).
@@ -181,6 +187,7 @@ private:
   WouldBlockClassifiers Classifiers;
   FunctionParents Parents;
   FunctionCfgs Cfgs;
+  EventHandlers Handlers;
   std::unique_ptr<Impl> P;
 };
 

@@ -44,29 +44,6 @@ void UnhandledEagainCheck::registerMatchers(ast_matchers::MatchFinder *F) {
   matchCallsTo(F, {IoFamily::Plain});
 }
 
-/// The variable or field a descriptor expression names: `fd`, `c->fd`,
-/// `fds[i]` (the array), `*pfd`. Null for anything else.
-static const Decl *fdIdentity(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)) {
-      E = U->getSubExpr();
-      continue;
-    }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase();
-      continue;
-    }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE->getDecl()->getCanonicalDecl();
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return ME->getMemberDecl()->getCanonicalDecl();
-    return nullptr;
-  }
-  return nullptr;
-}
-
 static bool isPollFdRecord(QualType T) {
   const auto *RD = T->getAsRecordDecl();
   return RD && RD->getName() == "pollfd";
@@ -165,108 +142,12 @@ bool UnhandledEagainCheck::pollsBefore(NonBlockingFdAnalysis &A,
          asksReadinessOf(A, Fn, Call->getBeginLoc(), Ids);
 }
 
-/// The descriptor's names in \p Fn: its own, and for a local, those of
-/// the variables and fields it is set from (`fd = isext ? c->errfd :
-/// c->readfd;`): a caller asks about one of those.
-static llvm::SmallVector<const Decl *, 4> namesOfFd(const Expr *Fd,
-                                                    const FunctionDecl *Fn) {
-  llvm::SmallVector<const Decl *, 4> Ids;
-  const Decl *Id = fdIdentity(Fd);
-  if (!Id)
-    return Ids;
-  Ids.push_back(Id);
-  const auto *V = dyn_cast<VarDecl>(Id);
-  if (!V || !V->isLocalVarDecl())
-    return Ids;
-  auto AddFrom = [&](const Expr *Src) {
-    // Both arms of a `?:`.
-    llvm::SmallVector<const Expr *, 2> Work{Src};
-    while (!Work.empty()) {
-      const Expr *E = Work.pop_back_val()->IgnoreParenCasts();
-      if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
-        Work.push_back(CO->getTrueExpr());
-        Work.push_back(CO->getFalseExpr());
-      } else if (const Decl *D = fdIdentity(E);
-                 D && !llvm::is_contained(Ids, D)) {
-        Ids.push_back(D);
-      }
-    }
-  };
-  if (V->getInit())
-    AddFrom(V->getInit());
-  findStmt(Fn->getBody(), [&](const Stmt *S) {
-    if (const auto *B = dyn_cast<BinaryOperator>(S);
-        B && B->getOpcode() == BO_Assign && fdIdentity(B->getLHS()) == V)
-      AddFrom(B->getRHS());
-    return false;
-  });
-  return Ids;
-}
-
 /// The call runs once its descriptor was reported ready: poll()/select()
 /// on that descriptor earlier in \p Fn, or every caller of \p Fn in the
 /// TU polls it or tests it in a select() ready set (FD_ISSET) before
 /// calling. EAGAIN is then not the expected outcome, and code that treats
 /// it like end of file is taking a documented shortcut, not ignoring the
 /// non-blocking mode.
-/// The event loops' names for "readable" and "writable", in the calls that
-/// register a handler: libevent and libev, libuv, epoll and poll, glib,
-/// redis's ae, bitlbee's events.
-static const llvm::StringRef ReadableFlags[] = {
-    "EV_READ", "UV_READABLE", "EPOLLIN", "POLLIN", "G_IO_IN", "AE_READABLE",
-    "B_EV_IO_READ"};
-static const llvm::StringRef WritableFlags[] = {
-    "EV_WRITE", "UV_WRITABLE", "EPOLLOUT", "POLLOUT", "G_IO_OUT",
-    "AE_WRITABLE", "B_EV_IO_WRITE"};
-
-const llvm::DenseMap<const FunctionDecl *, unsigned> &
-UnhandledEagainCheck::readinessHandlers(NonBlockingFdAnalysis &A) {
-  if (Handlers)
-    return *Handlers;
-  Handlers.emplace();
-  ASTContext &Ctx = A.context();
-  A.forEachCallee([&](const FunctionDecl *,
-                      llvm::ArrayRef<const CallExpr *> Sites) {
-    for (const CallExpr *C : Sites) {
-      // A function of the TU passed as an argument: a handler.
-      llvm::SmallVector<const FunctionDecl *, 2> Passed;
-      for (const Expr *Arg : C->arguments()) {
-        const Expr *E = Arg->IgnoreParenCasts();
-        if (const auto *U = dyn_cast<UnaryOperator>(E);
-            U && U->getOpcode() == UO_AddrOf)
-          E = U->getSubExpr()->IgnoreParenCasts();
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-          if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl());
-              F && F->hasBody())
-            Passed.push_back(F->getCanonicalDecl());
-      }
-      if (Passed.empty())
-        continue;
-      // ...for the directions the same call names.
-      unsigned Mask = 0;
-      for (const Expr *Arg : C->arguments()) {
-        for (llvm::StringRef N : ReadableFlags)
-          if (NonBlockingFdAnalysis::mentionsName(Arg, N, Ctx))
-            Mask |= 1;
-        for (llvm::StringRef N : WritableFlags)
-          if (NonBlockingFdAnalysis::mentionsName(Arg, N, Ctx))
-            Mask |= 2;
-      }
-      if (Mask)
-        for (const FunctionDecl *F : Passed)
-          (*Handlers)[F] |= Mask;
-    }
-  });
-  // A handler the TU also calls directly runs whenever it is called.
-  for (auto It = Handlers->begin(); It != Handlers->end();) {
-    auto Cur = It++;
-    const FunctionDecl *Def = Cur->first->getDefinition();
-    if (!Def || !A.callSitesOf(Def).empty())
-      Handlers->erase(Cur);
-  }
-  return *Handlers;
-}
-
 bool UnhandledEagainCheck::runsWhenReady(NonBlockingFdAnalysis &A,
                                          const FunctionDecl *Fn,
                                          const CallExpr *Call, const Expr *Fd,
@@ -277,9 +158,9 @@ bool UnhandledEagainCheck::runsWhenReady(NonBlockingFdAnalysis &A,
   // An event loop's handler for this direction: the loop calls it when a
   // descriptor it watches is ready. (A handler for readability that
   // writes is not covered: the write may well find the buffer full.)
-  const auto &H = readinessHandlers(A);
-  if (auto It = H.find(Fn->getCanonicalDecl());
-      It != H.end() && (It->second & (D == Direction::Read ? 1u : 2u)))
+  if (A.eventHandlers().readinessDirectionsAt(Fn, Call) &
+      (D == Direction::Read ? EventHandlers::Readable
+                            : EventHandlers::Writable))
     return true;
   llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Fn);
   if (Sites.empty() || Fn->isExternallyVisible())
@@ -452,7 +333,6 @@ UnhandledEagainCheck::returnFix(const CallExpr *Call, const FunctionDecl *Fn,
 
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const Stmt *> Candidates) {
-  Handlers.reset(); // this TU's
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = ioCallInfo(Call);
@@ -485,7 +365,14 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
     // ready, where EAGAIN is no longer the expected outcome.
     if (runsWhenReady(A, Fn, Call, Fd, Info->Dir))
       continue;
-    FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
+    // An event handler's descriptor parameter belongs to the object the
+    // registration passes with it (`b_input_add(df->fd, ..., df)`).
+    llvm::ArrayRef<const Decl *> Owners;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Fd->IgnoreParenCasts()))
+      if (const auto *Param = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        Owners = A.eventHandlers().ownersOfFdParam(Param, Fn);
+    FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock,
+                                    /*Optimistic=*/false, Owners);
     if (P.Tested)
       continue;
     switch (P.End) {

@@ -37,12 +37,6 @@ private:
                    const CallExpr *Call, llvm::ArrayRef<const Decl *> Ids);
   bool runsWhenReady(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                      const CallExpr *Call, const Expr *Fd, Direction D);
-  /// The functions this TU hands to an event loop as readiness handlers
-  /// and never calls itself, with the directions registered (bit 0:
-  /// readable, bit 1: writable); found once per TU.
-  const llvm::DenseMap<const FunctionDecl *, unsigned> &
-  readinessHandlers(NonBlockingFdAnalysis &A);
-  std::optional<llvm::DenseMap<const FunctionDecl *, unsigned>> Handlers;
   bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                        SourceLocation At, llvm::ArrayRef<const Decl *> Ids);
   std::vector<FixItHint> waitFix(const CallExpr *Call, const IoCallInfo &Info,
