@@ -1715,7 +1715,8 @@ struct NonBlockingFdAnalysis::Impl {
 NonBlockingFdAnalysis::NonBlockingFdAnalysis(ASTContext &Ctx,
                                              const NbioConfig &Cfg)
     : Ctx(Ctx), Classifiers(splitList(Cfg.WouldBlockHelpers)), Cfgs(Ctx),
-      Handlers(*this), P(std::make_unique<Impl>(Ctx, Cfg, Cfgs, Handlers)) {}
+      Handlers(*this), Readiness(*this),
+      P(std::make_unique<Impl>(Ctx, Cfg, Cfgs, Handlers)) {}
 
 NonBlockingFdAnalysis::~NonBlockingFdAnalysis() = default;
 

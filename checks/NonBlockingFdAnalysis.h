@@ -34,6 +34,7 @@
 
 #include "ErrnoFacts.h"
 #include "EventHandlers.h"
+#include "ReadinessWaits.h"
 #include "FunctionCfgs.h"
 #include "FunctionParents.h"
 #include "IoCalls.h"
@@ -174,6 +175,7 @@ public:
   FunctionParents &functionParents() { return Parents; }
   FunctionCfgs &functionCfgs() { return Cfgs; }
   EventHandlers &eventHandlers() { return Handlers; }
+  ReadinessWaits &readiness() { return Readiness; }
   ASTContext &context() { return Ctx; }
 
   /// True if \p E mentions the constant \p Name (a macro or an enumerator).
@@ -188,6 +190,7 @@ private:
   FunctionParents Parents;
   FunctionCfgs Cfgs;
   EventHandlers Handlers;
+  ReadinessWaits Readiness;
   std::unique_ptr<Impl> P;
 };
 

@@ -40,6 +40,15 @@ constexpr WriteShape Writes[] = {{"write", 1, 2},
                                  {"sendmsg", 1, -1}};
 } // namespace
 
+/// The room a descriptor reported writable has for one write, at least:
+/// a TCP socket is reported writable only with send-buffer memory free,
+/// and then accepts a whole segment (the smallest MSS is 536 bytes); a
+/// Unix stream socket only with three quarters of its buffer free (at
+/// least 4,608 bytes); a pipe with a page free; the BSDs' default send
+/// low-water mark is 2,048 bytes. A write no larger than this, made once
+/// the descriptor was reported writable, is not cut short.
+constexpr unsigned ReadyWriteRoom = 512;
+
 void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
                                llvm::ArrayRef<const Stmt *> Candidates) {
   ShortWriteFlow Flow(A.context(), A.functionCfgs());
@@ -90,6 +99,11 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
         // write of at most PIPE_BUF bytes to a pipe.
         if (N.getExtValue() <= 1 ||
             (N.getExtValue() <= int64_t(PosixPipeBuf) && A.isPipeEnd(Fd)))
+          continue;
+        // So is a small write once the descriptor was reported writable:
+        // readiness promises room for at least ReadyWriteRoom bytes.
+        if (N.getExtValue() <= int64_t(ReadyWriteRoom) &&
+            A.readiness().runsWhenReady(Fn, Call, Fd, Direction::Write))
           continue;
       }
     }

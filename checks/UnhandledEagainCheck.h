@@ -33,12 +33,6 @@ protected:
               llvm::ArrayRef<const Stmt *> Candidates) override;
 
 private:
-  bool pollsBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                   const CallExpr *Call, llvm::ArrayRef<const Decl *> Ids);
-  bool runsWhenReady(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                     const CallExpr *Call, const Expr *Fd, Direction D);
-  bool asksReadinessOf(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                       SourceLocation At, llvm::ArrayRef<const Decl *> Ids);
   std::vector<FixItHint> waitFix(const CallExpr *Call, const IoCallInfo &Info,
                                  const FunctionDecl *Fn,
                                  NonBlockingFdAnalysis &A);
@@ -58,18 +52,12 @@ private:
   };
   /// This TU's findings of EAGAIN taken as fatal, reported together.
   std::vector<FatalFinding> Fatal;
-  /// Per function, where it first asks poll/select about each descriptor.
-  llvm::DenseMap<const FunctionDecl *,
-                 llvm::DenseMap<const Decl *, SourceLocation>>
-      ReadinessAsked;
   utils::IncludeInserter Inserter;
   const bool FlagDiscardedResults;
   const bool StrictPropagation;
   const bool OfferWaitFix;
   const bool OfferReturnFix;
   const int TimeoutMs;
-  /// Each function's first poll()/select() call (null: none), this TU's.
-  llvm::DenseMap<const FunctionDecl *, const CallExpr *> FirstPoll;
 };
 
 } // namespace clang::tidy::nbio

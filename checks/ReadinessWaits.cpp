@@ -1,0 +1,154 @@
+//===--- ReadinessWaits.cpp - Calls made once their descriptor is ready --===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "ReadinessWaits.h"
+#include "EventHandlers.h"
+#include "NonBlockingFdAnalysis.h"
+#include "StmtSearch.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::nbio {
+
+static bool isPollFdRecord(QualType T) {
+  const auto *RD = T->getAsRecordDecl();
+  return RD && RD->getName() == "pollfd";
+}
+
+/// \p Fn names the descriptor \p Id, before \p At, where it asks for
+/// its readiness: in a `struct pollfd` (`{fd, POLLIN, 0}`, `p.fd = fd`),
+/// or in FD_SET/FD_ISSET. A wait on another descriptor (the listening
+/// socket before accept) says nothing about this one.
+bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, SourceLocation At,
+                                     llvm::ArrayRef<const Decl *> Ids) {
+  if (Ids.empty())
+    return false;
+  ASTContext &Ctx = A.context();
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Where the function first asks about each descriptor, found in one walk
+  // (a function with thousands of reads asks thousands of times).
+  auto [It, New] = ReadinessAsked.try_emplace(Fn);
+  llvm::DenseMap<const Decl *, SourceLocation> &First = It->second;
+  if (New) {
+    const FunctionParents::Map &PM = A.functionParents().of(Fn);
+    auto Asks = [&](const Expr *E) {
+      if (E->getBeginLoc().isMacroID()) {
+        auto Chain = macroChain(E->getBeginLoc(), Ctx);
+        if (llvm::is_contained(Chain, "FD_SET") ||
+            llvm::is_contained(Chain, "FD_ISSET"))
+          return true;
+      }
+      // Up through the expression: a pollfd's initialiser or its .fd. The
+      // descriptor sits there as itself or under a cast or two: a bound
+      // on the climb, so that a deep expression costs no more per node.
+      constexpr unsigned MaxClimb = 4;
+      const Stmt *Child = E;
+      unsigned Steps = 0;
+      for (const Stmt *P = PM.lookup(E); P && isa<Expr>(P) && Steps < MaxClimb;
+           Child = P, P = PM.lookup(P), ++Steps) {
+        if (const auto *IL = dyn_cast<InitListExpr>(P))
+          return isPollFdRecord(IL->getType());
+        if (const auto *B = dyn_cast<BinaryOperator>(P);
+            B && B->getOpcode() == BO_Assign && B->getRHS() == Child)
+          if (const auto *ME =
+                  dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts()))
+            return ME->getMemberDecl()->getName() == "fd" &&
+                   isPollFdRecord(ME->getBase()->getType()->isPointerType()
+                                      ? ME->getBase()->getType()->getPointeeType()
+                                      : ME->getBase()->getType());
+      }
+      return false;
+    };
+    findStmt(Fn->getBody(), [&](const Stmt *S) {
+      const auto *E = dyn_cast<Expr>(S);
+      if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)))
+        return false;
+      const Decl *D = fdIdentity(E);
+      if (!D || !Asks(E))
+        return false;
+      SourceLocation L = SM.getExpansionLoc(E->getBeginLoc());
+      auto [Slot, Fresh] = First.try_emplace(D, L);
+      if (!Fresh && SM.isBeforeInTranslationUnit(L, Slot->second))
+        Slot->second = L;
+      return false;
+    });
+  }
+  SourceLocation AtLoc = SM.getExpansionLoc(At);
+  return llvm::any_of(Ids, [&](const Decl *D) {
+    auto F = First.find(D);
+    return F != First.end() && SM.isBeforeInTranslationUnit(F->second, AtLoc);
+  });
+}
+
+/// poll, ppoll, select or pselect earlier in \p Fn than \p Call, asked
+/// about the descriptor \p Id. An event loop's epoll_wait does not count:
+/// the reads it dispatches to are where this check looks.
+bool ReadinessWaits::pollsBefore(const FunctionDecl *Fn, const CallExpr *Call,
+                                 llvm::ArrayRef<const Decl *> Ids) {
+  // The function's first poll or select, found once per function (a
+  // function with thousands of reads asks thousands of times).
+  auto [It, New] = FirstPoll.try_emplace(Fn);
+  if (New)
+    for (const CallExpr *C : A.callsIn(Fn)) { // in source order
+      StringRef N = globalCalleeName(C);
+      if (N == "poll" || N == "ppoll" || N == "select" || N == "pselect") {
+        It->second = C;
+        break;
+      }
+    }
+  const CallExpr *First = It->second;
+  const SourceManager &SM = A.context().getSourceManager();
+  return First &&
+         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(First->getBeginLoc()),
+                                      SM.getExpansionLoc(Call->getBeginLoc())) &&
+         asksReadinessOf(Fn, Call->getBeginLoc(), Ids);
+}
+
+/// The call runs once its descriptor was reported ready: poll()/select()
+/// on that descriptor earlier in \p Fn, or every caller of \p Fn in the
+/// TU polls it or tests it in a select() ready set (FD_ISSET) before
+/// calling. EAGAIN is then not the expected outcome, and code that treats
+/// it like end of file is taking a documented shortcut, not ignoring the
+/// non-blocking mode.
+bool ReadinessWaits::runsWhenReady(const FunctionDecl *Fn, const CallExpr *Call,
+                                   const Expr *Fd, Direction D) {
+  llvm::SmallVector<const Decl *, 4> Ids = namesOfFd(Fd, Fn);
+  if (pollsBefore(Fn, Call, Ids))
+    return true;
+  // An event loop's handler for this direction: the loop calls it when a
+  // descriptor it watches is ready. (A handler for readability that
+  // writes is not covered: the write may well find the buffer full.)
+  if (A.eventHandlers().readinessDirectionsAt(Fn, Call) &
+      (D == Direction::Read ? EventHandlers::Readable
+                            : EventHandlers::Writable))
+    return true;
+  llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Fn);
+  if (Sites.empty() || Fn->isExternallyVisible())
+    return false; // callers elsewhere may not wait
+  // The descriptor as each caller names it: the argument for a parameter,
+  // the same field or global otherwise.
+  for (const CallExpr *Site : Sites) {
+    const FunctionDecl *Caller = A.enclosingFunction(Site);
+    if (!Caller || Caller == Fn)
+      return false;
+    llvm::SmallVector<const Decl *, 4> CallerIds;
+    for (const Decl *Id : Ids) {
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Id)) {
+        unsigned I = Param->getFunctionScopeIndex();
+        if (I < Site->getNumArgs())
+          if (const Decl *D = fdIdentity(Site->getArg(I)))
+            CallerIds.push_back(D);
+        continue;
+      }
+      CallerIds.push_back(Id);
+    }
+    // A caller's poll()/select() on it, or its FD_ISSET test of a ready set
+    // (the select itself may be in another file): either names it.
+    if (!asksReadinessOf(Caller, Site->getBeginLoc(), CallerIds))
+      return false;
+  }
+  return true;
+}
+
+} // namespace clang::tidy::nbio

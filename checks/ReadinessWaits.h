@@ -1,0 +1,59 @@
+//===--- ReadinessWaits.h - Calls made once their descriptor is ready ----===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Whether an I/O call runs only once its descriptor was reported ready for
+// its direction: a poll()/select() earlier in the function that asks about
+// that descriptor (a wait on another descriptor, such as the listening
+// socket before accept, says nothing about this one), an event loop's
+// handler registered for that direction (EventHandlers), or a static
+// function whose every caller in the TU asks about the descriptor it
+// passes. nbio-unhandled-eagain stays quiet on such calls (EAGAIN is not
+// the expected outcome); nbio-partial-write on small writes after
+// writability (the space it guarantees holds them).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_READINESSWAITS_H
+#define NBIO_CHECKS_READINESSWAITS_H
+
+#include "IoCalls.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::nbio {
+
+class NonBlockingFdAnalysis;
+
+class ReadinessWaits {
+public:
+  explicit ReadinessWaits(NonBlockingFdAnalysis &A) : A(A) {}
+
+  /// \p Call (in \p Fn, on the descriptor \p Fd) runs once the descriptor
+  /// was reported ready for \p D.
+  bool runsWhenReady(const FunctionDecl *Fn, const CallExpr *Call,
+                     const Expr *Fd, Direction D);
+
+private:
+  /// poll, ppoll, select or pselect earlier in \p Fn than \p Call, asked
+  /// about one of \p Ids.
+  bool pollsBefore(const FunctionDecl *Fn, const CallExpr *Call,
+                   llvm::ArrayRef<const Decl *> Ids);
+  /// \p Fn names one of \p Ids before \p At where it asks for readiness.
+  bool asksReadinessOf(const FunctionDecl *Fn, SourceLocation At,
+                       llvm::ArrayRef<const Decl *> Ids);
+
+  NonBlockingFdAnalysis &A;
+  /// Per function, where it first asks poll/select about each descriptor.
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::DenseMap<const Decl *, SourceLocation>>
+      ReadinessAsked;
+  /// Each function's first poll()/select() call (null: none).
+  llvm::DenseMap<const FunctionDecl *, const CallExpr *> FirstPoll;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_READINESSWAITS_H
