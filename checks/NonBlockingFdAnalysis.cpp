@@ -956,8 +956,18 @@ struct NonBlockingFdAnalysis::Impl {
       auto EIt = Events.find(K);
       if (EIt == Events.end())
         continue;
+      // Once the function stores a new value in the parameter (`fd =
+      // socket(...)`, bitlbee's SOCKS5 handshake when called with -1), what
+      // it does to the parameter next is done to that value, not to the
+      // caller's descriptor.
+      SourceLocation Reassigned;
       for (const Event &E : EIt->second)
-        if (E.Fn == FD && E.Kind != EvKind::Copy)
+        if (E.Fn == FD && E.Kind == EvKind::Copy &&
+            (Reassigned.isInvalid() || before(E.Loc, Reassigned)))
+          Reassigned = E.Loc;
+      for (const Event &E : EIt->second)
+        if (E.Fn == FD && E.Kind != EvKind::Copy &&
+            (Reassigned.isInvalid() || before(E.Loc, Reassigned)))
           Out.push_back({I, E.Kind == EvKind::Set, E.G, E.Loc});
     }
     InSummary.erase(FD);
