@@ -13,11 +13,12 @@
 
 namespace clang::tidy::nbio {
 
-const Decl *fdIdentity(const Expr *E) {
+const Decl *fdIdentity(const Expr *E, bool ThroughPointers) {
   while (E) {
-    E = E->IgnoreParenCasts();
+    E = ThroughPointers ? E->IgnoreParenCasts() : E->IgnoreParenImpCasts();
     if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)) {
+        ThroughPointers && U &&
+        (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)) {
       E = U->getSubExpr();
       continue;
     }

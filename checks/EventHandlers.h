@@ -40,8 +40,9 @@ namespace clang::tidy::nbio {
 class NonBlockingFdAnalysis;
 
 /// The variable or field a descriptor expression names: `fd`, `c->fd`,
-/// `fds[i]` (the array), `*pfd`. Null for anything else.
-const Decl *fdIdentity(const Expr *E);
+/// `fds[i]` (the array), `*pfd` (with \p ThroughPointers; without it, `*`
+/// and `&` and explicit casts name nothing). Null for anything else.
+const Decl *fdIdentity(const Expr *E, bool ThroughPointers = true);
 
 /// The descriptor's names in \p Fn: its own, and for a local, those of the
 /// variables and fields it is set from (`fd = isext ? c->errfd : c->readfd`,

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ShortWriteFlow.h"
+#include "EventHandlers.h"
 #include "StmtSearch.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/DenseSet.h"
@@ -218,20 +219,10 @@ static llvm::SmallVector<const VarDecl *, 4> varsIn(const Expr *E) {
 }
 
 /// The variable or field an expression names as a descriptor (`fd`,
-/// `c->fd`, `fds[1]`: fds).
+/// `c->fd`, `fds[1]`: fds), not through `*` or `&` (`*p` names nothing, so
+/// a `close(*p)` is never taken for the close of a write's descriptor).
 static const Decl *descriptorOf(const Expr *E) {
-  for (;;) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase();
-      continue;
-    }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE->getDecl()->getCanonicalDecl();
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return ME->getMemberDecl()->getCanonicalDecl();
-    return nullptr;
-  }
+  return fdIdentity(E, /*ThroughPointers=*/false);
 }
 
 /// \p C closes or shuts down the descriptor \p Fd names.
