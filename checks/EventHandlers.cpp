@@ -204,13 +204,19 @@ void EventHandlers::build() {
         Direct[Callee->getCanonicalDecl()].assign(Sites.begin(), Sites.end());
         for (const CallExpr *C : Sites) {
           llvm::SmallVector<const FunctionDecl *, 2> Passed;
+          for (const Expr *Arg : C->arguments())
+            if (const FunctionDecl *F = passedFunction(Arg))
+              Passed.push_back(F);
+          // Most calls pass no function: the flags (a search of each
+          // argument's tokens for fourteen names) are looked for only in
+          // those that do.
+          if (Passed.empty())
+            continue;
           unsigned Mask = 0;
           // The descriptor: the one integer argument that names no flag.
           const Expr *Fd = nullptr;
           unsigned IntArgs = 0;
           for (const Expr *Arg : C->arguments()) {
-            if (const FunctionDecl *F = passedFunction(Arg))
-              Passed.push_back(F);
             if (unsigned M = directionsNamed(Arg, Ctx)) {
               Mask |= M;
               continue;
@@ -222,7 +228,7 @@ void EventHandlers::build() {
               Fd = Arg->IgnoreParenImpCasts();
             }
           }
-          if (Passed.empty() || !Mask)
+          if (!Mask)
             continue;
           if (IntArgs != 1)
             Fd = nullptr;

@@ -646,8 +646,11 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {
     return X.Name < Y.Name;
   });
-  // The functions this TU stores in struct fields (static ones included:
-  // the table reaches every file), and which of them are wrappers.
+  // The thin I/O wrappers this TU stores in struct fields (static ones
+  // included: the table reaches every file). The other functions stored
+  // there say nothing to a call through the field (wrappersInFields), and
+  // a project's tables hold thousands of them: each TU would pay for
+  // reading them.
   for (const SharedIoCalls::FieldStore &St :
        IoCalls ? IoCalls->FieldStores
                : std::vector<SharedIoCalls::FieldStore>()) {
@@ -658,9 +661,10 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
     T.Fn = St.Fn->getNameAsString();
     T.At = fileAndLine(St.At->getBeginLoc(), SM);
     auto It = Wrappers.find(St.Fn->getCanonicalDecl());
-    if (It != Wrappers.end() && It->second->Inner && It->second->Fn)
-      T.Wrapper =
-          describe(*It->second, wrapperReturnsCount(*It->second, Flow), SM);
+    if (It == Wrappers.end() || !It->second->Inner || !It->second->Fn)
+      continue;
+    T.Wrapper =
+        describe(*It->second, wrapperReturnsCount(*It->second, Flow), SM);
     F.FieldTargets.push_back(std::move(T));
   }
   llvm::sort(F.FieldTargets, [](const ProjectFacts::FieldTarget &X,

@@ -7,7 +7,7 @@ Each translation unit that clang-tidy analyses with the nbio checks and the
 option FactsExportDir set writes a summary of its externally visible
 functions into that directory: which descriptor parameters they make
 non-blocking or blocking, which they leave alone, which are thin I/O
-wrappers, which functions the file stores in struct fields (a backend's
+wrappers, which of those the file stores in struct fields (a backend's
 table of function pointers), and which struct fields it gives a
 non-blocking descriptor.  `merge` joins them into one file and closes the "keeps the mode"
 facts over the calls between files (a function keeps a parameter's mode if
