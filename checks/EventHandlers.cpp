@@ -101,15 +101,8 @@ static unsigned directionsNamed(const Expr *Arg, const ASTContext &Ctx) {
 /// A function of the TU (one with a body) that \p Arg passes: `on_read`,
 /// `&on_read`, `(cb_t)on_read`.
 static const FunctionDecl *passedFunction(const Expr *Arg) {
-  const Expr *E = Arg->IgnoreParenCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E);
-      U && U->getOpcode() == UO_AddrOf)
-    E = U->getSubExpr()->IgnoreParenCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl());
-        F && F->hasBody())
-      return F;
-  return nullptr;
+  const FunctionDecl *F = functionNamedBy(Arg);
+  return F && F->hasBody() ? F : nullptr;
 }
 
 /// The object whose member \p Fd is (`df` for `df->fd`), when the

@@ -74,6 +74,14 @@ const IoCallInfo *ioCallNamed(llvm::StringRef Name);
 /// the global namespace or with C linkage; empty otherwise.
 llvm::StringRef globalCalleeName(const CallExpr *Call);
 
+/// The function \p E names as a value (`fn`, `&fn`, through parentheses
+/// and casts: a callback passed or stored), or null.
+const FunctionDecl *functionNamedBy(const Expr *E);
+
+/// The struct field a call goes through (`ctx->backend->send(...)`,
+/// `(*ops->write)(...)`), or null.
+const FieldDecl *calledField(const CallExpr *Call);
+
 /// globalCalleeName(), or for a call in a template that depends on a
 /// template parameter, the unqualified name it will resolve to.
 llvm::StringRef globalOrDependentCalleeName(const CallExpr *Call);

@@ -144,21 +144,11 @@ AST_MATCHER(CallExpr, callsIoFunction) {
   return !Name.empty() && ioCallNamed(Name);
 }
 
-/// The function \p E names (`fn`, `&fn`), if it has a body somewhere.
-const FunctionDecl *functionNamed(const Expr *E) {
-  E = E->IgnoreParenCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E);
-      U && U->getOpcode() == UO_AddrOf)
-    E = U->getSubExpr()->IgnoreParenCasts();
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
-}
-
 /// `p->send = fn`: a function stored in a struct's field.
 AST_MATCHER(BinaryOperator, storesFunctionInField) {
   const auto *ME = dyn_cast<MemberExpr>(Node.getLHS()->IgnoreParenImpCasts());
   return Node.getOpcode() == BO_Assign && ME &&
-         isa<FieldDecl>(ME->getMemberDecl()) && functionNamed(Node.getRHS());
+         isa<FieldDecl>(ME->getMemberDecl()) && functionNamedBy(Node.getRHS());
 }
 
 /// `{..., fn, ...}` for a struct: a table of functions (a backend's).
@@ -166,17 +156,6 @@ AST_MATCHER(InitListExpr, initializesStruct) {
   return Node.getType()->isRecordType() && !Node.getType()->isUnionType();
 }
 } // namespace
-
-/// The field a call goes through (`ctx->backend->send(...)`,
-/// `(*ops->write)(...)`), or null.
-static const FieldDecl *calledField(const CallExpr *Call) {
-  const Expr *E = Call->getCallee()->IgnoreParenImpCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E);
-      U && U->getOpcode() == UO_Deref)
-    E = U->getSubExpr()->IgnoreParenImpCasts();
-  const auto *ME = dyn_cast<MemberExpr>(E);
-  return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-}
 
 /// The I/O calls of one TU, matched once for all the nbio checks that run on
 /// it: the matcher runs on every call of the TU, headers included, and four
@@ -199,7 +178,7 @@ public:
           {cast<FieldDecl>(
                cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts())
                    ->getMemberDecl()),
-           functionNamed(B->getRHS()), B});
+           functionNamedBy(B->getRHS()), B});
     if (const auto *IL = Result.Nodes.getNodeAs<InitListExpr>("struct-init")) {
       // The semantic form has one initializer per field, designators
       // resolved (the traversal may show either form, or both).
@@ -214,7 +193,7 @@ public:
           continue;
         if (I >= IL->getNumInits())
           break;
-        if (const FunctionDecl *Fn = functionNamed(IL->getInit(I)))
+        if (const FunctionDecl *Fn = functionNamedBy(IL->getInit(I)))
           FieldStores.push_back({F, Fn, IL->getInit(I)});
         ++I;
       }

@@ -1438,16 +1438,10 @@ struct NonBlockingFdAnalysis::Impl {
       return false;
     for (const auto &[Caller, Calls] : CallsByFn)
       for (const CallExpr *C : Calls)
-        for (const Expr *A : C->arguments()) {
-          const Expr *E = A->IgnoreParenCasts();
-          if (const auto *U = dyn_cast<UnaryOperator>(E);
-              U && U->getOpcode() == UO_AddrOf)
-            E = U->getSubExpr()->IgnoreParenCasts();
-          if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
-              DRE && DRE->getDecl()->getAsFunction() &&
-              DRE->getDecl()->getAsFunction()->getDefinition() == Def)
+        for (const Expr *A : C->arguments())
+          if (const FunctionDecl *F = functionNamedBy(A);
+              F && F->getDefinition() == Def)
             return false;
-        }
     return true;
   }
 
@@ -1956,12 +1950,7 @@ void NonBlockingFdAnalysis::forEachFieldCallee(
   forEachCallGroup<FieldDecl>(
       *this, P->CallsByFn,
       [](const CallExpr *C) -> const FieldDecl * {
-        const Expr *E = C->getCallee()->IgnoreParenImpCasts();
-        if (const auto *U = dyn_cast<UnaryOperator>(E);
-            U && U->getOpcode() == UO_Deref)
-          E = U->getSubExpr()->IgnoreParenImpCasts();
-        const auto *ME = dyn_cast<MemberExpr>(E);
-        const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+        const FieldDecl *FD = calledField(C);
         return FD ? FD->getCanonicalDecl() : nullptr;
       },
       F);
