@@ -7,7 +7,10 @@
 #include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::nbio {
@@ -75,10 +78,30 @@ const Stmt *FailurePathFinder::parentOf(const Stmt *S, const FunctionDecl *Fn) {
 FailurePathFinder::FailurePathFinder(ASTContext &Ctx,
                                      WouldBlockClassifiers &Classifiers,
                                      FunctionParents &Parents,
+                                     FunctionCfgs &Cfgs,
                                      const WaitFunctions &Waits,
                                      const llvm::StringSet<> &UserTerminal)
     : Ctx(Ctx), Classifiers(Classifiers), Waits(Waits),
-      UserTerminal(UserTerminal), Parents(Parents) {}
+      UserTerminal(UserTerminal), Parents(Parents), Cfgs(Cfgs) {}
+
+FailurePathFinder::FlowInfo &
+FailurePathFinder::flow(const FunctionDecl *Fn, const FunctionCfgs::Cfg &G) {
+  std::unique_ptr<FlowInfo> &Slot = Flows[Fn];
+  if (!Slot) {
+    Slot = std::make_unique<FlowInfo>();
+    for (const CFGBlock *B : *G.G)
+      if (const Stmt *T = B->getTerminatorStmt())
+        Slot->ByTerminator.try_emplace(T, B);
+  }
+  return *Slot;
+}
+
+CFGPostDomTree &FailurePathFinder::postDominators(FlowInfo &Flow,
+                                                  const FunctionCfgs::Cfg &G) {
+  if (!Flow.PostDom)
+    Flow.PostDom = std::make_unique<CFGPostDomTree>(G.G.get());
+  return *Flow.PostDom;
+}
 
 FailurePathFinder::~FailurePathFinder() = default;
 
@@ -162,14 +185,16 @@ struct FailurePathFinder::Walk {
   const VarDecl *ResultVar = nullptr;
   int64_t ResultValue = -1;
   IoFamily Family = IoFamily::Plain;
-  llvm::SmallPtrSet<const VarDecl *, 4> ErrnoVars, SslErrVars, Modified;
+  llvm::SmallPtrSet<const VarDecl *, 4> ErrnoVars, SslErrVars;
+  /// The statements the path ran (whole statements, conditions, the
+  /// branches and loops passed over): where progress is looked for.
+  llvm::SmallVector<const Stmt *, 16> PathStmts;
   llvm::SmallPtrSet<const FieldDecl *, 4> ModifiedFields;
   // The descriptor, to recognise close(fd) / conn_free(c).
   const VarDecl *FdRoot = nullptr;
   const FieldDecl *FdField = nullptr;
   llvm::ArrayRef<const Decl *> FdOwners;
   FailurePath R;
-  unsigned Budget = 400;
   bool Optimistic = false;
   bool InCondition = false;
 
@@ -310,7 +335,10 @@ struct FailurePathFinder::Walk {
     }) != 0;
   }
   llvm::DenseMap<const Stmt *, unsigned> DependsMemo;
-  void forgetDependence() { DependsMemo.clear(); }
+  void forgetDependence() {
+    DependsMemo.clear();
+    RootValues.clear();
+  }
 
   //===--- Values and conditions -----------------------------------------===//
 
@@ -408,20 +436,6 @@ struct FailurePathFinder::Walk {
   /// if (`errno == EAGAIN && running`). A condition of its own
   /// (`if (stop) break;`) stays unknown.
   bool AssumeIndependentTrue = false;
-
-  Tri loopCond(const Expr *E) {
-    AssumeIndependentTrue = Optimistic;
-    Tri T = cond(E);
-    AssumeIndependentTrue = false;
-    return T;
-  }
-
-  Tri ifCond(const Expr *E) {
-    AssumeIndependentTrue = Optimistic && dependsOnFailure(E);
-    Tri T = cond(E);
-    AssumeIndependentTrue = false;
-    return T;
-  }
 
   unsigned CondDepth = 0;
 
@@ -664,96 +678,91 @@ struct FailurePathFinder::Walk {
     return false;
   }
 
-  /// Executes an expression for its effects on the path. Returns true when
-  /// the path ends inside it.
-  unsigned ExprDepth = 0;
-
-  bool expr(const Expr *E) {
+  /// What one element of the CFG does to the path (its operands are
+  /// elements of their own, run before it). Returns true when the path
+  /// ends here.
+  bool node(const Stmt *S) {
+    if (const auto *RS = dyn_cast<ReturnStmt>(S))
+      return stop(PathEnd::Returns, RS);
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+          noteAlias(V, V->getInit());
+      return false;
+    }
+    const auto *E = dyn_cast<Expr>(S);
     if (!E)
       return false;
-    if (ExprDepth >= MaxEvalDepth)
-      return stop(PathEnd::Unknown, E); // too deep to follow; see MaxEvalDepth
-    DepthGuard Guard(ExprDepth);
-    E = E->IgnoreParens();
-    if (isa<UnaryExprOrTypeTraitExpr>(E))
-      return false; // sizeof: not evaluated
-    if (const auto *T = dyn_cast<CXXThrowExpr>(E)) {
-      if (expr(T->getSubExpr()))
-        return true;
-      return stop(PathEnd::Returns, T); // the caller gets the failure
-    }
-    if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
-      if (expr(CO->getCond()))
-        return true;
-      Tri T = cond(CO->getCond());
-      if (T == Tri::True)
-        return expr(CO->getTrueExpr());
-      if (T == Tri::False)
-        return expr(CO->getFalseExpr());
-      if (inert(CO->getTrueExpr()) && inert(CO->getFalseExpr()))
-        return false;
-      return stop(PathEnd::Unknown, CO);
-    }
-    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
-      if (B->getOpcode() == BO_LAnd || B->getOpcode() == BO_LOr) {
-        if (expr(B->getLHS()))
-          return true;
-        Tri T = cond(B->getLHS());
-        bool RunRhs =
-            B->getOpcode() == BO_LAnd ? T == Tri::True : T == Tri::False;
-        if (RunRhs)
-          return expr(B->getRHS());
-        if (T == Tri::Unknown && !inert(B->getRHS()))
-          return stop(PathEnd::Unknown, B);
-        return false;
-      }
-      if (B->isAssignmentOp()) {
-        if (expr(B->getRHS()))
-          return true;
-        const Expr *L = B->getLHS()->IgnoreParenImpCasts();
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
-          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
-            Modified.insert(V);
-            if (V == ResultVar && B->getOpcode() == BO_Assign &&
-                !isCall(B->getRHS()))
-              ResultVar = nullptr, forgetDependence(); // overwritten
-            if (B->getOpcode() == BO_Assign)
-              noteAlias(V, B->getRHS());
-          }
-          if (B->isCompoundAssignmentOp() && usedAsCount(B->getRHS()) &&
-              isResultRef(B->getRHS()))
-            return stop(PathEnd::UsedAsCount, B);
-          return false;
+    if (isa<CXXThrowExpr>(E))
+      return stop(PathEnd::Returns, E); // the caller gets the failure
+    if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isAssignmentOp()) {
+      const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+          if (V == ResultVar && B->getOpcode() == BO_Assign &&
+              !isCall(B->getRHS()))
+            ResultVar = nullptr, forgetDependence(); // overwritten
+          if (B->getOpcode() == BO_Assign)
+            noteAlias(V, B->getRHS());
         }
-        if (const auto *ME = dyn_cast<MemberExpr>(L))
-          if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-            ModifiedFields.insert(FD);
-        return expr(B->getLHS());
+      } else if (const auto *ME = dyn_cast<MemberExpr>(L)) {
+        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          ModifiedFields.insert(FD);
       }
+      return false;
     }
     if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && U->isIncrementDecrementOp())
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-          Modified.insert(V);
-    if (const auto *SE = dyn_cast<StmtExpr>(E))
-      return simple(SE->getSubStmt());
-    if (isa<LambdaExpr>(E) || isa<BlockExpr>(E))
-      return false;
-    if (isResultRef(E)) {
-      if (usedAsCount(E->IgnoreParenImpCasts()))
-        return stop(PathEnd::UsedAsCount, E);
-      return false;
+      noteTarget(U->getSubExpr());
+    if (isa<DeclRefExpr>(E) && isResultRef(E) && !isAssigned(E) &&
+        usedAsCount(E))
+      return stop(PathEnd::UsedAsCount, E);
+    if (const auto *C = dyn_cast<CallExpr>(E); C && C != Call) {
+      InCondition = inIfCondition(C);
+      bool Ended = call(C);
+      InCondition = false;
+      return Ended;
     }
-    if (E != Call)
-      for (const Stmt *C : E->children())
-        if (const auto *CE = dyn_cast_or_null<Expr>(C))
-          if (expr(CE))
-            return true;
-    if (const auto *C = dyn_cast<CallExpr>(E); C && C != Call)
-      return call(C);
     return false;
+  }
+
+  /// \p E is the left side of an assignment (`n = 0`, `n += 1`): written,
+  /// not used.
+  bool isAssigned(const Expr *E) const {
+    const Stmt *P = parent(E);
+    while (P && isa<ParenExpr>(P)) {
+      E = cast<Expr>(P);
+      P = parent(P);
+    }
+    const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+    return B && B->isAssignmentOp() && B->getLHS() == E;
+  }
+
+  /// \p E is part of an if statement's condition (a classifier called
+  /// there decides a branch; it does not handle the failure itself).
+  llvm::DenseMap<const Stmt *, bool> InIfCond;
+  bool inIfCondition(const Expr *E) {
+    llvm::SmallVector<const Stmt *, 8> Seen;
+    const Stmt *S = E;
+    bool Result = false;
+    while (true) {
+      auto It = InIfCond.find(S);
+      if (It != InIfCond.end()) {
+        Result = It->second;
+        break;
+      }
+      Seen.push_back(S);
+      const Stmt *P = parent(S);
+      if (!P || !isa<Expr>(P)) {
+        const auto *If = dyn_cast_or_null<IfStmt>(P);
+        Result = If && If->getCond() == S;
+        break;
+      }
+      S = P;
+    }
+    for (const Stmt *X : Seen)
+      InIfCond[X] = Result;
+    return Result;
   }
 
   bool isResultRef(const Expr *E) const {
@@ -819,94 +828,355 @@ struct FailurePathFinder::Walk {
     return false;
   }
 
-  /// A statement expression's body (glibc's assert in C): no jumps.
-  bool simple(const Stmt *S) {
-    if (!S || --Budget == 0)
-      return S ? stop(PathEnd::Unknown, S) : false;
-    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-      for (const Stmt *C : CS->body())
-        if (simple(C))
-          return true;
-      return false;
-    }
-    if (const auto *If = dyn_cast<IfStmt>(S)) {
-      if (expr(If->getCond()))
-        return true;
-      Tri T = cond(If->getCond());
-      if (T == Tri::True)
-        return simple(If->getThen());
-      if (T == Tri::False)
-        return simple(If->getElse());
-      if (inert(If->getThen()) && inert(If->getElse()))
-        return false;
-      return stop(PathEnd::Unknown, If);
-    }
-    if (isa<NullStmt>(S))
-      return false;
-    if (const auto *E = dyn_cast<Expr>(S))
-      return expr(E);
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      return declStmt(DS);
-    return stop(PathEnd::Unknown, S);
+  //===--- Control flow, on the function's CFG ---------------------------===//
+  //
+  // The path is one walk through \p Fn's CFG (FunctionCfgs: every
+  // expression an element). Each element runs through node(); at a block's
+  // end, the terminator's condition is evaluated under the hypothesis and
+  // one successor is taken. A block reached twice ends the walk (unknown);
+  // the back edge of a loop that holds the call is judged on arrival at the
+  // loop's head (backEdge): a retry, a wait, progress, or the loop's exit.
+
+  const FunctionCfgs::Cfg *G = nullptr;
+  FailurePathFinder::FlowInfo *Flow = nullptr;
+  /// The statement that holds the call: its other parts (the assignment of
+  /// the result, the rest of the condition) are not effects on the path.
+  llvm::DenseSet<const Stmt *> CallStmt;
+  llvm::BitVector Visited;
+  llvm::SmallPtrSet<const Stmt *, 4> LoopsSeen;
+  const Stmt *Last = nullptr;                 ///< the last element run
+  const ContinueStmt *PendingContinue = nullptr; ///< on the way back up
+
+  const CFGBlock *succ(const CFGBlock *B, unsigned I) const {
+    if (I >= B->succ_size())
+      return nullptr;
+    const CFGBlock::AdjacentBlock &A = *(B->succ_begin() + I);
+    return A.getReachableBlock() ? A.getReachableBlock()
+                                 : A.getPossiblyUnreachableBlock();
   }
 
-  bool declStmt(const DeclStmt *DS) {
-    for (const Decl *D : DS->decls())
-      if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit()) {
-        if (expr(V->getInit()))
+  /// Continue in \p Next, or end the walk (unknown) at \p At.
+  const CFGBlock *to(const CFGBlock *Next, const Stmt *At) {
+    if (!Next)
+      stop(PathEnd::Unknown, At);
+    return Next;
+  }
+
+  /// Where both ways of a branch meet again (its immediate post-dominator).
+  const CFGBlock *joinAfter(const CFGBlock *B, const Stmt *At) {
+    CFGPostDomTree &PD = F.postDominators(*Flow, *G);
+    const auto *N = PD.getBase().getNode(const_cast<CFGBlock *>(B));
+    const auto *I = N ? N->getIDom() : nullptr;
+    return to(I ? I->getBlock() : nullptr, At);
+  }
+
+  /// The whole condition that \p Term is part of: up through parentheses,
+  /// casts, `!`, `&&` and `||` (remembered, so that a long chain of terms
+  /// is climbed once).
+  llvm::DenseMap<const Stmt *, const Expr *> Roots;
+  const Expr *conditionRoot(const Expr *Term) {
+    llvm::SmallVector<const Stmt *, 8> Seen;
+    const Stmt *S = Term;
+    const Expr *Root = nullptr;
+    while (!Root) {
+      if (const Expr *Known = Roots.lookup(S)) {
+        Root = Known;
+        break;
+      }
+      Seen.push_back(S);
+      const Stmt *P = parent(S);
+      const auto *U = dyn_cast_or_null<UnaryOperator>(P);
+      const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+      if (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) ||
+                isa<ExprWithCleanups>(P) || (U && U->getOpcode() == UO_LNot) ||
+                (B && B->isLogicalOp())))
+        S = P;
+      else
+        Root = cast<Expr>(S);
+    }
+    for (const Stmt *X : Seen)
+      Roots[X] = Root;
+    return Root;
+  }
+
+  static const Expr *condOf(const Stmt *S) {
+    if (const auto *If = dyn_cast_or_null<IfStmt>(S))
+      return If->getCond();
+    if (const auto *W = dyn_cast_or_null<WhileStmt>(S))
+      return W->getCond();
+    if (const auto *D = dyn_cast_or_null<DoStmt>(S))
+      return D->getCond();
+    if (const auto *Fo = dyn_cast_or_null<ForStmt>(S))
+      return Fo->getCond();
+    if (const auto *R = dyn_cast_or_null<CXXForRangeStmt>(S))
+      return R->getCond();
+    if (const auto *C = dyn_cast_or_null<AbstractConditionalOperator>(S))
+      return C->getCond();
+    return nullptr;
+  }
+
+  static bool isLoop(const Stmt *S) {
+    return isa_and_nonnull<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
+  }
+
+  /// The statement whose condition \p Root is (if, loop, ?:), or null.
+  const Stmt *ownerOf(const Expr *Root) const {
+    const Stmt *P = parent(Root);
+    return condOf(P) == Root ? P : nullptr;
+  }
+
+  /// The condition's value, read as the statement it belongs to asks:
+  /// see AssumeIndependentTrue.
+  Tri evalCond(const Expr *E, const Expr *Root, const Stmt *Owner) {
+    if (isa_and_nonnull<IfStmt>(Owner))
+      AssumeIndependentTrue = Optimistic && dependsOnFailure(Root);
+    else if (isLoop(Owner))
+      AssumeIndependentTrue = Optimistic;
+    Tri T = cond(E);
+    AssumeIndependentTrue = false;
+    return T;
+  }
+
+  /// Whole conditions, evaluated once at their first term.
+  llvm::DenseMap<const Expr *, Tri> RootValues;
+
+  /// The loop whose head \p B is (the block that tests its condition, or
+  /// one term of it), or null.
+  const Stmt *loopHeadOf(const CFGBlock *B) {
+    const Stmt *T = B->getTerminatorStmt();
+    if (isLoop(T))
+      return T;
+    const auto *Op = dyn_cast_or_null<BinaryOperator>(T);
+    if (!Op || !Op->isLogicalOp())
+      return nullptr;
+    const Expr *Term = B->getLastCondition();
+    if (!Term)
+      return nullptr;
+    const Stmt *Owner = ownerOf(conditionRoot(Term));
+    return isLoop(Owner) ? Owner : nullptr;
+  }
+
+  const Stmt *loopBody(const Stmt *L) const {
+    if (const auto *W = dyn_cast<WhileStmt>(L))
+      return W->getBody();
+    if (const auto *D = dyn_cast<DoStmt>(L))
+      return D->getBody();
+    if (const auto *Fo = dyn_cast<ForStmt>(L))
+      return Fo->getBody();
+    return cast<CXXForRangeStmt>(L)->getBody();
+  }
+
+  /// The block control goes to when \p Loop's condition is false.
+  const CFGBlock *exitOf(const Stmt *Loop) {
+    const CFGBlock *Head = Flow->ByTerminator.lookup(Loop);
+    return to(Head ? succ(Head, 1) : nullptr, Loop);
+  }
+
+  /// A loop met on the path that does not hold the call: one that only
+  /// does local work (a cleanup loop that frees buffers before the close)
+  /// may run or not, and the path goes on after it either way. One that
+  /// returns, jumps out, waits, does not return, or tests the failure
+  /// decides the path itself: unknown.
+  const CFGBlock *passLoop(const Stmt *L) {
+    if (inert(L))
+      return exitOf(L);
+    if (!dependsOnFailure(L) && !findStmt(L, [&](const Stmt *N) {
+          if (isa<ReturnStmt>(N) || isa<GotoStmt>(N) || isa<CXXThrowExpr>(N) ||
+              isa<IndirectGotoStmt>(N))
+            return true;
+          const auto *C = dyn_cast<CallExpr>(N);
+          const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+          return C && (!FD || FD->isNoReturn() || F.Waits.isWait(FD));
+        })) {
+      noteModified(L);
+      return exitOf(L);
+    }
+    return stop(PathEnd::Unknown, L), nullptr;
+  }
+
+  /// Arriving in \p B: the function's end, the head of a loop, or a block
+  /// already on the path. Returns the block to run, or null when the path
+  /// ended.
+  const CFGBlock *enter(const CFGBlock *B) {
+    while (B) {
+      if (B == &G->G->getExit())
+        return stop(PathEnd::Returns, Fn->getBody()), nullptr; // fell off
+      if (const Stmt *L = loopHeadOf(B);
+          L && !(LeftRoot && blockRoot(B) == LeftRoot) &&
+          LoopsSeen.insert(L).second) {
+        if (contains(L, Call)) {
+          // Back at the head of a loop that holds the call.
+          const Stmt *From = PendingContinue ? PendingContinue : loopBody(L);
+          RetryVia Via =
+              PendingContinue ? RetryVia::Continue : RetryVia::LoopEnd;
+          PendingContinue = nullptr;
+          B = backEdge(L, From, Via);
+          continue;
+        }
+        if (!isa<DoStmt>(L)) { // a do loop's body has run already
+          B = passLoop(L);
+          continue;
+        }
+      }
+      if (Visited.test(B->getBlockID()))
+        return stop(PathEnd::Unknown, Last ? Last : Call), nullptr;
+      Visited.set(B->getBlockID());
+      return B;
+    }
+    return nullptr;
+  }
+
+  /// Runs \p B's elements from \p From on; true when the path ended.
+  bool elements(const CFGBlock *B, unsigned From) {
+    for (unsigned I = From, E = B->size(); I < E; ++I)
+      if (auto CS = (*B)[I].getAs<CFGStmt>()) {
+        const Stmt *S = CS->getStmt();
+          if (CallStmt.count(S))
+          continue;
+        Last = S;
+        if (!isa_and_nonnull<Expr>(parent(S)))
+          PathStmts.push_back(S); // a whole statement or condition
+        if (node(S))
           return true;
-        noteAlias(V, V->getInit());
       }
     return false;
   }
 
-  //===--- Control flow
-  //----------------------------------------------------===//
-
-  /// The statement to run after \p S completes normally, or null when the
-  /// path ended (R is set).
-  const Stmt *next(const Stmt *S) {
-    while (true) {
-      const Stmt *P = parent(S);
-      if (!P)
-        return stop(PathEnd::Returns, S), nullptr; // fell off the function
-      if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
-        bool Found = false;
-        for (const Stmt *C : CS->body()) {
-          if (Found)
-            return C;
-          Found = C == S;
-        }
-        S = P;
-        continue;
-      }
-      if (const auto *If = dyn_cast<IfStmt>(P)) {
-        if (S == If->getThen() || S == If->getElse()) {
-          S = P;
-          continue;
-        }
-        return stop(PathEnd::Unknown, P), nullptr;
-      }
-      if (isa<WhileStmt>(P) || isa<DoStmt>(P) || isa<ForStmt>(P) ||
-          isa<CXXForRangeStmt>(P))
-        return backEdge(P, S, RetryVia::LoopEnd);
-      if (isa<SwitchCase>(P) || isa<LabelStmt>(P) || isa<AttributedStmt>(P) ||
-          isa<SwitchStmt>(P)) {
-        S = P;
-        continue;
-      }
-      return stop(PathEnd::Unknown, P), nullptr;
-    }
+  /// The whole condition \p B tests one term of, or null.
+  const Expr *blockRoot(const CFGBlock *B) {
+    const Expr *Term = B->getLastCondition();
+    return Term ? conditionRoot(Term) : nullptr;
   }
 
-  const Stmt *loopCond(const Stmt *Loop) const {
-    if (const auto *W = dyn_cast<WhileStmt>(Loop))
-      return W->getCond();
-    if (const auto *D = dyn_cast<DoStmt>(Loop))
-      return D->getCond();
-    if (const auto *Fo = dyn_cast<ForStmt>(Loop))
-      return Fo->getCond();
-    return nullptr;
+  /// The condition the block just left tested a term of: the next block
+  /// may test another term of the same condition, which is not a new
+  /// arrival at the loop's head.
+  const Expr *LeftRoot = nullptr;
+
+  /// Leaving \p B through its terminator: the successor taken, or null
+  /// when the path ended.
+  const CFGBlock *leave(const CFGBlock *B) {
+    const Stmt *T = B->getTerminatorStmt();
+    LeftRoot = T ? blockRoot(B) : nullptr;
+    if (!T || isa<BreakStmt>(T))
+      return to(B->succ_size() == 1 ? succ(B, 0) : nullptr, T ? T : Last);
+    if (const auto *CS = dyn_cast<ContinueStmt>(T)) {
+      PendingContinue = CS;
+      return to(succ(B, 0), CS);
+    }
+    PendingContinue = nullptr;
+    if (const auto *GS = dyn_cast<GotoStmt>(T))
+      return gotoStmt(B, GS);
+    if (const auto *Sw = dyn_cast<SwitchStmt>(T))
+      return switchStmt(B, Sw);
+    const auto *Op = dyn_cast<BinaryOperator>(T);
+    if (isa<IfStmt>(T) || isLoop(T) || isa<AbstractConditionalOperator>(T) ||
+        (Op && Op->isLogicalOp()))
+      return branch(B, T);
+    return to(B->succ_size() == 1 ? succ(B, 0) : nullptr, T);
+  }
+
+  const CFGBlock *gotoStmt(const CFGBlock *B, const GotoStmt *GS) {
+    const LabelStmt *L = GS->getLabel()->getStmt();
+    if (!L)
+      return stop(PathEnd::Unknown, GS), nullptr;
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(L->getBeginLoc()),
+                                     SM.getExpansionLoc(Call->getBeginLoc()))) {
+      // A backward goto: the call runs again.
+      if (hasWaitBetween(L->getBeginLoc(), Call->getBeginLoc()))
+        return stop(PathEnd::Waits, L), nullptr;
+      R.Via = RetryVia::Goto;
+      R.Loop = nullptr;
+      return stop(PathEnd::Retries, GS), nullptr;
+    }
+    return to(succ(B, 0), GS);
+  }
+
+  /// A two-way branch: an if, a loop's condition, `?:`, or one term of
+  /// `&&`/`||`. The first successor is the condition's (or term's) true
+  /// side.
+  const CFGBlock *branch(const CFGBlock *B, const Stmt *T) {
+    const Expr *Term = B->getLastCondition();
+    const Expr *Root = nullptr;
+    const Stmt *Owner = nullptr;
+    Tri V = Tri::True; // `for (;;)`
+    if (Term) {
+      Root = conditionRoot(Term);
+      Owner = ownerOf(Root);
+      auto Known = RootValues.find(Root);
+      Tri RV = Known != RootValues.end()
+                   ? Known->second
+                   : (RootValues[Root] = evalCond(Root, Root, Owner));
+      V = Term == Root ? RV : evalCond(Term, Root, Owner);
+      // Whatever this term is, the rest of the condition leads where the
+      // whole condition says.
+      if (V == Tri::Unknown && RV != Tri::Unknown)
+        V = Tri::True;
+    }
+    if (const auto *D = dyn_cast<DoStmt>(T);
+        D && V == Tri::True && contains(D->getCond(), Call)) {
+      // `do { ... } while ((n = read(...)) < 0 && errno == EAGAIN)`.
+      R.Loop = D;
+      R.Via = RetryVia::Condition;
+      if (hasWaitBetween(D->getBeginLoc(), Call->getBeginLoc()))
+        return stop(PathEnd::Waits, D), nullptr;
+      return stop(PathEnd::Retries, D->getCond()), nullptr;
+    }
+    if (V == Tri::True)
+      return to(succ(B, 0), T);
+    if (V == Tri::False)
+      return to(succ(B, 1), T);
+    // A do loop met on the path whose body has run once: as for the other
+    // loops met on the path (passLoop), local work lets the path go on.
+    if (const auto *D = dyn_cast_or_null<DoStmt>(Owner);
+        D && !contains(D, Call))
+      return passLoop(D);
+    // Either way may be taken: if neither matters (no jump, no call that
+    // ends, waits or handles, no mention of the failure), the path goes on
+    // where they meet, with what they change counted as changed (a loop
+    // that moves on, `if (st) st = st->next;`, makes progress).
+    if (Root && !isLoop(Owner) && !dependsOnFailure(Root) && inert(Root)) {
+      const Stmt *Arms[2] = {nullptr, nullptr};
+      if (const auto *If = dyn_cast_or_null<IfStmt>(Owner))
+        Arms[0] = If->getThen(), Arms[1] = If->getElse();
+      else if (const auto *C =
+                   dyn_cast_or_null<AbstractConditionalOperator>(Owner))
+        Arms[0] = C->getTrueExpr(), Arms[1] = C->getFalseExpr();
+      if (inert(Arms[0]) && inert(Arms[1])) {
+        noteModified(Arms[0]);
+        noteModified(Arms[1]);
+        return joinAfter(B, T);
+      }
+    }
+    return stop(PathEnd::Unknown, Owner ? Owner : T), nullptr;
+  }
+
+  const CFGBlock *switchStmt(const CFGBlock *B, const SwitchStmt *Sw) {
+    Val V = eval(Sw->getCond());
+    if (V.K != Val::Errno && V.K != Val::SslErr) {
+      if (inert(Sw))
+        return joinAfter(B, Sw);
+      return stop(PathEnd::Unknown, Sw), nullptr;
+    }
+    // The successors are the cases, then the default (or what follows the
+    // switch when it has none).
+    const CFGBlock *Match = nullptr;
+    for (unsigned I = 0, E = B->succ_size(); I < E; ++I) {
+      const CFGBlock *S = succ(B, I);
+      const auto *CS = S ? dyn_cast_or_null<CaseStmt>(S->getLabel()) : nullptr;
+      if (!CS)
+        continue;
+      auto C = spelledErrnoConst(CS->getLHS(), Ctx);
+      if (C && (bit(*C) & hypothesisMask()))
+        R.Tested = true;
+      if (C && matchesHypothesis(*C) && !Match)
+        Match = S;
+    }
+    R.Branched = true;
+    if (!Match && B->succ_size())
+      Match = succ(B, B->succ_size() - 1);
+    return to(Match, Sw);
   }
 
   /// A wait in \p Fn's body from \p From up to \p To (a stretch of a loop,
@@ -925,62 +1195,45 @@ struct FailurePathFinder::Walk {
     return First != Waits.end() && SM.isBeforeInTranslationUnit(*First, ToL);
   }
 
-  /// Control reaches the end of \p Loop's body (or a continue in it).
-  const Stmt *backEdge(const Stmt *Loop, const Stmt *From, RetryVia Via) {
-    if (!contains(Loop, Call)) {
-      // A loop entered on the path: only `do { } while (0)` is followed.
-      if (const auto *D = dyn_cast<DoStmt>(Loop))
-        if (cond(D->getCond()) == Tri::False)
-          return next(Loop);
-      return stop(PathEnd::Unknown, Loop), nullptr;
-    }
-    if (const auto *Fo = dyn_cast<ForStmt>(Loop))
-      if (Fo->getInc() && expr(Fo->getInc()))
-        return nullptr;
+  /// Control came back to the head of \p Loop, which holds the call (from
+  /// the end of its body or a continue, \p From): a retry, a wait, a loop
+  /// that makes progress (unknown), or the loop's exit.
+  const CFGBlock *backEdge(const Stmt *Loop, const Stmt *From, RetryVia Via) {
     // A wait before the call in the loop, or in its condition.
     if (hasWaitBetween(Loop->getBeginLoc(), Call->getBeginLoc()))
       return stop(PathEnd::Waits, Loop), nullptr;
-    const Stmt *CondS = loopCond(Loop);
+    const Stmt *CondS = condOf(Loop);
     const auto *Cond = dyn_cast_or_null<Expr>(CondS);
     if (Cond && hasWaitBetween(Cond->getBeginLoc(),
                                Cond->getEndLoc().getLocWithOffset(1)))
       return stop(PathEnd::Waits, Cond), nullptr;
     if (isa<CXXForRangeStmt>(Loop))
       return stop(PathEnd::Unknown, Loop), nullptr;
-    bool Retry = false;
-    if (!Cond) {
-      Retry = true;
-    } else if (contains(Cond, Call)) {
-      Retry = true;
+    if (Cond && contains(Cond, Call)) {
       Via = RetryVia::Condition;
-    } else {
+    } else if (Cond) {
       // A loop that makes progress on this path (a counter, a bound) is
       // not a spin on the same call.
-      for (const VarDecl *V : Modified)
-        if (mentionsVar(Cond, V))
-          return stop(PathEnd::Unknown, Loop), nullptr;
+      if (changedOnPath(Cond))
+        return stop(PathEnd::Unknown, Loop), nullptr;
       for (const FieldDecl *FD : ModifiedFields)
         if (mentionsField(Cond, FD))
           return stop(PathEnd::Unknown, Loop), nullptr;
       if (counts(Cond))
         return stop(PathEnd::Unknown, Loop), nullptr;
-      Tri T = loopCond(Cond);
+      Tri T = evalCond(Cond, Cond, Loop);
       if (T == Tri::False)
-        return next(Loop);
+        return exitOf(Loop);
       if (T == Tri::Unknown && dependsOnFailure(Cond))
         return stop(PathEnd::Unknown, Loop), nullptr;
       if (T == Tri::True && dependsOnFailure(Cond)) {
         Via = RetryVia::Condition; // `do { ... } while (errno == EAGAIN)`
         From = Cond;
       }
-      Retry = true;
     }
-    if (Retry) {
-      R.Loop = Loop;
-      R.Via = Via;
-      stop(PathEnd::Retries, From);
-    }
-    return nullptr;
+    R.Loop = Loop;
+    R.Via = Via;
+    return stop(PathEnd::Retries, From), nullptr;
   }
 
   static bool mentionsField(const Stmt *S, const FieldDecl *F) {
@@ -990,9 +1243,14 @@ struct FailurePathFinder::Walk {
     });
   }
 
-  /// Records what \p S assigns or counts (before the walk: the call's own
-  /// statement, `recv(fds[i++], ...)`).
+  /// \p S ran on the path (the call's own statement, `recv(fds[i++],
+  /// ...)`, or a branch or loop passed over): what it changes counts as
+  /// changed. Variables are asked of ExprMutationAnalyzer when a loop
+  /// comes round (changedOnPath); the fields it assigns are noted here.
   void noteModified(const Stmt *S) {
+    if (!S)
+      return;
+    PathStmts.push_back(S);
     findStmt(S, [&](const Stmt *N) {
       const Expr *Target = nullptr;
       if (const auto *U = dyn_cast<UnaryOperator>(N);
@@ -1011,10 +1269,7 @@ struct FailurePathFinder::Walk {
 
   void noteTarget(const Expr *Target) {
     Target = Target->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V != ResultVar)
-        Modified.insert(V);
-    } else if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
+    if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
       if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         ModifiedFields.insert(F);
     }
@@ -1039,154 +1294,34 @@ struct FailurePathFinder::Walk {
     }
   }
 
-  static bool mentionsVar(const Stmt *S, const VarDecl *V) {
-    return anyNode(S, [V](const Stmt *N) {
-      const auto *DRE = dyn_cast<DeclRefExpr>(N);
-      return DRE && DRE->getDecl() == V;
+  /// A variable of the loop's condition \p Cond (other than the call's
+  /// result) is changed by a statement the path ran: the loop makes
+  /// progress (a counter, a bound, `bump(&tries)`), as
+  /// bugprone-infinite-loop asks of a loop's body.
+  bool changedOnPath(const Expr *Cond) {
+    llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+    findStmt(Cond, [&](const Stmt *N) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(N))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+            V && V != ResultVar)
+          Vars.insert(V);
+      return false;
     });
+    if (Vars.empty())
+      return false;
+    for (const Stmt *S : PathStmts) {
+      ExprMutationAnalyzer MA(*S, Ctx);
+      for (const VarDecl *V : Vars)
+        if (MA.isMutated(V))
+          return true;
+    }
+    return false;
   }
 
-  const Stmt *innermost(const Stmt *S, bool Switches) const {
-    for (const Stmt *P = parent(S); P; P = parent(P))
-      if (isa<WhileStmt>(P) || isa<DoStmt>(P) || isa<ForStmt>(P) ||
-          isa<CXXForRangeStmt>(P) || (Switches && isa<SwitchStmt>(P)))
-        return P;
-    return nullptr;
-  }
-
-  /// Runs \p S; returns the next statement, or null when the path ended.
-  const Stmt *step(const Stmt *S) {
-    if (--Budget == 0)
-      return stop(PathEnd::Unknown, S), nullptr;
-    if (const auto *CS = dyn_cast<CompoundStmt>(S))
-      return CS->body_empty() ? next(S) : CS->body_front();
-    if (isa<NullStmt>(S))
-      return next(S);
-    if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-      if (expr(RS->getRetValue()))
-        return nullptr;
-      return stop(PathEnd::Returns, RS), nullptr;
-    }
-    if (const auto *BS = dyn_cast<BreakStmt>(S)) {
-      const Stmt *Target = innermost(BS, true);
-      return Target ? next(Target) : (stop(PathEnd::Unknown, BS), nullptr);
-    }
-    if (const auto *CS = dyn_cast<ContinueStmt>(S)) {
-      const Stmt *Loop = innermost(CS, false);
-      return Loop ? backEdge(Loop, CS, RetryVia::Continue)
-                  : (stop(PathEnd::Unknown, CS), nullptr);
-    }
-    if (const auto *GS = dyn_cast<GotoStmt>(S)) {
-      const LabelStmt *L = GS->getLabel()->getStmt();
-      if (!L)
-        return stop(PathEnd::Unknown, GS), nullptr;
-      const SourceManager &SM = Ctx.getSourceManager();
-      if (SM.isBeforeInTranslationUnit(
-              SM.getExpansionLoc(L->getBeginLoc()),
-              SM.getExpansionLoc(Call->getBeginLoc()))) {
-        if (hasWaitBetween(L->getBeginLoc(),
-                           Call->getBeginLoc()))
-          return stop(PathEnd::Waits, L), nullptr;
-        R.Via = RetryVia::Goto;
-        R.Loop = nullptr;
-        return stop(PathEnd::Retries, GS), nullptr;
-      }
-      return L;
-    }
-    if (const auto *LS = dyn_cast<LabelStmt>(S))
-      return LS->getSubStmt();
-    if (const auto *SC = dyn_cast<SwitchCase>(S))
-      return SC->getSubStmt();
-    if (const auto *AS = dyn_cast<AttributedStmt>(S))
-      return AS->getSubStmt();
-    if (const auto *If = dyn_cast<IfStmt>(S)) {
-      if (If->getInit() && simple(If->getInit()))
-        return nullptr;
-      if (const DeclStmt *DS = If->getConditionVariableDeclStmt())
-        if (declStmt(DS))
-          return nullptr;
-      InCondition = true;
-      bool Ended = expr(If->getCond());
-      InCondition = false;
-      if (Ended)
-        return nullptr;
-      return branch(If, ifCond(If->getCond()));
-    }
-    if (const auto *Sw = dyn_cast<SwitchStmt>(S))
-      return switchStmt(Sw);
-    if (const auto *D = dyn_cast<DoStmt>(S))
-      return D->getBody();
-    if (isa<WhileStmt>(S) || isa<ForStmt>(S) || isa<CXXForRangeStmt>(S)) {
-      if (inert(S))
-        return next(S);
-      // A loop on the way that only does local work (a cleanup loop that
-      // frees buffers before the close): it may run or not, and the path
-      // goes on after it either way. One that returns, jumps out, waits,
-      // does not return, or tests the failure decides the path itself.
-      if (!dependsOnFailure(S) && !findStmt(S, [&](const Stmt *N) {
-            if (isa<ReturnStmt>(N) || isa<GotoStmt>(N) ||
-                isa<CXXThrowExpr>(N) || isa<IndirectGotoStmt>(N))
-              return true;
-            const auto *C = dyn_cast<CallExpr>(N);
-            const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
-            return C && (!FD || FD->isNoReturn() || F.Waits.isWait(FD));
-          })) {
-        noteModified(S);
-        return next(S);
-      }
-      return stop(PathEnd::Unknown, S), nullptr;
-    }
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      return declStmt(DS) ? nullptr : next(S);
-    if (const auto *E = dyn_cast<Expr>(S))
-      return expr(E) ? nullptr : next(S);
-    return stop(PathEnd::Unknown, S), nullptr;
-  }
-
-  const Stmt *branch(const IfStmt *If, Tri T) {
-    if (T == Tri::True)
-      return If->getThen();
-    if (T == Tri::False)
-      return If->getElse() ? If->getElse() : next(If);
-    if (!dependsOnFailure(If->getCond()) && inert(If->getThen()) &&
-        inert(If->getElse())) {
-      // Either branch may run: what they change counts as changed (a loop
-      // that moves on, `if (st) st = st->next;`, makes progress).
-      noteModified(If->getThen());
-      noteModified(If->getElse());
-      return next(If);
-    }
-    return stop(PathEnd::Unknown, If), nullptr;
-  }
-
-  const Stmt *switchStmt(const SwitchStmt *Sw) {
-    Val V = eval(Sw->getCond());
-    if (V.K != Val::Errno && V.K != Val::SslErr) {
-      if (inert(Sw))
-        return next(Sw);
-      return stop(PathEnd::Unknown, Sw), nullptr;
-    }
-    const SwitchCase *Match = nullptr, *Default = nullptr;
-    for (const SwitchCase *SC = Sw->getSwitchCaseList(); SC;
-         SC = SC->getNextSwitchCase()) {
-      if (const auto *CS = dyn_cast<CaseStmt>(SC)) {
-        auto C = spelledErrnoConst(CS->getLHS(), Ctx);
-        if (C && (bit(*C) & hypothesisMask()))
-          R.Tested = true;
-        if (C && matchesHypothesis(*C))
-          Match = SC;
-      } else {
-        Default = SC;
-      }
-    }
-    if (!Match)
-      Match = Default;
-    R.Branched = true;
-    return Match ? Match : next(Sw);
-  }
-
-  /// The statement that holds the call: where the walk starts.
-  const Stmt *start() {
+  /// Before the walk: the statement that holds the call, the variable its
+  /// result goes to, and what the statement itself decides. False when
+  /// the path ended there.
+  bool begin() {
     const Stmt *S = Call;
     const Stmt *P = parent(S);
     while (P && isa<Expr>(P)) {
@@ -1194,7 +1329,7 @@ struct FailurePathFinder::Walk {
       P = parent(P);
     }
     if (!P)
-      return stop(PathEnd::Unknown, Call), nullptr;
+      return !stop(PathEnd::Unknown, Call);
     // `n = read(...)` / `ssize_t n = read(...)`: remember n, also where the
     // assignment sits inside a condition (`while ((r = f(s)) != 0)`).
     for (const Stmt *U = parent(Call); U; U = U == S ? nullptr : parent(U))
@@ -1216,60 +1351,73 @@ struct FailurePathFinder::Walk {
     // Uses in the same expression (`off += read(...)`).
     for (const Stmt *U = Call; U != S; U = parent(U))
       if (const auto *E = dyn_cast<Expr>(U); E && usedAsCount(E))
-        return stop(PathEnd::UsedAsCount, E), nullptr;
-
-    if (const auto *If = dyn_cast<IfStmt>(P); If && S == If->getCond())
-      return branch(If, ifCond(If->getCond()));
-    if (const auto *W = dyn_cast<WhileStmt>(P); W && S == W->getCond()) {
-      Tri T = loopCond(W->getCond());
-      if (T == Tri::True)
-        return W->getBody();
-      if (T == Tri::False)
-        return next(W);
-      return stop(PathEnd::Unknown, W), nullptr;
-    }
-    if (const auto *D = dyn_cast<DoStmt>(P); D && S == D->getCond()) {
-      Tri T = loopCond(D->getCond());
-      if (T == Tri::True) {
-        R.Loop = D;
-        R.Via = RetryVia::Condition;
-        if (hasWaitBetween(D->getBeginLoc(), Call->getBeginLoc()))
-          return stop(PathEnd::Waits, D), nullptr;
-        return stop(PathEnd::Retries, D->getCond()), nullptr;
-      }
-      if (T == Tri::False)
-        return next(D);
-      return stop(PathEnd::Unknown, D), nullptr;
-    }
-    if (const auto *Fo = dyn_cast<ForStmt>(P); Fo && S == Fo->getCond()) {
-      Tri T = loopCond(Fo->getCond());
-      if (T == Tri::True)
-        return Fo->getBody();
-      if (T == Tri::False)
-        return next(Fo);
-      return stop(PathEnd::Unknown, Fo), nullptr;
-    }
-    if (isa<ReturnStmt>(P))
-      return stop(PathEnd::Returns, P), nullptr;
-    if (isa<SwitchStmt>(P))
-      return stop(PathEnd::Unknown, P), nullptr;
-    if (isa<CompoundStmt>(P) || isa<SwitchCase>(P) || isa<LabelStmt>(P) ||
-        isa<DeclStmt>(S))
-      return next(S);
-    if (const auto *If = dyn_cast<IfStmt>(P);
-        If && (S == If->getThen() || S == If->getElse()))
-      return next(S);
-    if (isa<WhileStmt>(P) || isa<DoStmt>(P) || isa<ForStmt>(P))
-      return next(S);
-    return stop(PathEnd::Unknown, S), nullptr;
+        return !stop(PathEnd::UsedAsCount, E);
+    if (isa_and_nonnull<ReturnStmt>(P))
+      return !stop(PathEnd::Returns, P);
+    if (isa_and_nonnull<SwitchStmt>(P))
+      return !stop(PathEnd::Unknown, P);
+    findStmt(S, [&](const Stmt *N) {
+      CallStmt.insert(N);
+      return false;
+    });
+    return true;
   }
 
   FailurePath run() {
-    for (const Stmt *S = start(); S; S = step(S)) {
+    G = F.Cfgs.of(Fn);
+    auto Pos = G ? G->Pos.find(Call) : decltype(G->Pos)::const_iterator();
+    if (!G || Pos == G->Pos.end()) {
+      stop(PathEnd::Unknown, Call);
+      return R;
+    }
+    Flow = &F.flow(Fn, *G);
+    if (!begin())
+      return R;
+    Visited.resize(G->Blocks.size());
+    const CFGBlock *B = G->Blocks[Pos->second.first];
+    Visited.set(B->getBlockID());
+    unsigned From = Pos->second.second + 1;
+    while (B && !elements(B, From)) {
+      From = 0;
+      B = enter(leave(B));
     }
     return R;
   }
 };
+
+/// clang builds no CFG for a template body it cannot lay out before
+/// instantiation (a range-for over a dependent range). A call in such a
+/// function template is followed in its first instantiation that has a
+/// CFG, at the same place: the path is the same in every instantiation
+/// unless the template's parameters change which calls are known.
+bool FailurePathFinder::inInstantiation(const CallExpr *&Call, const Expr *&Fd,
+                                        const FunctionDecl *&Fn) {
+  const FunctionTemplateDecl *FT = Fn->getDescribedFunctionTemplate();
+  if (!FT)
+    return false;
+  std::optional<unsigned> FdArg;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    if (Call->getArg(I)->IgnoreParenImpCasts() == Fd->IgnoreParenImpCasts())
+      FdArg = I;
+  for (const FunctionDecl *Spec : FT->specializations()) {
+    const FunctionCfgs::Cfg *G = Spec->getBody() ? Cfgs.of(Spec) : nullptr;
+    if (!G)
+      continue;
+    for (const auto &[S, Pos] : G->Pos) {
+      const auto *C = dyn_cast<CallExpr>(S);
+      if (!C || C->getBeginLoc() != Call->getBeginLoc() ||
+          C->getEndLoc() != Call->getEndLoc() ||
+          C->getNumArgs() != Call->getNumArgs())
+        continue;
+      Call = C;
+      if (FdArg)
+        Fd = C->getArg(*FdArg);
+      Fn = Spec;
+      return true;
+    }
+  }
+  return false;
+}
 
 FailurePath FailurePathFinder::follow(const CallExpr *Call, const Expr *Fd,
                                       const FunctionDecl *Fn, Hypothesis H,
@@ -1277,6 +1425,8 @@ FailurePath FailurePathFinder::follow(const CallExpr *Call, const Expr *Fd,
                                       llvm::ArrayRef<const Decl *> FdOwners) {
   if (!Fn || !Fn->getBody())
     return {};
+  if (const FunctionCfgs::Cfg *G = Cfgs.of(Fn); !G || !G->Pos.count(Call))
+    inInstantiation(Call, Fd, Fn);
   Walk W(*this, Call, Fd, Fn, H);
   W.Optimistic = Optimistic;
   W.FdOwners = FdOwners;

@@ -12,9 +12,10 @@
 // caller, a wait for readiness, a retry of the same call, a use of the
 // result as a byte count, or a place it cannot judge.
 //
-// It works on the AST of one function body, without a CFG: path
-// sensitivity comes from the one hypothesis, which is what the nbio checks
-// need to ask.
+// The walk is one path through the function's CFG (clang::CFG, shared by
+// the analyses through FunctionCfgs): path sensitivity comes from the one
+// hypothesis, which is what the nbio checks need to ask. It ends on a block
+// reached twice, so it needs no step budget.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,9 +23,11 @@
 #define NBIO_CHECKS_FAILUREPATH_H
 
 #include "ErrnoFacts.h"
+#include "FunctionCfgs.h"
 #include "FunctionParents.h"
 #include "IoCalls.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Analysis/Analyses/Dominators.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
@@ -87,7 +90,8 @@ struct WaitFunctions {
 class FailurePathFinder {
 public:
   FailurePathFinder(ASTContext &Ctx, WouldBlockClassifiers &Classifiers,
-                    FunctionParents &Parents, const WaitFunctions &Waits,
+                    FunctionParents &Parents, FunctionCfgs &Cfgs,
+                    const WaitFunctions &Waits,
                     const llvm::StringSet<> &UserTerminal);
   ~FailurePathFinder();
 
@@ -125,6 +129,19 @@ private:
     return Parents.of(Fn);
   }
   llvm::DenseMap<const FunctionDecl *, std::vector<unsigned>> Closers;
+  FunctionCfgs &Cfgs; // shared by the analyses of the TU
+  /// What the walk asks of a function's CFG besides its blocks: the block
+  /// each branching statement ends, and (when an unknown branch is passed
+  /// over) where its two ways meet again.
+  struct FlowInfo {
+    llvm::DenseMap<const Stmt *, const CFGBlock *> ByTerminator;
+    std::unique_ptr<CFGPostDomTree> PostDom;
+  };
+  FlowInfo &flow(const FunctionDecl *Fn, const FunctionCfgs::Cfg &G);
+  bool inInstantiation(const CallExpr *&Call, const Expr *&Fd,
+                       const FunctionDecl *&Fn);
+  CFGPostDomTree &postDominators(FlowInfo &Flow, const FunctionCfgs::Cfg &G);
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FlowInfo>> Flows;
   llvm::DenseMap<const FunctionDecl *, std::vector<SourceLocation>> WaitLocs;
 };
 

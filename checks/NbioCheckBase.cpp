@@ -304,7 +304,8 @@ void NbioCheckBase::onEndOfTranslationUnit() {
 FailurePathFinder &NbioCheckBase::paths(NonBlockingFdAnalysis &A) {
   if (!Paths)
     Paths = std::make_unique<FailurePathFinder>(
-        *Ctx, A.classifiers(), A.functionParents(), Waits, UserTerminal);
+        *Ctx, A.classifiers(), A.functionParents(), A.functionCfgs(), Waits,
+        UserTerminal);
   return *Paths;
 }
 
