@@ -12,6 +12,10 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::nbio {
 
+/// A condition the fix makes longer than this is broken onto the next line
+/// (the width most C style guides keep to).
+constexpr unsigned FixLineWidth = 80;
+
 void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
   // Only functions that make an I/O call can compare its errno: start from
   // those calls (cheap to match) and read the tests in their bodies.
@@ -372,7 +376,8 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   unsigned Column = SM.getSpellingColumnNumber(Range.getBegin());
   unsigned Open = Whole ? 0 : 1;
   std::string Sep = " ";
-  if (Column + Open + Orig.size() + Join.size() + 1 + Guard.size() + Open > 80 &&
+  if (Column + Open + Orig.size() + Join.size() + 1 + Guard.size() + Open >
+          FixLineWidth &&
       Orig.find('\n') == std::string::npos)
     Sep = "\n" + std::string(Column - 1 + Open, ' ');
   std::string Text = Orig + Join + Sep + Guard;

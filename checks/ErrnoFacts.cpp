@@ -274,11 +274,16 @@ unsigned WouldBlockClassifiers::classifierMask(const CallExpr *Call,
   return bodyMask(FD, Ctx, 0);
 }
 
+/// How many helpers deep a classifier's body is read (`is_again(e)` calling
+/// `is_transient(e)`...): project classifiers are thin; the bound keeps
+/// mutual recursion and long chains cheap.
+constexpr unsigned ClassifierDepth = 2;
+
 unsigned WouldBlockClassifiers::bodyMask(const FunctionDecl *FD,
                                          const ASTContext &Ctx,
                                          unsigned Depth) {
   const FunctionDecl *Def = nullptr;
-  if (!FD->hasBody(Def) || !Def || Depth > 2)
+  if (!FD->hasBody(Def) || !Def || Depth > ClassifierDepth)
     return 0;
   // A classifier takes the error code as a parameter: `int is_again(int e)`.
   bool TakesInt = false;

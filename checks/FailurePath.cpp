@@ -19,6 +19,11 @@ namespace clang::tidy::nbio {
 // Waits
 //===----------------------------------------------------------------------===//
 
+/// How deep into the TU's own functions a wait is looked for: a helper
+/// that calls one that polls (`wait_writable` -> `poll_fd` -> `poll`); a
+/// wait buried deeper is not what the reader of the loop sees either.
+constexpr unsigned WaitHelperDepth = 2;
+
 bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
   if (!FD || !FD->getIdentifier())
     return false;
@@ -39,7 +44,7 @@ bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
              Name.contains_insensitive("sleep")) {
     Result = true;
   } else if (const FunctionDecl *Def = nullptr;
-             Depth < 2 && FD->hasBody(Def) && Def) {
+             Depth < WaitHelperDepth && FD->hasBody(Def) && Def) {
     // A function of the TU that waits.
     Memo[{FD, Depth}] = false; // recursion
     Result = findStmt(Def->getBody(), [&](const Stmt *S) {

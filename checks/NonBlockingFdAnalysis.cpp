@@ -23,6 +23,19 @@
 
 namespace clang::tidy::nbio {
 
+/// Summaries being computed at once (a setter that calls a wrapper that
+/// calls a setter...): real wrappers nest two or three deep; deeper chains,
+/// or recursion, are taken as "no effect".
+constexpr unsigned MaxNestedSummaries = 8;
+/// Expressions followed back to where a descriptor came from (a copy of a
+/// copy, a conditional, a call's result): well beyond what code writes, a
+/// guard against pathological chains.
+constexpr unsigned MaxValueDepth = 12;
+/// Variables, parameters and callers followed to show that a descriptor is
+/// blocking: each step widens the question; past a few, "unknown" is the
+/// honest answer.
+constexpr unsigned MaxBlockingDepth = 4;
+
 //===----------------------------------------------------------------------===//
 // Configuration
 //===----------------------------------------------------------------------===//
@@ -946,7 +959,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (It != Summaries.end())
       return It->second;
     static const std::vector<ParamEffect> Empty;
-    if (!InSummary.insert(FD).second || InSummary.size() > 8)
+    if (!InSummary.insert(FD).second || InSummary.size() > MaxNestedSummaries)
       return Empty;
     walkFunction(FD); // a header's inline wrapper the walk did not reach
     expandPendingIn(FD);
@@ -1140,7 +1153,7 @@ struct NonBlockingFdAnalysis::Impl {
 
   std::optional<NonBlockingOrigin>
   exprNonBlocking(const Expr *E, const FunctionDecl *Fn, SourceLocation At) {
-    if (!E || Depth > 12)
+    if (!E || Depth > MaxValueDepth)
       return std::nullopt;
     DepthGuard Guard(Depth);
     E = E->IgnoreParenCasts();
@@ -1447,7 +1460,7 @@ struct NonBlockingFdAnalysis::Impl {
 
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
     if (!K.valid() || K.Kind == FdKey::Field || K.Kind == FdKey::Number ||
-        Depth > 4)
+        Depth > MaxBlockingDepth)
       return false;
     const auto *VD = dyn_cast<VarDecl>(K.D);
     if (!VD)
