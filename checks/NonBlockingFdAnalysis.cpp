@@ -12,6 +12,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -132,6 +133,8 @@ struct FlagMod {
   bool Set;
   SourceLocation Loc;
   Guard G;
+  /// The definition: the assignment, or the variable's initialiser.
+  const Stmt *At;
 };
 
 struct PendingCall {
@@ -555,7 +558,8 @@ struct NonBlockingFdAnalysis::Impl {
   }
 
   void noteFlagAssignment(const VarDecl *V, const Expr *RHS, bool Compound,
-                          BinaryOperatorKind Op, SourceLocation Loc) {
+                          BinaryOperatorKind Op, SourceLocation Loc,
+                          const Stmt *At) {
     llvm::SmallVector<std::pair<bool, Guard>, 2> Uses;
     // No guard yet: computed below only when O_NONBLOCK is mentioned (this
     // runs for every assignment in the TU).
@@ -564,7 +568,7 @@ struct NonBlockingFdAnalysis::Impl {
       // `flags &= O_NONBLOCK` (no ~) is a test, not a set.
       if (Compound && Op == BO_AndAssign && Set)
         continue;
-      FlagMods.push_back({V, Set, Loc, G.Param ? G : currentGuard()});
+      FlagMods.push_back({V, Set, Loc, G.Param ? G : currentGuard(), At});
     }
     // Remember literal values (`int on = 1;` before ioctl(fd, FIONBIO,
     // &on)); evaluating every initialiser in the TU would cost too much.
@@ -598,13 +602,21 @@ struct NonBlockingFdAnalysis::Impl {
         if (const auto *DRE =
                 dyn_cast<DeclRefExpr>(C->getArg(2)->IgnoreParenImpCasts()))
           if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
-            const FlagMod *LastUnguarded = nullptr;
-            for (const FlagMod &M : FlagMods)
-              if (M.V == V && !M.G.Param)
-                LastUnguarded = &M;
-            for (const FlagMod &M : FlagMods)
-              if (M.V == V && (&M == LastUnguarded || M.G.Param))
-                if (!LastUnguarded || !before(M.Loc, LastUnguarded->Loc))
+            // The definitions of the variable that reach this call on the
+            // CFG: an assignment that names O_NONBLOCK, sets the variable
+            // outright, or initialises it decides; `flags |= O_APPEND`
+            // does not. Each that changed O_NONBLOCK is an event, with the
+            // parameter that guards it (for setters).
+            auto Defs = reachingDefs(V, C, [&](const Stmt *D) {
+              const auto *B = dyn_cast<BinaryOperator>(D);
+              return !B || B->getOpcode() == BO_Assign ||
+                     llvm::any_of(FlagMods, [&](const FlagMod &M) {
+                       return M.At == D;
+                     });
+            });
+            for (const Stmt *D : Defs)
+              for (const FlagMod &M : FlagMods)
+                if (M.At == D)
                   Uses.push_back({M.Set, M.G});
           }
       }
@@ -797,7 +809,8 @@ struct NonBlockingFdAnalysis::Impl {
 
   void noteDeclInit(const VarDecl *V) {
     if (V->getType()->isIntegralOrEnumerationType())
-      noteFlagAssignment(V, V->getInit(), false, BO_Assign, V->getLocation());
+      noteFlagAssignment(V, V->getInit(), false, BO_Assign, V->getLocation(),
+                         V->getInit());
     if (V->getType()->isIntegerType())
       Events[{FdKey::Var, V->getCanonicalDecl(), -1}].push_back(
           Event{{FdKey::Var, V->getCanonicalDecl(), -1},
@@ -835,6 +848,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (const auto *C = dyn_cast<CallExpr>(S)) {
       Owner[C] = CurFn;
       CallsByFn[CurFn].push_back(C);
+      ++WalkedCalls;
       visitCall(C);
     }
     if (const auto *B = dyn_cast<BinaryOperator>(S)) {
@@ -846,7 +860,7 @@ struct NonBlockingFdAnalysis::Impl {
           if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
               V && V->getType()->isIntegralOrEnumerationType())
             noteFlagAssignment(V, B->getRHS(), B->isCompoundAssignmentOp(),
-                               B->getOpcode(), B->getOperatorLoc());
+                               B->getOpcode(), B->getOperatorLoc(), B);
         if (B->getOpcode() == BO_Assign &&
             B->getLHS()->getType()->isIntegerType())
           addEvent(B->getLHS(), EvKind::Copy, B->getOperatorLoc(), B->getRHS());
@@ -1074,10 +1088,12 @@ struct NonBlockingFdAnalysis::Impl {
   }
 
   /// \p Flags names \p Flag (or \p Flag2), itself or as a local
-  /// variable of \p C's function whose last change before \p C (in
-  /// source order) gives it the flag (`type |= SOCK_NONBLOCK; socket(PF_INET,
-  /// type, 0)`). A later `type &= ~SOCK_NONBLOCK`, or `type = SOCK_STREAM`,
-  /// takes it away again.
+  /// variable of \p C's function that holds the flag on some path to \p C
+  /// (`type |= SOCK_NONBLOCK; socket(PF_INET, type, 0)`; libmodbus builds
+  /// its flags under #ifdef SOCK_NONBLOCK). The assignments that reach the
+  /// call are found backwards on the function's CFG: `type &= ~SOCK_NONBLOCK`
+  /// or `type = SOCK_STREAM` takes the flag away on its path, and a flag set
+  /// on one branch of an if is set whichever way the branches are written.
   bool flagsMention(const Expr *Flags, const CallExpr *C, llvm::StringRef Flag,
                     llvm::StringRef Flag2) {
     auto Mentions = [&](const Expr *E) {
@@ -1098,7 +1114,7 @@ struct NonBlockingFdAnalysis::Impl {
         return U && U->getOpcode() == UO_Not;
       });
     };
-    // std::nullopt: no change to the flag.
+    // What a definition of V does to the flag: std::nullopt, nothing.
     auto Effect = [&](BinaryOperatorKind Op,
                       const Expr *RHS) -> std::optional<bool> {
       bool Named = Mentions(RHS);
@@ -1115,26 +1131,72 @@ struct NonBlockingFdAnalysis::Impl {
         return std::nullopt;
       }
     };
-    std::optional<bool> Last;
-    SourceLocation LastLoc;
-    if (V->getInit())
-      Last = Effect(BO_Assign, V->getInit());
-    findStmt(Fn->getBody(), [&](const Stmt *S) {
-      const auto *B = dyn_cast<BinaryOperator>(S);
-      const auto *L =
-          B ? dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts())
-            : nullptr;
-      if (!L || L->getDecl() != V || !before(B->getBeginLoc(), C->getBeginLoc()))
-        return false;
-      if (LastLoc.isValid() && before(B->getBeginLoc(), LastLoc))
-        return false;
-      if (std::optional<bool> E = Effect(B->getOpcode(), B->getRHS())) {
-        Last = E;
-        LastLoc = B->getBeginLoc();
+    // What a definition (from reachingDefs) does to the flag.
+    auto EffectOf = [&](const Stmt *D) -> std::optional<bool> {
+      if (const auto *B = dyn_cast<BinaryOperator>(D))
+        return Effect(B->getOpcode(), B->getRHS());
+      if (D == V->getInit())
+        return Effect(BO_Assign, V->getInit());
+      return false; // declared without a value
+    };
+    // Any definition reaching the call that sets the flag is enough
+    // (may-analysis).
+    for (const Stmt *D :
+         reachingDefs(V, C, [&](const Stmt *D) { return EffectOf(D).has_value(); }))
+      if (EffectOf(D).value_or(false))
+        return true;
+    return false;
+  }
+
+  /// The definitions of the local \p V that reach \p C on the CFG of
+  /// \p C's function: backwards from \p C, each path up to the first
+  /// assignment to \p V (or its initialiser, as the initialiser expression)
+  /// for which \p Decides holds. Empty without a CFG.
+  llvm::SmallVector<const Stmt *, 4>
+  reachingDefs(const VarDecl *V, const CallExpr *C,
+               llvm::function_ref<bool(const Stmt *)> Decides) {
+    llvm::SmallVector<const Stmt *, 4> Out;
+    const FunctionDecl *Fn = Owner.lookup(C);
+    FnCfg *G = Fn ? cfgOf(Fn) : nullptr;
+    auto At = G ? G->Pos.find(C) : decltype(G->Pos)::const_iterator();
+    if (!G || At == G->Pos.end())
+      return Out;
+    // The definition \p S is, if any.
+    auto DefOf = [&](const Stmt *S) -> const Stmt * {
+      if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+        const auto *L =
+            dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+        return B->isAssignmentOp() && L && L->getDecl() == V ? B : nullptr;
       }
-      return false;
-    });
-    return Last.value_or(false);
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (D == V)
+            return V->getInit() ? static_cast<const Stmt *>(V->getInit()) : DS;
+      return nullptr;
+    };
+    llvm::BitVector Seen(G->Blocks.size());
+    llvm::SmallPtrSet<const Stmt *, 4> Found;
+    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 8> Work{
+        {G->Blocks[At->second.first], At->second.second}};
+    while (!Work.empty()) {
+      auto [B, End] = Work.pop_back_val();
+      const Stmt *Def = nullptr;
+      for (unsigned I = End; I-- > 0 && !Def;)
+        if (auto CS = (*B)[I].getAs<CFGStmt>())
+          if (const Stmt *D = DefOf(CS->getStmt()); D && (isa<DeclStmt>(CS->getStmt()) || Decides(D)))
+            Def = D;
+      if (Def) {
+        if (Found.insert(Def).second)
+          Out.push_back(Def);
+        continue;
+      }
+      for (const CFGBlock *P : B->preds())
+        if (P && !Seen.test(P->getBlockID())) {
+          Seen.set(P->getBlockID());
+          Work.push_back({P, unsigned(P->size())});
+        }
+    }
+    return Out;
   }
 
   std::optional<NonBlockingOrigin> creatorNonBlocking(const CallExpr *C) {
@@ -1449,14 +1511,22 @@ struct NonBlockingFdAnalysis::Impl {
     const FunctionDecl *Def = Fn->getDefinition();
     if (!Def || Def->isExternallyVisible() || CallSites[Def].empty())
       return false;
-    for (const auto &[Caller, Calls] : CallsByFn)
-      for (const CallExpr *C : Calls)
-        for (const Expr *A : C->arguments())
-          if (const FunctionDecl *F = functionNamedBy(A);
-              F && F->getDefinition() == Def)
-            return false;
-    return true;
+    // The functions the TU's calls pass as arguments, gathered once (again
+    // only if more calls were walked since).
+    if (PassedScanned != WalkedCalls) {
+      PassedAsArgument.clear();
+      for (const auto &[Caller, Calls] : CallsByFn)
+        for (const CallExpr *C : Calls)
+          for (const Expr *A : C->arguments())
+            if (const FunctionDecl *F = functionNamedBy(A))
+              if (const FunctionDecl *FDef = F->getDefinition())
+                PassedAsArgument.insert(FDef);
+      PassedScanned = WalkedCalls;
+    }
+    return !PassedAsArgument.contains(Def);
   }
+  llvm::DenseSet<const FunctionDecl *> PassedAsArgument;
+  size_t WalkedCalls = 0, PassedScanned = 0;
 
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
     if (!K.valid() || K.Kind == FdKey::Field || K.Kind == FdKey::Number ||
