@@ -122,10 +122,13 @@ demo: setup
 
 # Kept out of `make check`: real Debian packages (eval) and timings (bench),
 # on the plugin of NBIO_DEMO_MAJOR. PKGS="memcached redis" narrows eval.
+# eval runs each package without project facts, then with them (a facts
+# phase and a merge first); the facts report sets the two side by side.
 eval: setup
 	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=OFF)
 	cmake --build build/llvm-$(NBIO_DEMO_MAJOR) -j$(JOBS) --target nbio-tidy
 	python3 scripts/eval.py --llvm $(NBIO_DEMO_MAJOR) $(PKGS)
+	python3 scripts/eval.py --llvm $(NBIO_DEMO_MAJOR) --facts $(PKGS)
 
 bench: setup
 	@$(call configure,$(NBIO_DEMO_MAJOR),-DNBIO_BUILD_BINARIES=ON)

@@ -991,6 +991,72 @@ def result_files(rdir):
             if fn.endswith(".json") and fn != KB_JSON]
 
 
+def write_facts_delta(w, pkgs, other, tdir):
+    """The facts report's comparison with the run without facts (the same
+    packages' results in the parent directory): per check, side by side,
+    and each finding the facts added or removed."""
+    def count(findings, tri):
+        per = {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
+        for f in findings:
+            chk = f["check"].split(",")[0]
+            if chk in per:
+                t = tri.get(f["fingerprint"])
+                per[chk]["findings"] += 1
+                per[chk][t["label"] if t else "?"] += 1
+        return per
+    mine = {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
+    theirs = {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
+    added, removed = [], []
+    for p in pkgs:
+        o = other.get(p["package"])
+        if o is None:
+            continue
+        tri = read_triage(p["package"], tdir)
+        for tot, fs in ((mine, p["findings"]), (theirs, o["findings"])):
+            for c, v in count(fs, tri).items():
+                for k in v:
+                    tot[c][k] += v[k]
+        have = {f["fingerprint"] for f in p["findings"]}
+        had = {f["fingerprint"] for f in o["findings"]}
+        for f in p["findings"]:
+            if f["fingerprint"] not in had:
+                added.append((p["package"], f, tri.get(f["fingerprint"])))
+        for f in o["findings"]:
+            if f["fingerprint"] not in have:
+                removed.append((p["package"], f, tri.get(f["fingerprint"])))
+    w("## With facts and without")
+    w("")
+    w("The same packages without project facts (`scripts/eval.py` without "
+      "`--facts`, results one directory up), per check: findings, TP / FP.")
+    w("")
+    w("| check | without facts | with facts |")
+    w("|---|---:|---:|")
+    for c in CHECKS:
+        a, b = theirs[c], mine[c]
+        w("| %s | %d, %d / %d | %d, %d / %d |" % (
+            c, a["findings"], a["TP"], a["FP"], b["findings"], b["TP"], b["FP"]))
+    def lab(t):
+        return t["label"] if t else "?"
+    def summary(lst):
+        return "%d (%d TP, %d FP, %d untriaged)" % (
+            len(lst), sum(lab(t) == "TP" for _, _, t in lst),
+            sum(lab(t) == "FP" for _, _, t in lst), sum(lab(t) == "?" for _, _, t in lst))
+    w("")
+    w("The facts added %s and removed %s." % (summary(added), summary(removed)))
+    for title, lst in (("Added by the facts", added), ("Removed by the facts", removed)):
+        if not lst:
+            continue
+        w("")
+        w("### " + title)
+        w("")
+        w("| | package | check | where |")
+        w("|---|---|---|---|")
+        for name, f, t in lst:
+            w("| %s | %s | %s | `%s:%d` |" % (lab(t), name, short_check(f["check"]),
+                                              md(f["file"]), f["line"]))
+    w("")
+
+
 def write_report(rdir, tdir, known_bugs=KNOWN_BUGS):
     pkgs = [json.load(open(path)) for path in result_files(rdir)]
     order = [p["name"] for p in read_packages(os.path.join(EVAL, "packages.txt"))]
@@ -1018,6 +1084,16 @@ def write_report(rdir, tdir, known_bugs=KNOWN_BUGS):
     w("- runs: " + ", ".join("%s %s" % (p["package"], p["date"][:16]) for p in pkgs))
     w("")
 
+    # The other mode's results (with facts beside without, and back): its
+    # findings are not stale triage rows here, and the facts report says
+    # what the facts added and removed.
+    is_facts = os.path.basename(os.path.normpath(rdir)) == "facts"
+    other_dir = os.path.dirname(os.path.normpath(rdir)) if is_facts else os.path.join(rdir, "facts")
+    other = {}
+    for path in result_files(other_dir) if os.path.isdir(other_dir) else []:
+        o = json.load(open(path))
+        other[o["package"]] = o
+
     labels = {}
     tot = {"tus": 0, "ok": 0, "compile-error": 0, "crash": 0, "timeout": 0,
            "findings": 0, "TP": 0, "FP": 0, "?": 0, "wall": 0.0, "cpu": 0.0}
@@ -1040,7 +1116,9 @@ def write_report(rdir, tdir, known_bugs=KNOWN_BUGS):
                 per_check[chk]["findings"] += 1
                 per_check[chk][lab] += 1
                 pc[chk] += 1
-        stale[p["package"]] = [(k, v) for k, v in tri.items() if k not in seen]
+        theirs = {f["fingerprint"] for f in other.get(p["package"], {}).get("findings", [])}
+        stale[p["package"]] = [(k, v) for k, v in tri.items()
+                               if k not in seen and k not in theirs]
         st = p["status_counts"]
         rows.append((p, st, c, pc))
         tot["tus"] += p["tus"]
@@ -1137,6 +1215,9 @@ def write_report(rdir, tdir, known_bugs=KNOWN_BUGS):
         if len(errs) > 50:
             w("- ... and %d more" % (len(errs) - 50))
         w("")
+
+    if is_facts and other:
+        write_facts_delta(w, pkgs, other, tdir)
 
     w("## Findings")
     for p in pkgs:
