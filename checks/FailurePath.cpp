@@ -259,8 +259,20 @@ struct FailurePathFinder::Walk {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return (FdRoot && DRE->getDecl() == FdRoot) ||
              llvm::is_contained(FdOwners, DRE->getDecl()->getCanonicalDecl());
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return FdField && ME->getMemberDecl() == FdField;
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (FdField && ME->getMemberDecl() == FdField)
+        return true;
+      // A TLS session's owner (`c` for `c->ssl`): its descriptor
+      // (`close(c->fd)`) ends the session too.
+      if (FdRoot && FdField && (H == Hypothesis::WantRead ||
+                                H == Hypothesis::WantWrite)) {
+        const VarDecl *Root = nullptr;
+        const FieldDecl *Unused = nullptr;
+        rootOf(ME, Root, Unused);
+        return Root == FdRoot;
+      }
+      return false;
+    }
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
       return relatedToFd(AS->getBase());
     return false;

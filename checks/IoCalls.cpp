@@ -229,7 +229,8 @@ bool isBuiltinTerminalFunction(llvm::StringRef Name) {
   return inList(Name, {"close", "closesocket", "shutdown", "exit", "_exit",
                        "_Exit", "quick_exit", "abort", "__assert_fail",
                        "__assert_perror_fail", "__assert", "err", "errx",
-                       "verr", "verrx", "SSL_free", "fclose"});
+                       "verr", "verrx", "SSL_free", "fclose",
+                       "gnutls_deinit"});
 }
 
 bool nameSoundsLikeTeardown(llvm::StringRef Name) {

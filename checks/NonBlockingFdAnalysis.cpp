@@ -1802,7 +1802,7 @@ struct NonBlockingFdAnalysis::Impl {
 NonBlockingFdAnalysis::NonBlockingFdAnalysis(ASTContext &Ctx,
                                              const NbioConfig &Cfg)
     : Ctx(Ctx), Classifiers(splitList(Cfg.WouldBlockHelpers)), Cfgs(Ctx),
-      Handlers(*this), Readiness(*this),
+      Handlers(*this), Readiness(*this), Sessions(*this),
       P(std::make_unique<Impl>(Ctx, Cfg, Cfgs, Handlers)) {}
 
 NonBlockingFdAnalysis::~NonBlockingFdAnalysis() = default;

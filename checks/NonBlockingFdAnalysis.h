@@ -35,6 +35,7 @@
 #include "ErrnoFacts.h"
 #include "EventHandlers.h"
 #include "ReadinessWaits.h"
+#include "TlsSessions.h"
 #include "FunctionCfgs.h"
 #include "FunctionParents.h"
 #include "IoCalls.h"
@@ -176,6 +177,7 @@ public:
   FunctionCfgs &functionCfgs() { return Cfgs; }
   EventHandlers &eventHandlers() { return Handlers; }
   ReadinessWaits &readiness() { return Readiness; }
+  TlsSessions &tlsSessions() { return Sessions; }
   ASTContext &context() { return Ctx; }
 
   /// True if \p E mentions the constant \p Name (a macro or an enumerator).
@@ -191,6 +193,7 @@ private:
   FunctionCfgs Cfgs;
   EventHandlers Handlers;
   ReadinessWaits Readiness;
+  TlsSessions Sessions;
   std::unique_ptr<Impl> P;
 };
 

@@ -41,7 +41,7 @@ void UnhandledEagainCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnhandledEagainCheck::registerMatchers(ast_matchers::MatchFinder *F) {
-  matchCallsTo(F, {IoFamily::Plain});
+  matchCallsTo(F, {IoFamily::Plain, IoFamily::Ssl, IoFamily::Code});
 }
 
 /// `send(fd, msg, len, MSG_DONTWAIT)` whose result is thrown away: the call
@@ -190,11 +190,15 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = ioCallInfo(Call);
-    if (!Info || Info->Family != IoFamily::Plain)
+    if (!Info || (Info->Family != IoFamily::Plain && !Info->Api))
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(Call);
     if (!Fn)
       continue;
+    if (Info->Family != IoFamily::Plain) {
+      decideSession(A, Call, *Info, Fn);
+      continue;
+    }
     const Expr *Fd = fdOf(Call, *Info);
     std::optional<NonBlockingOrigin> Origin =
         A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
@@ -260,6 +264,38 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
     }
   }
   reportFatal();
+}
+
+/// A TLS or SSH library's call (SSL_read, gnutls_record_recv,
+/// libssh2_channel_read...) on a session over a non-blocking descriptor:
+/// its "would block" (SSL_ERROR_WANT_READ, GNUTLS_E_AGAIN...) taken for a
+/// failure that ends the connection. No fix: the wait belongs to the
+/// session's descriptor and direction, which the docs show how to get.
+void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
+                                         const CallExpr *Call,
+                                         const IoCallInfo &Info,
+                                         const FunctionDecl *Fn) {
+  const Expr *Session = fdOf(Call, Info);
+  std::optional<TlsSessions::Origin> O = A.tlsSessions().nonBlocking(Session);
+  if (!O || isDiscarded(Call, Fn, A))
+    return;
+  bool Write = Info.Dir == Direction::Write;
+  FailurePath P = paths(A).follow(
+      Call, Session, Fn, Write ? Hypothesis::WantWrite : Hypothesis::WantRead);
+  if (P.Tested || P.End != PathEnd::Terminal || !P.Branched)
+    return;
+  llvm::StringRef Again = Write ? Info.Api->AgainWrite : Info.Api->AgainRead;
+  diag(reportLoc(Call), "'%0' on %1 session '%2' over a non-blocking "
+                        "descriptor treats %3 as a fatal error")
+      << Info.Name << Info.Api->Library << textOf(Session) << Again;
+  diag(reportLoc(P.At),
+       "when it fails with %0, %1 here without testing for it",
+       DiagnosticIDs::Note)
+      << Again << P.What;
+  noteOrigin(NonBlockingOrigin{O->Loc, O->Note, O->LinuxOnly}, Call);
+  if (O->Binding)
+    diag(reportLoc(O->Binding), "the session takes that descriptor here",
+         DiagnosticIDs::Note);
 }
 
 /// The findings that treat EAGAIN as fatal, with their fixes on notes. A

@@ -40,6 +40,8 @@ private:
                                    const FunctionDecl *Fn,
                                    const FailurePath &P,
                                    NonBlockingFdAnalysis &A);
+  void decideSession(NonBlockingFdAnalysis &A, const CallExpr *Call,
+                     const IoCallInfo &Info, const FunctionDecl *Fn);
   void reportFatal();
   struct FatalFinding {
     const CallExpr *Call;

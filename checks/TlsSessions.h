@@ -1,0 +1,72 @@
+//===--- TlsSessions.h - TLS sessions over non-blocking descriptors -------===//
+//
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Whether a TLS or SSH session runs over a non-blocking descriptor, and
+// where it became so. A session gets its descriptor from a binding call of
+// its library (`SSL_set_fd(ssl, fd)`, `gnutls_transport_set_int(s, fd)`,
+// `wolfSSL_set_fd`...): if that descriptor is non-blocking where it is
+// bound, so is the session. Some libraries are told directly:
+// `libssh2_session_set_blocking(s, 0)`, `mbedtls_net_set_nonblock(&ctx)` on
+// the context given to `mbedtls_ssl_set_bio`. A session is matched to its
+// binding by the variable or the struct field that holds it (`c->ssl` in
+// one function, `conn->ssl` in another). Only a blocking session's calls
+// never report "would block", so nbio-unhandled-eagain asks this before
+// judging a TLS call's failure path.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NBIO_CHECKS_TLSSESSIONS_H
+#define NBIO_CHECKS_TLSSESSIONS_H
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/Decl.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::nbio {
+
+class NonBlockingFdAnalysis;
+
+class TlsSessions {
+public:
+  explicit TlsSessions(NonBlockingFdAnalysis &A) : A(A) {}
+
+  struct Origin {
+    /// Where the descriptor (or the session) became non-blocking, and the
+    /// note that says so (as NonBlockingOrigin has them).
+    SourceLocation Loc;
+    std::string Note;
+    bool LinuxOnly = false;
+    /// The call that bound the descriptor to the session (null when the
+    /// library itself was told not to block).
+    const CallExpr *Binding = nullptr;
+  };
+
+  /// \p Session (a TLS call's session argument) runs over a non-blocking
+  /// descriptor, or was made non-blocking itself.
+  std::optional<Origin> nonBlocking(const Expr *Session);
+
+private:
+  void collect();
+  std::optional<Origin> nonBlocking(const Decl *Holder, unsigned Depth);
+  /// Objects made from objects (a channel from its session): a file
+  /// handle of an SFTP session of an SSH session is three deep.
+  static constexpr unsigned MaxDerivedDepth = 3;
+  /// What holds a made object, and the expression it was made from.
+  std::vector<std::pair<const Decl *, const Expr *>> Derived;
+  NonBlockingFdAnalysis &A;
+  bool Collected = false;
+  struct Binding {
+    const CallExpr *Call;
+    const Expr *Session;
+    const Expr *Fd; ///< null: the session itself is made non-blocking
+  };
+  std::vector<Binding> Bindings;
+};
+
+} // namespace clang::tidy::nbio
+
+#endif // NBIO_CHECKS_TLSSESSIONS_H
