@@ -15,6 +15,8 @@
 #include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <libssh2.h>
+#include <mbedtls/net_sockets.h>
+#include <mbedtls/ssl.h>
 #include <openssl/ssl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -41,8 +43,8 @@ int tls_conn_read(struct tls_conn *c, char *buf, int len) {
   }
   return n;
 }
-// CHECK-MESSAGES: :28:3: note: 'c->fd' was made non-blocking here
-// CHECK-MESSAGES: :30:3: note: the session takes that descriptor here
+// CHECK-MESSAGES: :[[@LINE-16]]:3: note: 'c->fd' was made non-blocking here
+// CHECK-MESSAGES: :[[@LINE-15]]:3: note: the session takes that descriptor here
 
 int tls_conn_read_checked(struct tls_conn *c, char *buf, int len) {
   int n = SSL_read(c->ssl, buf, len);
@@ -126,4 +128,40 @@ int ssh_read_blocking(LIBSSH2_SESSION *session, char *buf, size_t len) {
     return -1;
   }
   return (int)n;
+}
+
+// mbed TLS: the session reads from a net context made non-blocking.
+struct mbed_peer {
+  mbedtls_ssl_context ssl;
+  mbedtls_net_context net;
+};
+
+void mbed_peer_setup(struct mbed_peer *p) {
+  mbedtls_net_set_nonblock(&p->net);
+  mbedtls_ssl_set_bio(&p->ssl, &p->net, mbedtls_net_send, mbedtls_net_recv,
+                      NULL);
+}
+
+int mbed_peer_read(struct mbed_peer *p, unsigned char *buf, size_t len) {
+  int r = mbedtls_ssl_read(&p->ssl, buf, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'mbedtls_ssl_read' on mbed TLS session '&p->ssl' over a non-blocking descriptor treats MBEDTLS_ERR_SSL_WANT_READ as a fatal error [nbio-unhandled-eagain]
+  if (r < 0) {
+    mbedtls_ssl_free(&p->ssl);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with MBEDTLS_ERR_SSL_WANT_READ, 'mbedtls_ssl_free' ends the connection here without testing for it
+    return -1;
+  }
+  return r;
+}
+// CHECK-MESSAGES: :[[@LINE-15]]:3: note: 'mbedtls_net_set_nonblock' makes the session's transport non-blocking here
+// CHECK-MESSAGES: :[[@LINE-15]]:3: note: the session takes that descriptor here
+
+int mbed_peer_read_again(struct mbed_peer *p, unsigned char *buf, size_t len) {
+  int r = mbedtls_ssl_read(&p->ssl, buf, len);
+  if (r == MBEDTLS_ERR_SSL_WANT_READ || r == MBEDTLS_ERR_SSL_WANT_WRITE)
+    return 0;
+  if (r < 0) {
+    mbedtls_ssl_free(&p->ssl);
+    return -1;
+  }
+  return r;
 }
