@@ -492,12 +492,11 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
         continue;
       P = RetriesR ? PR : PW;
       Readable = RetriesR;
-      // One code for both ways (GnuTLS, libssh2): the call's own direction.
+      // One code for both ways (GnuTLS, libssh2, a BIO's should_retry): the
+      // call's own direction.
       // So where the library cannot be asked which way it waits (mbed TLS).
       if (RetriesR && RetriesW &&
-          ((Info->Family == IoFamily::Code &&
-            Api->CodeRead == Api->CodeWrite) ||
-           Api->WantsRead.empty()))
+          (Api->AgainRead == Api->AgainWrite || Api->WantsRead.empty()))
         Readable = Info->Dir == Direction::Read;
       Cause = Readable ? Api->AgainRead : Api->AgainWrite;
       // Both retried the same way: wait in the direction the library asks
@@ -554,7 +553,9 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
         ReadIf = (Api->WantsReadNegated ? "!" : "") + Api->WantsRead.str() +
                  "(" + *FdCopy + ")";
       F = makeFix(A, Fn, P,
-                  Api ? Api->FdGetter.str() + "(" + *FdCopy + ")" : *FdCopy,
+                  Api ? Api->FdGetter.str() + "(" + *FdCopy +
+                            Api->FdGetterMoreArgs.str() + ")"
+                      : *FdCopy,
                   Readable, ReadIf);
     }
     {

@@ -51,6 +51,19 @@ constexpr TlsApi MbedTls{"mbed TLS",
                          "MBEDTLS_ERR_SSL_WANT_WRITE",
                          -0x6900,
                          -0x6880};
+// OpenSSL's BIOs say "would block" through BIO_should_retry() (and the
+// direction through BIO_should_read/_write): the failure path asks them of
+// the BIO; BIO_get_fd(b, NULL) gives its descriptor (as a long: the cast
+// keeps C++'s braced initialisation from narrowing).
+constexpr TlsApi OpenSslBio{"OpenSSL BIO",
+                            "(int)BIO_get_fd",
+                            "BIO_should_read",
+                            false,
+                            "BIO_should_retry()",
+                            "BIO_should_retry()",
+                            0,
+                            0,
+                            ", NULL"};
 constexpr IoFamily Ssl = IoFamily::Ssl, Code = IoFamily::Code;
 
 // Name, fd argument, direction, MSG_DONTWAIT flags argument, family.
@@ -81,6 +94,12 @@ const IoCallInfo IoCalls[] = {
     {"sendfile64", 0, W, -1, IoFamily::Plain},
     {"splice", 2, W, -1, IoFamily::Plain},
     {"connect", 0, W, -1, IoFamily::Connect},
+    {"BIO_read", 0, R, -1, Ssl, &OpenSslBio},
+    {"BIO_read_ex", 0, R, -1, Ssl, &OpenSslBio},
+    {"BIO_gets", 0, R, -1, Ssl, &OpenSslBio},
+    {"BIO_write", 0, W, -1, Ssl, &OpenSslBio},
+    {"BIO_write_ex", 0, W, -1, Ssl, &OpenSslBio},
+    {"BIO_puts", 0, W, -1, Ssl, &OpenSslBio},
     {"SSL_read", 0, R, -1, Ssl, &OpenSsl},
     {"SSL_read_ex", 0, R, -1, Ssl, &OpenSsl},
     {"SSL_peek", 0, R, -1, Ssl, &OpenSsl},

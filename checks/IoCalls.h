@@ -51,6 +51,8 @@ struct TlsApi {
   llvm::StringRef AgainRead, AgainWrite;
   /// For the Code family: the values the call returns for them.
   int64_t CodeRead, CodeWrite;
+  /// What FdGetter takes after the session (`BIO_get_fd(b, NULL)`).
+  llvm::StringRef FdGetterMoreArgs = "";
 };
 
 struct IoCallInfo {

@@ -165,6 +165,7 @@ static const std::pair<llvm::StringRef, WrapperSpec> BuiltinWrappers[] = {
     {"ngx_nonblocking", {0}},
     {"ngx_blocking", {0, -1, true, true}},
     {"curlx_nonblock", {0, 1, true}},
+    {"BIO_socket_nbio", {0, 1, true}}, // OpenSSL
     {"Curl_nonblock", {0, 1, true}},
     {"fdevent_fcntl_set_nb", {0}},
     {"fdevent_fcntl_set_nb_cloexec", {0}},

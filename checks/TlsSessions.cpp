@@ -6,6 +6,7 @@
 #include "TlsSessions.h"
 #include "IoCalls.h"
 #include "NonBlockingFdAnalysis.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::nbio {
 
@@ -38,13 +39,57 @@ constexpr BindingCall BindingCalls[] = {
     {"libssh2_channel_direct_tcpip_ex", 0, -2},
     {"libssh2_sftp_init", 0, -2},
     {"libssh2_sftp_open_ex", 0, -2},
+    // `b = BIO_new_socket(fd, BIO_NOCLOSE)`: a BIO over a descriptor (FdArg
+    // -3: the result is the session, the argument its descriptor).
+    {"BIO_new_socket", 0, -3},
     {"mbedtls_net_set_nonblock", 0, -1},
+    // OpenSSL BIOs: BIO_set_nbio(b, 1) is BIO_ctrl(b, BIO_C_SET_NBIO, 1,
+    // NULL) (checked below); SSL_set_bio(ssl, rbio, wbio) binds BIOs.
+    {"BIO_ctrl", 0, -1, -1},
+    {"SSL_set_bio", 0, 1},
+    {"SSL_set_bio", 0, 2},
 };
 
 /// The variable or struct field that holds the object \p E names: `ssl`,
 /// `c->ssl`, `&ctx`, `(gnutls_transport_ptr_t)(long)fd`.
 const Decl *holder(const Expr *E) {
   return fdIdentity(E, /*ThroughPointers=*/true);
+}
+/// BIO_ctrl(b, BIO_C_SET_NBIO, n, NULL) with n != 0: BIO_set_nbio(b, 1).
+bool bioSetsNbio(const CallExpr *C) {
+  constexpr int64_t SetNbio = 102; // BIO_C_SET_NBIO, openssl/bio.h
+  if (C->getNumArgs() < 3)
+    return false;
+  const ASTContext &Ctx = C->getCalleeDecl()->getASTContext();
+  Expr::EvalResult Cmd, N;
+  return !C->getArg(1)->isValueDependent() &&
+         !C->getArg(2)->isValueDependent() &&
+         C->getArg(1)->EvaluateAsInt(Cmd, Ctx) &&
+         Cmd.Val.getInt() == SetNbio && C->getArg(2)->EvaluateAsInt(N, Ctx) &&
+         N.Val.getInt() != 0;
+}
+/// The name the user wrote: the macro (`BIO_set_nbio`) rather than the
+/// function it expands to (`BIO_ctrl`).
+std::string spelledName(const CallExpr *C) {
+  SourceLocation L = C->getBeginLoc();
+  if (L.isMacroID()) {
+    const ASTContext &Ctx = C->getCalleeDecl()->getASTContext();
+    llvm::StringRef M = Lexer::getImmediateMacroName(L, Ctx.getSourceManager(),
+                                                      Ctx.getLangOpts());
+    if (!M.empty())
+      return M.str();
+  }
+  return globalCalleeName(C).str();
+}
+/// A session over the descriptor \p O is about, bound by \p Binding.
+TlsSessions::Origin fromFd(const NonBlockingOrigin &O,
+                           const CallExpr *Binding) {
+  TlsSessions::Origin R;
+  R.Loc = O.Loc;
+  R.Note = O.Note;
+  R.LinuxOnly = O.LinuxOnly;
+  R.Binding = Binding;
+  return R;
 }
 } // namespace
 
@@ -61,6 +106,8 @@ void TlsSessions::collect() {
         unsigned Need = std::max<int>(BC.SessionArg, std::max(BC.FdArg, BC.ZeroArg));
         if (C->getNumArgs() <= Need)
           continue;
+        if (BC.Name == "BIO_ctrl" && !bioSetsNbio(C))
+          continue;
         if (BC.ZeroArg >= 0) {
           // libssh2_session_set_blocking(s, 0): non-blocking only with 0.
           Expr::EvalResult R;
@@ -70,7 +117,7 @@ void TlsSessions::collect() {
               R.Val.getInt() != 0)
             continue;
         }
-        if (BC.FdArg == -2) {
+        if (BC.FdArg <= -2) {
           // `ch = libssh2_channel_open_session(s)`: what holds the result.
           const FunctionDecl *Fn = A.enclosingFunction(C);
           const Stmt *P = Fn ? A.functionParents().of(Fn).lookup(C) : nullptr;
@@ -86,8 +133,10 @@ void TlsSessions::collect() {
               if (const auto *V = dyn_cast<VarDecl>(D);
                   V && V->getInit() && V->getInit()->IgnoreParenCasts() == C)
                 Made = V->getCanonicalDecl();
-          if (Made)
+          if (Made && BC.FdArg == -2)
             Derived.push_back({Made, C->getArg(BC.SessionArg)});
+          else if (Made)
+            MadeOver.push_back({Made, C});
           continue;
         }
         Bindings.push_back({C, C->getArg(BC.SessionArg),
@@ -113,6 +162,13 @@ TlsSessions::nonBlocking(const Decl *H, unsigned Depth) {
     if (Made == H)
       if (auto O = nonBlocking(holder(From), Depth + 1))
         return O;
+  // A BIO made over a descriptor.
+  for (const auto &[Made, C] : MadeOver)
+    if (Made == H)
+      if (const FunctionDecl *Fn = A.enclosingFunction(C))
+        if (std::optional<NonBlockingOrigin> O =
+                A.nonBlockingAt(C->getArg(0), C, Fn))
+          return fromFd(*O, C);
   // The objects a session is bound to (mbed TLS: the net context), which
   // may themselves be made non-blocking by their library.
   for (const Binding &B : Bindings) {
@@ -120,24 +176,24 @@ TlsSessions::nonBlocking(const Decl *H, unsigned Depth) {
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(B.Call);
     if (!B.Fd) {
-      return Origin{B.Call->getBeginLoc(),
-                    "'" + globalCalleeName(B.Call).str() +
-                        "' makes the session non-blocking here",
-                    false, nullptr};
+      Origin O;
+      O.Loc = B.Call->getBeginLoc();
+      O.Switch = spelledName(B.Call);
+      return O;
     }
     if (!Fn)
       continue;
     if (std::optional<NonBlockingOrigin> O = A.nonBlockingAt(B.Fd, B.Call, Fn))
-      return Origin{O->Loc, O->Note, O->LinuxOnly, B.Call};
-    // mbedtls_ssl_set_bio(&ssl, &net, ...): the net context's own mode.
-    if (const Decl *Inner = holder(B.Fd))
-      for (const Binding &N : Bindings)
-        if (!N.Fd && holder(N.Session) == Inner)
-          return Origin{N.Call->getBeginLoc(),
-                        "'" + globalCalleeName(N.Call).str() +
-                            "' makes the session's transport non-blocking "
-                            "here",
-                        false, B.Call};
+      return fromFd(*O, B.Call);
+    // The object bound is itself a session-like object (mbedtls_ssl_set_bio's
+    // net context, SSL_set_bio's BIO): its own mode.
+    if (auto O = nonBlocking(holder(B.Fd), Depth + 1)) {
+      if (!O->Binding) {
+        O->Binding = B.Call;
+        O->OnTransport = true;
+      }
+      return O;
+    }
   }
   return std::nullopt;
 }

@@ -35,11 +35,24 @@ public:
   explicit TlsSessions(NonBlockingFdAnalysis &A) : A(A) {}
 
   struct Origin {
-    /// Where the descriptor (or the session) became non-blocking, and the
-    /// note that says so (as NonBlockingOrigin has them).
+    /// Where the descriptor (or the session) became non-blocking, and, for
+    /// a descriptor, the analysis' note that says so.
     SourceLocation Loc;
     std::string Note;
     bool LinuxOnly = false;
+    /// The library call that made the session non-blocking itself
+    /// (`BIO_set_nbio`, `libssh2_session_set_blocking`), or empty.
+    std::string Switch;
+    /// The switch was made on an object bound to the session (the net
+    /// context of mbedtls_ssl_set_bio, the BIO of SSL_set_bio).
+    bool OnTransport = false;
+    /// The note's text.
+    std::string note() const {
+      if (Switch.empty())
+        return Note;
+      return "'" + Switch + "' makes the session" +
+             (OnTransport ? "'s transport" : "") + " non-blocking here";
+    }
     /// The call that bound the descriptor to the session (null when the
     /// library itself was told not to block).
     const CallExpr *Binding = nullptr;
@@ -57,6 +70,9 @@ private:
   static constexpr unsigned MaxDerivedDepth = 3;
   /// What holds a made object, and the expression it was made from.
   std::vector<std::pair<const Decl *, const Expr *>> Derived;
+  /// What holds an object made over a descriptor, and the call that made
+  /// it (`BIO_new_socket(fd, ...)`, its descriptor the first argument).
+  std::vector<std::pair<const Decl *, const CallExpr *>> MadeOver;
   NonBlockingFdAnalysis &A;
   bool Collected = false;
   struct Binding {

@@ -292,7 +292,7 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
        "when it fails with %0, %1 here without testing for it",
        DiagnosticIDs::Note)
       << Again << P.What;
-  noteOrigin(NonBlockingOrigin{O->Loc, O->Note, O->LinuxOnly}, Call);
+  noteOrigin(NonBlockingOrigin{O->Loc, O->note(), O->LinuxOnly}, Call);
   if (O->Binding)
     diag(reportLoc(O->Binding), "the session takes that descriptor here",
          DiagnosticIDs::Note);

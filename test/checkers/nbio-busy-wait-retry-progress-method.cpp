@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
 
-// Progress in a retry loop is asked of ExprMutationAnalyzer, as
-// bugprone-infinite-loop does: a budget object of the loop's condition
-// spent through a non-const member function on the retry path bounds the
-// loop. The twin spends it only on success, so the EAGAIN path spins.
+// Progress in a retry loop: a budget object of the loop's condition spent
+// through a non-const member function on the retry path bounds the loop,
+// as a counter does. The twin spends it only on success, so the EAGAIN
+// path spins.
 
 #include <cerrno>
 #include <fcntl.h>

@@ -17,6 +17,7 @@
 #include <libssh2.h>
 #include <mbedtls/net_sockets.h>
 #include <mbedtls/ssl.h>
+#include <openssl/bio.h>
 #include <openssl/ssl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -164,4 +165,60 @@ int mbed_peer_read_again(struct mbed_peer *p, unsigned char *buf, size_t len) {
     return -1;
   }
   return r;
+}
+
+// OpenSSL BIOs: one made over a non-blocking socket, or told not to block
+// (BIO_set_nbio); BIO_should_retry() is their "would block".
+int bio_socket_read(char *buf, int len) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  BIO *b = BIO_new_socket(fd, BIO_NOCLOSE);
+  int n = BIO_read(b, buf, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'BIO_read' on OpenSSL BIO session 'b' over a non-blocking descriptor treats BIO_should_retry() as a fatal error [nbio-unhandled-eagain]
+  if (n <= 0) {
+    BIO_free(b);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with BIO_should_retry(), 'BIO_free' ends the connection here without testing for it
+    close(fd);
+    return -1;
+  }
+  // CHECK-MESSAGES: :[[@LINE-10]]:12: note: 'socket' creates a non-blocking descriptor here
+  // CHECK-MESSAGES: :[[@LINE-10]]:12: note: the session takes that descriptor here
+  return n;
+}
+
+int bio_connect_read(char *buf, int len) {
+  BIO *b = BIO_new_connect("example.org:443");
+  BIO_set_nbio(b, 1);
+  int n = BIO_read(b, buf, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'BIO_read' on OpenSSL BIO session 'b' over a non-blocking descriptor treats BIO_should_retry() as a fatal error [nbio-unhandled-eagain]
+  if (n <= 0) {
+    BIO_free_all(b);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with BIO_should_retry(), 'BIO_free_all' ends the connection here without testing for it
+    return -1;
+  }
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'BIO_set_nbio' makes the session non-blocking here
+  return n;
+}
+
+int bio_connect_read_retry(char *buf, int len) {
+  BIO *b = BIO_new_connect("example.org:443");
+  BIO_set_nbio(b, 1);
+  int n = BIO_read(b, buf, len);
+  if (n <= 0) {
+    if (BIO_should_retry(b))
+      return 0;
+    BIO_free_all(b);
+    return -1;
+  }
+  return n;
+}
+
+int bio_blocking_read(char *buf, int len) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  BIO *b = BIO_new_socket(fd, BIO_NOCLOSE);
+  int n = BIO_read(b, buf, len);
+  if (n <= 0) {
+    BIO_free(b);
+    return -1;
+  }
+  return n;
 }
