@@ -11,43 +11,47 @@
 namespace clang::tidy::nbio {
 
 namespace {
-/// A library call that gives a session its descriptor (FdArg), or that
-/// makes the object at SessionArg non-blocking itself (FdArg -1; with a
-/// ZeroArg, only when that argument is 0).
+/// What a library call tells about the object at its SessionArg.
+enum class Says {
+  Descriptor, ///< it runs over the descriptor (or object) at Arg
+  Switch,     ///< it is made non-blocking (with Arg >= 0: only if that
+              ///< argument is 0, libssh2_session_set_blocking(s, 0))
+  MadeFrom,   ///< the call's result is made from it and works in its mode
+  MadeOver,   ///< the call's result runs over the descriptor at SessionArg
+};
 struct BindingCall {
   llvm::StringLiteral Name;
   unsigned SessionArg;
-  int FdArg;
-  int ZeroArg = -1;
+  Says What;
+  int Arg = -1;
 };
 constexpr BindingCall BindingCalls[] = {
-    {"SSL_set_fd", 0, 1},
-    {"SSL_set_rfd", 0, 1},
-    {"SSL_set_wfd", 0, 1},
-    {"wolfSSL_set_fd", 0, 1},
-    {"wolfSSL_set_read_fd", 0, 1},
-    {"wolfSSL_set_write_fd", 0, 1},
-    {"gnutls_transport_set_int", 0, 1},
-    {"gnutls_transport_set_int2", 0, 1},
-    {"gnutls_transport_set_ptr", 0, 1},
-    {"gnutls_transport_set_ptr2", 0, 1},
-    {"mbedtls_ssl_set_bio", 0, 1},
-    {"libssh2_session_set_blocking", 0, -1, 1},
-    // An object made from a session works in its mode: a channel or an
-    // SFTP session of a libssh2 session (FdArg -2: the call's result).
-    {"libssh2_channel_open_ex", 0, -2},
-    {"libssh2_channel_direct_tcpip_ex", 0, -2},
-    {"libssh2_sftp_init", 0, -2},
-    {"libssh2_sftp_open_ex", 0, -2},
-    // `b = BIO_new_socket(fd, BIO_NOCLOSE)`: a BIO over a descriptor (FdArg
-    // -3: the result is the session, the argument its descriptor).
-    {"BIO_new_socket", 0, -3},
-    {"mbedtls_net_set_nonblock", 0, -1},
-    // OpenSSL BIOs: BIO_set_nbio(b, 1) is BIO_ctrl(b, BIO_C_SET_NBIO, 1,
-    // NULL) (checked below); SSL_set_bio(ssl, rbio, wbio) binds BIOs.
-    {"BIO_ctrl", 0, -1, -1},
-    {"SSL_set_bio", 0, 1},
-    {"SSL_set_bio", 0, 2},
+    {"SSL_set_fd", 0, Says::Descriptor, 1},
+    {"SSL_set_rfd", 0, Says::Descriptor, 1},
+    {"SSL_set_wfd", 0, Says::Descriptor, 1},
+    {"SSL_set_bio", 0, Says::Descriptor, 1},
+    {"SSL_set_bio", 0, Says::Descriptor, 2},
+    {"wolfSSL_set_fd", 0, Says::Descriptor, 1},
+    {"wolfSSL_set_read_fd", 0, Says::Descriptor, 1},
+    {"wolfSSL_set_write_fd", 0, Says::Descriptor, 1},
+    {"gnutls_transport_set_int", 0, Says::Descriptor, 1},
+    {"gnutls_transport_set_int2", 0, Says::Descriptor, 1},
+    {"gnutls_transport_set_ptr", 0, Says::Descriptor, 1},
+    {"gnutls_transport_set_ptr2", 0, Says::Descriptor, 1},
+    {"mbedtls_ssl_set_bio", 0, Says::Descriptor, 1},
+    {"libssh2_session_set_blocking", 0, Says::Switch, 1},
+    {"mbedtls_net_set_nonblock", 0, Says::Switch},
+    // BIO_set_nbio(b, 1) is BIO_ctrl(b, BIO_C_SET_NBIO, 1, NULL): checked
+    // by bioSetsNbio.
+    {"BIO_ctrl", 0, Says::Switch},
+    // `ch = libssh2_channel_open_session(s)`: a channel or an SFTP session
+    // of a libssh2 session.
+    {"libssh2_channel_open_ex", 0, Says::MadeFrom},
+    {"libssh2_channel_direct_tcpip_ex", 0, Says::MadeFrom},
+    {"libssh2_sftp_init", 0, Says::MadeFrom},
+    {"libssh2_sftp_open_ex", 0, Says::MadeFrom},
+    // `b = BIO_new_socket(fd, BIO_NOCLOSE)`: a BIO over a descriptor.
+    {"BIO_new_socket", 0, Says::MadeOver},
 };
 
 /// The variable or struct field that holds the object \p E names: `ssl`,
@@ -103,21 +107,20 @@ void TlsSessions::collect() {
       if (FD->getName() != BC.Name)
         continue;
       for (const CallExpr *C : Calls) {
-        unsigned Need = std::max<int>(BC.SessionArg, std::max(BC.FdArg, BC.ZeroArg));
-        if (C->getNumArgs() <= Need)
+        if (int(C->getNumArgs()) <= std::max<int>(BC.SessionArg, BC.Arg))
           continue;
         if (BC.Name == "BIO_ctrl" && !bioSetsNbio(C))
           continue;
-        if (BC.ZeroArg >= 0) {
+        if (BC.What == Says::Switch && BC.Arg >= 0) {
           // libssh2_session_set_blocking(s, 0): non-blocking only with 0.
           Expr::EvalResult R;
-          const Expr *Z = C->getArg(BC.ZeroArg);
+          const Expr *Z = C->getArg(BC.Arg);
           if (Z->isValueDependent() ||
               !Z->EvaluateAsInt(R, FD->getASTContext()) ||
               R.Val.getInt() != 0)
             continue;
         }
-        if (BC.FdArg <= -2) {
+        if (BC.What == Says::MadeFrom || BC.What == Says::MadeOver) {
           // `ch = libssh2_channel_open_session(s)`: what holds the result.
           const FunctionDecl *Fn = A.enclosingFunction(C);
           const Stmt *P = Fn ? A.functionParents().of(Fn).lookup(C) : nullptr;
@@ -133,14 +136,15 @@ void TlsSessions::collect() {
               if (const auto *V = dyn_cast<VarDecl>(D);
                   V && V->getInit() && V->getInit()->IgnoreParenCasts() == C)
                 Made = V->getCanonicalDecl();
-          if (Made && BC.FdArg == -2)
+          if (Made && BC.What == Says::MadeFrom)
             Derived.push_back({Made, C->getArg(BC.SessionArg)});
           else if (Made)
             MadeOver.push_back({Made, C});
           continue;
         }
         Bindings.push_back({C, C->getArg(BC.SessionArg),
-                            BC.FdArg >= 0 ? C->getArg(BC.FdArg) : nullptr});
+                            BC.What == Says::Descriptor ? C->getArg(BC.Arg)
+                                                        : nullptr});
       }
     }
   });
