@@ -35,6 +35,8 @@ bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
     Result = false;
   } else if (isBuiltinWaitFunction(Name) || User.contains(Name) ||
              (!User.empty() && User.contains(FD->getQualifiedNameAsString())) ||
+             (!Project.empty() && !FD->hasBody() &&
+              Project.contains(FD->getQualifiedNameAsString())) ||
              // condition_variable::wait, wait_for, wait_until; and helpers
              // named so.
              Name.contains_insensitive("wait") ||

@@ -81,6 +81,9 @@ struct FailurePath {
 /// Decides which calls wait for readiness.
 struct WaitFunctions {
   llvm::StringSet<> User;
+  /// The project facts' functions that wait (bodies in other files), by
+  /// qualified name; set for each TU.
+  llvm::StringSet<> Project;
   bool isWait(const FunctionDecl *FD, unsigned Depth = 0) const;
   /// Answers for the current TU (a function of the TU is asked about once
   /// per call site in every loop); cleared at the end of each TU.

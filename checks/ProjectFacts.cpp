@@ -61,6 +61,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonblocking", llvm::json::Array(NonBlocking)},
       {"blocking", llvm::json::Array(Blocking)},
       {"keeps_mode", llvm::json::Array(KeepsMode)},
+      {"waits", llvm::json::Array(Waits)},
       {"keeps_mode_if", std::move(If)},
       {"io_wrappers", std::move(Ws)},
       {"field_targets", std::move(Targets)},
@@ -118,7 +119,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
        {std::pair<llvm::StringRef, std::vector<std::string> *>{
             "nonblocking", &Out.NonBlocking},
         {"blocking", &Out.Blocking},
-        {"keeps_mode", &Out.KeepsMode}})
+        {"keeps_mode", &Out.KeepsMode},
+        {"waits", &Out.Waits}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
       return Why;
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))

@@ -60,6 +60,10 @@ struct ProjectFacts {
   /// `Name:FdArg`: the function leaves that parameter's mode alone, and
   /// passes it only to calls that do.
   std::vector<std::string> KeepsMode;
+  /// Functions (qualified names) whose body waits for readiness or backs
+  /// off (calls poll, select, sleep... or a function of its file that
+  /// does): a retry that calls one in another file does not spin.
+  std::vector<std::string> Waits;
   /// For a TU's own summary: `Name:FdArg` keeps the mode if every
   /// `Callee:Arg` it passes the descriptor to does (closed by the merge).
   std::vector<std::pair<std::string, std::vector<std::string>>> KeepsModeIf;

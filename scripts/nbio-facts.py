@@ -62,7 +62,7 @@ def entry_key(item):
 
 
 def merge(paths):
-    nonblocking, blocking, keeps = set(), set(), set()
+    nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     keeps_if = {}
     wrappers = {}
     origins = {}
@@ -81,6 +81,7 @@ def merge(paths):
         nonblocking.update(d.get("nonblocking", []))
         blocking.update(d.get("blocking", []))
         keeps.update(d.get("keeps_mode", []))
+        waiters.update(d.get("waits", []))
         for e in d.get("keeps_mode_if", []):
             # The same function summarised by two files (a header's inline
             # function): both conditions must hold.
@@ -118,6 +119,7 @@ def merge(paths):
         "blocking": sorted(blocking),
         "keeps_mode": sorted(keeps),
         "keeps_mode_if": [],
+        "waits": sorted(waiters),
         "io_wrappers": [wrappers[k] for k in sorted(wrappers)],
         "field_targets": [targets[k] for k in sorted(targets)],
         "nonblocking_fields": {k: fields[k] for k in sorted(fields)},
