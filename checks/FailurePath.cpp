@@ -1273,8 +1273,12 @@ struct FailurePathFinder::Walk {
         return exitOf(Loop);
       if (T == Tri::Unknown && dependsOnFailure(Cond))
         return stop(PathEnd::Unknown, Loop), nullptr;
-      if (T == Tri::True && dependsOnFailure(Cond)) {
-        Via = RetryVia::Condition; // `do { ... } while (errno == EAGAIN)`
+      // `do { ... } while (errno == EAGAIN)`: the condition retries. Not
+      // when a `continue` brought the path here: a wait at the end of the
+      // body would not be on that path (the fix goes before the continue).
+      if (T == Tri::True && dependsOnFailure(Cond) &&
+          Via != RetryVia::Continue) {
+        Via = RetryVia::Condition;
         From = Cond;
       }
     }
