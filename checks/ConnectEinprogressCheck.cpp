@@ -8,6 +8,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 
 namespace clang::tidy::nbio {
 
@@ -25,6 +26,7 @@ void ConnectEinprogressCheck::registerPPCallbacks(const SourceManager &,
                                                   Preprocessor *PP,
                                                   Preprocessor *) {
   Inserter.registerPreprocessor(PP);
+  this->PP = PP;
 }
 
 void ConnectEinprogressCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -209,7 +211,11 @@ ConnectEinprogressCheck::helperHints(const FunctionDecl *Fn, bool Failed) {
   StringRef Text = Failed ? FailedHelperText : HelperText;
   StringRef Guard =
       Failed ? "NBIO_CONNECT_FAILED_DEFINED" : "NBIO_CONNECT_WAIT_DEFINED";
-  if (SM.getBufferData(File).contains(("#define " + Guard).str()))
+  // The helper is there already (an earlier run, a header that has it):
+  // its guard is a defined macro. Asked of the preprocessor, not of the
+  // text, where a comment may name it.
+  if (PP ? PP->isMacroDefined(Guard)
+         : SM.getBufferData(File).contains(("#define " + Guard).str()))
     return {};
   std::vector<FixItHint> Hints = {
       FixItHint::CreateInsertion(startOfCommentedLine(TopLoc, SM), Text.str())};

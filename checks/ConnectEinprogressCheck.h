@@ -38,6 +38,8 @@ protected:
               llvm::ArrayRef<const Stmt *> Candidates) override;
 
 private:
+  /// The TU's preprocessor: whether the helper's guard macro is defined.
+  Preprocessor *PP = nullptr;
   std::vector<FixItHint> makeFix(const CallExpr *Call, const FunctionDecl *Fn,
                                  const std::string &FdCopy);
   std::vector<FixItHint> helperHints(const FunctionDecl *Fn, bool Failed);
