@@ -195,7 +195,6 @@ struct FailurePathFinder::Walk {
   /// The statements the path ran (whole statements, conditions, the
   /// branches and loops passed over): where progress is looked for.
   llvm::SmallVector<const Stmt *, 16> PathStmts;
-  llvm::SmallPtrSet<const FieldDecl *, 4> ModifiedFields;
   // The descriptor, to recognise close(fd) / conn_free(c).
   const VarDecl *FdRoot = nullptr;
   const FieldDecl *FdField = nullptr;
@@ -752,15 +751,9 @@ struct FailurePathFinder::Walk {
           if (B->getOpcode() == BO_Assign)
             noteAlias(V, B->getRHS());
         }
-      } else if (const auto *ME = dyn_cast<MemberExpr>(L)) {
-        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-          ModifiedFields.insert(FD);
       }
       return false;
     }
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->isIncrementDecrementOp())
-      noteTarget(U->getSubExpr());
     if (isa<DeclRefExpr>(E) && isResultRef(E) && !isAssigned(E) &&
         usedAsCount(E))
       return stop(PathEnd::UsedAsCount, E);
@@ -829,7 +822,6 @@ struct FailurePathFinder::Walk {
   }
 
   bool call(const CallExpr *C) {
-    noteModifiedThrough(C);
     const FunctionDecl *FD = C->getDirectCallee();
     if (!FD || !FD->getIdentifier())
       return false;
@@ -1035,7 +1027,7 @@ struct FailurePathFinder::Walk {
           const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
           return C && (!FD || FD->isNoReturn() || F.Waits.isWait(FD));
         })) {
-      noteModified(L);
+      ranOnPath(L);
       return exitOf(L);
     }
     return stop(PathEnd::Unknown, L), nullptr;
@@ -1078,11 +1070,18 @@ struct FailurePathFinder::Walk {
     for (unsigned I = From, E = B->size(); I < E; ++I)
       if (auto CS = (*B)[I].getAs<CFGStmt>()) {
         const Stmt *S = CS->getStmt();
-          if (CallStmt.count(S))
+        if (CallStmt.count(S))
           continue;
         Last = S;
-        if (!isa_and_nonnull<Expr>(parent(S)))
-          PathStmts.push_back(S); // a whole statement or condition
+        // A whole statement, a condition, or one term of a condition (the
+        // CFG runs each `&&`/`||` term in a block of its own).
+        const Stmt *Up = parent(S);
+        while (isa_and_nonnull<ParenExpr>(Up))
+          Up = parent(Up);
+        const auto *Op = dyn_cast_or_null<BinaryOperator>(Up);
+        if (!isa_and_nonnull<Expr>(Up) || (Op && Op->isLogicalOp()) ||
+            isa_and_nonnull<AbstractConditionalOperator>(Up))
+          PathStmts.push_back(S);
         if (node(S))
           return true;
       }
@@ -1191,8 +1190,8 @@ struct FailurePathFinder::Walk {
                    dyn_cast_or_null<AbstractConditionalOperator>(Owner))
         Arms[0] = C->getTrueExpr(), Arms[1] = C->getFalseExpr();
       if (inert(Arms[0]) && inert(Arms[1])) {
-        noteModified(Arms[0]);
-        noteModified(Arms[1]);
+        ranOnPath(Arms[0]);
+        ranOnPath(Arms[1]);
         return joinAfter(B, T);
       }
     }
@@ -1263,9 +1262,6 @@ struct FailurePathFinder::Walk {
       // not a spin on the same call.
       if (changedOnPath(Cond))
         return stop(PathEnd::Unknown, Loop), nullptr;
-      for (const FieldDecl *FD : ModifiedFields)
-        if (mentionsField(Cond, FD))
-          return stop(PathEnd::Unknown, Loop), nullptr;
       if (counts(Cond))
         return stop(PathEnd::Unknown, Loop), nullptr;
       Tri T = evalCond(Cond, Cond, Loop);
@@ -1287,65 +1283,15 @@ struct FailurePathFinder::Walk {
     return stop(PathEnd::Retries, From), nullptr;
   }
 
-  static bool mentionsField(const Stmt *S, const FieldDecl *F) {
-    return anyNode(S, [F](const Stmt *N) {
-      const auto *ME = dyn_cast<MemberExpr>(N);
-      return ME && ME->getMemberDecl() == F;
-    });
-  }
-
   /// \p S ran on the path (the call's own statement, `recv(fds[i++],
   /// ...)`, or a branch or loop passed over): what it changes counts as
-  /// changed. Variables are looked for when a loop comes round
-  /// (changedOnPath); the fields it assigns are noted here.
-  void noteModified(const Stmt *S) {
-    if (!S)
-      return;
-    PathStmts.push_back(S);
-    findStmt(S, [&](const Stmt *N) {
-      const Expr *Target = nullptr;
-      if (const auto *U = dyn_cast<UnaryOperator>(N);
-          U && U->isIncrementDecrementOp())
-        Target = U->getSubExpr();
-      if (const auto *B = dyn_cast<BinaryOperator>(N);
-          B && B->isAssignmentOp())
-        Target = B->getLHS();
-      if (const auto *C = dyn_cast<CallExpr>(N))
-        noteModifiedThrough(C);
-      if (Target)
-        noteTarget(Target);
-      return false; // every statement under S
-    });
+  /// changed when a loop comes round (changedOnPath).
+  void ranOnPath(const Stmt *S) {
+    if (S)
+      PathStmts.push_back(S);
   }
 
-  void noteTarget(const Expr *Target) {
-    Target = Target->IgnoreParenImpCasts();
-    if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
-      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-        ModifiedFields.insert(F);
-    }
-  }
-
-  /// A call may change what it is given the address of (`bump(&tries)`),
-  /// or a variable bound to a non-const reference parameter.
-  void noteModifiedThrough(const CallExpr *C) {
-    const FunctionDecl *FD = C->getDirectCallee();
-    for (unsigned I = 0; I < C->getNumArgs(); ++I) {
-      const Expr *A = C->getArg(I)->IgnoreParenCasts();
-      if (const auto *U = dyn_cast<UnaryOperator>(A);
-          U && U->getOpcode() == UO_AddrOf) {
-        noteTarget(U->getSubExpr());
-        continue;
-      }
-      if (FD && I < FD->getNumParams()) {
-        QualType T = FD->getParamDecl(I)->getType();
-        if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
-          noteTarget(A);
-      }
-    }
-  }
-
-  /// The use \p Ref of a variable may change it: it is assigned,
+  /// The use \p Ref of a variable or field may change it: it is assigned,
   /// incremented, has its address taken (`bump(&tries)`), is bound to a
   /// non-const reference parameter, or has a non-const member function
   /// called on it (`budget.spend()`). The cases ExprMutationAnalyzer
@@ -1353,7 +1299,7 @@ struct FailurePathFinder::Walk {
   /// climbs through every ancestor with AST matchers, which builds the
   /// parent map of the whole TU, headers included (+18% instructions on
   /// memcached.c, measured).
-  bool mayChange(const DeclRefExpr *Ref) const {
+  bool mayChange(const Expr *Ref) const {
     const Expr *E = Ref;
     const Stmt *P = parent(E);
     while (P && (isa<ParenExpr>(P) ||
@@ -1395,26 +1341,33 @@ struct FailurePathFinder::Walk {
     return false;
   }
 
-  /// A variable of the loop's condition \p Cond (other than the call's
-  /// result) is changed by a statement the path ran: the loop makes
+  /// A variable or field of the loop's condition \p Cond (other than the
+  /// call's result) is changed by a statement the path ran: the loop makes
   /// progress (a counter, a bound, `bump(&tries)`, `budget.spend()`), as
   /// bugprone-infinite-loop asks of a loop's body (mayChange says how).
   bool changedOnPath(const Expr *Cond) {
-    llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+    llvm::SmallPtrSet<const Decl *, 4> Changing; // variables and fields
     findStmt(Cond, [&](const Stmt *N) {
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(N))
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(N)) {
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
             V && V != ResultVar)
-          Vars.insert(V);
+          Changing.insert(V);
+      } else if (const auto *ME = dyn_cast<MemberExpr>(N)) {
+        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          Changing.insert(FD);
+      }
       return false;
     });
-    if (Vars.empty())
+    if (Changing.empty())
       return false;
     for (const Stmt *S : PathStmts)
       if (findStmt(S, [&](const Stmt *N) {
-            const auto *DRE = dyn_cast<DeclRefExpr>(N);
-            const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-            return V && Vars.contains(V) && mayChange(DRE);
+            const Decl *D = nullptr;
+            if (const auto *DRE = dyn_cast<DeclRefExpr>(N))
+              D = DRE->getDecl();
+            else if (const auto *ME = dyn_cast<MemberExpr>(N))
+              D = ME->getMemberDecl();
+            return D && Changing.contains(D) && mayChange(cast<Expr>(N));
           }))
         return true;
     return false;
@@ -1449,7 +1402,7 @@ struct FailurePathFinder::Walk {
       S = DS;
       P = parent(DS);
     }
-    noteModified(S);
+    ranOnPath(S);
     // Uses in the same expression (`off += read(...)`).
     for (const Stmt *U = Call; U != S; U = parent(U))
       if (const auto *E = dyn_cast<Expr>(U); E && usedAsCount(E))
