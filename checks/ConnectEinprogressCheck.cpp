@@ -214,8 +214,7 @@ ConnectEinprogressCheck::helperHints(const FunctionDecl *Fn, bool Failed) {
   // The helper is there already (an earlier run, a header that has it):
   // its guard is a defined macro. Asked of the preprocessor, not of the
   // text, where a comment may name it.
-  if (PP ? PP->isMacroDefined(Guard)
-         : SM.getBufferData(File).contains(("#define " + Guard).str()))
+  if (PP && PP->isMacroDefined(Guard))
     return {};
   std::vector<FixItHint> Hints = {
       FixItHint::CreateInsertion(startOfCommentedLine(TopLoc, SM), Text.str())};
