@@ -991,31 +991,34 @@ def result_files(rdir):
             if fn.endswith(".json") and fn != KB_JSON]
 
 
+def per_check_counts():
+    return {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
+
+
+def add_by_check(per, findings, tri):
+    """Counts FINDINGS into PER (per_check_counts()): findings and labels
+    from the triage TRI, by the check that reported each."""
+    for f in findings:
+        chk = f["check"].split(",")[0]
+        if chk in per:
+            t = tri.get(f["fingerprint"])
+            per[chk]["findings"] += 1
+            per[chk][t["label"] if t else "?"] += 1
+
+
 def write_facts_delta(w, pkgs, other, tdir):
     """The facts report's comparison with the run without facts (the same
     packages' results in the parent directory): per check, side by side,
     and each finding the facts added or removed."""
-    def count(findings, tri):
-        per = {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
-        for f in findings:
-            chk = f["check"].split(",")[0]
-            if chk in per:
-                t = tri.get(f["fingerprint"])
-                per[chk]["findings"] += 1
-                per[chk][t["label"] if t else "?"] += 1
-        return per
-    mine = {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
-    theirs = {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
+    mine, theirs = per_check_counts(), per_check_counts()
     added, removed = [], []
     for p in pkgs:
         o = other.get(p["package"])
         if o is None:
             continue
         tri = read_triage(p["package"], tdir)
-        for tot, fs in ((mine, p["findings"]), (theirs, o["findings"])):
-            for c, v in count(fs, tri).items():
-                for k in v:
-                    tot[c][k] += v[k]
+        add_by_check(mine, p["findings"], tri)
+        add_by_check(theirs, o["findings"], tri)
         have = {f["fingerprint"] for f in p["findings"]}
         had = {f["fingerprint"] for f in o["findings"]}
         for f in p["findings"]:
@@ -1097,7 +1100,7 @@ def write_report(rdir, tdir, known_bugs=KNOWN_BUGS):
     labels = {}
     tot = {"tus": 0, "ok": 0, "compile-error": 0, "crash": 0, "timeout": 0,
            "findings": 0, "TP": 0, "FP": 0, "?": 0, "wall": 0.0, "cpu": 0.0}
-    per_check = {c: {"findings": 0, "TP": 0, "FP": 0, "?": 0} for c in CHECKS}
+    per_check = per_check_counts()
     rows = []
     stale = {}
     for p in pkgs:
@@ -1112,10 +1115,9 @@ def write_report(rdir, tdir, known_bugs=KNOWN_BUGS):
             seen.add(f["fingerprint"])
             c[lab] += 1
             chk = f["check"].split(",")[0]
-            if chk in per_check:
-                per_check[chk]["findings"] += 1
-                per_check[chk][lab] += 1
+            if chk in pc:
                 pc[chk] += 1
+        add_by_check(per_check, p["findings"], tri)
         theirs = {f["fingerprint"] for f in other.get(p["package"], {}).get("findings", [])}
         stale[p["package"]] = [(k, v) for k, v in tri.items()
                                if k not in seen and k not in theirs]
