@@ -625,26 +625,9 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   const SourceManager &SM = Ctx->getSourceManager();
   // The functions of this file, visible to the others, that wait or back
   // off: their callers elsewhere see only a declaration.
-  llvm::SmallVector<const DeclContext *, 8> Scopes{
-      Ctx->getTranslationUnitDecl()};
-  while (!Scopes.empty()) {
-    const DeclContext *DC = Scopes.pop_back_val();
-    for (const Decl *D : DC->decls()) {
-      if (D->getLocation().isValid() && SM.isInSystemHeader(D->getLocation()))
-        continue;
-      if (const auto *NS = dyn_cast<NamespaceDecl>(D))
-        Scopes.push_back(NS);
-      else if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
-        Scopes.push_back(RD);
-      else if (const auto *LS = dyn_cast<LinkageSpecDecl>(D))
-        Scopes.push_back(LS);
-      else if (const auto *FD = dyn_cast<FunctionDecl>(D);
-               FD && FD->doesThisDeclarationHaveABody() &&
-               FD->isExternallyVisible() && FD->getIdentifier() &&
-               Waits.isWait(FD))
-        F.Waits.push_back(FD->getQualifiedNameAsString());
-    }
-  }
+  for (const FunctionDecl *Fn : A.exportedFunctions())
+    if (Waits.isWait(Fn))
+      F.Waits.push_back(Fn->getQualifiedNameAsString());
   llvm::sort(F.Waits);
   F.Waits.erase(std::unique(F.Waits.begin(), F.Waits.end()), F.Waits.end());
   ShortWriteFlow Flow(*Ctx, A.functionCfgs());

@@ -2040,7 +2040,7 @@ void NonBlockingFdAnalysis::forEachFieldCallee(
       F);
 }
 
-void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
+std::vector<const FunctionDecl *> NonBlockingFdAnalysis::exportedFunctions() {
   P->collect();
   P->expandAll();
   const SourceManager &SM = Ctx.getSourceManager();
@@ -2053,6 +2053,12 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   llvm::sort(Fns, [&](const FunctionDecl *A, const FunctionDecl *B) {
     return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
   });
+  return Fns;
+}
+
+void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
+  std::vector<const FunctionDecl *> Fns = exportedFunctions();
+  const SourceManager &SM = Ctx.getSourceManager();
   Out.ReadsSoError = P->SoErrorRead;
   Out.WaitsForReadiness = P->ReadinessWait;
   // The struct fields this TU's own code gives a non-blocking descriptor.

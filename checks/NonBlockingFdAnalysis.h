@@ -133,6 +133,10 @@ public:
   /// descriptor parameters: made non-blocking or blocking, or left alone
   /// (unconditionally, or if the other files' functions they go to do).
   void exportFacts(ProjectFacts &Out);
+  /// The functions the facts describe: defined in this TU (its headers
+  /// included, not the system's), visible to the other files, and making a
+  /// call; in source order.
+  std::vector<const FunctionDecl *> exportedFunctions();
 
   /// Every function called in the TU's function bodies, with its calls.
   void forEachCallee(llvm::function_ref<void(const FunctionDecl *,
