@@ -1115,11 +1115,17 @@ struct NonBlockingFdAnalysis::Impl {
         return U && U->getOpcode() == UO_Not;
       });
     };
-    // What a definition of V does to the flag: std::nullopt, nothing.
-    auto Effect = [&](BinaryOperatorKind Op,
-                      const Expr *RHS) -> std::optional<bool> {
+    // What a definition of V (from reachingDefs: an assignment, the
+    // initialiser, or a declaration without one) does to the flag: set it,
+    // clear it, or (std::nullopt) leave it as it was.
+    auto EffectOf = [&](const Stmt *D) -> std::optional<bool> {
+      if (isa<DeclStmt>(D))
+        return false;
+      bool IsInit = D == V->getInit();
+      const auto *B = dyn_cast<BinaryOperator>(D);
+      const Expr *RHS = IsInit ? V->getInit() : B->getRHS();
       bool Named = Mentions(RHS);
-      switch (Op) {
+      switch (IsInit ? BO_Assign : B->getOpcode()) {
       case BO_Assign:
         return Named && !UnderNot(RHS);
       case BO_OrAssign:
@@ -1131,14 +1137,6 @@ struct NonBlockingFdAnalysis::Impl {
       default:
         return std::nullopt;
       }
-    };
-    // What a definition (from reachingDefs) does to the flag.
-    auto EffectOf = [&](const Stmt *D) -> std::optional<bool> {
-      if (const auto *B = dyn_cast<BinaryOperator>(D))
-        return Effect(B->getOpcode(), B->getRHS());
-      if (D == V->getInit())
-        return Effect(BO_Assign, V->getInit());
-      return false; // declared without a value
     };
     // Any definition reaching the call that sets the flag is enough
     // (may-analysis).

@@ -22,6 +22,15 @@ int with_flag(char *b) {
   // CHECK: creator-flags-variable.c:[[@LINE-1]]:10: warning: 'read' on 's': non-blocking; failure path
 }
 
+// The flag in the initialiser (found in review: an initialiser that is
+// itself an expression with `|` was not read as one).
+int flag_in_initialiser(char *b) {
+  int type = SOCK_STREAM | SOCK_NONBLOCK;
+  int s = socket(PF_INET, type, 0);
+  return read(s, b, 4);
+  // CHECK: creator-flags-variable.c:[[@LINE-1]]:10: warning: 'read' on 's': non-blocking; failure path
+}
+
 int flag_removed(char *b) {
   int type = SOCK_STREAM | SOCK_NONBLOCK;
   type &= ~SOCK_NONBLOCK;
