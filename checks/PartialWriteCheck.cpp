@@ -14,11 +14,13 @@ constexpr uint64_t PosixPipeBuf = 512;
 
 PartialWriteCheck::PartialWriteCheck(StringRef Name, ClangTidyContext *Context)
     : NbioCheckBase(Name, Context),
-      AllDescriptors(Options.get("AllDescriptors", false)) {}
+      AllDescriptors(Options.get("AllDescriptors", false)),
+      MinimumLength(Options.get("MinimumLength", DefaultMinimumLength)) {}
 
 void PartialWriteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   NbioCheckBase::storeOptions(Opts);
   Options.store(Opts, "AllDescriptors", AllDescriptors);
+  Options.store(Opts, "MinimumLength", MinimumLength);
 }
 
 void PartialWriteCheck::registerMatchers(ast_matchers::MatchFinder *F) {
@@ -96,8 +98,10 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
       if (!Len->isValueDependent() && Len->EvaluateAsInt(R, *Ctx)) {
         llvm::APSInt N = R.Val.getInt();
         // One byte (the self-pipe's wake-up) is all or nothing; so is a
-        // write of at most PIPE_BUF bytes to a pipe.
+        // write of at most PIPE_BUF bytes to a pipe; a write shorter than
+        // MinimumLength is in practice (DefaultMinimumLength says why).
         if (N.getExtValue() <= 1 ||
+            N.getExtValue() < int64_t(MinimumLength) ||
             (N.getExtValue() <= int64_t(PosixPipeBuf) && A.isPipeEnd(Fd)))
           continue;
         // So is a small write once the descriptor was reported writable:

@@ -10,6 +10,18 @@
 
 namespace clang::tidy::nbio {
 
+/// A constant-length write shorter than this is taken to go out whole or
+/// fail: on the BSDs and macOS a stream socket refuses outright a write no
+/// larger than its send low-water mark (2,048 bytes by default), and a
+/// Linux Unix stream socket one no larger than half its send buffer (at
+/// least 2,240 bytes); only Linux TCP can split so small a write, when it
+/// straddles the end of the last queued segment (at least 536 bytes, most
+/// often a multiple of 1,448) while the send buffer is full. For an
+/// acknowledgement, a command word or a short header that is too rare to
+/// report; the option lowers it (2 reports every write of two bytes or
+/// more).
+constexpr unsigned DefaultMinimumLength = 64;
+
 /// Flags a write on a non-blocking descriptor whose short count is taken
 /// for a complete write: only a failure is tested and the code goes on as
 /// if every byte was sent, a comparison with the length drops the
@@ -32,7 +44,11 @@ private:
   /// Report on every descriptor, blocking ones too (a blocking write is
   /// short only when a signal interrupts it or a timeout is set).
   const bool AllDescriptors;
+  /// Writes of a constant length below this are not reported: see
+  /// DefaultMinimumLength.
+  const unsigned MinimumLength;
 };
+
 
 } // namespace clang::tidy::nbio
 
