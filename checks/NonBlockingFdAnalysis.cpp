@@ -1772,9 +1772,25 @@ struct NonBlockingFdAnalysis::Impl {
       }
       return ParamMemo[P] = First;
     }
+    // A function other files call: the project's facts know whether every
+    // call in the project passes a non-blocking descriptor here.
+    if (Def->isExternallyVisible()) {
+      if (!Facts || !Def->getIdentifier())
+        return std::nullopt;
+      auto It = Facts->NonBlockingParams.find(
+          Def->getQualifiedNameAsString() + ":" + std::to_string(Idx));
+      if (It == Facts->NonBlockingParams.end())
+        return std::nullopt;
+      return ParamMemo[P] = NonBlockingOrigin{
+                 P->getLocation(),
+                 "every call of '" + Def->getName().str() +
+                     "' in the project passes '" + P->getName().str() +
+                     "' a non-blocking descriptor: made so in " +
+                     It->second.MadeAt + ", passed in " + It->second.PassedAt +
+                     " (from the project's facts)"};
+    }
     auto SitesIt = CallSites.find(Def);
-    if (SitesIt == CallSites.end() || SitesIt->second.empty() ||
-        Def->isExternallyVisible())
+    if (SitesIt == CallSites.end() || SitesIt->second.empty())
       return std::nullopt;
     // By index, looked up afresh each time: judging an argument may walk a
     // function for the first time (a generic lambda's instantiation), which
@@ -2054,6 +2070,65 @@ std::vector<const FunctionDecl *> NonBlockingFdAnalysis::exportedFunctions() {
   return Fns;
 }
 
+/// What each of this TU's calls passes to a descriptor parameter of a
+/// function other files may define or call (not the system's): the merge
+/// finds the parameters every call in the project gives a non-blocking
+/// descriptor, as paramNonBlocking does for a TU's static functions.
+void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<std::pair<const FunctionDecl *, const CallExpr *>> Calls;
+  for (const auto &[Caller, Cs] : P->CallsByFn)
+    if (Caller)
+      for (const CallExpr *C : Cs)
+        Calls.push_back({Caller, C});
+  // In the TU's order: the same input gives the same file.
+  llvm::sort(Calls, [&](const auto &X, const auto &Y) {
+    return SM.isBeforeInTranslationUnit(
+        SM.getExpansionLoc(X.second->getBeginLoc()),
+        SM.getExpansionLoc(Y.second->getBeginLoc()));
+  });
+  for (const auto &[Caller, C] : Calls) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() ||
+        !Callee->isExternallyVisible() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+      continue;
+    std::string Name = Callee->getQualifiedNameAsString();
+    unsigned N = std::min(C->getNumArgs(), Callee->getNumParams());
+    for (unsigned I = 0; I < N; ++I) {
+      const Expr *Arg = C->getArg(I);
+      if (!Callee->getParamDecl(I)->getType()->isIntegerType() ||
+          !Arg->getType()->isIntegerType())
+        continue;
+      ProjectFacts::ParamSite Site;
+      Site.Param = Name + ":" + std::to_string(I);
+      Site.At = fileAndLine(C->getBeginLoc(), SM);
+      if (std::optional<NonBlockingOrigin> O =
+              P->exprNonBlocking(Arg, Caller, C->getBeginLoc());
+          O && O->Loc.isValid()) {
+        Site.Mode = ProjectFacts::ParamSite::NonBlocking;
+        Site.From = fileAndLine(O->Loc, SM);
+      } else if (const auto *DRE =
+                     dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts())) {
+        // The caller's own parameter, handed on as it came (not made
+        // blocking on the way): what the caller's callers pass.
+        const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl());
+        unsigned J = PV ? PV->getFunctionScopeIndex() : 0;
+        if (PV && PV->getDeclContext() == Caller &&
+            Caller->isExternallyVisible() && Caller->getIdentifier() &&
+            llvm::none_of(P->summary(Caller), [&](const ParamEffect &E) {
+              return E.Param == J && !E.Set;
+            })) {
+          Site.Mode = ProjectFacts::ParamSite::Forwarded;
+          Site.From = Caller->getQualifiedNameAsString() + ":" +
+                      std::to_string(J);
+        }
+      }
+      Out.ParamSites.push_back(std::move(Site));
+    }
+  }
+}
+
 void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   std::vector<const FunctionDecl *> Fns = exportedFunctions();
   const SourceManager &SM = Ctx.getSourceManager();
@@ -2076,6 +2151,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
       if (O && O->Loc.isValid())
         Out.NonBlockingFields[Key] = fileAndLine(O->Loc, SM);
     }
+    exportParamSites(Out);
     // Answers computed without the facts are not the checks' answers.
     P->TuWideMemo.clear();
     P->ReturnMemo.clear();

@@ -191,6 +191,9 @@ public:
   struct Impl;
 
 private:
+  /// exportFacts' ParamSites: what each call passes to a descriptor
+  /// parameter of a function other files may call.
+  void exportParamSites(ProjectFacts &Out);
   ASTContext &Ctx;
   WouldBlockClassifiers Classifiers;
   FunctionParents Parents;

@@ -56,6 +56,18 @@ llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Object Fields;
   for (const auto &[K, V] : NonBlockingFields)
     Fields[K] = V;
+  llvm::json::Array Sites;
+  for (const ParamSite &S : ParamSites)
+    Sites.push_back(llvm::json::Object{
+        {"param", S.Param},
+        {"at", S.At},
+        {"mode", S.Mode == ParamSite::NonBlocking ? "nonblocking"
+                 : S.Mode == ParamSite::Forwarded ? "forwarded"
+                                                  : "other"},
+        {"from", S.From}});
+  llvm::json::Object Reached;
+  for (const auto &[K, R] : NonBlockingParams)
+    Reached[K] = llvm::json::Object{{"made", R.MadeAt}, {"passed", R.PassedAt}};
   return llvm::json::Object{
       {"version", FactsVersion},
       {"nonblocking", llvm::json::Array(NonBlocking)},
@@ -66,6 +78,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"io_wrappers", std::move(Ws)},
       {"field_targets", std::move(Targets)},
       {"nonblocking_fields", std::move(Fields)},
+      {"param_sites", std::move(Sites)},
+      {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
       {"waits_for_readiness", WaitsForReadiness},
       {"origins", std::move(Orig)}};
@@ -154,6 +168,31 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
     for (const auto &[K, V] : *Fs)
       Out.NonBlockingFields[K.str()] =
           V.getAsString().value_or("").str();
+  if (const llvm::json::Array *Ss = O->getArray("param_sites"))
+    for (const llvm::json::Value &E : *Ss) {
+      const llvm::json::Object *S = E.getAsObject();
+      auto Param = S ? S->getString("param") : std::nullopt;
+      if (!Param)
+        return "has an entry of 'param_sites' with no 'param'";
+      ParamSite PS;
+      PS.Param = Param->str();
+      PS.At = S->getString("at").value_or("").str();
+      std::optional<llvm::StringRef> Mode = S->getString("mode");
+      PS.Mode = Mode == "nonblocking" ? ParamSite::NonBlocking
+                : Mode == "forwarded" ? ParamSite::Forwarded
+                                      : ParamSite::Other;
+      PS.From = S->getString("from").value_or("").str();
+      Out.ParamSites.push_back(std::move(PS));
+    }
+  if (const llvm::json::Object *Ps = O->getObject("nonblocking_params"))
+    for (const auto &[K, V] : *Ps) {
+      const llvm::json::Object *R = V.getAsObject();
+      if (!R)
+        return "has an entry of 'nonblocking_params' that is not an object";
+      Out.NonBlockingParams[K.str()] = {
+          R->getString("made").value_or("").str(),
+          R->getString("passed").value_or("").str()};
+    }
   if (const llvm::json::Object *Orig = O->getObject("origins"))
     for (const auto &[K, V] : *Orig)
       if (auto S = V.getAsString())

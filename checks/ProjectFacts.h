@@ -86,6 +86,27 @@ struct ProjectFacts {
   /// Struct fields (fieldKey()) that some file stores a non-blocking
   /// descriptor in, with where ("file:line").
   std::map<std::string, std::string> NonBlockingFields;
+  /// A call of a visible function (`Name:Arg`, as in KeepsMode) and what
+  /// it passes there: for a TU's own summary, one entry per call.
+  struct ParamSite {
+    std::string Param; ///< `Name:Arg` of the callee
+    std::string At;    ///< "file:line" of the call
+    enum ModeT {
+      NonBlocking, ///< a descriptor made non-blocking at From ("file:line")
+      Forwarded,   ///< the caller's own parameter From (`Name:Arg`), as is
+      Other        ///< anything else: blocking, or not known
+    } Mode = Other;
+    std::string From;
+  };
+  std::vector<ParamSite> ParamSites;
+  /// For the merged file: the parameters (`Name:Arg`) to which every call
+  /// in the project passes a non-blocking descriptor (directly, or
+  /// through a caller's parameter that is one too), with where it became
+  /// non-blocking and where it was passed ("file:line" each).
+  struct ReachedParam {
+    std::string MadeAt, PassedAt;
+  };
+  std::map<std::string, ReachedParam> NonBlockingParams;
   /// Where each NonBlocking/Blocking entry comes from ("file:line").
   llvm::StringMap<std::string> Origins;
 

@@ -8,11 +8,14 @@ option FactsExportDir set writes a summary of its externally visible
 functions into that directory: which descriptor parameters they make
 non-blocking or blocking, which they leave alone, which are thin I/O
 wrappers, which of those the file stores in struct fields (a backend's
-table of function pointers), and which struct fields it gives a
-non-blocking descriptor.  `merge` joins them into one file and closes the "keeps the mode"
-facts over the calls between files (a function keeps a parameter's mode if
-every other file's function it passes it to does: a least fixpoint, so a
-cycle with no other evidence stays unknown).  Put the result next to
+table of function pointers), which struct fields it gives a non-blocking
+descriptor, and what each of its calls passes to a descriptor parameter
+of a visible function.  `merge` joins them into one file and closes two
+facts over the calls between files: a function keeps a parameter's mode if
+every other file's function it passes it to does, and a parameter is
+non-blocking if every call in the project passes a non-blocking
+descriptor there, or a parameter of its caller that is one (least
+fixpoints both, so a cycle with no other evidence stays unknown).  Put the result next to
 compile_commands.json as nbio-facts.json, where the checks find it:
 
     run-clang-tidy -p build -checks='-*,nbio-*' -quiet \\
@@ -61,6 +64,36 @@ def entry_key(item):
     return ":".join(parts[:2])
 
 
+def reached_params(sites):
+    """The parameters every call in the project gives a non-blocking
+    descriptor: directly, or through a caller's own parameter that is one
+    of them (a least fixpoint: a cycle with no call that makes the
+    descriptor non-blocking stays out).  Each with where the first call (in
+    file order) passes it and where that descriptor became non-blocking."""
+    reached = {}
+    changed = True
+    while changed:
+        changed = False
+        for param in sorted(sites):
+            if param in reached:
+                continue
+            found = None
+            for at, mode, source in sorted(sites[param]):
+                if mode == "nonblocking":
+                    origin = {"made": source, "passed": at}
+                elif mode == "forwarded" and source in reached:
+                    origin = {"made": reached[source]["made"], "passed": at}
+                else:
+                    found = None
+                    break
+                if found is None:
+                    found = origin
+            if found is not None:
+                reached[param] = found
+                changed = True
+    return {k: reached[k] for k in sorted(reached)}
+
+
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     keeps_if = {}
@@ -68,6 +101,7 @@ def merge(paths):
     origins = {}
     targets = {}
     fields = {}
+    sites = {}
     reads_so_error = waits = False
     for path in summaries(paths):
         with open(path, encoding="utf-8") as f:
@@ -103,6 +137,12 @@ def merge(paths):
         for k, at in d.get("nonblocking_fields", {}).items():
             if k not in fields or at < fields[k]:
                 fields[k] = at
+        # Every call of a visible function, once (a header's inline caller
+        # is summarised by each file that includes it).
+        for site in d.get("param_sites", []):
+            sites.setdefault(site["param"], {})[
+                (site.get("at", ""), site.get("mode", "other"),
+                 site.get("from", ""))] = True
     # A function that changes the mode somewhere does not keep it.
     changes = {entry_key(x) for x in nonblocking | blocking}
     keeps -= changes
@@ -115,6 +155,7 @@ def merge(paths):
                 changed = True
     return {
         "version": FACTS_VERSION,
+        "nonblocking_params": reached_params(sites),
         "nonblocking": sorted(nonblocking),
         "blocking": sorted(blocking),
         "keeps_mode": sorted(keeps),
@@ -152,11 +193,12 @@ def main(argv=None):
     os.replace(tmp, args.output)
     print("nbio-facts: %d non-blocking, %d blocking, %d mode-keeping "
           "parameters, %d I/O wrappers, %d functions in fields, %d "
-          "non-blocking fields -> %s"
+          "non-blocking fields, %d parameters given non-blocking "
+          "descriptors -> %s"
           % (len(facts["nonblocking"]), len(facts["blocking"]),
              len(facts["keeps_mode"]), len(facts["io_wrappers"]),
              len(facts["field_targets"]), len(facts["nonblocking_fields"]),
-             args.output),
+             len(facts["nonblocking_params"]), args.output),
           file=sys.stderr)
     return 0
 
