@@ -1200,26 +1200,56 @@ struct FailurePathFinder::Walk {
 
   const CFGBlock *switchStmt(const CFGBlock *B, const SwitchStmt *Sw) {
     Val V = eval(Sw->getCond());
+    if (V.K == Val::Int) {
+      // A value the hypothesis fixes (the call's result, -1): the case
+      // whose constant (or GNU range) holds it. A label that is not a
+      // constant leaves the path unknown.
+      if (V.FromResult)
+        R.Branched = true;
+      return switchTo(B, Sw, [&](const CaseStmt *CS) -> std::optional<bool> {
+        Expr::EvalResult Lo, Hi;
+        if (CS->getLHS()->isValueDependent() ||
+            !CS->getLHS()->EvaluateAsInt(Lo, Ctx) ||
+            (CS->getRHS() && (CS->getRHS()->isValueDependent() ||
+                              !CS->getRHS()->EvaluateAsInt(Hi, Ctx))))
+          return std::nullopt;
+        int64_t L = Lo.Val.getInt().getExtValue();
+        int64_t U = CS->getRHS() ? Hi.Val.getInt().getExtValue() : L;
+        return L <= V.V && V.V <= U;
+      });
+    }
     if (V.K != Val::Errno && V.K != Val::SslErr) {
       if (inert(Sw))
         return joinAfter(B, Sw);
       return stop(PathEnd::Unknown, Sw), nullptr;
     }
-    // The successors are the cases, then the default (or what follows the
-    // switch when it has none).
+    R.Branched = true;
+    return switchTo(B, Sw, [&](const CaseStmt *CS) -> std::optional<bool> {
+      auto C = spelledErrnoConst(CS->getLHS(), Ctx);
+      if (C && (bit(*C) & hypothesisMask()))
+        R.Tested = true;
+      return C && matchesHypothesis(*C);
+    });
+  }
+
+  /// The successor of switch block \p B whose case \p Matches (none:
+  /// unknown), the first that does; else the default, or what follows the
+  /// switch when it has none (the last successor).
+  const CFGBlock *
+  switchTo(const CFGBlock *B, const SwitchStmt *Sw,
+           llvm::function_ref<std::optional<bool>(const CaseStmt *)> Matches) {
     const CFGBlock *Match = nullptr;
     for (unsigned I = 0, E = B->succ_size(); I < E; ++I) {
       const CFGBlock *S = succ(B, I);
       const auto *CS = S ? dyn_cast_or_null<CaseStmt>(S->getLabel()) : nullptr;
       if (!CS)
         continue;
-      auto C = spelledErrnoConst(CS->getLHS(), Ctx);
-      if (C && (bit(*C) & hypothesisMask()))
-        R.Tested = true;
-      if (C && matchesHypothesis(*C) && !Match)
+      std::optional<bool> M = Matches(CS);
+      if (!M)
+        return stop(PathEnd::Unknown, Sw), nullptr;
+      if (*M && !Match)
         Match = S;
     }
-    R.Branched = true;
     if (!Match && B->succ_size())
       Match = succ(B, B->succ_size() - 1);
     return to(Match, Sw);

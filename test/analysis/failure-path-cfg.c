@@ -155,3 +155,38 @@ int goto_loop_off_the_call(int fd, int tries, char *b) {
   return (int)n;
 }
 // CHECK: failure-path-cfg.c:{{[0-9]+}}:3: note: 'fd' was made non-blocking here
+
+// A switch on the call's result: the failure takes the case that holds -1
+// (OpenSSH's atomicio switches on what the call returned).
+int switch_on_result(int fd, char *b) {
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  ssize_t n = read(fd, b, 1);
+  // CHECK: failure-path-cfg.c:[[@LINE-1]]:15: warning: 'read' on 'fd': non-blocking; failure path: terminal at [[@LINE+3]]:5, tested no, branched yes
+  switch (n) {
+  case -1:
+    close(fd);
+    return -1;
+  case 0:
+    return 0;
+  default:
+    return (int)n;
+  }
+}
+// CHECK: failure-path-cfg.c:{{[0-9]+}}:3: note: 'fd' was made non-blocking here
+
+// Twin: -1 is in no case, so it takes the default, which hands the
+// failure back.
+int switch_on_result_default(int fd, char *b) {
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  ssize_t n = read(fd, b, 1);
+  // CHECK: failure-path-cfg.c:[[@LINE-1]]:15: warning: 'read' on 'fd': non-blocking; failure path: returns at [[@LINE+8]]:3, tested no, branched yes
+  switch (n) {
+  case 0:
+    close(fd);
+    return -1;
+  default:
+    break;
+  }
+  return (int)n;
+}
+// CHECK: failure-path-cfg.c:{{[0-9]+}}:3: note: 'fd' was made non-blocking here
