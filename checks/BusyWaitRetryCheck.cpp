@@ -548,7 +548,7 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
       // The session's descriptor and, where one code stands for both
       // directions, the way the library waits: SSL_want_read(ssl),
       // !gnutls_record_get_direction(session).
-      std::string ReadIf;
+      std::string ReadIf = Info->ReadIf.str();
       if (Api && BothSslDirections && !Api->WantsRead.empty())
         ReadIf = (Api->WantsReadNegated ? "!" : "") + Api->WantsRead.str() +
                  "(" + *FdCopy + ")";
@@ -562,9 +562,11 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
       auto D = diag(reportLoc(Call), "'%0' on %select{fd|the socket of}1 "
                                      "'%2' is retried on %3 without waiting "
                                      "for it to become "
-                                     "%select{writable|readable}4")
-               << Info->Name << (Api ? 1 : 0)
-               << textOf(Fd) << Cause << (Readable ? 1 : 0);
+                                     "%select{writable|readable|ready}4")
+               << Info->Name << (Api ? 1 : 0) << textOf(Fd) << Cause
+               << (!Info->ReadIf.empty() ? 2
+                   : Readable            ? 1
+                                         : 0);
       for (const FixItHint &H : F.Hints)
         D << H;
     }
@@ -574,6 +576,8 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
            DiagnosticIDs::Note);
     if (Origin)
       noteOrigin(*Origin, Call);
+    else
+      noteWrapper(Call);
     if (!F.WhyNot.empty())
       diag(reportLoc(Call), F.WhyNot, DiagnosticIDs::Note);
   }

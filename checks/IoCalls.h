@@ -62,6 +62,11 @@ struct IoCallInfo {
   int FlagsArg; ///< where MSG_DONTWAIT may appear, or -1
   IoFamily Family;
   const TlsApi *Api = nullptr; ///< Ssl and Code families
+  /// For a call through a function-pointer parameter that is a read at
+  /// some calls and a write at others (`atomicio(read, ...)`,
+  /// `atomicio(vwrite, ...)`): the test, in the callee's terms, that is
+  /// true when it reads (`f == read`); Dir is then only a default.
+  llvm::StringRef ReadIf = "";
 };
 
 /// The I/O call \p Call makes, if it is one the checks know: a global (or
@@ -83,6 +88,10 @@ const FunctionDecl *functionNamedBy(const Expr *E);
 /// The struct field a call goes through (`ctx->backend->send(...)`,
 /// `(*ops->write)(...)`), or null.
 const FieldDecl *calledField(const CallExpr *Call);
+
+/// The function-pointer parameter a call goes through (`f(fd, ...)`,
+/// `(*f)(fd, ...)`), or null.
+const ParmVarDecl *calledParameter(const CallExpr *Call);
 
 /// globalCalleeName(), or for a call in a template that depends on a
 /// template parameter, the unqualified name it will resolve to.

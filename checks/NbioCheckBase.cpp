@@ -283,6 +283,7 @@ void NbioCheckBase::onEndOfTranslationUnit() {
       PlainCalls.push_back(cast<CallExpr>(S));
     inferWrappers(*Analysis, PlainCalls, WrapperCalls);
     wrappersInFields(*Analysis, WrapperCalls);
+    wrappersInParameters(*Analysis, WrapperCalls);
     if (WantPlain)
       Candidates.insert(Candidates.end(), WrapperCalls.begin(),
                         WrapperCalls.end());
@@ -468,8 +469,19 @@ void NbioCheckBase::noteOrigin(const NonBlockingOrigin &O,
   if (O.Loc.isValid())
     diag(Ctx->getSourceManager().getExpansionLoc(O.Loc), O.Note,
          DiagnosticIDs::Note);
-  const IoWrapper *W = Call ? wrapperCalled(Call) : nullptr;
-  if (W && !W->Via.empty()) {
+  if (Call)
+    noteWrapper(Call);
+}
+
+void NbioCheckBase::noteWrapper(const CallExpr *Call) {
+  const IoWrapper *W = wrapperCalled(Call);
+  if (W && W->Param) {
+    const auto *Fn = cast<FunctionDecl>(W->Param->getDeclContext());
+    diag(reportLoc(W->FirstSite),
+         "'%0' is %1 at every call of '%2', as here",
+         DiagnosticIDs::Note)
+        << W->Param->getName() << W->Via << Fn->getName();
+  } else if (W && !W->Via.empty()) {
     // Through a function-pointer field: the note names what the field
     // holds, at the wrapped call (this TU's) or by its place (facts).
     if (W->Inner)
@@ -511,6 +523,8 @@ NbioCheckBase::wrapperCalled(const CallExpr *Call) const {
   const Decl *Key = Call->getDirectCallee();
   if (!Key)
     Key = calledField(Call);
+  if (!Key)
+    Key = calledParameter(Call);
   if (!Key)
     return nullptr;
   auto It = Wrappers.find(Key->getCanonicalDecl());
@@ -781,6 +795,115 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
     for (const CallExpr *Site : Sites)
       if (Site->getNumArgs() > FdArg)
         Out.push_back(Site);
+  });
+}
+
+void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
+                                         std::vector<const Stmt *> &Out) {
+  ShortWriteFlow Flow(*Ctx, A.functionCfgs());
+  A.forEachParamCallee([&](const ParmVarDecl *Param,
+                           llvm::ArrayRef<const CallExpr *> Calls) {
+    const auto *Fn = dyn_cast<FunctionDecl>(Param->getDeclContext());
+    // Only where every call of the function is in view: a visible
+    // function may be handed anything by another file.
+    if (!Fn || !Param->getIdentifier() || !A.callersAllKnown(Fn))
+      return;
+    unsigned Idx = Param->getFunctionScopeIndex();
+    llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Fn);
+    // What each call passes: a library I/O call (`read`, or `write` behind
+    // a cast, OpenSSH's vwrite) or one of the TU's thin wrappers. Anything
+    // else (a function that is no I/O, a variable) leaves the parameter
+    // unknown.
+    std::vector<std::pair<const FunctionDecl *, FactWrapper>> Targets;
+    for (const CallExpr *Site : Sites) {
+      const FunctionDecl *T =
+          Idx < Site->getNumArgs() ? functionNamedBy(Site->getArg(Idx))
+                                   : nullptr;
+      if (!T || !T->getIdentifier())
+        return;
+      FactWrapper D;
+      auto It = Wrappers.find(T->getCanonicalDecl());
+      if (It != Wrappers.end() && It->second->Fn && It->second->Inner) {
+        D = describe(*It->second, wrapperReturnsCount(*It->second, Flow),
+                     Ctx->getSourceManager());
+      } else {
+        const IoCallInfo *I = ioCallNamed(T->getName());
+        if (!I || I->Family != IoFamily::Plain ||
+            T->getNumParams() <= I->FdArg)
+          return;
+        D.FdArg = I->FdArg;
+        D.Write = I->Dir == Direction::Write;
+        D.Library = T->getName().str();
+        // write(fd, buf, n), send(fd, buf, n, flags)...: the buffer and
+        // the length follow the descriptor.
+        bool BufLen = llvm::is_contained(
+            std::initializer_list<llvm::StringRef>{"read", "write", "recv",
+                                                   "send"},
+            T->getName());
+        D.BufArg = BufLen ? 1 : -1;
+        D.LenArg = BufLen ? 2 : -1;
+        D.ReturnsCount = true;
+      }
+      D.Name = T->getName().str();
+      if (!llvm::any_of(Targets,
+                        [&](const auto &X) { return X.first == T; }))
+        Targets.push_back({T, std::move(D)});
+    }
+    if (Targets.empty())
+      return;
+    auto W = std::make_unique<IoWrapper>();
+    W->Name = Param->getName().str();
+    W->Param = Param;
+    W->FirstSite = Sites.front();
+    const FactWrapper &First = Targets.front().second;
+    bool Mixed = false;
+    W->Library = First.Library;
+    W->BufArg = First.BufArg;
+    W->LenArg = First.LenArg;
+    W->ReturnsCount = true;
+    std::string Reads;
+    for (const auto &[T, D] : Targets) {
+      if (D.FdArg != First.FdArg || D.FdField != First.FdField)
+        return; // no one descriptor argument
+      Mixed = Mixed || D.Write != First.Write;
+      if (D.Library != W->Library)
+        W->Library.clear();
+      if (D.BufArg != W->BufArg)
+        W->BufArg = -1;
+      if (D.LenArg != W->LenArg)
+        W->LenArg = -1;
+      W->ReturnsCount = *W->ReturnsCount && D.ReturnsCount;
+      W->Via += (W->Via.empty() ? "'" : (&D == &Targets.back().second
+                                             ? " or '"
+                                             : ", '")) +
+                D.Name + "'";
+      if (!D.Write)
+        Reads += (Reads.empty() ? "" : " || ") + Param->getName().str() +
+                 " == " + D.Name;
+    }
+    W->FdField = First.FdField;
+    // Both ways: the wait tests the pointer against the functions that
+    // read (`f == read`), which must have the pointer's own type to be
+    // compared with it.
+    if (Mixed) {
+      QualType Pointee = Param->getType()->getPointeeType();
+      if (Pointee.isNull() ||
+          llvm::any_of(Targets, [&](const auto &X) {
+            return !X.second.Write &&
+                   !Ctx->hasSameType(X.first->getType(), Pointee);
+          }))
+        return;
+      W->ReadIf = Reads;
+    }
+    W->Info = IoCallInfo{W->Name, First.FdArg,
+                         First.Write ? Direction::Write : Direction::Read, -1,
+                         IoFamily::Plain};
+    W->Info.ReadIf = W->ReadIf;
+    unsigned FdArg = W->Info.FdArg;
+    Wrappers[Param] = std::move(W);
+    for (const CallExpr *Call : Calls)
+      if (Call->getNumArgs() > FdArg)
+        Out.push_back(Call);
   });
 }
 

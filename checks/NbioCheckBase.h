@@ -73,8 +73,12 @@ protected:
   /// (exactSourceText).
   std::optional<std::string> fixTextOf(const Expr *E) const;
   /// The note on where the descriptor became non-blocking; for a call to
-  /// one of the project's I/O wrappers, also the I/O call it wraps.
+  /// one of the project's I/O wrappers, also the I/O call it wraps
+  /// (noteWrapper).
   void noteOrigin(const NonBlockingOrigin &O, const CallExpr *Call = nullptr);
+  /// For a call to one of the project's I/O wrappers, or through a
+  /// function pointer that is one: the note on the I/O call it makes.
+  void noteWrapper(const CallExpr *Call);
 
   /// A function of the project that is an I/O call in disguise: it passes
   /// one of its parameters as the descriptor of a known I/O call (or of
@@ -102,8 +106,15 @@ protected:
     std::string FdField;
     /// For calls through a struct's function-pointer field (a backend's
     /// table, `ctx->backend->send(ctx, ...)`): the function stored there
-    /// that is this wrapper, for the notes; Fn is then null.
+    /// that is this wrapper, for the notes; Fn is then null. For calls
+    /// through a function-pointer parameter: what every call of its
+    /// function passes there (`'read' or 'write'`).
     std::string Via;
+    /// The function-pointer parameter the calls go through (Fn null), the
+    /// first call of its function, and the storage of Info.ReadIf.
+    const ParmVarDecl *Param = nullptr;
+    const CallExpr *FirstSite = nullptr;
+    std::string ReadIf;
   };
   /// The table's entry for \p Call, or the wrapper's (inferred for the
   /// TU's functions at the end of the TU).
@@ -157,6 +168,12 @@ private:
   /// TU's own functions stored there, and other files' (the facts).
   void wrappersInFields(NonBlockingFdAnalysis &A,
                         std::vector<const Stmt *> &Out);
+  /// The wrappers called through a function-pointer parameter of a
+  /// function whose every call the TU sees (`static ssize_t
+  /// io_all(ssize_t (*f)(int, void *, size_t), int fd, ...)`): the calls
+  /// through it are calls of the I/O functions every call passes there.
+  void wrappersInParameters(NonBlockingFdAnalysis &A,
+                            std::vector<const Stmt *> &Out);
   /// fdOf's implicit `arg->field` expressions.
   llvm::DenseMap<const CallExpr *, const Expr *> FieldFds;
   llvm::DenseSet<const Expr *> MadeFds;

@@ -2054,6 +2054,19 @@ void NonBlockingFdAnalysis::forEachFieldCallee(
       F);
 }
 
+void NonBlockingFdAnalysis::forEachParamCallee(
+    llvm::function_ref<void(const ParmVarDecl *,
+                            llvm::ArrayRef<const CallExpr *>)>
+        F) {
+  P->collect();
+  forEachCallGroup<ParmVarDecl>(*this, P->CallsByFn, calledParameter, F);
+}
+
+bool NonBlockingFdAnalysis::callersAllKnown(const FunctionDecl *Fn) {
+  P->collect();
+  return P->callersAllKnown(Fn);
+}
+
 std::vector<const FunctionDecl *> NonBlockingFdAnalysis::exportedFunctions() {
   P->collect();
   P->expandAll();

@@ -149,6 +149,17 @@ public:
                               llvm::ArrayRef<const CallExpr *>)>
           F);
 
+  /// Every function-pointer parameter called through in the TU's function
+  /// bodies (`f(fd, buf, n)` in `atomicio(f, fd, buf, n)`), with its calls.
+  void forEachParamCallee(
+      llvm::function_ref<void(const ParmVarDecl *,
+                              llvm::ArrayRef<const CallExpr *>)>
+          F);
+  /// Every call of \p Fn is one of the TU's direct calls (callSitesOf): it
+  /// is not visible to other files, and no call hands it on as a function
+  /// pointer.
+  bool callersAllKnown(const FunctionDecl *Fn);
+
   /// \p Fd is an element of an array that pipe() or pipe2() fills in the
   /// TU (`fds[1]`, `c->notify[1]`): a pipe, where a write of at most
   /// PIPE_BUF bytes is atomic.

@@ -96,7 +96,16 @@ UnhandledEagainCheck::waitFix(const CallExpr *Call, const IoCallInfo &Info,
     return {};
   const SourceManager &SM = Ctx->getSourceManager();
   std::string I = indentAt(S->getBeginLoc(), SM);
+  // A function pointer that reads at some calls and writes at others waits
+  // the way it goes (`f == read ? POLLIN : POLLOUT`).
+  // (C++ would narrow the int of `?:` into the short in braces.)
   std::string Events = Info.Dir == Direction::Read ? "POLLIN" : "POLLOUT";
+  if (!Info.ReadIf.empty())
+    Events = Ctx->getLangOpts().CPlusPlus
+                 ? ("static_cast<short>(" + Info.ReadIf +
+                    " ? POLLIN : POLLOUT)")
+                       .str()
+                 : (Info.ReadIf + " ? POLLIN : POLLOUT").str();
   std::vector<FixItHint> Hints = {FixItHint::CreateInsertion(
       S->getBeginLoc(),
       "{\n" + I + "  struct pollfd wait_pfd = {" + *FdCopy + ", " + Events +
@@ -336,9 +345,12 @@ void UnhandledEagainCheck::reportFatal() {
     if (!F.WaitFix.empty()) {
       auto D = diag(reportLoc(F.Call),
                     "fix: wait up to %0 ms for '%1' to become "
-                    "%select{writable|readable}2 before the call",
+                    "%select{writable|readable|ready}2 before the call",
                     DiagnosticIDs::Note)
-               << TimeoutMs << F.FdText << (F.Info->Dir == Direction::Read);
+               << TimeoutMs << F.FdText
+               << (!F.Info->ReadIf.empty() ? 2
+                   : F.Info->Dir == Direction::Read ? 1
+                                                    : 0);
       for (const FixItHint &H : F.WaitFix)
         D << H;
     }
