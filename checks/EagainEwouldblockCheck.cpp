@@ -79,8 +79,12 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   const IoCallInfo *Info = lookupIoCall(Best);
   if (!Info || Info->Family != IoFamily::Plain)
     return nullptr;
-  // eventfd, timerfd, signalfd, inotify: Linux-only, where the two are one.
+  // eventfd, timerfd, signalfd, inotify, netlink sockets: Linux-only,
+  // where the two are one.
   if (auto O = A.ioCallIsNonBlocking(Best, *Info, Fn); O && O->LinuxOnly)
+    return nullptr;
+  if (Info->FdArg < Best->getNumArgs() &&
+      A.isLinuxOnlySocket(Best->getArg(Info->FdArg), Best, Fn))
     return nullptr;
   // So are splice() and the four-argument sendfile() of <sys/sendfile.h>
   // (Linux, and Solaris where the two are equal too; the BSDs' and macOS's

@@ -800,7 +800,7 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
 
 void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
                                          std::vector<const Stmt *> &Out) {
-  ShortWriteFlow Flow(*Ctx, A.functionCfgs());
+  std::optional<ShortWriteFlow> Flow;
   A.forEachParamCallee([&](const ParmVarDecl *Param,
                            llvm::ArrayRef<const CallExpr *> Calls) {
     const auto *Fn = dyn_cast<FunctionDecl>(Param->getDeclContext());
@@ -824,7 +824,9 @@ void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
       FactWrapper D;
       auto It = Wrappers.find(T->getCanonicalDecl());
       if (It != Wrappers.end() && It->second->Fn && It->second->Inner) {
-        D = describe(*It->second, wrapperReturnsCount(*It->second, Flow),
+        if (!Flow)
+          Flow.emplace(*Ctx, A.functionCfgs());
+        D = describe(*It->second, wrapperReturnsCount(*It->second, *Flow),
                      Ctx->getSourceManager());
       } else {
         const IoCallInfo *I = ioCallNamed(T->getName());

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include <map>
 #include <mutex>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -1947,27 +1948,28 @@ const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
   return nullptr;
 }
 
-bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
-                                             const FunctionDecl *Fn) {
+bool NonBlockingFdAnalysis::socketCreators(
+    const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
+    llvm::SmallVectorImpl<const CallExpr *> &Out) {
   P->collect();
-  FdKey K = keyOf(Fd);
-  if (!K.valid() || K.Kind == FdKey::Elem)
+  FdKey Top = keyOf(Fd);
+  if (!Top.valid())
     return false;
-  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  const FunctionDecl *TopDef = Fn ? Fn->getDefinition() : nullptr;
   // The loops around the use: a value assigned below it in one of them can
   // come round to it.
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::SmallVector<SourceRange, 4> Loops;
-  if (Def)
-    for (const Stmt *S = Parents.of(Def).lookup(At); S;
-         S = Parents.of(Def).lookup(S))
+  if (TopDef)
+    for (const Stmt *S = Parents.of(TopDef).lookup(At); S;
+         S = Parents.of(TopDef).lookup(S))
       if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
           isa<CXXForRangeStmt>(S))
         Loops.push_back({SM.getExpansionLoc(S->getBeginLoc()),
                          SM.getExpansionLoc(S->getEndLoc())});
+  SourceLocation AtLoc = SM.getExpansionLoc(At->getBeginLoc());
   auto CanReach = [&](SourceLocation L) {
     L = SM.getExpansionLoc(L);
-    SourceLocation AtLoc = SM.getExpansionLoc(At->getBeginLoc());
     if (SM.isBeforeInTranslationUnit(L, AtLoc))
       return true;
     return llvm::any_of(Loops, [&](SourceRange R) {
@@ -1975,30 +1977,130 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
              !SM.isBeforeInTranslationUnit(R.getEnd(), L);
     });
   };
-  bool SawDatagram = false;
-  for (const Event &E : P->eventsFor(K)) {
-    if (E.Kind != EvKind::Copy || !E.Src)
-      continue;
-    // A local's values are its function's, those assigned before the use
-    // (or in a loop around it); a field's or a global's, the TU's.
-    if (!K.isTuWide() && (E.Fn != Def || !CanReach(E.Loc)))
-      continue;
-    const Expr *Src = E.Src->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(Src);
+  // Keys still to look at, each with the function whose local it is; only
+  // the use's own key is limited to the values that reach the use (the
+  // others: every value they take).
+  struct Item {
+    FdKey K;
+    const FunctionDecl *Def;
+    unsigned Depth;
+  };
+  llvm::SmallVector<Item, 8> Work{{Top, TopDef, 0}};
+  std::set<std::pair<FdKey, const FunctionDecl *>> Seen;
+  std::function<bool(const Expr *, const FunctionDecl *, unsigned)> Source =
+      [&](const Expr *E, const FunctionDecl *Where, unsigned Depth) -> bool {
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && U->getOpcode() == UO_Minus)
-      Src = U->getSubExpr()->IgnoreParenCasts();
-    if (isa<IntegerLiteral>(Src))
-      continue; // the -1 sentinel
-    const auto *C = dyn_cast<CallExpr>(Src);
-    if (!C || globalCalleeName(C) != "socket" || C->getNumArgs() < 2)
-      return false; // a value from elsewhere: any kind of socket
-    const Expr *Type = C->getArg(1);
-    if (!mentionsName(Type, "SOCK_DGRAM", Ctx) &&
-        !mentionsName(Type, "SOCK_RAW", Ctx))
+      E = U->getSubExpr()->IgnoreParenCasts();
+    if (isa<IntegerLiteral>(E))
+      return true; // the -1 sentinel
+    if (Depth > MaxValueDepth)
       return false;
-    SawDatagram = true;
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      if (globalCalleeName(C) == "socket" && C->getNumArgs() >= 2) {
+        Out.push_back(C);
+        return true;
+      }
+      // A function of the TU: what each of its returns gives.
+      const FunctionDecl *Callee = C->getDirectCallee();
+      const FunctionDecl *CDef = Callee ? Callee->getDefinition() : nullptr;
+      if (!CDef || !CDef->getBody())
+        return false;
+      P->walkFunction(CDef);
+      std::vector<const ReturnStmt *> Returns = P->Returns.lookup(CDef);
+      for (const ReturnStmt *R : Returns)
+        if (!Source(R->getRetValue(), CDef, Depth + 1))
+          return false;
+      return !Returns.empty();
+    }
+    FdKey K = keyOf(E);
+    if (!K.valid() || K.Kind == FdKey::Number)
+      return false;
+    Work.push_back({K, Where, Depth + 1});
+    return true;
+  };
+  while (!Work.empty()) {
+    Item I = Work.pop_back_val();
+    if (I.Depth > MaxValueDepth)
+      return false;
+    if (!Seen.insert({I.K, I.K.isTuWide() ? nullptr : I.Def}).second)
+      continue;
+    bool IsTop = Seen.size() == 1;
+    // An element of an array that socketpair() fills.
+    if (I.K.Kind == FdKey::Elem) {
+      bool Filled = false;
+      for (const auto &[Caller, Calls] : P->CallsByFn)
+        for (const CallExpr *C : Calls) {
+          llvm::StringRef N = globalCalleeName(C);
+          unsigned Arg = N == "socketpair" ? 3 : 0;
+          if ((N == "socketpair" || N == "pipe" || N == "pipe2") &&
+              C->getNumArgs() > Arg && keyOf(C->getArg(Arg)).D == I.K.D) {
+            if (N != "socketpair")
+              return false; // a pipe is no socket
+            Out.push_back(C);
+            Filled = true;
+          }
+        }
+      if (!Filled)
+        return false;
+    }
+    // A parameter's first value: what every call passes, when the TU sees
+    // every call.
+    if (const auto *PV = dyn_cast_or_null<ParmVarDecl>(I.K.D);
+        PV && I.K.Kind == FdKey::Var) {
+      const auto *Of = dyn_cast<FunctionDecl>(PV->getDeclContext());
+      const FunctionDecl *OfDef = Of ? Of->getDefinition() : nullptr;
+      if (!OfDef || !P->callersAllKnown(OfDef))
+        return false;
+      unsigned Idx = PV->getFunctionScopeIndex();
+      // A copy: following an argument may walk a function for the first
+      // time, which files more call sites.
+      std::vector<const CallExpr *> Sites = P->CallSites[OfDef];
+      for (const CallExpr *Site : Sites)
+        if (Idx >= Site->getNumArgs() ||
+            !Source(Site->getArg(Idx), P->Owner.lookup(Site), I.Depth))
+          return false;
+    }
+    for (const Event &E : P->eventsFor(I.K)) {
+      if (E.Kind != EvKind::Copy || !E.Src)
+        continue;
+      // A local's values are its function's (those assigned before the use,
+      // or in a loop around it, for the use's own); a field's or a
+      // global's, the TU's.
+      if (!I.K.isTuWide() &&
+          (E.Fn != I.Def || (IsTop && !CanReach(E.Loc))))
+        continue;
+      if (!Source(E.Src, E.Fn, I.Depth))
+        return false;
+    }
   }
-  return SawDatagram;
+  return !Out.empty();
+}
+
+bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
+                                             const FunctionDecl *Fn) {
+  llvm::SmallVector<const CallExpr *, 4> Creators;
+  if (!socketCreators(Fd, At, Fn, Creators))
+    return false;
+  return llvm::all_of(Creators, [&](const CallExpr *C) {
+    const Expr *Type = C->getArg(1);
+    return mentionsName(Type, "SOCK_DGRAM", Ctx) ||
+           mentionsName(Type, "SOCK_RAW", Ctx);
+  });
+}
+
+bool NonBlockingFdAnalysis::isLinuxOnlySocket(const Expr *Fd, const Stmt *At,
+                                              const FunctionDecl *Fn) {
+  llvm::SmallVector<const CallExpr *, 4> Creators;
+  if (!socketCreators(Fd, At, Fn, Creators))
+    return false;
+  return llvm::all_of(Creators, [&](const CallExpr *C) {
+    const Expr *Domain = C->getArg(0);
+    return globalCalleeName(C) == "socket" &&
+           (mentionsName(Domain, "AF_NETLINK", Ctx) ||
+            mentionsName(Domain, "PF_NETLINK", Ctx));
+  });
 }
 
 /// The TU's calls grouped by what \p KeyOf says they call (null: left
@@ -2059,7 +2161,13 @@ void NonBlockingFdAnalysis::forEachParamCallee(
                             llvm::ArrayRef<const CallExpr *>)>
         F) {
   P->collect();
-  forEachCallGroup<ParmVarDecl>(*this, P->CallsByFn, calledParameter, F);
+  // Calls through a parameter are rare: look for one before sorting every
+  // function's calls into groups.
+  bool Any = llvm::any_of(P->CallsByFn, [](const auto &E) {
+    return llvm::any_of(E.second, calledParameter);
+  });
+  if (Any)
+    forEachCallGroup<ParmVarDecl>(*this, P->CallsByFn, calledParameter, F);
 }
 
 bool NonBlockingFdAnalysis::callersAllKnown(const FunctionDecl *Fn) {

@@ -122,12 +122,14 @@ public:
   lastCallBefore(const FunctionDecl *Fn, SourceLocation At,
                  llvm::function_ref<bool(const CallExpr *)> Pred);
 
-  /// Every value \p Fd can hold where \p At in \p Fn uses it (a local's:
-  /// those assigned in \p Fn before \p At or in a loop around it; a field's
-  /// or a global's: those assigned anywhere in the TU) comes from socket() with
-  /// SOCK_DGRAM or SOCK_RAW: connect() on it only sets the peer, at once,
-  /// and never fails with EINPROGRESS.
+  /// Every value \p Fd can hold where \p At in \p Fn uses it (see
+  /// socketCreators) comes from socket() or socketpair() with SOCK_DGRAM or
+  /// SOCK_RAW: connect() on it only sets the peer, at once, and never fails
+  /// with EINPROGRESS; a send on it is whole or fails.
   bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...):
+  /// code that runs only on Linux, where EAGAIN == EWOULDBLOCK.
+  bool isLinuxOnlySocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
   /// What this TU tells other TUs about its externally visible functions'
   /// descriptor parameters: made non-blocking or blocking, or left alone
@@ -202,6 +204,15 @@ public:
   struct Impl;
 
 private:
+  /// The socket() and socketpair() calls that create every value \p Fd
+  /// can hold where \p At in \p Fn uses it, into \p Out; false when some
+  /// value has another source. A local's values are those assigned in \p
+  /// Fn before \p At or in a loop around it; a field's or a global's, those
+  /// assigned anywhere in the TU; followed through copies, the returns of
+  /// the TU's functions, a parameter's calls when the TU sees them all,
+  /// and the array a socketpair() fills.
+  bool socketCreators(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
+                      llvm::SmallVectorImpl<const CallExpr *> &Out);
   /// exportFacts' ParamSites: what each call passes to a descriptor
   /// parameter of a function other files may call.
   void exportParamSites(ProjectFacts &Out);

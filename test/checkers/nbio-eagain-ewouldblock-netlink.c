@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+// RUN: %check_nbio %s nbio-eagain-ewouldblock
+// RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17
+
+// A netlink socket exists only on Linux, where EAGAIN and EWOULDBLOCK are
+// one value: a test of EAGAIN alone on it is portable as written (reduced
+// from OpenVPN's route code, which opens the socket in a helper and retries
+// its recvmsg() on EINTR or EAGAIN). Twin: the same loop on a socket of
+// another family, made by the same kind of helper, is reported.
+
+#include <errno.h>
+#include <linux/netlink.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+static int rtnl_open(void) {
+  int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+  if (fd < 0)
+    return fd;
+  return fd;
+}
+
+int rtnl_talk(char *buf, size_t n) {
+  int fd = rtnl_open();
+  for (;;) {
+    ssize_t r = recv(fd, buf, n, 0);
+    if (r < 0) {
+      if (errno == EINTR || errno == EAGAIN)
+        continue;
+      return -1;
+    }
+    return (int)r;
+  }
+}
+
+// Twin: an IPv6 datagram socket.
+static int udp6_open(void) {
+  int fd = socket(AF_INET6, SOCK_DGRAM, 0);
+  if (fd < 0)
+    return -1;
+  return fd;
+}
+
+int udp6_talk(char *buf, size_t n) {
+  int fd = udp6_open();
+  for (;;) {
+    ssize_t r = recv(fd, buf, n, 0);
+    if (r < 0) {
+      if (errno == EINTR || errno == EAGAIN)
+        // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: errno from 'recv' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+        // CHECK-FIXES: {{^}}      if (errno == EINTR || (errno == EAGAIN ||{{$}}
+        // CHECK-FIXES-NEXT: {{^}}                             (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
+        continue;
+      return -1;
+    }
+    return (int)r;
+  }
+}
