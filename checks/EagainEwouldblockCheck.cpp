@@ -100,6 +100,12 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   if (A.shownBlocking(Best->getArg(Info->FdArg)) &&
       !A.ioCallIsNonBlocking(Best, *Info, Fn))
     return nullptr;
+  // So does a socket made blocking on every path to the call, unless the
+  // file sets a send or receive timeout (then EAGAIN means "timed out").
+  if (A.madeBlockingAt(Best->getArg(Info->FdArg), Best, Fn) &&
+      !A.ioCallIsNonBlocking(Best, *Info, Fn) &&
+      !A.setsSocketTimeout(Info->Dir))
+    return nullptr;
   std::string FnName = Fn->getNameAsString();
   for (const char *Linux : {"eventfd", "timerfd", "signalfd", "inotify"})
     if (StringRef(FnName).contains(Linux))
@@ -190,17 +196,57 @@ const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {
   return Top;
 }
 
+/// Macros followed from a constant back to where it is written: aliases
+/// of aliases passed through helper macros nest a few deep
+/// (libmicrohttpd: three); a guard, not a limit real code reaches.
+constexpr unsigned MaxMacroChain = 16;
+
 /// `NGX_EAGAIN`, `SOCKEWOULDBLOCK`: the project's own name for "would
 /// block", which it defines per platform; the difference is handled there.
-bool EagainEwouldblockCheck::isProjectAlias(const Expr *Constant) const {
-  std::string T = textOf(Constant);
-  StringRef Name = StringRef(T).ltrim("-( ").rtrim(") ");
-  if (Name.empty() || !isAsciiIdentifierStart(Name[0]))
-    return false;
-  for (char C : Name)
-    if (!isAsciiIdentifierContinue(C))
+/// Written at the comparison, or met on the way from it through macros:
+/// libmicrohttpd's `MHD_SCKT_ERR_IS_EAGAIN_(err)` passes its own
+/// `MHD_SCKT_EAGAIN_` to a comparing macro, and tests both names in an
+/// #if branch where they differ.
+bool EagainEwouldblockCheck::isProjectAlias(const Expr *Constant,
+                                            SourceLocation OpLoc) const {
+  auto IsAliasName = [](StringRef Name) {
+    if (Name.empty() || !isAsciiIdentifierStart(Name[0]))
       return false;
-  return Name != "EAGAIN" && Name != "EWOULDBLOCK";
+    for (char C : Name)
+      if (!isAsciiIdentifierContinue(C))
+        return false;
+    return Name != "EAGAIN" && Name != "EWOULDBLOCK";
+  };
+  // As written where the comparison is: unless the comparison itself comes
+  // from the macro written there (`#define AGAIN (errno == EAGAIN)`), whose
+  // name is then no alias of the constant.
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation At = Constant->getBeginLoc();
+  bool OneExpansion = At.isMacroID() && OpLoc.isValid() &&
+                      SM.getExpansionLoc(At) == SM.getExpansionLoc(OpLoc);
+  std::string T = textOf(Constant);
+  if (!OneExpansion && IsAliasName(StringRef(T).ltrim("-( ").rtrim(") ")))
+    return true;
+  // An object-like macro of another name (a one-token invocation) that
+  // gives the constant alone, on the chain of expansions: not one that
+  // also gives the comparison's operator.
+  llvm::SmallDenseSet<FileID, 8> OpExpansions;
+  for (SourceLocation O = OpLoc;
+       O.isMacroID() && OpExpansions.size() < MaxMacroChain;
+       O = SM.getImmediateMacroCallerLoc(O))
+    OpExpansions.insert(SM.getFileID(O));
+  SourceLocation L = Constant->IgnoreParenImpCasts()->getBeginLoc();
+  for (unsigned I = 0; L.isMacroID() && I < MaxMacroChain; ++I) {
+    if (!SM.isMacroArgExpansion(L)) {
+      CharSourceRange R = SM.getImmediateExpansionRange(L);
+      if (R.getBegin() == R.getEnd() &&
+          !OpExpansions.contains(SM.getFileID(L)) &&
+          IsAliasName(Lexer::getImmediateMacroName(L, SM, Ctx->getLangOpts())))
+        return true;
+    }
+    L = SM.getImmediateMacroCallerLoc(L);
+  }
+  return false;
 }
 
 /// errno, or a variable that holds a copy of it (asked once per variable).
@@ -289,7 +335,7 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   auto Which = spelledErrnoConst(ErrSide == L ? R : L, *Ctx);
   if (!Which)
     return;
-  if (isProjectAlias(ErrSide == L ? R : L))
+  if (isProjectAlias(ErrSide == L ? R : L, B->getOperatorLoc()))
     return;
   bool HasAgain = *Which == ErrnoConst::EAgain;
   StringRef Other = HasAgain ? "EWOULDBLOCK" : "EAGAIN";

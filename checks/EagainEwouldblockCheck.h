@@ -55,7 +55,10 @@ private:
   bool decidesNothing(const Stmt *Cond);
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);
-  bool isProjectAlias(const Expr *Constant) const;
+  /// \p OpLoc: the comparison's operator, if any (a macro that gives it
+  /// too is no alias).
+  bool isProjectAlias(const Expr *Constant,
+                      SourceLocation OpLoc = SourceLocation()) const;
   bool isWholeCondition(const BinaryOperator *B);
   /// A comparison written in a macro's body: the macro, the comparison's
   /// and errno's text there, and the range to replace.

@@ -463,6 +463,11 @@ struct FailurePathFinder::Walk {
     if (const auto *C = dyn_cast<CallExpr>(E))
       if (std::optional<Tri> T = bioShouldRetry(C))
         return *T;
+    // A constant says what it says (`do { ... } while (0)`, the macro
+    // idiom, leaves its body once), whatever is assumed of the rest.
+    if (!E->isValueDependent() && !E->isTypeDependent())
+      if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
+        return fromBool(V->getBoolValue());
     if (AssumeIndependentTrue && !dependsOnFailure(E) && !counts(E) &&
         !(Classifiers.mentionedMask(E, Ctx) & hypothesisMask()))
       return Tri::True;

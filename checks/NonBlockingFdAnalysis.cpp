@@ -1857,6 +1857,25 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
   return O;
 }
 
+bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
+                                           const FunctionDecl *Fn) {
+  P->collect();
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  FdKey K = keyOf(Fd);
+  if (!Def || !K.valid() || K.isTuWide())
+    return false;
+  P->expandPendingIn(Def);
+  const std::vector<Event> Evs = P->eventsFor(K);
+  bool EntryReaches = false;
+  auto Reaching = P->reachingEvents(Evs, Def, K, At, EntryReaches);
+  // Every path comes through an event, and each path's last one makes the
+  // descriptor blocking, whatever the function's own arguments say.
+  return Reaching && !EntryReaches && !Reaching->empty() &&
+         llvm::all_of(*Reaching, [](const Event *E) {
+           return E->Kind == EvKind::Clear && !E->G.Param;
+         });
+}
+
 std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(
     const CallExpr *Call, const IoCallInfo &Info, const FunctionDecl *Fn,
     const Expr *Fd) {

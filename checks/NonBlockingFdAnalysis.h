@@ -98,6 +98,11 @@ public:
   std::optional<NonBlockingOrigin> nonBlockingAt(const Expr *Fd, const Stmt *At,
                                                  const FunctionDecl *Fn);
 
+  /// On every path to \p At in \p Fn, the last thing done to the local
+  /// or parameter \p Fd makes it blocking (`fcntl(fd, F_SETFL, fl &
+  /// ~O_NONBLOCK)`, or a function of the file that does so).
+  bool madeBlockingAt(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+
   /// For an I/O call: non-blocking because of its fd (\p Fd, or the
   /// call's FdArg argument when null), or because of MSG_DONTWAIT in its
   /// own flags.
