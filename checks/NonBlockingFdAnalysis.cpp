@@ -2373,6 +2373,22 @@ bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {
   return false;
 }
 
+bool NonBlockingFdAnalysis::isTunDevice(const Expr *Fd) {
+  P->collect();
+  FdKey K = keyOf(Fd);
+  if (!K.valid() || K.Kind == FdKey::Number)
+    return false;
+  for (const auto &[Fn, Calls] : P->CallsByFn)
+    for (const CallExpr *C : Calls)
+      if (globalCalleeName(C) == "ioctl" && C->getNumArgs() >= 2 &&
+          mentionsName(C->getArg(1), "TUNSETIFF", Ctx)) {
+        FdKey IK = keyOf(C->getArg(0));
+        if (IK.Kind == K.Kind && IK.D == K.D && IK.Index == K.Index)
+          return true;
+      }
+  return false;
+}
+
 bool NonBlockingFdAnalysis::shownBlocking(const Expr *Fd) {
   P->collect();
   return P->shownBlocking(keyOf(Fd));

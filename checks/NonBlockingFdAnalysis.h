@@ -167,6 +167,11 @@ public:
   /// pointer.
   bool callersAllKnown(const FunctionDecl *Fn);
 
+  /// The file configures \p Fd with ioctl(fd, TUNSETIFF, ...): a Linux
+  /// TUN/TAP device, whose every write is one packet, taken whole or
+  /// refused.
+  bool isTunDevice(const Expr *Fd);
+
   /// \p Fd is an element of an array that pipe() or pipe2() fills in the
   /// TU (`fds[1]`, `c->notify[1]`): a pipe, where a write of at most
   /// PIPE_BUF bytes is atomic.

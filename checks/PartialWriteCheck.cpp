@@ -85,8 +85,9 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
     // eventfd, timerfd...: a write is one whole 8-byte value or a failure.
     if (Origin && Origin->LinuxOnly)
       continue;
-    // A datagram is sent whole or not at all.
-    if (A.isDatagramSocket(Fd, Call, Fn))
+    // A datagram is sent whole or not at all; so is a packet written to a
+    // TUN/TAP device.
+    if (A.isDatagramSocket(Fd, Call, Fn) || A.isTunDevice(Fd))
       continue;
     if (Info->Name == "sendto" && Call->getNumArgs() > 4 &&
         !Call->getArg(4)->isNullPointerConstant(
