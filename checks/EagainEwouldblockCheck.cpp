@@ -357,6 +357,12 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   if (!Io)
     return;
   const IoCallInfo *Info = lookupIoCall(Io);
+  // POSIX gives a pipe's read and write EAGAIN alone (EWOULDBLOCK is a
+  // socket's): testing EAGAIN on a pipe is right everywhere. Testing
+  // EWOULDBLOCK alone there is still the bug.
+  if (HasAgain && Info->FdArg < Io->getNumArgs() &&
+      A.isPipeEnd(Io->getArg(Info->FdArg)))
+    return;
   Reported.insert(Top);
   // A classifier's test is reported once, in the classifier, where one
   // edit fixes every caller; a note shows the call that passes errno.
