@@ -525,6 +525,10 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
       // threads) never fails with EAGAIN: the retry is dead code.
       if (!Origin && A.shownBlocking(Fd))
         continue;
+      // So does one made blocking on every path to the call (unbound's
+      // tube_write_msg calls fd_set_block(fd) before its loop).
+      if (!Origin && A.madeBlockingAt(Fd, Call, Fn))
+        continue;
     }
     if (P.UnknownCallOnFd)
       continue; // an unknown function took the fd: it may well wait

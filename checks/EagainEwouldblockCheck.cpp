@@ -361,7 +361,8 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   // socket's): testing EAGAIN on a pipe is right everywhere. Testing
   // EWOULDBLOCK alone there is still the bug.
   if (HasAgain && Info->FdArg < Io->getNumArgs() &&
-      A.isPipeEnd(Io->getArg(Info->FdArg)))
+      (A.isPipeEnd(Io->getArg(Info->FdArg)) ||
+       A.isPipe(Io->getArg(Info->FdArg), Io, Fn)))
     return;
   Reported.insert(Top);
   // A classifier's test is reported once, in the classifier, where one

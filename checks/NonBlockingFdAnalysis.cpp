@@ -199,6 +199,8 @@ static const std::pair<llvm::StringRef, WrapperSpec> BuiltinWrappers[] = {
     {"socket_set_nonblocking", {0, -1, true, false, true}},
     {"sock_set_nonblocking", {0, -1, true, false, true}},
     {"set_blocking", {0, -1, true, true, true}},
+    {"fd_set_nonblock", {0}},           // unbound
+    {"fd_set_block", {0, -1, true, true}}, // unbound
 };
 
 // Calls that create a descriptor, and where their flags go.
@@ -1967,7 +1969,7 @@ const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
   return nullptr;
 }
 
-bool NonBlockingFdAnalysis::socketCreators(
+bool NonBlockingFdAnalysis::creators(
     const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
     llvm::SmallVectorImpl<const CallExpr *> &Out) {
   P->collect();
@@ -2055,8 +2057,6 @@ bool NonBlockingFdAnalysis::socketCreators(
           unsigned Arg = N == "socketpair" ? 3 : 0;
           if ((N == "socketpair" || N == "pipe" || N == "pipe2") &&
               C->getNumArgs() > Arg && keyOf(C->getArg(Arg)).D == I.K.D) {
-            if (N != "socketpair")
-              return false; // a pipe is no socket
             Out.push_back(C);
             Filled = true;
           }
@@ -2097,28 +2097,38 @@ bool NonBlockingFdAnalysis::socketCreators(
   return !Out.empty();
 }
 
-bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
-                                             const FunctionDecl *Fn) {
+bool NonBlockingFdAnalysis::everyCreator(
+    const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
+    llvm::function_ref<bool(llvm::StringRef, const CallExpr *)> Pred) {
   llvm::SmallVector<const CallExpr *, 4> Creators;
-  if (!socketCreators(Fd, At, Fn, Creators))
+  if (!creators(Fd, At, Fn, Creators))
     return false;
   return llvm::all_of(Creators, [&](const CallExpr *C) {
-    const Expr *Type = C->getArg(1);
-    return mentionsName(Type, "SOCK_DGRAM", Ctx) ||
-           mentionsName(Type, "SOCK_RAW", Ctx);
+    return Pred(globalCalleeName(C), C);
+  });
+}
+
+bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
+                                             const FunctionDecl *Fn) {
+  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
+    return (N == "socket" || N == "socketpair") &&
+           (mentionsName(C->getArg(1), "SOCK_DGRAM", Ctx) ||
+            mentionsName(C->getArg(1), "SOCK_RAW", Ctx));
+  });
+}
+
+bool NonBlockingFdAnalysis::isPipe(const Expr *Fd, const Stmt *At,
+                                   const FunctionDecl *Fn) {
+  return everyCreator(Fd, At, Fn, [](llvm::StringRef N, const CallExpr *) {
+    return N == "pipe" || N == "pipe2";
   });
 }
 
 bool NonBlockingFdAnalysis::isLinuxOnlySocket(const Expr *Fd, const Stmt *At,
                                               const FunctionDecl *Fn) {
-  llvm::SmallVector<const CallExpr *, 4> Creators;
-  if (!socketCreators(Fd, At, Fn, Creators))
-    return false;
-  return llvm::all_of(Creators, [&](const CallExpr *C) {
-    const Expr *Domain = C->getArg(0);
-    return globalCalleeName(C) == "socket" &&
-           (mentionsName(Domain, "AF_NETLINK", Ctx) ||
-            mentionsName(Domain, "PF_NETLINK", Ctx));
+  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
+    return N == "socket" && (mentionsName(C->getArg(0), "AF_NETLINK", Ctx) ||
+                             mentionsName(C->getArg(0), "PF_NETLINK", Ctx));
   });
 }
 
@@ -2371,6 +2381,12 @@ bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {
         return true;
     }
   return false;
+}
+
+bool NonBlockingFdAnalysis::sameDescriptor(const Expr *A, const Expr *B) {
+  FdKey KA = keyOf(A), KB = keyOf(B);
+  return KA.valid() && KA.Kind == KB.Kind && KA.D == KB.D &&
+         KA.Index == KB.Index;
 }
 
 bool NonBlockingFdAnalysis::isTunDevice(const Expr *Fd) {

@@ -128,10 +128,12 @@ public:
                  llvm::function_ref<bool(const CallExpr *)> Pred);
 
   /// Every value \p Fd can hold where \p At in \p Fn uses it (see
-  /// socketCreators) comes from socket() or socketpair() with SOCK_DGRAM or
+  /// creators) comes from socket() or socketpair() with SOCK_DGRAM or
   /// SOCK_RAW: connect() on it only sets the peer, at once, and never fails
   /// with EINPROGRESS; a send on it is whole or fails.
   bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// Every value \p Fd can hold there is an end of a pipe() or pipe2().
+  bool isPipe(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
   /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...):
   /// code that runs only on Linux, where EAGAIN == EWOULDBLOCK.
   bool isLinuxOnlySocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
@@ -166,6 +168,10 @@ public:
   /// is not visible to other files, and no call hands it on as a function
   /// pointer.
   bool callersAllKnown(const FunctionDecl *Fn);
+
+  /// \p A and \p B name the same descriptor (the same variable, field or
+  /// array element).
+  static bool sameDescriptor(const Expr *A, const Expr *B);
 
   /// The file configures \p Fd with ioctl(fd, TUNSETIFF, ...): a Linux
   /// TUN/TAP device, whose every write is one packet, taken whole or
@@ -214,15 +220,20 @@ public:
   struct Impl;
 
 private:
-  /// The socket() and socketpair() calls that create every value \p Fd
-  /// can hold where \p At in \p Fn uses it, into \p Out; false when some
+  /// The socket(), socketpair() and pipe() calls that create every value
+  /// \p Fd can hold where \p At in \p Fn uses it, into \p Out; false when some
   /// value has another source. A local's values are those assigned in \p
   /// Fn before \p At or in a loop around it; a field's or a global's, those
   /// assigned anywhere in the TU; followed through copies, the returns of
   /// the TU's functions, a parameter's calls when the TU sees them all,
-  /// and the array a socketpair() fills.
-  bool socketCreators(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
-                      llvm::SmallVectorImpl<const CallExpr *> &Out);
+  /// and the array a socketpair() or a pipe() fills.
+  bool creators(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
+                llvm::SmallVectorImpl<const CallExpr *> &Out);
+  /// creators() found, and \p Pred holds for each (its callee's name, the
+  /// call).
+  bool everyCreator(
+      const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
+      llvm::function_ref<bool(llvm::StringRef, const CallExpr *)> Pred);
   /// exportFacts' ParamSites: what each call passes to a descriptor
   /// parameter of a function other files may call.
   void exportParamSites(ProjectFacts &Out);

@@ -5,6 +5,7 @@
 
 #include "PartialWriteCheck.h"
 #include "ShortWriteFlow.h"
+#include "StmtSearch.h"
 
 namespace clang::tidy::nbio {
 
@@ -51,6 +52,52 @@ constexpr WriteShape Writes[] = {{"write", 1, 2},
 /// the descriptor was reported writable, is not cut short.
 constexpr unsigned ReadyWriteRoom = 512;
 
+/// \p E is a null pointer constant (`NULL`, `0`, `nullptr`).
+static bool isNull(const Expr *E, ASTContext &Ctx) {
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+}
+
+/// \p Fn gives \p Fd a destination address: a sendto() with one, or a
+/// sendmsg() whose message's msg_name is set in \p Fn. Only a datagram
+/// socket takes an address with each send (a connected stream socket
+/// ignores it or fails with EISCONN), so its sends are whole.
+static bool addressedIn(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
+                        const Expr *Fd, ASTContext &Ctx) {
+  for (const CallExpr *C : A.callsIn(Fn)) {
+    llvm::StringRef N = globalCalleeName(C);
+    if (N == "sendto" && C->getNumArgs() > 4 &&
+        NonBlockingFdAnalysis::sameDescriptor(C->getArg(0), Fd) &&
+        !isNull(C->getArg(4), Ctx))
+      return true;
+    if (N != "sendmsg" || C->getNumArgs() < 2 ||
+        !NonBlockingFdAnalysis::sameDescriptor(C->getArg(0), Fd))
+      continue;
+    // The message passed (`&msg`), and an assignment of a non-null
+    // address to its msg_name in the function.
+    const auto *Msg = dyn_cast<DeclRefExpr>(C->getArg(1)->IgnoreParenImpCasts());
+    if (const auto *U =
+            dyn_cast<UnaryOperator>(C->getArg(1)->IgnoreParenImpCasts());
+        U && U->getOpcode() == UO_AddrOf)
+      Msg = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+    if (!Msg)
+      continue;
+    if (findStmt(Fn->getBody(), [&](const Stmt *S) {
+          const auto *B = dyn_cast<BinaryOperator>(S);
+          if (!B || B->getOpcode() != BO_Assign)
+            return false;
+          const auto *M = dyn_cast<MemberExpr>(B->getLHS()->IgnoreParens());
+          if (!M || M->getMemberDecl()->getName() != "msg_name")
+            return false;
+          const auto *Base =
+              dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts());
+          return Base && Base->getDecl() == Msg->getDecl() &&
+                 !isNull(B->getRHS(), Ctx);
+        }))
+      return true;
+  }
+  return false;
+}
+
 void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
                                llvm::ArrayRef<const Stmt *> Candidates) {
   ShortWriteFlow Flow(A.context(), A.functionCfgs());
@@ -89,10 +136,11 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
     // TUN/TAP device.
     if (A.isDatagramSocket(Fd, Call, Fn) || A.isTunDevice(Fd))
       continue;
-    if (Info->Name == "sendto" && Call->getNumArgs() > 4 &&
-        !Call->getArg(4)->isNullPointerConstant(
-            *Ctx, Expr::NPC_ValueDependentIsNotNull))
-      continue; // sent to an address: a datagram socket's call
+    // Sent to an address, here or by another send on the same descriptor
+    // in this function (`if (addr) sendto(fd, ..., addr, len); else
+    // send(fd, ...);`): a datagram socket's calls.
+    if (addressedIn(A, Fn, Fd, *Ctx))
+      continue;
     if (LenArg >= 0 && Library != "writev") {
       Expr::EvalResult R;
       const Expr *Len = Call->getArg(LenArg);

@@ -59,3 +59,28 @@ int helper_write_ewouldblock(const char *buf, size_t n) {
   }
   return 1;
 }
+
+// The pipe's ends kept in fields and copied to a local (unbound's tube:
+// `tube->sw = sv[1]`, then `int fd = tube->sw;`): still a pipe.
+struct tube {
+  int sr, sw;
+};
+
+int tube_create(struct tube *t) {
+  int sv[2];
+  if (pipe(sv) == -1)
+    return -1;
+  t->sr = sv[0];
+  t->sw = sv[1];
+  return 0;
+}
+
+int tube_write(struct tube *t, const char *buf, size_t n) {
+  int fd = t->sw;
+  if (write(fd, buf, n) == -1) {
+    if (errno == EINTR || errno == EAGAIN)
+      return -1;
+    return -2;
+  }
+  return 0;
+}
