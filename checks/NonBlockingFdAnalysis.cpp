@@ -1528,6 +1528,10 @@ struct NonBlockingFdAnalysis::Impl {
     return !PassedAsArgument.contains(Def);
   }
   llvm::DenseSet<const FunctionDecl *> PassedAsArgument;
+  /// forEachParamCallee's groups, found once.
+  bool ParamCalleesFound = false;
+  std::vector<std::pair<const ParmVarDecl *, std::vector<const CallExpr *>>>
+      ParamCallees;
   size_t WalkedCalls = 0, PassedScanned = 0;
 
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
@@ -2190,13 +2194,23 @@ void NonBlockingFdAnalysis::forEachParamCallee(
                             llvm::ArrayRef<const CallExpr *>)>
         F) {
   P->collect();
-  // Calls through a parameter are rare: look for one before sorting every
-  // function's calls into groups.
-  bool Any = llvm::any_of(P->CallsByFn, [](const auto &E) {
-    return llvm::any_of(E.second, calledParameter);
-  });
-  if (Any)
-    forEachCallGroup<ParmVarDecl>(*this, P->CallsByFn, calledParameter, F);
+  // Grouped once per TU for all the checks that ask. Calls through a
+  // parameter are rare: look for one before sorting every function's calls
+  // into groups.
+  if (!P->ParamCalleesFound) {
+    P->ParamCalleesFound = true;
+    bool Any = llvm::any_of(P->CallsByFn, [](const auto &E) {
+      return llvm::any_of(E.second, calledParameter);
+    });
+    if (Any)
+      forEachCallGroup<ParmVarDecl>(
+          *this, P->CallsByFn, calledParameter,
+          [&](const ParmVarDecl *Param, llvm::ArrayRef<const CallExpr *> C) {
+            P->ParamCallees.push_back({Param, C.vec()});
+          });
+  }
+  for (const auto &[Param, Calls] : P->ParamCallees)
+    F(Param, Calls);
 }
 
 bool NonBlockingFdAnalysis::callersAllKnown(const FunctionDecl *Fn) {
