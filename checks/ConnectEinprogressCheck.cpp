@@ -174,22 +174,79 @@ static SourceLocation startOfCommentedLine(SourceLocation Loc,
   return SM.getComposedLoc(File, Start);
 }
 
+/// \p Text (what stands between two arguments) holds a comma outside
+/// parentheses, comments and string or character literals.
+static bool topLevelComma(StringRef Text) {
+  int Depth = 0;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '/' && Text.substr(I).starts_with("//")) {
+      size_t E = Text.find('\n', I);
+      I = E == StringRef::npos ? Text.size() : E;
+    } else if (C == '/' && Text.substr(I).starts_with("/*")) {
+      size_t E = Text.find("*/", I + 2);
+      I = E == StringRef::npos ? Text.size() : E + 1;
+    } else if (C == '"' || C == '\'') {
+      for (++I; I < Text.size() && Text[I] != C; ++I)
+        if (Text[I] == '\\')
+          ++I;
+    } else if (C == '(') {
+      ++Depth;
+    } else if (C == ')') {
+      --Depth;
+    } else if (C == ',' && Depth == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<FixItHint>
 ConnectEinprogressCheck::makeFix(const CallExpr *Call, const FunctionDecl *Fn,
-                                 const std::string &FdCopy) {
+                                 const std::string &FdCopy,
+                                 std::string &WhyNot) {
   const SourceManager &SM = Ctx->getSourceManager();
   const LangOptions &LO = Ctx->getLangOpts();
   SourceLocation End =
       Lexer::getLocForEndOfToken(Call->getRParenLoc(), 0, SM, LO);
-  if (End.isInvalid())
+  if (End.isInvalid()) {
+    WhyNot = "no fix-it: the call's end is written by a macro";
     return {};
+  }
   std::vector<FixItHint> Hints = {
       FixItHint::CreateInsertion(Call->getBeginLoc(), (HelperName + "(").str()),
       FixItHint::CreateInsertion(End, ", " + FdCopy + ", " +
                                           std::to_string(TimeoutMs) + ")")};
   if (Call->getBeginLoc().isMacroID() ||
-      outermostDecl(Fn)->getBeginLoc().isMacroID())
+      outermostDecl(Fn)->getBeginLoc().isMacroID()) {
+    WhyNot = "no fix-it: the function is written by a macro, so the helper "
+             "has no place to go";
     return {};
+  }
+  // Each comma between the arguments written in the file: one a macro
+  // supplies (`&sa) SEP(,) sizeof sa`) looks to clang-tidy's clean-up
+  // around the fix like an empty list element, and it removes it.
+  for (unsigned I = 1; I < Call->getNumArgs(); ++I) {
+    SourceLocation Prev = Call->getArg(I - 1)->getEndLoc();
+    SourceLocation Next = Call->getArg(I)->getBeginLoc();
+    bool Comma = false;
+    if (Prev.isFileID() && Next.isFileID()) {
+      // A comma between them, outside any parentheses (`SEP(,)`'s is
+      // inside the macro's), comments and literals.
+      SourceLocation After = Lexer::getLocForEndOfToken(Prev, 0, SM, LO);
+      StringRef Gap =
+          After.isValid()
+              ? Lexer::getSourceText(CharSourceRange::getCharRange(After, Next),
+                                     SM, LO)
+              : StringRef();
+      Comma = topLevelComma(Gap);
+    }
+    if (!Comma) {
+      WhyNot = "no fix-it: a macro writes the call's arguments or the commas "
+               "between them";
+      return {};
+    }
+  }
   for (FixItHint &H : helperHints(Fn, /*Failed=*/false))
     Hints.push_back(std::move(H));
   return Hints;
@@ -412,10 +469,7 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
     std::string WhyNot = whyFdCannotBeCopied(Call, Fd, FdCopy);
     std::vector<FixItHint> Fix;
     if (WhyNot.empty()) {
-      Fix = makeFix(Call, Fn, *FdCopy);
-      if (Fix.empty())
-        WhyNot = "no fix-it: the function is written by a macro, so the "
-                 "helper has no place to go";
+      Fix = makeFix(Call, Fn, *FdCopy, WhyNot);
     }
     {
       auto D = diag(reportLoc(Call), "'connect' on non-blocking fd '%0' "

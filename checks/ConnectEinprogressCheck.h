@@ -40,8 +40,11 @@ protected:
 private:
   /// The TU's preprocessor: whether the helper's guard macro is defined.
   Preprocessor *PP = nullptr;
+  /// The fix that waits for the connect's outcome, or none, with why in
+  /// \p WhyNot.
   std::vector<FixItHint> makeFix(const CallExpr *Call, const FunctionDecl *Fn,
-                                 const std::string &FdCopy);
+                                 const std::string &FdCopy,
+                                 std::string &WhyNot);
   std::vector<FixItHint> helperHints(const FunctionDecl *Fn, bool Failed);
   std::optional<std::vector<FixItHint>> readBackFix(const CallExpr *Call,
                                                     const FunctionDecl *Fn,
