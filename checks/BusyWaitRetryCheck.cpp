@@ -84,14 +84,7 @@ BusyWaitRetryCheck::waitLines(const std::string &Fd, bool Readable,
                               const std::string &ReadIf) const {
   std::string Timeout = std::to_string(TimeoutMs);
   // `SSL_want_read(ssl) ? POLLIN : POLLOUT` when either can be asked for.
-  // (C++ forbids the narrowing of a non-constant int into `short events`.)
-  std::string Events =
-      !ReadIf.empty()
-          ? (Ctx->getLangOpts().CPlusPlus
-                 ? "static_cast<short>(" + ReadIf + " ? POLLIN : POLLOUT)"
-                 : ReadIf + " ? POLLIN : POLLOUT")
-      : Readable ? "POLLIN"
-                 : "POLLOUT";
+  std::string Events = pollEventsText(Readable, ReadIf, Ctx->getLangOpts());
   switch (WaitForm) {
   case Form::Poll:
     return {"struct pollfd wait_pfd = {" + Fd + ", " + Events + ", 0};",

@@ -153,21 +153,23 @@ const FunctionDecl *functionNamedBy(const Expr *E) {
   return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
 }
 
-const FieldDecl *calledField(const CallExpr *Call) {
+/// The function pointer a call goes through, without parentheses and a
+/// `*` (`(*ops->write)(...)`, `(f)(...)`).
+static const Expr *calledPointer(const CallExpr *Call) {
   const Expr *E = Call->getCallee()->IgnoreParenImpCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(E);
       U && U->getOpcode() == UO_Deref)
     E = U->getSubExpr()->IgnoreParenImpCasts();
-  const auto *ME = dyn_cast<MemberExpr>(E);
+  return E;
+}
+
+const FieldDecl *calledField(const CallExpr *Call) {
+  const auto *ME = dyn_cast<MemberExpr>(calledPointer(Call));
   return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
 }
 
 const ParmVarDecl *calledParameter(const CallExpr *Call) {
-  const Expr *E = Call->getCallee()->IgnoreParenImpCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E);
-      U && U->getOpcode() == UO_Deref)
-    E = U->getSubExpr()->IgnoreParenImpCasts();
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *DRE = dyn_cast<DeclRefExpr>(calledPointer(Call));
   return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
 }
 

@@ -1973,6 +1973,22 @@ const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
   return nullptr;
 }
 
+/// The pipe(), pipe2() and socketpair() calls of the TU that fill the
+/// array \p Array (a variable or a field), in the walk's order.
+static void forEachArrayFiller(
+    const llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
+        &CallsByFn,
+    const Decl *Array, llvm::function_ref<void(const CallExpr *)> F) {
+  for (const auto &[Caller, Calls] : CallsByFn)
+    for (const CallExpr *C : Calls) {
+      llvm::StringRef N = globalCalleeName(C);
+      unsigned Arg = N == "socketpair" ? 3 : 0;
+      if ((N == "socketpair" || N == "pipe" || N == "pipe2") &&
+          C->getNumArgs() > Arg && keyOf(C->getArg(Arg)).D == Array)
+        F(C);
+    }
+}
+
 bool NonBlockingFdAnalysis::creators(
     const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
     llvm::SmallVectorImpl<const CallExpr *> &Out) {
@@ -2054,18 +2070,10 @@ bool NonBlockingFdAnalysis::creators(
     bool IsTop = Seen.size() == 1;
     // An element of an array that socketpair() fills.
     if (I.K.Kind == FdKey::Elem) {
-      bool Filled = false;
-      for (const auto &[Caller, Calls] : P->CallsByFn)
-        for (const CallExpr *C : Calls) {
-          llvm::StringRef N = globalCalleeName(C);
-          unsigned Arg = N == "socketpair" ? 3 : 0;
-          if ((N == "socketpair" || N == "pipe" || N == "pipe2") &&
-              C->getNumArgs() > Arg && keyOf(C->getArg(Arg)).D == I.K.D) {
-            Out.push_back(C);
-            Filled = true;
-          }
-        }
-      if (!Filled)
+      size_t Before = Out.size();
+      forEachArrayFiller(P->CallsByFn, I.K.D,
+                         [&](const CallExpr *C) { Out.push_back(C); });
+      if (Out.size() == Before)
         return false;
     }
     // A parameter's first value: what every call passes, when the TU sees
@@ -2387,14 +2395,11 @@ bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {
   FdKey K = keyOf(Fd);
   if (K.Kind != FdKey::Elem || !K.D)
     return false;
-  for (const auto &[Fn, Calls] : P->CallsByFn)
-    for (const CallExpr *C : Calls) {
-      llvm::StringRef N = globalCalleeName(C);
-      if ((N == "pipe" || N == "pipe2") && C->getNumArgs() >= 1 &&
-          keyOf(C->getArg(0)).D == K.D)
-        return true;
-    }
-  return false;
+  bool Pipe = false;
+  forEachArrayFiller(P->CallsByFn, K.D, [&](const CallExpr *C) {
+    Pipe = Pipe || globalCalleeName(C) != "socketpair";
+  });
+  return Pipe;
 }
 
 bool NonBlockingFdAnalysis::sameDescriptor(const Expr *A, const Expr *B) {
@@ -2405,17 +2410,14 @@ bool NonBlockingFdAnalysis::sameDescriptor(const Expr *A, const Expr *B) {
 
 bool NonBlockingFdAnalysis::isTunDevice(const Expr *Fd) {
   P->collect();
-  FdKey K = keyOf(Fd);
-  if (!K.valid() || K.Kind == FdKey::Number)
+  if (keyOf(Fd).Kind == FdKey::Number)
     return false;
   for (const auto &[Fn, Calls] : P->CallsByFn)
     for (const CallExpr *C : Calls)
       if (globalCalleeName(C) == "ioctl" && C->getNumArgs() >= 2 &&
-          mentionsName(C->getArg(1), "TUNSETIFF", Ctx)) {
-        FdKey IK = keyOf(C->getArg(0));
-        if (IK.Kind == K.Kind && IK.D == K.D && IK.Index == K.Index)
-          return true;
-      }
+          mentionsName(C->getArg(1), "TUNSETIFF", Ctx) &&
+          sameDescriptor(C->getArg(0), Fd))
+        return true;
   return false;
 }
 

@@ -103,4 +103,12 @@ bool holdsPreprocessorLine(llvm::StringRef Text) {
   return false;
 }
 
+std::string pollEventsText(bool Readable, llvm::StringRef ReadIf,
+                           const LangOptions &LO) {
+  if (ReadIf.empty())
+    return Readable ? "POLLIN" : "POLLOUT";
+  std::string Cond = (ReadIf + " ? POLLIN : POLLOUT").str();
+  return LO.CPlusPlus ? "static_cast<short>(" + Cond + ")" : Cond;
+}
+
 } // namespace clang::tidy::nbio

@@ -38,6 +38,13 @@ std::string indentAt(SourceLocation Loc, const SourceManager &SM);
 /// first begins mid-line, after a token).
 bool holdsPreprocessorLine(llvm::StringRef Text);
 
+/// A fix's `struct pollfd` events: POLLIN or POLLOUT, or, when \p ReadIf
+/// (an expression true for reading: `SSL_want_read(ssl)`, `f == read`) is
+/// given, `ReadIf ? POLLIN : POLLOUT`, cast to short in C++ (which forbids
+/// narrowing a non-constant int in braces).
+std::string pollEventsText(bool Readable, llvm::StringRef ReadIf,
+                           const LangOptions &LO);
+
 } // namespace clang::tidy::nbio
 
 #endif // NBIO_CHECKS_SOURCETEXT_H

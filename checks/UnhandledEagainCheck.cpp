@@ -98,14 +98,8 @@ UnhandledEagainCheck::waitFix(const CallExpr *Call, const IoCallInfo &Info,
   std::string I = indentAt(S->getBeginLoc(), SM);
   // A function pointer that reads at some calls and writes at others waits
   // the way it goes (`f == read ? POLLIN : POLLOUT`).
-  // (C++ would narrow the int of `?:` into the short in braces.)
-  std::string Events = Info.Dir == Direction::Read ? "POLLIN" : "POLLOUT";
-  if (!Info.ReadIf.empty())
-    Events = Ctx->getLangOpts().CPlusPlus
-                 ? ("static_cast<short>(" + Info.ReadIf +
-                    " ? POLLIN : POLLOUT)")
-                       .str()
-                 : (Info.ReadIf + " ? POLLIN : POLLOUT").str();
+  std::string Events = pollEventsText(Info.Dir == Direction::Read,
+                                      Info.ReadIf, Ctx->getLangOpts());
   std::vector<FixItHint> Hints = {FixItHint::CreateInsertion(
       S->getBeginLoc(),
       "{\n" + I + "  struct pollfd wait_pfd = {" + *FdCopy + ", " + Events +

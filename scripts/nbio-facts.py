@@ -77,19 +77,17 @@ def reached_params(sites):
         for param in sorted(sites):
             if param in reached:
                 continue
-            found = None
+            origins = []
             for at, mode, source in sorted(sites[param]):
                 if mode == "nonblocking":
-                    origin = {"made": source, "passed": at}
+                    origins.append({"made": source, "passed": at})
                 elif mode == "forwarded" and source in reached:
-                    origin = {"made": reached[source]["made"], "passed": at}
+                    origins.append({"made": reached[source]["made"],
+                                    "passed": at})
                 else:
-                    found = None
                     break
-                if found is None:
-                    found = origin
-            if found is not None:
-                reached[param] = found
+            else:
+                reached[param] = origins[0]
                 changed = True
     return {k: reached[k] for k in sorted(reached)}
 
@@ -140,9 +138,9 @@ def merge(paths):
         # Every call of a visible function, once (a header's inline caller
         # is summarised by each file that includes it).
         for site in d.get("param_sites", []):
-            sites.setdefault(site["param"], {})[
+            sites.setdefault(site["param"], set()).add(
                 (site.get("at", ""), site.get("mode", "other"),
-                 site.get("from", ""))] = True
+                 site.get("from", "")))
     # A function that changes the mode somewhere does not keep it.
     changes = {entry_key(x) for x in nonblocking | blocking}
     keeps -= changes
