@@ -483,6 +483,14 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
       bool RetriesW = PW.End == PathEnd::Retries && PW.Tested;
       if (!RetriesR && !RetriesW)
         continue;
+      // A session over a socket the code shows to be blocking waits in the
+      // socket: "want read" there is a renegotiation's, and the next call
+      // waits (unbound-control's handshake loop runs after contact_server()
+      // made its socket blocking again). Not so with a socket timeout.
+      if (A.tlsSessions().shownBlocking(Fd) &&
+          !A.setsSocketTimeout(Direction::Read) &&
+          !A.setsSocketTimeout(Direction::Write))
+        continue;
       P = RetriesR ? PR : PW;
       Readable = RetriesR;
       // One code for both ways (GnuTLS, libssh2, a BIO's should_retry): the

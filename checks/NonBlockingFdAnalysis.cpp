@@ -1493,11 +1493,75 @@ struct NonBlockingFdAnalysis::Impl {
                 "sendto", "sendmsg", "close", "shutdown", "bind", "listen",
                 "connect", "accept", "getsockopt", "getsockname",
                 "getpeername", "fstat", "dup", "isatty", "FD_SET", "FD_CLR",
-                "FD_ISSET", "__fdelt_chk", "__fdelt_warn"},
+                "FD_ISSET", "__fdelt_chk", "__fdelt_warn",
+                // A TLS library bound to the descriptor uses it as it is.
+                "SSL_set_fd", "SSL_set_rfd", "SSL_set_wfd", "wolfSSL_set_fd",
+                "gnutls_transport_set_int", "gnutls_transport_set_int2",
+                "BIO_new_socket", "BIO_new_fd"},
                N) ||
            // setsockopt may set SO_RCVTIMEO, which the checks ask about
            // apart (setsSocketTimeout).
-           N == "setsockopt";
+           N == "setsockopt" ||
+           // A function that closes the descriptor (`closesocket`, a
+           // project's `fd_close`, `sock_close`) ends its life: whatever it
+           // did to the mode, no later call sees it. Not a name that also
+           // speaks of blocking (`set_nonblock_cloexec`).
+           (N.contains_insensitive("close") &&
+            !N.contains_insensitive("block"));
+  }
+
+  /// On every path of \p Def's CFG to \p At, the last event on \p K makes
+  /// it blocking (and not through one of Def's own arguments).
+  bool clearedOnEveryPath(const FdKey &K, const FunctionDecl *Def,
+                          const Stmt *At) {
+    expandPendingIn(Def);
+    const std::vector<Event> Evs = eventsFor(K);
+    bool EntryReaches = false;
+    auto Reaching = reachingEvents(Evs, Def, K, At, EntryReaches);
+    return Reaching && !EntryReaches && !Reaching->empty() &&
+           llvm::all_of(*Reaching, [](const Event *E) {
+             return E->Kind == EvKind::Clear && !E->G.Param;
+           });
+  }
+
+  /// \p C gives a blocking descriptor: it creates one without the
+  /// non-blocking flag, or returnsBlocking.
+  bool givesBlocking(const CallExpr *C, unsigned Depth) {
+    bool Creator = llvm::is_contained(
+        {"socket", "accept", "accept4", "open", "open64", "openat", "openat64",
+         "creat", "dup", "dup2"},
+        globalCalleeName(C));
+    return Creator ? !creatorNonBlocking(C) : returnsBlocking(C, Depth + 1);
+  }
+
+  /// \p C calls a function of the TU whose every returned value is a
+  /// blocking descriptor or a constant (-1): one shown blocking, or one made
+  /// blocking on every path to its return (unbound's contact_server()
+  /// makes its socket non-blocking for a connect timeout and blocking again
+  /// before it returns it).
+  bool returnsBlocking(const CallExpr *C, unsigned Depth) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    if (!Def || !Def->getBody() || Def->hasSkippedBody() ||
+        Depth > MaxBlockingDepth)
+      return false;
+    walkFunction(Def);
+    const std::vector<const ReturnStmt *> Rets = Returns.lookup(Def);
+    if (Rets.empty())
+      return false;
+    for (const ReturnStmt *R : Rets) {
+      const Expr *V = R->getRetValue()->IgnoreParenCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(V);
+          U && U->getOpcode() == UO_Minus)
+        V = U->getSubExpr()->IgnoreParenCasts();
+      if (isa<IntegerLiteral>(V))
+        continue;
+      FdKey RK = keyOf(V);
+      if (!RK.valid() || RK.Kind != FdKey::Var ||
+          (!shownBlocking(RK, Depth) && !clearedOnEveryPath(RK, Def, R)))
+        return false;
+    }
+    return true;
   }
 
   /// \p K is a local, or a static global, or an element of one, whose
@@ -1555,7 +1619,13 @@ struct NonBlockingFdAnalysis::Impl {
         unsigned I = PV->getFunctionScopeIndex();
         if (I >= Site->getNumArgs())
           return false;
-        FdKey AK = keyOf(Site->getArg(I));
+        const Expr *Arg = Site->getArg(I)->IgnoreParenCasts();
+        if (const auto *C = dyn_cast<CallExpr>(Arg)) {
+          if (!givesBlocking(C, Depth))
+            return false;
+          continue;
+        }
+        FdKey AK = keyOf(Arg);
         if (AK.Kind == FdKey::Elem || !shownBlocking(AK, Depth + 1))
           return false;
       }
@@ -1573,12 +1643,7 @@ struct NonBlockingFdAnalysis::Impl {
       if (isa<IntegerLiteral>(Src))
         return true;
       if (const auto *C = dyn_cast<CallExpr>(Src)) {
-        llvm::StringRef N = globalCalleeName(C);
-        bool Creator = llvm::is_contained(
-            {"socket", "accept", "accept4", "open", "open64", "openat",
-             "openat64", "creat", "dup", "dup2"},
-            N);
-        if (!Creator || creatorNonBlocking(C))
+        if (!givesBlocking(C, Depth))
           return false;
         Created = true;
         return true;
@@ -1870,16 +1935,9 @@ bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
   FdKey K = keyOf(Fd);
   if (!Def || !K.valid() || K.isTuWide())
     return false;
-  P->expandPendingIn(Def);
-  const std::vector<Event> Evs = P->eventsFor(K);
-  bool EntryReaches = false;
-  auto Reaching = P->reachingEvents(Evs, Def, K, At, EntryReaches);
   // Every path comes through an event, and each path's last one makes the
   // descriptor blocking, whatever the function's own arguments say.
-  return Reaching && !EntryReaches && !Reaching->empty() &&
-         llvm::all_of(*Reaching, [](const Event *E) {
-           return E->Kind == EvKind::Clear && !E->G.Param;
-         });
+  return P->clearedOnEveryPath(K, Def, At);
 }
 
 std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(

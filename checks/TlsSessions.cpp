@@ -157,6 +157,35 @@ TlsSessions::nonBlocking(const Expr *Session) {
   return nonBlocking(holder(Session), 0);
 }
 
+bool TlsSessions::shownBlocking(const Expr *Session) {
+  if (!Collected)
+    collect();
+  const Decl *H = holder(Session);
+  if (!H)
+    return false;
+  // Made from another object (a channel of a session, a BIO over a
+  // descriptor): judged through that object, not here.
+  for (const auto &[Made, From] : Derived)
+    if (Made == H)
+      return false;
+  for (const auto &[Made, C] : MadeOver)
+    if (Made == H)
+      return false;
+  bool Bound = false;
+  for (const Binding &B : Bindings) {
+    if (holder(B.Session) != H)
+      continue;
+    const FunctionDecl *Fn = A.enclosingFunction(B.Call);
+    // The library told not to block, or a binding out of view.
+    if (!B.Fd || !Fn)
+      return false;
+    if (!A.shownBlocking(B.Fd) && !A.madeBlockingAt(B.Fd, B.Call, Fn))
+      return false;
+    Bound = true;
+  }
+  return Bound;
+}
+
 std::optional<TlsSessions::Origin>
 TlsSessions::nonBlocking(const Decl *H, unsigned Depth) {
   if (!H || Depth > MaxDerivedDepth)

@@ -62,6 +62,13 @@ public:
   /// descriptor, or was made non-blocking itself.
   std::optional<Origin> nonBlocking(const Expr *Session);
 
+  /// Every binding of \p Session gives it a descriptor the code shows to be
+  /// blocking (NonBlockingFdAnalysis::shownBlocking), or one made blocking
+  /// on every path to the binding; and there is at least one. Such a
+  /// session's calls wait in the socket: asking again after "want read"
+  /// waits too, it does not spin.
+  bool shownBlocking(const Expr *Session);
+
 private:
   void collect();
   std::optional<Origin> nonBlocking(const Decl *Holder, unsigned Depth);

@@ -7,7 +7,8 @@
 // one value: a test of EAGAIN alone on it is portable as written (reduced
 // from OpenVPN's route code, which opens the socket in a helper and retries
 // its recvmsg() on EINTR or EAGAIN). Twin: the same loop on a socket of
-// another family, made by the same kind of helper, is reported.
+// another family, made non-blocking by the same kind of helper, is
+// reported.
 
 #include <errno.h>
 #include <linux/netlink.h>
@@ -35,9 +36,10 @@ int rtnl_talk(char *buf, size_t n) {
   }
 }
 
-// Twin: an IPv6 datagram socket.
+// Twin: an IPv6 datagram socket (non-blocking: a blocking one without a
+// timeout would fail with neither name, and its test would be dead code).
 static int udp6_open(void) {
-  int fd = socket(AF_INET6, SOCK_DGRAM, 0);
+  int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK, 0);
   if (fd < 0)
     return -1;
   return fd;
