@@ -47,7 +47,7 @@ private:
   bool mayRepeat(const CallExpr *Call, const FunctionDecl *Fn,
                  NonBlockingFdAnalysis &A);
 
-  utils::IncludeInserter Inserter;
+  IncludeFixes Inserter;
   const Form WaitForm;
   const std::string WaitTemplate;
   const std::string WaitHeader;

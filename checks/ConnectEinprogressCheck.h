@@ -53,7 +53,7 @@ private:
   bool wrappedByHelper(const CallExpr *Call, const FunctionDecl *Fn,
                        NonBlockingFdAnalysis &A) const;
 
-  utils::IncludeInserter Inserter;
+  IncludeFixes Inserter;
   const bool CheckSoErrorReadback;
   const bool StrictPropagation;
   const int TimeoutMs;

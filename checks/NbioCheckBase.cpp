@@ -449,7 +449,7 @@ bool NbioCheckBase::fileIncludes(FileID File, StringRef Header) const {
 }
 
 std::optional<FixItHint>
-NbioCheckBase::includeFix(utils::IncludeInserter &Inserter, SourceLocation Loc,
+NbioCheckBase::includeFix(IncludeFixes &Inserter, SourceLocation Loc,
                           const FunctionDecl *Fn, StringRef Header) const {
   const SourceManager &SM = Ctx->getSourceManager();
   FileID File = SM.getFileID(SM.getExpansionLoc(Loc));

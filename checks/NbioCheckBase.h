@@ -16,11 +16,11 @@
 #define NBIO_CHECKS_NBIOCHECKBASE_H
 
 #include "FailurePath.h"
+#include "IncludeFixes.h"
 #include "IoCalls.h"
 #include "NonBlockingFdAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <map>
-#include "clang-tidy/utils/IncludeInserter.h"
 #include <memory>
 #include <vector>
 
@@ -139,7 +139,7 @@ protected:
   /// none where that file includes it already. A fragment included inside
   /// \p Fn's body (a `.inc` file) is no place for an #include: the file
   /// that includes the fragment at file scope gets it.
-  std::optional<FixItHint> includeFix(utils::IncludeInserter &Inserter,
+  std::optional<FixItHint> includeFix(IncludeFixes &Inserter,
                                       SourceLocation Loc,
                                       const FunctionDecl *Fn,
                                       StringRef Header) const;

@@ -54,7 +54,7 @@ private:
   };
   /// This TU's findings of EAGAIN taken as fatal, reported together.
   std::vector<FatalFinding> Fatal;
-  utils::IncludeInserter Inserter;
+  IncludeFixes Inserter;
   const bool FlagDiscardedResults;
   const bool StrictPropagation;
   const bool OfferWaitFix;
