@@ -33,9 +33,17 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
   unsigned End = SM.getDecomposedLoc(R.getEnd()).second;
   if (End < Begin)
     return false;
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return false;
+  // Most statements asked about do not hold the name at all, which a plain
+  // search of their text says without lexing (the last token's own text
+  // runs past End, its start).
+  if (!Buf.slice(Begin, End + Name.size()).contains(Name))
+    return false;
   auto [It, New] = NameOffsets.try_emplace({FID, Name.str()});
   if (New) {
-    StringRef Buf = SM.getBufferData(FID);
     Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
             Buf.begin(), Buf.end());
     Token T;

@@ -5,10 +5,10 @@
 //
 // The control-flow graph of a function body (clang::CFG), built on the
 // first question about that function and kept for the translation unit,
-// with its parent map and where each statement stands. Every expression is
-// an element of its own (BuildOptions::setAllAlwaysAdd), so an event or a
-// use nested in a condition (`if ((fd = socket(...)) < 0)`, `n != len`)
-// has its place on the paths. One instance per TU is shared by the nbio
+// with where each statement stands (and its parent map, on demand). Every
+// expression is an element of its own (BuildOptions::setAllAlwaysAdd), so
+// an event or a use nested in a condition (`if ((fd = socket(...)) < 0)`,
+// `n != len`) has its place on the paths. One instance per TU is shared by the nbio
 // analyses through NonBlockingFdAnalysis, as FunctionParents is.
 //
 //===----------------------------------------------------------------------===//
@@ -29,7 +29,15 @@ class FunctionCfgs {
 public:
   struct Cfg {
     std::unique_ptr<CFG> G;
-    std::unique_ptr<ParentMap> PM;
+    /// The body's parent map, built on the first question (only
+    /// nbio-partial-write's count flow asks).
+    const ParentMap &parents() const {
+      if (!PM)
+        PM = std::make_unique<ParentMap>(Body);
+      return *PM;
+    }
+    Stmt *Body = nullptr;
+    mutable std::unique_ptr<ParentMap> PM;
     std::vector<const CFGBlock *> Blocks; ///< by block ID
     /// Statement -> (block ID, element index).
     llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> Pos;
@@ -49,7 +57,7 @@ public:
       Slot->G = CFG::buildCFG(Fn, Fn->getBody(), &Ctx, Opts);
       if (!Slot->G)
         return nullptr;
-      Slot->PM = std::make_unique<ParentMap>(Fn->getBody());
+      Slot->Body = Fn->getBody();
       Slot->Blocks.resize(Slot->G->getNumBlockIDs());
       for (const CFGBlock *B : *Slot->G) {
         Slot->Blocks[B->getBlockID()] = B;
