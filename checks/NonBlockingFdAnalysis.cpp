@@ -1511,10 +1511,10 @@ struct NonBlockingFdAnalysis::Impl {
   }
 
   /// On every path of \p Def's CFG to \p At, the last event on \p K makes
-  /// it blocking (and not through one of Def's own arguments).
+  /// it blocking (and not through one of Def's own arguments). Def's
+  /// wrapper calls must be expanded already.
   bool clearedOnEveryPath(const FdKey &K, const FunctionDecl *Def,
                           const Stmt *At) {
-    expandPendingIn(Def);
     const std::vector<Event> Evs = eventsFor(K);
     bool EntryReaches = false;
     auto Reaching = reachingEvents(Evs, Def, K, At, EntryReaches);
@@ -1542,10 +1542,12 @@ struct NonBlockingFdAnalysis::Impl {
   bool returnsBlocking(const CallExpr *C, unsigned Depth) {
     const FunctionDecl *Callee = C->getDirectCallee();
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    // Only a function the walk has seen (not one of a system header): the
+    // callers iterate over the walk's indexes, which walking more would
+    // change under them.
     if (!Def || !Def->getBody() || Def->hasSkippedBody() ||
-        Depth > MaxBlockingDepth)
+        Depth > MaxBlockingDepth || !Walked.contains(Def))
       return false;
-    walkFunction(Def);
     const std::vector<const ReturnStmt *> Rets = Returns.lookup(Def);
     if (Rets.empty())
       return false;
@@ -1937,6 +1939,7 @@ bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
     return false;
   // Every path comes through an event, and each path's last one makes the
   // descriptor blocking, whatever the function's own arguments say.
+  P->expandPendingIn(Def);
   return P->clearedOnEveryPath(K, Def, At);
 }
 
@@ -1966,6 +1969,42 @@ NonBlockingFdAnalysis::enclosingFunction(const CallExpr *Call) {
   return Fn;
 }
 
+/// Sorts \p Items by where \p LocOf places them in the translation unit;
+/// ties keep their order. Each location is decomposed once: most pairs lie
+/// in one file, where comparing offsets is what
+/// SourceManager::isBeforeInTranslationUnit would do (and decomposing both
+/// locations at every comparison was most of the sort's cost).
+template <typename T, typename LocFn>
+static void sortInSourceOrder(std::vector<T> &Items, const SourceManager &SM,
+                              LocFn LocOf) {
+  struct Key {
+    SourceLocation Loc;
+    FileID File; ///< invalid for a macro location
+    unsigned Offset;
+    unsigned Index;
+  };
+  std::vector<Key> Keys;
+  Keys.reserve(Items.size());
+  for (unsigned I = 0; I < Items.size(); ++I) {
+    Key K{LocOf(Items[I]), FileID(), 0, I};
+    if (K.Loc.isFileID())
+      std::tie(K.File, K.Offset) = SM.getDecomposedLoc(K.Loc);
+    Keys.push_back(K);
+  }
+  llvm::sort(Keys, [&](const Key &A, const Key &B) {
+    if (A.Loc == B.Loc)
+      return A.Index < B.Index;
+    if (A.File.isValid() && A.File == B.File)
+      return A.Offset < B.Offset;
+    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+  });
+  std::vector<T> Sorted;
+  Sorted.reserve(Items.size());
+  for (const Key &K : Keys)
+    Sorted.push_back(Items[K.Index]);
+  Items = std::move(Sorted);
+}
+
 /// The calls that \p Index (CallsByFn or CallSites) files under \p Fn's
 /// definition, or null.
 static std::vector<const CallExpr *> *callsFiledUnder(
@@ -1990,18 +2029,9 @@ NonBlockingFdAnalysis::callsIn(const FunctionDecl *Fn) {
           .second) {
     // Ties (calls from one macro expansion) keep their walk order.
     const SourceManager &SM = Ctx.getSourceManager();
-    std::vector<std::pair<SourceLocation, unsigned>> Keys;
-    for (unsigned I = 0; I < Calls->size(); ++I)
-      Keys.push_back({SM.getExpansionLoc((*Calls)[I]->getBeginLoc()), I});
-    llvm::sort(Keys, [&](const auto &A, const auto &B) {
-      if (A.first != B.first)
-        return SM.isBeforeInTranslationUnit(A.first, B.first);
-      return A.second < B.second;
+    sortInSourceOrder(*Calls, SM, [&](const CallExpr *C) {
+      return SM.getExpansionLoc(C->getBeginLoc());
     });
-    std::vector<const CallExpr *> Sorted;
-    for (const auto &K : Keys)
-      Sorted.push_back((*Calls)[K.second]);
-    *Calls = std::move(Sorted);
   }
   return *Calls;
 }
@@ -2215,10 +2245,8 @@ static void forEachCallGroup(
   std::vector<const FunctionDecl *> Fns;
   for (const auto &[Fn, Calls] : CallsByFn)
     Fns.push_back(Fn);
-  const SourceManager &SM = A.context().getSourceManager();
-  llvm::sort(Fns, [&](const FunctionDecl *X, const FunctionDecl *Y) {
-    return SM.isBeforeInTranslationUnit(X->getLocation(), Y->getLocation());
-  });
+  sortInSourceOrder(Fns, A.context().getSourceManager(),
+                    [](const FunctionDecl *Fn) { return Fn->getLocation(); });
   for (const FunctionDecl *Fn : Fns)
     for (const CallExpr *C : A.callsIn(Fn))
       if (const T *K = KeyOf(C))
