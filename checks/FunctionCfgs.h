@@ -19,7 +19,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <vector>
 
@@ -70,6 +72,41 @@ public:
       }
     }
     return Slot->G ? Slot.get() : nullptr;
+  }
+
+  /// Some path of \p Fn's CFG runs \p From and then \p To (in a loop,
+  /// \p To may come first in the text). True when the CFG cannot say (no
+  /// CFG, or a statement it did not place): the callers drop an event only
+  /// when it certainly cannot come first.
+  bool mayReach(const FunctionDecl *Fn, const Stmt *From, const Stmt *To) {
+    const Cfg *C = of(Fn);
+    if (!C)
+      return true;
+    auto F = C->Pos.find(From), T = C->Pos.find(To);
+    if (F == C->Pos.end() || T == C->Pos.end())
+      return true;
+    auto [FromBlock, FromIndex] = F->second;
+    auto [ToBlock, ToIndex] = T->second;
+    if (FromBlock == ToBlock && FromIndex < ToIndex)
+      return true;
+    // Breadth-first over the successors of From's block.
+    llvm::BitVector Seen(C->Blocks.size());
+    llvm::SmallVector<const CFGBlock *, 16> Work;
+    auto Push = [&](const CFGBlock *B) {
+      for (const CFGBlock *S : B->succs())
+        if (S && !Seen.test(S->getBlockID())) {
+          Seen.set(S->getBlockID());
+          Work.push_back(S);
+        }
+    };
+    Push(C->Blocks[FromBlock]);
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.pop_back_val();
+      if (B->getBlockID() == ToBlock)
+        return true;
+      Push(B);
+    }
+    return false;
   }
 
 private:

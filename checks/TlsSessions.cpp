@@ -157,6 +157,26 @@ TlsSessions::nonBlocking(const Expr *Session) {
   return nonBlocking(holder(Session), 0);
 }
 
+std::optional<TlsSessions::Origin>
+TlsSessions::nonBlocking(const Expr *Session, const Stmt *At,
+                         const FunctionDecl *Fn) {
+  AskedAt = At;
+  AskedIn = Fn ? Fn->getDefinition() : nullptr;
+  std::optional<Origin> O = nonBlocking(Session);
+  AskedAt = nullptr;
+  AskedIn = nullptr;
+  return O;
+}
+
+bool TlsSessions::mayBindBefore(const CallExpr *Binding) {
+  if (!AskedAt || !AskedIn)
+    return true;
+  const FunctionDecl *Fn = A.enclosingFunction(Binding);
+  if (!Fn || Fn->getDefinition() != AskedIn)
+    return true; // another function: a caller's or a setup's
+  return A.functionCfgs().mayReach(AskedIn, Binding, AskedAt);
+}
+
 bool TlsSessions::shownBlocking(const Expr *Session) {
   if (!Collected)
     collect();
@@ -205,7 +225,7 @@ TlsSessions::nonBlocking(const Decl *H, unsigned Depth) {
   // The objects a session is bound to (mbed TLS: the net context), which
   // may themselves be made non-blocking by their library.
   for (const Binding &B : Bindings) {
-    if (holder(B.Session) != H)
+    if (holder(B.Session) != H || !mayBindBefore(B.Call))
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(B.Call);
     if (!B.Fd) {

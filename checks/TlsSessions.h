@@ -61,6 +61,11 @@ public:
   /// \p Session (a TLS call's session argument) runs over a non-blocking
   /// descriptor, or was made non-blocking itself.
   std::optional<Origin> nonBlocking(const Expr *Session);
+  /// The same, as seen from the call \p At in \p Fn: a binding in Fn that
+  /// no path runs before At (`libssh2_session_set_blocking(s, 0)` after
+  /// the authentication) does not count.
+  std::optional<Origin> nonBlocking(const Expr *Session, const Stmt *At,
+                                    const FunctionDecl *Fn);
 
   /// Every binding of \p Session gives it a descriptor the code shows to be
   /// blocking (NonBlockingFdAnalysis::shownBlocking), or one made blocking
@@ -72,6 +77,11 @@ public:
 private:
   void collect();
   std::optional<Origin> nonBlocking(const Decl *Holder, unsigned Depth);
+  /// The call at which nonBlocking() is asked, and its function; a
+  /// binding in that function must be able to run before it.
+  const Stmt *AskedAt = nullptr;
+  const FunctionDecl *AskedIn = nullptr;
+  bool mayBindBefore(const CallExpr *Binding);
   /// Objects made from objects (a channel from its session): a file
   /// handle of an SFTP session of an SSH session is three deep.
   static constexpr unsigned MaxDerivedDepth = 3;

@@ -279,7 +279,8 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
                                          const IoCallInfo &Info,
                                          const FunctionDecl *Fn) {
   const Expr *Session = fdOf(Call, Info);
-  std::optional<TlsSessions::Origin> O = A.tlsSessions().nonBlocking(Session);
+  std::optional<TlsSessions::Origin> O =
+      A.tlsSessions().nonBlocking(Session, Call, Fn);
   if (!O || isDiscarded(Call, Fn, A))
     return;
   bool Write = Info.Dir == Direction::Write;
