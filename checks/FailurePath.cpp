@@ -58,21 +58,21 @@ bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
   return Result;
 }
 
-llvm::ArrayRef<SourceLocation>
+llvm::ArrayRef<std::pair<SourceLocation, const CallExpr *>>
 FailurePathFinder::waitLocs(const FunctionDecl *Fn) {
   auto [It, New] = WaitLocs.try_emplace(Fn);
   if (!New)
     return It->second;
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<SourceLocation> Out;
+  std::vector<std::pair<SourceLocation, const CallExpr *>> Out;
   findStmt(Fn->getBody(), [&](const Stmt *S) {
     if (const auto *C = dyn_cast<CallExpr>(S);
         C && Waits.isWait(C->getDirectCallee()))
-      Out.push_back(SM.getExpansionLoc(C->getBeginLoc()));
+      Out.push_back({SM.getExpansionLoc(C->getBeginLoc()), C});
     return false;
   });
-  llvm::sort(Out, [&](SourceLocation A, SourceLocation B) {
-    return SM.isBeforeInTranslationUnit(A, B);
+  llvm::sort(Out, [&](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(A.first, B.first);
   });
   return WaitLocs[Fn] = std::move(Out);
 }
@@ -1266,14 +1266,22 @@ struct FailurePathFinder::Walk {
   /// thousand backward gotos asks ten thousand times).
   bool hasWaitBetween(SourceLocation From, SourceLocation To) {
     const SourceManager &SM = Ctx.getSourceManager();
-    llvm::ArrayRef<SourceLocation> Waits = F.waitLocs(Fn);
+    auto Waits = F.waitLocs(Fn);
     SourceLocation FromL = SM.getExpansionLoc(From);
     SourceLocation ToL = SM.getExpansionLoc(To);
-    const SourceLocation *First =
-        std::partition_point(Waits.begin(), Waits.end(), [&](SourceLocation L) {
-          return SM.isBeforeInTranslationUnit(L, FromL);
+    const auto *It = std::partition_point(
+        Waits.begin(), Waits.end(), [&](const auto &W) {
+          return SM.isBeforeInTranslationUnit(W.first, FromL);
         });
-    return First != Waits.end() && SM.isBeforeInTranslationUnit(*First, ToL);
+    // The call being judged is no wait for itself, whatever its body does
+    // on other paths: it is the call that reported "would block" (a
+    // library's own function that polls only in blocking mode, seen
+    // through the project's facts: libssh2_session_handshake).
+    for (; It != Waits.end() && SM.isBeforeInTranslationUnit(It->first, ToL);
+         ++It)
+      if (It->second != Call)
+        return true;
+    return false;
   }
 
   /// Control came back to the head of \p Loop, which holds the call (from

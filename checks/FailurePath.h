@@ -118,8 +118,10 @@ public:
   /// The statement-level parent of \p S in \p Fn's body (or null).
   const Stmt *parentOf(const Stmt *S, const FunctionDecl *Fn);
 
-  /// Where \p Fn's body calls a wait, in order (computed once).
-  llvm::ArrayRef<SourceLocation> waitLocs(const FunctionDecl *Fn);
+  /// Where \p Fn's body calls a wait, and the call, in order (computed
+  /// once).
+  llvm::ArrayRef<std::pair<SourceLocation, const CallExpr *>>
+  waitLocs(const FunctionDecl *Fn);
 
 private:
   struct Walk;
@@ -145,7 +147,9 @@ private:
                        const FunctionDecl *&Fn);
   CFGPostDomTree &postDominators(FlowInfo &Flow, const FunctionCfgs::Cfg &G);
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FlowInfo>> Flows;
-  llvm::DenseMap<const FunctionDecl *, std::vector<SourceLocation>> WaitLocs;
+  llvm::DenseMap<const FunctionDecl *,
+                 std::vector<std::pair<SourceLocation, const CallExpr *>>>
+      WaitLocs;
 };
 
 } // namespace clang::tidy::nbio
