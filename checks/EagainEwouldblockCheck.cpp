@@ -56,6 +56,72 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
   return First != Offsets.end() && *First <= End;
 }
 
+/// `#if EAGAIN == EWOULDBLOCK` (or `!=`, or any condition that names
+/// both): the project handles the difference right there, and the branch
+/// the preprocessor took on this platform is where the two are one value
+/// (keepalived's `check_EAGAIN(xx)` compares with EAGAIN alone under
+/// `#if EAGAIN == EWOULDBLOCK` and with both names under `#else`). The
+/// blocks are found on the file's raw tokens, which also works where the
+/// preprocessor's callbacks never saw the header (clangd's preamble).
+bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  std::pair<FileID, unsigned> Spelled =
+      SM.getDecomposedLoc(SM.getSpellingLoc(Loc));
+  FileID FID = Spelled.first;
+  unsigned Offset = Spelled.second;
+  if (FID.isInvalid())
+    return false;
+  auto [It, New] = GuardRanges.try_emplace(FID);
+  if (New) {
+    bool Invalid = false;
+    StringRef Buf = SM.getBufferData(FID, &Invalid);
+    // A file that names EWOULDBLOCK nowhere has no such block.
+    if (!Invalid && Buf.contains("EWOULDBLOCK") && Buf.contains("EAGAIN")) {
+      Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
+              Buf.begin(), Buf.end());
+      // Open conditionals: where each began and whether a condition of it
+      // names both.
+      llvm::SmallVector<std::pair<unsigned, bool>, 8> Open;
+      Token T;
+      L.LexFromRawLexer(T);
+      while (T.isNot(tok::eof)) {
+        if (!(T.is(tok::hash) && T.isAtStartOfLine())) {
+          L.LexFromRawLexer(T);
+          continue;
+        }
+        unsigned HashAt = SM.getFileOffset(T.getLocation());
+        L.LexFromRawLexer(T);
+        if (T.isAtStartOfLine() || !T.is(tok::raw_identifier))
+          continue;
+        StringRef D = T.getRawIdentifier();
+        bool Opens = D == "if" || D == "ifdef" || D == "ifndef";
+        bool Cond = Opens || D == "elif";
+        bool Again = false, Would = false;
+        L.LexFromRawLexer(T);
+        while (T.isNot(tok::eof) && !T.isAtStartOfLine()) {
+          if (Cond && T.is(tok::raw_identifier)) {
+            Again |= T.getRawIdentifier() == "EAGAIN";
+            Would |= T.getRawIdentifier() == "EWOULDBLOCK";
+          }
+          L.LexFromRawLexer(T);
+        }
+        if (Opens)
+          Open.push_back({HashAt, Again && Would});
+        else if (D == "elif" && !Open.empty())
+          Open.back().second |= Again && Would;
+        else if (D == "endif" && !Open.empty()) {
+          if (Open.back().second)
+            It->second.push_back({Open.back().first, HashAt});
+          Open.pop_back();
+        }
+      }
+    }
+  }
+  return llvm::any_of(It->second, [&](const auto &R) {
+    return R.first <= Offset && Offset < R.second;
+  });
+}
+
 const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
                                                      const FunctionDecl *Fn,
                                                      const Stmt *At) {
@@ -343,7 +409,8 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   auto Which = spelledErrnoConst(ErrSide == L ? R : L, *Ctx);
   if (!Which)
     return;
-  if (isProjectAlias(ErrSide == L ? R : L, B->getOperatorLoc()))
+  if (isProjectAlias(ErrSide == L ? R : L, B->getOperatorLoc()) ||
+      underDifferenceGuard(B->getOperatorLoc()))
     return;
   bool HasAgain = *Which == ErrnoConst::EAgain;
   StringRef Other = HasAgain ? "EWOULDBLOCK" : "EAGAIN";
@@ -567,7 +634,8 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
       }
   bool HasAgain = M & bit(ErrnoConst::EAgain);
   bool HasWould = M & bit(ErrnoConst::EWouldBlock);
-  if (HasAgain == HasWould || !Label || isProjectAlias(Label->getLHS()))
+  if (HasAgain == HasWould || !Label || isProjectAlias(Label->getLHS()) ||
+      underDifferenceGuard(Label->getLHS()->getBeginLoc()))
     return;
   StringRef Name = HasAgain ? "EAGAIN" : "EWOULDBLOCK";
   StringRef Other = HasAgain ? "EWOULDBLOCK" : "EAGAIN";

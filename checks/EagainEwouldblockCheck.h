@@ -70,6 +70,12 @@ private:
                                              const Expr *ErrSide);
   std::set<std::string> ReportedMacros;
   bool textMentions(const Stmt *S, StringRef Name);
+  /// \p Loc is spelled inside an `#if`/`#elif` block whose condition names
+  /// both EAGAIN and EWOULDBLOCK (`#if EAGAIN == EWOULDBLOCK`).
+  bool underDifferenceGuard(SourceLocation Loc);
+  /// Per file, the offset ranges of such blocks (raw tokens, found once).
+  llvm::DenseMap<FileID, std::vector<std::pair<unsigned, unsigned>>>
+      GuardRanges;
   bool isErrnoLike(const Expr *E, const FunctionDecl *Fn);
   llvm::DenseSet<const Stmt *> Reported;
   /// This TU's answers: where each file spells a name (raw tokens), the
