@@ -67,12 +67,13 @@ constexpr TlsApi OpenSslBio{"OpenSSL BIO",
 constexpr IoFamily Ssl = IoFamily::Ssl, Code = IoFamily::Code;
 
 // Name, fd argument, direction, MSG_DONTWAIT flags argument, family.
+// Not pread/pwrite and their vector forms: they need a descriptor that
+// can seek (a pipe, FIFO or socket gives ESPIPE), and O_NONBLOCK does
+// nothing to a regular file, so they never fail with EAGAIN (lighttpd opens
+// its temporary files O_NONBLOCK and pwrite()s them).
 const IoCallInfo IoCalls[] = {
     {"read", 0, R, -1, IoFamily::Plain},
     {"readv", 0, R, -1, IoFamily::Plain},
-    {"pread", 0, R, -1, IoFamily::Plain},
-    {"pread64", 0, R, -1, IoFamily::Plain},
-    {"preadv", 0, R, -1, IoFamily::Plain},
     {"recv", 0, R, 3, IoFamily::Plain},
     {"recvfrom", 0, R, 3, IoFamily::Plain},
     {"recvmsg", 0, R, 2, IoFamily::Plain},
@@ -81,9 +82,6 @@ const IoCallInfo IoCalls[] = {
     {"accept4", 0, R, -1, IoFamily::Plain},
     {"write", 0, W, -1, IoFamily::Plain},
     {"writev", 0, W, -1, IoFamily::Plain},
-    {"pwrite", 0, W, -1, IoFamily::Plain},
-    {"pwrite64", 0, W, -1, IoFamily::Plain},
-    {"pwritev", 0, W, -1, IoFamily::Plain},
     {"send", 0, W, 3, IoFamily::Plain},
     {"sendto", 0, W, 3, IoFamily::Plain},
     {"sendmsg", 0, W, 2, IoFamily::Plain},
