@@ -370,6 +370,10 @@ struct NonBlockingFdAnalysis::Impl {
   llvm::DenseSet<const FunctionDecl *> InSummary;
   bool Collected = false;
   bool SoErrorRead = false;
+  /// The functions of the TU whose own body reads SO_ERROR.
+  llvm::DenseSet<const FunctionDecl *> SoErrorReaders;
+  /// The TU calls another file's function that reads it (asked once).
+  std::optional<bool> CallsSoErrorReader;
   bool ReadinessWait = false;
   bool RcvTimeo = false, SndTimeo = false;
 
@@ -685,8 +689,11 @@ struct NonBlockingFdAnalysis::Impl {
     if (isReadinessWaitFunction(Name))
       ReadinessWait = true;
     if (Name == "getsockopt" && N >= 3 &&
-        NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_ERROR", Ctx))
+        NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_ERROR", Ctx)) {
       SoErrorRead = true;
+      if (CurFn)
+        SoErrorReaders.insert(CurFn);
+    }
     if (Name == "setsockopt" && N >= 3) {
       RcvTimeo |=
           NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_RCVTIMEO", Ctx);
@@ -2405,6 +2412,9 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   std::vector<const FunctionDecl *> Fns = exportedFunctions();
   const SourceManager &SM = Ctx.getSourceManager();
   Out.ReadsSoError = P->SoErrorRead;
+  for (const FunctionDecl *Fn : Fns)
+    if (P->SoErrorReaders.contains(Fn->getDefinition()))
+      Out.SoErrorReaders.push_back(Fn->getQualifiedNameAsString());
   Out.WaitsForReadiness = P->ReadinessWait;
   // The struct fields this TU's own code gives a non-blocking descriptor.
   std::vector<FdKey> FieldKeys;
@@ -2539,7 +2549,24 @@ bool NonBlockingFdAnalysis::shownBlocking(const Expr *Fd) {
 
 bool NonBlockingFdAnalysis::readsSoError() {
   P->collect();
-  return P->SoErrorRead;
+  if (P->SoErrorRead)
+    return true;
+  // A call to another file's function that reads it (the facts: lighttpd's
+  // fdevent_connect_status(fd) in fdevent.c), asked once.
+  if (!P->Facts || P->Facts->SoErrorReaders.empty())
+    return false;
+  if (!P->CallsSoErrorReader) {
+    auto IsReader = [&](const CallExpr *C) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      return Callee && Callee->getIdentifier() && !Callee->hasBody() &&
+             llvm::is_contained(P->Facts->SoErrorReaders,
+                                Callee->getQualifiedNameAsString());
+    };
+    P->CallsSoErrorReader = llvm::any_of(P->CallsByFn, [&](const auto &E) {
+      return llvm::any_of(E.second, IsReader);
+    });
+  }
+  return *P->CallsSoErrorReader;
 }
 
 bool NonBlockingFdAnalysis::waitsForReadiness() {

@@ -85,6 +85,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"param_sites", std::move(Sites)},
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
+      {"so_error_readers", llvm::json::Array(SoErrorReaders)},
       {"waits_for_readiness", WaitsForReadiness},
       {"origins", std::move(Orig)}};
 }
@@ -166,6 +167,10 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
       Out.FieldTargets.push_back(std::move(FT));
     }
   Out.ReadsSoError = O->getBoolean("reads_so_error").value_or(false);
+  if (const llvm::json::Array *Rs = O->getArray("so_error_readers"))
+    for (const llvm::json::Value &V : *Rs)
+      if (std::optional<llvm::StringRef> N = V.getAsString())
+        Out.SoErrorReaders.push_back(N->str());
   Out.WaitsForReadiness =
       O->getBoolean("waits_for_readiness").value_or(false);
   if (const llvm::json::Object *Fs = O->getObject("nonblocking_fields"))

@@ -83,6 +83,10 @@ struct ProjectFacts {
   /// Some file reads a connect's outcome back with getsockopt(SO_ERROR);
   /// some file waits for readiness (poll, select, epoll...).
   bool ReadsSoError = false, WaitsForReadiness = false;
+  /// Functions other files may call whose own body reads SO_ERROR (a
+  /// project's `connect_status(fd)` helper): a file that calls one reads
+  /// the outcome back, as if it called getsockopt itself.
+  std::vector<std::string> SoErrorReaders;
   /// Struct fields (fieldKey()) that some file stores a non-blocking
   /// descriptor in, with where ("file:line").
   std::map<std::string, std::string> NonBlockingFields;

@@ -94,6 +94,7 @@ def reached_params(sites):
 
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
+    so_error_readers = set()
     keeps_if = {}
     wrappers = {}
     origins = {}
@@ -115,6 +116,7 @@ def merge(paths):
         blocking.update(d.get("blocking", []))
         keeps.update(d.get("keeps_mode", []))
         waiters.update(d.get("waits", []))
+        so_error_readers.update(d.get("so_error_readers", []))
         for e in d.get("keeps_mode_if", []):
             # The same function summarised by two files (a header's inline
             # function): both conditions must hold.
@@ -170,6 +172,7 @@ def merge(paths):
         "nonblocking_fields": {k: fields[k] for k in sorted(fields)},
         "nonblocking_returns": {k: returns[k] for k in sorted(returns)},
         "reads_so_error": reads_so_error,
+        "so_error_readers": sorted(so_error_readers),
         "waits_for_readiness": waits,
         "origins": {k: origins[k] for k in sorted(origins)},
     }
