@@ -1239,23 +1239,9 @@ struct NonBlockingFdAnalysis::Impl {
     if (const auto *C = dyn_cast<CallExpr>(E)) {
       if (auto O = creatorNonBlocking(C))
         return O;
-      if (const FunctionDecl *Callee = C->getDirectCallee()) {
+      if (const FunctionDecl *Callee = C->getDirectCallee())
         if (const FunctionDecl *Def = Callee->getDefinition())
           return returnsNonBlocking(Def);
-        // Another file's function that returns a non-blocking descriptor
-        // (the facts).
-        if (Facts && Callee->getIdentifier()) {
-          auto It =
-              Facts->NonBlockingReturns.find(Callee->getQualifiedNameAsString());
-          if (It != Facts->NonBlockingReturns.end())
-            return NonBlockingOrigin{
-                C->getBeginLoc(), "'" + Callee->getNameAsString() +
-                                      "' returns a descriptor made "
-                                      "non-blocking in " +
-                                      It->second +
-                                      " (from the project's facts)"};
-        }
-      }
       return std::nullopt;
     }
     FdKey K = keyOf(E);
@@ -2434,17 +2420,6 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
         Out.NonBlockingFields[Key] = fileAndLine(O->Loc, SM);
     }
     exportParamSites(Out);
-    // The functions that return a descriptor this TU shows non-blocking
-    // (a socket helper of util.c whose callers are in other files).
-    for (const FunctionDecl *Fn : Fns) {
-      if (!Fn->getReturnType()->isIntegerType())
-        continue;
-      std::optional<NonBlockingOrigin> O =
-          P->returnsNonBlocking(Fn->getDefinition());
-      if (O && O->Loc.isValid())
-        Out.NonBlockingReturns[Fn->getQualifiedNameAsString()] =
-            fileAndLine(O->Loc, SM);
-    }
     // Answers computed without the facts are not the checks' answers.
     P->TuWideMemo.clear();
     P->ReturnMemo.clear();

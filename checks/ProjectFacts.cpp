@@ -56,9 +56,6 @@ llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Object Fields;
   for (const auto &[K, V] : NonBlockingFields)
     Fields[K] = V;
-  llvm::json::Object Returns;
-  for (const auto &[K, V] : NonBlockingReturns)
-    Returns[K] = V;
   llvm::json::Array Sites;
   for (const ParamSite &S : ParamSites)
     Sites.push_back(llvm::json::Object{
@@ -81,7 +78,6 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"io_wrappers", std::move(Ws)},
       {"field_targets", std::move(Targets)},
       {"nonblocking_fields", std::move(Fields)},
-      {"nonblocking_returns", std::move(Returns)},
       {"param_sites", std::move(Sites)},
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
@@ -177,9 +173,6 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
     for (const auto &[K, V] : *Fs)
       Out.NonBlockingFields[K.str()] =
           V.getAsString().value_or("").str();
-  if (const llvm::json::Object *Rs = O->getObject("nonblocking_returns"))
-    for (const auto &[K, V] : *Rs)
-      Out.NonBlockingReturns[K.str()] = V.getAsString().value_or("").str();
   if (const llvm::json::Array *Ss = O->getArray("param_sites"))
     for (const llvm::json::Value &E : *Ss) {
       const llvm::json::Object *S = E.getAsObject();

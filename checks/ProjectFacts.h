@@ -90,9 +90,6 @@ struct ProjectFacts {
   /// Struct fields (fieldKey()) that some file stores a non-blocking
   /// descriptor in, with where ("file:line").
   std::map<std::string, std::string> NonBlockingFields;
-  /// Functions (qualified name) that return a descriptor their file shows
-  /// non-blocking, with where it became so ("file:line").
-  std::map<std::string, std::string> NonBlockingReturns;
   /// A call of a visible function (`Name:Arg`, as in KeepsMode) and what
   /// it passes there: for a TU's own summary, one entry per call.
   struct ParamSite {
