@@ -174,29 +174,31 @@ static SourceLocation startOfCommentedLine(SourceLocation Loc,
   return SM.getComposedLoc(File, Start);
 }
 
-/// \p Text (what stands between two arguments) holds a comma outside
-/// parentheses, comments and string or character literals.
-static bool topLevelComma(StringRef Text) {
+/// Between \p After and \p Next, two places of one file: a comma outside
+/// parentheses. The raw lexer's tokens leave comments out and keep each
+/// string or character literal whole.
+static bool topLevelComma(SourceLocation After, SourceLocation Next,
+                          const SourceManager &SM, const LangOptions &LO) {
+  auto [File, Begin] = SM.getDecomposedLoc(After);
+  auto [NextFile, End] = SM.getDecomposedLoc(Next);
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(File, &Invalid);
+  if (Invalid || File != NextFile || End < Begin)
+    return false;
+  Lexer L(SM.getLocForStartOfFile(File), LO, Buf.begin(), Buf.begin() + Begin,
+          Buf.end());
   int Depth = 0;
-  for (size_t I = 0; I < Text.size(); ++I) {
-    char C = Text[I];
-    if (C == '/' && Text.substr(I).starts_with("//")) {
-      size_t E = Text.find('\n', I);
-      I = E == StringRef::npos ? Text.size() : E;
-    } else if (C == '/' && Text.substr(I).starts_with("/*")) {
-      size_t E = Text.find("*/", I + 2);
-      I = E == StringRef::npos ? Text.size() : E + 1;
-    } else if (C == '"' || C == '\'') {
-      for (++I; I < Text.size() && Text[I] != C; ++I)
-        if (Text[I] == '\\')
-          ++I;
-    } else if (C == '(') {
+  Token T;
+  for (bool AtEnd = false; !AtEnd;) {
+    AtEnd = L.LexFromRawLexer(T);
+    if (T.is(tok::eof) || SM.getFileOffset(T.getLocation()) >= End)
+      return false;
+    if (T.is(tok::l_paren))
       ++Depth;
-    } else if (C == ')') {
+    else if (T.is(tok::r_paren))
       --Depth;
-    } else if (C == ',' && Depth == 0) {
+    else if (T.is(tok::comma) && Depth == 0)
       return true;
-    }
   }
   return false;
 }
@@ -234,12 +236,7 @@ ConnectEinprogressCheck::makeFix(const CallExpr *Call, const FunctionDecl *Fn,
       // A comma between them, outside any parentheses (`SEP(,)`'s is
       // inside the macro's), comments and literals.
       SourceLocation After = Lexer::getLocForEndOfToken(Prev, 0, SM, LO);
-      StringRef Gap =
-          After.isValid()
-              ? Lexer::getSourceText(CharSourceRange::getCharRange(After, Next),
-                                     SM, LO)
-              : StringRef();
-      Comma = topLevelComma(Gap);
+      Comma = After.isValid() && topLevelComma(After, Next, SM, LO);
     }
     if (!Comma) {
       WhyNot = "no fix-it: a macro writes the call's arguments or the commas "

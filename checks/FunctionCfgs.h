@@ -8,8 +8,8 @@
 // with where each statement stands (and its parent map, on demand). Every
 // expression is an element of its own (BuildOptions::setAllAlwaysAdd), so
 // an event or a use nested in a condition (`if ((fd = socket(...)) < 0)`,
-// `n != len`) has its place on the paths. One instance per TU is shared by the nbio
-// analyses through NonBlockingFdAnalysis, as FunctionParents is.
+// `n != len`) has its place on the paths. One instance per TU is shared by
+// the nbio analyses through NonBlockingFdAnalysis, as FunctionParents is.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,10 +18,10 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
 #include "clang/Analysis/CFG.h"
-#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/STLExtras.h"
 #include <memory>
 #include <vector>
 
@@ -41,6 +41,8 @@ public:
     Stmt *Body = nullptr;
     mutable std::unique_ptr<ParentMap> PM;
     std::vector<const CFGBlock *> Blocks; ///< by block ID
+    /// Which blocks reach which, asked by mayReach (built on demand).
+    mutable std::unique_ptr<CFGReverseBlockReachabilityAnalysis> Reach;
     /// Statement -> (block ID, element index).
     llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> Pos;
   };
@@ -89,24 +91,15 @@ public:
     auto [ToBlock, ToIndex] = T->second;
     if (FromBlock == ToBlock && FromIndex < ToIndex)
       return true;
-    // Breadth-first over the successors of From's block.
-    llvm::BitVector Seen(C->Blocks.size());
-    llvm::SmallVector<const CFGBlock *, 16> Work;
-    auto Push = [&](const CFGBlock *B) {
-      for (const CFGBlock *S : B->succs())
-        if (S && !Seen.test(S->getBlockID())) {
-          Seen.set(S->getBlockID());
-          Work.push_back(S);
-        }
-    };
-    Push(C->Blocks[FromBlock]);
-    while (!Work.empty()) {
-      const CFGBlock *B = Work.pop_back_val();
-      if (B->getBlockID() == ToBlock)
-        return true;
-      Push(B);
-    }
-    return false;
+    // Otherwise through a successor of From's block (clang's analysis
+    // never counts a block as reaching itself, so a loop back to the same
+    // block is asked of its successors).
+    if (!C->Reach)
+      C->Reach = std::make_unique<CFGReverseBlockReachabilityAnalysis>(*C->G);
+    const CFGBlock *Dst = C->Blocks[ToBlock];
+    return llvm::any_of(C->Blocks[FromBlock]->succs(), [&](const CFGBlock *S) {
+      return S && (S == Dst || C->Reach->isReachable(S, Dst));
+    });
   }
 
 private:

@@ -245,13 +245,14 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
   const FunctionCfgs::Cfg *F = Cfgs.of(Fn);
   if (!F)
     return Out;
-  CountWalk W{Ctx, F->parents(), F->Pos, F->Blocks};
+  const ParentMap &PM = F->parents();
+  CountWalk W{Ctx, PM, F->Pos, F->Blocks};
 
   // Where the count is kept: a local assigned from the call, or the value.
   const VarDecl *V = nullptr;
   const Stmt *Def = Call;
   const Expr *Value = Call;
-  const Stmt *P = F->parents().getParentIgnoreParenCasts(Call);
+  const Stmt *P = PM.getParentIgnoreParenCasts(Call);
   if (const auto *B = dyn_cast_or_null<BinaryOperator>(P);
       B && B->getOpcode() == BO_Assign &&
       B->getRHS()->IgnoreParenCasts() == Call) {
@@ -311,7 +312,7 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
     if (MovesOnMemo)
       return *MovesOnMemo;
     const Stmt *Loop = nullptr;
-    for (const Stmt *S = F->parents().getParent(Call); S; S = F->parents().getParent(S))
+    for (const Stmt *S = PM.getParent(Call); S; S = PM.getParent(S))
       if (isLoop(S)) {
         Loop = S;
         break;
@@ -406,7 +407,7 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
           // The rest of the path is the caller's; other paths may still
           // use the count here.
           ReturnedOut = {ShortWriteEnd::Returned, I.FailTest,
-                         F->parents().getParentIgnoreParenCasts(DRE)};
+                         PM.getParentIgnoreParenCasts(DRE)};
           Ended = true;
           break;
         }
@@ -451,7 +452,7 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
           Next.Branch = nullptr;
           for (const CFGElement &E : *SB)
             if (auto CS = E.getAs<CFGStmt>()) {
-              Next.Branch = statementOf(CS->getStmt(), F->parents());
+              Next.Branch = statementOf(CS->getStmt(), PM);
               break;
             }
           if (!Next.Branch)
