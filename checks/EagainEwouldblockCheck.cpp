@@ -56,6 +56,54 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
   return First != Offsets.end() && *First <= End;
 }
 
+/// Whether \p Line, a logical line's text, begins a directive: `#` after
+/// blanks and comments closed on the line (`/* ... */ #if`).
+static bool beginsDirective(llvm::StringRef Line) {
+  Line = Line.ltrim(" \t\f\v");
+  while (Line.starts_with("/*")) {
+    size_t Close = Line.find("*/", 2);
+    if (Close == llvm::StringRef::npos)
+      return false;
+    Line = Line.drop_front(Close + 2).ltrim(" \t\f\v");
+  }
+  return Line.starts_with("#");
+}
+
+/// Whether \p Name occurs in \p Buf on a logical line (backslash
+/// continuations joined) that a preprocessor directive begins, also after
+/// a comment closed there that opened on an earlier line. A cheap text
+/// search that may say yes where the lexer then finds no directive (a `#`
+/// inside a comment), never no where there is one: a file whose directives
+/// do not name EWOULDBLOCK (most files that test errno) is not lexed.
+static bool onDirectiveLine(llvm::StringRef Buf, llvm::StringRef Name) {
+  for (size_t At = Buf.find(Name); At != llvm::StringRef::npos;
+       At = Buf.find(Name, At + Name.size())) {
+    size_t Start = At;
+    while (true) {
+      size_t NL = Buf.rfind('\n', Start);
+      if (NL == llvm::StringRef::npos) {
+        Start = 0;
+        break;
+      }
+      Start = NL + 1;
+      // The line before ends in a backslash: the same logical line.
+      size_t End = NL;
+      if (End > 0 && Buf[End - 1] == '\r')
+        --End;
+      if (End == 0 || Buf[End - 1] != '\\')
+        break;
+      Start = End - 1;
+    }
+    llvm::StringRef Line = Buf.slice(Start, At);
+    size_t Closed = Line.find("*/");
+    if (beginsDirective(Line) ||
+        (Closed != llvm::StringRef::npos &&
+         beginsDirective(Line.drop_front(Closed + 2))))
+      return true;
+  }
+  return false;
+}
+
 /// `#if EAGAIN == EWOULDBLOCK` (or `!=`, or any condition that names
 /// both): the project handles the difference right there, and the branch
 /// the preprocessor took on this platform is where the two are one value
@@ -75,8 +123,9 @@ bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
   if (New) {
     bool Invalid = false;
     StringRef Buf = SM.getBufferData(FID, &Invalid);
-    // A file that names EWOULDBLOCK nowhere has no such block.
-    if (!Invalid && Buf.contains("EWOULDBLOCK") && Buf.contains("EAGAIN")) {
+    // A file whose directives name EWOULDBLOCK nowhere has no such block.
+    if (!Invalid && Buf.contains("EAGAIN") &&
+        onDirectiveLine(Buf, "EWOULDBLOCK")) {
       Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
               Buf.begin(), Buf.end());
       // Open conditionals: where each began and whether a condition of it

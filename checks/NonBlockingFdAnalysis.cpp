@@ -1605,6 +1605,19 @@ struct NonBlockingFdAnalysis::Impl {
   bool ParamCalleesFound = false;
   std::vector<std::pair<const ParmVarDecl *, std::vector<const CallExpr *>>>
       ParamCallees;
+  /// forEachCallee's and forEachFieldCallee's groups, found once for all
+  /// the checks that ask (each check asks each TU) and again only when a
+  /// later walk (a header's inline wrapper, through summary()) added calls:
+  /// WalkedCalls when they were grouped. Shared, so that a callback that
+  /// asks again cannot free the groups its caller is going through.
+  template <typename T> struct CallGroups {
+    std::shared_ptr<
+        const std::vector<std::pair<const T *, std::vector<const CallExpr *>>>>
+        Groups;
+    size_t AtCalls = 0;
+  };
+  CallGroups<FunctionDecl> Callees;
+  CallGroups<FieldDecl> FieldCallees;
   size_t WalkedCalls = 0, PassedScanned = 0;
 
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
@@ -2262,18 +2275,40 @@ static void forEachCallGroup(
     F(K, Sites);
 }
 
+/// forEachCallGroup's groups, kept in \p Memo until the walk adds calls.
+template <typename T, typename GroupsT, typename KeyFn>
+static auto groupedOnce(
+    NonBlockingFdAnalysis &A,
+    const llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
+        &CallsByFn,
+    size_t WalkedCalls, GroupsT &Memo, KeyFn KeyOf) {
+  if (!Memo.Groups || Memo.AtCalls != WalkedCalls) {
+    auto Groups = std::make_shared<
+        std::vector<std::pair<const T *, std::vector<const CallExpr *>>>>();
+    forEachCallGroup<T>(
+        A, CallsByFn, KeyOf,
+        [&](const T *K, llvm::ArrayRef<const CallExpr *> C) {
+          Groups->push_back({K, C.vec()});
+        });
+    Memo.Groups = std::move(Groups);
+    Memo.AtCalls = WalkedCalls;
+  }
+  return Memo.Groups;
+}
+
 void NonBlockingFdAnalysis::forEachCallee(
     llvm::function_ref<void(const FunctionDecl *,
                             llvm::ArrayRef<const CallExpr *>)>
         F) {
   P->collect();
-  forEachCallGroup<FunctionDecl>(
-      *this, P->CallsByFn,
+  auto Groups = groupedOnce<FunctionDecl>(
+      *this, P->CallsByFn, P->WalkedCalls, P->Callees,
       [](const CallExpr *C) -> const FunctionDecl * {
         const FunctionDecl *Callee = C->getDirectCallee();
         return Callee ? Callee->getCanonicalDecl() : nullptr;
-      },
-      F);
+      });
+  for (const auto &[Callee, Calls] : *Groups)
+    F(Callee, Calls);
 }
 
 void NonBlockingFdAnalysis::forEachFieldCallee(
@@ -2281,13 +2316,14 @@ void NonBlockingFdAnalysis::forEachFieldCallee(
                             llvm::ArrayRef<const CallExpr *>)>
         F) {
   P->collect();
-  forEachCallGroup<FieldDecl>(
-      *this, P->CallsByFn,
+  auto Groups = groupedOnce<FieldDecl>(
+      *this, P->CallsByFn, P->WalkedCalls, P->FieldCallees,
       [](const CallExpr *C) -> const FieldDecl * {
         const FieldDecl *FD = calledField(C);
         return FD ? FD->getCanonicalDecl() : nullptr;
-      },
-      F);
+      });
+  for (const auto &[Field, Calls] : *Groups)
+    F(Field, Calls);
 }
 
 void NonBlockingFdAnalysis::forEachParamCallee(
