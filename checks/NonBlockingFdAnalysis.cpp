@@ -2252,6 +2252,17 @@ bool NonBlockingFdAnalysis::isLinuxOnlySocket(const Expr *Fd, const Stmt *At,
   });
 }
 
+bool NonBlockingFdAnalysis::isKernelNetlinkSocket(const Expr *Fd,
+                                                  const Stmt *At,
+                                                  const FunctionDecl *Fn) {
+  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
+    return N == "socket" && C->getNumArgs() == 3 &&
+           (mentionsName(C->getArg(0), "AF_NETLINK", Ctx) ||
+            mentionsName(C->getArg(0), "PF_NETLINK", Ctx)) &&
+           !mentionsName(C->getArg(2), "NETLINK_USERSOCK", Ctx);
+  });
+}
+
 /// The TU's calls grouped by what \p KeyOf says they call (null: left
 /// out), in the order the TU first calls each (deterministic).
 template <typename T>

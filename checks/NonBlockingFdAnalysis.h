@@ -137,6 +137,15 @@ public:
   /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...):
   /// code that runs only on Linux, where EAGAIN == EWOULDBLOCK.
   bool isLinuxOnlySocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...)
+  /// with a kernel protocol (any but NETLINK_USERSOCK): what is sent on it
+  /// goes to the kernel, which takes the message in the sender's context,
+  /// so a send never waits and never fails with EAGAIN (a receive can).
+  /// A message sent to another process's netlink socket can; sending
+  /// requests to the kernel is what these sockets are opened for.
+  bool isKernelNetlinkSocket(const Expr *Fd, const Stmt *At,
+                             const FunctionDecl *Fn);
+
 
   /// What this TU tells other TUs about its externally visible functions'
   /// descriptor parameters: made non-blocking or blocking, or left alone

@@ -207,6 +207,9 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
         A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
     if (!Origin)
       continue;
+    // A request to the kernel on a netlink socket is taken at once.
+    if (Info->Dir == Direction::Write && A.isKernelNetlinkSocket(Fd, Call, Fn))
+      continue;
     std::string FdText = textOf(Fd);
 
     if (isDiscarded(Call, Fn, A)) {
