@@ -2228,13 +2228,39 @@ bool NonBlockingFdAnalysis::everyCreator(
   });
 }
 
-bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
-                                             const FunctionDecl *Fn) {
+/// isDatagramSocket on the file's own code alone: what a summary exports
+/// (the facts must not depend on a facts file read before).
+bool NonBlockingFdAnalysis::madeDatagram(const Expr *Fd, const Stmt *At,
+                                         const FunctionDecl *Fn) {
   return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
     return (N == "socket" || N == "socketpair") &&
            (mentionsName(C->getArg(1), "SOCK_DGRAM", Ctx) ||
             mentionsName(C->getArg(1), "SOCK_RAW", Ctx));
   });
+}
+
+bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
+                                             const FunctionDecl *Fn) {
+  if (madeDatagram(Fd, At, Fn))
+    return true;
+  // A parameter of a function other files call, which every call in the
+  // project gives a datagram socket (the facts), used as it came.
+  const auto *DRE = dyn_cast<DeclRefExpr>(Fd->IgnoreParenImpCasts());
+  const auto *PV = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  if (!P->Facts || !PV || !Def || PV->getDeclContext() != Def ||
+      !Def->isExternallyVisible() || !Def->getIdentifier())
+    return false;
+  auto It = P->Facts->NonBlockingParams.find(
+      Def->getQualifiedNameAsString() + ":" +
+      std::to_string(PV->getFunctionScopeIndex()));
+  if (It == P->Facts->NonBlockingParams.end() || !It->second.Datagram)
+    return false;
+  P->collect();
+  return llvm::none_of(P->eventsFor({FdKey::Var, PV->getCanonicalDecl(), -1}),
+                       [&](const Event &E) {
+                         return E.Fn == Def && E.Kind == EvKind::Copy;
+                       });
 }
 
 bool NonBlockingFdAnalysis::isPipe(const Expr *Fd, const Stmt *At,
@@ -2420,6 +2446,7 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
           O && O->Loc.isValid()) {
         Site.Mode = ProjectFacts::ParamSite::NonBlocking;
         Site.From = fileAndLine(O->Loc, SM);
+        Site.Datagram = madeDatagram(Arg, C, Caller);
       } else if (const auto *DRE =
                      dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts())) {
         // The caller's own parameter, handed on as it came (not made

@@ -130,8 +130,12 @@ public:
   /// Every value \p Fd can hold where \p At in \p Fn uses it (see
   /// creators) comes from socket() or socketpair() with SOCK_DGRAM or
   /// SOCK_RAW: connect() on it only sets the peer, at once, and never fails
-  /// with EINPROGRESS; a send on it is whole or fails.
+  /// with EINPROGRESS; a send on it is whole or fails. Also a parameter of
+  /// a function other files call, used as it came, when the project's
+  /// facts say every call gives it a datagram socket.
   bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// isDatagramSocket from the file's own code alone (no facts).
+  bool madeDatagram(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
   /// Every value \p Fd can hold there is an end of a pipe() or pipe2().
   bool isPipe(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
   /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...):
@@ -145,7 +149,6 @@ public:
   /// requests to the kernel is what these sockets are opened for.
   bool isKernelNetlinkSocket(const Expr *Fd, const Stmt *At,
                              const FunctionDecl *Fn);
-
 
   /// What this TU tells other TUs about its externally visible functions'
   /// descriptor parameters: made non-blocking or blocking, or left alone

@@ -57,17 +57,25 @@ llvm::json::Value ProjectFacts::toJSON() const {
   for (const auto &[K, V] : NonBlockingFields)
     Fields[K] = V;
   llvm::json::Array Sites;
-  for (const ParamSite &S : ParamSites)
-    Sites.push_back(llvm::json::Object{
+  for (const ParamSite &S : ParamSites) {
+    llvm::json::Object O{
         {"param", S.Param},
         {"at", S.At},
         {"mode", S.Mode == ParamSite::NonBlocking ? "nonblocking"
                  : S.Mode == ParamSite::Forwarded ? "forwarded"
                                                   : "other"},
-        {"from", S.From}});
+        {"from", S.From}};
+    if (S.Datagram)
+      O["datagram"] = true;
+    Sites.push_back(std::move(O));
+  }
   llvm::json::Object Reached;
-  for (const auto &[K, R] : NonBlockingParams)
-    Reached[K] = llvm::json::Object{{"made", R.MadeAt}, {"passed", R.PassedAt}};
+  for (const auto &[K, R] : NonBlockingParams) {
+    llvm::json::Object O{{"made", R.MadeAt}, {"passed", R.PassedAt}};
+    if (R.Datagram)
+      O["datagram"] = true;
+    Reached[K] = std::move(O);
+  }
   return llvm::json::Object{
       {"version", FactsVersion},
       {"nonblocking", llvm::json::Array(NonBlocking)},
@@ -187,6 +195,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
                 : Mode == "forwarded" ? ParamSite::Forwarded
                                       : ParamSite::Other;
       PS.From = S->getString("from").value_or("").str();
+      PS.Datagram = S->getBoolean("datagram").value_or(false);
       Out.ParamSites.push_back(std::move(PS));
     }
   if (const llvm::json::Object *Ps = O->getObject("nonblocking_params"))
@@ -196,7 +205,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         return "has an entry of 'nonblocking_params' that is not an object";
       Out.NonBlockingParams[K.str()] = {
           R->getString("made").value_or("").str(),
-          R->getString("passed").value_or("").str()};
+          R->getString("passed").value_or("").str(),
+          R->getBoolean("datagram").value_or(false)};
     }
   if (const llvm::json::Object *Orig = O->getObject("origins"))
     for (const auto &[K, V] : *Orig)

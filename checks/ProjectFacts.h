@@ -101,6 +101,10 @@ struct ProjectFacts {
       Other        ///< anything else: blocking, or not known
     } Mode = Other;
     std::string From;
+    /// A NonBlocking value that comes from socket(..., SOCK_DGRAM or
+    /// SOCK_RAW, ...) wherever it is set (NonBlockingFdAnalysis::
+    /// isDatagramSocket), or a Forwarded parameter (whose callers decide).
+    bool Datagram = false;
   };
   std::vector<ParamSite> ParamSites;
   /// For the merged file: the parameters (`Name:Arg`) to which every call
@@ -109,6 +113,9 @@ struct ProjectFacts {
   /// non-blocking and where it was passed ("file:line" each).
   struct ReachedParam {
     std::string MadeAt, PassedAt;
+    /// Every call passes a datagram socket: a send on it is whole or
+    /// fails, and connect() on it never returns EINPROGRESS.
+    bool Datagram = false;
   };
   std::map<std::string, ReachedParam> NonBlockingParams;
   /// Where each NonBlocking/Blocking entry comes from ("file:line").

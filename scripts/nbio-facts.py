@@ -69,7 +69,9 @@ def reached_params(sites):
     descriptor: directly, or through a caller's own parameter that is one
     of them (a least fixpoint: a cycle with no call that makes the
     descriptor non-blocking stays out).  Each with where the first call (in
-    file order) passes it and where that descriptor became non-blocking."""
+    file order) passes it and where that descriptor became non-blocking,
+    and whether every call passes a datagram socket ("datagram", only
+    when true)."""
     reached = {}
     changed = True
     while changed:
@@ -78,16 +80,22 @@ def reached_params(sites):
             if param in reached:
                 continue
             origins = []
-            for at, mode, source in sorted(sites[param]):
+            datagram = True
+            for at, mode, source, dgram in sorted(sites[param]):
                 if mode == "nonblocking":
                     origins.append({"made": source, "passed": at})
+                    datagram = datagram and dgram
                 elif mode == "forwarded" and source in reached:
                     origins.append({"made": reached[source]["made"],
                                     "passed": at})
+                    datagram = datagram and \
+                        reached[source].get("datagram", False)
                 else:
                     break
             else:
-                reached[param] = origins[0]
+                reached[param] = dict(origins[0])
+                if datagram:
+                    reached[param]["datagram"] = True
                 changed = True
     return {k: reached[k] for k in sorted(reached)}
 
@@ -142,7 +150,7 @@ def merge(paths):
         for site in d.get("param_sites", []):
             sites.setdefault(site["param"], set()).add(
                 (site.get("at", ""), site.get("mode", "other"),
-                 site.get("from", "")))
+                 site.get("from", ""), bool(site.get("datagram", False))))
     # A function that changes the mode somewhere does not keep it.
     changes = {entry_key(x) for x in nonblocking | blocking}
     keeps -= changes
