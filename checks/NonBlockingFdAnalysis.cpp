@@ -688,8 +688,9 @@ struct NonBlockingFdAnalysis::Impl {
       }
     if (isReadinessWaitFunction(Name))
       ReadinessWait = true;
-    if (Name == "getsockopt" && N >= 3 &&
-        NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_ERROR", Ctx)) {
+    if ((Name == "getsockopt" && N >= 3 &&
+         NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_ERROR", Ctx)) ||
+        passesSoError(C, Name)) {
       SoErrorRead = true;
       if (CurFn)
         SoErrorReaders.insert(CurFn);
@@ -761,6 +762,24 @@ struct NonBlockingFdAnalysis::Impl {
       Pending.push_back({C, Def, CurFn, currentGuard()});
       CallSites[Def].push_back(C);
     }
+  }
+
+  /// A project's own getsockopt wrapper asked for SO_ERROR
+  /// (`SCK_GetIntOption(fd, SOL_SOCKET, SO_ERROR, &err)`): the constant,
+  /// spelled as such, among the arguments after the first of a call that is
+  /// not setsockopt (which cannot set it). SO_ERROR names nothing else a
+  /// program asks about, so the call reads a connect's outcome back.
+  bool passesSoError(const CallExpr *C, llvm::StringRef Name) {
+    if (Name == "setsockopt" || Name == "getsockopt" || C->getNumArgs() < 3)
+      return false;
+    for (unsigned I = 1; I < C->getNumArgs(); ++I) {
+      const Expr *A = C->getArg(I);
+      if (isa<IntegerLiteral>(A->IgnoreParenImpCasts()) &&
+          A->getBeginLoc().isMacroID() &&
+          NonBlockingFdAnalysis::mentionsName(A, "SO_ERROR", Ctx))
+        return true;
+    }
+    return false;
   }
 
   /// One step of the walk over a body. The walk keeps its own stack rather

@@ -7,6 +7,8 @@
 // RUN: %check_nbio --prefix=CHECK-READBACK %s nbio-connect-einprogress -- -std=c11 -DREADS_SO_ERROR
 // RUN: %check_nbio --lang=c++ --prefix=CHECK-READBACK %s nbio-connect-einprogress -- -std=c++17 -DREADS_SO_ERROR
 // RUN: %check_nbio --prefix=CHECK-NOWAIT %s nbio-connect-einprogress -- -std=c11 -DNO_WAIT
+// RUN: %check_nbio --prefix=CHECK-READBACK %s nbio-connect-einprogress -- -std=c11 -DREADS_SO_ERROR_VIA_HELPER
+// RUN: %check_nbio %s nbio-connect-einprogress -- -std=c11 -DASKS_SO_RCVBUF_VIA_HELPER
 
 // Code that lets EINPROGRESS through but never asks the socket how the
 // connection attempt ended: once poll() reports it writable, a refused or
@@ -15,7 +17,11 @@
 // diagnostic at all: with the option off, with a getsockopt(SO_ERROR)
 // somewhere in the file, or when nothing in the file waits for readiness
 // (the read-back then usually sits next to the event loop, elsewhere).
-// A getsockopt for another option (ASKS_SO_TYPE) does not count.
+// A getsockopt for another option (ASKS_SO_TYPE) does not count. Nor does
+// the project's own getsockopt wrapper asked for another option
+// (ASKS_SO_RCVBUF_VIA_HELPER); asked for SO_ERROR
+// (READS_SO_ERROR_VIA_HELPER, chrony's SCK_GetIntOption), it reads the
+// outcome back.
 
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1
@@ -111,6 +117,32 @@ int link_on_writable(struct link *l) {
   }
   l->up = 1;
   return 0;
+}
+#endif
+
+#if defined(READS_SO_ERROR_VIA_HELPER) || defined(ASKS_SO_RCVBUF_VIA_HELPER)
+int sock_get_int(int fd, int level, int name, int *value);
+#endif
+
+#ifdef READS_SO_ERROR_VIA_HELPER
+int link_on_writable(struct link *l);
+int link_on_writable(struct link *l) {
+  int soerr = 0;
+  if (!sock_get_int(l->fd, SOL_SOCKET, SO_ERROR, &soerr) || soerr != 0) {
+    close(l->fd);
+    l->fd = -1;
+    return -1;
+  }
+  l->up = 1;
+  return 0;
+}
+#endif
+
+#ifdef ASKS_SO_RCVBUF_VIA_HELPER
+int link_rcvbuf(struct link *l);
+int link_rcvbuf(struct link *l) {
+  int size = 0;
+  return sock_get_int(l->fd, SOL_SOCKET, SO_RCVBUF, &size) ? size : -1;
 }
 #endif
 
