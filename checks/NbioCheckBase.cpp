@@ -144,6 +144,20 @@ AST_MATCHER(CallExpr, callsIoFunction) {
   return !Name.empty() && ioCallNamed(Name);
 }
 
+/// `atomicio(read, fd, buf, n)`: a call given a plain I/O function as an
+/// argument (wrappersInParameters looks for what such calls reach).
+AST_MATCHER(CallExpr, passesIoFunction) {
+  for (const Expr *Arg : Node.arguments()) {
+    const FunctionDecl *Fn = functionNamedBy(Arg);
+    if (!Fn || !Fn->getIdentifier())
+      continue;
+    const IoCallInfo *Info = ioCallNamed(Fn->getName());
+    if (Info && Info->Family == IoFamily::Plain)
+      return true;
+  }
+  return false;
+}
+
 /// `p->send = fn`: a function stored in a struct's field.
 AST_MATCHER(BinaryOperator, storesFunctionInField) {
   const auto *ME = dyn_cast<MemberExpr>(Node.getLHS()->IgnoreParenImpCasts());
@@ -172,6 +186,9 @@ public:
       if (!InSystemHeader(C))
         Calls.push_back(C);
     }
+    if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("io-arg");
+        C && !InSystemHeader(C))
+      PassesIoFunction = true;
     if (const auto *B = Result.Nodes.getNodeAs<BinaryOperator>("fn-store");
         B && !InSystemHeader(B))
       FieldStores.push_back(
@@ -203,6 +220,8 @@ public:
 
   ASTContext *Ctx = nullptr;
   std::vector<const CallExpr *> Calls;
+  /// Some call outside system headers is given a plain I/O function.
+  bool PassesIoFunction = false;
   /// Functions stored in struct fields: by assignment or in a table.
   struct FieldStore {
     const FieldDecl *Field;
@@ -226,6 +245,8 @@ public:
       return Existing;
     auto Fresh = std::make_shared<SharedIoCalls>();
     Finder->addMatcher(callExpr(callsIoFunction()).bind("io-call"),
+                       Fresh.get());
+    Finder->addMatcher(callExpr(passesIoFunction()).bind("io-arg"),
                        Fresh.get());
     Finder->addMatcher(binaryOperator(storesFunctionInField()).bind("fn-store"),
                        Fresh.get());
@@ -800,6 +821,11 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
 
 void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
                                          std::vector<const Stmt *> &Out) {
+  // A parameter's calls are judged only when every call passes a plain I/O
+  // function or one of the TU's wrappers: with neither in the TU, the
+  // bodies need not be walked for them.
+  if (Wrappers.empty() && !(IoCalls && IoCalls->PassesIoFunction))
+    return;
   std::optional<ShortWriteFlow> Flow;
   A.forEachParamCallee([&](const ParmVarDecl *Param,
                            llvm::ArrayRef<const CallExpr *> Calls) {
