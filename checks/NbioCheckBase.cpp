@@ -134,20 +134,19 @@ void NbioCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FactsExportDir", FactsExportDirOpt);
 }
 
-namespace {
-// Runs on every call in the TU, headers included: a name lookup in IoCalls'
-// index and nothing else (hasAnyName compared the names one by one). Calls
-// in templates that resolve only at instantiation are matched by name too;
-// the checks that do not want them drop them.
-AST_MATCHER(CallExpr, callsIoFunction) {
-  llvm::StringRef Name = globalOrDependentCalleeName(&Node);
+/// A call of an I/O function the checks know, by a name lookup in IoCalls'
+/// index (hasAnyName compared the names one by one). Calls in templates
+/// that resolve only at instantiation are matched by name too; the checks
+/// that do not want them drop them.
+static bool callsIoFunction(const CallExpr &Call) {
+  llvm::StringRef Name = globalOrDependentCalleeName(&Call);
   return !Name.empty() && ioCallNamed(Name);
 }
 
 /// `atomicio(read, fd, buf, n)`: a call given a plain I/O function as an
 /// argument (wrappersInParameters looks for what such calls reach).
-AST_MATCHER(CallExpr, passesIoFunction) {
-  for (const Expr *Arg : Node.arguments()) {
+static bool passesIoFunction(const CallExpr &Call) {
+  for (const Expr *Arg : Call.arguments()) {
     const FunctionDecl *Fn = functionNamedBy(Arg);
     if (!Fn || !Fn->getIdentifier())
       continue;
@@ -156,6 +155,13 @@ AST_MATCHER(CallExpr, passesIoFunction) {
       return true;
   }
   return false;
+}
+
+namespace {
+// Runs on every call in the TU, headers included: one matcher for both
+// questions (each matcher is asked of every call).
+AST_MATCHER(CallExpr, callsOrPassesIoFunction) {
+  return callsIoFunction(Node) || passesIoFunction(Node);
 }
 
 /// `p->send = fn`: a function stored in a struct's field.
@@ -183,12 +189,13 @@ public:
     };
     if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("io-call")) {
       Ctx = Result.Context;
-      if (!InSystemHeader(C))
-        Calls.push_back(C);
+      if (!InSystemHeader(C)) {
+        if (callsIoFunction(*C))
+          Calls.push_back(C);
+        if (passesIoFunction(*C))
+          PassesIoFunction = true;
+      }
     }
-    if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("io-arg");
-        C && !InSystemHeader(C))
-      PassesIoFunction = true;
     if (const auto *B = Result.Nodes.getNodeAs<BinaryOperator>("fn-store");
         B && !InSystemHeader(B))
       FieldStores.push_back(
@@ -244,9 +251,7 @@ public:
     if (auto Existing = Slot.lock())
       return Existing;
     auto Fresh = std::make_shared<SharedIoCalls>();
-    Finder->addMatcher(callExpr(callsIoFunction()).bind("io-call"),
-                       Fresh.get());
-    Finder->addMatcher(callExpr(passesIoFunction()).bind("io-arg"),
+    Finder->addMatcher(callExpr(callsOrPassesIoFunction()).bind("io-call"),
                        Fresh.get());
     Finder->addMatcher(binaryOperator(storesFunctionInField()).bind("fn-store"),
                        Fresh.get());
