@@ -37,10 +37,18 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
   StringRef Buf = SM.getBufferData(FID, &Invalid);
   if (Invalid)
     return false;
-  // Most statements asked about do not hold the name at all, which a plain
-  // search of their text says without lexing (the last token's own text
-  // runs past End, its start).
-  if (!Buf.slice(Begin, End + Name.size()).contains(Name))
+  // Most statements asked about do not hold the name at all, which the
+  // places of the name's text in the file say without lexing (the last
+  // token's own text runs past End, its start). Found once per file: a
+  // search of each statement's text was quadratic in a long function whose
+  // every line asks about its whole body.
+  auto [TextIt, TextNew] = TextOffsets.try_emplace({FID, Name.str()});
+  if (TextNew)
+    for (size_t At = Buf.find(Name); At != StringRef::npos;
+         At = Buf.find(Name, At + 1))
+      TextIt->second.push_back(unsigned(At));
+  auto Text = llvm::lower_bound(TextIt->second, Begin);
+  if (Text == TextIt->second.end() || *Text > End)
     return false;
   auto [It, New] = NameOffsets.try_emplace({FID, Name.str()});
   if (New) {

@@ -81,6 +81,9 @@ private:
   /// This TU's answers: where each file spells a name (raw tokens), the
   /// condition each node of a logical chain belongs to, errno's copies.
   std::map<std::pair<FileID, std::string>, std::vector<unsigned>> NameOffsets;
+  /// Where the name's text stands in the file (comments and strings too),
+  /// per file and name: textMentions' cheap first answer.
+  std::map<std::pair<FileID, std::string>, std::vector<unsigned>> TextOffsets;
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
   llvm::DenseMap<const VarDecl *, bool> ErrnoCopies;
   /// Each function's errno-setting calls of interest, in source order.

@@ -1636,6 +1636,10 @@ struct NonBlockingFdAnalysis::Impl {
     size_t AtCalls = 0;
   };
   CallGroups<FunctionDecl> Callees;
+  /// isTunDevice's ioctl(fd, TUNSETIFF, ...) descriptors, found once (and
+  /// again if a later walk added calls: WalkedCalls when they were found).
+  std::optional<std::vector<const Expr *>> TunFds;
+  size_t TunFdsAtCalls = 0;
   CallGroups<FieldDecl> FieldCallees;
   size_t WalkedCalls = 0, PassedScanned = 0;
 
@@ -2601,13 +2605,19 @@ bool NonBlockingFdAnalysis::isTunDevice(const Expr *Fd) {
   P->collect();
   if (keyOf(Fd).Kind == FdKey::Number)
     return false;
-  for (const auto &[Fn, Calls] : P->CallsByFn)
-    for (const CallExpr *C : Calls)
-      if (globalCalleeName(C) == "ioctl" && C->getNumArgs() >= 2 &&
-          mentionsName(C->getArg(1), "TUNSETIFF", Ctx) &&
-          sameDescriptor(C->getArg(0), Fd))
-        return true;
-  return false;
+  // The descriptors of the TU's ioctl(fd, TUNSETIFF, ...) calls, found once:
+  // a look at every call of the TU at each write was quadratic.
+  if (!P->TunFds || P->TunFdsAtCalls != P->WalkedCalls) {
+    P->TunFds.emplace();
+    P->TunFdsAtCalls = P->WalkedCalls;
+    for (const auto &[Fn, Calls] : P->CallsByFn)
+      for (const CallExpr *C : Calls)
+        if (globalCalleeName(C) == "ioctl" && C->getNumArgs() >= 2 &&
+            mentionsName(C->getArg(1), "TUNSETIFF", Ctx))
+          P->TunFds->push_back(C->getArg(0));
+  }
+  return llvm::any_of(*P->TunFds,
+                      [&](const Expr *E) { return sameDescriptor(E, Fd); });
 }
 
 bool NonBlockingFdAnalysis::shownBlocking(const Expr *Fd) {

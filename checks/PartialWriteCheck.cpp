@@ -61,9 +61,21 @@ static bool isNull(const Expr *E, ASTContext &Ctx) {
 /// sendmsg() whose message's msg_name is set in \p Fn. Only a datagram
 /// socket takes an address with each send (a connected stream socket
 /// ignores it or fails with EISCONN), so its sends are whole.
-static bool addressedIn(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
-                        const Expr *Fd, ASTContext &Ctx) {
-  for (const CallExpr *C : A.callsIn(Fn)) {
+static bool
+addressedIn(NonBlockingFdAnalysis &A, const FunctionDecl *Fn, const Expr *Fd,
+            ASTContext &Ctx,
+            llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
+                &Sends) {
+  // The function's sendto and sendmsg calls, picked out once: asking every
+  // call of the function at each write was quadratic in a long function.
+  auto [It, New] = Sends.try_emplace(Fn);
+  if (New)
+    for (const CallExpr *C : A.callsIn(Fn)) {
+      llvm::StringRef N = globalCalleeName(C);
+      if (N == "sendto" || N == "sendmsg")
+        It->second.push_back(C);
+    }
+  for (const CallExpr *C : It->second) {
     llvm::StringRef N = globalCalleeName(C);
     if (N == "sendto" && C->getNumArgs() > 4 &&
         NonBlockingFdAnalysis::sameDescriptor(C->getArg(0), Fd) &&
@@ -101,6 +113,7 @@ static bool addressedIn(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
 void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
                                llvm::ArrayRef<const Stmt *> Candidates) {
   ShortWriteFlow Flow(A.context(), A.functionCfgs());
+  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>> Sends;
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = ioCallInfo(Call);
@@ -139,7 +152,7 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
     // Sent to an address, here or by another send on the same descriptor
     // in this function (`if (addr) sendto(fd, ..., addr, len); else
     // send(fd, ...);`): a datagram socket's calls.
-    if (addressedIn(A, Fn, Fd, *Ctx))
+    if (addressedIn(A, Fn, Fd, *Ctx, Sends))
       continue;
     if (LenArg >= 0 && Library != "writev") {
       Expr::EvalResult R;
