@@ -42,13 +42,9 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
   // token's own text runs past End, its start). Found once per file: a
   // search of each statement's text was quadratic in a long function whose
   // every line asks about its whole body.
-  auto [TextIt, TextNew] = TextOffsets.try_emplace({FID, Name.str()});
-  if (TextNew)
-    for (size_t At = Buf.find(Name); At != StringRef::npos;
-         At = Buf.find(Name, At + 1))
-      TextIt->second.push_back(unsigned(At));
-  auto Text = llvm::lower_bound(TextIt->second, Begin);
-  if (Text == TextIt->second.end() || *Text > End)
+  const std::vector<unsigned> &Text = textOffsets(FID, Buf, Name);
+  auto InText = llvm::lower_bound(Text, Begin);
+  if (InText == Text.end() || *InText > End)
     return false;
   auto [It, New] = NameOffsets.try_emplace({FID, Name.str()});
   if (New) {
@@ -64,6 +60,16 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
   return First != Offsets.end() && *First <= End;
 }
 
+const std::vector<unsigned> &
+EagainEwouldblockCheck::textOffsets(FileID FID, StringRef Buf, StringRef Name) {
+  auto [It, New] = TextOffsets.try_emplace({FID, Name.str()});
+  if (New)
+    for (size_t At = Buf.find(Name); At != StringRef::npos;
+         At = Buf.find(Name, At + 1))
+      It->second.push_back(unsigned(At));
+  return It->second;
+}
+
 /// Whether \p Line, a logical line's text, begins a directive: `#` after
 /// blanks and comments closed on the line (`/* ... */ #if`).
 static bool beginsDirective(llvm::StringRef Line) {
@@ -77,15 +83,16 @@ static bool beginsDirective(llvm::StringRef Line) {
   return Line.starts_with("#");
 }
 
-/// Whether \p Name occurs in \p Buf on a logical line (backslash
-/// continuations joined) that a preprocessor directive begins, also after
-/// a comment closed there that opened on an earlier line. A cheap text
-/// search that may say yes where the lexer then finds no directive (a `#`
-/// inside a comment), never no where there is one: a file whose directives
-/// do not name EWOULDBLOCK (most files that test errno) is not lexed.
-static bool onDirectiveLine(llvm::StringRef Buf, llvm::StringRef Name) {
-  for (size_t At = Buf.find(Name); At != llvm::StringRef::npos;
-       At = Buf.find(Name, At + Name.size())) {
+/// Whether one of \p Places (where a name's text stands in \p Buf) is on a
+/// logical line (backslash continuations joined) that a preprocessor
+/// directive begins, also after a comment closed there that opened on an
+/// earlier line. A cheap text search that may say yes where the lexer then
+/// finds no directive (a `#` inside a comment), never no where there is
+/// one: a file whose directives do not name EWOULDBLOCK (most files that
+/// test errno) is not lexed.
+static bool onDirectiveLine(llvm::StringRef Buf,
+                            llvm::ArrayRef<unsigned> Places) {
+  for (size_t At : Places) {
     size_t Start = At;
     while (true) {
       size_t NL = Buf.rfind('\n', Start);
@@ -133,7 +140,7 @@ bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
     StringRef Buf = SM.getBufferData(FID, &Invalid);
     // A file whose directives name EWOULDBLOCK nowhere has no such block.
     if (!Invalid && Buf.contains("EAGAIN") &&
-        onDirectiveLine(Buf, "EWOULDBLOCK")) {
+        onDirectiveLine(Buf, textOffsets(FID, Buf, "EWOULDBLOCK"))) {
       Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
               Buf.begin(), Buf.end());
       // Open conditionals: where each began and whether a condition of it

@@ -82,8 +82,11 @@ private:
   /// condition each node of a logical chain belongs to, errno's copies.
   std::map<std::pair<FileID, std::string>, std::vector<unsigned>> NameOffsets;
   /// Where the name's text stands in the file (comments and strings too),
-  /// per file and name: textMentions' cheap first answer.
+  /// per file and name: textMentions' cheap first answer, and where
+  /// underDifferenceGuard looks for directives. Found once per file.
   std::map<std::pair<FileID, std::string>, std::vector<unsigned>> TextOffsets;
+  const std::vector<unsigned> &textOffsets(FileID FID, StringRef Buf,
+                                           StringRef Name);
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
   llvm::DenseMap<const VarDecl *, bool> ErrnoCopies;
   /// Each function's errno-setting calls of interest, in source order.

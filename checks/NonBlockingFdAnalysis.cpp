@@ -1636,11 +1636,11 @@ struct NonBlockingFdAnalysis::Impl {
     size_t AtCalls = 0;
   };
   CallGroups<FunctionDecl> Callees;
+  CallGroups<FieldDecl> FieldCallees;
   /// isTunDevice's ioctl(fd, TUNSETIFF, ...) descriptors, found once (and
   /// again if a later walk added calls: WalkedCalls when they were found).
   std::optional<std::vector<const Expr *>> TunFds;
   size_t TunFdsAtCalls = 0;
-  CallGroups<FieldDecl> FieldCallees;
   size_t WalkedCalls = 0, PassedScanned = 0;
 
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
@@ -1848,6 +1848,18 @@ struct NonBlockingFdAnalysis::Impl {
     return TuWideMemo[K] = Result;
   }
 
+  /// The project's facts on parameter \p Idx of \p Def, a function other
+  /// files call: every call in the project passes a non-blocking descriptor
+  /// there (and which). Null without facts or without such an entry.
+  const ProjectFacts::ReachedParam *reachedParam(const FunctionDecl *Def,
+                                                 unsigned Idx) const {
+    if (!Facts || !Def->isExternallyVisible() || !Def->getIdentifier())
+      return nullptr;
+    auto It = Facts->NonBlockingParams.find(Def->getQualifiedNameAsString() +
+                                            ":" + std::to_string(Idx));
+    return It == Facts->NonBlockingParams.end() ? nullptr : &It->second;
+  }
+
   /// A parameter of a function whose every call in the TU passes a
   /// non-blocking descriptor: the direct calls, and the event loop's calls
   /// of a registered handler, which pass the registered descriptor to the
@@ -1892,18 +1904,15 @@ struct NonBlockingFdAnalysis::Impl {
     // A function other files call: the project's facts know whether every
     // call in the project passes a non-blocking descriptor here.
     if (Def->isExternallyVisible()) {
-      if (!Facts || !Def->getIdentifier())
-        return std::nullopt;
-      auto It = Facts->NonBlockingParams.find(
-          Def->getQualifiedNameAsString() + ":" + std::to_string(Idx));
-      if (It == Facts->NonBlockingParams.end())
+      const ProjectFacts::ReachedParam *R = reachedParam(Def, Idx);
+      if (!R)
         return std::nullopt;
       return ParamMemo[P] = NonBlockingOrigin{
                  P->getLocation(),
                  "every call of '" + Def->getName().str() +
                      "' in the project passes '" + P->getName().str() +
-                     "' a non-blocking descriptor: made so in " +
-                     It->second.MadeAt + ", passed in " + It->second.PassedAt +
+                     "' a non-blocking descriptor: made so in " + R->MadeAt +
+                     ", passed in " + R->PassedAt +
                      " (from the project's facts)"};
     }
     auto SitesIt = CallSites.find(Def);
@@ -2271,13 +2280,11 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
   const auto *DRE = dyn_cast<DeclRefExpr>(Fd->IgnoreParenImpCasts());
   const auto *PV = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
-  if (!P->Facts || !PV || !Def || PV->getDeclContext() != Def ||
-      !Def->isExternallyVisible() || !Def->getIdentifier())
+  if (!PV || !Def || PV->getDeclContext() != Def)
     return false;
-  auto It = P->Facts->NonBlockingParams.find(
-      Def->getQualifiedNameAsString() + ":" +
-      std::to_string(PV->getFunctionScopeIndex()));
-  if (It == P->Facts->NonBlockingParams.end() || !It->second.Datagram)
+  const ProjectFacts::ReachedParam *R =
+      P->reachedParam(Def, PV->getFunctionScopeIndex());
+  if (!R || !R->Datagram)
     return false;
   P->collect();
   return llvm::none_of(P->eventsFor({FdKey::Var, PV->getCanonicalDecl(), -1}),
@@ -2293,11 +2300,20 @@ bool NonBlockingFdAnalysis::isPipe(const Expr *Fd, const Stmt *At,
   });
 }
 
+/// \p C, a call of \p N, is socket(AF_NETLINK or PF_NETLINK, ...).
+static bool createsNetlinkSocket(llvm::StringRef N, const CallExpr *C,
+                                 const ASTContext &Ctx) {
+  return N == "socket" && C->getNumArgs() >= 1 &&
+         (NonBlockingFdAnalysis::mentionsName(C->getArg(0), "AF_NETLINK",
+                                              Ctx) ||
+          NonBlockingFdAnalysis::mentionsName(C->getArg(0), "PF_NETLINK",
+                                              Ctx));
+}
+
 bool NonBlockingFdAnalysis::isLinuxOnlySocket(const Expr *Fd, const Stmt *At,
                                               const FunctionDecl *Fn) {
   return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
-    return N == "socket" && (mentionsName(C->getArg(0), "AF_NETLINK", Ctx) ||
-                             mentionsName(C->getArg(0), "PF_NETLINK", Ctx));
+    return createsNetlinkSocket(N, C, Ctx);
   });
 }
 
@@ -2305,9 +2321,7 @@ bool NonBlockingFdAnalysis::isKernelNetlinkSocket(const Expr *Fd,
                                                   const Stmt *At,
                                                   const FunctionDecl *Fn) {
   return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
-    return N == "socket" && C->getNumArgs() == 3 &&
-           (mentionsName(C->getArg(0), "AF_NETLINK", Ctx) ||
-            mentionsName(C->getArg(0), "PF_NETLINK", Ctx)) &&
+    return C->getNumArgs() == 3 && createsNetlinkSocket(N, C, Ctx) &&
            !mentionsName(C->getArg(2), "NETLINK_USERSOCK", Ctx);
   });
 }

@@ -101,9 +101,10 @@ struct ProjectFacts {
       Other        ///< anything else: blocking, or not known
     } Mode = Other;
     std::string From;
-    /// A NonBlocking value that comes from socket(..., SOCK_DGRAM or
-    /// SOCK_RAW, ...) wherever it is set (NonBlockingFdAnalysis::
-    /// isDatagramSocket), or a Forwarded parameter (whose callers decide).
+    /// A NonBlocking value that the calling file shows comes from
+    /// socket(..., SOCK_DGRAM or SOCK_RAW, ...) wherever it is set
+    /// (NonBlockingFdAnalysis::madeDatagram). Never set for a Forwarded
+    /// one: the merge asks the caller's own parameter.
     bool Datagram = false;
   };
   std::vector<ParamSite> ParamSites;
