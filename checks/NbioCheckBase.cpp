@@ -579,6 +579,14 @@ const IoCallInfo *NbioCheckBase::ioCallInfo(const CallExpr *Call) const {
 
 void NbioCheckBase::loadFacts() {
   Config.Facts.reset();
+  Waits.Project.clear();
+  // A summary says what its own file shows: one made while a facts file is
+  // read would depend on an earlier merge (a wrapper of another file taken
+  // for this file's own setter), so that one pass and shards, or two runs
+  // over the same sources, could write different facts. The export pass
+  // therefore reads none, and its findings are those without facts.
+  if (!FactsExportDirOpt.empty())
+    return;
   std::string Path = FactsFileOpt;
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
       &Ctx->getSourceManager().getFileManager().getVirtualFileSystem();
@@ -590,7 +598,6 @@ void NbioCheckBase::loadFacts() {
   } else if (Path.empty() && Cwd) {
     Path = ProjectFacts::discover(*Cwd);
   }
-  Waits.Project.clear();
   if (Path.empty())
     return;
   std::string Why;

@@ -2506,6 +2506,9 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
 }
 
 void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
+  // This TU's evidence only: NbioCheckBase::loadFacts reads no facts file
+  // while exporting.
+  assert(!P->Facts && "a summary is made without the project's facts");
   std::vector<const FunctionDecl *> Fns = exportedFunctions();
   const SourceManager &SM = Ctx.getSourceManager();
   Out.ReadsSoError = P->SoErrorRead;
@@ -2518,25 +2521,16 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   for (const auto &[K, Evs] : P->Events)
     if (K.Kind == FdKey::Field)
       FieldKeys.push_back(K);
-  {
-    std::shared_ptr<const ProjectFacts> Saved = std::move(P->Facts);
-    P->Facts.reset(); // this TU's evidence only
-    for (const FdKey &K : FieldKeys) {
-      std::string Key = ProjectFacts::fieldKey(cast<FieldDecl>(K.D));
-      if (Key.empty() ||
-          SM.isInSystemHeader(SM.getExpansionLoc(K.D->getLocation())))
-        continue;
-      std::optional<NonBlockingOrigin> O = P->tuWideNonBlocking(K);
-      if (O && O->Loc.isValid())
-        Out.NonBlockingFields[Key] = fileAndLine(O->Loc, SM);
-    }
-    exportParamSites(Out);
-    // Answers computed without the facts are not the checks' answers.
-    P->TuWideMemo.clear();
-    P->ReturnMemo.clear();
-    P->ParamMemo.clear();
-    P->Facts = std::move(Saved);
+  for (const FdKey &K : FieldKeys) {
+    std::string Key = ProjectFacts::fieldKey(cast<FieldDecl>(K.D));
+    if (Key.empty() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(K.D->getLocation())))
+      continue;
+    std::optional<NonBlockingOrigin> O = P->tuWideNonBlocking(K);
+    if (O && O->Loc.isValid())
+      Out.NonBlockingFields[Key] = fileAndLine(O->Loc, SM);
   }
+  exportParamSites(Out);
   for (const FunctionDecl *Fn : Fns) {
     std::string Name = Fn->getQualifiedNameAsString();
     const std::vector<ParamEffect> &Effects = P->summary(Fn);

@@ -153,6 +153,8 @@ public:
   /// What this TU tells other TUs about its externally visible functions'
   /// descriptor parameters: made non-blocking or blocking, or left alone
   /// (unconditionally, or if the other files' functions they go to do).
+  /// Only on an analysis made without the project's facts: a summary says
+  /// what its own file shows.
   void exportFacts(ProjectFacts &Out);
   /// The functions the facts describe: defined in this TU (its headers
   /// included, not the system's), visible to the other files, and making a
