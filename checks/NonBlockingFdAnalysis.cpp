@@ -1258,15 +1258,37 @@ struct NonBlockingFdAnalysis::Impl {
     if (const auto *C = dyn_cast<CallExpr>(E)) {
       if (auto O = creatorNonBlocking(C))
         return O;
-      if (const FunctionDecl *Callee = C->getDirectCallee())
+      if (const FunctionDecl *Callee = C->getDirectCallee()) {
         if (const FunctionDecl *Def = Callee->getDefinition())
           return returnsNonBlocking(Def);
+        // Another file's function that returns a non-blocking descriptor
+        // (the facts).
+        if (const ProjectFacts::ReturnedFd *R = returnedByAnotherFile(Callee))
+          return NonBlockingOrigin{C->getBeginLoc(),
+                                   "'" + Callee->getNameAsString() +
+                                       "' returns a descriptor made "
+                                       "non-blocking in " +
+                                       R->MadeAt +
+                                       " (from the project's facts)"};
+      }
       return std::nullopt;
     }
     FdKey K = keyOf(E);
     if (!K.valid())
       return std::nullopt;
     return keyNonBlocking(K, Fn, At);
+  }
+
+  /// The project's facts on \p Callee, a function of another file that
+  /// returns a descriptor its file made non-blocking; null without facts or
+  /// such an entry.
+  const ProjectFacts::ReturnedFd *
+  returnedByAnotherFile(const FunctionDecl *Callee) const {
+    if (!Facts || Facts->NonBlockingReturns.empty() ||
+        !Callee->getIdentifier())
+      return nullptr;
+    auto It = Facts->NonBlockingReturns.find(Callee->getQualifiedNameAsString());
+    return It == Facts->NonBlockingReturns.end() ? nullptr : &It->second;
   }
 
   std::optional<NonBlockingOrigin> returnsNonBlocking(const FunctionDecl *Def) {
@@ -2129,47 +2151,36 @@ static void forEachArrayFiller(
     }
 }
 
-bool NonBlockingFdAnalysis::creators(
-    const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
-    llvm::SmallVectorImpl<const CallExpr *> &Out) {
+bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
+                                     const FunctionDecl *Fn,
+                                     llvm::SmallVectorImpl<Creator> &Out) {
   P->collect();
-  FdKey Top = keyOf(Fd);
-  if (!Top.valid())
-    return false;
   const FunctionDecl *TopDef = Fn ? Fn->getDefinition() : nullptr;
-  // The loops around the use: a value assigned below it in one of them can
-  // come round to it.
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::SmallVector<SourceRange, 4> Loops;
-  if (TopDef)
-    for (const Stmt *S = Parents.of(TopDef).lookup(At); S;
-         S = Parents.of(TopDef).lookup(S))
-      if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
-          isa<CXXForRangeStmt>(S))
-        Loops.push_back({SM.getExpansionLoc(S->getBeginLoc()),
-                         SM.getExpansionLoc(S->getEndLoc())});
-  SourceLocation AtLoc = SM.getExpansionLoc(At->getBeginLoc());
-  auto CanReach = [&](SourceLocation L) {
-    L = SM.getExpansionLoc(L);
-    if (SM.isBeforeInTranslationUnit(L, AtLoc))
-      return true;
-    return llvm::any_of(Loops, [&](SourceRange R) {
-      return !SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
-             !SM.isBeforeInTranslationUnit(R.getEnd(), L);
-    });
+  // The use's own values: those assigned where some path of the function's
+  // CFG goes on to the use (before it, or in a loop around it). A
+  // statement the CFG did not place counts.
+  auto CanReach = [&](const Event &E) {
+    return !TopDef || !E.S || Cfgs.mayReach(TopDef, E.S, At);
   };
-  // Keys still to look at, each with the function whose local it is; only
-  // the use's own key is limited to the values that reach the use (the
-  // others: every value they take).
+  // Keys still to look at, each with the function whose local it is and
+  // the calls whose returns led there (Via); only the use's own key is
+  // limited to the values that reach the use (the others: every value they
+  // take).
+  using Calls = llvm::SmallVector<const CallExpr *, 2>;
   struct Item {
     FdKey K;
     const FunctionDecl *Def;
     unsigned Depth;
+    Calls Via;
+    bool IsTop = false; ///< the use's own descriptor
   };
-  llvm::SmallVector<Item, 8> Work{{Top, TopDef, 0}};
-  std::set<std::pair<FdKey, const FunctionDecl *>> Seen;
-  std::function<bool(const Expr *, const FunctionDecl *, unsigned)> Source =
-      [&](const Expr *E, const FunctionDecl *Where, unsigned Depth) -> bool {
+  llvm::SmallVector<Item, 8> Work;
+  std::set<std::tuple<FdKey, const FunctionDecl *, std::vector<const CallExpr *>>>
+      Seen;
+  std::function<bool(const Expr *, const FunctionDecl *, unsigned,
+                     const Calls &)>
+      Source = [&](const Expr *E, const FunctionDecl *Where, unsigned Depth,
+                   const Calls &Via) -> bool {
     E = E->IgnoreParenCasts();
     if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && U->getOpcode() == UO_Minus)
@@ -2180,69 +2191,97 @@ bool NonBlockingFdAnalysis::creators(
       return false;
     if (const auto *C = dyn_cast<CallExpr>(E)) {
       if (globalCalleeName(C) == "socket" && C->getNumArgs() >= 2) {
-        Out.push_back(C);
+        Out.push_back({C, Via});
         return true;
       }
-      // A function of the TU: what each of its returns gives.
+      // A function of the TU: what each of its returns gives, in the
+      // context of this call (its parameters are this call's arguments).
       const FunctionDecl *Callee = C->getDirectCallee();
       const FunctionDecl *CDef = Callee ? Callee->getDefinition() : nullptr;
+      // Another file's function that returns a descriptor it made (the
+      // facts): the call is the creator the predicate is asked about.
+      if (!CDef && Callee && P->returnedByAnotherFile(Callee)) {
+        Out.push_back({C, Via});
+        return true;
+      }
       if (!CDef || !CDef->getBody())
         return false;
       P->walkFunction(CDef);
+      Calls Inner = Via;
+      Inner.push_back(C);
       std::vector<const ReturnStmt *> Returns = P->Returns.lookup(CDef);
       for (const ReturnStmt *R : Returns)
-        if (!Source(R->getRetValue(), CDef, Depth + 1))
+        if (!Source(R->getRetValue(), CDef, Depth + 1, Inner))
           return false;
       return !Returns.empty();
     }
     FdKey K = keyOf(E);
     if (!K.valid() || K.Kind == FdKey::Number)
       return false;
-    Work.push_back({K, Where, Depth + 1});
+    Work.push_back({K, Where, Depth + 1, K.isTuWide() ? Calls() : Via});
     return true;
   };
+  // The descriptor itself, or a call that gives it (a function's returned
+  // `open_ip(SOCK_DGRAM)`, asked about by a summary).
+  FdKey Top = keyOf(Fd);
+  if (Top.valid())
+    Work.push_back({Top, TopDef, 0, {}, true});
+  else if (!isa<CallExpr>(Fd->IgnoreParenCasts()) ||
+           !Source(Fd, TopDef, 0, {}))
+    return false;
   while (!Work.empty()) {
     Item I = Work.pop_back_val();
     if (I.Depth > MaxValueDepth)
       return false;
-    if (!Seen.insert({I.K, I.K.isTuWide() ? nullptr : I.Def}).second)
+    if (!Seen.insert({I.K, I.K.isTuWide() ? nullptr : I.Def,
+                      std::vector<const CallExpr *>(I.Via.begin(),
+                                                    I.Via.end())})
+             .second)
       continue;
-    bool IsTop = Seen.size() == 1;
     // An element of an array that socketpair() fills.
     if (I.K.Kind == FdKey::Elem) {
       size_t Before = Out.size();
-      forEachArrayFiller(P->CallsByFn, I.K.D,
-                         [&](const CallExpr *C) { Out.push_back(C); });
+      forEachArrayFiller(P->CallsByFn, I.K.D, [&](const CallExpr *C) {
+        Out.push_back({C, I.Via});
+      });
       if (Out.size() == Before)
         return false;
     }
-    // A parameter's first value: what every call passes, when the TU sees
-    // every call.
+    // A parameter's first value: in the context of a call (its returns
+    // being followed), that call's argument; otherwise what every call
+    // passes, when the TU sees every call.
     if (const auto *PV = dyn_cast_or_null<ParmVarDecl>(I.K.D);
         PV && I.K.Kind == FdKey::Var) {
       const auto *Of = dyn_cast<FunctionDecl>(PV->getDeclContext());
       const FunctionDecl *OfDef = Of ? Of->getDefinition() : nullptr;
-      if (!OfDef || !P->callersAllKnown(OfDef))
-        return false;
       unsigned Idx = PV->getFunctionScopeIndex();
-      // A copy: following an argument may walk a function for the first
-      // time, which files more call sites.
-      std::vector<const CallExpr *> Sites = P->CallSites[OfDef];
-      for (const CallExpr *Site : Sites)
+      const CallExpr *Site = I.Via.empty() ? nullptr : I.Via.back();
+      const FunctionDecl *SiteCallee = Site ? Site->getDirectCallee() : nullptr;
+      if (OfDef && SiteCallee && SiteCallee->getDefinition() == OfDef) {
+        Calls Outer(I.Via.begin(), I.Via.end() - 1);
         if (Idx >= Site->getNumArgs() ||
-            !Source(Site->getArg(Idx), P->Owner.lookup(Site), I.Depth))
+            !Source(Site->getArg(Idx), P->Owner.lookup(Site), I.Depth, Outer))
           return false;
+      } else {
+        if (!OfDef || !P->callersAllKnown(OfDef))
+          return false;
+        // A copy: following an argument may walk a function for the first
+        // time, which files more call sites.
+        std::vector<const CallExpr *> Sites = P->CallSites[OfDef];
+        for (const CallExpr *S : Sites)
+          if (Idx >= S->getNumArgs() ||
+              !Source(S->getArg(Idx), P->Owner.lookup(S), I.Depth, {}))
+            return false;
+      }
     }
     for (const Event &E : P->eventsFor(I.K)) {
       if (E.Kind != EvKind::Copy || !E.Src)
         continue;
-      // A local's values are its function's (those assigned before the use,
-      // or in a loop around it, for the use's own); a field's or a
-      // global's, the TU's.
-      if (!I.K.isTuWide() &&
-          (E.Fn != I.Def || (IsTop && !CanReach(E.Loc))))
+      // A local's values are its function's (those that reach the use, for
+      // the use's own); a field's or a global's, the TU's.
+      if (!I.K.isTuWide() && (E.Fn != I.Def || (I.IsTop && !CanReach(E))))
         continue;
-      if (!Source(E.Src, E.Fn, I.Depth))
+      if (!Source(E.Src, E.Fn, I.Depth, I.Via))
         return false;
     }
   }
@@ -2251,29 +2290,70 @@ bool NonBlockingFdAnalysis::creators(
 
 bool NonBlockingFdAnalysis::everyCreator(
     const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
-    llvm::function_ref<bool(llvm::StringRef, const CallExpr *)> Pred) {
-  llvm::SmallVector<const CallExpr *, 4> Creators;
-  if (!creators(Fd, At, Fn, Creators))
+    llvm::function_ref<bool(llvm::StringRef, const Creator &)> Pred) {
+  llvm::SmallVector<Creator, 4> Found;
+  if (!creators(Fd, At, Fn, Found))
     return false;
-  return llvm::all_of(Creators, [&](const CallExpr *C) {
-    return Pred(globalCalleeName(C), C);
+  return llvm::all_of(Found, [&](const Creator &C) {
+    return Pred(globalCalleeName(C.Call), C);
   });
+}
+
+bool NonBlockingFdAnalysis::argMentions(
+    const Expr *Arg, llvm::StringRef Name,
+    llvm::ArrayRef<const CallExpr *> Via) const {
+  if (mentionsName(Arg, Name, Ctx))
+    return true;
+  if (Via.empty())
+    return false;
+  // A parameter of the function the innermost call entered: that call's
+  // argument, in the context of the calls before it.
+  const CallExpr *Site = Via.back();
+  const FunctionDecl *Callee = Site->getDirectCallee();
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def)
+    return false;
+  return findStmt(Arg, [&](const Stmt *S) {
+           const auto *DRE = dyn_cast<DeclRefExpr>(S);
+           const auto *PV =
+               DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+           if (!PV || PV->getDeclContext() != Def)
+             return false;
+           unsigned Idx = PV->getFunctionScopeIndex();
+           return Idx < Site->getNumArgs() &&
+                  argMentions(Site->getArg(Idx), Name, Via.drop_back());
+         }) != nullptr;
 }
 
 /// isDatagramSocket on the file's own code alone: what a summary exports
 /// (the facts must not depend on a facts file read before).
 bool NonBlockingFdAnalysis::madeDatagram(const Expr *Fd, const Stmt *At,
                                          const FunctionDecl *Fn) {
-  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
-    return (N == "socket" || N == "socketpair") &&
-           (mentionsName(C->getArg(1), "SOCK_DGRAM", Ctx) ||
-            mentionsName(C->getArg(1), "SOCK_RAW", Ctx));
+  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+    return createsDatagramSocket(N, C);
   });
+}
+
+bool NonBlockingFdAnalysis::createsDatagramSocket(llvm::StringRef N,
+                                                  const Creator &C) const {
+  return (N == "socket" || N == "socketpair") && C.Call->getNumArgs() >= 2 &&
+         (argMentions(C.Call->getArg(1), "SOCK_DGRAM", C.Via) ||
+          argMentions(C.Call->getArg(1), "SOCK_RAW", C.Via));
 }
 
 bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
                                              const FunctionDecl *Fn) {
-  if (madeDatagram(Fd, At, Fn))
+  // Made by socket(..., SOCK_DGRAM/SOCK_RAW, ...) here, or returned by
+  // another file's function whose every return is one (the facts: openconnect's
+  // udp_connect() in ssl.c, called from the DTLS code of other files).
+  if (everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+        if (const FunctionDecl *Callee = C.Call->getDirectCallee();
+            Callee && !Callee->getDefinition())
+          if (const ProjectFacts::ReturnedFd *R =
+                  P->returnedByAnotherFile(Callee))
+            return R->Datagram;
+        return createsDatagramSocket(N, C);
+      }))
     return true;
   // A parameter of a function other files call, which every call in the
   // project gives a datagram socket (the facts), used as it came.
@@ -2295,34 +2375,31 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
 
 bool NonBlockingFdAnalysis::isPipe(const Expr *Fd, const Stmt *At,
                                    const FunctionDecl *Fn) {
-  return everyCreator(Fd, At, Fn, [](llvm::StringRef N, const CallExpr *) {
+  return everyCreator(Fd, At, Fn, [](llvm::StringRef N, const Creator &) {
     return N == "pipe" || N == "pipe2";
   });
 }
 
-/// \p C, a call of \p N, is socket(AF_NETLINK or PF_NETLINK, ...).
-static bool createsNetlinkSocket(llvm::StringRef N, const CallExpr *C,
-                                 const ASTContext &Ctx) {
-  return N == "socket" && C->getNumArgs() >= 1 &&
-         (NonBlockingFdAnalysis::mentionsName(C->getArg(0), "AF_NETLINK",
-                                              Ctx) ||
-          NonBlockingFdAnalysis::mentionsName(C->getArg(0), "PF_NETLINK",
-                                              Ctx));
+bool NonBlockingFdAnalysis::createsNetlinkSocket(llvm::StringRef N,
+                                                 const Creator &C) const {
+  return N == "socket" && C.Call->getNumArgs() >= 1 &&
+         (argMentions(C.Call->getArg(0), "AF_NETLINK", C.Via) ||
+          argMentions(C.Call->getArg(0), "PF_NETLINK", C.Via));
 }
 
 bool NonBlockingFdAnalysis::isLinuxOnlySocket(const Expr *Fd, const Stmt *At,
                                               const FunctionDecl *Fn) {
-  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
-    return createsNetlinkSocket(N, C, Ctx);
+  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+    return createsNetlinkSocket(N, C);
   });
 }
 
 bool NonBlockingFdAnalysis::isKernelNetlinkSocket(const Expr *Fd,
                                                   const Stmt *At,
                                                   const FunctionDecl *Fn) {
-  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const CallExpr *C) {
-    return C->getNumArgs() == 3 && createsNetlinkSocket(N, C, Ctx) &&
-           !mentionsName(C->getArg(2), "NETLINK_USERSOCK", Ctx);
+  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+    return C.Call->getNumArgs() == 3 && createsNetlinkSocket(N, C) &&
+           !argMentions(C.Call->getArg(2), "NETLINK_USERSOCK", C.Via);
   });
 }
 
@@ -2531,6 +2608,28 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
       Out.NonBlockingFields[Key] = fileAndLine(O->Loc, SM);
   }
   exportParamSites(Out);
+  // The functions that return a descriptor this TU shows non-blocking
+  // (a socket helper of util.c whose callers are in other files).
+  for (const FunctionDecl *Fn : Fns) {
+    if (!Fn->getReturnType()->isIntegerType())
+      continue;
+    const FunctionDecl *Def = Fn->getDefinition();
+    std::optional<NonBlockingOrigin> O = P->returnsNonBlocking(Def);
+    if (!O || !O->Loc.isValid())
+      continue;
+    ProjectFacts::ReturnedFd &R =
+        Out.NonBlockingReturns[Fn->getQualifiedNameAsString()];
+    R.MadeAt = fileAndLine(O->Loc, SM);
+    // A datagram socket wherever it is returned (or the -1 sentinel).
+    const std::vector<const ReturnStmt *> Rets = P->Returns.lookup(Def);
+    R.Datagram = !Rets.empty() && llvm::all_of(Rets, [&](const ReturnStmt *RS) {
+      const Expr *V = RS->getRetValue()->IgnoreParenCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(V);
+          U && U->getOpcode() == UO_Minus)
+        V = U->getSubExpr()->IgnoreParenCasts();
+      return isa<IntegerLiteral>(V) || madeDatagram(V, RS, Def);
+    });
+  }
   for (const FunctionDecl *Fn : Fns) {
     std::string Name = Fn->getQualifiedNameAsString();
     const std::vector<ParamEffect> &Effects = P->summary(Fn);

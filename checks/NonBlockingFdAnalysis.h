@@ -234,20 +234,40 @@ public:
   struct Impl;
 
 private:
-  /// The socket(), socketpair() and pipe() calls that create every value
-  /// \p Fd can hold where \p At in \p Fn uses it, into \p Out; false when some
-  /// value has another source. A local's values are those assigned in \p
-  /// Fn before \p At or in a loop around it; a field's or a global's, those
-  /// assigned anywhere in the TU; followed through copies, the returns of
-  /// the TU's functions, a parameter's calls when the TU sees them all,
-  /// and the array a socketpair() or a pipe() fills.
+  /// A call that creates a descriptor (socket(), socketpair(), pipe(), or
+  /// another file's function that returns one, as the facts say), and the
+  /// calls whose returns led to it, outermost first: the creating call's
+  /// arguments may name the parameters of the function the last of them
+  /// entered (`socket(domain, type, 0)` in a helper called with
+  /// SOCK_DGRAM).
+  struct Creator {
+    const CallExpr *Call;
+    llvm::SmallVector<const CallExpr *, 2> Via;
+  };
+  /// The creators of every value \p Fd can hold where \p At in \p Fn uses
+  /// it, into \p Out; false when some value has another source. A local's
+  /// values are those assigned in \p Fn where some path of its CFG goes on
+  /// to \p At; a field's or a global's, those assigned anywhere in the TU;
+  /// followed through copies, the returns of the TU's functions (in the
+  /// context of the call), a parameter's calls when the TU sees them all
+  /// (or the one call whose returns are being followed), and the array a
+  /// socketpair() or a pipe() fills.
   bool creators(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
-                llvm::SmallVectorImpl<const CallExpr *> &Out);
+                llvm::SmallVectorImpl<Creator> &Out);
   /// creators() found, and \p Pred holds for each (its callee's name, the
-  /// call).
+  /// creator).
   bool everyCreator(
       const Expr *Fd, const Stmt *At, const FunctionDecl *Fn,
-      llvm::function_ref<bool(llvm::StringRef, const CallExpr *)> Pred);
+      llvm::function_ref<bool(llvm::StringRef, const Creator &)> Pred);
+  /// \p Arg names the constant \p Name, itself or through a parameter of
+  /// the function the last call of \p Via entered (that call's argument,
+  /// and so on outwards).
+  bool argMentions(const Expr *Arg, llvm::StringRef Name,
+                   llvm::ArrayRef<const CallExpr *> Via) const;
+  /// \p C, a call of \p N, is socket()/socketpair() of type SOCK_DGRAM or
+  /// SOCK_RAW; socket(AF_NETLINK or PF_NETLINK, ...).
+  bool createsDatagramSocket(llvm::StringRef N, const Creator &C) const;
+  bool createsNetlinkSocket(llvm::StringRef N, const Creator &C) const;
   /// exportFacts' ParamSites: what each call passes to a descriptor
   /// parameter of a function other files may call.
   void exportParamSites(ProjectFacts &Out);

@@ -56,6 +56,13 @@ llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Object Fields;
   for (const auto &[K, V] : NonBlockingFields)
     Fields[K] = V;
+  llvm::json::Object Returns;
+  for (const auto &[K, R] : NonBlockingReturns) {
+    llvm::json::Object O{{"made", R.MadeAt}};
+    if (R.Datagram)
+      O["datagram"] = true;
+    Returns[K] = std::move(O);
+  }
   llvm::json::Array Sites;
   for (const ParamSite &S : ParamSites) {
     llvm::json::Object O{
@@ -86,6 +93,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"io_wrappers", std::move(Ws)},
       {"field_targets", std::move(Targets)},
       {"nonblocking_fields", std::move(Fields)},
+      {"nonblocking_returns", std::move(Returns)},
       {"param_sites", std::move(Sites)},
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
@@ -181,6 +189,15 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
     for (const auto &[K, V] : *Fs)
       Out.NonBlockingFields[K.str()] =
           V.getAsString().value_or("").str();
+  if (const llvm::json::Object *Rs = O->getObject("nonblocking_returns"))
+    for (const auto &[K, V] : *Rs) {
+      const llvm::json::Object *R = V.getAsObject();
+      if (!R)
+        return "has an entry of 'nonblocking_returns' that is not an object";
+      Out.NonBlockingReturns[K.str()] = {
+          R->getString("made").value_or("").str(),
+          R->getBoolean("datagram").value_or(false)};
+    }
   if (const llvm::json::Array *Ss = O->getArray("param_sites"))
     for (const llvm::json::Value &E : *Ss) {
       const llvm::json::Object *S = E.getAsObject();

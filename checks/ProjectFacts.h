@@ -90,6 +90,16 @@ struct ProjectFacts {
   /// Struct fields (fieldKey()) that some file stores a non-blocking
   /// descriptor in, with where ("file:line").
   std::map<std::string, std::string> NonBlockingFields;
+  /// Functions (qualified name) that return a descriptor their file shows
+  /// non-blocking: where it became so ("file:line"), and whether every
+  /// value they return is a datagram socket (made by socket(...,
+  /// SOCK_DGRAM or SOCK_RAW, ...), or -1), so a send on it is whole or
+  /// fails.
+  struct ReturnedFd {
+    std::string MadeAt;
+    bool Datagram = false;
+  };
+  std::map<std::string, ReturnedFd> NonBlockingReturns;
   /// A call of a visible function (`Name:Arg`, as in KeepsMode) and what
   /// it passes there: for a TU's own summary, one entry per call.
   struct ParamSite {

@@ -108,6 +108,7 @@ def merge(paths):
     origins = {}
     targets = {}
     fields = {}
+    returns = {}
     sites = {}
     reads_so_error = waits = False
     for path in summaries(paths):
@@ -145,6 +146,20 @@ def merge(paths):
         for k, at in d.get("nonblocking_fields", {}).items():
             if k not in fields or at < fields[k]:
                 fields[k] = at
+        # The same for a function that returns a non-blocking descriptor
+        # (a header's inline function is summarised by each includer, so
+        # alike); datagram only if every summary says so.
+        for k, r in d.get("nonblocking_returns", {}).items():
+            if k not in returns:
+                returns[k] = dict(r)
+                continue
+            dgram = returns[k].get("datagram", False) and \
+                r.get("datagram", False)
+            if r.get("made", "") < returns[k].get("made", ""):
+                returns[k] = dict(r)
+            returns[k].pop("datagram", None)
+            if dgram:
+                returns[k]["datagram"] = True
         # Every call of a visible function, once (a header's inline caller
         # is summarised by each file that includes it).
         for site in d.get("param_sites", []):
@@ -172,6 +187,7 @@ def merge(paths):
         "io_wrappers": [wrappers[k] for k in sorted(wrappers)],
         "field_targets": [targets[k] for k in sorted(targets)],
         "nonblocking_fields": {k: fields[k] for k in sorted(fields)},
+        "nonblocking_returns": {k: returns[k] for k in sorted(returns)},
         "reads_so_error": reads_so_error,
         "so_error_readers": sorted(so_error_readers),
         "waits_for_readiness": waits,
@@ -203,11 +219,12 @@ def main(argv=None):
     print("nbio-facts: %d non-blocking, %d blocking, %d mode-keeping "
           "parameters, %d I/O wrappers, %d functions in fields, %d "
           "non-blocking fields, %d parameters given non-blocking "
-          "descriptors -> %s"
+          "descriptors, %d functions returning one -> %s"
           % (len(facts["nonblocking"]), len(facts["blocking"]),
              len(facts["keeps_mode"]), len(facts["io_wrappers"]),
              len(facts["field_targets"]), len(facts["nonblocking_fields"]),
-             len(facts["nonblocking_params"]), args.output),
+             len(facts["nonblocking_params"]),
+             len(facts["nonblocking_returns"]), args.output),
           file=sys.stderr)
     return 0
 
