@@ -19,6 +19,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
+#include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -43,8 +44,19 @@ public:
     std::vector<const CFGBlock *> Blocks; ///< by block ID
     /// Which blocks reach which, asked by mayReach (built on demand).
     mutable std::unique_ptr<CFGReverseBlockReachabilityAnalysis> Reach;
+    /// Which blocks every path to a block passes, asked by dominates
+    /// (built on demand).
+    mutable std::unique_ptr<CFGDomTree> Dom;
     /// Statement -> (block ID, element index).
     llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> Pos;
+    /// Where the CFG places \p S, or the nearest enclosing statement it
+    /// places (a subexpression it folded into its parent); null if none.
+    const std::pair<unsigned, unsigned> *place(const Stmt *S) const {
+      for (; S; S = parents().getParent(S))
+        if (auto It = Pos.find(S); It != Pos.end())
+          return &It->second;
+      return nullptr;
+    }
   };
 
   explicit FunctionCfgs(ASTContext &Ctx) : Ctx(Ctx) {}
@@ -100,6 +112,26 @@ public:
     return llvm::any_of(C->Blocks[FromBlock]->succs(), [&](const CFGBlock *S) {
       return S && (S == Dst || C->Reach->isReachable(S, Dst));
     });
+  }
+
+  /// Every path of \p Fn's CFG from its entry to \p To runs \p From first
+  /// (\p From's block dominates \p To's, or comes earlier in the same
+  /// block). False when the CFG cannot say: the callers take a wait for
+  /// done only when it certainly came first.
+  bool dominates(const FunctionDecl *Fn, const Stmt *From, const Stmt *To) {
+    const Cfg *C = of(Fn);
+    if (!C)
+      return false;
+    const auto *F = C->place(From), *T = C->place(To);
+    if (!F || !T)
+      return false;
+    if (F->first == T->first)
+      return F->second < T->second;
+    if (!C->Dom) {
+      C->Dom = std::make_unique<CFGDomTree>();
+      C->Dom->buildDominatorTree(C->G.get());
+    }
+    return C->Dom->dominates(C->Blocks[F->first], C->Blocks[T->first]);
   }
 
 private:

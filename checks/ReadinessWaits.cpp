@@ -16,20 +16,21 @@ static bool isPollFdRecord(QualType T) {
   return RD && RD->getName() == "pollfd";
 }
 
-/// \p Fn names the descriptor \p Id, before \p At, where it asks for
-/// its readiness: in a `struct pollfd` (`{fd, POLLIN, 0}`, `p.fd = fd`),
-/// or in FD_SET/FD_ISSET. A wait on another descriptor (the listening
-/// socket before accept) says nothing about this one.
-bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, SourceLocation At,
+/// \p Fn names the descriptor \p Id, on every path to \p At, where it
+/// asks for its readiness: in a `struct pollfd` (`{fd, POLLIN, 0}`,
+/// `p.fd = fd`), or in FD_SET/FD_ISSET. A wait on another descriptor (the
+/// listening socket before accept) says nothing about this one, nor does
+/// one on a branch the call can be reached without, or one after the call
+/// (in a loop, the next round's wait is not this round's).
+bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
                                      llvm::ArrayRef<const Decl *> Ids) {
   if (Ids.empty())
     return false;
   ASTContext &Ctx = A.context();
-  const SourceManager &SM = Ctx.getSourceManager();
-  // Where the function first asks about each descriptor, found in one walk
-  // (a function with thousands of reads asks thousands of times).
+  // Where the function asks about each descriptor, found in one walk (a
+  // function with thousands of reads asks thousands of times).
   auto [It, New] = ReadinessAsked.try_emplace(Fn);
-  llvm::DenseMap<const Decl *, SourceLocation> &First = It->second;
+  auto &Asked = It->second;
   if (New) {
     const FunctionParents::Map &PM = A.functionParents().of(Fn);
     auto Asks = [&](const Expr *E) {
@@ -67,48 +68,46 @@ bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, SourceLocation At,
       const Decl *D = fdIdentity(E);
       if (!D || !Asks(E))
         return false;
-      SourceLocation L = SM.getExpansionLoc(E->getBeginLoc());
-      auto [Slot, Fresh] = First.try_emplace(D, L);
-      if (!Fresh && SM.isBeforeInTranslationUnit(L, Slot->second))
-        Slot->second = L;
+      Asked[D].push_back(E);
       return false;
     });
   }
-  SourceLocation AtLoc = SM.getExpansionLoc(At);
+  FunctionCfgs &Cfgs = A.functionCfgs();
   return llvm::any_of(Ids, [&](const Decl *D) {
-    auto F = First.find(D);
-    return F != First.end() && SM.isBeforeInTranslationUnit(F->second, AtLoc);
+    auto F = Asked.find(D);
+    return F != Asked.end() &&
+           llvm::any_of(F->second, [&](const Expr *E) {
+             return Cfgs.dominates(Fn, E, At);
+           });
   });
 }
 
-/// poll, ppoll, select or pselect earlier in \p Fn than \p Call, asked
+/// poll, ppoll, select or pselect on every path of \p Fn to \p Call, asked
 /// about the descriptor \p Id. An event loop's epoll_wait does not count:
 /// the reads it dispatches to are where this check looks.
 bool ReadinessWaits::pollsBefore(const FunctionDecl *Fn, const CallExpr *Call,
                                  llvm::ArrayRef<const Decl *> Ids) {
-  // The function's first poll or select, found once per function (a
-  // function with thousands of reads asks thousands of times).
-  auto [It, New] = FirstPoll.try_emplace(Fn);
+  // The function's polls and selects, found once per function (a function
+  // with thousands of reads asks thousands of times).
+  auto [It, New] = Polls.try_emplace(Fn);
   if (New)
-    for (const CallExpr *C : A.callsIn(Fn)) { // in source order
+    for (const CallExpr *C : A.callsIn(Fn)) {
       StringRef N = globalCalleeName(C);
-      if (N == "poll" || N == "ppoll" || N == "select" || N == "pselect") {
-        It->second = C;
-        break;
-      }
+      if (N == "poll" || N == "ppoll" || N == "select" || N == "pselect")
+        It->second.push_back(C);
     }
-  const CallExpr *First = It->second;
-  const SourceManager &SM = A.context().getSourceManager();
-  return First &&
-         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(First->getBeginLoc()),
-                                      SM.getExpansionLoc(Call->getBeginLoc())) &&
-         asksReadinessOf(Fn, Call->getBeginLoc(), Ids);
+  FunctionCfgs &Cfgs = A.functionCfgs();
+  return llvm::any_of(It->second,
+                      [&](const CallExpr *P) {
+                        return Cfgs.dominates(Fn, P, Call);
+                      }) &&
+         asksReadinessOf(Fn, Call, Ids);
 }
 
 /// The call runs once its descriptor was reported ready: poll()/select()
-/// on that descriptor earlier in \p Fn, or every caller of \p Fn in the
-/// TU polls it or tests it in a select() ready set (FD_ISSET) before
-/// calling. EAGAIN is then not the expected outcome, and code that treats
+/// on that descriptor on every path of \p Fn to it, or every caller of \p
+/// Fn in the TU polls it or tests it in a select() ready set (FD_ISSET) on
+/// every path to the call. EAGAIN is then not the expected outcome, and code that treats
 /// it like end of file is taking a documented shortcut, not ignoring the
 /// non-blocking mode.
 bool ReadinessWaits::runsWhenReady(const FunctionDecl *Fn, const CallExpr *Call,
@@ -145,7 +144,7 @@ bool ReadinessWaits::runsWhenReady(const FunctionDecl *Fn, const CallExpr *Call,
     }
     // A caller's poll()/select() on it, or its FD_ISSET test of a ready set
     // (the select itself may be in another file): either names it.
-    if (!asksReadinessOf(Caller, Site->getBeginLoc(), CallerIds))
+    if (!asksReadinessOf(Caller, Site, CallerIds))
       return false;
   }
   return true;

@@ -37,21 +37,24 @@ public:
                      const Expr *Fd, Direction D);
 
 private:
-  /// poll, ppoll, select or pselect earlier in \p Fn than \p Call, asked
-  /// about one of \p Ids.
+  /// A poll, ppoll, select or pselect call of \p Fn runs on every path to
+  /// \p Call, and so does a place that asks it about one of \p Ids.
   bool pollsBefore(const FunctionDecl *Fn, const CallExpr *Call,
                    llvm::ArrayRef<const Decl *> Ids);
-  /// \p Fn names one of \p Ids before \p At where it asks for readiness.
-  bool asksReadinessOf(const FunctionDecl *Fn, SourceLocation At,
+  /// \p Fn names one of \p Ids where it asks for readiness, on every path
+  /// to \p At.
+  bool asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
                        llvm::ArrayRef<const Decl *> Ids);
 
   NonBlockingFdAnalysis &A;
-  /// Per function, where it first asks poll/select about each descriptor.
+  /// Per function, the places that ask poll/select about each descriptor
+  /// (in source order).
   llvm::DenseMap<const FunctionDecl *,
-                 llvm::DenseMap<const Decl *, SourceLocation>>
+                 llvm::DenseMap<const Decl *, llvm::SmallVector<const Expr *, 2>>>
       ReadinessAsked;
-  /// Each function's first poll()/select() call (null: none).
-  llvm::DenseMap<const FunctionDecl *, const CallExpr *> FirstPoll;
+  /// Each function's poll()/select() calls.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 2>>
+      Polls;
 };
 
 } // namespace clang::tidy::nbio
