@@ -186,34 +186,120 @@ bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
   });
 }
 
+bool EagainEwouldblockCheck::testsAnotherCall(const FunctionDecl *Fn,
+                                              const Stmt *At,
+                                              const Setters &S) {
+  // The variables the test is under: those of its own condition and of the
+  // conditions of the if statements around it (`if (nwritten == -1) { if
+  // (errno != EAGAIN) ...`).
+  llvm::SmallPtrSet<const VarDecl *, 4> Guards;
+  auto Collect = [&](const Stmt *Cond) {
+    findStmt(Cond, [&](const Stmt *X) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(X))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+            V && V->isLocalVarDecl())
+          Guards.insert(V);
+      return false;
+    });
+  };
+  for (const Stmt *Child = At, *P = Paths->parentOf(At, Fn); P;
+       Child = P, P = Paths->parentOf(P, Fn)) {
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      Collect(If->getCond());
+    else if (isa<Expr>(P) && !isa<Expr>(Paths->parentOf(P, Fn)))
+      Collect(P); // the whole condition the test is part of
+    (void)Child;
+  }
+  // A guard whose every value in the function (constants aside) comes from
+  // a call of the project that is not one of the errno setters (`nwritten
+  // = cli_write_conn(...)`): the test is about that call's failure, whose
+  // errno the setters before it say nothing about.
+  for (const VarDecl *V : Guards) {
+    auto [It, New] = CallResultOnly.try_emplace(V, false);
+    if (New) {
+      bool Any = false, AllProject = true;
+      auto Value = [&](const Expr *E) {
+        // A constant (`nwritten = 0` once handled) is no call's result.
+        const Expr *Bare = E->IgnoreParenCasts();
+        if (const auto *U = dyn_cast<UnaryOperator>(Bare);
+            U && U->getOpcode() == UO_Minus)
+          Bare = U->getSubExpr()->IgnoreParenCasts();
+        if (isa<IntegerLiteral>(Bare))
+          return;
+        Any = true;
+        const auto *C = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+        const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+        const SourceManager &SM = Ctx->getSourceManager();
+        if (!Callee || llvm::is_contained(S.Calls, C) ||
+            SM.isInSystemHeader(SM.getExpansionLoc(
+                Callee->getCanonicalDecl()->getLocation())))
+          AllProject = false;
+      };
+      if (const Expr *Init = V->getInit())
+        Value(Init);
+      findStmt(Fn->getBody(), [&](const Stmt *X) {
+        if (const auto *B = dyn_cast<BinaryOperator>(X);
+            B && B->isAssignmentOp()) {
+          const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+          if (L && L->getDecl() == V)
+            Value(B->getOpcode() == BO_Assign ? B->getRHS() : B);
+        }
+        return false;
+      });
+      It->second = Any && AllProject;
+    }
+    if (It->second)
+      return true;
+  }
+  return false;
+}
+
 const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
                                                      const FunctionDecl *Fn,
                                                      const Stmt *At) {
   // The calls that set errno of interest, picked out of the function's
-  // calls once (errno itself is a call, `*__errno_location()`: walking back
-  // over every call at each comparison was quadratic).
+  // calls, and which of them ran last on the paths to each point, found
+  // once per function (errno itself is a call, `*__errno_location()`:
+  // walking back over every call at each comparison was quadratic).
   auto [It, New] = ErrnoSetters.try_emplace(Fn);
-  if (New)
-    for (const CallExpr *C : A.callsIn(Fn)) { // in source order
+  Setters &S = It->second;
+  if (New) {
+    for (const CallExpr *C : A.callsIn(Fn)) {
       StringRef N = globalOrDependentCalleeName(C);
-      if (N.empty())
-        continue;
-      const IoCallInfo *Info = lookupIoCall(C);
+      const IoCallInfo *Info = N.empty() ? nullptr : lookupIoCall(C);
       if ((Info && Info->Family == IoFamily::Plain) ||
-          isNonIoEagainFunction(N))
-        It->second.push_back(C);
+          (!N.empty() && isNonIoEagainFunction(N)))
+        S.Calls.push_back(C);
     }
-  const std::vector<const CallExpr *> &Setters = It->second;
-  const SourceManager &SM = Ctx->getSourceManager();
-  SourceLocation AtLoc = SM.getExpansionLoc(At->getBeginLoc());
-  auto End = std::partition_point(
-      Setters.begin(), Setters.end(), [&](const CallExpr *C) {
-        return SM.isBeforeInTranslationUnit(
-            SM.getExpansionLoc(C->getBeginLoc()), AtLoc);
-      });
-  if (End == Setters.begin())
+    std::vector<const Stmt *> Defs(S.Calls.begin(), S.Calls.end());
+    S.Last = std::make_unique<FunctionCfgs::LastOnPaths>(A.functionCfgs(),
+                                                         Fn, Defs);
+  }
+  // The errno the comparison reads was set by the setter that ran last on
+  // the path to it. Where paths bring different ones (`if (x) n = read(a,
+  // ...); else n = write(b, ...);`), they must be I/O calls on the same
+  // descriptor (a send in one branch, a sendto in the other), and the
+  // first of them stands for all; otherwise the test names no one call
+  // and is left alone, as is one that is about another call's failure
+  // (testsAnotherCall). A path with no setter at all (errno from before the
+  // function, or from a branch that does not test it) says nothing.
+  llvm::SmallVector<unsigned, 2> Reach;
+  bool FromEntry = false;
+  if (!S.Last->at(At, Reach, FromEntry) || Reach.empty())
     return nullptr;
-  const CallExpr *Best = *std::prev(End);
+  if (testsAnotherCall(Fn, At, S))
+    return nullptr;
+  const CallExpr *Best = S.Calls[Reach.front()];
+  for (unsigned I : llvm::drop_begin(Reach)) {
+    const CallExpr *Other = S.Calls[I];
+    const IoCallInfo *BI = lookupIoCall(Best), *OI = lookupIoCall(Other);
+    if (!BI || !OI || BI->Family != IoFamily::Plain ||
+        OI->Family != IoFamily::Plain || BI->FdArg >= Best->getNumArgs() ||
+        OI->FdArg >= Other->getNumArgs() ||
+        !NonBlockingFdAnalysis::sameDescriptor(Best->getArg(BI->FdArg),
+                                               Other->getArg(OI->FdArg)))
+      return nullptr;
+  }
   const IoCallInfo *Info = lookupIoCall(Best);
   if (!Info || Info->Family != IoFamily::Plain)
     return nullptr;

@@ -6,6 +6,7 @@
 #ifndef NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H
 #define NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H
 
+#include "FunctionCfgs.h"
 #include "NbioCheckBase.h"
 #include <map>
 #include <optional>
@@ -89,9 +90,20 @@ private:
                                            StringRef Name);
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
   llvm::DenseMap<const VarDecl *, bool> ErrnoCopies;
-  /// Each function's errno-setting calls of interest, in source order.
-  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
-      ErrnoSetters;
+  /// Each function's errno-setting calls of interest, and which of them
+  /// ran last on the paths to each point of its CFG.
+  struct Setters {
+    std::vector<const CallExpr *> Calls;
+    std::unique_ptr<FunctionCfgs::LastOnPaths> Last;
+  };
+  llvm::DenseMap<const FunctionDecl *, Setters> ErrnoSetters;
+  /// The test \p At is under a condition on a local whose every value comes
+  /// from a call of the project other than the setters: it is about that
+  /// call's failure.
+  bool testsAnotherCall(const FunctionDecl *Fn, const Stmt *At,
+                        const Setters &S);
+  /// Per local: every value it takes is such a call's result.
+  llvm::DenseMap<const VarDecl *, bool> CallResultOnly;
   FailurePathFinder *Paths = nullptr;
   const FunctionDecl *CurFn = nullptr;
 };

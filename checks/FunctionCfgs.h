@@ -21,9 +21,11 @@
 #include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
 #include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::nbio {
@@ -47,15 +49,31 @@ public:
     /// Which blocks every path to a block passes, asked by dominates
     /// (built on demand).
     mutable std::unique_ptr<CFGDomTree> Dom;
-    /// Statement -> (block ID, element index).
+    /// Statement -> (block ID, element index; a block's terminator is
+    /// placed after its last element).
     llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> Pos;
+    /// Label of a block -> the block's ID.
+    llvm::DenseMap<const Stmt *, unsigned> Labels;
+    /// Where the CFG places a statement: its block, and its index there
+    /// (a block's label stands before the first element).
+    struct Place {
+      unsigned Block, Index;
+      bool Label;
+      /// In the same block, this runs before \p O.
+      bool before(const Place &O) const {
+        return Label ? !O.Label : !O.Label && Index < O.Index;
+      }
+    };
     /// Where the CFG places \p S, or the nearest enclosing statement it
-    /// places (a subexpression it folded into its parent); null if none.
-    const std::pair<unsigned, unsigned> *place(const Stmt *S) const {
-      for (; S; S = parents().getParent(S))
+    /// places (a subexpression it folded into its parent); none if none.
+    std::optional<Place> place(const Stmt *S) const {
+      for (; S; S = parents().getParent(S)) {
         if (auto It = Pos.find(S); It != Pos.end())
-          return &It->second;
-      return nullptr;
+          return Place{It->second.first, It->second.second, false};
+        if (auto It = Labels.find(S); It != Labels.end())
+          return Place{It->second, 0, true};
+      }
+      return std::nullopt;
     }
   };
 
@@ -77,6 +95,10 @@ public:
       Slot->Blocks.resize(Slot->G->getNumBlockIDs());
       for (const CFGBlock *B : *Slot->G) {
         Slot->Blocks[B->getBlockID()] = B;
+        // A block's label (a `case`, a `default:`, a goto's label) stands
+        // before its first element.
+        if (const Stmt *L = B->getLabel())
+          Slot->Labels.try_emplace(L, B->getBlockID());
         unsigned I = 0;
         for (const CFGElement &E : *B) {
           if (auto CS = E.getAs<CFGStmt>())
@@ -84,6 +106,11 @@ public:
           ++I;
         }
       }
+      // A block's terminator (a `switch`, an `if`, a loop) after its last
+      // element, unless it is an element somewhere too (`&&`, `?:`).
+      for (const CFGBlock *B : *Slot->G)
+        if (const Stmt *T = B->getTerminatorStmt())
+          Slot->Pos.try_emplace(T, B->getBlockID(), unsigned(B->size()));
     }
     return Slot->G ? Slot.get() : nullptr;
   }
@@ -122,17 +149,137 @@ public:
     const Cfg *C = of(Fn);
     if (!C)
       return false;
-    const auto *F = C->place(From), *T = C->place(To);
+    std::optional<Cfg::Place> F = C->place(From), T = C->place(To);
     if (!F || !T)
       return false;
-    if (F->first == T->first)
-      return F->second < T->second;
+    if (F->Block == T->Block)
+      return F->before(*T);
     if (!C->Dom) {
       C->Dom = std::make_unique<CFGDomTree>();
       C->Dom->buildDominatorTree(C->G.get());
     }
-    return C->Dom->dominates(C->Blocks[F->first], C->Blocks[T->first]);
+    return C->Dom->dominates(C->Blocks[F->Block], C->Blocks[T->Block]);
   }
+
+  /// Where \p Fn's CFG places \p S (or the nearest enclosing statement it
+  /// places); none when it cannot say.
+  std::optional<Cfg::Place> placeOf(const FunctionDecl *Fn, const Stmt *S) {
+    const Cfg *C = of(Fn);
+    return C ? C->place(S) : std::nullopt;
+  }
+
+  /// The block every path of \p Fn's CFG to block \p Block passes last
+  /// (its immediate dominator), or none for the entry, an unreachable
+  /// block, or no CFG.
+  std::optional<unsigned> idom(const FunctionDecl *Fn, unsigned Block) {
+    const Cfg *C = of(Fn);
+    if (!C || Block >= C->Blocks.size() || !C->Blocks[Block])
+      return std::nullopt;
+    if (!C->Dom) {
+      C->Dom = std::make_unique<CFGDomTree>();
+      C->Dom->buildDominatorTree(C->G.get());
+    }
+    const auto *Node = C->Dom->getBase().getNode(C->Blocks[Block]);
+    const auto *Up = Node ? Node->getIDom() : nullptr;
+    if (!Up || !Up->getBlock())
+      return std::nullopt;
+    return Up->getBlock()->getBlockID();
+  }
+
+  /// Which of some statements of \p Fn (definitions: the calls that set
+  /// errno, say) ran last on some path to a point: a forward may-analysis
+  /// over the CFG whose join is the union, computed once for the list.
+  class LastOnPaths {
+  public:
+    LastOnPaths(FunctionCfgs &Cfgs, const FunctionDecl *Fn,
+                llvm::ArrayRef<const Stmt *> Defs)
+        : C(Cfgs.of(Fn)), N(Defs.size()) {
+      if (!C)
+        return;
+      for (unsigned I = 0; I < N; ++I) {
+        std::optional<Cfg::Place> P = C->place(Defs[I]);
+        if (!P || P->Label) {
+          C = nullptr; // a definition the CFG cannot place: no answer
+          return;
+        }
+        ByBlock[P->Block].push_back({P->Index, I});
+      }
+      for (auto &[B, List] : ByBlock)
+        llvm::sort(List);
+      unsigned NB = C->G->getNumBlockIDs();
+      // Bit N: "no definition yet" (a path from the entry).
+      In.assign(NB, llvm::BitVector(N + 1));
+      std::vector<llvm::BitVector> Out(NB, llvm::BitVector(N + 1));
+      const CFGBlock &Entry = C->G->getEntry();
+      In[Entry.getBlockID()].set(N);
+      // To the fixpoint: the sets only grow, so each block is queued again
+      // at most once per definition.
+      std::vector<const CFGBlock *> Work{&Entry};
+      llvm::BitVector Queued(NB), Visited(NB);
+      Queued.set(Entry.getBlockID());
+      while (!Work.empty()) {
+        const CFGBlock *B = Work.back();
+        Work.pop_back();
+        unsigned Id = B->getBlockID();
+        Queued.reset(Id);
+        llvm::BitVector O = In[Id];
+        if (auto It = ByBlock.find(Id); It != ByBlock.end()) {
+          O.reset();
+          O.set(It->second.back().second);
+        }
+        if (Visited.test(Id) && O == Out[Id])
+          continue;
+        Visited.set(Id);
+        Out[Id] = O;
+        for (const CFGBlock *S : B->succs()) {
+          if (!S)
+            continue;
+          In[S->getBlockID()] |= O;
+          if (!Queued.test(S->getBlockID())) {
+            Queued.set(S->getBlockID());
+            Work.push_back(S);
+          }
+        }
+      }
+    }
+    /// The CFG placed the definitions.
+    bool valid() const { return C != nullptr; }
+    /// The definitions (indices into the list) last on some path to \p At
+    /// before it runs, and whether some path from the entry reaches it with
+    /// none; false when the CFG cannot place \p At.
+    bool at(const Stmt *At, llvm::SmallVectorImpl<unsigned> &Out,
+            bool &FromEntry) const {
+      FromEntry = false;
+      if (!C)
+        return false;
+      std::optional<Cfg::Place> P = C->place(At);
+      if (!P)
+        return false;
+      if (auto It = ByBlock.find(P->Block); It != ByBlock.end()) {
+        const std::pair<unsigned, unsigned> *Last = nullptr;
+        for (const auto &D : It->second)
+          if (Cfg::Place{P->Block, D.first, false}.before(*P))
+            Last = &D;
+        if (Last) {
+          Out.push_back(Last->second);
+          return true;
+        }
+      }
+      const llvm::BitVector &I = In[P->Block];
+      for (unsigned D = 0; D < N; ++D)
+        if (I.test(D))
+          Out.push_back(D);
+      FromEntry = I.test(N);
+      return true;
+    }
+
+  private:
+    const Cfg *C;
+    unsigned N;
+    llvm::DenseMap<unsigned, llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
+        ByBlock;
+    std::vector<llvm::BitVector> In;
+  };
 
 private:
   ASTContext &Ctx;

@@ -9,7 +9,7 @@
 // EAGAIN from calls that are not descriptor I/O means "out of a resource,
 // try later" (fork, getrandom before the pool is ready, sem_trywait...):
 // there is no EWOULDBLOCK to pair it with. What counts is the last such
-// call before the test, in source order within the function.
+// call that ran last on the path to the test (in the function's CFG).
 
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1
