@@ -77,6 +77,53 @@ FailurePathFinder::waitLocs(const FunctionDecl *Fn) {
   return WaitLocs[Fn] = std::move(Out);
 }
 
+bool FailurePathFinder::waitsOnEveryPath(const FunctionDecl *Fn,
+                                         const Stmt *From, const Stmt *To,
+                                         const CallExpr *Except) {
+  const FunctionCfgs::Cfg *G = Cfgs.of(Fn);
+  if (!G)
+    return false;
+  std::optional<FunctionCfgs::Cfg::Place> PF = G->place(From),
+                                          PT = G->place(To);
+  if (!PF || !PT)
+    return false;
+  FlowInfo &Flow = flow(Fn, *G);
+  if (!Flow.WaitsByBlock) {
+    Flow.WaitsByBlock.emplace();
+    for (const auto &[Loc, C] : waitLocs(Fn))
+      if (auto P = G->place(C); P && !P->Label)
+        (*Flow.WaitsByBlock)[P->Block].push_back({P->Index, C});
+  }
+  // A wait of block B that runs after \p After (if set) and before \p
+  // Before (if set).
+  auto WaitIn = [&](unsigned B, const FunctionCfgs::Cfg::Place *After,
+                    const FunctionCfgs::Cfg::Place *Before) {
+    auto It = Flow.WaitsByBlock->find(B);
+    if (It == Flow.WaitsByBlock->end())
+      return false;
+    return llvm::any_of(It->second, [&](const auto &W) {
+      FunctionCfgs::Cfg::Place WP{B, W.first, false};
+      return W.second != Except && (!After || After->before(WP)) &&
+             (!Before || WP.before(*Before));
+    });
+  };
+  if (PF->Block == PT->Block)
+    return PF->before(*PT) && WaitIn(PT->Block, &*PF, &*PT);
+  if (!Cfgs.dominates(Fn, From, To))
+    return false;
+  // Up the dominator tree from \p To's block to \p From's.
+  if (WaitIn(PT->Block, nullptr, &*PT))
+    return true;
+  for (std::optional<unsigned> B = Cfgs.idom(Fn, PT->Block); B;
+       B = Cfgs.idom(Fn, *B)) {
+    if (*B == PF->Block)
+      return WaitIn(*B, &*PF, nullptr);
+    if (WaitIn(*B, nullptr, nullptr))
+      return true;
+  }
+  return false;
+}
+
 const Stmt *FailurePathFinder::parentOf(const Stmt *S, const FunctionDecl *Fn) {
   return parents(Fn).lookup(S);
 }
@@ -1131,11 +1178,10 @@ struct FailurePathFinder::Walk {
     const LabelStmt *L = GS->getLabel()->getStmt();
     if (!L)
       return stop(PathEnd::Unknown, GS), nullptr;
-    const SourceManager &SM = Ctx.getSourceManager();
-    if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(L->getBeginLoc()),
-                                     SM.getExpansionLoc(Call->getBeginLoc()))) {
-      // A backward goto: the call runs again.
-      if (hasWaitBetween(L->getBeginLoc(), Call->getBeginLoc()))
+    if (F.Cfgs.dominates(Fn, L, Call)) {
+      // A goto back to a label on every path to the call: the call runs
+      // again, unless a wait runs on every path from the label to it.
+      if (F.waitsOnEveryPath(Fn, L, Call, Call))
         return stop(PathEnd::Waits, L), nullptr;
       R.Via = RetryVia::Goto;
       R.Loop = nullptr;

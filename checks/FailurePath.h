@@ -29,6 +29,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/Analyses/Dominators.h"
 #include "llvm/ADT/DenseMap.h"
+#include <optional>
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <vector>
@@ -123,6 +124,14 @@ public:
   llvm::ArrayRef<std::pair<SourceLocation, const CallExpr *>>
   waitLocs(const FunctionDecl *Fn);
 
+  /// Every path of \p Fn's CFG from \p From to \p To (\p From on every
+  /// path to \p To) runs a wait other than \p Except: one whose block is on
+  /// the dominator tree's chain between theirs (or in theirs, between
+  /// them). False when \p From is not on every path to \p To, or the CFG
+  /// cannot say.
+  bool waitsOnEveryPath(const FunctionDecl *Fn, const Stmt *From,
+                        const Stmt *To, const CallExpr *Except);
+
 private:
   struct Walk;
   ASTContext &Ctx;
@@ -141,6 +150,11 @@ private:
   struct FlowInfo {
     llvm::DenseMap<const Stmt *, const CFGBlock *> ByTerminator;
     std::unique_ptr<CFGPostDomTree> PostDom;
+    /// The waits (waitLocs) by the CFG block that runs them, with their
+    /// index there; filled on the first question.
+    std::optional<llvm::DenseMap<
+        unsigned, llvm::SmallVector<std::pair<unsigned, const CallExpr *>, 1>>>
+        WaitsByBlock;
   };
   FlowInfo &flow(const FunctionDecl *Fn, const FunctionCfgs::Cfg &G);
   bool inInstantiation(const CallExpr *&Call, const Expr *&Fd,

@@ -2118,23 +2118,6 @@ NonBlockingFdAnalysis::callSitesOf(const FunctionDecl *Fn) {
   return {};
 }
 
-const CallExpr *NonBlockingFdAnalysis::lastCallBefore(
-    const FunctionDecl *Fn, SourceLocation At,
-    llvm::function_ref<bool(const CallExpr *)> Pred) {
-  llvm::ArrayRef<const CallExpr *> Calls = callsIn(Fn);
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation AtLoc = SM.getExpansionLoc(At);
-  const CallExpr *const *End =
-      std::partition_point(Calls.begin(), Calls.end(), [&](const CallExpr *C) {
-        return SM.isBeforeInTranslationUnit(
-            SM.getExpansionLoc(C->getBeginLoc()), AtLoc);
-      });
-  for (const CallExpr *const *I = End; I != Calls.begin();)
-    if (Pred(*--I))
-      return *I;
-  return nullptr;
-}
-
 /// The pipe(), pipe2() and socketpair() calls of the TU that fill the
 /// array \p Array (a variable or a field), in the walk's order.
 static void forEachArrayFiller(

@@ -121,12 +121,6 @@ public:
   /// The calls to \p Fn that the walk saw, in the TU's function bodies.
   llvm::ArrayRef<const CallExpr *> callSitesOf(const FunctionDecl *Fn);
 
-  /// The last of callsIn(\p Fn) that starts before \p At (by expansion
-  /// location) and satisfies \p Pred; a binary search, then a walk back.
-  const CallExpr *
-  lastCallBefore(const FunctionDecl *Fn, SourceLocation At,
-                 llvm::function_ref<bool(const CallExpr *)> Pred);
-
   /// Every value \p Fd can hold where \p At in \p Fn uses it (see
   /// creators) comes from socket() or socketpair() with SOCK_DGRAM or
   /// SOCK_RAW: connect() on it only sets the peer, at once, and never fails
