@@ -24,6 +24,8 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -186,6 +188,63 @@ public:
     return Up->getBlock()->getBlockID();
   }
 
+  /// Whether one of some statements of \p Fn (marks: its polls, say) runs
+  /// on every path to a point. A climb up the dominator tree from the
+  /// point, remembered per block, so that a function asking about each of
+  /// thousands of calls climbs through each block once.
+  class AnyDominates {
+  public:
+    AnyDominates(FunctionCfgs &Cfgs, const FunctionDecl *Fn,
+                 llvm::ArrayRef<const Stmt *> Marks)
+        : Cfgs(Cfgs), Fn(Fn), C(Cfgs.of(Fn)) {
+      if (!C)
+        return;
+      for (const Stmt *M : Marks)
+        if (std::optional<Cfg::Place> P = C->place(M)) {
+          auto [It, New] = First.try_emplace(P->Block, *P);
+          if (!New && P->before(It->second))
+            It->second = *P;
+        }
+    }
+    /// Some mark runs on every path of the function to \p At, before it.
+    bool at(const Stmt *At) {
+      if (!C || First.empty())
+        return false;
+      std::optional<Cfg::Place> P = C->place(At);
+      if (!P)
+        return false;
+      if (auto It = First.find(P->Block);
+          It != First.end() && It->second.before(*P))
+        return true;
+      llvm::SmallVector<unsigned, 8> Climbed;
+      bool Found = false;
+      for (std::optional<unsigned> B = Cfgs.idom(Fn, P->Block); B;
+           B = Cfgs.idom(Fn, *B)) {
+        if (auto It = AtEnd.find(*B); It != AtEnd.end()) {
+          Found = It->second;
+          break;
+        }
+        Climbed.push_back(*B);
+        if (First.count(*B)) {
+          Found = true;
+          break;
+        }
+      }
+      for (unsigned B : Climbed)
+        AtEnd[B] = Found;
+      return Found;
+    }
+
+  private:
+    FunctionCfgs &Cfgs;
+    const FunctionDecl *Fn;
+    const Cfg *C;
+    /// The first mark of each block that holds one.
+    llvm::DenseMap<unsigned, Cfg::Place> First;
+    /// Some mark runs on every path to the end of the block.
+    llvm::DenseMap<unsigned, bool> AtEnd;
+  };
+
   /// Which of some statements of \p Fn (definitions: the calls that set
   /// errno, say) ran last on some path to a point: a forward may-analysis
   /// over the CFG whose join is the union, computed once for the list.
@@ -207,11 +266,14 @@ public:
       for (auto &[B, List] : ByBlock)
         llvm::sort(List);
       unsigned NB = C->G->getNumBlockIDs();
-      // Bit N: "no definition yet" (a path from the entry).
-      In.assign(NB, llvm::BitVector(N + 1));
-      std::vector<llvm::BitVector> Out(NB, llvm::BitVector(N + 1));
+      // Index N: "no definition yet" (a path from the entry). The sets are
+      // small (the definitions a block can see last are few), so they are
+      // kept as sorted lists: a function with thousands of definitions and
+      // thousands of blocks would need millions of bits otherwise.
+      In.assign(NB, {});
+      std::vector<Set> Out(NB);
       const CFGBlock &Entry = C->G->getEntry();
-      In[Entry.getBlockID()].set(N);
+      In[Entry.getBlockID()].push_back(N);
       // To the fixpoint: the sets only grow, so each block is queued again
       // at most once per definition.
       std::vector<const CFGBlock *> Work{&Entry};
@@ -222,11 +284,9 @@ public:
         Work.pop_back();
         unsigned Id = B->getBlockID();
         Queued.reset(Id);
-        llvm::BitVector O = In[Id];
-        if (auto It = ByBlock.find(Id); It != ByBlock.end()) {
-          O.reset();
-          O.set(It->second.back().second);
-        }
+        Set O = In[Id];
+        if (auto It = ByBlock.find(Id); It != ByBlock.end())
+          O = Set{It->second.back().second};
         if (Visited.test(Id) && O == Out[Id])
           continue;
         Visited.set(Id);
@@ -234,7 +294,13 @@ public:
         for (const CFGBlock *S : B->succs()) {
           if (!S)
             continue;
-          In[S->getBlockID()] |= O;
+          Set &SI = In[S->getBlockID()];
+          Set Joined;
+          std::set_union(SI.begin(), SI.end(), O.begin(), O.end(),
+                         std::back_inserter(Joined));
+          if (Joined == SI && Visited.test(S->getBlockID()))
+            continue;
+          SI = std::move(Joined);
           if (!Queued.test(S->getBlockID())) {
             Queued.set(S->getBlockID());
             Work.push_back(S);
@@ -265,11 +331,12 @@ public:
           return true;
         }
       }
-      const llvm::BitVector &I = In[P->Block];
-      for (unsigned D = 0; D < N; ++D)
-        if (I.test(D))
+      for (unsigned D : In[P->Block]) {
+        if (D == N)
+          FromEntry = true;
+        else
           Out.push_back(D);
-      FromEntry = I.test(N);
+      }
       return true;
     }
 
@@ -278,7 +345,8 @@ public:
     unsigned N;
     llvm::DenseMap<unsigned, llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
         ByBlock;
-    std::vector<llvm::BitVector> In;
+    using Set = llvm::SmallVector<unsigned, 2>; ///< sorted, unique
+    std::vector<Set> In;
   };
 
 private:

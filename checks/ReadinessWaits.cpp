@@ -31,6 +31,7 @@ bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
   // function with thousands of reads asks thousands of times).
   auto [It, New] = ReadinessAsked.try_emplace(Fn);
   auto &Asked = It->second;
+  llvm::DenseMap<const Decl *, std::vector<const Stmt *>> Places;
   if (New) {
     const FunctionParents::Map &PM = A.functionParents().of(Fn);
     auto Asks = [&](const Expr *E) {
@@ -68,17 +69,16 @@ bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
       const Decl *D = fdIdentity(E);
       if (!D || !Asks(E))
         return false;
-      Asked[D].push_back(E);
+      Places[D].push_back(E);
       return false;
     });
+    for (auto &[D, Es] : Places)
+      Asked[D] = std::make_unique<FunctionCfgs::AnyDominates>(
+          A.functionCfgs(), Fn, Es);
   }
-  FunctionCfgs &Cfgs = A.functionCfgs();
   return llvm::any_of(Ids, [&](const Decl *D) {
     auto F = Asked.find(D);
-    return F != Asked.end() &&
-           llvm::any_of(F->second, [&](const Expr *E) {
-             return Cfgs.dominates(Fn, E, At);
-           });
+    return F != Asked.end() && F->second->at(At);
   });
 }
 
@@ -90,18 +90,17 @@ bool ReadinessWaits::pollsBefore(const FunctionDecl *Fn, const CallExpr *Call,
   // The function's polls and selects, found once per function (a function
   // with thousands of reads asks thousands of times).
   auto [It, New] = Polls.try_emplace(Fn);
-  if (New)
+  if (New) {
+    std::vector<const Stmt *> Found;
     for (const CallExpr *C : A.callsIn(Fn)) {
       StringRef N = globalCalleeName(C);
       if (N == "poll" || N == "ppoll" || N == "select" || N == "pselect")
-        It->second.push_back(C);
+        Found.push_back(C);
     }
-  FunctionCfgs &Cfgs = A.functionCfgs();
-  return llvm::any_of(It->second,
-                      [&](const CallExpr *P) {
-                        return Cfgs.dominates(Fn, P, Call);
-                      }) &&
-         asksReadinessOf(Fn, Call, Ids);
+    It->second = std::make_unique<FunctionCfgs::AnyDominates>(
+        A.functionCfgs(), Fn, Found);
+  }
+  return It->second->at(Call) && asksReadinessOf(Fn, Call, Ids);
 }
 
 /// The call runs once its descriptor was reported ready: poll()/select()

@@ -18,10 +18,12 @@
 #ifndef NBIO_CHECKS_READINESSWAITS_H
 #define NBIO_CHECKS_READINESSWAITS_H
 
+#include "FunctionCfgs.h"
 #include "IoCalls.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include <memory>
 
 namespace clang::tidy::nbio {
 
@@ -47,13 +49,15 @@ private:
                        llvm::ArrayRef<const Decl *> Ids);
 
   NonBlockingFdAnalysis &A;
-  /// Per function, the places that ask poll/select about each descriptor
-  /// (in source order).
+  /// Per function and descriptor, whether a place that asks poll/select
+  /// about it runs on every path to a point.
   llvm::DenseMap<const FunctionDecl *,
-                 llvm::DenseMap<const Decl *, llvm::SmallVector<const Expr *, 2>>>
+                 llvm::DenseMap<const Decl *,
+                                std::unique_ptr<FunctionCfgs::AnyDominates>>>
       ReadinessAsked;
-  /// Each function's poll()/select() calls.
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 2>>
+  /// Per function, whether one of its poll()/select() calls does.
+  llvm::DenseMap<const FunctionDecl *,
+                 std::unique_ptr<FunctionCfgs::AnyDominates>>
       Polls;
 };
 
