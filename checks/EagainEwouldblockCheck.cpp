@@ -202,13 +202,11 @@ bool EagainEwouldblockCheck::testsAnotherCall(const FunctionDecl *Fn,
       return false;
     });
   };
-  for (const Stmt *Child = At, *P = Paths->parentOf(At, Fn); P;
-       Child = P, P = Paths->parentOf(P, Fn)) {
+  for (const Stmt *P = Paths->parentOf(At, Fn); P; P = Paths->parentOf(P, Fn)) {
     if (const auto *If = dyn_cast<IfStmt>(P))
       Collect(If->getCond());
     else if (isa<Expr>(P) && !isa<Expr>(Paths->parentOf(P, Fn)))
       Collect(P); // the whole condition the test is part of
-    (void)Child;
   }
   // A guard whose every value in the function (constants aside) comes from
   // a call of the project that is not one of the errno setters (`nwritten

@@ -156,11 +156,7 @@ public:
       return false;
     if (F->Block == T->Block)
       return F->before(*T);
-    if (!C->Dom) {
-      C->Dom = std::make_unique<CFGDomTree>();
-      C->Dom->buildDominatorTree(C->G.get());
-    }
-    return C->Dom->dominates(C->Blocks[F->Block], C->Blocks[T->Block]);
+    return domTree(*C).dominates(C->Blocks[F->Block], C->Blocks[T->Block]);
   }
 
   /// Where \p Fn's CFG places \p S (or the nearest enclosing statement it
@@ -177,11 +173,7 @@ public:
     const Cfg *C = of(Fn);
     if (!C || Block >= C->Blocks.size() || !C->Blocks[Block])
       return std::nullopt;
-    if (!C->Dom) {
-      C->Dom = std::make_unique<CFGDomTree>();
-      C->Dom->buildDominatorTree(C->G.get());
-    }
-    const auto *Node = C->Dom->getBase().getNode(C->Blocks[Block]);
+    const auto *Node = domTree(*C).getBase().getNode(C->Blocks[Block]);
     const auto *Up = Node ? Node->getIDom() : nullptr;
     if (!Up || !Up->getBlock())
       return std::nullopt;
@@ -350,6 +342,14 @@ public:
   };
 
 private:
+  /// \p C's dominator tree, built on the first question.
+  static CFGDomTree &domTree(const Cfg &C) {
+    if (!C.Dom) {
+      C.Dom = std::make_unique<CFGDomTree>();
+      C.Dom->buildDominatorTree(C.G.get());
+    }
+    return *C.Dom;
+  }
   ASTContext &Ctx;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Cfg>> Cfgs;
 };
