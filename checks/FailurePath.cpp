@@ -348,6 +348,15 @@ struct FailurePathFinder::Walk {
     return 0;
   }
 
+  /// The path compared the failure with the constants of \p Mask: it
+  /// tested the hypothesis if any is one of the hypothesis' own.
+  void tested(unsigned Mask) {
+    if (!(Mask & hypothesisMask()))
+      return;
+    R.Tested = true;
+    R.TestedConsts |= Mask & hypothesisMask();
+  }
+
   bool matchesHypothesis(ErrnoConst C) const {
     switch (H) {
     case Hypothesis::WouldBlock:
@@ -486,8 +495,7 @@ struct FailurePathFinder::Walk {
   Tri cond(const Expr *E) {
     if (!E)
       return Tri::True;
-    if (Classifiers.mentionedMask(E, Ctx) & hypothesisMask())
-      R.Tested = true;
+    tested(Classifiers.mentionedMask(E, Ctx));
     Tri T = condImpl(E);
     if (T != Tri::Unknown && dependsOnFailure(E))
       R.Branched = true;
@@ -591,7 +599,8 @@ struct FailurePathFinder::Walk {
       return std::nullopt;
     constexpr int64_t FlagsRead = 0x01, FlagsWrite = 0x02, ShouldRetry = 0x08;
     int64_t M = ER.Val.getInt().getSExtValue();
-    R.Tested = true;
+    // BIO_should_retry() answers for both directions at once.
+    tested(hypothesisMask());
     if (M & ShouldRetry)
       return Tri::True;
     if (M == FlagsRead)
@@ -637,8 +646,7 @@ struct FailurePathFinder::Walk {
       auto C = spelledErrnoConst(Other, Ctx);
       if (!C)
         return Tri::Unknown;
-      if (bit(*C) & hypothesisMask())
-        R.Tested = true;
+      tested(bit(*C));
       bool Equal = matchesHypothesis(*C);
       return fromBool(Op == BO_EQ ? Equal : !Equal);
     };
@@ -907,7 +915,7 @@ struct FailurePathFinder::Walk {
                   "'" + N.str() + "' ends the connection");
     if (!InCondition && AnyFailureArg && FD->hasBody() &&
         (Classifiers.classifierMask(C, Ctx) & hypothesisMask())) {
-      R.Tested = true;
+      tested(Classifiers.classifierMask(C, Ctx));
       return stop(PathEnd::Handled, C);
     }
     // A function of the project's, declared only, that takes the fd might
@@ -1277,8 +1285,8 @@ struct FailurePathFinder::Walk {
     R.Branched = true;
     return switchTo(B, Sw, [&](const CaseStmt *CS) -> std::optional<bool> {
       auto C = spelledErrnoConst(CS->getLHS(), Ctx);
-      if (C && (bit(*C) & hypothesisMask()))
-        R.Tested = true;
+      if (C)
+        tested(bit(*C));
       return C && matchesHypothesis(*C);
     });
   }

@@ -66,6 +66,10 @@ struct FailurePath {
   /// The path compared the failure with the hypothesis' own constants
   /// (EAGAIN/EWOULDBLOCK, EINPROGRESS, SSL_ERROR_WANT_*) or classifiers.
   bool Tested = false;
+  /// Which of those constants it compared with, as bits of ErrnoConst:
+  /// SSL_ERROR_WANT_READ and SSL_ERROR_WANT_WRITE apart, since a call that
+  /// can want either may be handled for one value only.
+  unsigned TestedConsts = 0;
   /// A condition that depends on the failure (the result, errno) chose a
   /// branch on the way: the path is the failure's own, not one that success
   /// takes as well.

@@ -287,18 +287,52 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
   if (!O || isDiscarded(Call, Fn, A))
     return;
   bool Write = Info.Dir == Direction::Write;
-  FailurePath P = paths(A).follow(
-      Call, Session, Fn, Write ? Hypothesis::WantWrite : Hypothesis::WantRead);
-  if (P.Tested || P.End != PathEnd::Terminal || !P.Branched)
-    return;
+  Hypothesis Own = Write ? Hypothesis::WantWrite : Hypothesis::WantRead;
+  FailurePath P = paths(A).follow(Call, Session, Fn, Own);
   llvm::StringRef Again = Write ? Info.Api->AgainWrite : Info.Api->AgainRead;
-  diag(reportLoc(Call), "'%0' on %1 session '%2' over a non-blocking "
-                        "descriptor treats %3 as a fatal error")
-      << Info.Name << Info.Api->Library << textOf(Session) << Again;
-  diag(reportLoc(P.At),
-       "when it fails with %0, %1 here without testing for it",
-       DiagnosticIDs::Note)
-      << Again << P.What;
+  if (P.Tested) {
+    // OpenSSL's calls can want the other direction too: SSL_write wants to
+    // read during a renegotiation, SSL_read to write a TLS 1.3 key update's
+    // reply (SSL_get_error(3)). A path that tests only the call's own value
+    // and ends the connection on the other treats that would-block as a
+    // failure. Only for SSL_get_error()'s values: GnuTLS and libssh2 have
+    // one "again" code for both directions, and mbed TLS's two codes are
+    // one class for the walk (docs/nbio-unhandled-eagain.md says so).
+    if (Info.Family != IoFamily::Ssl)
+      return;
+    Hypothesis Other = Write ? Hypothesis::WantRead : Hypothesis::WantWrite;
+    unsigned OwnBit = bit(Write ? ErrnoConst::SslWantWrite
+                                : ErrnoConst::SslWantRead);
+    unsigned OtherBit = SslWantMask & ~OwnBit;
+    if (P.End == PathEnd::Terminal || !(P.TestedConsts & OwnBit))
+      return;
+    P = paths(A).follow(Call, Session, Fn, Other);
+    if (P.End != PathEnd::Terminal || !P.Branched ||
+        (P.TestedConsts & OtherBit))
+      return;
+    llvm::StringRef OtherAgain =
+        Write ? Info.Api->AgainRead : Info.Api->AgainWrite;
+    diag(reportLoc(Call), "'%0' on %1 session '%2' over a non-blocking "
+                          "descriptor handles %3 but treats %4 as a fatal "
+                          "error")
+        << Info.Name << Info.Api->Library << textOf(Session) << Again
+        << OtherAgain;
+    diag(reportLoc(P.At),
+         "'%0' can also want to %select{write|read}1 (a renegotiation, a "
+         "TLS 1.3 key update); when it fails with %2, %3 here",
+         DiagnosticIDs::Note)
+        << Info.Name << Write << OtherAgain << P.What;
+  } else {
+    if (P.End != PathEnd::Terminal || !P.Branched)
+      return;
+    diag(reportLoc(Call), "'%0' on %1 session '%2' over a non-blocking "
+                          "descriptor treats %3 as a fatal error")
+        << Info.Name << Info.Api->Library << textOf(Session) << Again;
+    diag(reportLoc(P.At),
+         "when it fails with %0, %1 here without testing for it",
+         DiagnosticIDs::Note)
+        << Again << P.What;
+  }
   noteOrigin(NonBlockingOrigin{O->Loc, O->note(), O->LinuxOnly}, Call);
   if (O->Binding)
     diag(reportLoc(O->Binding), "the session takes that descriptor here",
