@@ -288,16 +288,24 @@ std::optional<std::vector<FixItHint>> ConnectEinprogressCheck::readBackFix(
     const CallExpr *Call, const FunctionDecl *Fn, NonBlockingFdAnalysis &A,
     const std::string &FdCopy) {
   const SourceManager &SM = Ctx->getSourceManager();
-  const CallExpr *Wait = nullptr;
-  for (const CallExpr *C : A.callsIn(Fn)) { // in source order
-    if (!SM.isBeforeInTranslationUnit(Call->getBeginLoc(), C->getBeginLoc()))
-      continue;
+  // The wait that follows the connect: one that runs after it on every
+  // path (the connect dominates it) and before every other such wait.
+  FunctionCfgs &Cfgs = A.functionCfgs();
+  std::vector<const CallExpr *> After;
+  for (const CallExpr *C : A.callsIn(Fn)) {
     StringRef N = globalCalleeName(C);
-    if (N == "poll" || N == "ppoll" || N == "select" || N == "pselect") {
+    if ((N == "poll" || N == "ppoll" || N == "select" || N == "pselect") &&
+        Cfgs.dominates(Fn, Call, C))
+      After.push_back(C);
+  }
+  const CallExpr *Wait = nullptr;
+  for (const CallExpr *C : After)
+    if (llvm::all_of(After, [&](const CallExpr *O) {
+          return O == C || Cfgs.dominates(Fn, C, O);
+        })) {
       Wait = C;
       break;
     }
-  }
   if (!Wait || inMacro(Wait))
     return std::nullopt;
   const FunctionParents::Map &PM = A.functionParents().of(Fn);

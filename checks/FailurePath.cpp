@@ -77,6 +77,111 @@ FailurePathFinder::waitLocs(const FunctionDecl *Fn) {
   return WaitLocs[Fn] = std::move(Out);
 }
 
+/// A wait of \p Fn's block \p B other than \p Except that runs after
+/// \p After (if set) and before \p Before (if set).
+bool FailurePathFinder::waitIn(const FunctionDecl *Fn,
+                               const FunctionCfgs::Cfg &G, unsigned B,
+                               const FunctionCfgs::Cfg::Place *After,
+                               const FunctionCfgs::Cfg::Place *Before,
+                               const CallExpr *Except) {
+  FlowInfo &Flow = flow(Fn, G);
+  if (!Flow.WaitsByBlock) {
+    Flow.WaitsByBlock.emplace();
+    for (const auto &[Loc, C] : waitLocs(Fn))
+      if (auto P = G.place(C); P && !P->Label)
+        (*Flow.WaitsByBlock)[P->Block].push_back({P->Index, C});
+  }
+  auto It = Flow.WaitsByBlock->find(B);
+  if (It == Flow.WaitsByBlock->end())
+    return false;
+  return llvm::any_of(It->second, [&](const auto &W) {
+    FunctionCfgs::Cfg::Place WP{B, W.first, false};
+    return W.second != Except && (!After || After->before(WP)) &&
+           (!Before || WP.before(*Before));
+  });
+}
+
+/// After a TLS library's "data is buffered" test (`SSL_pending(ssl)`,
+/// `gnutls_record_check_pending(s)`) comes out non-zero, block \p B's
+/// successor \p Succ: the next read returns that data without waiting, as
+/// after a wait.
+static bool bufferedOnEdge(const CFGBlock &B, unsigned Succ) {
+  const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
+  if (!Cond)
+    return false;
+  bool WhenTrue = Succ == 0;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_LNot)
+      return false;
+    WhenTrue = !WhenTrue;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (const auto *Bin = dyn_cast<BinaryOperator>(E)) {
+    // `pending(x) > 0`, `pending(x) != 0`; `pending(x) == 0` the other way.
+    const auto *Zero = dyn_cast<IntegerLiteral>(Bin->getRHS()->IgnoreParenImpCasts());
+    if (!Zero || Zero->getValue() != 0)
+      return false;
+    if (Bin->getOpcode() == BO_EQ)
+      WhenTrue = !WhenTrue;
+    else if (Bin->getOpcode() != BO_NE && Bin->getOpcode() != BO_GT)
+      return false;
+    E = Bin->getLHS()->IgnoreParenImpCasts();
+  }
+  const auto *C = dyn_cast<CallExpr>(E);
+  llvm::StringRef N = C ? globalCalleeName(C) : "";
+  return WhenTrue &&
+         llvm::is_contained({"SSL_pending", "SSL_has_pending",
+                             "wolfSSL_pending", "gnutls_record_check_pending",
+                             "mbedtls_ssl_get_bytes_avail"},
+                            N);
+}
+
+/// Every path of \p Fn's CFG from block \p FromBlock (after \p FromAt if
+/// set, else from its start) to \p To runs a wait other than \p Except,
+/// or leaves the TLS library's buffered-data test the way that says data
+/// is there. The paths are followed through the blocks FromBlock
+/// dominates: one that leaves them comes back only through an enclosing
+/// loop, which is that loop's round, not this one.
+bool FailurePathFinder::waitOnEveryPathFrom(
+    const FunctionDecl *Fn, const FunctionCfgs::Cfg &G, unsigned FromBlock,
+    const FunctionCfgs::Cfg::Place *FromAt, const FunctionCfgs::Cfg::Place &To,
+    const CallExpr *Except) {
+  if (FromBlock == To.Block && (!FromAt || FromAt->before(To)))
+    return waitIn(Fn, G, To.Block, FromAt, &To, Except);
+  if (waitIn(Fn, G, FromBlock, FromAt, nullptr, Except))
+    return true;
+  CFGDomTree &Dom = FunctionCfgs::domTree(G);
+  const CFGBlock *Start = G.Blocks[FromBlock];
+  llvm::BitVector Seen(G.Blocks.size());
+  Seen.set(FromBlock);
+  llvm::SmallVector<const CFGBlock *, 16> Work;
+  auto Push = [&](const CFGBlock &B) {
+    unsigned I = 0;
+    for (const CFGBlock *S : B.succs()) {
+      unsigned Succ = I++;
+      if (!S || Seen.test(S->getBlockID()) || bufferedOnEdge(B, Succ))
+        continue;
+      Seen.set(S->getBlockID());
+      Work.push_back(S);
+    }
+  };
+  Push(*Start);
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    unsigned Id = B->getBlockID();
+    if (Id == To.Block) {
+      if (!waitIn(Fn, G, Id, nullptr, &To, Except))
+        return false;
+      continue;
+    }
+    if (!Dom.dominates(Start, B) || waitIn(Fn, G, Id, nullptr, nullptr, Except))
+      continue;
+    Push(*B);
+  }
+  return true;
+}
+
 bool FailurePathFinder::waitsOnEveryPath(const FunctionDecl *Fn,
                                          const Stmt *From, const Stmt *To,
                                          const CallExpr *Except) {
@@ -87,41 +192,36 @@ bool FailurePathFinder::waitsOnEveryPath(const FunctionDecl *Fn,
                                           PT = G->place(To);
   if (!PF || !PT)
     return false;
-  FlowInfo &Flow = flow(Fn, *G);
-  if (!Flow.WaitsByBlock) {
-    Flow.WaitsByBlock.emplace();
-    for (const auto &[Loc, C] : waitLocs(Fn))
-      if (auto P = G->place(C); P && !P->Label)
-        (*Flow.WaitsByBlock)[P->Block].push_back({P->Index, C});
-  }
-  // A wait of block B that runs after \p After (if set) and before \p
-  // Before (if set).
-  auto WaitIn = [&](unsigned B, const FunctionCfgs::Cfg::Place *After,
-                    const FunctionCfgs::Cfg::Place *Before) {
-    auto It = Flow.WaitsByBlock->find(B);
-    if (It == Flow.WaitsByBlock->end())
-      return false;
-    return llvm::any_of(It->second, [&](const auto &W) {
-      FunctionCfgs::Cfg::Place WP{B, W.first, false};
-      return W.second != Except && (!After || After->before(WP)) &&
-             (!Before || WP.before(*Before));
-    });
-  };
   if (PF->Block == PT->Block)
-    return PF->before(*PT) && WaitIn(PT->Block, &*PF, &*PT);
+    return PF->before(*PT) && waitIn(Fn, *G, PT->Block, &*PF, &*PT, Except);
   if (!Cfgs.dominates(Fn, From, To))
     return false;
-  // Up the dominator tree from \p To's block to \p From's.
-  if (WaitIn(PT->Block, nullptr, &*PT))
-    return true;
-  for (std::optional<unsigned> B = Cfgs.idom(Fn, PT->Block); B;
-       B = Cfgs.idom(Fn, *B)) {
-    if (*B == PF->Block)
-      return WaitIn(*B, &*PF, nullptr);
-    if (WaitIn(*B, nullptr, nullptr))
-      return true;
-  }
-  return false;
+  return waitOnEveryPathFrom(Fn, *G, PF->Block, &*PF, *PT, Except);
+}
+
+std::optional<bool> FailurePathFinder::waitsEveryRound(const FunctionDecl *Fn,
+                                                       const Stmt *Loop,
+                                                       const CallExpr *Call) {
+  const FunctionCfgs::Cfg *G = Cfgs.of(Fn);
+  if (!G)
+    return std::nullopt;
+  // The loop's head: where its back edge goes (clang marks the block the
+  // edge leaves with the loop): a while's or for's condition, a do's body,
+  // the body of a loop without a condition.
+  std::optional<FunctionCfgs::Cfg::Place> PT = G->place(Call);
+  if (!PT)
+    return std::nullopt;
+  const CFGBlock *HeadB = nullptr;
+  for (const CFGBlock *B : G->Blocks)
+    if (B && B->getLoopTarget() == Loop && B->succ_size() == 1 &&
+        *B->succ_begin()) {
+      HeadB = *B->succ_begin();
+      break;
+    }
+  if (!HeadB)
+    return std::nullopt;
+  unsigned Head = HeadB->getBlockID();
+  return waitOnEveryPathFrom(Fn, *G, Head, nullptr, *PT, Call);
 }
 
 const Stmt *FailurePathFinder::parentOf(const Stmt *S, const FunctionDecl *Fn) {
@@ -1224,7 +1324,10 @@ struct FailurePathFinder::Walk {
       // `do { ... } while ((n = read(...)) < 0 && errno == EAGAIN)`.
       R.Loop = D;
       R.Via = RetryVia::Condition;
-      if (hasWaitBetween(D->getBeginLoc(), Call->getBeginLoc()))
+      std::optional<bool> Waits = F.waitsEveryRound(Fn, D, Call);
+      if (!Waits)
+        return stop(PathEnd::Unknown, D), nullptr;
+      if (*Waits)
         return stop(PathEnd::Waits, D), nullptr;
       return stop(PathEnd::Retries, D->getCond()), nullptr;
     }
@@ -1314,41 +1417,29 @@ struct FailurePathFinder::Walk {
     return to(Match, Sw);
   }
 
-  /// A wait in \p Fn's body from \p From up to \p To (a stretch of a loop,
-  /// a condition, or from a label to the call): a binary
-  /// search in the function's waits, found once (a function with ten
-  /// thousand backward gotos asks ten thousand times).
-  bool hasWaitBetween(SourceLocation From, SourceLocation To) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    auto Waits = F.waitLocs(Fn);
-    SourceLocation FromL = SM.getExpansionLoc(From);
-    SourceLocation ToL = SM.getExpansionLoc(To);
-    const auto *It = std::partition_point(
-        Waits.begin(), Waits.end(), [&](const auto &W) {
-          return SM.isBeforeInTranslationUnit(W.first, FromL);
-        });
-    // The call being judged is no wait for itself, whatever its body does
-    // on other paths: it is the call that reported "would block" (a
-    // library's own function that polls only in blocking mode, seen
-    // through the project's facts: libssh2_session_handshake).
-    for (; It != Waits.end() && SM.isBeforeInTranslationUnit(It->first, ToL);
-         ++It)
-      if (It->second != Call)
-        return true;
-    return false;
+  /// A wait other than the call inside \p E (a loop's condition: it runs
+  /// each time the condition is evaluated, but for a short-circuit that
+  /// skips it, which is not looked at).
+  bool waitInside(const Expr *E) {
+    return llvm::any_of(F.waitLocs(Fn), [&](const auto &W) {
+      return W.second != Call && contains(E, W.second);
+    });
   }
 
   /// Control came back to the head of \p Loop, which holds the call (from
   /// the end of its body or a continue, \p From): a retry, a wait, a loop
   /// that makes progress (unknown), or the loop's exit.
   const CFGBlock *backEdge(const Stmt *Loop, const Stmt *From, RetryVia Via) {
-    // A wait before the call in the loop, or in its condition.
-    if (hasWaitBetween(Loop->getBeginLoc(), Call->getBeginLoc()))
+    // A wait on every path from the loop's head to the call, or in its
+    // condition.
+    std::optional<bool> Waits = F.waitsEveryRound(Fn, Loop, Call);
+    if (!Waits)
+      return stop(PathEnd::Unknown, Loop), nullptr;
+    if (*Waits)
       return stop(PathEnd::Waits, Loop), nullptr;
     const Stmt *CondS = condOf(Loop);
     const auto *Cond = dyn_cast_or_null<Expr>(CondS);
-    if (Cond && hasWaitBetween(Cond->getBeginLoc(),
-                               Cond->getEndLoc().getLocWithOffset(1)))
+    if (Cond && waitInside(Cond))
       return stop(PathEnd::Waits, Cond), nullptr;
     if (isa<CXXForRangeStmt>(Loop))
       return stop(PathEnd::Unknown, Loop), nullptr;

@@ -129,12 +129,18 @@ public:
   waitLocs(const FunctionDecl *Fn);
 
   /// Every path of \p Fn's CFG from \p From to \p To (\p From on every
-  /// path to \p To) runs a wait other than \p Except: one whose block is on
-  /// the dominator tree's chain between theirs (or in theirs, between
-  /// them). False when \p From is not on every path to \p To, or the CFG
-  /// cannot say.
+  /// path to \p To) runs a wait other than \p Except (a wait on each
+  /// branch will do). False when \p From is not on every path to \p To,
+  /// or the CFG cannot say.
   bool waitsOnEveryPath(const FunctionDecl *Fn, const Stmt *From,
                         const Stmt *To, const CallExpr *Except);
+
+  /// Every path of \p Fn's CFG from the head of \p Loop (where a retry
+  /// comes back to: a while's or for's condition, a do's body) to \p Call
+  /// runs a wait other than \p Call (a wait on each branch will do). None
+  /// when the CFG cannot place the loop or the call.
+  std::optional<bool> waitsEveryRound(const FunctionDecl *Fn,
+                                      const Stmt *Loop, const CallExpr *Call);
 
 private:
   struct Walk;
@@ -161,6 +167,14 @@ private:
         WaitsByBlock;
   };
   FlowInfo &flow(const FunctionDecl *Fn, const FunctionCfgs::Cfg &G);
+  bool waitIn(const FunctionDecl *Fn, const FunctionCfgs::Cfg &G, unsigned B,
+              const FunctionCfgs::Cfg::Place *After,
+              const FunctionCfgs::Cfg::Place *Before, const CallExpr *Except);
+  bool waitOnEveryPathFrom(const FunctionDecl *Fn, const FunctionCfgs::Cfg &G,
+                           unsigned FromBlock,
+                           const FunctionCfgs::Cfg::Place *FromAt,
+                           const FunctionCfgs::Cfg::Place &To,
+                           const CallExpr *Except);
   bool inInstantiation(const CallExpr *&Call, const Expr *&Fd,
                        const FunctionDecl *&Fn);
   CFGPostDomTree &postDominators(FlowInfo &Flow, const FunctionCfgs::Cfg &G);

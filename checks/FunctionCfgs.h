@@ -24,6 +24,7 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <algorithm>
 #include <iterator>
 #include <memory>
@@ -242,8 +243,12 @@ public:
   /// over the CFG whose join is the union, computed once for the list.
   class LastOnPaths {
   public:
+    /// \p Infeasible(B, I): the path never takes block B's I-th successor
+    /// (a branch the caller knows cannot run with the values it follows).
     LastOnPaths(FunctionCfgs &Cfgs, const FunctionDecl *Fn,
-                llvm::ArrayRef<const Stmt *> Defs)
+                llvm::ArrayRef<const Stmt *> Defs,
+                llvm::function_ref<bool(const CFGBlock &, unsigned)>
+                    Infeasible = nullptr)
         : C(Cfgs.of(Fn)), N(Defs.size()) {
       if (!C)
         return;
@@ -283,8 +288,10 @@ public:
           continue;
         Visited.set(Id);
         Out[Id] = O;
+        unsigned SuccIndex = 0;
         for (const CFGBlock *S : B->succs()) {
-          if (!S)
+          unsigned I = SuccIndex++;
+          if (!S || (Infeasible && Infeasible(*B, I)))
             continue;
           Set &SI = In[S->getBlockID()];
           Set Joined;
@@ -332,6 +339,34 @@ public:
       return true;
     }
 
+    /// The definitions last on some path that returns from the function
+    /// (not one that ends the process: exit(), abort()), and whether some
+    /// such path from the entry has none; false without a CFG.
+    bool atExit(llvm::SmallVectorImpl<unsigned> &Out, bool &FromEntry) const {
+      FromEntry = false;
+      if (!C)
+        return false;
+      llvm::SmallVector<unsigned, 4> Seen;
+      for (const CFGBlock *P : C->G->getExit().preds()) {
+        if (!P || !returnsNormally(*P))
+          continue;
+        if (auto It = ByBlock.find(P->getBlockID()); It != ByBlock.end()) {
+          Seen.push_back(It->second.back().second);
+          continue;
+        }
+        llvm::append_range(Seen, In[P->getBlockID()]);
+      }
+      llvm::sort(Seen);
+      Seen.erase(std::unique(Seen.begin(), Seen.end()), Seen.end());
+      for (unsigned D : Seen) {
+        if (D == N)
+          FromEntry = true;
+        else
+          Out.push_back(D);
+      }
+      return true;
+    }
+
   private:
     const Cfg *C;
     unsigned N;
@@ -341,7 +376,13 @@ public:
     std::vector<Set> In;
   };
 
-private:
+  /// A predecessor of the exit block that returns to the caller: not one
+  /// that ends in a call that does not return (exit(), abort(), a
+  /// `noreturn` function of the project).
+  static bool returnsNormally(const CFGBlock &Pred) {
+    return !Pred.hasNoReturnElement();
+  }
+
   /// \p C's dominator tree, built on the first question.
   static CFGDomTree &domTree(const Cfg &C) {
     if (!C.Dom) {
@@ -350,6 +391,8 @@ private:
     }
     return *C.Dom;
   }
+
+private:
   ASTContext &Ctx;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Cfg>> Cfgs;
 };

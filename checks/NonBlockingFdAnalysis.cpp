@@ -11,6 +11,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/Support/SaveAndRestore.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -84,8 +85,8 @@ struct FdKey {
   bool valid() const { return Kind != None; }
   auto tuple() const { return std::make_tuple(int(Kind), D, Index); }
   bool operator<(const FdKey &O) const { return tuple() < O.tuple(); }
-  /// Locals and parameters are tracked in source order; everything else
-  /// (fields, globals, their elements) is one fact for the whole TU.
+  /// Locals and parameters are tracked on their function's CFG; everything
+  /// else (fields, globals, their elements) is one fact for the whole TU.
   bool isTuWide() const {
     if (Kind == Field || Kind == Number)
       return true; // the same descriptor wherever the TU names it
@@ -112,10 +113,6 @@ struct Event {
   /// The descriptor as written (quoted only when a note needs it: most
   /// events never reach a diagnostic).
   const Expr *Target = nullptr;
-  /// The innermost if/?: branch the event is in (its condition, and which
-  /// way), or null in straight-line code of its function: two events with
-  /// the same one happen together.
-  std::pair<const Expr *, bool> UnderCond{nullptr, false};
   /// The statement that causes the event (the call, the assignment, the
   /// declaration), where the function's CFG places it.
   const Stmt *S = nullptr;
@@ -314,6 +311,15 @@ static std::optional<Guard> paramTest(const Expr *Cond, bool Branch) {
   if (const auto *U = dyn_cast<UnaryOperator>(Cond);
       U && U->getOpcode() == UO_LNot)
     return paramTest(U->getSubExpr(), !Branch);
+  // `fd >= 0 && nonblock` taken, or `fd < 0 || !nonblock` not taken: each
+  // side holds, and a side that tests a parameter is the guard.
+  if (const auto *B = dyn_cast<BinaryOperator>(Cond);
+      B && ((B->getOpcode() == BO_LAnd && Branch) ||
+            (B->getOpcode() == BO_LOr && !Branch))) {
+    if (auto G = paramTest(B->getRHS(), Branch))
+      return G;
+    return paramTest(B->getLHS(), Branch);
+  }
   if (const auto *B = dyn_cast<BinaryOperator>(Cond);
       B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
     const Expr *L = B->getLHS()->IgnoreParenImpCasts();
@@ -448,16 +454,6 @@ struct NonBlockingFdAnalysis::Impl {
     Wrappers[F[0].trim()] = S;
   }
 
-  bool before(SourceLocation A, SourceLocation B) const {
-    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
-                                        SM.getExpansionLoc(B));
-  }
-
-  std::pair<const Expr *, bool> innermostCond() const {
-    return CondStack.empty() ? std::pair<const Expr *, bool>{nullptr, false}
-                             : CondStack.back();
-  }
-
   Guard currentGuard() const {
     for (auto It = CondStack.rbegin(); It != CondStack.rend(); ++It)
       if (auto G = paramTest(It->first, It->second))
@@ -471,7 +467,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Key.valid())
       return;
     Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target,
-                                innermostCond(), EventStmt});
+                                EventStmt});
     // The mode belongs to the open file, not to the variable: a local copy
     // of a field or a global (`fd = df->fd;`, `fd = df->fd = socket(...);`)
     // made non-blocking (or blocking) makes the field so too.
@@ -497,7 +493,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (!FromKey.valid() || !FromKey.isTuWide() || FromKey.Kind == FdKey::Elem)
       return;
     Events[FromKey].push_back(Event{FromKey, K, nullptr, Loc, CurFn, G, From,
-                                    innermostCond(), EventStmt});
+                                    EventStmt});
   }
 
   void addElemEvents(const Expr *Array, SourceLocation Loc,
@@ -508,7 +504,7 @@ struct NonBlockingFdAnalysis::Impl {
     FdKey K{FdKey::Elem, Base.D, -1};
     Events[K].push_back(
         Event{K, Kind, nullptr, Loc, CurFn, currentGuard(), Array,
-              innermostCond(), EventStmt});
+              EventStmt});
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
@@ -850,7 +846,6 @@ struct NonBlockingFdAnalysis::Impl {
                 CurFn,
                 {},
                 nullptr,
-                innermostCond(),
                 EventStmt});
   }
 
@@ -1016,16 +1011,27 @@ struct NonBlockingFdAnalysis::Impl {
       // Once the function stores a new value in the parameter (`fd =
       // socket(...)`, bitlbee's SOCKS5 handshake when called with -1), what
       // it does to the parameter next is done to that value, not to the
-      // caller's descriptor.
-      SourceLocation Reassigned;
+      // caller's descriptor: an event counts when some path of FD's CFG
+      // reaches it from the entry without a store. Without a CFG, or a
+      // store it cannot place, every event counts (may).
+      std::vector<const Stmt *> Stores;
       for (const Event &E : EIt->second)
-        if (E.Fn == FD && E.Kind == EvKind::Copy &&
-            (Reassigned.isInvalid() || before(E.Loc, Reassigned)))
-          Reassigned = E.Loc;
-      for (const Event &E : EIt->second)
-        if (E.Fn == FD && E.Kind != EvKind::Copy &&
-            (Reassigned.isInvalid() || before(E.Loc, Reassigned)))
+        if (E.Fn == FD && E.Kind == EvKind::Copy && E.S)
+          Stores.push_back(E.S);
+      std::optional<FunctionCfgs::LastOnPaths> Last;
+      if (!Stores.empty())
+        Last.emplace(Cfgs, FD, Stores);
+      for (const Event &E : EIt->second) {
+        if (E.Fn != FD || E.Kind == EvKind::Copy)
+          continue;
+        llvm::SmallVector<unsigned, 2> StoredLast;
+        bool FromEntry = true;
+        if (Last && Last->valid() && E.S &&
+            !Last->at(E.S, StoredLast, FromEntry))
+          FromEntry = true;
+        if (FromEntry)
           Out.push_back({I, E.Kind == EvKind::Set, E.G, E.Loc});
+      }
     }
     InSummary.erase(FD);
     return Summaries[FD] = std::move(Out);
@@ -1096,7 +1102,7 @@ struct NonBlockingFdAnalysis::Impl {
     case EvKind::Clear:
       return std::nullopt;
     case EvKind::Copy:
-      return exprNonBlocking(E.Src, E.Fn, E.Loc);
+      return exprNonBlocking(E.Src, E.Fn, E.S);
     }
     return std::nullopt;
   }
@@ -1242,7 +1248,7 @@ struct NonBlockingFdAnalysis::Impl {
   }
 
   std::optional<NonBlockingOrigin>
-  exprNonBlocking(const Expr *E, const FunctionDecl *Fn, SourceLocation At) {
+  exprNonBlocking(const Expr *E, const FunctionDecl *Fn, const Stmt *At) {
     if (!E || Depth > MaxValueDepth)
       return std::nullopt;
     DepthGuard Guard(Depth);
@@ -1299,7 +1305,7 @@ struct NonBlockingFdAnalysis::Impl {
     walkFunction(Def);
     std::optional<NonBlockingOrigin> Result;
     for (const ReturnStmt *R : Returns.lookup(Def)) {
-      Result = exprNonBlocking(R->getRetValue(), Def, R->getBeginLoc());
+      Result = exprNonBlocking(R->getRetValue(), Def, R);
       if (Result)
         break;
     }
@@ -1307,41 +1313,55 @@ struct NonBlockingFdAnalysis::Impl {
   }
 
   std::optional<NonBlockingOrigin>
-  keyNonBlocking(const FdKey &K, const FunctionDecl *Fn, SourceLocation At) {
+  keyNonBlocking(const FdKey &K, const FunctionDecl *Fn, const Stmt *At) {
+    // Each question once: every event that reaches a point is resolved,
+    // and a copy's source is asked at the copy, so without the memo the
+    // questions branch at each copy (Lua's interpreter loop copies its
+    // registers into each other thousands of times). A question met again
+    // while it is being answered (a cycle of copies) adds nothing.
+    auto MemoKey = std::make_tuple(K.tuple(), Fn, At, SkipParamGuarded);
+    if (auto It = KeyMemo.find(MemoKey); It != KeyMemo.end())
+      return It->second;
+    KeyMemo[MemoKey] = std::nullopt;
+    std::optional<NonBlockingOrigin> O = keyNonBlockingImpl(K, Fn, At);
+    return KeyMemo[MemoKey] = O;
+  }
+  std::map<std::tuple<decltype(FdKey().tuple()), const FunctionDecl *,
+                      const Stmt *, bool>,
+           std::optional<NonBlockingOrigin>>
+      KeyMemo;
+
+  std::optional<NonBlockingOrigin>
+  keyNonBlockingImpl(const FdKey &K, const FunctionDecl *Fn, const Stmt *At) {
     if (Fn)
       expandPendingIn(Fn);
     // Events guarded by one of Fn's own parameters (`if (nonblock) ...`)
     // make Fn a wrapper; they do not decide for Fn's own calls.
     const std::vector<Event> Evs = eventsFor(K);
-    // At the use a check asked about: the events that reach it along the
-    // function's CFG decide, on some path (may): if one leaves the
-    // descriptor non-blocking, it is (the other branch, the last
-    // iteration of a loop).
-    if (UseStmt && Fn == UseFn && Depth == 1 && !K.isTuWide()) {
+    // The events that reach the use along the function's CFG decide, on
+    // some path (may): if one leaves the descriptor non-blocking, it is
+    // (the other branch, the last iteration of a loop).
+    if (Fn) {
       bool EntryReaches = false;
-      if (auto Reaching = reachingEvents(Evs, Fn, K, UseStmt, EntryReaches)) {
+      if (auto Reaching = reachingEvents(Evs, Fn, K, At, EntryReaches)) {
         for (const Event *E : *Reaching)
-          if (auto O = resolve(*E))
-            return O;
+          if (!(SkipParamGuarded && E->G.Param))
+            if (auto O = resolve(*E))
+              return O;
         if (!EntryReaches)
           return std::nullopt;
         return beforeAnyEvent(K, Fn);
       }
     }
-    // Otherwise the last event on this key in this function before the use.
-    const Event *Last = nullptr;
+    // No CFG, or one that cannot place the use or an event: any of Fn's
+    // own events may be the last on some path (may), and none is taken to
+    // come after another.
     for (const Event &E : Evs)
-      if (E.Fn == Fn && !E.G.Param && before(E.Loc, At) &&
-          (!Last || before(Last->Loc, E.Loc)))
-        Last = &E;
-    if (Last)
-      return resolve(*Last);
+      if (E.Fn == Fn && !E.G.Param)
+        if (auto O = resolve(E))
+          return O;
     return beforeAnyEvent(K, Fn);
   }
-
-  /// The use a check asked about (nonBlockingAt), for the CFG question.
-  const Stmt *UseStmt = nullptr;
-  const FunctionDecl *UseFn = nullptr;
 
   /// Functions' CFGs, built on the first question about one of a
   /// function's uses (the functions with a candidate call), kept for the TU
@@ -1351,11 +1371,10 @@ struct NonBlockingFdAnalysis::Impl {
   using FnCfg = const FunctionCfgs::Cfg;
   FnCfg *cfgOf(const FunctionDecl *Fn) { return Cfgs.of(Fn); }
 
-  /// The events of \p Fn (among \p Evs) that reach \p Use on some path of
-  /// \p Fn's CFG: the last event on each path, a forward may-analysis whose
-  /// join is the union. \p EntryReaches: some path reaches the use with no
-  /// event at all. None when the CFG cannot place an event or the use (the
-  /// caller then falls back on source order).
+  /// Set while the value a function stores in a field is judged: events
+  /// under a test of one of its parameters do not decide.
+  bool SkipParamGuarded = false;
+
   /// The may-analysis of one descriptor over one function's CFG, solved
   /// once and asked at each use (a function with thousands of calls on the
   /// same descriptor asks thousands of times).
@@ -1455,30 +1474,47 @@ struct NonBlockingFdAnalysis::Impl {
 
   /// The events of \p Fn on \p K that reach \p Use on some path of Fn's
   /// CFG: the last event on each path (a forward may-analysis whose join is
-  /// the union). \p EntryReaches: some path reaches the use with no event
-  /// at all. None when the CFG cannot place an event or the use (the caller
-  /// then falls back on source order).
+  /// the union). \p Use null: the function's exit. \p EntryReaches: some
+  /// path reaches the use with no event at all. None when the CFG cannot
+  /// place an event or the use.
   std::optional<std::vector<const Event *>>
   reachingEvents(const std::vector<Event> &Evs, const FunctionDecl *Fn,
                  const FdKey &K, const Stmt *Use, bool &EntryReaches) {
     FnCfg *C = cfgOf(Fn);
     if (!C)
       return std::nullopt;
-    auto UsePos = C->Pos.find(Use);
-    if (UsePos == C->Pos.end())
+    // The use's place; none for the function's exit (what the function
+    // leaves behind).
+    std::optional<FunctionCfgs::Cfg::Place> UsePos;
+    if (Use && !(UsePos = C->place(Use)))
       return std::nullopt;
     const Flow *F = flowOf(Evs, Fn, K, *C);
     if (!F)
       return std::nullopt;
     const unsigned Entry = F->Mine.size();
     // At the use: the block's own events before it, else what came in.
-    const unsigned UB = UsePos->second.first, UI = UsePos->second.second;
-    llvm::BitVector At = F->In[UB];
-    if (auto It = F->ByBlock.find(UB); It != F->ByBlock.end()) {
-      auto Before = llvm::ArrayRef(It->second).take_while(
-          [&](const auto &P) { return P.first < UI; });
-      if (!Before.empty())
-        lastOf(Before, At);
+    llvm::BitVector At(Entry + 1);
+    if (UsePos) {
+      const unsigned UB = UsePos->Block;
+      At = F->In[UB];
+      if (auto It = F->ByBlock.find(UB); It != F->ByBlock.end()) {
+        auto Before = llvm::ArrayRef(It->second).take_while([&](const auto &P) {
+          return FunctionCfgs::Cfg::Place{UB, P.first, false}.before(*UsePos);
+        });
+        if (!Before.empty())
+          lastOf(Before, At);
+      }
+    } else {
+      // At the exit: what the paths that return leave (a path that ends
+      // the process leaves nothing to anyone).
+      for (const CFGBlock *P : C->G->getExit().preds()) {
+        if (!P || !FunctionCfgs::returnsNormally(*P))
+          continue;
+        llvm::BitVector Out = F->In[P->getBlockID()];
+        if (auto It = F->ByBlock.find(P->getBlockID()); It != F->ByBlock.end())
+          lastOf(It->second, Out);
+        At |= Out;
+      }
     }
     EntryReaches = At.test(Entry);
     std::vector<const Event *> Reaching;
@@ -1488,11 +1524,52 @@ struct NonBlockingFdAnalysis::Impl {
     return Reaching;
   }
 
+  /// A local of \p Owner that the lambda of class \p Closure captures: the
+  /// events that reach the lambda's creation on some path of Owner's CFG,
+  /// and those that some path runs after it (the lambda may run later,
+  /// while Owner goes on): all of them for a capture by reference, and for
+  /// a copy those that change the open file's mode (a new value stored in
+  /// the variable is not the copy's). Without a CFG, or a lambda it cannot
+  /// place, any of Owner's events (may).
+  std::optional<NonBlockingOrigin>
+  capturedNonBlocking(const FdKey &K, const FunctionDecl *Owner,
+                      const CXXRecordDecl *Closure) {
+    const std::vector<Event> Evs = eventsFor(K);
+    const auto *L = dyn_cast_or_null<LambdaExpr>(
+        findStmt(Owner->getBody(), [&](const Stmt *S) {
+          const auto *LE = dyn_cast<LambdaExpr>(S);
+          return LE && LE->getLambdaClass() == Closure;
+        }));
+    bool EntryReaches = false;
+    std::optional<std::vector<const Event *>> Reaching;
+    if (L)
+      Reaching = reachingEvents(Evs, Owner, K, L, EntryReaches);
+    if (!Reaching) {
+      for (const Event &E : Evs)
+        if (E.Fn == Owner && !E.G.Param)
+          if (auto O = resolve(E))
+            return O;
+      return std::nullopt;
+    }
+    for (const Event *E : *Reaching)
+      if (auto O = resolve(*E))
+        return O;
+    bool ByRef = llvm::any_of(L->captures(), [&](const LambdaCapture &C) {
+      return C.capturesVariable() && C.getCaptureKind() == LCK_ByRef &&
+             C.getCapturedVar()->getCanonicalDecl() == K.D;
+    });
+    for (const Event &E : Evs)
+      if (E.Fn == Owner && !E.G.Param && E.S &&
+          (ByRef || E.Kind != EvKind::Copy) && Cfgs.mayReach(Owner, L, E.S))
+        if (auto O = resolve(E))
+          return O;
+    return std::nullopt;
+  }
+
   /// The descriptor where no event of \p Fn has touched it yet: a lambda's
   /// capture, a field or global, a parameter.
   std::optional<NonBlockingOrigin> beforeAnyEvent(const FdKey &K,
                                                   const FunctionDecl *Fn) {
-    const Event *Last = nullptr;
     // A lambda's captured local: what its own function did to it.
     if (K.Kind == FdKey::Var)
       if (const auto *VD = dyn_cast<VarDecl>(K.D))
@@ -1504,13 +1581,8 @@ struct NonBlockingFdAnalysis::Impl {
           const FunctionDecl *OwnerDef =
               Owner->getDefinition() ? Owner->getDefinition() : Owner;
           expandPendingIn(OwnerDef);
-          const std::vector<Event> OwnerEvs = eventsFor(K);
-          for (const Event &E : OwnerEvs)
-            if (E.Fn == OwnerDef && !E.G.Param &&
-                (!Last || before(Last->Loc, E.Loc)))
-              Last = &E;
-          if (Last)
-            return resolve(*Last);
+          return capturedNonBlocking(
+              K, OwnerDef, cast<CXXRecordDecl>(Fn->getParent()));
         }
     if (K.isTuWide())
       return tuWideNonBlocking(K);
@@ -1810,6 +1882,38 @@ struct NonBlockingFdAnalysis::Impl {
     return true;
   }
 
+  /// \p Cond, taken the way \p WhenTrue says, tells that \p K holds no
+  /// descriptor: `fd < 0`, `fd == -1`, `fd <= -1` when true, `fd >= 0`,
+  /// `fd != -1`, `fd > -1` when false (either side).
+  bool invalidOnBranch(const FdKey &K, const Expr *Cond, bool WhenTrue) {
+    const auto *B =
+        dyn_cast_or_null<BinaryOperator>(Cond ? Cond->IgnoreParenImpCasts()
+                                              : nullptr);
+    if (!B || !B->isComparisonOp())
+      return false;
+    BinaryOperatorKind Op = B->getOpcode();
+    const Expr *Fd = B->getLHS(), *Lit = B->getRHS();
+    if (!keyOf(Fd).valid() || keyOf(Fd).tuple() != K.tuple()) {
+      std::swap(Fd, Lit);
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+    if (keyOf(Fd).tuple() != K.tuple())
+      return false;
+    Expr::EvalResult R;
+    if (Lit->isValueDependent() || !Lit->EvaluateAsInt(R, Ctx))
+      return false;
+    int64_t V = R.Val.getInt().getSExtValue();
+    // The comparison's outcome that says "no descriptor".
+    std::optional<bool> Says;
+    if ((Op == BO_LT && V == 0) || (Op == BO_EQ && V == -1) ||
+        (Op == BO_LE && V == -1))
+      Says = true;
+    else if ((Op == BO_GE && V == 0) || (Op == BO_NE && V == -1) ||
+             (Op == BO_GT && V == -1))
+      Says = false;
+    return Says && *Says == WhenTrue;
+  }
+
   std::optional<NonBlockingOrigin> tuWideNonBlocking(const FdKey &K) {
     auto It = TuWideMemo.find(K);
     if (It != TuWideMemo.end())
@@ -1822,23 +1926,31 @@ struct NonBlockingFdAnalysis::Impl {
     std::optional<NonBlockingOrigin> Result;
     const std::vector<Event> Evs = eventsFor(K);
     // A function that makes the descriptor non-blocking and then blocking
-    // again, unconditionally (`open(p, O_RDONLY | O_NONBLOCK)`, then
-    // `fcntl(fd, F_SETFL, O_RDONLY)`), leaves it blocking.
-    // The last unguarded clear of each function and branch, found once.
-    std::map<std::pair<const FunctionDecl *, std::pair<const Expr *, bool>>,
-             SourceLocation>
-        LastClear;
+    // again on every path to its exit (`open(p, O_RDONLY | O_NONBLOCK)`,
+    // then `fcntl(fd, F_SETFL, O_RDONLY)`) leaves it blocking. Only a
+    // function's own clears count (not one a parameter picks), and without
+    // a CFG none does (may).
+    llvm::DenseMap<const FunctionDecl *, std::vector<const Stmt *>> Clears;
     for (const Event &C : Evs)
-      if (C.Kind == EvKind::Clear && !C.G.Param) {
-        SourceLocation &L = LastClear[{C.Fn, C.UnderCond}];
-        if (L.isInvalid() || before(L, C.Loc))
-          L = C.Loc;
-      }
+      if (C.Kind == EvKind::Clear && !C.G.Param && C.Fn && C.S)
+        Clears[C.Fn].push_back(C.S);
     auto ClearedLater = [&](const Event &E) {
-      if (E.G.Param)
+      auto It = Clears.find(E.Fn);
+      if (E.G.Param || !E.S || It == Clears.end())
         return false;
-      auto It = LastClear.find({E.Fn, E.UnderCond});
-      return It != LastClear.end() && before(E.Loc, It->second);
+      std::vector<const Stmt *> Defs{E.S};
+      llvm::append_range(Defs, It->second);
+      // A branch taken when the descriptor is invalid (`if (fd < 0)
+      // return;` after the open) holds no descriptor to leave behind.
+      auto Invalid = [&](const CFGBlock &B, unsigned Succ) {
+        return invalidOnBranch(
+            K, dyn_cast_or_null<Expr>(B.getTerminatorCondition()), Succ == 0);
+      };
+      FunctionCfgs::LastOnPaths Last(Cfgs, E.Fn, Defs, Invalid);
+      llvm::SmallVector<unsigned, 2> AtExit;
+      bool FromEntry = false;
+      return Last.atExit(AtExit, FromEntry) &&
+             !llvm::is_contained(AtExit, 0u);
     };
     for (const Event &Ev : Evs) {
       const Event *E = &Ev;
@@ -1847,8 +1959,15 @@ struct NonBlockingFdAnalysis::Impl {
       // A field holds the same descriptor after the store: what the
       // function does to the stored value later counts too
       // (`s->sock = sock; set_nonblocking(sock);`).
-      if (E->Kind == EvKind::Copy && E->Fn && E->Fn->getBody())
-        Result = exprNonBlocking(E->Src, E->Fn, E->Fn->getBody()->getEndLoc());
+      if (E->Kind == EvKind::Copy && E->Fn && E->Fn->getBody()) {
+        // What the function leaves in the field, but for what it does only
+        // when a parameter asks (`if (nonblock) fcntl(...)` before `c->sock
+        // = sock`): which objects its callers ask it for, the field's one
+        // key for every object cannot tell (memcached's test client makes
+        // one connection non-blocking and reads all the others).
+        llvm::SaveAndRestore Skip(SkipParamGuarded, true);
+        Result = exprNonBlocking(E->Src, E->Fn, /*At=*/nullptr);
+      }
       else
         Result = resolve(*E);
       if (Result)
@@ -1905,8 +2024,7 @@ struct NonBlockingFdAnalysis::Impl {
       for (const HandlerRegistration &R : Regs) {
         if (R.FdParam != Idx)
           return std::nullopt; // the loop passes something else here
-        auto O = exprNonBlocking(R.Fd, Owner.lookup(R.Call),
-                                 R.Call->getBeginLoc());
+        auto O = exprNonBlocking(R.Fd, Owner.lookup(R.Call), R.Call);
         if (!O)
           return std::nullopt;
         if (!First)
@@ -1917,8 +2035,7 @@ struct NonBlockingFdAnalysis::Impl {
       for (const CallExpr *C : Handlers.directCallsOf(Def)) {
         if (Idx >= C->getNumArgs())
           return std::nullopt;
-        if (!exprNonBlocking(C->getArg(Idx), Owner.lookup(C),
-                             C->getBeginLoc()))
+        if (!exprNonBlocking(C->getArg(Idx), Owner.lookup(C), C))
           return std::nullopt;
       }
       return ParamMemo[P] = First;
@@ -1948,7 +2065,7 @@ struct NonBlockingFdAnalysis::Impl {
       if (Idx >= C->getNumArgs())
         return std::nullopt;
       const FunctionDecl *Caller = Owner.lookup(C);
-      auto O = exprNonBlocking(C->getArg(Idx), Caller, C->getBeginLoc());
+      auto O = exprNonBlocking(C->getArg(Idx), Caller, C);
       if (!O)
         return std::nullopt;
       if (!First)
@@ -1996,12 +2113,7 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
                                      const FunctionDecl *Fn) {
   P->collect();
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
-  P->UseStmt = At;
-  P->UseFn = Def;
-  auto O = P->exprNonBlocking(Fd, Def, At->getBeginLoc());
-  P->UseStmt = nullptr;
-  P->UseFn = nullptr;
-  return O;
+  return P->exprNonBlocking(Fd, Def, At);
 }
 
 bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
@@ -2539,7 +2651,7 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
       Site.Param = Name + ":" + std::to_string(I);
       Site.At = fileAndLine(C->getBeginLoc(), SM);
       if (std::optional<NonBlockingOrigin> O =
-              P->exprNonBlocking(Arg, Caller, C->getBeginLoc());
+              P->exprNonBlocking(Arg, Caller, C);
           O && O->Loc.isValid()) {
         Site.Mode = ProjectFacts::ParamSite::NonBlocking;
         Site.From = fileAndLine(O->Loc, SM);
