@@ -2702,6 +2702,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
     if (O && O->Loc.isValid())
       Out.NonBlockingFields[Key] = fileAndLine(O->Loc, SM);
   }
+  Sessions.exportFacts(Out.NonBlockingSessions);
   exportParamSites(Out);
   // The functions that return a descriptor this TU shows non-blocking
   // (a socket helper of util.c whose callers are in other files).
@@ -2856,6 +2857,10 @@ bool NonBlockingFdAnalysis::waitsForReadiness() {
 
 bool NonBlockingFdAnalysis::projectReadsSoError() {
   return readsSoError() || (P->Facts && P->Facts->ReadsSoError);
+}
+
+const ProjectFacts *NonBlockingFdAnalysis::projectFacts() const {
+  return P->Facts.get();
 }
 
 bool NonBlockingFdAnalysis::projectWaitsForReadiness() {

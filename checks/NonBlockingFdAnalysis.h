@@ -219,6 +219,8 @@ public:
   EventHandlers &eventHandlers() { return Handlers; }
   ReadinessWaits &readiness() { return Readiness; }
   TlsSessions &tlsSessions() { return Sessions; }
+  /// The project's facts this TU reads, or null.
+  const ProjectFacts *projectFacts() const;
   ASTContext &context() { return Ctx; }
 
   /// True if \p E mentions the constant \p Name (a macro or an enumerator).

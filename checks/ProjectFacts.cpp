@@ -56,6 +56,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Object Fields;
   for (const auto &[K, V] : NonBlockingFields)
     Fields[K] = V;
+  llvm::json::Object Sessions;
+  for (const auto &[K, V] : NonBlockingSessions)
+    Sessions[K] = V;
   llvm::json::Object Returns;
   for (const auto &[K, R] : NonBlockingReturns) {
     llvm::json::Object O{{"made", R.MadeAt}};
@@ -93,6 +96,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"io_wrappers", std::move(Ws)},
       {"field_targets", std::move(Targets)},
       {"nonblocking_fields", std::move(Fields)},
+      {"nonblocking_sessions", std::move(Sessions)},
       {"nonblocking_returns", std::move(Returns)},
       {"param_sites", std::move(Sites)},
       {"nonblocking_params", std::move(Reached)},
@@ -188,6 +192,10 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
   if (const llvm::json::Object *Fs = O->getObject("nonblocking_fields"))
     for (const auto &[K, V] : *Fs)
       Out.NonBlockingFields[K.str()] =
+          V.getAsString().value_or("").str();
+  if (const llvm::json::Object *Ss = O->getObject("nonblocking_sessions"))
+    for (const auto &[K, V] : *Ss)
+      Out.NonBlockingSessions[K.str()] =
           V.getAsString().value_or("").str();
   if (const llvm::json::Object *Rs = O->getObject("nonblocking_returns"))
     for (const auto &[K, V] : *Rs) {

@@ -90,6 +90,11 @@ struct ProjectFacts {
   /// Struct fields (fieldKey()) that some file stores a non-blocking
   /// descriptor in, with where ("file:line").
   std::map<std::string, std::string> NonBlockingFields;
+  /// Struct fields (fieldKey()) that hold a TLS or SSH session some file
+  /// binds to a non-blocking descriptor or makes non-blocking itself
+  /// (`SSL_set_fd(c->ssl, fd)` with `fd` non-blocking), with where the
+  /// descriptor (or the session) became so ("file:line").
+  std::map<std::string, std::string> NonBlockingSessions;
   /// Functions (qualified name) that return a descriptor their file shows
   /// non-blocking: where it became so ("file:line"), and whether every
   /// value they return is a datagram socket (made by socket(...,

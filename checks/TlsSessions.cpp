@@ -6,6 +6,9 @@
 #include "TlsSessions.h"
 #include "IoCalls.h"
 #include "NonBlockingFdAnalysis.h"
+#include "ProjectFacts.h"
+#include "SourceText.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::nbio {
@@ -248,7 +251,37 @@ TlsSessions::nonBlocking(const Decl *H, unsigned Depth) {
       return O;
     }
   }
+  // A session field another file binds to a non-blocking descriptor (the
+  // project's facts): stunnel binds c->ssl in client.c and reads through
+  // it in network.c.
+  if (const auto *FD = dyn_cast<FieldDecl>(H))
+    if (const ProjectFacts *F = A.projectFacts()) {
+      auto It = F->NonBlockingSessions.find(ProjectFacts::fieldKey(FD));
+      if (It != F->NonBlockingSessions.end()) {
+        Origin O;
+        O.Loc = FD->getLocation();
+        O.Note = "'" + FD->getName().str() +
+                 "' holds a session bound to a non-blocking descriptor in " +
+                 It->second + " (from the project's facts)";
+        return O;
+      }
+    }
   return std::nullopt;
+}
+
+void TlsSessions::exportFacts(std::map<std::string, std::string> &Out) {
+  if (!Collected)
+    collect();
+  const SourceManager &SM = A.context().getSourceManager();
+  for (const Binding &B : Bindings) {
+    const auto *FD = dyn_cast_or_null<FieldDecl>(holder(B.Session));
+    std::string Key = FD ? ProjectFacts::fieldKey(FD) : std::string();
+    if (Key.empty() || Out.count(Key) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      continue;
+    if (std::optional<Origin> O = nonBlocking(FD, 0); O && O->Loc.isValid())
+      Out[Key] = fileAndLine(O->Loc, SM);
+  }
 }
 
 } // namespace clang::tidy::nbio

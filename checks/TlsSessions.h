@@ -22,6 +22,7 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/Decl.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,11 @@ public:
   /// session's calls wait in the socket: asking again after "want read"
   /// waits too, it does not spin.
   bool shownBlocking(const Expr *Session);
+
+  /// For the project's facts: the struct fields that hold a session this
+  /// TU's own code binds to a non-blocking descriptor or makes non-blocking
+  /// (fieldKey() -> "file:line" of where it became so).
+  void exportFacts(std::map<std::string, std::string> &Out);
 
 private:
   void collect();

@@ -108,6 +108,7 @@ def merge(paths):
     origins = {}
     targets = {}
     fields = {}
+    sessions = {}
     returns = {}
     sites = {}
     reads_so_error = waits = False
@@ -146,6 +147,9 @@ def merge(paths):
         for k, at in d.get("nonblocking_fields", {}).items():
             if k not in fields or at < fields[k]:
                 fields[k] = at
+        for k, at in d.get("nonblocking_sessions", {}).items():
+            if k not in sessions or at < sessions[k]:
+                sessions[k] = at
         # The same for a function that returns a non-blocking descriptor
         # (a header's inline function is summarised by each includer, so
         # alike); datagram only if every summary says so.
@@ -187,6 +191,7 @@ def merge(paths):
         "io_wrappers": [wrappers[k] for k in sorted(wrappers)],
         "field_targets": [targets[k] for k in sorted(targets)],
         "nonblocking_fields": {k: fields[k] for k in sorted(fields)},
+        "nonblocking_sessions": {k: sessions[k] for k in sorted(sessions)},
         "nonblocking_returns": {k: returns[k] for k in sorted(returns)},
         "reads_so_error": reads_so_error,
         "so_error_readers": sorted(so_error_readers),
