@@ -53,6 +53,10 @@ constexpr BindingCall BindingCalls[] = {
     {"libssh2_channel_direct_tcpip_ex", 0, Says::MadeFrom},
     {"libssh2_sftp_init", 0, Says::MadeFrom},
     {"libssh2_sftp_open_ex", 0, Says::MadeFrom},
+    // `b = SSL_get_rbio(ssl)`: the BIO a session reads (or writes)
+    // through, over the session's descriptor.
+    {"SSL_get_rbio", 0, Says::MadeFrom},
+    {"SSL_get_wbio", 0, Says::MadeFrom},
     // `b = BIO_new_socket(fd, BIO_NOCLOSE)`: a BIO over a descriptor.
     {"BIO_new_socket", 0, Says::MadeOver},
 };
@@ -267,6 +271,16 @@ TlsSessions::nonBlocking(const Decl *H, unsigned Depth) {
       }
     }
   return std::nullopt;
+}
+
+const Expr *TlsSessions::madeFrom(const Expr *Session) {
+  if (!Collected)
+    collect();
+  const Decl *H = holder(Session);
+  for (const auto &[Made, From] : Derived)
+    if (H && Made == H)
+      return From;
+  return nullptr;
 }
 
 void TlsSessions::exportFacts(std::map<std::string, std::string> &Out) {

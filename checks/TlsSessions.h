@@ -75,6 +75,11 @@ public:
   /// waits too, it does not spin.
   bool shownBlocking(const Expr *Session);
 
+  /// The object \p Session was made from (`ps->ssl` for `b =
+  /// SSL_get_rbio(ps->ssl)`, a channel's session), or null: tearing that
+  /// object's owner down ends \p Session's connection too.
+  const Expr *madeFrom(const Expr *Session);
+
   /// For the project's facts: the struct fields that hold a session this
   /// TU's own code binds to a non-blocking descriptor or makes non-blocking
   /// (fieldKey() -> "file:line" of where it became so).

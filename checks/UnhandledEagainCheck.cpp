@@ -288,7 +288,19 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
     return;
   bool Write = Info.Dir == Direction::Write;
   Hypothesis Own = Write ? Hypothesis::WantWrite : Hypothesis::WantRead;
-  FailurePath P = paths(A).follow(Call, Session, Fn, Own);
+  // A BIO or channel made from a session held in an object (`b =
+  // SSL_get_rbio(ps->ssl)`): tearing that object down (`shutdown_proxy(ps)`)
+  // ends the connection.
+  llvm::SmallVector<const Decl *, 1> Owners;
+  if (const Expr *From = A.tlsSessions().madeFrom(Session)) {
+    const Expr *Base = From->IgnoreParenImpCasts();
+    while (const auto *M = dyn_cast<MemberExpr>(Base))
+      Base = M->getBase()->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
+      Owners.push_back(DRE->getDecl());
+  }
+  FailurePath P = paths(A).follow(Call, Session, Fn, Own, /*Optimistic=*/false,
+                                  Owners);
   llvm::StringRef Again = Write ? Info.Api->AgainWrite : Info.Api->AgainRead;
   if (P.Tested) {
     // OpenSSL's calls can want the other direction too: SSL_write wants to
@@ -306,7 +318,8 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
     unsigned OtherBit = SslWantMask & ~OwnBit;
     if (P.End == PathEnd::Terminal || !(P.TestedConsts & OwnBit))
       return;
-    P = paths(A).follow(Call, Session, Fn, Other);
+    P = paths(A).follow(Call, Session, Fn, Other, /*Optimistic=*/false,
+                        Owners);
     if (P.End != PathEnd::Terminal || !P.Branched ||
         (P.TestedConsts & OtherBit))
       return;
