@@ -321,12 +321,15 @@ public:
       if (!P)
         return false;
       if (auto It = ByBlock.find(P->Block); It != ByBlock.end()) {
-        const std::pair<unsigned, unsigned> *Last = nullptr;
-        for (const auto &D : It->second)
-          if (Cfg::Place{P->Block, D.first, false}.before(*P))
-            Last = &D;
-        if (Last) {
-          Out.push_back(Last->second);
+        // The block's definitions are sorted by place: the last before At
+        // by binary search (a straight-line function is one block with
+        // thousands of them, each asked about).
+        const auto *After = std::partition_point(
+            It->second.begin(), It->second.end(), [&](const auto &D) {
+              return Cfg::Place{P->Block, D.first, false}.before(*P);
+            });
+        if (After != It->second.begin()) {
+          Out.push_back(std::prev(After)->second);
           return true;
         }
       }

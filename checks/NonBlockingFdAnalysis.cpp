@@ -116,6 +116,10 @@ struct Event {
   /// The statement that causes the event (the call, the assignment, the
   /// declaration), where the function's CFG places it.
   const Stmt *S = nullptr;
+  /// For an event on a field or global made through a local copy of it
+  /// (`fd = c->fd; fcntl(fd, ...)`): the local. It counts only where a
+  /// copy of that field is the local's last on some path to the event.
+  const Decl *ViaLocal = nullptr;
 };
 
 struct WrapperSpec {
@@ -472,29 +476,95 @@ struct NonBlockingFdAnalysis::Impl {
     // of a field or a global (`fd = df->fd;`, `fd = df->fd = socket(...);`)
     // made non-blocking (or blocking) makes the field so too.
     const auto *Local = dyn_cast_or_null<VarDecl>(Key.D);
-    if (K == EvKind::Copy || Key.Kind != FdKey::Var || !Local ||
-        !Local->isLocalVarDeclOrParm())
+    if (Key.Kind != FdKey::Var || !Local || !Local->isLocalVarDeclOrParm())
       return;
-    const Expr *From = nullptr;
-    for (const Event &E : llvm::reverse(Events[Key]))
-      if (E.Kind == EvKind::Copy && E.Fn == CurFn) {
-        From = E.Src;
-        break;
+    if (K == EvKind::Copy) {
+      // Remember which fields this function copies into the local.
+      const Expr *From = copiedFrom(Src);
+      FdKey FromKey = From ? keyOf(From) : FdKey{};
+      if (FromKey.valid() && FromKey.isTuWide() &&
+          FromKey.Kind != FdKey::Elem) {
+        auto &Keys = FieldCopies[{CurFn, Key.D}];
+        if (llvm::none_of(Keys, [&](const auto &P) {
+              return P.first.tuple() == FromKey.tuple();
+            }))
+          Keys.push_back({FromKey, From});
       }
-    if (!From)
       return;
-    // `fd = df->fd = socket(...)`: the field holds the same descriptor.
-    while (const auto *B = dyn_cast<BinaryOperator>(From->IgnoreParenCasts()))
+    }
+    // One event on each field the function copies into the local, so far;
+    // which one the local holds at the event is asked on the CFG
+    // (viaCopyHolds).
+    auto It = FieldCopies.find({CurFn, Key.D});
+    if (It == FieldCopies.end())
+      return;
+    for (const auto &[FromKey, From] : It->second) {
+      Event M{FromKey, K, nullptr, Loc, CurFn, G, From, EventStmt};
+      M.ViaLocal = Key.D;
+      Events[FromKey].push_back(M);
+    }
+  }
+  /// What a copy's source names: `df->fd` for `fd = df->fd = socket(...)`
+  /// (the field holds the same descriptor), the source itself otherwise.
+  static const Expr *copiedFrom(const Expr *Src) {
+    const Expr *From = Src;
+    while (const auto *B = dyn_cast_or_null<BinaryOperator>(
+               From ? From->IgnoreParenCasts() : nullptr))
       if (B->getOpcode() == BO_Assign)
         From = B->getLHS();
       else
         break;
-    FdKey FromKey = keyOf(From);
-    if (!FromKey.valid() || !FromKey.isTuWide() || FromKey.Kind == FdKey::Elem)
-      return;
-    Events[FromKey].push_back(Event{FromKey, K, nullptr, Loc, CurFn, G, From,
-                                    EventStmt});
+    return From;
   }
+
+  /// The fields (and globals) each function copies into each local, with
+  /// the first expression that names one (for the note).
+  std::map<std::pair<const FunctionDecl *, const Decl *>,
+           llvm::SmallVector<std::pair<FdKey, const Expr *>, 1>>
+      FieldCopies;
+
+  /// \p E, made on a field through a local copy, happens while the local
+  /// holds a copy of that field: one is the local's last copy on some path
+  /// of the function's CFG to the event (may; true when the CFG cannot
+  /// say). The copies' flow is solved once per function and local.
+  bool viaCopyHolds(const Event &E) {
+    if (!E.ViaLocal || !E.S || !E.Fn)
+      return true;
+    auto MemoKey = std::make_tuple(E.Key.tuple(), E.ViaLocal, E.S);
+    if (auto It = ViaCopyMemo.find(MemoKey); It != ViaCopyMemo.end())
+      return It->second;
+    std::unique_ptr<LocalCopies> &LC = CopyFlows[{E.Fn, E.ViaLocal}];
+    if (!LC) {
+      LC = std::make_unique<LocalCopies>();
+      std::vector<const Stmt *> Stmts;
+      auto LocalIt = Events.find(FdKey{FdKey::Var, E.ViaLocal, -1});
+      if (LocalIt != Events.end())
+        for (const Event &C : LocalIt->second)
+          if (C.Kind == EvKind::Copy && C.Fn == E.Fn && C.S) {
+            const Expr *From = copiedFrom(C.Src);
+            LC->Sources.push_back(From ? keyOf(From) : FdKey{});
+            Stmts.push_back(C.S);
+          }
+      LC->Last.emplace(Cfgs, E.Fn, Stmts);
+    }
+    llvm::SmallVector<unsigned, 4> Reaching;
+    bool FromEntry = false, Holds = true;
+    if (LC->Last->at(E.S, Reaching, FromEntry))
+      Holds = llvm::any_of(Reaching, [&](unsigned I) {
+        return LC->Sources[I].tuple() == E.Key.tuple();
+      });
+    return ViaCopyMemo[MemoKey] = Holds;
+  }
+  struct LocalCopies {
+    std::vector<FdKey> Sources; ///< what each copy copies
+    std::optional<FunctionCfgs::LastOnPaths> Last;
+  };
+  std::map<std::pair<const FunctionDecl *, const Decl *>,
+           std::unique_ptr<LocalCopies>>
+      CopyFlows;
+  std::map<std::tuple<decltype(FdKey().tuple()), const Decl *, const Stmt *>,
+           bool>
+      ViaCopyMemo;
 
   void addElemEvents(const Expr *Array, SourceLocation Loc,
                      EvKind Kind = EvKind::Set) {
@@ -1114,8 +1184,13 @@ struct NonBlockingFdAnalysis::Impl {
     std::vector<Event> Out;
     auto Add = [&](const FdKey &Key) {
       auto It = Events.find(Key);
-      if (It != Events.end())
-        Out.insert(Out.end(), It->second.begin(), It->second.end());
+      if (It == Events.end())
+        return;
+      // viaCopyHolds may add to Events: copy first.
+      std::vector<Event> Evs = It->second;
+      for (const Event &E : Evs)
+        if (viaCopyHolds(E))
+          Out.push_back(E);
     };
     Add(K);
     if (K.Kind == FdKey::Elem && K.Index != -1)
@@ -1392,9 +1467,10 @@ struct NonBlockingFdAnalysis::Impl {
   static void lastOf(llvm::ArrayRef<std::pair<unsigned, unsigned>> List,
                      llvm::BitVector &O) {
     O.reset();
-    for (const auto &[Idx, Ev] : List)
-      if (Idx == List.back().first)
-        O.set(Ev);
+    // The events of the last element that has any (the list is sorted).
+    for (auto It = List.rbegin();
+         It != List.rend() && It->first == List.back().first; ++It)
+      O.set(It->second);
   }
 
   /// Solved for \p K in \p Fn (whose events are all in \p Evs once Fn's
@@ -1498,11 +1574,14 @@ struct NonBlockingFdAnalysis::Impl {
       const unsigned UB = UsePos->Block;
       At = F->In[UB];
       if (auto It = F->ByBlock.find(UB); It != F->ByBlock.end()) {
-        auto Before = llvm::ArrayRef(It->second).take_while([&](const auto &P) {
-          return FunctionCfgs::Cfg::Place{UB, P.first, false}.before(*UsePos);
-        });
-        if (!Before.empty())
-          lastOf(Before, At);
+        llvm::ArrayRef<std::pair<unsigned, unsigned>> L = It->second;
+        const auto *End = std::partition_point(
+            L.begin(), L.end(), [&](const auto &P) {
+              return FunctionCfgs::Cfg::Place{UB, P.first, false}.before(
+                  *UsePos);
+            });
+        if (End != L.begin())
+          lastOf(L.take_front(End - L.begin()), At);
       }
     } else {
       // At the exit: what the paths that return leave (a path that ends

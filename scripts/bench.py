@@ -566,12 +566,32 @@ def gen_deep(target):
             "  if (n < 0) {\n    close(fd);\n    return -1;\n  }\n  return (int)n;\n}\n")
 
 
+def gen_copies(target):
+    """One function that copies a field of another connection into the
+    same local and makes it non-blocking, two lines a connection, then
+    reads one field: every event on the local is one on the field as well,
+    through whichever copy the local holds there (the first version of
+    that rule made an event per earlier copy: 18 s at 3k lines)."""
+    out = [PRELUDE, "struct peer { int fd; };\n\n"
+           "int many_copies(struct peer **ps, char *buf, size_t len) {\n"
+           "  int fd;\n"]
+    k, lines = 0, PRELUDE.count("\n") + 4
+    while lines < target - 8:
+        out.append("  fd = ps[%d]->fd;\n  set_nb(fd);\n" % k)
+        lines += 2
+        k += 1
+    out.append("  ssize_t n = read(ps[0]->fd, buf, len);\n"
+               "  if (n < 0) {\n    close(ps[0]->fd);\n    return -1;\n  }\n"
+               "  return (int)n;\n}\n")
+    return "".join(out)
+
+
 SHAPES = [("functions", gen_functions), ("long", gen_long),
           ("nested", gen_nested), ("fields", gen_fields),
           ("comparisons", gen_comparisons), ("gotos", gen_gotos),
           ("macros", gen_macros), ("conditions", gen_conditions),
-          ("deep", gen_deep)]
-HOSTILE = ("comparisons", "gotos", "macros", "conditions", "deep")
+          ("deep", gen_deep), ("copies", gen_copies)]
+HOSTILE = ("comparisons", "gotos", "macros", "conditions", "deep", "copies")
 GEN_ARGS = ["-std=gnu11", "-w"]
 
 
@@ -979,7 +999,9 @@ def write_results(info, dev, prof, instr, growth, clangd, path):
           "*macros* = a chain of function-like macros half as deep as the file, "
           "through which the condition of a loop every eight lines of the other "
           "half expands; *conditions* = one `&&` chain a term a "
-          "line; *deep* = one expression a term a line). CPU "
+          "line; *deep* = one expression a term a line; *copies* = one "
+          "function copying a field of another connection into the same local "
+          "and making it non-blocking, two lines a connection). CPU "
           "seconds, medians of %d rounds; *checks* = the nbio checks' own CPU time "
           "(profile). A shape stops growing once one file needs more than a third "
           "of the time limit (%ds), or crashes." % (info["growth_reps"], info["growth_timeout"]))
