@@ -119,7 +119,8 @@ static bool bufferedOnEdge(const CFGBlock &B, unsigned Succ) {
   }
   if (const auto *Bin = dyn_cast<BinaryOperator>(E)) {
     // `pending(x) > 0`, `pending(x) != 0`; `pending(x) == 0` the other way.
-    const auto *Zero = dyn_cast<IntegerLiteral>(Bin->getRHS()->IgnoreParenImpCasts());
+    const auto *Zero =
+        dyn_cast<IntegerLiteral>(Bin->getRHS()->IgnoreParenImpCasts());
     if (!Zero || Zero->getValue() != 0)
       return false;
     if (Bin->getOpcode() == BO_EQ)

@@ -139,8 +139,8 @@ public:
   /// comes back to: a while's or for's condition, a do's body) to \p Call
   /// runs a wait other than \p Call (a wait on each branch will do). None
   /// when the CFG cannot place the loop or the call.
-  std::optional<bool> waitsEveryRound(const FunctionDecl *Fn,
-                                      const Stmt *Loop, const CallExpr *Call);
+  std::optional<bool> waitsEveryRound(const FunctionDecl *Fn, const Stmt *Loop,
+                                      const CallExpr *Call);
 
 private:
   struct Walk;

@@ -4,23 +4,23 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "NonBlockingFdAnalysis.h"
-#include "StmtSearch.h"
 #include "SourceText.h"
+#include "StmtSearch.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
-#include "llvm/Support/SaveAndRestore.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SaveAndRestore.h"
+#include <functional>
 #include <map>
 #include <mutex>
-#include <functional>
 #include <set>
 #include <tuple>
 
@@ -470,8 +470,7 @@ struct NonBlockingFdAnalysis::Impl {
     FdKey Key = keyOf(Target);
     if (!Key.valid())
       return;
-    Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target,
-                                EventStmt});
+    Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target, EventStmt});
     // The mode belongs to the open file, not to the variable: a local copy
     // of a field or a global (`fd = df->fd;`, `fd = df->fd = socket(...);`)
     // made non-blocking (or blocking) makes the field so too.
@@ -573,8 +572,7 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     FdKey K{FdKey::Elem, Base.D, -1};
     Events[K].push_back(
-        Event{K, Kind, nullptr, Loc, CurFn, currentGuard(), Array,
-              EventStmt});
+        Event{K, Kind, nullptr, Loc, CurFn, currentGuard(), Array, EventStmt});
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
@@ -1575,8 +1573,8 @@ struct NonBlockingFdAnalysis::Impl {
       At = F->In[UB];
       if (auto It = F->ByBlock.find(UB); It != F->ByBlock.end()) {
         llvm::ArrayRef<std::pair<unsigned, unsigned>> L = It->second;
-        const auto *End = std::partition_point(
-            L.begin(), L.end(), [&](const auto &P) {
+        const auto *End =
+            std::partition_point(L.begin(), L.end(), [&](const auto &P) {
               return FunctionCfgs::Cfg::Place{UB, P.first, false}.before(
                   *UsePos);
             });
@@ -1660,8 +1658,8 @@ struct NonBlockingFdAnalysis::Impl {
           const FunctionDecl *OwnerDef =
               Owner->getDefinition() ? Owner->getDefinition() : Owner;
           expandPendingIn(OwnerDef);
-          return capturedNonBlocking(
-              K, OwnerDef, cast<CXXRecordDecl>(Fn->getParent()));
+          return capturedNonBlocking(K, OwnerDef,
+                                     cast<CXXRecordDecl>(Fn->getParent()));
         }
     if (K.isTuWide())
       return tuWideNonBlocking(K);
@@ -1965,9 +1963,8 @@ struct NonBlockingFdAnalysis::Impl {
   /// descriptor: `fd < 0`, `fd == -1`, `fd <= -1` when true, `fd >= 0`,
   /// `fd != -1`, `fd > -1` when false (either side).
   bool invalidOnBranch(const FdKey &K, const Expr *Cond, bool WhenTrue) {
-    const auto *B =
-        dyn_cast_or_null<BinaryOperator>(Cond ? Cond->IgnoreParenImpCasts()
-                                              : nullptr);
+    const auto *B = dyn_cast_or_null<BinaryOperator>(
+        Cond ? Cond->IgnoreParenImpCasts() : nullptr);
     if (!B || !B->isComparisonOp())
       return false;
     BinaryOperatorKind Op = B->getOpcode();
@@ -2028,8 +2025,7 @@ struct NonBlockingFdAnalysis::Impl {
       FunctionCfgs::LastOnPaths Last(Cfgs, E.Fn, Defs, Invalid);
       llvm::SmallVector<unsigned, 2> AtExit;
       bool FromEntry = false;
-      return Last.atExit(AtExit, FromEntry) &&
-             !llvm::is_contained(AtExit, 0u);
+      return Last.atExit(AtExit, FromEntry) && !llvm::is_contained(AtExit, 0u);
     };
     for (const Event &Ev : Evs) {
       const Event *E = &Ev;
@@ -2046,8 +2042,7 @@ struct NonBlockingFdAnalysis::Impl {
         // one connection non-blocking and reads all the others).
         llvm::SaveAndRestore Skip(SkipParamGuarded, true);
         Result = exprNonBlocking(E->Src, E->Fn, /*At=*/nullptr);
-      }
-      else
+      } else
         Result = resolve(*E);
       if (Result)
         break;

@@ -195,8 +195,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
           V.getAsString().value_or("").str();
   if (const llvm::json::Object *Ss = O->getObject("nonblocking_sessions"))
     for (const auto &[K, V] : *Ss)
-      Out.NonBlockingSessions[K.str()] =
-          V.getAsString().value_or("").str();
+      Out.NonBlockingSessions[K.str()] = V.getAsString().value_or("").str();
   if (const llvm::json::Object *Rs = O->getObject("nonblocking_returns"))
     for (const auto &[K, V] : *Rs) {
       const llvm::json::Object *R = V.getAsObject();

@@ -20,8 +20,8 @@
 #ifndef NBIO_CHECKS_TLSSESSIONS_H
 #define NBIO_CHECKS_TLSSESSIONS_H
 
-#include "clang/AST/Expr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include <map>
 #include <optional>
 #include <string>

@@ -299,8 +299,8 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
       Owners.push_back(DRE->getDecl());
   }
-  FailurePath P = paths(A).follow(Call, Session, Fn, Own, /*Optimistic=*/false,
-                                  Owners);
+  FailurePath P =
+      paths(A).follow(Call, Session, Fn, Own, /*Optimistic=*/false, Owners);
   llvm::StringRef Again = Write ? Info.Api->AgainWrite : Info.Api->AgainRead;
   if (P.Tested) {
     // OpenSSL's calls can want the other direction too: SSL_write wants to
@@ -313,13 +313,12 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
     if (Info.Family != IoFamily::Ssl)
       return;
     Hypothesis Other = Write ? Hypothesis::WantRead : Hypothesis::WantWrite;
-    unsigned OwnBit = bit(Write ? ErrnoConst::SslWantWrite
-                                : ErrnoConst::SslWantRead);
+    unsigned OwnBit =
+        bit(Write ? ErrnoConst::SslWantWrite : ErrnoConst::SslWantRead);
     unsigned OtherBit = SslWantMask & ~OwnBit;
     if (P.End == PathEnd::Terminal || !(P.TestedConsts & OwnBit))
       return;
-    P = paths(A).follow(Call, Session, Fn, Other, /*Optimistic=*/false,
-                        Owners);
+    P = paths(A).follow(Call, Session, Fn, Other, /*Optimistic=*/false, Owners);
     if (P.End != PathEnd::Terminal || !P.Branched ||
         (P.TestedConsts & OtherBit))
       return;
