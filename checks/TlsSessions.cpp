@@ -8,6 +8,7 @@
 #include "NonBlockingFdAnalysis.h"
 #include "ProjectFacts.h"
 #include "SourceText.h"
+#include "StmtSearch.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -155,6 +156,36 @@ void TlsSessions::collect() {
       }
     }
   });
+  // A session bound on a local and then stored where the other functions
+  // find it (`SSL_set_fd(ssl, client); ps->ssl = ssl;`, hitch): the
+  // holder it is stored in is made from the local. Only in the functions
+  // that bind one, which are few.
+  llvm::DenseSet<const FunctionDecl *> Searched;
+  for (size_t I = 0, N = Bindings.size(); I < N; ++I) {
+    const auto *Local = dyn_cast_or_null<VarDecl>(holder(Bindings[I].Session));
+    const FunctionDecl *Fn = A.enclosingFunction(Bindings[I].Call);
+    if (!Local || !Local->isLocalVarDecl() || !Fn || !Fn->getBody() ||
+        !Searched.insert(Fn).second)
+      continue;
+    findStmt(Fn->getBody(), [&](const Stmt *S) {
+      const Expr *To = nullptr, *From = nullptr;
+      if (const auto *B = dyn_cast<BinaryOperator>(S);
+          B && B->getOpcode() == BO_Assign) {
+        To = B->getLHS();
+        From = B->getRHS();
+      }
+      const auto *R =
+          From ? dyn_cast<DeclRefExpr>(From->IgnoreParenImpCasts()) : nullptr;
+      const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+      const Decl *Made = To ? holder(To) : nullptr;
+      if (V && Made && Made != V->getCanonicalDecl() &&
+          llvm::any_of(Bindings, [&](const Binding &Bd) {
+            return holder(Bd.Session) == V->getCanonicalDecl();
+          }))
+        Derived.push_back({Made, From});
+      return false;
+    });
+  }
 }
 
 std::optional<TlsSessions::Origin>

@@ -9,7 +9,8 @@
 // non-blocking, from a read watcher. A header split across segments makes
 // BIO_read fail with "retry" (BIO_should_retry), and the connection is shut
 // down. The BIO works over the session's descriptor, so it is as
-// non-blocking as the session. Twin: the same read that asks
+// non-blocking as the session, which hitch binds on a local and then
+// stores in the connection's state. Twin: the same read that asks
 // BIO_should_retry first.
 
 #define _GNU_SOURCE 1
@@ -29,10 +30,13 @@ void shutdown_proxy(struct proxystate *ps) {
   close(ps->fd);
 }
 
+// The session is bound on a local, then stored where the watcher finds it.
 void proxy_accept(struct proxystate *ps, int lfd, SSL_CTX *ctx) {
-  ps->fd = accept4(lfd, 0, 0, SOCK_NONBLOCK);
-  ps->ssl = SSL_new(ctx);
-  SSL_set_fd(ps->ssl, ps->fd);
+  int client = accept4(lfd, 0, 0, SOCK_NONBLOCK);
+  SSL *ssl = SSL_new(ctx);
+  SSL_set_fd(ssl, client);
+  ps->fd = client;
+  ps->ssl = ssl;
 }
 
 void proxy_read_header(struct proxystate *ps) {
@@ -46,8 +50,8 @@ void proxy_read_header(struct proxystate *ps) {
     return;
   }
 }
-// CHECK-MESSAGES: :33:12: note: 'accept4' creates a non-blocking descriptor here
-// CHECK-MESSAGES: :35:3: note: the session takes that descriptor here
+// CHECK-MESSAGES: :35:16: note: 'accept4' creates a non-blocking descriptor here
+// CHECK-MESSAGES: :37:3: note: the session takes that descriptor here
 
 void proxy_read_header_retrying(struct proxystate *ps) {
   char buf[12];
@@ -58,4 +62,30 @@ void proxy_read_header_retrying(struct proxystate *ps) {
       return; // wait for the next read event
     shutdown_proxy(ps);
   }
+}
+
+// Twin: the same shape over an accepted socket left blocking.
+struct plainstate {
+  int fd;
+  SSL *ssl;
+};
+
+void plain_shutdown(struct plainstate *p) {
+  SSL_free(p->ssl);
+  close(p->fd);
+}
+
+void plain_accept(struct plainstate *p, int lfd, SSL_CTX *ctx) {
+  int client = accept(lfd, 0, 0);
+  SSL *ssl = SSL_new(ctx);
+  SSL_set_fd(ssl, client);
+  p->fd = client;
+  p->ssl = ssl;
+}
+
+void plain_read_header(struct plainstate *p) {
+  char buf[12];
+  BIO *b = SSL_get_rbio(p->ssl);
+  if (BIO_read(b, buf, 12) <= 0)
+    plain_shutdown(p);
 }
