@@ -160,13 +160,6 @@ public:
     return domTree(*C).dominates(C->Blocks[F->Block], C->Blocks[T->Block]);
   }
 
-  /// Where \p Fn's CFG places \p S (or the nearest enclosing statement it
-  /// places); none when it cannot say.
-  std::optional<Cfg::Place> placeOf(const FunctionDecl *Fn, const Stmt *S) {
-    const Cfg *C = of(Fn);
-    return C ? C->place(S) : std::nullopt;
-  }
-
   /// The block every path of \p Fn's CFG to block \p Block passes last
   /// (its immediate dominator), or none for the entry, an unreachable
   /// block, or no CFG.

@@ -532,32 +532,50 @@ struct NonBlockingFdAnalysis::Impl {
     auto MemoKey = std::make_tuple(E.Key.tuple(), E.ViaLocal, E.S);
     if (auto It = ViaCopyMemo.find(MemoKey); It != ViaCopyMemo.end())
       return It->second;
-    std::unique_ptr<LocalCopies> &LC = CopyFlows[{E.Fn, E.ViaLocal}];
-    if (!LC) {
-      LC = std::make_unique<LocalCopies>();
-      std::vector<const Stmt *> Stmts;
-      auto LocalIt = Events.find(FdKey{FdKey::Var, E.ViaLocal, -1});
-      if (LocalIt != Events.end())
-        for (const Event &C : LocalIt->second)
-          if (C.Kind == EvKind::Copy && C.Fn == E.Fn && C.S) {
-            const Expr *From = copiedFrom(C.Src);
-            LC->Sources.push_back(From ? keyOf(From) : FdKey{});
-            Stmts.push_back(C.S);
-          }
-      LC->Last.emplace(Cfgs, E.Fn, Stmts);
-    }
+    const LocalCopies &LC = copiesInto(E.Fn, E.ViaLocal);
     llvm::SmallVector<unsigned, 4> Reaching;
     bool FromEntry = false, Holds = true;
-    if (LC->Last->at(E.S, Reaching, FromEntry))
+    if (LC.lastAt(E.S, Reaching, FromEntry))
       Holds = llvm::any_of(Reaching, [&](unsigned I) {
-        return LC->Sources[I].tuple() == E.Key.tuple();
+        return LC.Sources[I].tuple() == E.Key.tuple();
       });
     return ViaCopyMemo[MemoKey] = Holds;
   }
+  /// The values a function stores in one of its locals or parameters
+  /// (its Copy events), and which of them is last on the paths to a point.
   struct LocalCopies {
     std::vector<FdKey> Sources; ///< what each copy copies
-    std::optional<FunctionCfgs::LastOnPaths> Last;
+    std::optional<FunctionCfgs::LastOnPaths> Last; ///< none: no copy
+    /// The copies last on some path to \p At, and whether a path from the
+    /// entry has none; false when the CFG cannot place them or \p At.
+    bool lastAt(const Stmt *At, llvm::SmallVectorImpl<unsigned> &Out,
+                bool &FromEntry) const {
+      if (!Last) {
+        FromEntry = true;
+        return true;
+      }
+      return At && Last->at(At, Out, FromEntry);
+    }
   };
+  /// \p V's copies in \p Fn, their flow solved on the first question (no
+  /// CFG is built for a variable the function never stores in).
+  const LocalCopies &copiesInto(const FunctionDecl *Fn, const Decl *V) {
+    std::unique_ptr<LocalCopies> &LC = CopyFlows[{Fn, V}];
+    if (LC)
+      return *LC;
+    LC = std::make_unique<LocalCopies>();
+    std::vector<const Stmt *> Stmts;
+    if (auto It = Events.find(FdKey{FdKey::Var, V, -1}); It != Events.end())
+      for (const Event &C : It->second)
+        if (C.Kind == EvKind::Copy && C.Fn == Fn && C.S) {
+          const Expr *From = copiedFrom(C.Src);
+          LC->Sources.push_back(From ? keyOf(From) : FdKey{});
+          Stmts.push_back(C.S);
+        }
+    if (!Stmts.empty())
+      LC->Last.emplace(Cfgs, Fn, Stmts);
+    return *LC;
+  }
   std::map<std::pair<const FunctionDecl *, const Decl *>,
            std::unique_ptr<LocalCopies>>
       CopyFlows;
@@ -1082,20 +1100,13 @@ struct NonBlockingFdAnalysis::Impl {
       // caller's descriptor: an event counts when some path of FD's CFG
       // reaches it from the entry without a store. Without a CFG, or a
       // store it cannot place, every event counts (may).
-      std::vector<const Stmt *> Stores;
-      for (const Event &E : EIt->second)
-        if (E.Fn == FD && E.Kind == EvKind::Copy && E.S)
-          Stores.push_back(E.S);
-      std::optional<FunctionCfgs::LastOnPaths> Last;
-      if (!Stores.empty())
-        Last.emplace(Cfgs, FD, Stores);
+      const LocalCopies &Stores = copiesInto(FD, K.D);
       for (const Event &E : EIt->second) {
         if (E.Fn != FD || E.Kind == EvKind::Copy)
           continue;
         llvm::SmallVector<unsigned, 2> StoredLast;
         bool FromEntry = true;
-        if (Last && Last->valid() && E.S &&
-            !Last->at(E.S, StoredLast, FromEntry))
+        if (!Stores.lastAt(E.S, StoredLast, FromEntry))
           FromEntry = true;
         if (FromEntry)
           Out.push_back({I, E.Kind == EvKind::Set, E.G, E.Loc});
@@ -1429,11 +1440,21 @@ struct NonBlockingFdAnalysis::Impl {
     // No CFG, or one that cannot place the use or an event: any of Fn's
     // own events may be the last on some path (may), and none is taken to
     // come after another.
+    if (auto O = anyOwnEvent(Evs, Fn))
+      return O;
+    return beforeAnyEvent(K, Fn);
+  }
+
+  /// The first of \p Fn's own events (not one a parameter picks) that
+  /// leaves the descriptor non-blocking: the answer where the CFG cannot
+  /// order them.
+  std::optional<NonBlockingOrigin> anyOwnEvent(const std::vector<Event> &Evs,
+                                               const FunctionDecl *Fn) {
     for (const Event &E : Evs)
       if (E.Fn == Fn && !E.G.Param)
         if (auto O = resolve(E))
           return O;
-    return beforeAnyEvent(K, Fn);
+    return std::nullopt;
   }
 
   /// Functions' CFGs, built on the first question about one of a
@@ -1621,13 +1642,8 @@ struct NonBlockingFdAnalysis::Impl {
     std::optional<std::vector<const Event *>> Reaching;
     if (L)
       Reaching = reachingEvents(Evs, Owner, K, L, EntryReaches);
-    if (!Reaching) {
-      for (const Event &E : Evs)
-        if (E.Fn == Owner && !E.G.Param)
-          if (auto O = resolve(E))
-            return O;
-      return std::nullopt;
-    }
+    if (!Reaching)
+      return anyOwnEvent(Evs, Owner);
     for (const Event *E : *Reaching)
       if (auto O = resolve(*E))
         return O;
