@@ -1,22 +1,86 @@
-//===--- IncludeFixes.cpp - #include fix-its over one shared inserter -----===//
+//===--- IncludeFixes.cpp - #include fix-its, the includes read on demand -===//
 //
 // SPDX-FileCopyrightText: 2026 The nbio contributors
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "IncludeFixes.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Lex/Token.h"
 #include <map>
 #include <mutex>
+#include <string>
+#include <vector>
 
 namespace clang::tidy::nbio {
 
+/// The #include directives of the files outside system headers, in the
+/// order the preprocessor met them, and the sorters built from them.
+class IncludeFixes::Record {
+public:
+  Record(const SourceManager &SM, utils::IncludeSorter::IncludeStyle Style)
+      : SM(SM), Style(Style) {}
+
+  void add(SourceLocation Hash, SourceLocation End, StringRef Name,
+           bool Angled) {
+    // Fix-its never go into a system header (no check reports there), so
+    // what those include is not kept: they are most of the directives.
+    if (SM.isInSystemHeader(Hash))
+      return;
+    Directives[SM.getFileID(Hash)].push_back(
+        {Name.str(), Angled, Hash, End});
+  }
+
+  /// \p File's sorter, given the file's directives as IncludeInserter
+  /// gives them to its own.
+  utils::IncludeSorter &sorter(FileID File) {
+    std::unique_ptr<utils::IncludeSorter> &S = Sorters[File];
+    if (!S) {
+      S = std::make_unique<utils::IncludeSorter>(
+          &SM, File, SM.getFilename(SM.getLocForStartOfFile(File)), Style);
+      for (const Directive &D : Directives.lookup(File))
+        S->addInclude(D.Name, D.Angled, D.Hash, D.End);
+    }
+    return *S;
+  }
+
+private:
+  struct Directive {
+    std::string Name;
+    bool Angled;
+    SourceLocation Hash, End;
+  };
+  const SourceManager &SM;
+  const utils::IncludeSorter::IncludeStyle Style;
+  llvm::DenseMap<FileID, std::vector<Directive>> Directives;
+  llvm::DenseMap<FileID, std::unique_ptr<utils::IncludeSorter>> Sorters;
+};
+
+namespace {
+class RecordDirectives : public PPCallbacks {
+public:
+  explicit RecordDirectives(std::shared_ptr<IncludeFixes::Record> R)
+      : R(std::move(R)) {}
+  void InclusionDirective(SourceLocation Hash, const Token &IncludeTok,
+                          StringRef Name, bool Angled, CharSourceRange,
+                          OptionalFileEntryRef, StringRef, StringRef,
+                          const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    // Where IncludeInserter's own callback says the directive ends.
+    R->add(Hash, IncludeTok.getEndLoc(), Name, Angled);
+  }
+
+private:
+  std::shared_ptr<IncludeFixes::Record> R;
+};
+} // namespace
+
 void IncludeFixes::registerPreprocessor(Preprocessor *PP) {
-  // One inserter per (preprocessor, style), alive while any check holds it.
-  // Checks are created per translation unit and die before their
-  // preprocessor, so a live entry always belongs to a live preprocessor.
-  // clangd parses on several threads: hence the lock.
+  // One record per (preprocessor, style), alive while any check or the
+  // preprocessor holds it. clangd parses on several threads: hence the lock.
   static std::mutex Lock;
-  static std::map<std::pair<const Preprocessor *, int>,
-                  std::weak_ptr<utils::IncludeInserter>>
+  static std::map<std::pair<const Preprocessor *, int>, std::weak_ptr<Record>>
       Live;
   std::lock_guard<std::mutex> Guard(Lock);
   for (auto It = Live.begin(); It != Live.end();)
@@ -25,11 +89,8 @@ void IncludeFixes::registerPreprocessor(Preprocessor *PP) {
   Shared = Slot.lock();
   if (Shared)
     return;
-  // The shared inserter never refuses a header it inserted before: which
-  // fix gets the insertion is each check's own record's to say.
-  Shared = std::make_shared<utils::IncludeInserter>(
-      Style, /*SelfContainedDiags=*/true);
-  Shared->registerPreprocessor(PP);
+  Shared = std::make_shared<Record>(PP->getSourceManager(), Style);
+  PP->addPPCallbacks(std::make_unique<RecordDirectives>(Shared));
   Slot = Shared;
 }
 
@@ -37,9 +98,14 @@ std::optional<FixItHint>
 IncludeFixes::createIncludeInsertion(FileID File, llvm::StringRef Header) {
   if (!Shared)
     return std::nullopt;
+  bool Angled = Header.consume_front("<");
+  if (Angled != Header.consume_back(">"))
+    return std::nullopt;
+  // The same header is never included both ways, as IncludeInserter
+  // assumes.
   if (!SelfContainedDiags && !Inserted[File].insert(Header).second)
     return std::nullopt;
-  return Shared->createIncludeInsertion(File, Header);
+  return Shared->sorter(File).createIncludeInsertion(Header, Angled);
 }
 
 } // namespace clang::tidy::nbio
