@@ -1669,12 +1669,17 @@ FailurePath FailurePathFinder::follow(const CallExpr *Call, const Expr *Fd,
                                       llvm::ArrayRef<const Decl *> FdOwners) {
   if (!Fn || !Fn->getBody())
     return {};
+  auto [It, New] = Followed.try_emplace(
+      {Call, Fd, Fn, int(H), Optimistic,
+       std::vector<const Decl *>(FdOwners.begin(), FdOwners.end())});
+  if (!New)
+    return It->second;
   if (const FunctionCfgs::Cfg *G = Cfgs.of(Fn); !G || !G->Pos.count(Call))
     inInstantiation(Call, Fd, Fn);
   Walk W(*this, Call, Fd, Fn, H);
   W.Optimistic = Optimistic;
   W.FdOwners = FdOwners;
-  return W.run();
+  return It->second = W.run();
 }
 
 } // namespace clang::tidy::nbio

@@ -31,7 +31,9 @@
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
 #include "llvm/ADT/StringSet.h"
+#include <map>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 namespace clang::tidy::nbio {
@@ -91,7 +93,7 @@ struct WaitFunctions {
   llvm::StringSet<> Project;
   bool isWait(const FunctionDecl *FD, unsigned Depth = 0) const;
   /// Answers for the current TU (a function of the TU is asked about once
-  /// per call site in every loop); cleared at the end of each TU.
+  /// per call site in every loop).
   mutable llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Memo;
 };
 
@@ -154,6 +156,12 @@ private:
   }
   llvm::DenseMap<const FunctionDecl *, std::vector<unsigned>> Closers;
   FunctionCfgs &Cfgs; // shared by the analyses of the TU
+  /// follow()'s answers: the checks of a TU ask the same questions (a
+  /// wrapper's call, then each check's candidates).
+  std::map<std::tuple<const CallExpr *, const Expr *, const FunctionDecl *,
+                      int, bool, std::vector<const Decl *>>,
+           FailurePath>
+      Followed;
   /// What the walk asks of a function's CFG besides its blocks: the block
   /// each branching statement ends, and (when an unknown branch is passed
   /// over) where its two ways meet again.

@@ -24,6 +24,21 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::nbio {
 
+struct NbioCheckBase::SharedState {
+  const ASTContext *For = nullptr; ///< the TU it belongs to
+  WaitFunctions Waits;
+  llvm::StringSet<> UserTerminal;
+  std::unique_ptr<FailurePathFinder> Paths;
+  /// Keyed by the wrapper function, or by the function-pointer field that
+  /// holds one (FieldDecl).
+  std::map<const Decl *, std::unique_ptr<IoWrapper>> Wrappers;
+  /// The calls to them, once the wrappers are inferred.
+  std::optional<std::vector<const Stmt *>> WrapperCalls;
+  /// fdOf's implicit `arg->field` expressions.
+  llvm::DenseMap<const CallExpr *, const Expr *> FieldFds;
+  llvm::DenseSet<const Expr *> MadeFds;
+};
+
 static void addList(llvm::StringSet<> &Set, llvm::StringRef List) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   List.split(Parts, ';', -1, false);
@@ -120,8 +135,38 @@ NbioCheckBase::NbioCheckBase(StringRef Name, ClangTidyContext *Context)
             << Option << Why;
     }
   }
-  addList(Waits.User, WaitFunctionsOpt);
-  addList(UserTerminal, TerminalFunctionsOpt);
+}
+
+NbioCheckBase::~NbioCheckBase() = default;
+
+NbioCheckBase::SharedState &NbioCheckBase::sharedState() {
+  if (Shared && Shared->For == Ctx)
+    return *Shared;
+  // One state per (AST, options), alive while any check holds it: the
+  // checks of a TU die together, after its last onEndOfTranslationUnit.
+  // clangd builds ASTs on several threads: hence the lock.
+  static std::mutex Lock;
+  static std::map<std::pair<const ASTContext *, std::string>,
+                  std::weak_ptr<SharedState>>
+      Live;
+  std::string Key = Config.key() + "\x1f" + WaitFunctionsOpt + "\x1f" +
+                    TerminalFunctionsOpt;
+  std::lock_guard<std::mutex> Guard(Lock);
+  for (auto It = Live.begin(); It != Live.end();)
+    It = It->second.expired() ? Live.erase(It) : std::next(It);
+  auto &Slot = Live[{Ctx, Key}];
+  Shared = Slot.lock();
+  if (Shared)
+    return *Shared;
+  Shared = std::make_shared<SharedState>();
+  Shared->For = Ctx;
+  addList(Shared->Waits.User, WaitFunctionsOpt);
+  addList(Shared->UserTerminal, TerminalFunctionsOpt);
+  if (Config.Facts)
+    for (const std::string &W : Config.Facts->Waits)
+      Shared->Waits.Project.insert(W);
+  Slot = Shared;
+  return *Shared;
 }
 
 void NbioCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -303,16 +348,20 @@ void NbioCheckBase::onEndOfTranslationUnit() {
   }
   if (WantPlain || Exporting) {
     Analysis = NonBlockingFdAnalysis::get(*Ctx, Config);
-    std::vector<const Stmt *> WrapperCalls;
-    wrappersFromFacts(*Analysis, WrapperCalls);
-    for (const Stmt *S : WrapperCalls)
-      PlainCalls.push_back(cast<CallExpr>(S));
-    inferWrappers(*Analysis, PlainCalls, WrapperCalls);
-    wrappersInFields(*Analysis, WrapperCalls);
-    wrappersInParameters(*Analysis, WrapperCalls);
+    SharedState &S = sharedState();
+    if (!S.WrapperCalls) {
+      std::vector<const Stmt *> WrapperCalls;
+      wrappersFromFacts(*Analysis, WrapperCalls);
+      for (const Stmt *W : WrapperCalls)
+        PlainCalls.push_back(cast<CallExpr>(W));
+      inferWrappers(*Analysis, PlainCalls, WrapperCalls);
+      wrappersInFields(*Analysis, WrapperCalls);
+      wrappersInParameters(*Analysis, WrapperCalls);
+      S.WrapperCalls = std::move(WrapperCalls);
+    }
     if (WantPlain)
-      Candidates.insert(Candidates.end(), WrapperCalls.begin(),
-                        WrapperCalls.end());
+      Candidates.insert(Candidates.end(), S.WrapperCalls->begin(),
+                        S.WrapperCalls->end());
     if (Exporting)
       exportFacts(*Analysis);
   }
@@ -321,19 +370,16 @@ void NbioCheckBase::onEndOfTranslationUnit() {
     decide(*Analysis, Candidates);
   }
   Candidates.clear();
-  Wrappers.clear();
-  FieldFds.clear();
-  MadeFds.clear();
-  Waits.Memo.clear(); // keyed by this TU's declarations
   forgetMacroChains();
 }
 
 FailurePathFinder &NbioCheckBase::paths(NonBlockingFdAnalysis &A) {
-  if (!Paths)
-    Paths = std::make_unique<FailurePathFinder>(
-        *Ctx, A.classifiers(), A.functionParents(), A.functionCfgs(), Waits,
-        UserTerminal);
-  return *Paths;
+  SharedState &S = sharedState();
+  if (!S.Paths)
+    S.Paths = std::make_unique<FailurePathFinder>(
+        *Ctx, A.classifiers(), A.functionParents(), A.functionCfgs(), S.Waits,
+        S.UserTerminal);
+  return *S.Paths;
 }
 
 bool NbioCheckBase::isDiscarded(const CallExpr *Call, const FunctionDecl *Fn,
@@ -391,13 +437,13 @@ static std::string withField(std::string Base, const Expr *E) {
 }
 
 std::string NbioCheckBase::textOf(const Expr *E) const {
-  if (MadeFds.count(E))
+  if (Shared && Shared->MadeFds.count(E))
     return withField(sourceTextOf(cast<MemberExpr>(E)->getBase(), *Ctx), E);
   return sourceTextOf(E, *Ctx);
 }
 
 std::optional<std::string> NbioCheckBase::fixTextOf(const Expr *E) const {
-  if (MadeFds.count(E)) {
+  if (Shared && Shared->MadeFds.count(E)) {
     const Expr *Base = cast<MemberExpr>(E)->getBase();
     std::optional<std::string> B = exactSourceText(Base, *Ctx);
     if (!B)
@@ -416,7 +462,8 @@ const Expr *NbioCheckBase::fdOf(const CallExpr *Call, const IoCallInfo &Info) {
   const IoWrapper *W = wrapperCalled(Call);
   if (!W || W->FdField.empty())
     return Arg;
-  if (const Expr *Made = FieldFds.lookup(Call))
+  SharedState &S = sharedState();
+  if (const Expr *Made = S.FieldFds.lookup(Call))
     return Made;
   QualType T = Arg->getType();
   bool Arrow = T->isPointerType();
@@ -432,8 +479,8 @@ const Expr *NbioCheckBase::fdOf(const CallExpr *Call, const IoCallInfo &Info) {
   const Expr *Made = MemberExpr::CreateImplicit(
       *Ctx, const_cast<Expr *>(Arg), Arrow, const_cast<FieldDecl *>(FD),
       FD->getType(), VK_LValue, OK_Ordinary);
-  FieldFds[Call] = Made;
-  MadeFds.insert(Made);
+  S.FieldFds[Call] = Made;
+  S.MadeFds.insert(Made);
   return Made;
 }
 
@@ -544,7 +591,7 @@ void NbioCheckBase::noteWrapper(const CallExpr *Call) {
 
 const NbioCheckBase::IoWrapper *
 NbioCheckBase::wrapperCalled(const CallExpr *Call) const {
-  if (Wrappers.empty())
+  if (!Shared || Shared->Wrappers.empty())
     return nullptr;
   const Decl *Key = Call->getDirectCallee();
   if (!Key)
@@ -553,8 +600,8 @@ NbioCheckBase::wrapperCalled(const CallExpr *Call) const {
     Key = calledParameter(Call);
   if (!Key)
     return nullptr;
-  auto It = Wrappers.find(Key->getCanonicalDecl());
-  return It == Wrappers.end() ? nullptr : It->second.get();
+  auto It = Shared->Wrappers.find(Key->getCanonicalDecl());
+  return It == Shared->Wrappers.end() ? nullptr : It->second.get();
 }
 
 bool NbioCheckBase::wrapperReturnsCount(const IoWrapper &W,
@@ -579,7 +626,6 @@ const IoCallInfo *NbioCheckBase::ioCallInfo(const CallExpr *Call) const {
 
 void NbioCheckBase::loadFacts() {
   Config.Facts.reset();
-  Waits.Project.clear();
   // A summary says what its own file shows: one made while a facts file is
   // read would depend on an earlier merge (a wrapper of another file taken
   // for this file's own setter), so that one pass and shards, or two runs
@@ -602,9 +648,6 @@ void NbioCheckBase::loadFacts() {
     return;
   std::string Why;
   Config.Facts = ProjectFacts::load(Path, Why);
-  if (Config.Facts)
-    for (const std::string &W : Config.Facts->Waits)
-      Waits.Project.insert(W);
   // Said once per file and process, by one check.
   static std::mutex Lock;
   static llvm::StringSet<> Warned;
@@ -644,7 +687,7 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
     W->FactAt = F.At;
     W->ReturnsCount = F.ReturnsCount;
     W->FdField = F.FdField;
-    Wrappers[Callee->getCanonicalDecl()] = std::move(W);
+    Shared->Wrappers[Callee->getCanonicalDecl()] = std::move(W);
     for (const CallExpr *Site : Sites)
       if (Site->getNumArgs() > F.FdArg)
         Out.push_back(Site);
@@ -673,12 +716,12 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   // The functions of this file, visible to the others, that wait or back
   // off: their callers elsewhere see only a declaration.
   for (const FunctionDecl *Fn : A.exportedFunctions())
-    if (Waits.isWait(Fn))
+    if (Shared->Waits.isWait(Fn))
       F.Waits.push_back(Fn->getQualifiedNameAsString());
   llvm::sort(F.Waits);
   F.Waits.erase(std::unique(F.Waits.begin(), F.Waits.end()), F.Waits.end());
   ShortWriteFlow Flow(*Ctx, A.functionCfgs());
-  for (const auto &[Key, W] : Wrappers)
+  for (const auto &[Key, W] : Shared->Wrappers)
     if (W->Inner && W->Fn && W->Fn->isExternallyVisible())
       F.Wrappers.push_back(describe(*W, wrapperReturnsCount(*W, Flow), SM));
   llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {
@@ -698,8 +741,8 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
       continue;
     T.Fn = St.Fn->getNameAsString();
     T.At = fileAndLine(St.At->getBeginLoc(), SM);
-    auto It = Wrappers.find(St.Fn->getCanonicalDecl());
-    if (It == Wrappers.end() || !It->second->Inner || !It->second->Fn)
+    auto It = Shared->Wrappers.find(St.Fn->getCanonicalDecl());
+    if (It == Shared->Wrappers.end() || !It->second->Inner || !It->second->Fn)
       continue;
     T.Wrapper =
         describe(*It->second, wrapperReturnsCount(*It->second, Flow), SM);
@@ -759,9 +802,9 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
   for (const SharedIoCalls::FieldStore &St :
        IoCalls ? IoCalls->FieldStores
                : std::vector<SharedIoCalls::FieldStore>()) {
-    auto It = Wrappers.find(St.Fn->getCanonicalDecl());
+    auto It = Shared->Wrappers.find(St.Fn->getCanonicalDecl());
     ByField[ProjectFacts::fieldKey(St.Field)][St.Fn->getNameAsString()].Own =
-        It != Wrappers.end() && It->second->Fn ? It->second.get() : nullptr;
+        It != Shared->Wrappers.end() && It->second->Fn ? It->second.get() : nullptr;
   }
   if (Config.Facts)
     for (const ProjectFacts::FieldTarget &T : Config.Facts->FieldTargets) {
@@ -824,7 +867,7 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
       return;
     W->ReturnsCount = ReturnsCount;
     unsigned FdArg = W->Info.FdArg;
-    Wrappers[Field->getCanonicalDecl()] = std::move(W);
+    Shared->Wrappers[Field->getCanonicalDecl()] = std::move(W);
     for (const CallExpr *Site : Sites)
       if (Site->getNumArgs() > FdArg)
         Out.push_back(Site);
@@ -836,7 +879,7 @@ void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
   // A parameter's calls are judged only when every call passes a plain I/O
   // function or one of the TU's wrappers: with neither in the TU, the
   // bodies need not be walked for them.
-  if (Wrappers.empty() && !(IoCalls && IoCalls->PassesIoFunction))
+  if (Shared->Wrappers.empty() && !(IoCalls && IoCalls->PassesIoFunction))
     return;
   std::optional<ShortWriteFlow> Flow;
   A.forEachParamCallee([&](const ParmVarDecl *Param,
@@ -860,8 +903,8 @@ void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
       if (!T || !T->getIdentifier())
         return;
       FactWrapper D;
-      auto It = Wrappers.find(T->getCanonicalDecl());
-      if (It != Wrappers.end() && It->second->Fn && It->second->Inner) {
+      auto It = Shared->Wrappers.find(T->getCanonicalDecl());
+      if (It != Shared->Wrappers.end() && It->second->Fn && It->second->Inner) {
         if (!Flow)
           Flow.emplace(*Ctx, A.functionCfgs());
         D = describe(*It->second, wrapperReturnsCount(*It->second, *Flow),
@@ -940,7 +983,7 @@ void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
                          IoFamily::Plain};
     W->Info.ReadIf = W->ReadIf;
     unsigned FdArg = W->Info.FdArg;
-    Wrappers[Param] = std::move(W);
+    Shared->Wrappers[Param] = std::move(W);
     for (const CallExpr *Call : Calls)
       if (Call->getNumArgs() > FdArg)
         Out.push_back(Call);
@@ -995,7 +1038,7 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       // A function that waits for readiness (or backs off) before the call
       // is more than the call: a caller's retry through it does not spin.
       if (!Fn || !Fn->getReturnType()->isIntegerType() ||
-          Wrappers.count(Fn->getCanonicalDecl()) || Waits.isWait(Fn))
+          Shared->Wrappers.count(Fn->getCanonicalDecl()) || Shared->Waits.isWait(Fn))
         continue;
       // The descriptor is one of the function's own parameters, or a
       // field of the struct one points to (`send(ctx->s, ...)`; one level:
@@ -1044,7 +1087,7 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       W->BufArg = ParamOf(Below ? Below->BufArg : 1);
       W->LenArg = ParamOf(Below ? Below->LenArg : 2);
       const FunctionDecl *Key = Fn->getCanonicalDecl();
-      Wrappers[Key] = std::move(W);
+      Shared->Wrappers[Key] = std::move(W);
       for (const CallExpr *Site : A.callSitesOf(Fn)) {
         Next.push_back(Site);
         Out.push_back(Site);

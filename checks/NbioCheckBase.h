@@ -36,6 +36,7 @@ inline constexpr llvm::StringLiteral NbioCheckNames[] = {
 class NbioCheckBase : public ClangTidyCheck {
 public:
   NbioCheckBase(StringRef Name, ClangTidyContext *Context);
+  ~NbioCheckBase() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   /// Nothing: the candidates come from the shared matcher (matchCallsTo).
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -152,8 +153,6 @@ protected:
 
   ASTContext *Ctx = nullptr;
   NbioConfig Config;
-  WaitFunctions Waits;
-  llvm::StringSet<> UserTerminal;
 
 private:
   /// Infers the TU's wrappers (wrappers of wrappers too, up to
@@ -161,9 +160,6 @@ private:
   void inferWrappers(NonBlockingFdAnalysis &A,
                      llvm::ArrayRef<const CallExpr *> Calls,
                      std::vector<const Stmt *> &Out);
-  /// Keyed by the wrapper function, or by the function-pointer field that
-  /// holds one (FieldDecl).
-  std::map<const Decl *, std::unique_ptr<IoWrapper>> Wrappers;
   /// The wrappers called through a struct's function-pointer field: the
   /// TU's own functions stored there, and other files' (the facts).
   void wrappersInFields(NonBlockingFdAnalysis &A,
@@ -174,9 +170,6 @@ private:
   /// through it are calls of the I/O functions every call passes there.
   void wrappersInParameters(NonBlockingFdAnalysis &A,
                             std::vector<const Stmt *> &Out);
-  /// fdOf's implicit `arg->field` expressions.
-  llvm::DenseMap<const CallExpr *, const Expr *> FieldFds;
-  llvm::DenseSet<const Expr *> MadeFds;
   /// The wrappers other files' facts name, for the calls to them here.
   void wrappersFromFacts(NonBlockingFdAnalysis &A,
                          std::vector<const Stmt *> &Out);
@@ -197,8 +190,14 @@ private:
   bool MatchDependent = false;
   std::vector<const Stmt *> Candidates;
   std::shared_ptr<NonBlockingFdAnalysis> Analysis;
-  std::unique_ptr<FailurePathFinder> Paths;
   std::string WaitFunctionsOpt, TerminalFunctionsOpt;
+  /// What the nbio checks of one TU decide alike when their options are
+  /// the same (the wrappers, the wait and terminal functions, the failure
+  /// paths and their caches): the first check that needs it computes it,
+  /// the others read it (sharedState()).
+  struct SharedState;
+  std::shared_ptr<SharedState> Shared;
+  SharedState &sharedState();
 };
 
 } // namespace clang::tidy::nbio
