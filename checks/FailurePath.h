@@ -29,10 +29,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/Analyses/Dominators.h"
 #include "llvm/ADT/DenseMap.h"
-#include <optional>
 #include "llvm/ADT/StringSet.h"
 #include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -158,8 +158,8 @@ private:
   FunctionCfgs &Cfgs; // shared by the analyses of the TU
   /// follow()'s answers: the checks of a TU ask the same questions (a
   /// wrapper's call, then each check's candidates).
-  std::map<std::tuple<const CallExpr *, const Expr *, const FunctionDecl *,
-                      int, bool, std::vector<const Decl *>>,
+  std::map<std::tuple<const CallExpr *, const Expr *, const FunctionDecl *, int,
+                      bool, std::vector<const Decl *>>,
            FailurePath>
       Followed;
   /// What the walk asks of a function's CFG besides its blocks: the block

@@ -4,12 +4,11 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "IncludeFixes.h"
+#include "SharedPerKey.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/Token.h"
-#include <map>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -28,8 +27,7 @@ public:
     // what those include is not kept: they are most of the directives.
     if (SM.isInSystemHeader(Hash))
       return;
-    Directives[SM.getFileID(Hash)].push_back(
-        {Name.str(), Angled, Hash, End});
+    Directives[SM.getFileID(Hash)].push_back({Name.str(), Angled, Hash, End});
   }
 
   /// \p File's sorter, given the file's directives as IncludeInserter
@@ -78,20 +76,15 @@ private:
 
 void IncludeFixes::registerPreprocessor(Preprocessor *PP) {
   // One record per (preprocessor, style), alive while any check or the
-  // preprocessor holds it. clangd parses on several threads: hence the lock.
-  static std::mutex Lock;
-  static std::map<std::pair<const Preprocessor *, int>, std::weak_ptr<Record>>
-      Live;
-  std::lock_guard<std::mutex> Guard(Lock);
-  for (auto It = Live.begin(); It != Live.end();)
-    It = It->second.expired() ? Live.erase(It) : std::next(It);
-  auto &Slot = Live[{PP, static_cast<int>(Style)}];
-  Shared = Slot.lock();
-  if (Shared)
-    return;
-  Shared = std::make_shared<Record>(PP->getSourceManager(), Style);
-  PP->addPPCallbacks(std::make_unique<RecordDirectives>(Shared));
-  Slot = Shared;
+  // preprocessor holds it.
+  Shared = sharedPerKey<Record>(
+      std::make_pair(static_cast<const Preprocessor *>(PP),
+                     static_cast<int>(Style)),
+      [&] {
+        auto R = std::make_shared<Record>(PP->getSourceManager(), Style);
+        PP->addPPCallbacks(std::make_unique<RecordDirectives>(R));
+        return R;
+      });
 }
 
 std::optional<FixItHint>

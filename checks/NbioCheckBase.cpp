@@ -4,19 +4,20 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "NbioCheckBase.h"
-#include "SourceText.h"
+#include "SharedPerKey.h"
 #include "ShortWriteFlow.h"
+#include "SourceText.h"
 #include "StmtSearch.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
-#include "clang/AST/ExprCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Basic/CharInfo.h"
-#include "clang/Lex/Lexer.h"
 #include <map>
 #include <mutex>
 
@@ -142,30 +143,20 @@ NbioCheckBase::~NbioCheckBase() = default;
 NbioCheckBase::SharedState &NbioCheckBase::sharedState() {
   if (Shared && Shared->For == Ctx)
     return *Shared;
-  // One state per (AST, options), alive while any check holds it: the
-  // checks of a TU die together, after its last onEndOfTranslationUnit.
-  // clangd builds ASTs on several threads: hence the lock.
-  static std::mutex Lock;
-  static std::map<std::pair<const ASTContext *, std::string>,
-                  std::weak_ptr<SharedState>>
-      Live;
-  std::string Key = Config.key() + "\x1f" + WaitFunctionsOpt + "\x1f" +
-                    TerminalFunctionsOpt;
-  std::lock_guard<std::mutex> Guard(Lock);
-  for (auto It = Live.begin(); It != Live.end();)
-    It = It->second.expired() ? Live.erase(It) : std::next(It);
-  auto &Slot = Live[{Ctx, Key}];
-  Shared = Slot.lock();
-  if (Shared)
-    return *Shared;
-  Shared = std::make_shared<SharedState>();
-  Shared->For = Ctx;
-  addList(Shared->Waits.User, WaitFunctionsOpt);
-  addList(Shared->UserTerminal, TerminalFunctionsOpt);
-  if (Config.Facts)
-    for (const std::string &W : Config.Facts->Waits)
-      Shared->Waits.Project.insert(W);
-  Slot = Shared;
+  // One state per (AST, options): the checks of a TU die together, after
+  // its last onEndOfTranslationUnit.
+  std::string Key =
+      Config.key() + "\x1f" + WaitFunctionsOpt + "\x1f" + TerminalFunctionsOpt;
+  Shared = sharedPerKey<SharedState>(std::make_pair(Ctx, Key), [&] {
+    auto S = std::make_shared<SharedState>();
+    S->For = Ctx;
+    addList(S->Waits.User, WaitFunctionsOpt);
+    addList(S->UserTerminal, TerminalFunctionsOpt);
+    if (Config.Facts)
+      for (const std::string &W : Config.Facts->Waits)
+        S->Waits.Project.insert(W);
+    return S;
+  });
   return *Shared;
 }
 
@@ -285,25 +276,20 @@ public:
 
   /// The one for \p Finder, registering its matcher on first use.
   static std::shared_ptr<SharedIoCalls> forFinder(MatchFinder *Finder) {
-    // Checks are made per TU with their MatchFinder and die with it: a live
-    // entry's finder is live. clangd builds ASTs on several threads.
-    static std::mutex Lock;
-    static std::map<const MatchFinder *, std::weak_ptr<SharedIoCalls>> Live;
-    std::lock_guard<std::mutex> Guard(Lock);
-    for (auto It = Live.begin(); It != Live.end();)
-      It = It->second.expired() ? Live.erase(It) : std::next(It);
-    std::weak_ptr<SharedIoCalls> &Slot = Live[Finder];
-    if (auto Existing = Slot.lock())
-      return Existing;
-    auto Fresh = std::make_shared<SharedIoCalls>();
-    Finder->addMatcher(callExpr(callsOrPassesIoFunction()).bind("io-call"),
-                       Fresh.get());
-    Finder->addMatcher(binaryOperator(storesFunctionInField()).bind("fn-store"),
-                       Fresh.get());
-    Finder->addMatcher(initListExpr(initializesStruct()).bind("struct-init"),
-                       Fresh.get());
-    Slot = Fresh;
-    return Fresh;
+    // Checks are made per TU with their MatchFinder and die with it.
+    return sharedPerKey<SharedIoCalls>(
+        static_cast<const MatchFinder *>(Finder), [&] {
+          auto Fresh = std::make_shared<SharedIoCalls>();
+          Finder->addMatcher(
+              callExpr(callsOrPassesIoFunction()).bind("io-call"), Fresh.get());
+          Finder->addMatcher(
+              binaryOperator(storesFunctionInField()).bind("fn-store"),
+              Fresh.get());
+          Finder->addMatcher(
+              initListExpr(initializesStruct()).bind("struct-init"),
+              Fresh.get());
+          return Fresh;
+        });
   }
 };
 
@@ -804,7 +790,8 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
                : std::vector<SharedIoCalls::FieldStore>()) {
     auto It = Shared->Wrappers.find(St.Fn->getCanonicalDecl());
     ByField[ProjectFacts::fieldKey(St.Field)][St.Fn->getNameAsString()].Own =
-        It != Shared->Wrappers.end() && It->second->Fn ? It->second.get() : nullptr;
+        It != Shared->Wrappers.end() && It->second->Fn ? It->second.get()
+                                                       : nullptr;
   }
   if (Config.Facts)
     for (const ProjectFacts::FieldTarget &T : Config.Facts->FieldTargets) {
@@ -1038,7 +1025,8 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       // A function that waits for readiness (or backs off) before the call
       // is more than the call: a caller's retry through it does not spin.
       if (!Fn || !Fn->getReturnType()->isIntegerType() ||
-          Shared->Wrappers.count(Fn->getCanonicalDecl()) || Shared->Waits.isWait(Fn))
+          Shared->Wrappers.count(Fn->getCanonicalDecl()) ||
+          Shared->Waits.isWait(Fn))
         continue;
       // The descriptor is one of the function's own parameters, or a
       // field of the struct one points to (`send(ctx->s, ...)`; one level:

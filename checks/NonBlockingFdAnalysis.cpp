@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "NonBlockingFdAnalysis.h"
+#include "SharedPerKey.h"
 #include "SourceText.h"
 #include "StmtSearch.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -2189,22 +2190,9 @@ NonBlockingFdAnalysis::~NonBlockingFdAnalysis() = default;
 std::shared_ptr<NonBlockingFdAnalysis>
 NonBlockingFdAnalysis::get(ASTContext &Ctx, const NbioConfig &Cfg) {
   // One analysis per (AST, configuration), alive while any check holds it.
-  // Checks are created per translation unit and die before their AST, so a
-  // live entry always belongs to a live AST. clangd builds ASTs on several
-  // threads: hence the lock.
-  static std::mutex Lock;
-  static std::map<std::pair<const ASTContext *, std::string>,
-                  std::weak_ptr<NonBlockingFdAnalysis>>
-      Live;
-  std::lock_guard<std::mutex> Guard(Lock);
-  for (auto It = Live.begin(); It != Live.end();)
-    It = It->second.expired() ? Live.erase(It) : std::next(It);
-  auto &Slot = Live[{&Ctx, Cfg.key()}];
-  if (auto Existing = Slot.lock())
-    return Existing;
-  auto Fresh = std::make_shared<NonBlockingFdAnalysis>(Ctx, Cfg);
-  Slot = Fresh;
-  return Fresh;
+  return sharedPerKey<NonBlockingFdAnalysis>(
+      std::make_pair(static_cast<const ASTContext *>(&Ctx), Cfg.key()),
+      [&] { return std::make_shared<NonBlockingFdAnalysis>(Ctx, Cfg); });
 }
 
 std::optional<NonBlockingOrigin>
