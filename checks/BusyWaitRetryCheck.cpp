@@ -536,7 +536,7 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
     // Writing to an eventfd fails with EAGAIN only when its 64-bit counter
     // would overflow: such a retry does not spin in practice.
     if (Info->Dir == Direction::Write && Info->Family == IoFamily::Plain &&
-        ((Origin && Origin->Note.find("'eventfd'") != std::string::npos) ||
+        ((Origin && Origin->CreatedBy == "eventfd") ||
          StringRef(Fn->getNameAsString()).contains("eventfd")))
       continue;
 

@@ -1337,7 +1337,8 @@ struct NonBlockingFdAnalysis::Impl {
             "'" + Name.str() + "' creates a non-blocking descriptor here",
             Name == "eventfd" || Name == "timerfd_create" ||
                 Name == "signalfd" || Name == "inotify_init1" ||
-                Name == "fanotify_init" || Name == "pidfd_open"};
+                Name == "fanotify_init" || Name == "pidfd_open",
+            Name.str()};
     return std::nullopt;
   }
 

@@ -76,11 +76,19 @@ struct NbioConfig {
 
 /// Where, and how, a descriptor became non-blocking.
 struct NonBlockingOrigin {
+  NonBlockingOrigin() = default;
+  NonBlockingOrigin(SourceLocation Loc, std::string Note,
+                    bool LinuxOnly = false, std::string CreatedBy = {})
+      : Loc(Loc), Note(std::move(Note)), LinuxOnly(LinuxOnly),
+        CreatedBy(std::move(CreatedBy)) {}
   SourceLocation Loc;
   std::string Note; ///< e.g. "'c->fd' was made non-blocking here"
   /// Made by a Linux-only call (eventfd, timerfd, signalfd, inotify), where
   /// EAGAIN and EWOULDBLOCK are the same.
   bool LinuxOnly = false;
+  /// The C library call that created the descriptor non-blocking
+  /// (`eventfd`, `socket`, `pipe2`...), or empty when it became so later.
+  std::string CreatedBy;
 };
 
 class NonBlockingFdAnalysis {
