@@ -310,9 +310,9 @@ std::optional<std::vector<FixItHint>> ConnectEinprogressCheck::readBackFix(
     return std::nullopt;
   const FunctionParents::Map &PM = A.functionParents().of(Fn);
   auto Up = [&](const Stmt *S) {
-    const Stmt *P = PM.lookup(S);
+    const Stmt *P = PM.getParent(S);
     while (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)))
-      P = PM.lookup(P);
+      P = PM.getParent(P);
     return P;
   };
   // Which way the test reads: true when the wait failed (`!= 1`, `<= 0`,
@@ -384,10 +384,10 @@ bool ConnectEinprogressCheck::wrappedByHelper(const CallExpr *Call,
                                               NonBlockingFdAnalysis &A) const {
   const FunctionParents::Map &PM = A.functionParents().of(Fn);
   const Stmt *Child = Call;
-  const Stmt *P = PM.lookup(Call);
+  const Stmt *P = PM.getParent(Call);
   while (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P))) {
     Child = P;
-    P = PM.lookup(P);
+    P = PM.getParent(P);
   }
   const auto *Outer = dyn_cast_or_null<CallExpr>(P);
   const FunctionDecl *FD = Outer ? Outer->getDirectCallee() : nullptr;

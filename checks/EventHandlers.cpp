@@ -341,8 +341,8 @@ unsigned EventHandlers::readinessDirectionsAt(const FunctionDecl *Fn,
   if (!Mask)
     return 0;
   const FunctionParents::Map &PM = A.functionParents().of(Fn);
-  for (const Stmt *Child = At, *P = PM.lookup(At); P && Mask;
-       Child = P, P = PM.lookup(P))
+  for (const Stmt *Child = At, *P = PM.getParent(At); P && Mask;
+       Child = P, P = PM.getParent(P))
     if (const auto *If = dyn_cast<IfStmt>(P); If && If->getThen() == Child)
       if (unsigned Tested = directionRequired(If->getCond(), A.context()))
         Mask &= Tested;

@@ -226,7 +226,7 @@ std::optional<bool> FailurePathFinder::waitsEveryRound(const FunctionDecl *Fn,
 }
 
 const Stmt *FailurePathFinder::parentOf(const Stmt *S, const FunctionDecl *Fn) {
-  return parents(Fn).lookup(S);
+  return parents(Fn).getParent(S);
 }
 
 FailurePathFinder::FailurePathFinder(ASTContext &Ctx,
@@ -332,7 +332,7 @@ struct Val {
 struct FailurePathFinder::Walk {
   FailurePathFinder &F;
   ASTContext &Ctx;
-  const llvm::DenseMap<const Stmt *, const Stmt *> &PM;
+  const FunctionParents::Map &PM;
   const CallExpr *Call;
   const FunctionDecl *Fn;
   Hypothesis H;
@@ -474,7 +474,7 @@ struct FailurePathFinder::Walk {
     return false;
   }
 
-  const Stmt *parent(const Stmt *S) const { return PM.lookup(S); }
+  const Stmt *parent(const Stmt *S) const { return PM.getParent(S); }
 
   bool contains(const Stmt *Outer, const Stmt *Inner) const {
     for (const Stmt *S = Inner; S; S = parent(S))

@@ -5,17 +5,18 @@
 //
 // The control-flow graph of a function body (clang::CFG), built on the
 // first question about that function and kept for the translation unit,
-// with where each statement stands (and its parent map, on demand). Every
+// with where each statement stands (and the shared parent map, on demand). Every
 // expression is an element of its own (BuildOptions::setAllAlwaysAdd), so
 // an event or a use nested in a condition (`if ((fd = socket(...)) < 0)`,
 // `n != len`) has its place on the paths. One instance per TU is shared by
-// the nbio analyses through NonBlockingFdAnalysis, as FunctionParents is.
+// the nbio analyses through NonBlockingFdAnalysis, with FunctionParents.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef NBIO_CHECKS_FUNCTIONCFGS_H
 #define NBIO_CHECKS_FUNCTIONCFGS_H
 
+#include "FunctionParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
@@ -37,15 +38,11 @@ class FunctionCfgs {
 public:
   struct Cfg {
     std::unique_ptr<CFG> G;
-    /// The body's parent map, built on the first question (only
-    /// nbio-partial-write's count flow asks).
-    const ParentMap &parents() const {
-      if (!PM)
-        PM = std::make_unique<ParentMap>(Body);
-      return *PM;
-    }
-    Stmt *Body = nullptr;
-    mutable std::unique_ptr<ParentMap> PM;
+    /// The body's parent map: the one the checks share (FunctionParents),
+    /// built on the first question.
+    const ParentMap &parents() const { return Parents->of(Fn); }
+    FunctionParents *Parents = nullptr;
+    const FunctionDecl *Fn = nullptr;
     std::vector<const CFGBlock *> Blocks; ///< by block ID
     /// Which blocks reach which, asked by mayReach (built on demand).
     mutable std::unique_ptr<CFGReverseBlockReachabilityAnalysis> Reach;
@@ -80,7 +77,8 @@ public:
     }
   };
 
-  explicit FunctionCfgs(ASTContext &Ctx) : Ctx(Ctx) {}
+  FunctionCfgs(ASTContext &Ctx, FunctionParents &Parents)
+      : Ctx(Ctx), Parents(Parents) {}
 
   /// \p Fn's CFG, or null when it has no body or clang cannot build one.
   const Cfg *of(const FunctionDecl *Fn) {
@@ -94,7 +92,8 @@ public:
       Slot->G = CFG::buildCFG(Fn, Fn->getBody(), &Ctx, Opts);
       if (!Slot->G)
         return nullptr;
-      Slot->Body = Fn->getBody();
+      Slot->Parents = &Parents;
+      Slot->Fn = Fn;
       Slot->Blocks.resize(Slot->G->getNumBlockIDs());
       for (const CFGBlock *B : *Slot->G) {
         Slot->Blocks[B->getBlockID()] = B;
@@ -390,6 +389,7 @@ public:
 
 private:
   ASTContext &Ctx;
+  FunctionParents &Parents;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Cfg>> Cfgs;
 };
 

@@ -3,11 +3,11 @@
 // SPDX-FileCopyrightText: 2026 The nbio contributors
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// The parent of each statement in a function body, built on first use for
-// that function only (ASTContext::getParents would build the map of the
-// whole TU, headers included). One instance per TU is shared by every nbio
-// check through NonBlockingFdAnalysis, so a function with candidates in
-// several checks is mapped once.
+// The parent of each statement in a function body: clang's ParentMap, built
+// on first use for that function only (ASTContext::getParents would build
+// the map of the whole TU, headers included). One instance per TU is shared
+// by every nbio check and by FunctionCfgs through NonBlockingFdAnalysis, so
+// a function with candidates in several checks is mapped once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,34 +15,23 @@
 #define NBIO_CHECKS_FUNCTIONPARENTS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallVector.h"
 #include <memory>
 
 namespace clang::tidy::nbio {
 
 class FunctionParents {
 public:
-  using Map = llvm::DenseMap<const Stmt *, const Stmt *>;
+  using Map = ParentMap;
 
-  /// Child statement -> parent statement, for \p Fn's body.
+  /// Child statement -> parent statement, for \p Fn's body (getParent).
   const Map &of(const FunctionDecl *Fn) {
     std::unique_ptr<Map> &Slot = Maps[Fn];
-    if (!Slot) {
-      Slot = std::make_unique<Map>();
-      llvm::SmallVector<const Stmt *, 64> Work{Fn->getBody()};
-      while (!Work.empty()) {
-        const Stmt *S = Work.pop_back_val();
-        if (!S)
-          continue;
-        for (const Stmt *C : S->children())
-          if (C) {
-            (*Slot)[C] = S;
-            Work.push_back(C);
-          }
-      }
-    }
+    if (!Slot)
+      // ParentMap only reads the body; its constructor takes it non-const.
+      Slot = std::make_unique<Map>(const_cast<Stmt *>(Fn->getBody()));
     return *Slot;
   }
 

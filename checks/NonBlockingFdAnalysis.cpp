@@ -2182,7 +2182,8 @@ struct NonBlockingFdAnalysis::Impl {
 
 NonBlockingFdAnalysis::NonBlockingFdAnalysis(ASTContext &Ctx,
                                              const NbioConfig &Cfg)
-    : Ctx(Ctx), Classifiers(splitList(Cfg.WouldBlockHelpers)), Cfgs(Ctx),
+    : Ctx(Ctx), Classifiers(splitList(Cfg.WouldBlockHelpers)),
+      Cfgs(Ctx, Parents),
       Handlers(*this), Readiness(*this), Sessions(*this),
       P(std::make_unique<Impl>(Ctx, Cfg, Cfgs, Handlers)) {}
 

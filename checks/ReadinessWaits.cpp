@@ -47,8 +47,8 @@ bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
       constexpr unsigned MaxClimb = 4;
       const Stmt *Child = E;
       unsigned Steps = 0;
-      for (const Stmt *P = PM.lookup(E); P && isa<Expr>(P) && Steps < MaxClimb;
-           Child = P, P = PM.lookup(P), ++Steps) {
+      for (const Stmt *P = PM.getParent(E); P && isa<Expr>(P) && Steps < MaxClimb;
+           Child = P, P = PM.getParent(P), ++Steps) {
         if (const auto *IL = dyn_cast<InitListExpr>(P))
           return isPollFdRecord(IL->getType());
         if (const auto *B = dyn_cast<BinaryOperator>(P);

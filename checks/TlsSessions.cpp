@@ -131,10 +131,10 @@ void TlsSessions::collect() {
         if (BC.What == Says::MadeFrom || BC.What == Says::MadeOver) {
           // `ch = libssh2_channel_open_session(s)`: what holds the result.
           const FunctionDecl *Fn = A.enclosingFunction(C);
-          const Stmt *P = Fn ? A.functionParents().of(Fn).lookup(C) : nullptr;
+          const Stmt *P = Fn ? A.functionParents().of(Fn).getParent(C) : nullptr;
           while (P && (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P) ||
                        isa<CStyleCastExpr>(P)))
-            P = A.functionParents().of(Fn).lookup(P);
+            P = A.functionParents().of(Fn).getParent(P);
           const Decl *Made = nullptr;
           if (const auto *B = dyn_cast_or_null<BinaryOperator>(P);
               B && B->getOpcode() == BO_Assign)

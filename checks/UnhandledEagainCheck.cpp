@@ -61,14 +61,14 @@ static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
 static const Stmt *statementBefore(const CallExpr *Call,
                                    const FunctionParents::Map &PM) {
   const Stmt *Child = Call;
-  for (const Stmt *P = PM.lookup(Call); P; Child = P, P = PM.lookup(P)) {
+  for (const Stmt *P = PM.getParent(Call); P; Child = P, P = PM.getParent(P)) {
     if (!isa<CompoundStmt>(P))
       continue;
     if (isa<DeclStmt>(Child) || isa<Expr>(Child) || isa<ReturnStmt>(Child))
       return Child;
     if (const auto *If = dyn_cast<IfStmt>(Child)) {
       // The call must be in the condition, not in a branch.
-      for (const Stmt *S = Call; S; S = PM.lookup(S))
+      for (const Stmt *S = Call; S; S = PM.getParent(S))
         if (S == If->getCond())
           return If;
     }
@@ -122,16 +122,16 @@ UnhandledEagainCheck::returnFix(const CallExpr *Call, const FunctionDecl *Fn,
   if (!OfferReturnFix || !P.At || inMacro(P.At))
     return {};
   const FunctionParents::Map &PM = A.functionParents().of(Fn);
-  const auto *Branch = dyn_cast_or_null<CompoundStmt>(PM.lookup(P.At));
-  const auto *If = Branch ? dyn_cast_or_null<IfStmt>(PM.lookup(Branch))
+  const auto *Branch = dyn_cast_or_null<CompoundStmt>(PM.getParent(P.At));
+  const auto *If = Branch ? dyn_cast_or_null<IfStmt>(PM.getParent(Branch))
                           : nullptr;
   if (!If || If->getThen() != Branch || Branch->body_empty() ||
       Branch->getLBracLoc().isMacroID())
     return {};
   // The condition must be about this call: its result, or the call itself.
-  const Stmt *Up = PM.lookup(Call);
+  const Stmt *Up = PM.getParent(Call);
   while (Up && (isa<ParenExpr>(Up) || isa<ImplicitCastExpr>(Up)))
-    Up = PM.lookup(Up);
+    Up = PM.getParent(Up);
   std::string Result;
   const ValueDecl *Var = nullptr;
   if (const auto *B = dyn_cast_or_null<BinaryOperator>(Up);
@@ -141,7 +141,7 @@ UnhandledEagainCheck::returnFix(const CallExpr *Call, const FunctionDecl *Fn,
   if (const auto *DS = dyn_cast_or_null<DeclStmt>(Up); DS && DS->isSingleDecl())
     Var = dyn_cast<VarDecl>(DS->getSingleDecl());
   bool CondIsCall = false;
-  for (const Stmt *S = Call; S; S = PM.lookup(S))
+  for (const Stmt *S = Call; S; S = PM.getParent(S))
     if (S == If->getCond())
       CondIsCall = true;
   if (Var)
