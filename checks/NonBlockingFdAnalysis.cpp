@@ -1946,18 +1946,41 @@ struct NonBlockingFdAnalysis::Impl {
           });
           if (Bad)
             return false;
+          // Nor may the filler make it non-blocking before it is back, or
+          // hand it to a call that might (`fcntl(*out, F_SETFL, ...)`,
+          // `set_nonblock(*out)`).
+          FdKey OutK;
+          OutK.Kind = FdKey::Var;
+          OutK.D = Out;
+          if (llvm::any_of(
+                  eventsFor(OutK),
+                  [](const Event &E) { return E.Kind == EvKind::Set; }) ||
+              !goesOnlyToModeKeepers(OutK, Def))
+            return false;
         }
     }
     if (!Created)
       return false;
     // Where it goes: only to calls that keep its mode.
+    return goesOnlyToModeKeepers(
+        K, Local ? (ParamOf ? ParamOf->getDefinition()
+                            : dyn_cast_or_null<FunctionDecl>(
+                                  VD->getParentFunctionOrMethod()))
+                 : nullptr);
+  }
+
+  /// Every call that takes the descriptor \p K (in \p Within, or anywhere
+  /// in the TU when null) keeps its mode: a function of the TU (whose
+  /// doings are among the events already), a C library call that leaves
+  /// the mode alone, another file's function the facts say keeps it, or a
+  /// variadic argument (a format's).
+  bool goesOnlyToModeKeepers(const FdKey &K, const FunctionDecl *Within) {
     auto Names = [&](const Expr *A) {
       FdKey AK = keyOf(A);
       return AK.valid() && AK.D == K.D;
     };
     for (const auto &[Fn, Calls] : CallsByFn) {
-      if (Local && Fn != (ParamOf ? ParamOf->getDefinition()
-                                  : VD->getParentFunctionOrMethod()))
+      if (Within && Fn != Within)
         continue;
       for (const CallExpr *C : Calls) {
         llvm::StringRef N = globalCalleeName(C);
