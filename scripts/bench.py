@@ -245,6 +245,8 @@ def bench_dev(tidy, tus, reps):
 # part 1b: instruction counts (cachegrind)
 
 IREFS = re.compile(r"^==\d+==\s+I\s+refs:\s+([\d,]+)", re.M)
+COLLECTED = re.compile(r"^==\d+==\s+Collected\s*:\s+([\d,]+)", re.M)
+CFG_BUILDER = "clang::CFG::buildCFG("
 
 
 def instr_plugin(plugin, workdir):
@@ -287,12 +289,22 @@ def bench_instructions(tidy, tus, workdir, timeout=3600):
         if facts_file(t["pkg"]):
             jobs.append((t, "facts", "-*,nbio-*",
                          {"FactsFile": facts_file(t["pkg"])}))
+    # The CFG's cost (issue 11 asks for it apart): the instructions spent in
+    # clang::CFG::buildCFG, counted by callgrind with collection switched on
+    # only inside it. The baseline builds CFGs too (Sema's analysis-based
+    # warnings), so the nbio checks' share is the difference of the two runs.
+    for t in tus:
+        for name, checks in CONFIGS[:2]:
+            jobs.append((t, "cfg_" + name, checks, None))
     res = {"%s:%s" % (t["pkg"], t["rel"]): {name: None for name, _ in configs}
            for t in tus}
+    cg = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+          "--toggle-collect=" + CFG_BUILDER + "*"]
 
     def one(job):
         t, name, checks, options = job
-        return job, run(vg + tidy.cmd(checks, t["file"], t["db"], options=options),
+        tool = cg if name.startswith("cfg_") else vg
+        return job, run(tool + tidy.cmd(checks, t["file"], t["db"], options=options),
                         timeout)
 
     workers = os.cpu_count() or 1
@@ -303,7 +315,7 @@ def bench_instructions(tidy, tus, workdir, timeout=3600):
                 [ex.submit(one, j) for j in jobs]), 1):
             (t, name, _, _), r = fut.result()
             key = "%s:%s" % (t["pkg"], t["rel"])
-            m = IREFS.search(r["err"])
+            m = (COLLECTED if name.startswith("cfg_") else IREFS).search(r["err"])
             n = int(m.group(1).replace(",", "")) if m else None
             res[key][name] = n
             if n is None or r["rc"] not in (0, 1):
@@ -820,7 +832,40 @@ def write_instructions(w, info, instr):
         w("**Not counted** (a run failed; see the log): %s." % ", ".join(
             "`%s`" % k for k in incomplete))
     w("")
+    write_cfg_cost(w, instr)
     write_facts_cost(w, info, instr)
+
+
+def write_cfg_cost(w, instr):
+    """The CFG's share of the nbio checks' cost (callgrind, inside
+    clang::CFG::buildCFG: nbio run minus baseline run)."""
+    rows = [(k, v) for k, v in instr.items()
+            if v.get("cfg_nbio") is not None and v.get("cfg_baseline") is not None
+            and v.get("nbio") and v.get("baseline")]
+    if not rows:
+        return
+    w("### The CFG's share")
+    w("")
+    w("Instructions (millions) inside `%s...)` (callgrind with collection on only "
+      "there), nbio run minus baseline run: the CFGs the nbio checks build (the "
+      "baseline builds CFGs too, for Sema's analysis-based warnings). Their "
+      "indexing and the walks over them are not included." % CFG_BUILDER)
+    w("")
+    w("| TU | CFG, nbio − baseline | of the baseline | of the nbio checks' cost |")
+    w("|---|---:|---:|---:|")
+    tc = tb = tn = 0
+    for k, v in rows:
+        c = v["cfg_nbio"] - v["cfg_baseline"]
+        cost = v["nbio"] - v["baseline"]
+        tc += c
+        tb += v["baseline"]
+        tn += cost
+        w("| `%s` | %.2f | %.2f%% | %s |" % (
+            k, c / 1e6, 100.0 * c / v["baseline"],
+            "%.0f%%" % (100.0 * c / cost) if cost > 0 else "-"))
+    w("| **all** | %.2f | %.2f%% | %s |" % (
+        tc / 1e6, 100.0 * tc / tb, "%.0f%%" % (100.0 * tc / tn) if tn > 0 else "-"))
+    w("")
 
 
 def write_facts_cost(w, info, instr):
