@@ -11,6 +11,7 @@
 #include "StmtSearch.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include <functional>
 
 namespace clang::tidy::nbio {
 
@@ -215,12 +216,97 @@ bool TlsSessions::mayBindBefore(const CallExpr *Binding) {
   return A.functionCfgs().mayReach(AskedIn, Binding, AskedAt);
 }
 
+/// \p T is (a pointer, at any depth, to) one of libssh2's objects: a
+/// session, a channel, an SFTP session or handle (`struct _LIBSSH2_...`).
+static bool isLibssh2Object(QualType T) {
+  bool Pointer = false;
+  while (!T.isNull() && T->isPointerType()) {
+    T = T->getPointeeType();
+    Pointer = true;
+  }
+  const RecordDecl *RD = Pointer ? T->getAsRecordDecl() : nullptr;
+  return RD && RD->getIdentifier() && RD->getName().starts_with("_LIBSSH2_");
+}
+
+bool TlsSessions::libssh2KeptBlocking() {
+  if (Libssh2Blocking)
+    return *Libssh2Blocking;
+  bool Makes = false, Kept = true;
+  A.forEachCallee(
+      [&](const FunctionDecl *FD, llvm::ArrayRef<const CallExpr *> Calls) {
+        if (!Kept || !FD->getIdentifier())
+          return;
+        llvm::StringRef N = FD->getName();
+        if (N == "libssh2_session_init_ex") {
+          Makes = true;
+          return;
+        }
+        if (N == "libssh2_session_set_blocking" ||
+            N == "libssh2_channel_set_blocking") {
+          // Blocking only with a constant other than 0.
+          for (const CallExpr *C : Calls) {
+            Expr::EvalResult R;
+            if (C->getNumArgs() < 2 || C->getArg(1)->isValueDependent() ||
+                !C->getArg(1)->EvaluateAsInt(R, FD->getASTContext()) ||
+                R.Val.getInt() == 0)
+              Kept = false;
+          }
+          return;
+        }
+        if (N.starts_with("libssh2_"))
+          return;
+        const FunctionDecl *Def = FD->getDefinition();
+        if (Def && Def->getBody() && !Def->hasSkippedBody())
+          return; // in view: whatever it does, the TU's own calls show it
+        if (isLibssh2Object(FD->getReturnType()))
+          Kept = false;
+        for (const CallExpr *C : Calls)
+          for (const Expr *Arg : C->arguments())
+            if (isLibssh2Object(Arg->IgnoreParenImpCasts()->getType()))
+              Kept = false;
+      });
+  // What other files can hand in: parameters of the functions they call,
+  // struct fields, the TU's visible globals. Not libssh2's own structs
+  // (LIBSSH2_POLLFD holds a channel the program puts there).
+  const SourceManager &SM = A.context().getSourceManager();
+  std::function<void(const DeclContext *)> Scan = [&](const DeclContext *DC) {
+    for (const Decl *D : DC->decls()) {
+      if (!Kept)
+        return;
+      if (SM.isInSystemHeader(D->getLocation()))
+        continue;
+      if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+        if (FD->doesThisDeclarationHaveABody() && FD->isExternallyVisible())
+          for (const ParmVarDecl *P : FD->parameters())
+            if (isLibssh2Object(P->getType()))
+              Kept = false;
+      } else if (const auto *F = dyn_cast<FieldDecl>(D)) {
+        if (isLibssh2Object(F->getType()))
+          Kept = false;
+      } else if (const auto *V = dyn_cast<VarDecl>(D)) {
+        if (V->isExternallyVisible() && isLibssh2Object(V->getType()))
+          Kept = false;
+      } else if (const auto *RD = dyn_cast<RecordDecl>(D)) {
+        Scan(RD);
+      }
+    }
+  };
+  if (Makes && Kept)
+    Scan(A.context().getTranslationUnitDecl());
+  Libssh2Blocking = Makes && Kept;
+  return *Libssh2Blocking;
+}
+
 bool TlsSessions::shownBlocking(const Expr *Session) {
   if (!Collected)
     collect();
   const Decl *H = holder(Session);
   if (!H)
     return false;
+  // A libssh2 object in a TU that keeps them all blocking.
+  if (const auto *V = dyn_cast<ValueDecl>(H);
+      V && isLibssh2Object(V->getType()))
+    return libssh2KeptBlocking();
   // Made from another object (a channel of a session, a BIO over a
   // descriptor): judged through that object, not here.
   for (const auto &[Made, From] : Derived)

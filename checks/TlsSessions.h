@@ -87,6 +87,17 @@ public:
 
 private:
   void collect();
+  /// libssh2 waits on the socket itself unless the session is switched
+  /// (libssh2_session_set_blocking(s, 0)): the descriptor's mode does not
+  /// decide. True when the TU shows every libssh2 object it can see to be
+  /// blocking: it makes sessions (libssh2_session_init_ex), switches none
+  /// of them with a value that may be 0, takes none from other files (no
+  /// function other files call has a libssh2 parameter, no struct field
+  /// and no global of the TU's own visible to them holds one, no function
+  /// out of view returns one) and gives none to a function out of view
+  /// other than libssh2's own. Asked once per TU.
+  bool libssh2KeptBlocking();
+  std::optional<bool> Libssh2Blocking;
   std::optional<Origin> nonBlocking(const Decl *Holder, unsigned Depth);
   /// The call at which nonBlocking() is asked, and its function; a
   /// binding in that function must be able to run before it.
