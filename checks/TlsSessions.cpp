@@ -267,7 +267,9 @@ bool TlsSessions::libssh2KeptBlocking() {
       });
   // What other files can hand in: parameters of the functions they call,
   // struct fields, the TU's visible globals. Not libssh2's own structs
-  // (LIBSSH2_POLLFD holds a channel the program puts there).
+  // (LIBSSH2_POLLFD holds a channel the program puts there), whether its
+  // header is a system one or, in a project that carries libssh2 in its
+  // tree (libssh2's own examples), not.
   const SourceManager &SM = A.context().getSourceManager();
   std::function<void(const DeclContext *)> Scan = [&](const DeclContext *DC) {
     for (const Decl *D : DC->decls()) {
@@ -287,7 +289,8 @@ bool TlsSessions::libssh2KeptBlocking() {
         if (V->isExternallyVisible() && isLibssh2Object(V->getType()))
           Kept = false;
       } else if (const auto *RD = dyn_cast<RecordDecl>(D)) {
-        Scan(RD);
+        if (!(RD->getIdentifier() && RD->getName().starts_with("_LIBSSH2_")))
+          Scan(RD);
       }
     }
   };

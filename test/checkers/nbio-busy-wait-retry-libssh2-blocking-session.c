@@ -4,6 +4,8 @@
 // RUN: %check_nbio --lang=c++ %s nbio-busy-wait-retry -- -std=c++17
 // RUN: %check_nbio --prefix=SWITCHED %s nbio-busy-wait-retry -- -DSWITCHED
 // RUN: %check_nbio --prefix=HANDED %s nbio-busy-wait-retry -- -DHANDED_ON
+// RUN: %check_nbio --prefix=INTREE %s nbio-busy-wait-retry -- -I%S/Inputs/in-tree-libssh2
+// RUN: %check_nbio --prefix=SWITCHED %s nbio-busy-wait-retry -- -DSWITCHED -I%S/Inputs/in-tree-libssh2
 
 // A libssh2 session blocks until the program switches it with
 // libssh2_session_set_blocking(s, 0): libssh2 then waits on the socket
@@ -14,7 +16,9 @@
 // LIBSSH2_ERROR_EAGAIN at once) cannot spin there: not reported.
 // Twins that are: the same program with the session switched to
 // non-blocking, and one that hands its session to a function out of view
-// (which may switch it).
+// (which may switch it). The same with libssh2's header in the project's
+// own tree (not a system header, as for libssh2's examples): its poll
+// struct, whose field holds a channel, is libssh2's and hands nothing in.
 
 #include <libssh2.h>
 #include <string.h>
