@@ -649,18 +649,40 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
                                       std::vector<const Stmt *> &Out) {
   if (!Config.Facts || Config.Facts->Wrappers.empty())
     return;
-  llvm::StringMap<const FactWrapper *> ByName;
-  for (const FactWrapper &F : Config.Facts->Wrappers)
-    ByName[F.Name] = &F;
+  // Keyed by the name's last component, which a callee gives for free:
+  // the qualified name, which has to be printed, only for the few callees
+  // that may be one (a TU declares hundreds of library functions).
+  // Only names the TU has seen at all (its identifier table): most files
+  // call none of a project's wrappers, and grouping the TU's calls by
+  // callee to find that out would cost more than the rest of this.
+  llvm::StringMap<llvm::SmallVector<const FactWrapper *, 1>> ByName;
+  const IdentifierTable &Idents = Ctx->Idents;
+  for (const FactWrapper &F : Config.Facts->Wrappers) {
+    llvm::StringRef Name(F.Name);
+    size_t Colons = Name.rfind("::");
+    llvm::StringRef Last =
+        Colons == llvm::StringRef::npos ? Name : Name.substr(Colons + 2);
+    if (Idents.find(Last) != Idents.end())
+      ByName[Last].push_back(&F);
+  }
+  if (ByName.empty())
+    return;
   A.forEachCallee([&](const FunctionDecl *Callee,
                       llvm::ArrayRef<const CallExpr *> Sites) {
     // This TU's own body, if it has one, decides (inferWrappers).
     if (!Callee || Callee->hasBody() || !Callee->getIdentifier())
       return;
-    auto It = ByName.find(Callee->getQualifiedNameAsString());
-    if (It == ByName.end() || It->second->FdArg >= Callee->getNumParams())
+    auto It = ByName.find(Callee->getName());
+    if (It == ByName.end())
       return;
-    const FactWrapper &F = *It->second;
+    std::string Qualified = Callee->getQualifiedNameAsString();
+    const FactWrapper *Found = nullptr;
+    for (const FactWrapper *F : It->second)
+      if (F->Name == Qualified)
+        Found = F;
+    if (!Found || Found->FdArg >= Callee->getNumParams())
+      return;
+    const FactWrapper &F = *Found;
     auto W = std::make_unique<IoWrapper>();
     W->Name = Callee->getNameAsString();
     W->Fn = Callee;

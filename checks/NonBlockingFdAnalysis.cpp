@@ -421,7 +421,8 @@ struct NonBlockingFdAnalysis::Impl {
       addUserWrapper(Item, true);
     // Other files' summaries: their wrappers, as if listed in the options
     // (the options and the built-in list win where they name the same
-    // function), and which functions keep a descriptor's mode.
+    // function). Which functions keep a descriptor's mode is looked up in
+    // the facts themselves (ProjectFacts::keepsMode).
     Facts = Cfg.Facts;
     if (Cfg.Facts) {
       for (const std::string &Item : Cfg.Facts->NonBlocking)
@@ -430,11 +431,8 @@ struct NonBlockingFdAnalysis::Impl {
       for (const std::string &Item : Cfg.Facts->Blocking)
         if (!Wrappers.count(llvm::StringRef(Item).split(':').first))
           addUserWrapper(Item, true);
-      for (const std::string &Item : Cfg.Facts->KeepsMode)
-        KeepsModeFacts.insert(Item);
     }
   }
-  llvm::StringSet<> KeepsModeFacts;
   std::shared_ptr<const ProjectFacts> Facts;
 
   /// An entry of NonBlockingFunctions/BlockingFunctions; the checks report
@@ -1997,9 +1995,7 @@ struct NonBlockingFdAnalysis::Impl {
                                         : nullptr;
           bool Seen = Def && Def->getBody() && !Def->hasSkippedBody();
           // Another file's summary says it keeps that parameter's mode.
-          bool KeptElsewhere =
-              !N.empty() &&
-              KeepsModeFacts.contains((N + ":" + llvm::Twine(ArgI)).str());
+          bool KeptElsewhere = !N.empty() && Facts && Facts->keepsMode(N, ArgI);
           if (!Filled && !Seen && !keepsMode(N) && !KeptElsewhere &&
               !formatsArgument(C->getDirectCallee(), ArgI))
             return false;
@@ -2789,6 +2785,18 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
   }
 }
 
+/// \p T can hold a descriptor as code passes one: an int-sized integer
+/// (POSIX's descriptors are int; a project's socket_t or SOCKET is a
+/// typedef of one, signed or not). Not a bool, a character, an enum, nor a
+/// narrower or wider integer: a flag, a byte, a length (size_t), a count.
+static bool mayHoldDescriptor(QualType T, const ASTContext &Ctx) {
+  T = T.getCanonicalType();
+  if (!T->isIntegerType() || T->isBooleanType() || T->isAnyCharacterType() ||
+      T->isEnumeralType())
+    return false;
+  return Ctx.getTypeSize(T) == Ctx.getTypeSize(Ctx.IntTy);
+}
+
 void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   // This TU's evidence only: NbioCheckBase::loadFacts reads no facts file
   // while exporting.
@@ -2867,7 +2875,11 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
       // No change here: the mode is kept if every call it goes to keeps
       // it (a library call that does, a function of this TU, whose effects
       // are in the summary already, or another file's function whose own
-      // summary says so: closed by the merge).
+      // summary says so: closed by the merge). Said only of a parameter a
+      // descriptor can be passed in: every file reads these entries, and
+      // most integer parameters of a project are lengths, counts and flags.
+      if (!mayHoldDescriptor(Param->getType(), Ctx))
+        continue;
       std::vector<std::string> Needs;
       bool Unknown = false;
       for (const CallExpr *C : P->CallsByFn[Fn])

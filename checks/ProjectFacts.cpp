@@ -8,6 +8,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -158,6 +159,11 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"waits", &Out.Waits}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
       return Why;
+  // Sorted once here (the merge writes it sorted already), so that each
+  // TU looks an entry up where it is instead of copying the list into a
+  // set of its own: a project's list runs to thousands of entries.
+  if (!llvm::is_sorted(Out.KeepsMode))
+    llvm::sort(Out.KeepsMode);
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
     for (const llvm::json::Value &E : *Ws) {
       FactWrapper F;
@@ -248,10 +254,12 @@ std::shared_ptr<const ProjectFacts> ProjectFacts::load(llvm::StringRef Path,
   }
   // Keyed by path and modification time: a merge run between two TUs of a
   // long clangd session is picked up.
+  // Never destroyed: the process's exit frees it, and tearing down a large
+  // project's facts one string at a time is work no one waits for.
   static std::mutex Lock;
-  static std::map<std::pair<std::string, int64_t>,
-                  std::pair<std::shared_ptr<const ProjectFacts>, std::string>>
-      Cache;
+  static auto &Cache = *new std::map<
+      std::pair<std::string, int64_t>,
+      std::pair<std::shared_ptr<const ProjectFacts>, std::string>>();
   auto Key = std::make_pair(
       Path.str(), int64_t(St.getLastModificationTime().time_since_epoch().count()));
   std::lock_guard<std::mutex> Guard(Lock);
@@ -274,6 +282,11 @@ std::shared_ptr<const ProjectFacts> ProjectFacts::load(llvm::StringRef Path,
   }
   Error = It->second.second;
   return It->second.first;
+}
+
+bool ProjectFacts::keepsMode(llvm::StringRef Function, unsigned Arg) const {
+  std::string Entry = (Function + ":" + llvm::Twine(Arg)).str();
+  return std::binary_search(KeepsMode.begin(), KeepsMode.end(), Entry);
 }
 
 std::string ProjectFacts::fieldKey(const FieldDecl *FD) {

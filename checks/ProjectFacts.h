@@ -58,8 +58,11 @@ struct ProjectFacts {
   /// NonBlockingFunctions and BlockingFunctions options.
   std::vector<std::string> NonBlocking, Blocking;
   /// `Name:FdArg`: the function leaves that parameter's mode alone, and
-  /// passes it only to calls that do.
-  std::vector<std::string> KeepsMode;
+  /// passes it only to calls that do. Only int-sized integer parameters,
+  /// the ones a descriptor is passed in.
+  std::vector<std::string> KeepsMode; ///< sorted (fromJSON sorts it)
+  /// KeepsMode has `Function:Arg`.
+  bool keepsMode(llvm::StringRef Function, unsigned Arg) const;
   /// Functions (qualified names) whose body waits for readiness or backs
   /// off (calls poll, select, sleep... or a function of its file that
   /// does): a retry that calls one in another file does not spin.
