@@ -580,12 +580,14 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   if (!Io)
     return;
   const IoCallInfo *Info = lookupIoCall(Io);
-  // POSIX gives a pipe's read and write EAGAIN alone (EWOULDBLOCK is a
-  // socket's): testing EAGAIN on a pipe is right everywhere. Testing
-  // EWOULDBLOCK alone there is still the bug.
+  // POSIX gives EWOULDBLOCK to sockets alone: a pipe, a FIFO, a file or a
+  // device opened by path, an eventfd... fail with EAGAIN, so testing
+  // EAGAIN on one is right everywhere (rsyslog's ompipe writes to a FIFO
+  // it opened O_NONBLOCK). Testing EWOULDBLOCK alone there is still the
+  // bug.
   if (HasAgain && Info->FdArg < Io->getNumArgs() &&
       (A.isPipeEnd(Io->getArg(Info->FdArg)) ||
-       A.isPipe(Io->getArg(Info->FdArg), Io, Fn)))
+       A.isNeverSocket(Io->getArg(Info->FdArg), Io, Fn)))
     return;
   Reported.insert(Top);
   // A classifier's test is reported once, in the classifier, where one

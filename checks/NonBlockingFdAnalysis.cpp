@@ -2354,6 +2354,25 @@ static void forEachArrayFiller(
     }
 }
 
+/// Library calls that make a descriptor which is never a socket: a file,
+/// FIFO or device opened by path, a pipe's end, and Linux's event, timer,
+/// signal, inotify, fanotify, memfd, epoll and pidfd descriptors.
+static bool createsNonSocket(llvm::StringRef N) {
+  return llvm::is_contained({"open", "open64", "openat", "openat64", "creat",
+                             "creat64", "pipe", "pipe2", "eventfd",
+                             "timerfd_create", "signalfd", "inotify_init",
+                             "inotify_init1", "fanotify_init", "memfd_create",
+                             "epoll_create", "epoll_create1", "pidfd_open"},
+                            N);
+}
+
+/// Library calls that make a descriptor and need no following: what they
+/// return is a new descriptor of their kind.
+static bool createsDescriptor(llvm::StringRef N) {
+  return N == "socket" || N == "accept" || N == "accept4" ||
+         createsNonSocket(N);
+}
+
 bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
                                      const FunctionDecl *Fn,
                                      llvm::SmallVectorImpl<Creator> &Out) {
@@ -2393,7 +2412,8 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
     if (Depth > MaxValueDepth)
       return false;
     if (const auto *C = dyn_cast<CallExpr>(E)) {
-      if (globalCalleeName(C) == "socket" && C->getNumArgs() >= 2) {
+      if (llvm::StringRef N = globalCalleeName(C);
+          createsDescriptor(N) && (N != "socket" || C->getNumArgs() >= 2)) {
         Out.push_back({C, Via});
         return true;
       }
@@ -2576,10 +2596,10 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
                        });
 }
 
-bool NonBlockingFdAnalysis::isPipe(const Expr *Fd, const Stmt *At,
-                                   const FunctionDecl *Fn) {
+bool NonBlockingFdAnalysis::isNeverSocket(const Expr *Fd, const Stmt *At,
+                                          const FunctionDecl *Fn) {
   return everyCreator(Fd, At, Fn, [](llvm::StringRef N, const Creator &) {
-    return N == "pipe" || N == "pipe2";
+    return createsNonSocket(N);
   });
 }
 

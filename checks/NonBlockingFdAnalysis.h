@@ -138,8 +138,11 @@ public:
   bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
   /// isDatagramSocket from the file's own code alone (no facts).
   bool madeDatagram(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
-  /// Every value \p Fd can hold there is an end of a pipe() or pipe2().
-  bool isPipe(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// Every value \p Fd can hold there comes from a call that never makes
+  /// a socket: open() and its kin (a file, FIFO or device), pipe() or
+  /// pipe2(), eventfd(), timerfd_create()... POSIX gives EWOULDBLOCK only
+  /// to sockets; every other descriptor fails with EAGAIN.
+  bool isNeverSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
   /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...):
   /// code that runs only on Linux, where EAGAIN == EWOULDBLOCK.
   bool isLinuxOnlySocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
