@@ -95,6 +95,12 @@ public:
       Slot->Parents = &Parents;
       Slot->Fn = Fn;
       Slot->Blocks.resize(Slot->G->getNumBlockIDs());
+      // Sized once: every element and terminator gets an entry, and
+      // growing the map as it fills was a good part of this function.
+      size_t Entries = 0;
+      for (const CFGBlock *B : *Slot->G)
+        Entries += B->size() + 1;
+      Slot->Pos.reserve(Entries);
       for (const CFGBlock *B : *Slot->G) {
         Slot->Blocks[B->getBlockID()] = B;
         // A block's label (a `case`, a `default:`, a goto's label) stands
