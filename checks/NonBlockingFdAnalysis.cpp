@@ -1753,8 +1753,43 @@ struct NonBlockingFdAnalysis::Impl {
         {"socket", "accept", "accept4", "open", "open64", "openat", "openat64",
          "creat", "dup", "dup2"},
         globalCalleeName(C));
-    return Creator ? !creatorNonBlocking(C) : returnsBlocking(C, Depth + 1);
+    if (Creator)
+      return !creatorNonBlocking(C);
+    return returnsBlocking(C, Depth + 1) || returnsBlockingElsewhere(C);
   }
+
+  /// \p C calls a function of another file (declared here, defined
+  /// elsewhere, not the system's), or null.
+  const FunctionDecl *otherFileFunction(const CallExpr *C) const {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() || Callee->getDefinition())
+      return nullptr;
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+      return nullptr;
+    return Callee;
+  }
+
+  /// \p C calls another file's function that returns a blocking
+  /// descriptor: the project's facts say so, or, while this file's
+  /// summary is made, the summary assumes it (a need the merge checks).
+  bool returnsBlockingElsewhere(const CallExpr *C) {
+    const FunctionDecl *Callee = otherFileFunction(C);
+    if (!Callee)
+      return false;
+    std::string Name = Callee->getQualifiedNameAsString();
+    if (Facts)
+      return Facts->returnsBlocking(Name);
+    if (!Assumed)
+      return false;
+    Assumed->push_back("returns:" + Name);
+    return true;
+  }
+
+  /// While this file's summary is made (summarizeBlocking): the other
+  /// files' doings a blocking conclusion rests on, as needs for the merge.
+  /// Null otherwise, and then another file's function is not known.
+  std::vector<std::string> *Assumed = nullptr;
 
   /// \p C calls a function of the TU whose every returned value is a
   /// blocking descriptor or a constant (-1): one shown blocking, or one made
@@ -1780,6 +1815,12 @@ struct NonBlockingFdAnalysis::Impl {
         V = U->getSubExpr()->IgnoreParenCasts();
       if (isa<IntegerLiteral>(V))
         continue;
+      // A call's result handed on (`return ctl_connect(name);`).
+      if (const auto *RC = dyn_cast<CallExpr>(V)) {
+        if (!givesBlocking(RC, Depth))
+          return false;
+        continue;
+      }
       FdKey RK = keyOf(V);
       if (!RK.valid() || RK.Kind != FdKey::Var ||
           (!shownBlocking(RK, Depth) && !clearedOnEveryPath(RK, Def, R)))
@@ -1840,8 +1881,9 @@ struct NonBlockingFdAnalysis::Impl {
   size_t WalkedCalls = 0, PassedScanned = 0;
 
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
-    if (!K.valid() || K.Kind == FdKey::Field || K.Kind == FdKey::Number ||
-        Depth > MaxBlockingDepth)
+    if (K.Kind == FdKey::Field)
+      return fieldBlockingByFacts(K);
+    if (!K.valid() || K.Kind == FdKey::Number || Depth > MaxBlockingDepth)
       return false;
     const auto *VD = dyn_cast<VarDecl>(K.D);
     if (!VD)
@@ -1967,6 +2009,128 @@ struct NonBlockingFdAnalysis::Impl {
                  : nullptr);
   }
 
+  /// The struct field \p K holds only blocking descriptors in every file
+  /// of the project (the facts' BlockingFields), and nothing in this file
+  /// makes it non-blocking (the facts may be older than the file).
+  bool fieldBlockingByFacts(const FdKey &K) {
+    if (!Facts || Facts->BlockingFields.empty())
+      return false;
+    const auto *FD = dyn_cast_or_null<FieldDecl>(K.D);
+    std::string Key = FD ? ProjectFacts::fieldKey(FD) : std::string();
+    if (Key.empty() || !Facts->fieldBlocking(Key))
+      return false;
+    expandAll();
+    return llvm::none_of(eventsFor(K),
+                         [](const Event &E) { return E.Kind == EvKind::Set; });
+  }
+
+  /// The fields whose address the TU's code takes (`&c->fd`), or that a
+  /// struct's initializer gives anything but -1, 0 or nothing (`{ .fd =
+  /// accept(...) }`): what they hold is not followed. One pass over the
+  /// walked bodies and the TU's global initializers.
+  llvm::DenseSet<const FieldDecl *> fieldsEscaping() {
+    llvm::DenseSet<const FieldDecl *> Out;
+    auto Visit = [&](const Stmt *S) {
+      if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+        if (U->getOpcode() == UO_AddrOf)
+          if (FdKey K = keyOf(U->getSubExpr()); K.Kind == FdKey::Field)
+            Out.insert(cast<FieldDecl>(K.D));
+        return false;
+      }
+      const auto *IL = dyn_cast<InitListExpr>(S);
+      const RecordDecl *RD = IL && !IL->getType().isNull()
+                                 ? IL->getType()->getAsRecordDecl()
+                                 : nullptr;
+      if (!RD || IL->isSyntacticForm())
+        return false;
+      for (const FieldDecl *FD : RD->fields()) {
+        if (FD->getFieldIndex() >= IL->getNumInits())
+          break;
+        const Expr *I = IL->getInit(FD->getFieldIndex())->IgnoreParenCasts();
+        if (const auto *U = dyn_cast<UnaryOperator>(I);
+            U && U->getOpcode() == UO_Minus)
+          I = U->getSubExpr()->IgnoreParenCasts();
+        if (!isa<IntegerLiteral>(I) && !isa<ImplicitValueInitExpr>(I) &&
+            !isa<InitListExpr>(I))
+          Out.insert(FD);
+      }
+      return false;
+    };
+    for (const FunctionDecl *Fn : Walked)
+      if (Fn->getBody())
+        findStmt(Fn->getBody(), Visit);
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+        findStmt(V->getInit(), Visit);
+    return Out;
+  }
+
+  /// For this file's summary: the struct field \p K, as this file's code
+  /// uses it, holds only blocking descriptors, provided the other files'
+  /// functions do what \p Needs says (see ProjectFacts::FieldUse): every
+  /// value stored in it is -1 or a blocking descriptor, nothing makes it
+  /// or a copy of it non-blocking, it and its copies go only to calls that
+  /// keep the mode, its address is not taken and no function returns it.
+  /// None if not; else whether the code stores a descriptor in it.
+  std::optional<bool> fieldKeptBlocking(
+      const FdKey &K, std::vector<std::string> &Needs,
+      const llvm::DenseSet<const FieldDecl *> &Escaped,
+      llvm::ArrayRef<std::pair<FdKey, const FunctionDecl *>> Copies) {
+    assert(!Facts && "a summary is made without the project's facts");
+    expandAll();
+    llvm::SaveAndRestore<std::vector<std::string> *> During(Assumed, &Needs);
+    bool Created = false;
+    for (const Event &E : eventsFor(K)) {
+      if (E.Kind == EvKind::Set)
+        return std::nullopt;
+      if (E.Kind == EvKind::Clear) {
+        Created = true;
+        continue;
+      }
+      const Expr *Src = E.Src ? E.Src->IgnoreParenCasts() : nullptr;
+      if (const auto *U = dyn_cast_or_null<UnaryOperator>(Src);
+          U && U->getOpcode() == UO_Minus)
+        Src = U->getSubExpr()->IgnoreParenCasts();
+      if (!Src)
+        return std::nullopt;
+      if (isa<IntegerLiteral>(Src))
+        continue;
+      if (const auto *C = dyn_cast<CallExpr>(Src)) {
+        if (!givesBlocking(C, 0))
+          return std::nullopt;
+        Created = true;
+        continue;
+      }
+      FdKey From = keyOf(Src);
+      if (!From.valid() || From.Kind != FdKey::Var || !shownBlocking(From, 1))
+        return std::nullopt;
+      Created = true;
+    }
+    if (!goesOnlyToModeKeepers(K, nullptr))
+      return std::nullopt;
+    // Its copies (`int fd = c->fd;`): made non-blocking, or handed to a
+    // call that might, they change the field's descriptor too.
+    for (const auto &[Key, Fn] : Copies) {
+      if (Key.Kind != FdKey::Var && Key.Kind != FdKey::Field)
+        return std::nullopt;
+      if (llvm::any_of(eventsFor(Key),
+                       [](const Event &X) { return X.Kind == EvKind::Set; }) ||
+          !goesOnlyToModeKeepers(Key, Key.isTuWide() ? nullptr : Fn))
+        return std::nullopt;
+    }
+    // Returned, or its address taken: it goes where this file cannot see.
+    for (const auto &[Fn, Rets] : Returns)
+      for (const ReturnStmt *R : Rets)
+        if (R->getRetValue() &&
+            keyOf(R->getRetValue()->IgnoreParenCasts()).tuple() == K.tuple())
+          return std::nullopt;
+    // Nor may its address be taken, nor a struct's initializer put
+    // something else there (fieldsEscaping).
+    if (Escaped.contains(cast<FieldDecl>(K.D)))
+      return std::nullopt;
+    return Created;
+  }
+
   /// Every call that takes the descriptor \p K (in \p Within, or anywhere
   /// in the TU when null) keeps its mode: a function of the TU (whose
   /// doings are among the events already), a C library call that leaves
@@ -1996,9 +2160,17 @@ struct NonBlockingFdAnalysis::Impl {
           bool Seen = Def && Def->getBody() && !Def->hasSkippedBody();
           // Another file's summary says it keeps that parameter's mode.
           bool KeptElsewhere = !N.empty() && Facts && Facts->keepsMode(N, ArgI);
-          if (!Filled && !Seen && !keepsMode(N) && !KeptElsewhere &&
-              !formatsArgument(C->getDirectCallee(), ArgI))
-            return false;
+          if (Filled || Seen || keepsMode(N) || KeptElsewhere ||
+              formatsArgument(C->getDirectCallee(), ArgI))
+            continue;
+          // While this file's summary is made: assumed of another file's
+          // function, for the merge to check.
+          if (const FunctionDecl *Other = otherFileFunction(C);
+              Other && Assumed && !N.empty()) {
+            Assumed->push_back("keeps:" + N.str() + ":" + std::to_string(ArgI));
+            continue;
+          }
+          return false;
         }
       }
     }
@@ -2817,6 +2989,100 @@ static bool mayHoldDescriptor(QualType T, const ASTContext &Ctx) {
   return Ctx.getTypeSize(T) == Ctx.getTypeSize(Ctx.IntTy);
 }
 
+/// The blocking descriptors this TU hands to others: the functions other
+/// files may call that return one, and how the TU uses each struct field
+/// it stores a descriptor in or hands to a call, each provided the other
+/// files' functions it calls do what the merge then checks.
+void NonBlockingFdAnalysis::exportBlocking(
+    ProjectFacts &Out, llvm::ArrayRef<const FunctionDecl *> Fns) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const FunctionDecl *Fn : Fns) {
+    if (!mayHoldDescriptor(Fn->getReturnType(), Ctx))
+      continue;
+    const FunctionDecl *Def = Fn->getDefinition();
+    const std::vector<const ReturnStmt *> Rets = P->Returns.lookup(Def);
+    if (Rets.empty())
+      continue;
+    std::vector<std::string> Needs;
+    bool Blocking;
+    bool Gives = false; // some return is a descriptor, not just -1
+    {
+      llvm::SaveAndRestore<std::vector<std::string> *> During(P->Assumed,
+                                                              &Needs);
+      Blocking = llvm::all_of(Rets, [&](const ReturnStmt *R) {
+        const Expr *V = R->getRetValue()->IgnoreParenCasts();
+        if (const auto *U = dyn_cast<UnaryOperator>(V);
+            U && U->getOpcode() == UO_Minus)
+          V = U->getSubExpr()->IgnoreParenCasts();
+        if (isa<IntegerLiteral>(V))
+          return true;
+        Gives = true;
+        if (const auto *C = dyn_cast<CallExpr>(V))
+          return P->givesBlocking(C, 0);
+        FdKey RK = keyOf(V);
+        return RK.valid() && RK.Kind == FdKey::Var &&
+               (P->shownBlocking(RK, 0) || P->clearedOnEveryPath(RK, Def, R));
+      });
+    }
+    if (!Blocking || !Gives)
+      continue;
+    llvm::sort(Needs);
+    Needs.erase(std::unique(Needs.begin(), Needs.end()), Needs.end());
+    Out.BlockingReturnsIf.push_back(
+        {Fn->getQualifiedNameAsString(), std::move(Needs)});
+  }
+  // The fields: stored in (or made blocking, or non-blocking), or handed to
+  // a call.
+  std::set<FdKey> Fields;
+  for (const auto &[K, Evs] : P->Events)
+    if (K.Kind == FdKey::Field)
+      Fields.insert(K);
+  for (const auto &[Fn, Calls] : P->CallsByFn)
+    for (const CallExpr *C : Calls)
+      for (const Expr *A : C->arguments())
+        if (FdKey K = keyOf(A); K.Kind == FdKey::Field)
+          Fields.insert(K);
+  // And those whose address it takes or that an initializer fills: said
+  // not blocking, whatever the other files do.
+  llvm::DenseSet<const FieldDecl *> Escaped = P->fieldsEscaping();
+  for (const FieldDecl *FD : Escaped) {
+    FdKey K;
+    K.Kind = FdKey::Field;
+    K.D = FD;
+    Fields.insert(K);
+  }
+  std::map<FdKey, std::vector<std::pair<FdKey, const FunctionDecl *>>> CopiesOf;
+  {
+    for (const auto &[Key, Evs] : P->Events)
+      for (const Event &E : Evs)
+        if (E.Kind == EvKind::Copy && E.Src)
+          if (FdKey From = keyOf(E.Src->IgnoreParenCasts());
+              From.Kind == FdKey::Field && Fields.count(From))
+            CopiesOf[From].push_back({Key, E.Fn});
+  }
+  for (const FdKey &K : Fields) {
+    const auto *FD = dyn_cast_or_null<FieldDecl>(K.D);
+    std::string Key = FD ? ProjectFacts::fieldKey(FD) : std::string();
+    if (Key.empty() || !mayHoldDescriptor(FD->getType(), Ctx) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      continue;
+    ProjectFacts::FieldUse U;
+    U.Field = Key;
+    std::optional<bool> Created =
+        P->fieldKeptBlocking(K, U.Needs, Escaped, CopiesOf[K]);
+    U.Blocking = Created.has_value();
+    U.Created = Created.value_or(false);
+    if (!U.Blocking)
+      U.Needs.clear();
+    llvm::sort(U.Needs);
+    U.Needs.erase(std::unique(U.Needs.begin(), U.Needs.end()), U.Needs.end());
+    Out.FieldUses.push_back(std::move(U));
+  }
+  llvm::sort(Out.FieldUses,
+             [](const ProjectFacts::FieldUse &A,
+                const ProjectFacts::FieldUse &B) { return A.Field < B.Field; });
+}
+
 void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   // This TU's evidence only: NbioCheckBase::loadFacts reads no facts file
   // while exporting.
@@ -2844,6 +3110,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   }
   Sessions.exportFacts(Out.NonBlockingSessions);
   exportParamSites(Out);
+  exportBlocking(Out, Fns);
   // The functions that return a descriptor this TU shows non-blocking
   // (a socket helper of util.c whose callers are in other files).
   for (const FunctionDecl *Fn : Fns) {

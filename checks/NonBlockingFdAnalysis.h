@@ -277,6 +277,8 @@ private:
   bool createsNetlinkSocket(llvm::StringRef N, const Creator &C) const;
   /// exportFacts' ParamSites: what each call passes to a descriptor
   /// parameter of a function other files may call.
+  void exportBlocking(ProjectFacts &Out,
+                      llvm::ArrayRef<const FunctionDecl *> Fns);
   void exportParamSites(ProjectFacts &Out);
   ASTContext &Ctx;
   WouldBlockClassifiers Classifiers;

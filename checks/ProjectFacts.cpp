@@ -67,6 +67,16 @@ llvm::json::Value ProjectFacts::toJSON() const {
       O["datagram"] = true;
     Returns[K] = std::move(O);
   }
+  llvm::json::Array ReturnsIf;
+  for (const auto &[Fn, Needs] : BlockingReturnsIf)
+    ReturnsIf.push_back(
+        llvm::json::Object{{"fn", Fn}, {"needs", llvm::json::Array(Needs)}});
+  llvm::json::Array Uses;
+  for (const FieldUse &U : FieldUses)
+    Uses.push_back(llvm::json::Object{{"field", U.Field},
+                                      {"blocking", U.Blocking},
+                                      {"created", U.Created},
+                                      {"needs", llvm::json::Array(U.Needs)}});
   llvm::json::Array Sites;
   for (const ParamSite &S : ParamSites) {
     llvm::json::Object O{
@@ -99,6 +109,10 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonblocking_fields", std::move(Fields)},
       {"nonblocking_sessions", std::move(Sessions)},
       {"nonblocking_returns", std::move(Returns)},
+      {"blocking_returns_if", std::move(ReturnsIf)},
+      {"field_uses", std::move(Uses)},
+      {"blocking_returns", llvm::json::Array(BlockingReturns)},
+      {"blocking_fields", llvm::json::Array(BlockingFields)},
       {"param_sites", std::move(Sites)},
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
@@ -156,14 +170,18 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
             "nonblocking", &Out.NonBlocking},
         {"blocking", &Out.Blocking},
         {"keeps_mode", &Out.KeepsMode},
-        {"waits", &Out.Waits}})
+        {"waits", &Out.Waits},
+        {"blocking_returns", &Out.BlockingReturns},
+        {"blocking_fields", &Out.BlockingFields}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
       return Why;
   // Sorted once here (the merge writes it sorted already), so that each
   // TU looks an entry up where it is instead of copying the list into a
   // set of its own: a project's list runs to thousands of entries.
-  if (!llvm::is_sorted(Out.KeepsMode))
-    llvm::sort(Out.KeepsMode);
+  for (std::vector<std::string> *List :
+       {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields})
+    if (!llvm::is_sorted(*List))
+      llvm::sort(*List);
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
     for (const llvm::json::Value &E : *Ws) {
       FactWrapper F;
@@ -287,6 +305,16 @@ std::shared_ptr<const ProjectFacts> ProjectFacts::load(llvm::StringRef Path,
 bool ProjectFacts::keepsMode(llvm::StringRef Function, unsigned Arg) const {
   std::string Entry = (Function + ":" + llvm::Twine(Arg)).str();
   return std::binary_search(KeepsMode.begin(), KeepsMode.end(), Entry);
+}
+
+bool ProjectFacts::returnsBlocking(llvm::StringRef Function) const {
+  return std::binary_search(BlockingReturns.begin(), BlockingReturns.end(),
+                            Function.str());
+}
+
+bool ProjectFacts::fieldBlocking(llvm::StringRef Field) const {
+  return std::binary_search(BlockingFields.begin(), BlockingFields.end(),
+                            Field.str());
 }
 
 std::string ProjectFacts::fieldKey(const FieldDecl *FD) {

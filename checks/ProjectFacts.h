@@ -108,6 +108,34 @@ struct ProjectFacts {
     bool Datagram = false;
   };
   std::map<std::string, ReturnedFd> NonBlockingReturns;
+  /// For a TU's own summary: the functions other files may call whose
+  /// every returned value is a blocking descriptor (or -1), provided each
+  /// of the needs holds: `returns:Name`, another file's function that
+  /// returns a blocking one too; `keeps:Name:Arg`, as in KeepsMode. The
+  /// merge keeps those whose needs hold (BlockingReturns).
+  std::vector<std::pair<std::string, std::vector<std::string>>>
+      BlockingReturnsIf;
+  /// For a TU's own summary: a struct field (fieldKey()) its code stores a
+  /// descriptor in, makes non-blocking or blocking, or hands to a call.
+  /// Blocking: every value it stores there is a blocking descriptor (or
+  /// -1), nothing makes it non-blocking, and it goes only to calls that
+  /// keep its mode, provided each of Needs holds (as above); Created: the
+  /// code stores a descriptor there.
+  struct FieldUse {
+    std::string Field;
+    bool Blocking = false;
+    bool Created = false;
+    std::vector<std::string> Needs;
+  };
+  std::vector<FieldUse> FieldUses;
+  /// For the merged file, sorted: the functions that return a blocking
+  /// descriptor, and the fields that hold only blocking ones, in every
+  /// file of the project (the fields that some file stores a descriptor
+  /// in, that every file uses as said above, and that no file makes
+  /// non-blocking).
+  std::vector<std::string> BlockingReturns, BlockingFields;
+  bool returnsBlocking(llvm::StringRef Function) const;
+  bool fieldBlocking(llvm::StringRef Field) const;
   /// A call of a visible function (`Name:Arg`, as in KeepsMode) and what
   /// it passes there: for a TU's own summary, one entry per call.
   struct ParamSite {

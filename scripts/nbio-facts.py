@@ -100,6 +100,43 @@ def reached_params(sites):
     return {k: reached[k] for k in sorted(reached)}
 
 
+def resolve_blocking(returns_if, field_uses, keeps, nonblocking_returns,
+                     nonblocking_fields):
+    """The functions that return a blocking descriptor and the fields that
+    hold only blocking ones, in every file: those whose summaries' needs
+    hold ("returns:F", F returns a blocking descriptor; "keeps:F:N", F keeps
+    its parameter N's mode), found from the ones that need nothing (a cycle
+    of needs proves nothing). A field must be given a descriptor by some
+    file, be used so by every file that uses it, and be made non-blocking
+    by none."""
+    found = set()
+
+    def holds(need):
+        kind, _, rest = need.partition(":")
+        if kind == "returns":
+            return rest in found
+        if kind == "keeps":
+            return rest in keeps
+        return False
+
+    changed = True
+    while changed:
+        changed = False
+        for fn, need_sets in sorted(returns_if.items()):
+            if fn in found or fn in nonblocking_returns:
+                continue
+            if all(holds(n) for needs in need_sets for n in needs):
+                found.add(fn)
+                changed = True
+    fields = sorted(
+        k for k, uses in field_uses.items()
+        if k not in nonblocking_fields
+        and any(u.get("created") for u in uses)
+        and all(u.get("blocking") and all(holds(n) for n in u.get("needs", []))
+                for u in uses))
+    return sorted(found), fields
+
+
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
@@ -111,6 +148,8 @@ def merge(paths):
     sessions = {}
     returns = {}
     sites = {}
+    returns_if = {}
+    field_uses = {}
     reads_so_error = waits = False
     for path in summaries(paths):
         with open(path, encoding="utf-8") as f:
@@ -164,6 +203,13 @@ def merge(paths):
             returns[k].pop("datagram", None)
             if dgram:
                 returns[k]["datagram"] = True
+        # Blocking descriptors handed between files, each on the needs of
+        # its file's summary; a function or field summarised by several
+        # files (a header's inline function) must hold in each.
+        for e in d.get("blocking_returns_if", []):
+            returns_if.setdefault(e["fn"], []).append(set(e.get("needs", [])))
+        for u in d.get("field_uses", []):
+            field_uses.setdefault(u["field"], []).append(u)
         # Every call of a visible function, once (a header's inline caller
         # is summarised by each file that includes it).
         for site in d.get("param_sites", []):
@@ -180,8 +226,12 @@ def merge(paths):
             if fn not in keeps and fn not in changes and needs <= keeps:
                 keeps.add(fn)
                 changed = True
+    blocking_returns, blocking_fields = resolve_blocking(
+        returns_if, field_uses, keeps, set(returns), set(fields))
     return {
         "version": FACTS_VERSION,
+        "blocking_returns": blocking_returns,
+        "blocking_fields": blocking_fields,
         "nonblocking_params": reached_params(sites),
         "nonblocking": sorted(nonblocking),
         "blocking": sorted(blocking),
@@ -224,12 +274,15 @@ def main(argv=None):
     print("nbio-facts: %d non-blocking, %d blocking, %d mode-keeping "
           "parameters, %d I/O wrappers, %d functions in fields, %d "
           "non-blocking fields, %d parameters given non-blocking "
-          "descriptors, %d functions returning one -> %s"
+          "descriptors, %d functions returning one, %d returning a "
+          "blocking one, %d blocking fields -> %s"
           % (len(facts["nonblocking"]), len(facts["blocking"]),
              len(facts["keeps_mode"]), len(facts["io_wrappers"]),
              len(facts["field_targets"]), len(facts["nonblocking_fields"]),
              len(facts["nonblocking_params"]),
-             len(facts["nonblocking_returns"]), args.output),
+             len(facts["nonblocking_returns"]),
+             len(facts["blocking_returns"]), len(facts["blocking_fields"]),
+             args.output),
           file=sys.stderr)
     return 0
 

@@ -110,3 +110,38 @@ int tuned_request(const char *msg, unsigned len) {
   close(t);
   return (int)n;
 }
+
+// A helper of the file that hands socket()'s result back as it comes: the
+// caller's descriptor is blocking all the same. Its twin hands back a
+// SOCK_NONBLOCK one.
+static int local_socket(void) { return socket(AF_LOCAL, SOCK_STREAM, 0); }
+static int local_socket_nb(void) {
+  return socket(AF_LOCAL, SOCK_STREAM | SOCK_NONBLOCK, 0);
+}
+
+int helper_request(const char *msg, unsigned len) {
+  int h = local_socket();
+  if (h < 0)
+    return -1;
+  ssize_t n;
+  do {
+    n = send(h, msg, len, 0);
+  } while (n < 0 && errno == EAGAIN);
+  close(h);
+  return (int)n;
+}
+
+int helper_request_nb(const char *msg, unsigned len) {
+  int g = local_socket_nb();
+  if (g < 0)
+    return -1;
+  ssize_t n;
+  do {
+    n = send(g, msg, len, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on fd 'g' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+  } while (n < 0 && errno == EAGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    if (n < 0 && errno == EAGAIN) {{{$}}
+  close(g);
+  return (int)n;
+}
