@@ -2043,6 +2043,15 @@ struct NonBlockingFdAnalysis::Impl {
                                  : nullptr;
       if (!RD || IL->isSyntacticForm())
         return false;
+      // A union's initializer holds the one member it initializes.
+      if (RD->isUnion()) {
+        if (const FieldDecl *FD = IL->getInitializedFieldInUnion();
+            FD && IL->getNumInits() == 1 &&
+            !isa<IntegerLiteral>(IL->getInit(0)->IgnoreParenCasts()) &&
+            !isa<ImplicitValueInitExpr>(IL->getInit(0)->IgnoreParenCasts()))
+          Out.insert(FD);
+        return false;
+      }
       for (const FieldDecl *FD : RD->fields()) {
         if (FD->getFieldIndex() >= IL->getNumInits())
           break;
