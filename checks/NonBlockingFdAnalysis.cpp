@@ -2034,7 +2034,7 @@ struct NonBlockingFdAnalysis::Impl {
       if (const auto *U = dyn_cast<UnaryOperator>(S)) {
         if (U->getOpcode() == UO_AddrOf)
           if (FdKey K = keyOf(U->getSubExpr()); K.Kind == FdKey::Field)
-            Out.insert(cast<FieldDecl>(K.D));
+            Out.insert(cast<FieldDecl>(K.D)->getCanonicalDecl());
         return false;
       }
       const auto *IL = dyn_cast<InitListExpr>(S);
@@ -2049,7 +2049,7 @@ struct NonBlockingFdAnalysis::Impl {
             FD && IL->getNumInits() == 1 &&
             !isa<IntegerLiteral>(IL->getInit(0)->IgnoreParenCasts()) &&
             !isa<ImplicitValueInitExpr>(IL->getInit(0)->IgnoreParenCasts()))
-          Out.insert(FD);
+          Out.insert(FD->getCanonicalDecl());
         return false;
       }
       for (const FieldDecl *FD : RD->fields()) {
@@ -2061,7 +2061,7 @@ struct NonBlockingFdAnalysis::Impl {
           I = U->getSubExpr()->IgnoreParenCasts();
         if (!isa<IntegerLiteral>(I) && !isa<ImplicitValueInitExpr>(I) &&
             !isa<InitListExpr>(I))
-          Out.insert(FD);
+          Out.insert(FD->getCanonicalDecl());
       }
       return false;
     };
@@ -3061,14 +3061,12 @@ void NonBlockingFdAnalysis::exportBlocking(
     Fields.insert(K);
   }
   std::map<FdKey, std::vector<std::pair<FdKey, const FunctionDecl *>>> CopiesOf;
-  {
-    for (const auto &[Key, Evs] : P->Events)
-      for (const Event &E : Evs)
-        if (E.Kind == EvKind::Copy && E.Src)
-          if (FdKey From = keyOf(E.Src->IgnoreParenCasts());
-              From.Kind == FdKey::Field && Fields.count(From))
-            CopiesOf[From].push_back({Key, E.Fn});
-  }
+  for (const auto &[Key, Evs] : P->Events)
+    for (const Event &E : Evs)
+      if (E.Kind == EvKind::Copy && E.Src)
+        if (FdKey From = keyOf(E.Src->IgnoreParenCasts());
+            From.Kind == FdKey::Field && Fields.count(From))
+          CopiesOf[From].push_back({Key, E.Fn});
   for (const FdKey &K : Fields) {
     const auto *FD = dyn_cast_or_null<FieldDecl>(K.D);
     std::string Key = FD ? ProjectFacts::fieldKey(FD) : std::string();
@@ -3087,9 +3085,13 @@ void NonBlockingFdAnalysis::exportBlocking(
     U.Needs.erase(std::unique(U.Needs.begin(), U.Needs.end()), U.Needs.end());
     Out.FieldUses.push_back(std::move(U));
   }
-  llvm::sort(Out.FieldUses,
-             [](const ProjectFacts::FieldUse &A,
-                const ProjectFacts::FieldUse &B) { return A.Field < B.Field; });
+  // In an order of their own (the keys above are ordered by address): two
+  // runs over the same file write the same summary.
+  llvm::sort(Out.FieldUses, [](const ProjectFacts::FieldUse &A,
+                               const ProjectFacts::FieldUse &B) {
+    return std::tie(A.Field, A.Blocking, A.Created, A.Needs) <
+           std::tie(B.Field, B.Blocking, B.Created, B.Needs);
+  });
 }
 
 void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
