@@ -1805,6 +1805,13 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Def || !Def->getBody() || Def->hasSkippedBody() ||
         Depth > MaxBlockingDepth || !Walked.contains(Def))
       return false;
+    return everyReturnBlocking(Def, Depth);
+  }
+
+  /// \p Def returns something, and every value it returns is a constant
+  /// (-1), a descriptor shown blocking or made blocking on every path to
+  /// the return, or a call that gives a blocking descriptor in turn.
+  bool everyReturnBlocking(const FunctionDecl *Def, unsigned Depth) {
     const std::vector<const ReturnStmt *> Rets = Returns.lookup(Def);
     if (Rets.empty())
       return false;
@@ -3012,28 +3019,23 @@ void NonBlockingFdAnalysis::exportBlocking(
     const std::vector<const ReturnStmt *> Rets = P->Returns.lookup(Def);
     if (Rets.empty())
       continue;
+    // Not just -1: some return gives a descriptor.
+    if (llvm::all_of(Rets, [](const ReturnStmt *R) {
+          const Expr *V = R->getRetValue()->IgnoreParenCasts();
+          if (const auto *U = dyn_cast<UnaryOperator>(V);
+              U && U->getOpcode() == UO_Minus)
+            V = U->getSubExpr()->IgnoreParenCasts();
+          return isa<IntegerLiteral>(V);
+        }))
+      continue;
     std::vector<std::string> Needs;
     bool Blocking;
-    bool Gives = false; // some return is a descriptor, not just -1
     {
       llvm::SaveAndRestore<std::vector<std::string> *> During(P->Assumed,
                                                               &Needs);
-      Blocking = llvm::all_of(Rets, [&](const ReturnStmt *R) {
-        const Expr *V = R->getRetValue()->IgnoreParenCasts();
-        if (const auto *U = dyn_cast<UnaryOperator>(V);
-            U && U->getOpcode() == UO_Minus)
-          V = U->getSubExpr()->IgnoreParenCasts();
-        if (isa<IntegerLiteral>(V))
-          return true;
-        Gives = true;
-        if (const auto *C = dyn_cast<CallExpr>(V))
-          return P->givesBlocking(C, 0);
-        FdKey RK = keyOf(V);
-        return RK.valid() && RK.Kind == FdKey::Var &&
-               (P->shownBlocking(RK, 0) || P->clearedOnEveryPath(RK, Def, R));
-      });
+      Blocking = P->everyReturnBlocking(Def, 0);
     }
-    if (!Blocking || !Gives)
+    if (!Blocking)
       continue;
     llvm::sort(Needs);
     Needs.erase(std::unique(Needs.begin(), Needs.end()), Needs.end());
