@@ -97,6 +97,21 @@ struct FdKey {
   }
 };
 
+/// \p E without parentheses, casts and a leading minus: what is left of
+/// `-1` is the literal.
+static const Expr *withoutMinus(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Minus)
+    E = U->getSubExpr()->IgnoreParenCasts();
+  return E;
+}
+
+/// \p E is a constant such as the -1 that stands for "no descriptor".
+static bool isSentinel(const Expr *E) {
+  return isa<IntegerLiteral>(withoutMinus(E));
+}
+
 struct Guard {
   const ParmVarDecl *Param = nullptr;
   bool WhenTrue = true;
@@ -1791,6 +1806,19 @@ struct NonBlockingFdAnalysis::Impl {
   /// Null otherwise, and then another file's function is not known.
   std::vector<std::string> *Assumed = nullptr;
 
+  /// While this file's summary asks what kind of descriptor a value is
+  /// (madeNonSocket): creators() takes a call of another file's function
+  /// for a creator, for the question's predicate to make a need of.
+  bool OtherFilesCreate = false;
+
+  /// \p C calls another file's function that the project's facts say
+  /// returns only descriptors that are never sockets.
+  bool returnsNonSocketElsewhere(const CallExpr *C) const {
+    const FunctionDecl *Callee = Facts ? otherFileFunction(C) : nullptr;
+    return Callee &&
+           Facts->returnsNonSocket(Callee->getQualifiedNameAsString());
+  }
+
   /// \p C calls a function of the TU whose every returned value is a
   /// blocking descriptor or a constant (-1): one shown blocking, or one made
   /// blocking on every path to its return (unbound's contact_server()
@@ -1816,10 +1844,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (Rets.empty())
       return false;
     for (const ReturnStmt *R : Rets) {
-      const Expr *V = R->getRetValue()->IgnoreParenCasts();
-      if (const auto *U = dyn_cast<UnaryOperator>(V);
-          U && U->getOpcode() == UO_Minus)
-        V = U->getSubExpr()->IgnoreParenCasts();
+      const Expr *V = withoutMinus(R->getRetValue());
       if (isa<IntegerLiteral>(V))
         continue;
       // A call's result handed on (`return ctl_connect(name);`).
@@ -1927,9 +1952,7 @@ struct NonBlockingFdAnalysis::Impl {
     // A value that comes back through a pointer (`init_socket(&udp_fd)`,
     // whose body stores `*socketfd = socket(...)`), or another source.
     auto BlockingSource = [&](const Expr *Src) {
-      if (const auto *U = dyn_cast<UnaryOperator>(Src);
-          U && U->getOpcode() == UO_Minus)
-        Src = U->getSubExpr()->IgnoreParenCasts();
+      Src = withoutMinus(Src);
       if (isa<IntegerLiteral>(Src))
         return true;
       if (const auto *C = dyn_cast<CallExpr>(Src)) {
@@ -2062,10 +2085,7 @@ struct NonBlockingFdAnalysis::Impl {
       for (const FieldDecl *FD : RD->fields()) {
         if (FD->getFieldIndex() >= IL->getNumInits())
           break;
-        const Expr *I = IL->getInit(FD->getFieldIndex())->IgnoreParenCasts();
-        if (const auto *U = dyn_cast<UnaryOperator>(I);
-            U && U->getOpcode() == UO_Minus)
-          I = U->getSubExpr()->IgnoreParenCasts();
+        const Expr *I = withoutMinus(IL->getInit(FD->getFieldIndex()));
         if (!isa<IntegerLiteral>(I) && !isa<ImplicitValueInitExpr>(I) &&
             !isa<InitListExpr>(I))
           Out.insert(FD->getCanonicalDecl());
@@ -2103,10 +2123,7 @@ struct NonBlockingFdAnalysis::Impl {
         Created = true;
         continue;
       }
-      const Expr *Src = E.Src ? E.Src->IgnoreParenCasts() : nullptr;
-      if (const auto *U = dyn_cast_or_null<UnaryOperator>(Src);
-          U && U->getOpcode() == UO_Minus)
-        Src = U->getSubExpr()->IgnoreParenCasts();
+      const Expr *Src = E.Src ? withoutMinus(E.Src) : nullptr;
       if (!Src)
         return std::nullopt;
       if (isa<IntegerLiteral>(Src))
@@ -2591,12 +2608,9 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
                      const Calls &)>
       Source = [&](const Expr *E, const FunctionDecl *Where, unsigned Depth,
                    const Calls &Via) -> bool {
-    E = E->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_Minus)
-      E = U->getSubExpr()->IgnoreParenCasts();
-    if (isa<IntegerLiteral>(E))
+    if (isSentinel(E))
       return true; // the -1 sentinel
+    E = E->IgnoreParenCasts();
     if (Depth > MaxValueDepth)
       return false;
     if (const auto *C = dyn_cast<CallExpr>(E)) {
@@ -2611,7 +2625,10 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       const FunctionDecl *CDef = Callee ? Callee->getDefinition() : nullptr;
       // Another file's function that returns a descriptor it made (the
       // facts): the call is the creator the predicate is asked about.
-      if (!CDef && Callee && P->returnedByAnotherFile(Callee)) {
+      if (!CDef && Callee &&
+          (P->returnedByAnotherFile(Callee) ||
+           P->returnsNonSocketElsewhere(C) ||
+           (P->OtherFilesCreate && P->otherFileFunction(C)))) {
         Out.push_back({C, Via});
         return true;
       }
@@ -2786,9 +2803,36 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
 
 bool NonBlockingFdAnalysis::isNeverSocket(const Expr *Fd, const Stmt *At,
                                           const FunctionDecl *Fn) {
-  return everyCreator(Fd, At, Fn, [](llvm::StringRef N, const Creator &) {
-    return createsNonSocket(N);
+  // A struct field that every file fills only with such descriptors (the
+  // facts: dnsmasq's daemon->helperfd, the pipe create_helper() returns).
+  if (P->Facts)
+    if (FdKey K = keyOf(Fd); K.Kind == FdKey::Field)
+      if (std::string Key = ProjectFacts::fieldKey(cast<FieldDecl>(K.D));
+          !Key.empty() && P->Facts->fieldNonSocket(Key))
+        return true;
+  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+    return createsNonSocket(N) || P->returnsNonSocketElsewhere(C.Call);
   });
+}
+
+bool NonBlockingFdAnalysis::madeNonSocket(const Expr *V, const Stmt *At,
+                                          const FunctionDecl *Fn,
+                                          std::vector<std::string> &Needs) {
+  llvm::SaveAndRestore<bool> During(P->OtherFilesCreate, true);
+  std::vector<std::string> Found;
+  bool Every =
+      everyCreator(V, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+        if (createsNonSocket(N))
+          return true;
+        const FunctionDecl *Other = P->otherFileFunction(C.Call);
+        if (!Other)
+          return false;
+        Found.push_back("nonsocket:" + Other->getQualifiedNameAsString());
+        return true;
+      });
+  if (Every)
+    Needs.insert(Needs.end(), Found.begin(), Found.end());
+  return Every;
 }
 
 bool NonBlockingFdAnalysis::createsNetlinkSocket(llvm::StringRef N,
@@ -3005,10 +3049,11 @@ static bool mayHoldDescriptor(QualType T, const ASTContext &Ctx) {
   return Ctx.getTypeSize(T) == Ctx.getTypeSize(Ctx.IntTy);
 }
 
-/// The blocking descriptors this TU hands to others: the functions other
-/// files may call that return one, and how the TU uses each struct field
-/// it stores a descriptor in or hands to a call, each provided the other
-/// files' functions it calls do what the merge then checks.
+/// The blocking descriptors, and those that are never sockets, this TU
+/// hands to others: the functions other files may call that return one,
+/// and how the TU uses each struct field it stores a descriptor in or
+/// hands to a call, each provided the other files' functions it calls do
+/// what the merge then checks.
 void NonBlockingFdAnalysis::exportBlocking(
     ProjectFacts &Out, llvm::ArrayRef<const FunctionDecl *> Fns) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -3021,13 +3066,21 @@ void NonBlockingFdAnalysis::exportBlocking(
       continue;
     // Not just -1: some return gives a descriptor.
     if (llvm::all_of(Rets, [](const ReturnStmt *R) {
-          const Expr *V = R->getRetValue()->IgnoreParenCasts();
-          if (const auto *U = dyn_cast<UnaryOperator>(V);
-              U && U->getOpcode() == UO_Minus)
-            V = U->getSubExpr()->IgnoreParenCasts();
-          return isa<IntegerLiteral>(V);
+          return isSentinel(R->getRetValue());
         }))
       continue;
+    std::vector<std::string> NonSocketNeeds;
+    if (llvm::all_of(Rets, [&](const ReturnStmt *R) {
+          return isSentinel(R->getRetValue()) ||
+                 madeNonSocket(R->getRetValue(), R, Def, NonSocketNeeds);
+        })) {
+      llvm::sort(NonSocketNeeds);
+      NonSocketNeeds.erase(
+          std::unique(NonSocketNeeds.begin(), NonSocketNeeds.end()),
+          NonSocketNeeds.end());
+      Out.NonSocketReturnsIf.push_back(
+          {Fn->getQualifiedNameAsString(), std::move(NonSocketNeeds)});
+    }
     std::vector<std::string> Needs;
     bool Blocking;
     {
@@ -3069,6 +3122,36 @@ void NonBlockingFdAnalysis::exportBlocking(
         if (FdKey From = keyOf(E.Src->IgnoreParenCasts());
             From.Kind == FdKey::Field && Fields.count(From))
           CopiesOf[From].push_back({Key, E.Fn});
+  // A field holds only descriptors that are never sockets, as this file
+  // uses it: nothing escapes (its address, an initializer), every value
+  // stored is -1 or such a descriptor, and dup2() does not make its number
+  // another descriptor. None if not; else whether the file stores one.
+  auto FieldNonSocket =
+      [&](const FdKey &K,
+          std::vector<std::string> &Needs) -> std::optional<bool> {
+    if (Escaped.contains(cast<FieldDecl>(K.D)))
+      return std::nullopt;
+    bool Stores = false;
+    for (const Event &E : P->eventsFor(K)) {
+      if (E.Kind != EvKind::Copy)
+        continue;
+      if (!E.Src)
+        return std::nullopt;
+      if (isSentinel(E.Src))
+        continue;
+      if (!madeNonSocket(E.Src, E.S, E.Fn, Needs))
+        return std::nullopt;
+      Stores = true;
+    }
+    for (const auto &[Fn, Calls] : P->CallsByFn)
+      for (const CallExpr *C : Calls) {
+        llvm::StringRef N = globalCalleeName(C);
+        if ((N == "dup2" || N == "dup3") && C->getNumArgs() >= 2 &&
+            keyOf(C->getArg(1)).tuple() == K.tuple())
+          return std::nullopt;
+      }
+    return Stores;
+  };
   for (const FdKey &K : Fields) {
     const auto *FD = dyn_cast_or_null<FieldDecl>(K.D);
     std::string Key = FD ? ProjectFacts::fieldKey(FD) : std::string();
@@ -3085,14 +3168,25 @@ void NonBlockingFdAnalysis::exportBlocking(
       U.Needs.clear();
     llvm::sort(U.Needs);
     U.Needs.erase(std::unique(U.Needs.begin(), U.Needs.end()), U.Needs.end());
+    std::optional<bool> Stores = FieldNonSocket(K, U.NonSocketNeeds);
+    U.NonSocket = Stores.has_value();
+    U.Stores = Stores.value_or(false);
+    if (!U.NonSocket)
+      U.NonSocketNeeds.clear();
+    llvm::sort(U.NonSocketNeeds);
+    U.NonSocketNeeds.erase(
+        std::unique(U.NonSocketNeeds.begin(), U.NonSocketNeeds.end()),
+        U.NonSocketNeeds.end());
     Out.FieldUses.push_back(std::move(U));
   }
   // In an order of their own (the keys above are ordered by address): two
   // runs over the same file write the same summary.
   llvm::sort(Out.FieldUses, [](const ProjectFacts::FieldUse &A,
                                const ProjectFacts::FieldUse &B) {
-    return std::tie(A.Field, A.Blocking, A.Created, A.Needs) <
-           std::tie(B.Field, B.Blocking, B.Created, B.Needs);
+    return std::tie(A.Field, A.Blocking, A.Created, A.Needs, A.NonSocket,
+                    A.Stores, A.NonSocketNeeds) <
+           std::tie(B.Field, B.Blocking, B.Created, B.Needs, B.NonSocket,
+                    B.Stores, B.NonSocketNeeds);
   });
 }
 
@@ -3139,10 +3233,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
     // A datagram socket wherever it is returned (or the -1 sentinel).
     const std::vector<const ReturnStmt *> Rets = P->Returns.lookup(Def);
     R.Datagram = !Rets.empty() && llvm::all_of(Rets, [&](const ReturnStmt *RS) {
-      const Expr *V = RS->getRetValue()->IgnoreParenCasts();
-      if (const auto *U = dyn_cast<UnaryOperator>(V);
-          U && U->getOpcode() == UO_Minus)
-        V = U->getSubExpr()->IgnoreParenCasts();
+      const Expr *V = withoutMinus(RS->getRetValue());
       return isa<IntegerLiteral>(V) || madeDatagram(V, RS, Def);
     });
   }

@@ -140,9 +140,18 @@ public:
   bool madeDatagram(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
   /// Every value \p Fd can hold there comes from a call that never makes
   /// a socket: open() and its kin (a file, FIFO or device), pipe() or
-  /// pipe2(), eventfd(), timerfd_create()... POSIX gives EWOULDBLOCK only
-  /// to sockets; every other descriptor fails with EAGAIN.
+  /// pipe2(), eventfd(), timerfd_create()... or, with the project's
+  /// facts, another file's function that returns only such descriptors;
+  /// or \p Fd is a struct field every file fills only with them (the
+  /// facts). POSIX gives EWOULDBLOCK only to sockets; every other
+  /// descriptor fails with EAGAIN.
   bool isNeverSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// For this file's summary: isNeverSocket from the file's own code,
+  /// where a value returned by another file's function counts as never a
+  /// socket if that function returns only such descriptors: a need
+  /// (`nonsocket:Name`) added to \p Needs for the merge to check.
+  bool madeNonSocket(const Expr *V, const Stmt *At, const FunctionDecl *Fn,
+                     std::vector<std::string> &Needs);
   /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...):
   /// code that runs only on Linux, where EAGAIN == EWOULDBLOCK.
   bool isLinuxOnlySocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);

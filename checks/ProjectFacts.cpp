@@ -73,10 +73,18 @@ llvm::json::Value ProjectFacts::toJSON() const {
         llvm::json::Object{{"fn", Fn}, {"needs", llvm::json::Array(Needs)}});
   llvm::json::Array Uses;
   for (const FieldUse &U : FieldUses)
-    Uses.push_back(llvm::json::Object{{"field", U.Field},
-                                      {"blocking", U.Blocking},
-                                      {"created", U.Created},
-                                      {"needs", llvm::json::Array(U.Needs)}});
+    Uses.push_back(llvm::json::Object{
+        {"field", U.Field},
+        {"blocking", U.Blocking},
+        {"created", U.Created},
+        {"needs", llvm::json::Array(U.Needs)},
+        {"nonsocket", U.NonSocket},
+        {"stores", U.Stores},
+        {"nonsocket_needs", llvm::json::Array(U.NonSocketNeeds)}});
+  llvm::json::Array NonSocketIf;
+  for (const auto &[Fn, Needs] : NonSocketReturnsIf)
+    NonSocketIf.push_back(
+        llvm::json::Object{{"fn", Fn}, {"needs", llvm::json::Array(Needs)}});
   llvm::json::Array Sites;
   for (const ParamSite &S : ParamSites) {
     llvm::json::Object O{
@@ -113,6 +121,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"field_uses", std::move(Uses)},
       {"blocking_returns", llvm::json::Array(BlockingReturns)},
       {"blocking_fields", llvm::json::Array(BlockingFields)},
+      {"nonsocket_returns_if", std::move(NonSocketIf)},
+      {"nonsocket_returns", llvm::json::Array(NonSocketReturns)},
+      {"nonsocket_fields", llvm::json::Array(NonSocketFields)},
       {"param_sites", std::move(Sites)},
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
@@ -172,14 +183,17 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"keeps_mode", &Out.KeepsMode},
         {"waits", &Out.Waits},
         {"blocking_returns", &Out.BlockingReturns},
-        {"blocking_fields", &Out.BlockingFields}})
+        {"blocking_fields", &Out.BlockingFields},
+        {"nonsocket_returns", &Out.NonSocketReturns},
+        {"nonsocket_fields", &Out.NonSocketFields}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
       return Why;
   // Sorted once here (the merge writes it sorted already), so that each
   // TU looks an entry up where it is instead of copying the list into a
   // set of its own: a project's list runs to thousands of entries.
   for (std::vector<std::string> *List :
-       {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields})
+       {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
+        &Out.NonSocketReturns, &Out.NonSocketFields})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
@@ -307,14 +321,26 @@ bool ProjectFacts::keepsMode(llvm::StringRef Function, unsigned Arg) const {
   return std::binary_search(KeepsMode.begin(), KeepsMode.end(), Entry);
 }
 
+/// \p Entry is in \p List, which fromJSON keeps sorted.
+static bool inSorted(const std::vector<std::string> &List,
+                     llvm::StringRef Entry) {
+  return std::binary_search(List.begin(), List.end(), Entry.str());
+}
+
 bool ProjectFacts::returnsBlocking(llvm::StringRef Function) const {
-  return std::binary_search(BlockingReturns.begin(), BlockingReturns.end(),
-                            Function.str());
+  return inSorted(BlockingReturns, Function);
 }
 
 bool ProjectFacts::fieldBlocking(llvm::StringRef Field) const {
-  return std::binary_search(BlockingFields.begin(), BlockingFields.end(),
-                            Field.str());
+  return inSorted(BlockingFields, Field);
+}
+
+bool ProjectFacts::returnsNonSocket(llvm::StringRef Function) const {
+  return inSorted(NonSocketReturns, Function);
+}
+
+bool ProjectFacts::fieldNonSocket(llvm::StringRef Field) const {
+  return inSorted(NonSocketFields, Field);
 }
 
 std::string ProjectFacts::fieldKey(const FieldDecl *FD) {

@@ -121,11 +121,18 @@ struct ProjectFacts {
   /// -1), nothing makes it non-blocking, and it goes only to calls that
   /// keep its mode, provided each of Needs holds (as above); Created: the
   /// code stores a descriptor there.
+  /// NonSocket: every value the code stores there is -1 or a descriptor
+  /// that is never a socket (see NonSocketReturnsIf), its address is not
+  /// taken and no initializer or dup2() puts another there, provided each
+  /// of NonSocketNeeds holds; Stores: the code stores a descriptor there.
   struct FieldUse {
     std::string Field;
     bool Blocking = false;
     bool Created = false;
     std::vector<std::string> Needs;
+    bool NonSocket = false;
+    bool Stores = false;
+    std::vector<std::string> NonSocketNeeds;
   };
   std::vector<FieldUse> FieldUses;
   /// For the merged file, sorted: the functions that return a blocking
@@ -136,6 +143,20 @@ struct ProjectFacts {
   std::vector<std::string> BlockingReturns, BlockingFields;
   bool returnsBlocking(llvm::StringRef Function) const;
   bool fieldBlocking(llvm::StringRef Field) const;
+  /// For a TU's own summary: the functions other files may call whose
+  /// every returned value is -1 or a descriptor that is never a socket (a
+  /// pipe's end, a file, FIFO or device opened by path, an eventfd...),
+  /// provided each of the needs holds: `nonsocket:Name`, another file's
+  /// function that returns only such descriptors too.
+  std::vector<std::pair<std::string, std::vector<std::string>>>
+      NonSocketReturnsIf;
+  /// For the merged file, sorted: the functions that return only
+  /// descriptors that are never sockets, and the fields that hold only
+  /// such descriptors in every file (some file stores one there, every
+  /// file's use is NonSocket).
+  std::vector<std::string> NonSocketReturns, NonSocketFields;
+  bool returnsNonSocket(llvm::StringRef Function) const;
+  bool fieldNonSocket(llvm::StringRef Field) const;
   /// A call of a visible function (`Name:Arg`, as in KeepsMode) and what
   /// it passes there: for a TU's own summary, one entry per call.
   struct ParamSite {

@@ -137,6 +137,35 @@ def resolve_blocking(returns_if, field_uses, keeps, nonblocking_returns,
     return sorted(found), fields
 
 
+def resolve_nonsocket(returns_if, field_uses):
+    """The functions that return only descriptors that are never sockets
+    (a pipe's end, a file opened by path, an eventfd...) and the fields
+    that hold only such ones, in every file: those whose summaries' needs
+    hold ("nonsocket:F", F returns only such descriptors too), found from
+    the ones that need nothing (a cycle proves nothing). A field must be
+    given a descriptor by some file and be used so by every file that
+    uses it."""
+    found = set()
+    changed = True
+    while changed:
+        changed = False
+        for fn, need_sets in sorted(returns_if.items()):
+            if fn in found:
+                continue
+            if all(n.partition(":")[2] in found
+                   for needs in need_sets for n in needs):
+                found.add(fn)
+                changed = True
+    fields = sorted(
+        k for k, uses in field_uses.items()
+        if any(u.get("stores") for u in uses)
+        and all(u.get("nonsocket") and
+                all(n.partition(":")[2] in found
+                    for n in u.get("nonsocket_needs", []))
+                for u in uses))
+    return sorted(found), fields
+
+
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
@@ -149,6 +178,7 @@ def merge(paths):
     returns = {}
     sites = {}
     returns_if = {}
+    nonsocket_if = {}
     field_uses = {}
     reads_so_error = waits = False
     for path in summaries(paths):
@@ -208,6 +238,8 @@ def merge(paths):
         # files (a header's inline function) must hold in each.
         for e in d.get("blocking_returns_if", []):
             returns_if.setdefault(e["fn"], []).append(set(e.get("needs", [])))
+        for e in d.get("nonsocket_returns_if", []):
+            nonsocket_if.setdefault(e["fn"], []).append(set(e.get("needs", [])))
         for u in d.get("field_uses", []):
             field_uses.setdefault(u["field"], []).append(u)
         # Every call of a visible function, once (a header's inline caller
@@ -228,10 +260,14 @@ def merge(paths):
                 changed = True
     blocking_returns, blocking_fields = resolve_blocking(
         returns_if, field_uses, keeps, set(returns), set(fields))
+    nonsocket_returns, nonsocket_fields = resolve_nonsocket(
+        nonsocket_if, field_uses)
     return {
         "version": FACTS_VERSION,
         "blocking_returns": blocking_returns,
         "blocking_fields": blocking_fields,
+        "nonsocket_returns": nonsocket_returns,
+        "nonsocket_fields": nonsocket_fields,
         "nonblocking_params": reached_params(sites),
         "nonblocking": sorted(nonblocking),
         "blocking": sorted(blocking),
@@ -275,13 +311,15 @@ def main(argv=None):
           "parameters, %d I/O wrappers, %d functions in fields, %d "
           "non-blocking fields, %d parameters given non-blocking "
           "descriptors, %d functions returning one, %d returning a "
-          "blocking one, %d blocking fields -> %s"
+          "blocking one, %d blocking fields, %d functions returning and %d "
+          "fields holding descriptors that are never sockets -> %s"
           % (len(facts["nonblocking"]), len(facts["blocking"]),
              len(facts["keeps_mode"]), len(facts["io_wrappers"]),
              len(facts["field_targets"]), len(facts["nonblocking_fields"]),
              len(facts["nonblocking_params"]),
              len(facts["nonblocking_returns"]),
              len(facts["blocking_returns"]), len(facts["blocking_fields"]),
+             len(facts["nonsocket_returns"]), len(facts["nonsocket_fields"]),
              args.output),
           file=sys.stderr)
     return 0
