@@ -192,13 +192,22 @@ bool EagainEwouldblockCheck::testsAnotherCall(const FunctionDecl *Fn,
   // The variables the test is under: those of its own condition and of the
   // conditions of the if statements around it (`if (nwritten == -1) { if
   // (errno != EAGAIN) ...`).
+  // Not a variable passed to one of the errno setters inside the
+  // condition (`write(s, ...) == -1 && errno == EAGAIN`): that is the
+  // call's descriptor or buffer, not a result the test is about.
   llvm::SmallPtrSet<const VarDecl *, 4> Guards;
   auto Collect = [&](const Stmt *Cond) {
     findStmt(Cond, [&](const Stmt *X) {
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(X))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-            V && V->isLocalVarDecl())
-          Guards.insert(V);
+      const auto *DRE = dyn_cast<DeclRefExpr>(X);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!V || !V->isLocalVarDecl())
+        return false;
+      for (const Stmt *Up = Paths->parentOf(DRE, Fn); Up && Up != Cond;
+           Up = Paths->parentOf(Up, Fn))
+        if (const auto *C = dyn_cast<CallExpr>(Up);
+            C && llvm::is_contained(S.Calls, C))
+          return false;
+      Guards.insert(V);
       return false;
     });
   };
