@@ -112,6 +112,36 @@ static bool isSentinel(const Expr *E) {
   return isa<IntegerLiteral>(withoutMinus(E));
 }
 
+/// What a constant stored as a descriptor stands for.
+enum class ConstantFd {
+  NotConstant,
+  /// No descriptor: a negative value (`-1`), or a bare `0` (what zeroing a
+  /// struct or a reset leaves in the field: the common idiom, not a
+  /// descriptor the code means).
+  None,
+  /// A standard stream, by name (`STDIN_FILENO`) or as `1` or `2`: a
+  /// descriptor of any kind and mode (a program started by inetd has a
+  /// socket there; curl reads its upload from the standard input).
+  Stream
+};
+
+static ConstantFd constantFd(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return ConstantFd::NotConstant;
+  const llvm::APSInt &V = R.Val.getInt();
+  if (V.isNegative())
+    return ConstantFd::None;
+  if (V == 1 || V == 2)
+    return ConstantFd::Stream;
+  SourceLocation L = E->IgnoreParenCasts()->getBeginLoc();
+  if (V == 0 && L.isMacroID() &&
+      Lexer::getImmediateMacroName(L, Ctx.getSourceManager(), Ctx.getLangOpts())
+          .ends_with("_FILENO"))
+    return ConstantFd::Stream;
+  return V == 0 ? ConstantFd::None : ConstantFd::Stream;
+}
+
 struct Guard {
   const ParmVarDecl *Param = nullptr;
   bool WhenTrue = true;
@@ -1845,8 +1875,11 @@ struct NonBlockingFdAnalysis::Impl {
       return false;
     for (const ReturnStmt *R : Rets) {
       const Expr *V = withoutMinus(R->getRetValue());
-      if (isa<IntegerLiteral>(V))
+      if (ConstantFd C = constantFd(R->getRetValue(), Ctx);
+          C == ConstantFd::None)
         continue;
+      else if (C == ConstantFd::Stream)
+        return false; // a standard stream's mode is anyone's
       // A call's result handed on (`return ctl_connect(name);`).
       if (const auto *RC = dyn_cast<CallExpr>(V)) {
         if (!givesBlocking(RC, Depth))
@@ -1952,9 +1985,9 @@ struct NonBlockingFdAnalysis::Impl {
     // A value that comes back through a pointer (`init_socket(&udp_fd)`,
     // whose body stores `*socketfd = socket(...)`), or another source.
     auto BlockingSource = [&](const Expr *Src) {
+      if (ConstantFd C = constantFd(Src, Ctx); C != ConstantFd::NotConstant)
+        return C == ConstantFd::None;
       Src = withoutMinus(Src);
-      if (isa<IntegerLiteral>(Src))
-        return true;
       if (const auto *C = dyn_cast<CallExpr>(Src)) {
         if (!givesBlocking(C, Depth))
           return false;
@@ -2126,8 +2159,10 @@ struct NonBlockingFdAnalysis::Impl {
       const Expr *Src = E.Src ? withoutMinus(E.Src) : nullptr;
       if (!Src)
         return std::nullopt;
-      if (isa<IntegerLiteral>(Src))
+      if (ConstantFd C = constantFd(E.Src, Ctx); C == ConstantFd::None)
         continue;
+      else if (C == ConstantFd::Stream)
+        return std::nullopt;
       if (const auto *C = dyn_cast<CallExpr>(Src)) {
         if (!givesBlocking(C, 0))
           return std::nullopt;
@@ -2608,8 +2643,10 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
                      const Calls &)>
       Source = [&](const Expr *E, const FunctionDecl *Where, unsigned Depth,
                    const Calls &Via) -> bool {
-    if (isSentinel(E))
-      return true; // the -1 sentinel
+    // The -1 sentinel holds no descriptor; a standard stream
+    // (STDIN_FILENO) holds one whose kind the file cannot know.
+    if (ConstantFd K = constantFd(E, Ctx); K != ConstantFd::NotConstant)
+      return K == ConstantFd::None;
     E = E->IgnoreParenCasts();
     if (Depth > MaxValueDepth)
       return false;
@@ -3071,8 +3108,10 @@ void NonBlockingFdAnalysis::exportBlocking(
       continue;
     std::vector<std::string> NonSocketNeeds;
     if (llvm::all_of(Rets, [&](const ReturnStmt *R) {
-          return isSentinel(R->getRetValue()) ||
-                 madeNonSocket(R->getRetValue(), R, Def, NonSocketNeeds);
+          if (ConstantFd C = constantFd(R->getRetValue(), Ctx);
+              C != ConstantFd::NotConstant)
+            return C == ConstantFd::None;
+          return madeNonSocket(R->getRetValue(), R, Def, NonSocketNeeds);
         })) {
       llvm::sort(NonSocketNeeds);
       NonSocketNeeds.erase(
@@ -3137,8 +3176,10 @@ void NonBlockingFdAnalysis::exportBlocking(
         continue;
       if (!E.Src)
         return std::nullopt;
-      if (isSentinel(E.Src))
+      if (ConstantFd C = constantFd(E.Src, Ctx); C == ConstantFd::None)
         continue;
+      else if (C == ConstantFd::Stream)
+        return std::nullopt;
       if (!madeNonSocket(E.Src, E.S, E.Fn, Needs))
         return std::nullopt;
       Stores = true;

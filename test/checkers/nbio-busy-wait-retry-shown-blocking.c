@@ -145,3 +145,26 @@ int helper_request_nb(const char *msg, unsigned len) {
   close(g);
   return (int)n;
 }
+
+// Twin: a helper that hands back a socket it made, or else the standard
+// output. A standard stream may be non-blocking (the program's caller set
+// it so; a socket of inetd's), so the descriptor is not shown blocking.
+static int local_socket_or_stdout(int use_socket) {
+  if (use_socket)
+    return socket(AF_LOCAL, SOCK_STREAM, 0);
+  return STDOUT_FILENO;
+}
+
+int helper_request_or_stdout(const char *msg, unsigned len, int use_socket) {
+  int o = local_socket_or_stdout(use_socket);
+  if (o < 0)
+    return -1;
+  ssize_t n;
+  do {
+    n = write(o, msg, len);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'write' on fd 'o' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+  } while (n < 0 && errno == EAGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    if (n < 0 && errno == EAGAIN) {{{$}}
+  return (int)n;
+}

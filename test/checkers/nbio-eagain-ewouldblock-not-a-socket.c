@@ -10,7 +10,8 @@
 // instance data and, in another function, drops the message on any error
 // but EAGAIN. Twins that are reported: the same field when another
 // function may store a socket in it, a test of EWOULDBLOCK alone on the
-// FIFO, and a descriptor that accept() made.
+// FIFO, a descriptor that accept() made, and one that may be the standard
+// input.
 
 #define _GNU_SOURCE 1
 #include <errno.h>
@@ -104,4 +105,32 @@ int serve_one(int listener, const char *msg, size_t len) {
     r = 1;
   close(c);
   return r;
+}
+
+// Twin: a file opened by path, or else the standard input (curl's upload
+// source). The standard streams may be sockets (a program started by
+// inetd, or with its input redirected from one): descriptor 0 is not
+// taken for "no descriptor".
+int read_upload(const char *path, char *buf, size_t len) {
+  int fd = STDIN_FILENO;
+  if (path)
+    fd = open(path, O_RDONLY | O_NONBLOCK);
+  ssize_t n = read(fd, buf, len);
+  if (n < 0 && errno == EAGAIN)
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (n < 0 && (errno == EAGAIN ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
+    return 0;
+  return (int)n;
+}
+
+// Its look-alike: the -1 a failed open() leaves is no descriptor at all.
+int read_named(const char *path, char *buf, size_t len) {
+  int fd = -1;
+  if (path)
+    fd = open(path, O_RDONLY | O_NONBLOCK);
+  ssize_t n = read(fd, buf, len);
+  if (n < 0 && errno == EAGAIN)
+    return 0;
+  return (int)n;
 }

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The nbio contributors
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // A daemon's state: the pipe to its script helper, a FIFO it reports to,
-// and three descriptors that are sockets in some file.
+// and four descriptors that are sockets in some file, or may be.
 #include <stddef.h>
 
 struct daemon_state {
@@ -10,6 +10,7 @@ struct daemon_state {
   int pushfd;   // a socket, from make_push_socket() (helper.c)
   int eventfd;  // a pipe in main.c, a peer's socket in adopt.c
   int logfd;    // a file in main.c, made a socket's number by adopt.c
+  int infd;     // a file opened by path, or else the standard input
 };
 extern struct daemon_state *daemon_state;
 

@@ -7,7 +7,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-static struct daemon_state the_state = {-1, -1, -1, -1, -1};
+static struct daemon_state the_state = {-1, -1, -1, -1, -1, -1};
 struct daemon_state *daemon_state = &the_state;
 
 // The helper again, for a restart: what create_helper() returns.
@@ -22,4 +22,7 @@ void start(const char *path) {
   if (pipe2(ends, O_NONBLOCK) == 0)
     daemon_state->eventfd = ends[1];
   daemon_state->logfd = open("/var/log/helper.log", O_WRONLY | O_APPEND);
+  daemon_state->infd = open(path, O_RDONLY);
+  if (daemon_state->infd == -1)
+    daemon_state->infd = STDIN_FILENO;
 }

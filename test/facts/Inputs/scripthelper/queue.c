@@ -25,6 +25,9 @@ void queue_event(const char *line, size_t len) {
   // A file in main.c, whose number adopt.c's dup2() makes a socket's.
   if (write(daemon_state->logfd, line, len) == -1 && errno == EAGAIN)
     pending = 1;
+  // A file, or the standard input, which may be a socket.
+  if (read(daemon_state->infd, (char *)line, len) == -1 && errno == EAGAIN)
+    pending = 1;
   // The helper's pipe, returned to this file.
   int fd = create_helper();
   ssize_t n = write(fd, line, len);
