@@ -1840,6 +1840,9 @@ struct NonBlockingFdAnalysis::Impl {
   /// (madeNonSocket): creators() takes a call of another file's function
   /// for a creator, for the question's predicate to make a need of.
   bool OtherFilesCreate = false;
+  /// While isNeverSocket asks (with the project's facts): creators() takes
+  /// a struct field of NonSocketFields for a source of such descriptors.
+  bool NonSocketFieldsCreate = false;
 
   /// \p C calls another file's function that the project's facts say
   /// returns only descriptors that are never sockets.
@@ -2688,6 +2691,7 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
   };
   // The descriptor itself, or a call that gives it (a function's returned
   // `open_ip(SOCK_DGRAM)`, asked about by a summary).
+  unsigned FromFacts = 0;
   FdKey Top = keyOf(Fd);
   if (Top.valid())
     Work.push_back({Top, TopDef, 0, {}, true});
@@ -2703,6 +2707,15 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
                                                     I.Via.end())})
              .second)
       continue;
+    // A struct field the project's facts say holds only descriptors that
+    // are never sockets, while isNeverSocket asks (`int fd = d->helperfd;`):
+    // every file's values are known to be such, this file's included.
+    if (I.K.Kind == FdKey::Field && P->NonSocketFieldsCreate &&
+        P->Facts->fieldNonSocket(
+            ProjectFacts::fieldKey(cast<FieldDecl>(I.K.D)))) {
+      ++FromFacts;
+      continue;
+    }
     // An element of an array that socketpair() fills.
     if (I.K.Kind == FdKey::Elem) {
       size_t Before = Out.size();
@@ -2750,7 +2763,7 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
         return false;
     }
   }
-  return !Out.empty();
+  return !Out.empty() || FromFacts;
 }
 
 bool NonBlockingFdAnalysis::everyCreator(
@@ -2841,12 +2854,10 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
 bool NonBlockingFdAnalysis::isNeverSocket(const Expr *Fd, const Stmt *At,
                                           const FunctionDecl *Fn) {
   // A struct field that every file fills only with such descriptors (the
-  // facts: dnsmasq's daemon->helperfd, the pipe create_helper() returns).
-  if (P->Facts)
-    if (FdKey K = keyOf(Fd); K.Kind == FdKey::Field)
-      if (std::string Key = ProjectFacts::fieldKey(cast<FieldDecl>(K.D));
-          !Key.empty() && P->Facts->fieldNonSocket(Key))
-        return true;
+  // facts: dnsmasq's daemon->helperfd, the pipe create_helper() returns),
+  // itself or copied.
+  llvm::SaveAndRestore<bool> During(P->NonSocketFieldsCreate,
+                                    P->Facts != nullptr);
   return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
     return createsNonSocket(N) || P->returnsNonSocketElsewhere(C.Call);
   });

@@ -39,7 +39,6 @@ void queue_event(const char *line, size_t len) {
   if (n == -1 && errno == EAGAIN)
     pending = 1;
   // The helper's pipe, in a local copy of the field.
-  // FIXME: a local copied from such a field is not followed; reported.
   int copy = daemon_state->helperfd;
   n = write(copy, line, len);
   if (n == -1 && errno == EAGAIN)
