@@ -2752,6 +2752,7 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
             return false;
       }
     }
+    bool Stored = false;
     for (const Event &E : P->eventsFor(I.K)) {
       if (E.Kind != EvKind::Copy || !E.Src)
         continue;
@@ -2759,9 +2760,14 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       // the use's own); a field's or a global's, the TU's.
       if (!I.K.isTuWide() && (E.Fn != I.Def || (I.IsTop && !CanReach(E))))
         continue;
+      Stored = true;
       if (!Source(E.Src, E.Fn, I.Depth, I.Via))
         return false;
     }
+    // A field the TU never stores in (`int fd = c->sock;`) holds what other
+    // files put there: not known.
+    if (I.K.Kind == FdKey::Field && !Stored)
+      return false;
   }
   return !Out.empty() || FromFacts;
 }
@@ -2892,8 +2898,13 @@ bool NonBlockingFdAnalysis::createsNetlinkSocket(llvm::StringRef N,
 
 bool NonBlockingFdAnalysis::isLinuxOnlySocket(const Expr *Fd, const Stmt *At,
                                               const FunctionDecl *Fn) {
+  // Netlink, and packet sockets (AF_PACKET: the BSDs and macOS read raw
+  // frames through BPF devices instead).
   return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
-    return createsNetlinkSocket(N, C);
+    return createsNetlinkSocket(N, C) ||
+           (N == "socket" && C.Call->getNumArgs() >= 1 &&
+            (argMentions(C.Call->getArg(0), "AF_PACKET", C.Via) ||
+             argMentions(C.Call->getArg(0), "PF_PACKET", C.Via)));
   });
 }
 
@@ -3286,7 +3297,8 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
     const std::vector<const ReturnStmt *> Rets = P->Returns.lookup(Def);
     R.Datagram = !Rets.empty() && llvm::all_of(Rets, [&](const ReturnStmt *RS) {
       const Expr *V = withoutMinus(RS->getRetValue());
-      return isa<IntegerLiteral>(V) || madeDatagram(V, RS, Def);
+      return constantFd(RS->getRetValue(), Ctx) == ConstantFd::None ||
+             madeDatagram(V, RS, Def);
     });
   }
   for (const FunctionDecl *Fn : Fns) {

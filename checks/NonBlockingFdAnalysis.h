@@ -152,8 +152,9 @@ public:
   /// (`nonsocket:Name`) added to \p Needs for the merge to check.
   bool madeNonSocket(const Expr *V, const Stmt *At, const FunctionDecl *Fn,
                      std::vector<std::string> &Needs);
-  /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...):
-  /// code that runs only on Linux, where EAGAIN == EWOULDBLOCK.
+  /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...)
+  /// or socket(AF_PACKET, ...): code that runs only on Linux, where
+  /// EAGAIN == EWOULDBLOCK.
   bool isLinuxOnlySocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
   /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...)
   /// with a kernel protocol (any but NETLINK_USERSOCK): what is sent on it

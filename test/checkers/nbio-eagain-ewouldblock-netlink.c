@@ -8,9 +8,12 @@
 // from OpenVPN's route code, which opens the socket in a helper and retries
 // its recvmsg() on EINTR or EAGAIN). Twin: the same loop on a socket of
 // another family, made non-blocking by the same kind of helper, is
-// reported.
+// reported. A packet socket (AF_PACKET) is Linux's too (lldpd's
+// interfaces-linux.c reads LLDP frames from one; the BSDs use BPF).
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <linux/if_ether.h>
 #include <linux/netlink.h>
 #include <sys/socket.h>
 #include <sys/types.h>
@@ -34,6 +37,21 @@ int rtnl_talk(char *buf, size_t n) {
     }
     return (int)r;
   }
+}
+
+static int lldp_open(void) {
+  return socket(PF_PACKET, SOCK_RAW | SOCK_NONBLOCK, htons(ETH_P_ALL));
+}
+
+int lldp_recv(char *buf, size_t n) {
+  int fd = lldp_open();
+  ssize_t r;
+  do {
+    r = recv(fd, buf, n, 0);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0 && errno == EAGAIN)
+    return 0;
+  return (int)r;
 }
 
 // Twin: an IPv6 datagram socket (non-blocking: a blocking one without a
