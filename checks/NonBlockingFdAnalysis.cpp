@@ -119,9 +119,10 @@ enum class ConstantFd {
   /// struct or a reset leaves in the field: the common idiom, not a
   /// descriptor the code means).
   None,
-  /// A standard stream, by name (`STDIN_FILENO`) or as `1` or `2`: a
-  /// descriptor of any kind and mode (a program started by inetd has a
-  /// socket there; curl reads its upload from the standard input).
+  /// A standard stream, by name (`STDIN_FILENO`) or as `1` or `2`, or
+  /// another descriptor given by its number (inherited from the parent):
+  /// one of any kind and mode (a program started by inetd has a socket
+  /// there; curl reads its upload from the standard input).
   Stream
 };
 
@@ -3187,6 +3188,12 @@ void NonBlockingFdAnalysis::exportBlocking(
   // uses it: nothing escapes (its address, an initializer), every value
   // stored is -1 or such a descriptor, and dup2() does not make its number
   // another descriptor. None if not; else whether the file stores one.
+  std::set<FdKey> DupTargets;
+  for (const auto &[Fn, Calls] : P->CallsByFn)
+    for (const CallExpr *C : Calls)
+      if (llvm::StringRef N = globalCalleeName(C);
+          (N == "dup2" || N == "dup3") && C->getNumArgs() >= 2)
+        DupTargets.insert(keyOf(C->getArg(1)));
   auto FieldNonSocket =
       [&](const FdKey &K,
           std::vector<std::string> &Needs) -> std::optional<bool> {
@@ -3206,13 +3213,8 @@ void NonBlockingFdAnalysis::exportBlocking(
         return std::nullopt;
       Stores = true;
     }
-    for (const auto &[Fn, Calls] : P->CallsByFn)
-      for (const CallExpr *C : Calls) {
-        llvm::StringRef N = globalCalleeName(C);
-        if ((N == "dup2" || N == "dup3") && C->getNumArgs() >= 2 &&
-            keyOf(C->getArg(1)).tuple() == K.tuple())
-          return std::nullopt;
-      }
+    if (DupTargets.count(K))
+      return std::nullopt;
     return Stores;
   };
   for (const FdKey &K : Fields) {
