@@ -100,6 +100,35 @@ def reached_params(sites):
     return {k: reached[k] for k in sorted(reached)}
 
 
+def least_fixpoint(needs_by_fn, holds, excluded=()):
+    """The functions each of whose summaries' needs hold, found from the
+    ones that need nothing (a cycle of needs proves nothing). holds(need,
+    found) says whether one need holds, given the functions found so far;
+    excluded functions are never found."""
+    found = set()
+    changed = True
+    while changed:
+        changed = False
+        for fn, need_sets in sorted(needs_by_fn.items()):
+            if fn in found or fn in excluded:
+                continue
+            if all(holds(n, found) for needs in need_sets for n in needs):
+                found.add(fn)
+                changed = True
+    return found
+
+
+def need_holds(need, found, keeps=()):
+    """One need of a summary: "returns:F" and "nonsocket:F", F is among
+    the functions found; "keeps:F:N", F keeps its parameter N's mode."""
+    kind, _, rest = need.partition(":")
+    if kind in ("returns", "nonsocket"):
+        return rest in found
+    if kind == "keeps":
+        return rest in keeps
+    return False
+
+
 def resolve_blocking(returns_if, field_uses, keeps, nonblocking_returns,
                      nonblocking_fields):
     """The functions that return a blocking descriptor and the fields that
@@ -109,30 +138,16 @@ def resolve_blocking(returns_if, field_uses, keeps, nonblocking_returns,
     of needs proves nothing). A field must be given a descriptor by some
     file, be used so by every file that uses it, and be made non-blocking
     by none."""
-    found = set()
+    def holds(need, found):
+        return need_holds(need, found, keeps)
 
-    def holds(need):
-        kind, _, rest = need.partition(":")
-        if kind == "returns":
-            return rest in found
-        if kind == "keeps":
-            return rest in keeps
-        return False
-
-    changed = True
-    while changed:
-        changed = False
-        for fn, need_sets in sorted(returns_if.items()):
-            if fn in found or fn in nonblocking_returns:
-                continue
-            if all(holds(n) for needs in need_sets for n in needs):
-                found.add(fn)
-                changed = True
+    found = least_fixpoint(returns_if, holds, nonblocking_returns)
     fields = sorted(
         k for k, uses in field_uses.items()
         if k not in nonblocking_fields
         and any(u.get("created") for u in uses)
-        and all(u.get("blocking") and all(holds(n) for n in u.get("needs", []))
+        and all(u.get("blocking") and
+                all(holds(n, found) for n in u.get("needs", []))
                 for u in uses))
     return sorted(found), fields
 
@@ -141,26 +156,15 @@ def resolve_nonsocket(returns_if, field_uses):
     """The functions that return only descriptors that are never sockets
     (a pipe's end, a file opened by path, an eventfd...) and the fields
     that hold only such ones, in every file: those whose summaries' needs
-    hold ("nonsocket:F", F returns only such descriptors too), found from
-    the ones that need nothing (a cycle proves nothing). A field must be
-    given a descriptor by some file and be used so by every file that
-    uses it."""
-    found = set()
-    changed = True
-    while changed:
-        changed = False
-        for fn, need_sets in sorted(returns_if.items()):
-            if fn in found:
-                continue
-            if all(n.partition(":")[2] in found
-                   for needs in need_sets for n in needs):
-                found.add(fn)
-                changed = True
+    hold ("nonsocket:F", F returns only such descriptors too), found as
+    resolve_blocking finds its own. A field must be given a descriptor by
+    some file and be used so by every file that uses it."""
+    found = least_fixpoint(returns_if, need_holds)
     fields = sorted(
         k for k, uses in field_uses.items()
         if any(u.get("stores") for u in uses)
         and all(u.get("nonsocket") and
-                all(n.partition(":")[2] in found
+                all(need_holds(n, found)
                     for n in u.get("nonsocket_needs", []))
                 for u in uses))
     return sorted(found), fields
