@@ -133,14 +133,15 @@ static ConstantFd constantFd(const Expr *E, const ASTContext &Ctx) {
   const llvm::APSInt &V = R.Val.getInt();
   if (V.isNegative())
     return ConstantFd::None;
-  if (V == 1 || V == 2)
+  if (V != 0)
     return ConstantFd::Stream;
+  // 0 spelled as STDIN_FILENO is the standard input; a bare 0 is not.
   SourceLocation L = E->IgnoreParenCasts()->getBeginLoc();
-  if (V == 0 && L.isMacroID() &&
-      Lexer::getImmediateMacroName(L, Ctx.getSourceManager(), Ctx.getLangOpts())
-          .ends_with("_FILENO"))
-    return ConstantFd::Stream;
-  return V == 0 ? ConstantFd::None : ConstantFd::Stream;
+  return L.isMacroID() && Lexer::getImmediateMacroName(
+                              L, Ctx.getSourceManager(), Ctx.getLangOpts())
+                              .ends_with("_FILENO")
+             ? ConstantFd::Stream
+             : ConstantFd::None;
 }
 
 struct Guard {
