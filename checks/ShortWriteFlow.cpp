@@ -24,7 +24,8 @@ enum class UseKind {
             ///< tested for failure with only the verdict handed on
   Assigned, ///< the variable is assigned here (the left of `n = ...`)
   Returned, ///< handed back to the caller
-  Ignored,  ///< the value is thrown away (a statement of its own)
+  Ignored,  ///< the value is thrown away (a statement of its own, or a
+            ///< test that does nothing either way)
 };
 
 struct Use {
@@ -121,8 +122,42 @@ struct CountWalk {
     return {UseKind::Progress};
   }
 
+  /// \p E is tested only by an `if` that does nothing either way: `if
+  /// (write(fd, line, n) == -1) { /* empty */ }`, the idiom that quiets
+  /// glibc's warn_unused_result where a cast to void does not. The test
+  /// decides nothing, so the value is thrown away as `(void)write(...)`
+  /// throws it away. The climb goes through the operators a condition is
+  /// made of; any statement in either branch makes it a real test.
+  bool testedByEmptyIf(const Expr *E) {
+    const Stmt *X = E;
+    for (const Stmt *P = PM.getParent(X); P; X = P, P = PM.getParent(X)) {
+      if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P))
+        continue;
+      if (const auto *U = dyn_cast<UnaryOperator>(P);
+          U && U->getOpcode() == UO_LNot)
+        continue;
+      if (const auto *B = dyn_cast<BinaryOperator>(P);
+          B && (B->isComparisonOp() || B->isLogicalOp()))
+        continue;
+      const auto *If = dyn_cast<IfStmt>(P);
+      if (!If || If->getCond() != X || If->getInit() ||
+          If->getConditionVariable())
+        return false;
+      auto Empty = [](const Stmt *S) {
+        if (!S || isa<NullStmt>(S))
+          return true;
+        const auto *CS = dyn_cast<CompoundStmt>(S);
+        return CS && CS->body_empty();
+      };
+      return Empty(If->getThen()) && Empty(If->getElse());
+    }
+    return false;
+  }
+
   /// What the code does with the count's value \p E.
   Use classify(const Expr *E) {
+    if (testedByEmptyIf(E))
+      return {UseKind::Ignored};
     const Stmt *P = PM.getParentIgnoreParenCasts(E);
     if (!P || isa<CompoundStmt>(P))
       return {UseKind::Ignored};

@@ -30,8 +30,9 @@
 namespace clang::tidy::nbio {
 
 enum class ShortWriteEnd {
-  /// The count is not kept: the call's value is discarded or cast to void
-  /// (that is nbio-unhandled-eagain's question), or the CFG cannot place it.
+  /// The count is not kept: the call's value is discarded, cast to void or
+  /// tested by an `if` whose branches are empty (that is
+  /// nbio-unhandled-eagain's question), or the CFG cannot place it.
   NotKept,
   /// Some path after a short write uses the count: an offset or a length
   /// moved, the rest kept for later, the count stored or passed on.
