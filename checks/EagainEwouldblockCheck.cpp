@@ -126,6 +126,40 @@ static bool onDirectiveLine(llvm::StringRef Buf,
 /// `#if EAGAIN == EWOULDBLOCK` and with both names under `#else`). The
 /// blocks are found on the file's raw tokens, which also works where the
 /// preprocessor's callbacks never saw the header (clangd's preamble).
+/// Calls \p Visit for each preprocessor directive of the file \p FID
+/// (whose text is \p Buf), read from raw tokens: its name (`if`,
+/// `include`...), the offset of its `#`, and the tokens after the name on
+/// its line. Stops when \p Visit returns false.
+static void forEachDirective(
+    const SourceManager &SM, FileID FID, StringRef Buf, const LangOptions &LO,
+    llvm::function_ref<bool(StringRef, unsigned, llvm::ArrayRef<Token>)>
+        Visit) {
+  Lexer L(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
+          Buf.end());
+  llvm::SmallVector<Token, 8> Rest;
+  Token T;
+  L.LexFromRawLexer(T);
+  while (T.isNot(tok::eof)) {
+    if (!(T.is(tok::hash) && T.isAtStartOfLine())) {
+      L.LexFromRawLexer(T);
+      continue;
+    }
+    unsigned HashAt = SM.getFileOffset(T.getLocation());
+    L.LexFromRawLexer(T);
+    if (T.isAtStartOfLine() || !T.is(tok::raw_identifier))
+      continue;
+    StringRef Name = T.getRawIdentifier();
+    Rest.clear();
+    L.LexFromRawLexer(T);
+    while (T.isNot(tok::eof) && !T.isAtStartOfLine()) {
+      Rest.push_back(T);
+      L.LexFromRawLexer(T);
+    }
+    if (!Visit(Name, HashAt, Rest))
+      return;
+  }
+}
+
 bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
   const SourceManager &SM = Ctx->getSourceManager();
   std::pair<FileID, unsigned> Spelled =
@@ -141,49 +175,73 @@ bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
     // A file whose directives name EWOULDBLOCK nowhere has no such block.
     if (!Invalid && Buf.contains("EAGAIN") &&
         onDirectiveLine(Buf, textOffsets(FID, Buf, "EWOULDBLOCK"))) {
-      Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
-              Buf.begin(), Buf.end());
       // Open conditionals: where each began and whether a condition of it
       // names both.
       llvm::SmallVector<std::pair<unsigned, bool>, 8> Open;
-      Token T;
-      L.LexFromRawLexer(T);
-      while (T.isNot(tok::eof)) {
-        if (!(T.is(tok::hash) && T.isAtStartOfLine())) {
-          L.LexFromRawLexer(T);
-          continue;
-        }
-        unsigned HashAt = SM.getFileOffset(T.getLocation());
-        L.LexFromRawLexer(T);
-        if (T.isAtStartOfLine() || !T.is(tok::raw_identifier))
-          continue;
-        StringRef D = T.getRawIdentifier();
-        bool Opens = D == "if" || D == "ifdef" || D == "ifndef";
-        bool Cond = Opens || D == "elif";
-        bool Again = false, Would = false;
-        L.LexFromRawLexer(T);
-        while (T.isNot(tok::eof) && !T.isAtStartOfLine()) {
-          if (Cond && T.is(tok::raw_identifier)) {
-            Again |= T.getRawIdentifier() == "EAGAIN";
-            Would |= T.getRawIdentifier() == "EWOULDBLOCK";
-          }
-          L.LexFromRawLexer(T);
-        }
-        if (Opens)
-          Open.push_back({HashAt, Again && Would});
-        else if (D == "elif" && !Open.empty())
-          Open.back().second |= Again && Would;
-        else if (D == "endif" && !Open.empty()) {
-          if (Open.back().second)
-            It->second.push_back({Open.back().first, HashAt});
-          Open.pop_back();
-        }
-      }
+      std::vector<std::pair<unsigned, unsigned>> &Blocks = It->second;
+      forEachDirective(
+          SM, FID, Buf, Ctx->getLangOpts(),
+          [&](StringRef D, unsigned HashAt, llvm::ArrayRef<Token> Rest) {
+            bool Opens = D == "if" || D == "ifdef" || D == "ifndef";
+            auto Names = [&](StringRef N) {
+              return llvm::any_of(Rest, [&](const Token &T) {
+                return T.is(tok::raw_identifier) && T.getRawIdentifier() == N;
+              });
+            };
+            bool Both = (Opens || D == "elif") && Names("EAGAIN") &&
+                        Names("EWOULDBLOCK");
+            if (Opens)
+              Open.push_back({HashAt, Both});
+            else if (D == "elif" && !Open.empty())
+              Open.back().second |= Both;
+            else if (D == "endif" && !Open.empty()) {
+              if (Open.back().second)
+                Blocks.push_back({Open.back().first, HashAt});
+              Open.pop_back();
+            }
+            return true;
+          });
     }
   }
   return llvm::any_of(It->second, [&](const auto &R) {
     return R.first <= Offset && Offset < R.second;
   });
+}
+
+bool EagainEwouldblockCheck::inLinuxOnlyFile(SourceLocation Loc) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  // A header's code may be built elsewhere too, whatever includes it here.
+  if (!SM.isInMainFile(SM.getExpansionLoc(Loc)))
+    return false;
+  if (LinuxOnlyMain)
+    return *LinuxOnlyMain;
+  LinuxOnlyMain = false;
+  FileID Main = SM.getMainFileID();
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(Main, &Invalid);
+  if (Invalid || !Buf.contains("linux/"))
+    return false;
+  // The kernel's headers exist only on Linux: a file that includes one
+  // whatever the configuration does not build anywhere else. One included
+  // under `#ifdef __linux__` (or any other condition) says nothing. The
+  // conditionals are counted on raw tokens, as the compiler saw them and as
+  // clangd's preamble does not replay them.
+  unsigned Depth = 0;
+  forEachDirective(
+      SM, Main, Buf, Ctx->getLangOpts(),
+      [&](StringRef D, unsigned, llvm::ArrayRef<Token> Rest) {
+        if (D == "if" || D == "ifdef" || D == "ifndef")
+          ++Depth;
+        else if (D == "endif" && Depth > 0)
+          --Depth;
+        else if (D == "include" && Depth == 0 && !Rest.empty() &&
+                 Rest.front().is(tok::less) &&
+                 Buf.substr(SM.getFileOffset(Rest.front().getLocation()) + 1)
+                     .starts_with("linux/"))
+          LinuxOnlyMain = true;
+        return !*LinuxOnlyMain;
+      });
+  return *LinuxOnlyMain;
 }
 
 bool EagainEwouldblockCheck::testsAnotherCall(const FunctionDecl *Fn,
@@ -598,6 +656,8 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
       (A.isPipeEnd(Io->getArg(Info->FdArg)) ||
        A.isNeverSocket(Io->getArg(Info->FdArg), Io, Fn)))
     return;
+  if (inLinuxOnlyFile(B->getOperatorLoc()))
+    return;
   Reported.insert(Top);
   // A classifier's test is reported once, in the classifier, where one
   // edit fixes every caller; a note shows the call that passes errno.
@@ -805,6 +865,8 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
     return;
   (void)First;
   const IoCallInfo *Info = lookupIoCall(Io);
+  if (inLinuxOnlyFile(Label->getBeginLoc()))
+    return;
   Reported.insert(Sw);
   auto D = diag(reportLoc(Label),
                 "errno from '%0' on '%1' is handled for %2 but not for %3, "

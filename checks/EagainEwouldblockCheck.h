@@ -78,6 +78,12 @@ private:
   llvm::DenseMap<FileID, std::vector<std::pair<unsigned, unsigned>>>
       GuardRanges;
   bool isErrnoLike(const Expr *E, const FunctionDecl *Fn);
+  /// \p Loc is expanded in the main file, and the main file includes a
+  /// Linux kernel header (`<linux/...>`) outside any `#if`: it is built only
+  /// on Linux, where the two names are one.
+  bool inLinuxOnlyFile(SourceLocation Loc);
+  /// The main file's answer, found once (raw tokens).
+  std::optional<bool> LinuxOnlyMain;
   llvm::DenseSet<const Stmt *> Reported;
   /// This TU's answers: where each file spells a name (raw tokens), the
   /// condition each node of a logical chain belongs to, errno's copies.

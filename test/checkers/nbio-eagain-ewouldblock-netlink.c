@@ -10,14 +10,20 @@
 // another family, made non-blocking by the same kind of helper, is
 // reported. A packet socket (AF_PACKET) is Linux's too (lldpd's
 // interfaces-linux.c reads LLDP frames from one; the BSDs use BPF).
+// The kernel headers are included under #ifdef __linux__, as a portable
+// file includes them: included outside any #if they would make the whole
+// file Linux-only (nbio-eagain-ewouldblock-linux-only-file.c), and the
+// twins would be quiet for that reason instead.
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <linux/if_ether.h>
-#include <linux/netlink.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/if_ether.h>
+#include <linux/netlink.h>
+#endif
 
 static int rtnl_open(void) {
   int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
