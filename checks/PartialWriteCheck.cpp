@@ -6,6 +6,7 @@
 #include "PartialWriteCheck.h"
 #include "ShortWriteFlow.h"
 #include "StmtSearch.h"
+#include "clang/AST/ParentMap.h"
 
 namespace clang::tidy::nbio {
 
@@ -110,6 +111,72 @@ addressedIn(NonBlockingFdAnalysis &A, const FunctionDecl *Fn, const Expr *Fd,
   return false;
 }
 
+/// The longest string \p E can be, in bytes: a string literal, or a choice
+/// between literals (`ok ? "OK\r\n" : "NO\r\n"`); none for anything else.
+static std::optional<uint64_t> literalLength(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *S = dyn_cast<StringLiteral>(E))
+    return S->getByteLength();
+  if (const auto *C = dyn_cast<ConditionalOperator>(E)) {
+    std::optional<uint64_t> T = literalLength(C->getTrueExpr());
+    std::optional<uint64_t> F = literalLength(C->getFalseExpr());
+    if (T && F)
+      return std::max(*T, *F);
+  }
+  return std::nullopt;
+}
+
+/// A bound on \p Len when it is `strlen(s)` of a string literal, or of a
+/// local pointer whose every value in \p Fn is one (bitlbee's `resp =
+/// "TAKEOVER NO\r\n"; ... write(fd, resp, strlen(resp))`): strlen() stops
+/// at the first NUL, so it is at most the longest literal's length. The
+/// local may only be read, or assigned a literal: any other use (its
+/// address taken, a reference bound to it, an increment) gives up.
+static std::optional<uint64_t> strlenBound(const Expr *Len,
+                                           const FunctionDecl *Fn) {
+  const auto *C = dyn_cast<CallExpr>(Len->IgnoreParenImpCasts());
+  if (!C || C->getNumArgs() != 1 || globalCalleeName(C) != "strlen")
+    return std::nullopt;
+  const Expr *Arg = C->getArg(0)->IgnoreParenImpCasts();
+  if (std::optional<uint64_t> L = literalLength(Arg))
+    return L;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Arg);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
+      !VD->getType()->isPointerType() || !Fn->getBody())
+    return std::nullopt;
+  std::optional<uint64_t> Max;
+  if (const Expr *Init = VD->getInit()) {
+    Max = literalLength(Init);
+    if (!Max)
+      return std::nullopt;
+  }
+  ParentMap PM(Fn->getBody());
+  bool Bad = false;
+  findStmt(Fn->getBody(), [&](const Stmt *S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    if (!Ref || Ref->getDecl() != VD)
+      return false;
+    const Stmt *P = PM.getParentIgnoreParens(Ref);
+    if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P);
+        IC && IC->getCastKind() == CK_LValueToRValue)
+      return false; // read
+    const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+    std::optional<uint64_t> L;
+    if (B && B->getOpcode() == BO_Assign && B->getLHS()->IgnoreParens() == Ref)
+      L = literalLength(B->getRHS());
+    if (!L) {
+      Bad = true;
+      return true;
+    }
+    Max = std::max(Max.value_or(0), *L);
+    return false;
+  });
+  if (Bad)
+    return std::nullopt;
+  return Max;
+}
+
 void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
                                llvm::ArrayRef<const Stmt *> Candidates) {
   ShortWriteFlow Flow(A.context(), A.functionCfgs());
@@ -155,20 +222,24 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
     if (addressedIn(A, Fn, Fd, *Ctx, Sends))
       continue;
     if (LenArg >= 0 && Library != "writev") {
+      // The length, or a bound on it: each rule below asks "at most".
+      std::optional<int64_t> N;
       Expr::EvalResult R;
       const Expr *Len = Call->getArg(LenArg);
-      if (!Len->isValueDependent() && Len->EvaluateAsInt(R, *Ctx)) {
-        llvm::APSInt N = R.Val.getInt();
+      if (!Len->isValueDependent() && Len->EvaluateAsInt(R, *Ctx))
+        N = R.Val.getInt().getExtValue();
+      else if (std::optional<uint64_t> B = strlenBound(Len, Fn))
+        N = int64_t(*B);
+      if (N) {
         // One byte (the self-pipe's wake-up) is all or nothing; so is a
         // write of at most PIPE_BUF bytes to a pipe; a write shorter than
         // MinimumLength is in practice (DefaultMinimumLength says why).
-        if (N.getExtValue() <= 1 ||
-            N.getExtValue() < int64_t(MinimumLength) ||
-            (N.getExtValue() <= int64_t(PosixPipeBuf) && A.isPipeEnd(Fd)))
+        if (*N <= 1 || *N < int64_t(MinimumLength) ||
+            (*N <= int64_t(PosixPipeBuf) && A.isPipeEnd(Fd)))
           continue;
         // So is a small write once the descriptor was reported writable:
         // readiness promises room for at least ReadyWriteRoom bytes.
-        if (N.getExtValue() <= int64_t(ReadyWriteRoom) &&
+        if (*N <= int64_t(ReadyWriteRoom) &&
             A.readiness().runsWhenReady(Fn, Call, Fd, Direction::Write))
           continue;
       }
