@@ -1950,6 +1950,14 @@ struct NonBlockingFdAnalysis::Impl {
   size_t TunFdsAtCalls = 0;
   size_t WalkedCalls = 0, PassedScanned = 0;
 
+  /// \p K is not an array element, or one at a constant index (`pair[1]`
+  /// of a socketpair()): its events are its own and those of any element
+  /// (`fds[i] = ...`). An element at a run-time index (`fds[i]`) would miss
+  /// the stores to the others (`fds[0] = socket(...)`).
+  static bool knownElement(const FdKey &K) {
+    return K.Kind != FdKey::Elem || K.Index != -1;
+  }
+
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
     if (K.Kind == FdKey::Field)
       return fieldBlockingByFacts(K);
@@ -1979,7 +1987,7 @@ struct NonBlockingFdAnalysis::Impl {
           continue;
         }
         FdKey AK = keyOf(Arg);
-        if (AK.Kind == FdKey::Elem || !shownBlocking(AK, Depth + 1))
+        if (!knownElement(AK) || !shownBlocking(AK, Depth + 1))
           return false;
       }
       Created = true;
@@ -2000,7 +2008,7 @@ struct NonBlockingFdAnalysis::Impl {
         return true;
       }
       FdKey From = keyOf(Src);
-      if (From.Kind == FdKey::Elem || !From.valid() ||
+      if (!knownElement(From) || !From.valid() ||
           !shownBlocking(From, Depth + 1))
         return false;
       Created = true;
@@ -3407,6 +3415,11 @@ bool NonBlockingFdAnalysis::isTunDevice(const Expr *Fd) {
 
 bool NonBlockingFdAnalysis::shownBlocking(const Expr *Fd) {
   P->collect();
+  // A call's result used at once (`read(priv_fd(), ...)`): what the
+  // function returns, as for a local that keeps it (`fd = priv_fd()`).
+  if (const auto *C =
+          dyn_cast_or_null<CallExpr>(Fd ? Fd->IgnoreParenCasts() : nullptr))
+    return P->givesBlocking(C, 0);
   return P->shownBlocking(keyOf(Fd));
 }
 

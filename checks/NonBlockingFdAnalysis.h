@@ -218,7 +218,9 @@ public:
   /// made non-blocking, and never handed to a function that might (one
   /// whose body is not in view, other than the C library's calls that keep
   /// a descriptor's mode). A read or write on it cannot fail with EAGAIN
-  /// unless a socket timeout is set (setsSocketTimeout).
+  /// unless a socket timeout is set (setsSocketTimeout). A call's result
+  /// (`read(get_fd(), ...)`) is shown blocking when every value the
+  /// function returns is, or the project's facts say so.
   bool shownBlocking(const Expr *Fd);
 
   /// Some code in the TU reads a connect result back with
