@@ -1950,6 +1950,26 @@ struct NonBlockingFdAnalysis::Impl {
   size_t TunFdsAtCalls = 0;
   size_t WalkedCalls = 0, PassedScanned = 0;
 
+  /// The value \p Arg, passed to another file's function by a call of
+  /// \p Caller, is a blocking descriptor or -1, as this file shows it (on
+  /// the needs Assumed collects). Only a value the file makes a descriptor
+  /// of is asked further: a length or a flag has no events.
+  bool valueShownBlocking(const Expr *Arg) {
+    const Expr *E = Arg->IgnoreParenCasts();
+    if (ConstantFd C = constantFd(E, Ctx); C != ConstantFd::NotConstant)
+      return C == ConstantFd::None;
+    if (const auto *C = dyn_cast<CallExpr>(withoutMinus(E)))
+      return givesBlocking(C, 0);
+    FdKey K = keyOf(E);
+    if (!K.valid() || (K.Kind != FdKey::Var && K.Kind != FdKey::Elem) ||
+        !knownElement(K))
+      return false;
+    if (!isa<ParmVarDecl>(K.D) && !Events.count(K) &&
+        !(K.Kind == FdKey::Elem && Events.count({FdKey::Elem, K.D, -1})))
+      return false;
+    return shownBlocking(K, 1);
+  }
+
   /// \p K is not an array element, or one at a constant index (`pair[1]`
   /// of a socketpair()): its events are its own and those of any element
   /// (`fds[i] = ...`). An element at a run-time index (`fds[i]`) would miss
@@ -1973,10 +1993,31 @@ struct NonBlockingFdAnalysis::Impl {
     const FunctionDecl *ParamOf = nullptr;
     if (const auto *PV = dyn_cast<ParmVarDecl>(VD)) {
       ParamOf = dyn_cast_or_null<FunctionDecl>(PV->getDeclContext());
-      if (!ParamOf || !PV->getType()->isIntegerType() ||
-          !callersAllKnown(ParamOf))
+      if (!ParamOf || !PV->getType()->isIntegerType())
         return false;
-      for (const CallExpr *Site : CallSites[ParamOf->getDefinition()]) {
+      bool AllKnown = callersAllKnown(ParamOf);
+      if (!AllKnown) {
+        // A function other files may call: every call in the project must
+        // pass a blocking descriptor, and no file may take its address
+        // (the facts' BlockingParams), or, while this file's summary is
+        // made, a need for the merge to check. A static function handed on
+        // as a callback has callers no one sees.
+        if (!ParamOf->isExternallyVisible() || !ParamOf->getIdentifier())
+          return false;
+        std::string Param = ParamOf->getQualifiedNameAsString() + ":" +
+                            std::to_string(PV->getFunctionScopeIndex());
+        if (Facts) {
+          if (!Facts->paramBlocking(Param))
+            return false;
+        } else if (Assumed) {
+          Assumed->push_back("param:" + Param);
+        } else {
+          return false;
+        }
+      }
+      static const std::vector<const CallExpr *> NoSites;
+      for (const CallExpr *Site :
+           AllKnown ? CallSites[ParamOf->getDefinition()] : NoSites) {
         unsigned I = PV->getFunctionScopeIndex();
         if (I >= Site->getNumArgs())
           return false;
@@ -3035,7 +3076,10 @@ std::vector<const FunctionDecl *> NonBlockingFdAnalysis::exportedFunctions() {
   P->expandAll();
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<const FunctionDecl *> Fns;
-  for (const auto &[Fn, Calls] : P->CallsByFn)
+  // Every function walked, a getter or a setter with no call in it too
+  // (lldpd's priv_fd() returns a static global; priv_set_fd() keeps its
+  // parameter's mode by storing it).
+  for (const FunctionDecl *Fn : P->Walked)
     if (Fn && Fn->isExternallyVisible() && Fn->getIdentifier() &&
         Fn->doesThisDeclarationHaveABody() &&
         !SM.isInSystemHeader(SM.getExpansionLoc(Fn->getLocation())))
@@ -3045,6 +3089,8 @@ std::vector<const FunctionDecl *> NonBlockingFdAnalysis::exportedFunctions() {
   });
   return Fns;
 }
+
+static bool mayHoldDescriptor(QualType T, const ASTContext &Ctx);
 
 /// What each of this TU's calls passes to a descriptor parameter of a
 /// function other files may define or call (not the system's): the merge
@@ -3100,6 +3146,19 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
           Site.From = Caller->getQualifiedNameAsString() + ":" +
                       std::to_string(J);
         }
+      }
+      if (Site.Mode != ProjectFacts::ParamSite::NonBlocking &&
+          mayHoldDescriptor(Callee->getParamDecl(I)->getType(), Ctx)) {
+        llvm::SaveAndRestore<std::vector<std::string> *> During(P->Assumed,
+                                                                &Site.Needs);
+        Site.Blocking = P->valueShownBlocking(Arg);
+      }
+      if (Site.Blocking) {
+        llvm::sort(Site.Needs);
+        Site.Needs.erase(std::unique(Site.Needs.begin(), Site.Needs.end()),
+                         Site.Needs.end());
+      } else {
+        Site.Needs.clear();
       }
       Out.ParamSites.push_back(std::move(Site));
     }
@@ -3291,6 +3350,38 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   }
   Sessions.exportFacts(Out.NonBlockingSessions);
   exportParamSites(Out);
+  // The functions other files may call whose address this file's code
+  // takes (a reference that is not a call's callee: a callback handed to
+  // an event loop, a table's entry): the calls the param sites show are
+  // not all their calls.
+  {
+    llvm::DenseSet<const Expr *> Called;
+    std::vector<const DeclRefExpr *> Refs;
+    auto Visit = [&](const Stmt *S) {
+      if (const auto *C = dyn_cast<CallExpr>(S))
+        Called.insert(C->getCallee()->IgnoreParenImpCasts());
+      else if (const auto *R = dyn_cast<DeclRefExpr>(S);
+               R && isa<FunctionDecl>(R->getDecl()))
+        Refs.push_back(R);
+      return false;
+    };
+    for (const FunctionDecl *Fn : P->Walked)
+      if (Fn->getBody())
+        findStmt(Fn->getBody(), Visit);
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+        findStmt(V->getInit(), Visit);
+    std::set<std::string> Taken;
+    for (const DeclRefExpr *R : Refs) {
+      const auto *F = cast<FunctionDecl>(R->getDecl());
+      if (Called.contains(R) || !F->getIdentifier() ||
+          !F->isExternallyVisible() ||
+          SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())))
+        continue;
+      Taken.insert(F->getQualifiedNameAsString());
+    }
+    Out.AddressTaken.assign(Taken.begin(), Taken.end());
+  }
   exportBlocking(Out, Fns);
   // The functions that return a descriptor this TU shows non-blocking
   // (a socket helper of util.c whose callers are in other files).

@@ -96,6 +96,10 @@ llvm::json::Value ProjectFacts::toJSON() const {
         {"from", S.From}};
     if (S.Datagram)
       O["datagram"] = true;
+    if (S.Blocking) {
+      O["blocking"] = true;
+      O["needs"] = llvm::json::Array(S.Needs);
+    }
     Sites.push_back(std::move(O));
   }
   llvm::json::Object Reached;
@@ -125,6 +129,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonsocket_returns", llvm::json::Array(NonSocketReturns)},
       {"nonsocket_fields", llvm::json::Array(NonSocketFields)},
       {"param_sites", std::move(Sites)},
+      {"address_taken", llvm::json::Array(AddressTaken)},
+      {"blocking_params", llvm::json::Array(BlockingParams)},
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
       {"so_error_readers", llvm::json::Array(SoErrorReaders)},
@@ -185,7 +191,9 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"blocking_returns", &Out.BlockingReturns},
         {"blocking_fields", &Out.BlockingFields},
         {"nonsocket_returns", &Out.NonSocketReturns},
-        {"nonsocket_fields", &Out.NonSocketFields}})
+        {"nonsocket_fields", &Out.NonSocketFields},
+        {"address_taken", &Out.AddressTaken},
+        {"blocking_params", &Out.BlockingParams}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
       return Why;
   // Sorted once here (the merge writes it sorted already), so that each
@@ -193,7 +201,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
   // set of its own: a project's list runs to thousands of entries.
   for (std::vector<std::string> *List :
        {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
-        &Out.NonSocketReturns, &Out.NonSocketFields})
+        &Out.NonSocketReturns, &Out.NonSocketFields, &Out.BlockingParams})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
@@ -258,6 +266,10 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
                                       : ParamSite::Other;
       PS.From = S->getString("from").value_or("").str();
       PS.Datagram = S->getBoolean("datagram").value_or(false);
+      PS.Blocking = S->getBoolean("blocking").value_or(false);
+      if (PS.Blocking)
+        if (std::string Why = strings(*S, "needs", PS.Needs); !Why.empty())
+          return Why;
       Out.ParamSites.push_back(std::move(PS));
     }
   if (const llvm::json::Object *Ps = O->getObject("nonblocking_params"))
@@ -329,6 +341,10 @@ static bool inSorted(const std::vector<std::string> &List,
 
 bool ProjectFacts::returnsBlocking(llvm::StringRef Function) const {
   return inSorted(BlockingReturns, Function);
+}
+
+bool ProjectFacts::paramBlocking(llvm::StringRef Param) const {
+  return inSorted(BlockingParams, Param);
 }
 
 bool ProjectFacts::fieldBlocking(llvm::StringRef Field) const {

@@ -173,8 +173,23 @@ struct ProjectFacts {
     /// (NonBlockingFdAnalysis::madeDatagram). Never set for a Forwarded
     /// one: the merge asks the caller's own parameter.
     bool Datagram = false;
+    /// The value is a blocking descriptor (or -1), as the calling file
+    /// shows it, provided each of Needs holds (as for BlockingReturnsIf,
+    /// and `param:Name:Arg`, a parameter of BlockingParams).
+    bool Blocking = false;
+    std::vector<std::string> Needs;
   };
   std::vector<ParamSite> ParamSites;
+  /// For a TU's own summary, sorted: the functions other files may call
+  /// whose address the TU's code takes (a callback handed to an event
+  /// loop, a table's entry): their callers are not all in view.
+  std::vector<std::string> AddressTaken;
+  /// For the merged file, sorted: the parameters (`Name:Arg`) to which
+  /// every call in the project passes a blocking descriptor (or -1), of
+  /// functions whose address no file takes (lldpd's priv_privileged_fd(),
+  /// given an end of a plain socketpair() by its one caller).
+  std::vector<std::string> BlockingParams;
+  bool paramBlocking(llvm::StringRef Param) const;
   /// For the merged file: the parameters (`Name:Arg`) to which every call
   /// in the project passes a non-blocking descriptor (directly, or
   /// through a caller's parameter that is one too), with where it became

@@ -130,18 +130,36 @@ def need_holds(need, found, keeps=()):
 
 
 def resolve_blocking(returns_if, field_uses, keeps, nonblocking_returns,
-                     nonblocking_fields):
-    """The functions that return a blocking descriptor and the fields that
-    hold only blocking ones, in every file: those whose summaries' needs
-    hold ("returns:F", F returns a blocking descriptor; "keeps:F:N", F keeps
-    its parameter N's mode), found from the ones that need nothing (a cycle
-    of needs proves nothing). A field must be given a descriptor by some
-    file, be used so by every file that uses it, and be made non-blocking
-    by none."""
+                     nonblocking_fields, param_sites=None, address_taken=()):
+    """The functions that return a blocking descriptor, the parameters
+    every call gives one, and the fields that hold only blocking ones, in
+    every file: those whose summaries' needs hold ("returns:F", F returns a
+    blocking descriptor; "param:F:N", every call gives F's parameter N one;
+    "keeps:F:N", F keeps its parameter N's mode), found from the ones that
+    need nothing (a cycle of needs proves nothing). A parameter needs every
+    call site in the project to pass a blocking descriptor (or -1), and a
+    function whose address some file takes has callers no file sees. A
+    field must be given a descriptor by some file, be used so by every
+    file that uses it, and be made non-blocking by none."""
+    # One fixpoint over both kinds, keyed by the needs' own spelling.
+    needs_by = {"returns:" + fn: sets for fn, sets in returns_if.items()}
+    excluded = {"returns:" + fn for fn in nonblocking_returns}
+    for param, by_site in (param_sites or {}).items():
+        fn = param.rpartition(":")[0]
+        key = "param:" + param
+        if fn in address_taken or \
+                not all(blocking for blocking, _ in by_site.values()):
+            excluded.add(key)
+            continue
+        needs_by[key] = [needs for _, needs in by_site.values()]
+
     def holds(need, found):
+        kind = need.partition(":")[0]
+        if kind in ("returns", "param"):
+            return need in found
         return need_holds(need, found, keeps)
 
-    found = least_fixpoint(returns_if, holds, nonblocking_returns)
+    found = least_fixpoint(needs_by, holds, excluded)
     fields = sorted(
         k for k, uses in field_uses.items()
         if k not in nonblocking_fields
@@ -149,7 +167,10 @@ def resolve_blocking(returns_if, field_uses, keeps, nonblocking_returns,
         and all(u.get("blocking") and
                 all(holds(n, found) for n in u.get("needs", []))
                 for u in uses))
-    return sorted(found), fields
+    returns = sorted(k[len("returns:"):] for k in found
+                     if k.startswith("returns:"))
+    params = sorted(k[len("param:"):] for k in found if k.startswith("param:"))
+    return returns, fields, params
 
 
 def resolve_nonsocket(returns_if, field_uses):
@@ -184,6 +205,8 @@ def merge(paths):
     returns_if = {}
     nonsocket_if = {}
     field_uses = {}
+    blocking_sites = {}
+    address_taken = set()
     reads_so_error = waits = False
     for path in summaries(paths):
         with open(path, encoding="utf-8") as f:
@@ -249,9 +272,17 @@ def merge(paths):
         # Every call of a visible function, once (a header's inline caller
         # is summarised by each file that includes it).
         for site in d.get("param_sites", []):
-            sites.setdefault(site["param"], set()).add(
-                (site.get("at", ""), site.get("mode", "other"),
-                 site.get("from", ""), bool(site.get("datagram", False))))
+            where = (site.get("at", ""), site.get("mode", "other"),
+                     site.get("from", ""), bool(site.get("datagram", False)))
+            sites.setdefault(site["param"], set()).add(where)
+            # Blocking on its needs; a site seen by several files (a
+            # header's inline caller) must be blocking in each.
+            was_blocking, was_needs = blocking_sites.setdefault(
+                site["param"], {}).get(where, (True, frozenset()))
+            blocking_sites[site["param"]][where] = (
+                was_blocking and bool(site.get("blocking", False)),
+                was_needs | frozenset(site.get("needs", [])))
+        address_taken.update(d.get("address_taken", []))
     # A function that changes the mode somewhere does not keep it.
     changes = {entry_key(x) for x in nonblocking | blocking}
     keeps -= changes
@@ -262,8 +293,9 @@ def merge(paths):
             if fn not in keeps and fn not in changes and needs <= keeps:
                 keeps.add(fn)
                 changed = True
-    blocking_returns, blocking_fields = resolve_blocking(
-        returns_if, field_uses, keeps, set(returns), set(fields))
+    blocking_returns, blocking_fields, blocking_params = resolve_blocking(
+        returns_if, field_uses, keeps, set(returns), set(fields),
+        blocking_sites, address_taken)
     nonsocket_returns, nonsocket_fields = resolve_nonsocket(
         nonsocket_if, field_uses)
     return {
@@ -273,6 +305,7 @@ def merge(paths):
         "nonsocket_returns": nonsocket_returns,
         "nonsocket_fields": nonsocket_fields,
         "nonblocking_params": reached_params(sites),
+        "blocking_params": blocking_params,
         "nonblocking": sorted(nonblocking),
         "blocking": sorted(blocking),
         "keeps_mode": sorted(keeps),
