@@ -1950,10 +1950,11 @@ struct NonBlockingFdAnalysis::Impl {
   size_t TunFdsAtCalls = 0;
   size_t WalkedCalls = 0, PassedScanned = 0;
 
-  /// The value \p Arg, passed to another file's function by a call of
-  /// \p Caller, is a blocking descriptor or -1, as this file shows it (on
-  /// the needs Assumed collects). Only a value the file makes a descriptor
-  /// of is asked further: a length or a flag has no events.
+  /// The value \p Arg, passed by one of this file's calls to a function
+  /// other files may define or call, is a blocking descriptor or -1, as
+  /// this file shows it (on the needs Assumed collects). Only a value the
+  /// file makes a descriptor of, or a parameter, is asked further: a
+  /// length or a flag has no events.
   bool valueShownBlocking(const Expr *Arg) {
     const Expr *E = Arg->IgnoreParenCasts();
     if (ConstantFd C = constantFd(E, Ctx); C != ConstantFd::NotConstant)
