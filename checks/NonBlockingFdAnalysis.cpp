@@ -1956,19 +1956,35 @@ struct NonBlockingFdAnalysis::Impl {
   /// file makes a descriptor of, or a parameter, is asked further: a
   /// length or a flag has no events.
   bool valueShownBlocking(const Expr *Arg) {
-    const Expr *E = Arg->IgnoreParenCasts();
-    if (ConstantFd C = constantFd(E, Ctx); C != ConstantFd::NotConstant)
-      return C == ConstantFd::None;
-    if (const auto *C = dyn_cast<CallExpr>(withoutMinus(E)))
-      return givesBlocking(C, 0);
-    FdKey K = keyOf(E);
-    if (!K.valid() || (K.Kind != FdKey::Var && K.Kind != FdKey::Elem) ||
-        !knownElement(K))
-      return false;
-    if (!isa<ParmVarDecl>(K.D) && !Events.count(K) &&
-        !(K.Kind == FdKey::Elem && Events.count({FdKey::Elem, K.D, -1})))
-      return false;
-    return shownBlocking(K, 1);
+    const Expr *E = withoutMinus(Arg);
+    if (!isa<CallExpr>(E) &&
+        constantFd(Arg->IgnoreParenCasts(), Ctx) == ConstantFd::NotConstant) {
+      FdKey K = keyOf(E);
+      if (!K.valid() || (K.Kind != FdKey::Var && K.Kind != FdKey::Elem) ||
+          (!isa<ParmVarDecl>(K.D) && !Events.count(K) &&
+           !(K.Kind == FdKey::Elem && Events.count({FdKey::Elem, K.D, -1}))))
+        return false;
+    }
+    return valueMode(Arg, 0) != ValueMode::Unknown;
+  }
+
+  /// What a value handed on (an argument, a value stored in a variable)
+  /// is: a constant that names no descriptor (the -1 of "none"), a
+  /// descriptor shown blocking (a call that gives one, a variable or
+  /// element whose values all are, asked \p Depth levels down), or unknown.
+  enum class ValueMode { NoDescriptor, Blocking, Unknown };
+  ValueMode valueMode(const Expr *V, unsigned Depth) {
+    V = V->IgnoreParenCasts();
+    if (ConstantFd C = constantFd(V, Ctx); C != ConstantFd::NotConstant)
+      return C == ConstantFd::None ? ValueMode::NoDescriptor
+                                   : ValueMode::Unknown;
+    V = withoutMinus(V);
+    if (const auto *C = dyn_cast<CallExpr>(V))
+      return givesBlocking(C, Depth) ? ValueMode::Blocking : ValueMode::Unknown;
+    FdKey K = keyOf(V);
+    return K.valid() && knownElement(K) && shownBlocking(K, Depth + 1)
+               ? ValueMode::Blocking
+               : ValueMode::Unknown;
   }
 
   /// \p K is not an array element, or one at a constant index (`pair[1]`
@@ -2022,14 +2038,7 @@ struct NonBlockingFdAnalysis::Impl {
         unsigned I = PV->getFunctionScopeIndex();
         if (I >= Site->getNumArgs())
           return false;
-        const Expr *Arg = Site->getArg(I)->IgnoreParenCasts();
-        if (const auto *C = dyn_cast<CallExpr>(Arg)) {
-          if (!givesBlocking(C, Depth))
-            return false;
-          continue;
-        }
-        FdKey AK = keyOf(Arg);
-        if (!knownElement(AK) || !shownBlocking(AK, Depth + 1))
+        if (valueMode(Site->getArg(I), Depth) == ValueMode::Unknown)
           return false;
       }
       Created = true;
@@ -2040,21 +2049,9 @@ struct NonBlockingFdAnalysis::Impl {
     // A value that comes back through a pointer (`init_socket(&udp_fd)`,
     // whose body stores `*socketfd = socket(...)`), or another source.
     auto BlockingSource = [&](const Expr *Src) {
-      if (ConstantFd C = constantFd(Src, Ctx); C != ConstantFd::NotConstant)
-        return C == ConstantFd::None;
-      Src = withoutMinus(Src);
-      if (const auto *C = dyn_cast<CallExpr>(Src)) {
-        if (!givesBlocking(C, Depth))
-          return false;
-        Created = true;
-        return true;
-      }
-      FdKey From = keyOf(Src);
-      if (!knownElement(From) || !From.valid() ||
-          !shownBlocking(From, Depth + 1))
-        return false;
-      Created = true;
-      return true;
+      ValueMode M = valueMode(Src, Depth);
+      Created |= M == ValueMode::Blocking;
+      return M != ValueMode::Unknown;
     };
     for (const Event &E : eventsFor(K)) {
       if (E.Kind == EvKind::Set)

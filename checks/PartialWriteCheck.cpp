@@ -132,8 +132,8 @@ static std::optional<uint64_t> literalLength(const Expr *E) {
 /// at the first NUL, so it is at most the longest literal's length. The
 /// local may only be read, or assigned a literal: any other use (its
 /// address taken, a reference bound to it, an increment) gives up.
-static std::optional<uint64_t> strlenBound(const Expr *Len,
-                                           const FunctionDecl *Fn) {
+static std::optional<uint64_t>
+strlenBound(const Expr *Len, const FunctionDecl *Fn, FunctionParents &Parents) {
   const auto *C = dyn_cast<CallExpr>(Len->IgnoreParenImpCasts());
   if (!C || C->getNumArgs() != 1 || globalCalleeName(C) != "strlen")
     return std::nullopt;
@@ -151,7 +151,7 @@ static std::optional<uint64_t> strlenBound(const Expr *Len,
     if (!Max)
       return std::nullopt;
   }
-  ParentMap PM(Fn->getBody());
+  const ParentMap &PM = Parents.of(Fn);
   bool Bad = false;
   findStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *Ref = dyn_cast<DeclRefExpr>(S);
@@ -228,7 +228,8 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
       const Expr *Len = Call->getArg(LenArg);
       if (!Len->isValueDependent() && Len->EvaluateAsInt(R, *Ctx))
         N = R.Val.getInt().getExtValue();
-      else if (std::optional<uint64_t> B = strlenBound(Len, Fn))
+      else if (std::optional<uint64_t> B =
+                   strlenBound(Len, Fn, A.functionParents()))
         N = int64_t(*B);
       if (N) {
         // One byte (the self-pipe's wake-up) is all or nothing; so is a
