@@ -72,6 +72,26 @@ int run_bound(const char *m, unsigned n) {
   return rc;
 }
 
+// A caller that passes -1 (no descriptor: the send fails with EBADF, never
+// EAGAIN) does not make the parameter non-blocking; the other passes a
+// blocking socket.
+static int note_send(int sockfd, const char *m, unsigned n) {
+  ssize_t len;
+  do {
+    len = send(sockfd, m, n, 0);
+  } while (len < 0 && errno == EAGAIN);
+  return (int)len;
+}
+
+int run_note(const char *m, unsigned n, int enabled) {
+  if (!enabled)
+    return note_send(-1, m, n);
+  int fd = socket(AF_INET, SOCK_DGRAM, 0);
+  int rc = note_send(fd, m, n);
+  close(fd);
+  return rc;
+}
+
 // --- Still reported --------------------------------------------------------
 
 static int fast_send(int sockfd, const char *m, unsigned n) {
@@ -134,5 +154,25 @@ int run_late(const char *m, unsigned n) {
   open_late(&late_fd);
   int rc = late_send(late_fd, m, n);
   close(late_fd);
+  return rc;
+}
+
+// The same -1 beside a SOCK_NONBLOCK socket: the retry spins on that one.
+static int alert_send(int sockfd, const char *m, unsigned n) {
+  ssize_t len;
+  do {
+    len = send(sockfd, m, n, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'send' on fd 'sockfd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+  } while (len < 0 && errno == EAGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: note: the call is retried from here
+  return (int)len;
+}
+
+int run_alert(const char *m, unsigned n, int enabled) {
+  if (!enabled)
+    return alert_send(-1, m, n);
+  int fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+  int rc = alert_send(fd, m, n);
+  close(fd);
   return rc;
 }
