@@ -107,6 +107,14 @@ static const Expr *withoutMinus(const Expr *E) {
   return E;
 }
 
+/// \p E is text (a `char` pointer or array): a name or a message, never a
+/// flag.
+static bool isText(const Expr *E) {
+  QualType T = E->IgnoreParenImpCasts()->getType();
+  return (T->isPointerType() || T->isArrayType()) &&
+         T->getPointeeOrArrayElementType()->isAnyCharacterType();
+}
+
 /// \p E is a constant such as the -1 that stands for "no descriptor".
 static bool isSentinel(const Expr *E) {
   return isa<IntegerLiteral>(withoutMinus(E));
@@ -830,11 +838,15 @@ struct NonBlockingFdAnalysis::Impl {
           NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_SNDTIMEO", Ctx);
     }
 
+    // A generic name is trusted with the descriptor alone, or with a text
+    // that is no flag (dante's `setnonblocking(s, function)`, the caller's
+    // name for the log).
+    bool OneArg = N == 1 || (N == 2 && isText(C->getArg(1)));
     auto W = Wrappers.find(Name);
     if (W != Wrappers.end() &&
-        !(W->second.OnlyWithOneArg && N != 1 && Callee->getDefinition())) {
+        !(W->second.OnlyWithOneArg && !OneArg && Callee->getDefinition())) {
       const WrapperSpec &S = W->second;
-      if (unsigned(S.FdArg) >= N || (S.OnlyWithOneArg && N != 1))
+      if (unsigned(S.FdArg) >= N || (S.OnlyWithOneArg && !OneArg))
         return;
       const Expr *Fd = C->getArg(S.FdArg);
       if (S.Blocking) {
@@ -867,6 +879,8 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Def) {
       // Declared only: trust a name that says it, `net_set_nonblocking(fd)`
       // or `sock_nonblock(fd, 1)`, but not a query (`is_nonblocking(fd)`).
+      // A second argument that is text is no flag: the caller's name for
+      // the log (dante's `setnonblocking(s, function)`).
       bool Says = Name.contains_insensitive("nonblock") ||
                   Name.contains_insensitive("non_block");
       bool Query = Says && (Name.starts_with_insensitive("is") ||
@@ -877,8 +891,9 @@ struct NonBlockingFdAnalysis::Impl {
                             Name.contains_insensitive("_get"));
       if (Says && !Query && N >= 1 && N <= 2 &&
           C->getArg(0)->getType()->isIntegerType()) {
-        std::optional<int64_t> Flag = N == 2 ? constantValue(C->getArg(1), Ctx)
-                                             : std::optional<int64_t>(1);
+        std::optional<int64_t> Flag = std::optional<int64_t>(1);
+        if (N == 2 && !isText(C->getArg(1)))
+          Flag = constantValue(C->getArg(1), Ctx);
         if (Flag)
           addEvent(C->getArg(0), *Flag ? EvKind::Set : EvKind::Clear, Loc,
                    nullptr, currentGuard());

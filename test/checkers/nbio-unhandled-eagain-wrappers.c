@@ -22,6 +22,8 @@ int uv__nonblock(int fd, int set);       // libuv
 int curlx_nonblock(int sockfd, int nonblock);
 int ngx_nonblocking(int s);
 int ngx_blocking(int s);
+int setnonblocking(int fd, const char *context); // dante
+int sock_nonblock_by(int fd, int *mode);
 #ifdef __cplusplus
 }
 #endif
@@ -55,6 +57,21 @@ void libuv_style_blocking(int fd, char *b) {
 
 void curl_style_unknown_flag(int fd, int mode, char *b) {
   curlx_nonblock(fd, mode); // cannot tell: say nothing
+  if (read(fd, b, 1) <= 0)
+    close(fd);
+}
+
+// The second argument is text, the caller's name for the log: no flag.
+void dante_style(int fd, char *b) {
+  setnonblocking(fd, "dante_style()");
+  if (read(fd, b, 1) <= 0)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'read' on non-blocking fd 'fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(fd);
+}
+
+// A flag passed by address may say either: say nothing.
+void flag_by_address(int fd, int mode, char *b) {
+  sock_nonblock_by(fd, &mode);
   if (read(fd, b, 1) <= 0)
     close(fd);
 }
