@@ -3442,6 +3442,35 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
         Out.Origins[Entry] = fileAndLine(Clear->Loc, SM);
         continue;
       }
+      // Handed to another file's function (dante's setsockoptions() gives
+      // its socket to setnonblocking(), defined elsewhere): if that one
+      // changes the mode, so does this one; the merge decides, and names
+      // this call as where. Only a call every run of the function makes
+      // as far as its parameters go: reached from the entry with the
+      // caller's descriptor still in the parameter, and under no test of a
+      // parameter (`if (async) fd_async(s)` picks by a flag the summary
+      // cannot name).
+      for (const CallExpr *C : P->CallsByFn[Fn]) {
+        const FunctionDecl *Callee = C->getDirectCallee();
+        if (!Callee || !Callee->getIdentifier() || Callee == Fn ||
+            SM.isInSystemHeader(Callee->getLocation()) ||
+            !Callee->isExternallyVisible())
+          continue;
+        for (unsigned A = 0; A < C->getNumArgs(); ++A) {
+          FdKey AK = keyOf(C->getArg(A));
+          if (AK.Kind != FdKey::Var || AK.D != Param->getCanonicalDecl())
+            continue;
+          llvm::SmallVector<unsigned, 2> StoredLast;
+          bool FromEntry = true;
+          if (!P->copiesInto(Fn, AK.D).lastAt(C, StoredLast, FromEntry) ||
+              !StoredLast.empty() || !FromEntry || underParamTest(C, Fn))
+            continue;
+          Out.ModeIf.push_back(
+              {Entry,
+               Callee->getQualifiedNameAsString() + ":" + std::to_string(A),
+               fileAndLine(C->getBeginLoc(), SM)});
+        }
+      }
       // No change here: the mode is kept if every call it goes to keeps
       // it (a library call that does, a function of this TU, whose effects
       // are in the summary already, or another file's function whose own
@@ -3478,6 +3507,38 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
         Out.KeepsModeIf.push_back({Entry, std::move(Needs)});
     }
   }
+}
+
+bool NonBlockingFdAnalysis::underParamTest(const Stmt *S,
+                                           const FunctionDecl *Fn) {
+  const ParentMap &PM = Parents.of(Fn);
+  auto MentionsParam = [&](const Stmt *Cond) {
+    return Cond && findStmt(Cond, [&](const Stmt *X) {
+             const auto *R = dyn_cast<DeclRefExpr>(X);
+             const auto *PV = R ? dyn_cast<ParmVarDecl>(R->getDecl()) : nullptr;
+             return PV && PV->getDeclContext() == Fn;
+           });
+  };
+  for (const Stmt *Child = S, *Up = PM.getParent(S); Up;
+       Child = Up, Up = PM.getParent(Up)) {
+    const Stmt *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(Up))
+      Cond = Child != If->getCond() ? If->getCond() : nullptr;
+    else if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Up))
+      Cond = Child != CO->getCond() ? CO->getCond() : nullptr;
+    else if (const auto *B = dyn_cast<BinaryOperator>(Up))
+      Cond = B->isLogicalOp() && Child == B->getRHS() ? B->getLHS() : nullptr;
+    else if (const auto *W = dyn_cast<WhileStmt>(Up))
+      Cond = Child == W->getBody() ? W->getCond() : nullptr;
+    else if (const auto *F = dyn_cast<ForStmt>(Up))
+      Cond = Child == F->getBody() || Child == F->getInc() ? F->getCond()
+                                                           : nullptr;
+    else if (const auto *Sw = dyn_cast<SwitchStmt>(Up))
+      Cond = Child == Sw->getBody() ? Sw->getCond() : nullptr;
+    if (MentionsParam(Cond))
+      return true;
+  }
+  return false;
 }
 
 bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {

@@ -44,6 +44,10 @@ llvm::json::Value ProjectFacts::toJSON() const {
   for (const auto &[Fn, Needs] : KeepsModeIf)
     If.push_back(llvm::json::Object{
         {"fn", Fn}, {"needs", llvm::json::Array(Needs)}});
+  llvm::json::Array Via;
+  for (const ModeVia &M : ModeIf)
+    Via.push_back(
+        llvm::json::Object{{"fn", M.Fn}, {"via", M.Via}, {"at", M.At}});
   llvm::json::Object Orig;
   for (const auto &E : Origins)
     Orig[E.getKey()] = E.getValue();
@@ -116,6 +120,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"keeps_mode", llvm::json::Array(KeepsMode)},
       {"waits", llvm::json::Array(Waits)},
       {"keeps_mode_if", std::move(If)},
+      {"mode_if", std::move(Via)},
       {"io_wrappers", std::move(Ws)},
       {"field_targets", std::move(Targets)},
       {"nonblocking_fields", std::move(Fields)},

@@ -70,6 +70,14 @@ struct ProjectFacts {
   /// For a TU's own summary: `Name:FdArg` keeps the mode if every
   /// `Callee:Arg` it passes the descriptor to does (closed by the merge).
   std::vector<std::pair<std::string, std::vector<std::string>>> KeepsModeIf;
+  /// For a TU's own summary: `Name:FdArg` hands the descriptor, on every
+  /// run as far as its parameters go, to `Via` (`Callee:Arg`, a function
+  /// of another file): it changes the mode as that one does (closed by the
+  /// merge, with At, the call, for the origin).
+  struct ModeVia {
+    std::string Fn, Via, At;
+  };
+  std::vector<ModeVia> ModeIf;
   std::vector<FactWrapper> Wrappers;
   /// A function stored in a struct's function-pointer field (a backend's
   /// table: `{..., _modbus_tcp_send, ...}`): a call through the field may

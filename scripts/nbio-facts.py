@@ -191,6 +191,29 @@ def resolve_nonsocket(returns_if, field_uses):
     return sorted(found), fields
 
 
+def resolve_setters_of_setters(mode_if, nonblocking, blocking, origins):
+    """A function that hands its parameter to another file's setter (on
+    every run, as far as its own parameters go) is a setter too, with its
+    call for the origin; a setter of a setter as well (a least fixpoint).
+    Only the setters' unconditional entries ('name:fd') count: one that
+    picks the mode by a flag ('name:fd:flag:value') is asked with the
+    caller's own flag, which the summary does not record. Non-blocking
+    first: the analysis asks whether a descriptor may be non-blocking.
+    Updates the sets and origins in place."""
+    for found in (nonblocking, blocking):
+        changed = True
+        while changed:
+            changed = False
+            decided = {entry_key(x) for x in nonblocking | blocking}
+            for fn, via, at in sorted(mode_if):
+                if fn in decided or via not in found:
+                    continue
+                found.add(fn)
+                origins[fn] = at
+                decided.add(fn)
+                changed = True
+
+
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
@@ -207,6 +230,7 @@ def merge(paths):
     field_uses = {}
     blocking_sites = {}
     address_taken = set()
+    mode_if = set()
     reads_so_error = waits = False
     for path in summaries(paths):
         with open(path, encoding="utf-8") as f:
@@ -226,6 +250,8 @@ def merge(paths):
             # The same function summarised by two files (a header's inline
             # function): both conditions must hold.
             keeps_if.setdefault(e["fn"], set()).update(e.get("needs", []))
+        for e in d.get("mode_if", []):
+            mode_if.add((e["fn"], e["via"], e.get("at", "")))
         for w in d.get("io_wrappers", []):
             key = w["name"]
             if key not in wrappers or \
@@ -283,6 +309,7 @@ def merge(paths):
                 was_blocking and bool(site.get("blocking", False)),
                 was_needs | frozenset(site.get("needs", [])))
         address_taken.update(d.get("address_taken", []))
+    resolve_setters_of_setters(mode_if, nonblocking, blocking, origins)
     # A function that changes the mode somewhere does not keep it.
     changes = {entry_key(x) for x in nonblocking | blocking}
     keeps -= changes
