@@ -331,7 +331,9 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   if (New) {
     for (const CallExpr *C : A.callsIn(Fn)) {
       StringRef N = globalOrDependentCalleeName(C);
-      const IoCallInfo *Info = N.empty() ? nullptr : lookupIoCall(C);
+      // A project's thin wrapper (`acceptn(s, ...)`) hands the library
+      // call's errno back: its call sets errno as that one does.
+      const IoCallInfo *Info = ioCallInfo(C);
       if ((Info && Info->Family == IoFamily::Plain) ||
           (!N.empty() && isNonIoEagainFunction(N)))
         S.Calls.push_back(C);
@@ -357,15 +359,15 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   const CallExpr *Best = S.Calls[Reach.front()];
   for (unsigned I : llvm::drop_begin(Reach)) {
     const CallExpr *Other = S.Calls[I];
-    const IoCallInfo *BI = lookupIoCall(Best), *OI = lookupIoCall(Other);
+    const IoCallInfo *BI = ioCallInfo(Best), *OI = ioCallInfo(Other);
     if (!BI || !OI || BI->Family != IoFamily::Plain ||
         OI->Family != IoFamily::Plain || BI->FdArg >= Best->getNumArgs() ||
         OI->FdArg >= Other->getNumArgs() ||
-        !NonBlockingFdAnalysis::sameDescriptor(Best->getArg(BI->FdArg),
-                                               Other->getArg(OI->FdArg)))
+        !NonBlockingFdAnalysis::sameDescriptor(fdOf(Best, *BI),
+                                               fdOf(Other, *OI)))
       return nullptr;
   }
-  const IoCallInfo *Info = lookupIoCall(Best);
+  const IoCallInfo *Info = ioCallInfo(Best);
   if (!Info || Info->Family != IoFamily::Plain)
     return nullptr;
   // eventfd, timerfd, signalfd, inotify, netlink sockets: Linux-only,
@@ -373,7 +375,7 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   if (auto O = A.ioCallIsNonBlocking(Best, *Info, Fn); O && O->LinuxOnly)
     return nullptr;
   if (Info->FdArg < Best->getNumArgs() &&
-      A.isLinuxOnlySocket(Best->getArg(Info->FdArg), Best, Fn))
+      A.isLinuxOnlySocket(fdOf(Best, *Info), Best, Fn))
     return nullptr;
   // So are splice() and the four-argument sendfile() of <sys/sendfile.h>
   // (Linux, and Solaris where the two are equal too; the BSDs' and macOS's
@@ -386,12 +388,12 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   // A descriptor the code shows to be blocking (a file opened without
   // O_NONBLOCK, a plain pipe()) fails with neither name: a test of one of
   // them is dead code rather than a portability bug.
-  if (A.shownBlocking(Best->getArg(Info->FdArg)) &&
+  if (A.shownBlocking(fdOf(Best, *Info)) &&
       !A.ioCallIsNonBlocking(Best, *Info, Fn))
     return nullptr;
   // So does a socket made blocking on every path to the call, unless the
   // file sets a send or receive timeout (then EAGAIN means "timed out").
-  if (A.madeBlockingAt(Best->getArg(Info->FdArg), Best, Fn) &&
+  if (A.madeBlockingAt(fdOf(Best, *Info), Best, Fn) &&
       !A.ioCallIsNonBlocking(Best, *Info, Fn) &&
       !A.setsSocketTimeout(Info->Dir))
     return nullptr;
@@ -646,15 +648,15 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   const CallExpr *Io = Via ? Via->Io : ioCallBefore(A, Fn, B);
   if (!Io)
     return;
-  const IoCallInfo *Info = lookupIoCall(Io);
+  const IoCallInfo *Info = ioCallInfo(Io);
   // POSIX gives EWOULDBLOCK to sockets alone: a pipe, a FIFO, a file or a
   // device opened by path, an eventfd... fail with EAGAIN, so testing
   // EAGAIN on one is right everywhere (rsyslog's ompipe writes to a FIFO
   // it opened O_NONBLOCK). Testing EWOULDBLOCK alone there is still the
   // bug.
   if (HasAgain && Info->FdArg < Io->getNumArgs() &&
-      (A.isPipeEnd(Io->getArg(Info->FdArg)) ||
-       A.isNeverSocket(Io->getArg(Info->FdArg), Io, Fn)))
+      (A.isPipeEnd(fdOf(Io, *Info)) ||
+       A.isNeverSocket(fdOf(Io, *Info), Io, Fn)))
     return;
   if (inLinuxOnlyFile(B->getOperatorLoc()))
     return;
@@ -676,7 +678,7 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return diag(reportLoc(B), "errno from '%0' on '%1' is compared with %2 "
                               "but not with %3, which differs from it on "
                               "some platforms")
-           << Info->Name << textOf(Io->getArg(Info->FdArg)) << Name << Other;
+           << Info->Name << textOf(fdOf(Io, *Info)) << Name << Other;
   };
   if (InBody) {
     std::string N = Name.str(), O = Other.str();
@@ -864,14 +866,14 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
   if (!Io)
     return;
   (void)First;
-  const IoCallInfo *Info = lookupIoCall(Io);
+  const IoCallInfo *Info = ioCallInfo(Io);
   if (inLinuxOnlyFile(Label->getBeginLoc()))
     return;
   Reported.insert(Sw);
   auto D = diag(reportLoc(Label),
                 "errno from '%0' on '%1' is handled for %2 but not for %3, "
                 "which differs from it on some platforms")
-           << Info->Name << textOf(Io->getArg(Info->FdArg)) << Name << Other;
+           << Info->Name << textOf(fdOf(Io, *Info)) << Name << Other;
   if (inMacro(Label))
     return;
   // A second case label for the same value would not compile where the two
