@@ -451,7 +451,13 @@ const Expr *NbioCheckBase::fdOf(const CallExpr *Call, const IoCallInfo &Info) {
   SharedState &S = sharedState();
   if (const Expr *Made = S.FieldFds.lookup(Call))
     return Made;
-  QualType T = Arg->getType();
+  // `wrapper(&obj, ...)`: the descriptor is `obj.field`, written so (tmux's
+  // `imsg_read(&peer->ibuf)` reads `peer->ibuf.fd`).
+  const Expr *Base = Arg;
+  if (const auto *U = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+      U && U->getOpcode() == UO_AddrOf)
+    Base = U->getSubExpr();
+  QualType T = Base->getType();
   bool Arrow = T->isPointerType();
   const RecordDecl *RD =
       (Arrow ? T->getPointeeType() : T)->getAsRecordDecl();
@@ -463,7 +469,7 @@ const Expr *NbioCheckBase::fdOf(const CallExpr *Call, const IoCallInfo &Info) {
   if (!FD)
     return Arg; // not the struct the wrapper reads (stale facts)
   const Expr *Made = MemberExpr::CreateImplicit(
-      *Ctx, const_cast<Expr *>(Arg), Arrow, const_cast<FieldDecl *>(FD),
+      *Ctx, const_cast<Expr *>(Base), Arrow, const_cast<FieldDecl *>(FD),
       FD->getType(), VK_LValue, OK_Ordinary);
   S.FieldFds[Call] = Made;
   S.MadeFds.insert(Made);

@@ -79,6 +79,23 @@ int put_table(struct link *l, const char *m, size_t n) {
 // CHECK-MESSAGES: :30:10: note: 'link_put', stored in that field, hands the outcome of 'send' on the descriptor it is given back to its caller here
 // CHECK-MESSAGES: :70:7: note: fix: wait up to 5000 ms for 'l->sock' to become writable before the call
 
+// The struct passed by address: the descriptor is named as written,
+// 'conn.sock'.
+int put_local(const char *m, size_t n) {
+  struct link conn;
+  link_open(&conn);
+  if (link_put(&conn, m, n) < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'link_put' on non-blocking fd 'conn.sock' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(conn.sock);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EAGAIN, 'close' ends the connection here without testing for EAGAIN or EWOULDBLOCK
+    return -1;
+  }
+  return 0;
+}
+// CHECK-MESSAGES: :50:13: note: 'socket' creates a non-blocking descriptor here
+// CHECK-MESSAGES: :30:10: note: 'link_put' hands the outcome of 'send' on its parameter 'l->sock' back to its caller here
+// CHECK-MESSAGES: :87:7: note: fix: wait up to 5000 ms for 'conn.sock' to become writable before the call
+
 // Twin: the same wrapper shape on a field no code makes non-blocking.
 int put_plain(struct link *l, const char *m, size_t n) {
   if (link_put_plain(l, m, n) < 0) {
