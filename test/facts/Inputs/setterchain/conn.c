@@ -41,3 +41,11 @@ void fresh_read(int s, char *buf, size_t n) {
   if (read(s, buf, n) <= 0)
     close(s);
 }
+
+void tune_via_static(int s);
+
+void static_chain_read(int s, char *buf, size_t n) {
+  tune_via_static(s);
+  if (read(s, buf, n) <= 0)
+    close(s);
+}

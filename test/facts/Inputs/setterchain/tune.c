@@ -34,3 +34,8 @@ void tune_fresh(int s) {
   fd_async(s, "tune_fresh");
   log_fd(s);
 }
+
+// A static helper between: its file knows it hands the socket on, but the
+// summary speaks only of visible functions (see the FIXME in the test).
+static void tune_inner(int s) { fd_async(s, "tune_inner"); }
+void tune_via_static(int s) { tune_inner(s); }
