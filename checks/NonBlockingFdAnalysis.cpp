@@ -3442,6 +3442,14 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
         Out.Origins[Entry] = fileAndLine(Clear->Loc, SM);
         continue;
       }
+      // The calls that hand the parameter on, with the argument it is.
+      llvm::SmallVector<std::pair<const CallExpr *, unsigned>, 4> HandedTo;
+      for (const CallExpr *C : P->CallsByFn[Fn])
+        for (unsigned A = 0; A < C->getNumArgs(); ++A) {
+          FdKey AK = keyOf(C->getArg(A));
+          if (AK.Kind == FdKey::Var && AK.D == Param->getCanonicalDecl())
+            HandedTo.push_back({C, A});
+        }
       // Handed to another file's function (dante's setsockoptions() gives
       // its socket to setnonblocking(), defined elsewhere): if that one
       // changes the mode, so does this one; the merge decides, and names
@@ -3450,26 +3458,22 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
       // caller's descriptor still in the parameter, and under no test of a
       // parameter (`if (async) fd_async(s)` picks by a flag the summary
       // cannot name).
-      for (const CallExpr *C : P->CallsByFn[Fn]) {
+      for (auto [C, A] : HandedTo) {
         const FunctionDecl *Callee = C->getDirectCallee();
         if (!Callee || !Callee->getIdentifier() || Callee == Fn ||
             SM.isInSystemHeader(Callee->getLocation()) ||
             !Callee->isExternallyVisible())
           continue;
-        for (unsigned A = 0; A < C->getNumArgs(); ++A) {
-          FdKey AK = keyOf(C->getArg(A));
-          if (AK.Kind != FdKey::Var || AK.D != Param->getCanonicalDecl())
-            continue;
-          llvm::SmallVector<unsigned, 2> StoredLast;
-          bool FromEntry = true;
-          if (!P->copiesInto(Fn, AK.D).lastAt(C, StoredLast, FromEntry) ||
-              !StoredLast.empty() || !FromEntry || underParamTest(C, Fn))
-            continue;
-          Out.ModeIf.push_back(
-              {Entry,
-               Callee->getQualifiedNameAsString() + ":" + std::to_string(A),
-               fileAndLine(C->getBeginLoc(), SM)});
-        }
+        llvm::SmallVector<unsigned, 2> StoredLast;
+        bool FromEntry = true;
+        if (!P->copiesInto(Fn, Param->getCanonicalDecl())
+                 .lastAt(C, StoredLast, FromEntry) ||
+            !StoredLast.empty() || !FromEntry || underParamTest(C, Fn))
+          continue;
+        Out.ModeIf.push_back(
+            {Entry,
+             Callee->getQualifiedNameAsString() + ":" + std::to_string(A),
+             fileAndLine(C->getBeginLoc(), SM)});
       }
       // No change here: the mode is kept if every call it goes to keeps
       // it (a library call that does, a function of this TU, whose effects
@@ -3481,24 +3485,20 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
         continue;
       std::vector<std::string> Needs;
       bool Unknown = false;
-      for (const CallExpr *C : P->CallsByFn[Fn])
-        for (unsigned A = 0; A < C->getNumArgs(); ++A) {
-          FdKey AK = keyOf(C->getArg(A));
-          if (AK.Kind != FdKey::Var || AK.D != Param->getCanonicalDecl())
-            continue;
-          const FunctionDecl *Callee = C->getDirectCallee();
-          if (!Callee || !Callee->getIdentifier()) {
-            Unknown = true;
-            continue;
-          }
-          llvm::StringRef N = Callee->getName();
-          const FunctionDecl *Def = Callee->getDefinition();
-          if (Impl::keepsMode(N) || (Def && Def->getBody()) ||
-              formatsArgument(Callee, A))
-            continue;
-          Needs.push_back(Callee->getQualifiedNameAsString() + ":" +
-                          std::to_string(A));
+      for (auto [C, A] : HandedTo) {
+        const FunctionDecl *Callee = C->getDirectCallee();
+        if (!Callee || !Callee->getIdentifier()) {
+          Unknown = true;
+          continue;
         }
+        llvm::StringRef N = Callee->getName();
+        const FunctionDecl *Def = Callee->getDefinition();
+        if (Impl::keepsMode(N) || (Def && Def->getBody()) ||
+            formatsArgument(Callee, A))
+          continue;
+        Needs.push_back(Callee->getQualifiedNameAsString() + ":" +
+                        std::to_string(A));
+      }
       if (Unknown)
         continue;
       if (Needs.empty())

@@ -171,10 +171,6 @@ public:
   /// Only on an analysis made without the project's facts: a summary says
   /// what its own file shows.
   void exportFacts(ProjectFacts &Out);
-  /// \p S in \p Fn runs only when a condition that reads one of \p Fn's
-  /// parameters chose it: an `if`'s branch, a `?:` arm, the right of `&&`
-  /// or `||`, a loop's body, a `switch`'s cases.
-  bool underParamTest(const Stmt *S, const FunctionDecl *Fn);
   /// The functions the facts describe: defined in this TU (its headers
   /// included, not the system's), visible to the other files, and making a
   /// call; in source order.
@@ -296,6 +292,10 @@ private:
   void exportBlocking(ProjectFacts &Out,
                       llvm::ArrayRef<const FunctionDecl *> Fns);
   void exportParamSites(ProjectFacts &Out);
+  /// \p S in \p Fn runs only when a condition that reads one of \p Fn's
+  /// parameters chose it: an `if`'s branch, a `?:` arm, the right of `&&`
+  /// or `||`, a loop's body, a `switch`'s cases.
+  bool underParamTest(const Stmt *S, const FunctionDecl *Fn);
   ASTContext &Ctx;
   WouldBlockClassifiers Classifiers;
   FunctionParents Parents;
