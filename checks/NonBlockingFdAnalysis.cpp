@@ -3116,11 +3116,22 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
     if (Caller)
       for (const CallExpr *C : Cs)
         Calls.push_back({Caller, C});
-  // In the TU's order: the same input gives the same file.
+  // In the TU's order: the same input gives the same file. CallsByFn is
+  // keyed by pointer, so its order changes from run to run; calls that one
+  // macro expansion holds (even in two functions the macro defines) share
+  // their expansion place and are told apart by where the macro spelled
+  // them, whose encoding the preprocessor hands out in the same order in
+  // every run.
+  auto Place = [&](const CallExpr *C) {
+    return std::make_tuple(C->getBeginLoc().getRawEncoding(),
+                           C->getEndLoc().getRawEncoding());
+  };
   llvm::sort(Calls, [&](const auto &X, const auto &Y) {
-    return SM.isBeforeInTranslationUnit(
-        SM.getExpansionLoc(X.second->getBeginLoc()),
-        SM.getExpansionLoc(Y.second->getBeginLoc()));
+    SourceLocation XL = SM.getExpansionLoc(X.second->getBeginLoc());
+    SourceLocation YL = SM.getExpansionLoc(Y.second->getBeginLoc());
+    if (XL != YL)
+      return SM.isBeforeInTranslationUnit(XL, YL);
+    return Place(X.second) < Place(Y.second);
   });
   for (const auto &[Caller, C] : Calls) {
     const FunctionDecl *Callee = C->getDirectCallee();
