@@ -743,6 +743,11 @@ KB_VERDICTS = ("bug", "correct", "doubtful")
 # added after triaging one of their findings. Only the first kind measures
 # recall: a bug found through a finding is found by construction.
 KB_ORIGINS = ("reading", "finding")
+# Which list a row was taken from: `shared` marks the rows of the shared
+# yardstick the known-bugs issue measures against (copied into our list with
+# their evidence; its done-when counts its own rows, reading ones only);
+# empty is a row of our own.
+KB_LISTS = ("shared", "")
 # A row matches a finding of its category's check in the same file at most
 # this many lines away (the finding may sit on the call, the test or the
 # loop the row names).
@@ -752,8 +757,8 @@ MATCH_LINES = 3
 def read_known_bugs(path):
     """The rows of known-bugs.tsv: KB_COLUMNS, then optional columns:
     miss_reason (why the checks cannot find the row yet, written by whoever
-    read the code) and origin (KB_ORIGINS; empty is 'reading'). A header
-    line names the columns."""
+    read the code), origin (KB_ORIGINS; empty is 'reading') and list
+    (KB_LISTS). A header line names the columns."""
     rows = []
     if not os.path.exists(path):
         return rows
@@ -779,6 +784,9 @@ def read_known_bugs(path):
         row["origin"] = row.get("origin", "") or "reading"
         if row["origin"] not in KB_ORIGINS:
             die("%s:%d: origin must be one of %s" % (path, n, ", ".join(KB_ORIGINS)))
+        row["list"] = row.get("list", "")
+        if row["list"] not in KB_LISTS:
+            die("%s:%d: list must be 'shared' or empty" % (path, n))
         row["tsv_line"] = n
         rows.append(row)
     return rows
@@ -841,7 +849,7 @@ def known_bugs_table(rows, pkgs):
     by_pkg = {p["package"]: p for p in pkgs}
     out_rows = []
     for row in rows:
-        o = {k: row[k] for k in KB_COLUMNS + ["miss_reason", "origin"]}
+        o = {k: row[k] for k in KB_COLUMNS + ["miss_reason", "origin", "list"]}
         chk = kb_check(row["category"])
         o["check"] = chk
         p = by_pkg.get(row["package"])
@@ -893,7 +901,24 @@ def known_bugs_table(rows, pkgs):
             "flagged": sum(1 for o in mine if o["status"] == "flagged"),
             "doubtful": sum(1 for o in mine if o["verdict"] == "doubtful"),
         })
-    return {"match_lines": MATCH_LINES, "checks": checks, "rows": out_rows}
+    # The shared list's own score: its bugs read from the code (outside
+    # partial-write, which the partial-write issue measures) and its
+    # look-alikes, over the packages of this run.
+    shared = [o for o in out_rows if o["list"] == "shared" and o["status"] != "not run"]
+    sbugs = [o for o in shared if o["verdict"] == "bug" and o["origin"] == "reading"]
+    score = {
+        "rows": len(shared),
+        "bugs": sum(1 for o in sbugs if o["category"] != "partial-write"),
+        "found": sum(1 for o in sbugs if o["category"] != "partial-write"
+                     and o["status"] == "found"),
+        "partial_bugs": sum(1 for o in sbugs if o["category"] == "partial-write"),
+        "partial_found": sum(1 for o in sbugs if o["category"] == "partial-write"
+                             and o["status"] == "found"),
+        "lookalikes": sum(1 for o in shared if o["verdict"] == "correct"),
+        "flagged": sum(1 for o in shared if o["status"] == "flagged"),
+    }
+    return {"match_lines": MATCH_LINES, "checks": checks, "rows": out_rows,
+            "shared": score}
 
 
 def write_known_bugs(kb, w, rel_tsv):
@@ -925,6 +950,15 @@ def write_known_bugs(kb, w, rel_tsv):
         tot["found"], tot["bugs"], tot["flagged"], tot["lookalikes"], tot["doubtful"],
         tot["found_from_findings"], tot["bugs_from_findings"]))
     w("")
+    sh = kb["shared"]
+    if sh["rows"]:
+        pct = " (%d%%)" % round(100.0 * sh["found"] / sh["bugs"]) if sh["bugs"] else ""
+        w("The rows taken from the shared list (column `list` = `shared`; %d in "
+          "this run): bugs of the other four checks found %d / %d%s, "
+          "partial-write bugs found %d / %d, look-alikes flagged %d / %d." % (
+              sh["rows"], sh["found"], sh["bugs"], pct, sh["partial_found"],
+              sh["partial_bugs"], sh["flagged"], sh["lookalikes"]))
+        w("")
 
     def where(o):
         return "`%s:%d` %s (`%s`)%s" % (md(o["file"]), o["line"], md(o["function"]),
