@@ -2012,7 +2012,7 @@ struct NonBlockingFdAnalysis::Impl {
 
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
     if (K.Kind == FdKey::Field)
-      return fieldBlockingByFacts(K);
+      return fieldBlockingByFacts(K) || fieldBlockingInFile(K);
     if (!K.valid() || K.Kind == FdKey::Number || Depth > MaxBlockingDepth)
       return false;
     const auto *VD = dyn_cast<VarDecl>(K.D);
@@ -2153,6 +2153,45 @@ struct NonBlockingFdAnalysis::Impl {
     return llvm::none_of(eventsFor(K),
                          [](const Event &E) { return E.Kind == EvKind::Set; });
   }
+
+  /// Without the project's facts: the struct field \p K belongs to a
+  /// record defined in the main file, outside any header, so that no other
+  /// file can name the field, and the TU's code (every function of it is
+  /// walked) stores a descriptor there and uses it as fieldKeptBlocking
+  /// asks, with no need of another file's function: it holds only
+  /// blocking descriptors (sstp-client's route monitor keeps its netlink
+  /// socket in a struct its header leaves opaque). With the facts, the
+  /// merged facts decide: each file's summary is made by the same test.
+  bool fieldBlockingInFile(const FdKey &K) {
+    const auto *FD = dyn_cast_or_null<FieldDecl>(K.D);
+    if (Facts || !FD)
+      return false;
+    // Settled once; while it is worked out (a store of a copy of itself)
+    // it counts as not shown.
+    if (auto [It, New] = FileBlockingFields.try_emplace(FD, false); !New)
+      return It->second;
+    const RecordDecl *RD = FD->getParent();
+    if (!RD || !RD->isThisDeclarationADefinition() ||
+        !SM.isInMainFile(SM.getExpansionLoc(RD->getLocation())))
+      return false;
+    expandAll();
+    if (!EscapingFields)
+      EscapingFields = fieldsEscaping();
+    std::vector<std::pair<FdKey, const FunctionDecl *>> Copies;
+    for (const auto &[Key, Evs] : Events)
+      for (const Event &E : Evs)
+        if (E.Kind == EvKind::Copy && E.Src &&
+            keyOf(E.Src->IgnoreParenCasts()).tuple() == K.tuple())
+          Copies.push_back({Key, E.Fn});
+    std::vector<std::string> Needs;
+    std::optional<bool> Created =
+        fieldKeptBlocking(K, Needs, *EscapingFields, Copies);
+    bool Blocking = Created.value_or(false) && Needs.empty();
+    FileBlockingFields[FD] = Blocking;
+    return Blocking;
+  }
+  llvm::DenseMap<const FieldDecl *, bool> FileBlockingFields;
+  std::optional<llvm::DenseSet<const FieldDecl *>> EscapingFields;
 
   /// The fields whose address the TU's code takes (`&c->fd`), or that a
   /// struct's initializer gives anything but -1, 0 or nothing (`{ .fd =
