@@ -7,6 +7,7 @@
 #include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseSet.h"
@@ -483,6 +484,23 @@ struct FailurePathFinder::Walk {
     return false;
   }
 
+  /// `__builtin_expect(x, c)` (the `likely()`/`unlikely()` of many
+  /// projects) and its kin are \p x to the program: only the compiler's
+  /// block layout changes. Null for any other expression.
+  static const Expr *branchHintOperand(const Expr *E) {
+    const auto *C = dyn_cast<CallExpr>(E);
+    if (!C || C->getNumArgs() == 0)
+      return nullptr;
+    switch (C->getBuiltinCallee()) {
+    case Builtin::BI__builtin_expect:
+    case Builtin::BI__builtin_expect_with_probability:
+    case Builtin::BI__builtin_unpredictable:
+      return C->getArg(0);
+    default:
+      return nullptr;
+    }
+  }
+
   /// \p E is the call's value (`(int)gnutls_record_recv(...)` included).
   bool isCall(const Expr *E) const {
     return E && E->IgnoreParenCasts() == Call;
@@ -529,6 +547,8 @@ struct FailurePathFinder::Walk {
         E = ICE->getSubExpr();
       } else if (const auto *CE = dyn_cast<CStyleCastExpr>(E)) {
         E = CE->getSubExpr();
+      } else if (const Expr *Hinted = branchHintOperand(E)) {
+        E = Hinted;
       } else if (const auto *B = dyn_cast<BinaryOperator>(E);
                  B && B->getOpcode() == BO_Assign) {
         E = B->getRHS();
@@ -616,6 +636,8 @@ struct FailurePathFinder::Walk {
 
   Tri condImpl(const Expr *E) {
     E = E->IgnoreParenImpCasts();
+    while (const Expr *Hinted = branchHintOperand(E))
+      E = Hinted->IgnoreParenImpCasts();
     if (const auto *C = dyn_cast<CallExpr>(E))
       if (std::optional<Tri> T = bioShouldRetry(C))
         return *T;
@@ -828,7 +850,7 @@ struct FailurePathFinder::Walk {
   bool inert(const Stmt *S) {
     if (!S)
       return true;
-    if (dependsOnFailure(S))
+    if (dependsOnFailure(S) && !failureOnlyReported(S))
       return false;
     return !findStmt(S, [&](const Stmt *N) {
       if (isa<ReturnStmt>(N) || isa<BreakStmt>(N) || isa<ContinueStmt>(N) ||
@@ -841,6 +863,55 @@ struct FailurePathFinder::Walk {
       }
       return false;
     });
+  }
+
+  /// Every mention of the failure in \p S (errno, the result, the SSL
+  /// error) is read inside the arguments of a call that does not test it
+  /// for the hypothesis: a message (`log_noise("...", strerror(errno))`
+  /// under a verbosity test), which leaves the failure as it was. Not so
+  /// when the statement writes a carrier of the failure (`errno = EINTR`,
+  /// `n = 0`) or hands its address on.
+  bool failureOnlyReported(const Stmt *S) {
+    auto Carrier = [&](const Expr *E) {
+      E = E->IgnoreParenCasts();
+      if (isCall(E) || isErrnoExpr(E) || isResultRef(E))
+        return true;
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return V && (ErrnoVars.count(V) || SslErrVars.count(V));
+    };
+    // A stack, not recursion: an arm may nest deeply.
+    llvm::SmallVector<std::pair<const Stmt *, bool>, 16> Work{{S, false}};
+    while (!Work.empty()) {
+      auto [N, InArg] = Work.pop_back_val();
+      if (!N)
+        continue;
+      if (const auto *E = dyn_cast<Expr>(N); E && !dependsOnFailure(E))
+        continue;
+      if (const auto *B = dyn_cast<BinaryOperator>(N);
+          B && B->isAssignmentOp() && Carrier(B->getLHS()))
+        return false;
+      if (const auto *U = dyn_cast<UnaryOperator>(N);
+          U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+          Carrier(U->getSubExpr()))
+        return false;
+      if (const auto *E = dyn_cast<Expr>(N); E && Carrier(E)) {
+        if (!InArg)
+          return false;
+        continue;
+      }
+      if (const auto *C = dyn_cast<CallExpr>(N)) {
+        if (Classifiers.classifierMask(C, Ctx) & hypothesisMask())
+          return false;
+        Work.push_back({C->getCallee(), InArg});
+        for (const Expr *A : C->arguments())
+          Work.push_back({A, true});
+        continue;
+      }
+      for (const Stmt *Child : N->children())
+        Work.push_back({Child, InArg});
+    }
+    return true;
   }
 
   bool terminalName(llvm::StringRef N) const {
@@ -984,7 +1055,9 @@ struct FailurePathFinder::Walk {
 
   bool call(const CallExpr *C) {
     const FunctionDecl *FD = C->getDirectCallee();
-    if (!FD || !FD->getIdentifier())
+    // A branch hint neither waits, nor ends, nor tests the failure (nor is
+    // it a project's function that might).
+    if (!FD || !FD->getIdentifier() || branchHintOperand(C))
       return false;
     llvm::StringRef N = FD->getName();
     if (F.Waits.isWait(FD))
