@@ -24,62 +24,141 @@ static bool isPollFdRecord(QualType T) {
 /// (in a loop, the next round's wait is not this round's).
 bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
                                      llvm::ArrayRef<const Decl *> Ids) {
-  if (Ids.empty())
+  return namedOnEveryPath(scan(Fn).Asked, At, Ids);
+}
+
+/// \p Fn tests one of \p Ids in a ready set (`FD_ISSET(fd, &rset)`) on
+/// every path to \p At: the set is select()'s answer, whether the select
+/// is the C library's or a project's wrapper of it (dante's selectn), as
+/// for a caller's test below.
+bool ReadinessWaits::testsReadySet(const FunctionDecl *Fn, const Stmt *At,
+                                   llvm::ArrayRef<const Decl *> Ids) {
+  const FunctionAsks &Asks = scan(Fn);
+  if (!namedOnEveryPath(Asks.ReadySet, At, Ids))
     return false;
-  ASTContext &Ctx = A.context();
-  // Where the function asks about each descriptor, found in one walk (a
-  // function with thousands of reads asks thousands of times).
-  auto [It, New] = ReadinessAsked.try_emplace(Fn);
-  auto &Asked = It->second;
-  llvm::DenseMap<const Decl *, std::vector<const Stmt *>> Places;
-  if (New) {
-    const FunctionParents::Map &PM = A.functionParents().of(Fn);
-    auto Asks = [&](const Expr *E) {
-      if (E->getBeginLoc().isMacroID()) {
-        auto Chain = macroChain(E->getBeginLoc(), Ctx);
-        if (llvm::is_contained(Chain, "FD_SET") ||
-            llvm::is_contained(Chain, "FD_ISSET"))
-          return true;
-      }
-      // Up through the expression: a pollfd's initialiser or its .fd. The
-      // descriptor sits there as itself or under a cast or two: a bound
-      // on the climb, so that a deep expression costs no more per node.
-      constexpr unsigned MaxClimb = 4;
+  // Run on the way is not enough (`if (FD_ISSET(fd, &r)) ready = 1;`
+  // before the read): the test must guard \p At, which is in the branch
+  // it takes when the descriptor is ready, or after a branch that leaves
+  // when it is not (`if (!FD_ISSET(fd, &r)) continue;`).
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
+  auto Within = [&](const Stmt *Inner, const Stmt *Outer) {
+    for (const Stmt *S = Inner; S; S = PM.getParent(S))
+      if (S == Outer)
+        return true;
+    return false;
+  };
+  auto Leaves = [](const Stmt *S) {
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S);
+        CS && CS->size() == 1)
+      S = CS->body_front();
+    return isa_and_nonnull<ContinueStmt, ReturnStmt, BreakStmt, GotoStmt>(S);
+  };
+  for (const Decl *D : Ids) {
+    auto F = Asks.ReadySetPlaces.find(D);
+    if (F == Asks.ReadySetPlaces.end())
+      continue;
+    for (const Stmt *E : F->second) {
+      bool Negated = false;
       const Stmt *Child = E;
-      unsigned Steps = 0;
-      for (const Stmt *P = PM.getParent(E); P && isa<Expr>(P) && Steps < MaxClimb;
-           Child = P, P = PM.getParent(P), ++Steps) {
-        if (const auto *IL = dyn_cast<InitListExpr>(P))
-          return isPollFdRecord(IL->getType());
-        if (const auto *B = dyn_cast<BinaryOperator>(P);
-            B && B->getOpcode() == BO_Assign && B->getRHS() == Child)
-          if (const auto *ME =
-                  dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts()))
-            return ME->getMemberDecl()->getName() == "fd" &&
-                   isPollFdRecord(ME->getBase()->getType()->isPointerType()
-                                      ? ME->getBase()->getType()->getPointeeType()
-                                      : ME->getBase()->getType());
+      for (const Stmt *P = PM.getParent(E); P; Child = P, P = PM.getParent(P)) {
+        if (const auto *U = dyn_cast<UnaryOperator>(P);
+            U && U->getOpcode() == UO_LNot)
+          Negated = !Negated;
+        if (const auto *If = dyn_cast<IfStmt>(P)) {
+          if (Child != If->getCond())
+            break;
+          if (!Negated && Within(At, If->getThen()))
+            return true;
+          if (Negated && Leaves(If->getThen()))
+            return true;
+          break;
+        }
+        if (!isa<Expr>(P))
+          break;
       }
-      return false;
-    };
-    findStmt(Fn->getBody(), [&](const Stmt *S) {
-      const auto *E = dyn_cast<Expr>(S);
-      if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)))
-        return false;
-      const Decl *D = fdIdentity(E);
-      if (!D || !Asks(E))
-        return false;
-      Places[D].push_back(E);
-      return false;
-    });
-    for (auto &[D, Es] : Places)
-      Asked[D] = std::make_unique<FunctionCfgs::AnyDominates>(
-          A.functionCfgs(), Fn, Es);
+    }
   }
+  return false;
+}
+
+bool ReadinessWaits::namedOnEveryPath(const PlacesByFd &Places, const Stmt *At,
+                                      llvm::ArrayRef<const Decl *> Ids) {
   return llvm::any_of(Ids, [&](const Decl *D) {
-    auto F = Asked.find(D);
-    return F != Asked.end() && F->second->at(At);
+    auto F = Places.find(D);
+    return F != Places.end() && F->second->at(At);
   });
+}
+
+/// Where \p Fn asks about each descriptor, found in one walk (a function
+/// with thousands of reads asks thousands of times).
+const ReadinessWaits::FunctionAsks &
+ReadinessWaits::scan(const FunctionDecl *Fn) {
+  auto [It, New] = ReadinessAsked.try_emplace(Fn);
+  FunctionAsks &Out = It->second;
+  if (!New)
+    return Out;
+  ASTContext &Ctx = A.context();
+  llvm::DenseMap<const Decl *, std::vector<const Stmt *>> Places, ReadySet;
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
+  // How \p E asks: in FD_ISSET (a ready set's test), in FD_SET or a
+  // pollfd (asking only), or not at all.
+  enum class Ask { None, Asks, TestsReadySet };
+  auto Asks = [&](const Expr *E) {
+    if (E->getBeginLoc().isMacroID()) {
+      auto Chain = macroChain(E->getBeginLoc(), Ctx);
+      if (llvm::is_contained(Chain, "FD_ISSET"))
+        return Ask::TestsReadySet;
+      if (llvm::is_contained(Chain, "FD_SET"))
+        return Ask::Asks;
+    }
+    // Up through the expression: a pollfd's initialiser or its .fd. The
+    // descriptor sits there as itself or under a cast or two: a bound
+    // on the climb, so that a deep expression costs no more per node.
+    constexpr unsigned MaxClimb = 4;
+    const Stmt *Child = E;
+    unsigned Steps = 0;
+    for (const Stmt *P = PM.getParent(E); P && isa<Expr>(P) && Steps < MaxClimb;
+         Child = P, P = PM.getParent(P), ++Steps) {
+      if (const auto *IL = dyn_cast<InitListExpr>(P))
+        return isPollFdRecord(IL->getType()) ? Ask::Asks : Ask::None;
+      if (const auto *B = dyn_cast<BinaryOperator>(P);
+          B && B->getOpcode() == BO_Assign && B->getRHS() == Child)
+        if (const auto *ME =
+                dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts()))
+          return ME->getMemberDecl()->getName() == "fd" &&
+                         isPollFdRecord(
+                             ME->getBase()->getType()->isPointerType()
+                                 ? ME->getBase()->getType()->getPointeeType()
+                                 : ME->getBase()->getType())
+                     ? Ask::Asks
+                     : Ask::None;
+    }
+    return Ask::None;
+  };
+  findStmt(Fn->getBody(), [&](const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)))
+      return false;
+    const Decl *D = fdIdentity(E);
+    if (!D)
+      return false;
+    Ask K = Asks(E);
+    if (K == Ask::None)
+      return false;
+    Places[D].push_back(E);
+    if (K == Ask::TestsReadySet)
+      ReadySet[D].push_back(E);
+    return false;
+  });
+  for (auto &[D, Es] : Places)
+    Out.Asked[D] =
+        std::make_unique<FunctionCfgs::AnyDominates>(A.functionCfgs(), Fn, Es);
+  for (auto &[D, Es] : ReadySet)
+    Out.ReadySet[D] =
+        std::make_unique<FunctionCfgs::AnyDominates>(A.functionCfgs(), Fn, Es);
+  for (auto &[D, Es] : ReadySet)
+    Out.ReadySetPlaces[D] = std::move(Es);
+  return Out;
 }
 
 /// poll, ppoll, select or pselect on every path of \p Fn to \p Call, asked
@@ -112,7 +191,7 @@ bool ReadinessWaits::pollsBefore(const FunctionDecl *Fn, const CallExpr *Call,
 bool ReadinessWaits::runsWhenReady(const FunctionDecl *Fn, const CallExpr *Call,
                                    const Expr *Fd, Direction D) {
   llvm::SmallVector<const Decl *, 4> Ids = namesOfFd(Fd, Fn);
-  if (pollsBefore(Fn, Call, Ids))
+  if (pollsBefore(Fn, Call, Ids) || testsReadySet(Fn, Call, Ids))
     return true;
   // An event loop's handler for this direction: the loop calls it when a
   // descriptor it watches is ready. (A handler for readability that

@@ -48,13 +48,27 @@ private:
   bool asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
                        llvm::ArrayRef<const Decl *> Ids);
 
+  /// \p Fn tests one of \p Ids in a select() ready set (FD_ISSET) on
+  /// every path to \p At.
+  bool testsReadySet(const FunctionDecl *Fn, const Stmt *At,
+                     llvm::ArrayRef<const Decl *> Ids);
+
+  using PlacesByFd =
+      llvm::DenseMap<const Decl *, std::unique_ptr<FunctionCfgs::AnyDominates>>;
+  /// Per descriptor, whether a place that asks poll/select about it (any
+  /// place; only an FD_ISSET test) runs on every path to a point.
+  struct FunctionAsks {
+    PlacesByFd Asked;
+    PlacesByFd ReadySet;
+    /// The FD_ISSET tests themselves, per descriptor.
+    llvm::DenseMap<const Decl *, std::vector<const Stmt *>> ReadySetPlaces;
+  };
+  const FunctionAsks &scan(const FunctionDecl *Fn);
+  static bool namedOnEveryPath(const PlacesByFd &Places, const Stmt *At,
+                               llvm::ArrayRef<const Decl *> Ids);
+
   NonBlockingFdAnalysis &A;
-  /// Per function and descriptor, whether a place that asks poll/select
-  /// about it runs on every path to a point.
-  llvm::DenseMap<const FunctionDecl *,
-                 llvm::DenseMap<const Decl *,
-                                std::unique_ptr<FunctionCfgs::AnyDominates>>>
-      ReadinessAsked;
+  llvm::DenseMap<const FunctionDecl *, FunctionAsks> ReadinessAsked;
   /// Per function, whether one of its poll()/select() calls does.
   llvm::DenseMap<const FunctionDecl *,
                  std::unique_ptr<FunctionCfgs::AnyDominates>>
