@@ -433,16 +433,9 @@ const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
 bool EagainEwouldblockCheck::decidesNothing(const Stmt *Cond) {
   const auto *If = dyn_cast_or_null<IfStmt>(Paths->parentOf(Cond, CurFn));
   const auto *E = dyn_cast<Expr>(Cond);
-  if (!If || If->getCond() != Cond || If->getInit() ||
+  if (!If || If->getCond() != Cond || If->getElse() || If->getInit() ||
       If->getConditionVariable() || !E ||
       E->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/false))
-    return false;
-  // The branches differ only by a log message (dante: `if (n == -1 &&
-  // errno == EAGAIN) ; else slog(LOG_DEBUG, ...);`, then both return -1):
-  // whichever name the test spells, the program goes on the same way.
-  if (onlyLogsDiffer(If))
-    return true;
-  if (If->getElse())
     return false;
   // The branch is `continue;` (or `{ continue; }`) ...
   const Stmt *Then = If->getThen();
@@ -467,61 +460,6 @@ bool EagainEwouldblockCheck::decidesNothing(const Stmt *Cond) {
   if (const auto *F = dyn_cast_or_null<ForStmt>(P))
     return F->getBody() == Body;
   return false;
-}
-
-/// A call that only writes a message: the C library's printers and
-/// syslog, or a function named for logging (`slog`, `log_debug`,
-/// `debug_print`...), that returns. A name is all there is to go on for a
-/// project's logger; one that also ends the process says so by not
-/// returning.
-static bool logsOnly(const CallExpr *C) {
-  const FunctionDecl *FD = C->getDirectCallee();
-  if (!FD || !FD->getIdentifier() || FD->isNoReturn())
-    return false;
-  std::string Lower = FD->getName().lower();
-  llvm::StringRef N = Lower;
-  if (llvm::is_contained(
-          std::initializer_list<llvm::StringRef>{
-              "printf", "fprintf", "dprintf", "syslog", "vsyslog", "vfprintf",
-              "vprintf", "perror", "puts", "fputs"},
-          N))
-    return true;
-  return N.contains("log") || N.contains("debug") || N.contains("trace");
-}
-
-/// How deep a branch that only logs nests: a logging macro's `do { ... }
-/// while (0)` in a block in the branch is three; deeper is no log line.
-constexpr unsigned MaxLogNesting = 6;
-
-bool EagainEwouldblockCheck::onlyLogsDiffer(const IfStmt *If) {
-  // Each branch: nothing, or statements that are each a logging call
-  // (`(void)` cast and a macro's `do { ... } while (0)` allowed) whose
-  // arguments change nothing.
-  std::function<bool(const Stmt *, unsigned)> Quiet =
-      [&](const Stmt *S, unsigned Depth) -> bool {
-    if (!S || isa<NullStmt>(S))
-      return true;
-    if (Depth > MaxLogNesting)
-      return false;
-    if (const auto *CS = dyn_cast<CompoundStmt>(S))
-      return llvm::all_of(CS->body(),
-                          [&](const Stmt *X) { return Quiet(X, Depth + 1); });
-    if (const auto *D = dyn_cast<DoStmt>(S)) {
-      const auto *Zero = dyn_cast<Expr>(D->getCond());
-      std::optional<llvm::APSInt> V =
-          Zero ? Zero->getIntegerConstantExpr(*Ctx) : std::nullopt;
-      return V && V->isZero() && Quiet(D->getBody(), Depth + 1);
-    }
-    const auto *E = dyn_cast<Expr>(S);
-    const auto *C = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
-    if (!C || !logsOnly(C))
-      return false;
-    return llvm::none_of(C->arguments(), [&](const Expr *A) {
-      return A->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/false) &&
-             !isa<CallExpr>(A->IgnoreParenCasts());
-    });
-  };
-  return Quiet(If->getThen(), 0) && Quiet(If->getElse(), 0);
 }
 
 const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {

@@ -52,11 +52,8 @@ private:
   /// loop's body: both outcomes go to the loop's next iteration test, so
   /// the comparison (coturn's uclient: `if (rc < 0 && errno == EAGAIN &&
   /// sync) continue;` in a do-while on EINTR) decides nothing, whichever
-  /// name it spells. Nor does that of an `if` whose branches only log
-  /// (onlyLogsDiffer).
+  /// name it spells.
   bool decidesNothing(const Stmt *Cond);
-  /// Both branches of \p If only log (or do nothing).
-  bool onlyLogsDiffer(const IfStmt *If);
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);
   /// \p OpLoc: the comparison's operator, if any (a macro that gives it
