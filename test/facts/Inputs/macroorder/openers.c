@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include <sys/socket.h>
 
 /* Another file's function: each call below is a site of its parameter. */
