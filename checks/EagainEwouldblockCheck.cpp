@@ -433,9 +433,17 @@ const Stmt *EagainEwouldblockCheck::enclosingBlock(const Stmt *S) {
 bool EagainEwouldblockCheck::decidesNothing(const Stmt *Cond) {
   const auto *If = dyn_cast_or_null<IfStmt>(Paths->parentOf(Cond, CurFn));
   const auto *E = dyn_cast<Expr>(Cond);
-  if (!If || If->getCond() != Cond || If->getElse() || If->getInit() ||
+  if (!If || If->getCond() != Cond || If->getInit() ||
       If->getConditionVariable() || !E ||
       E->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/false))
+    return false;
+  // The branches differ only by a debug line (dante's channel reads: `if
+  // (n == -1 && errno == EAGAIN) ; else slog(LOG_DEBUG, ...);`, then both
+  // return -1): whichever name the test spells, the program goes on the
+  // same way.
+  if (onlyDebugLinesDiffer(If))
+    return true;
+  if (If->getElse())
     return false;
   // The branch is `continue;` (or `{ continue; }`) ...
   const Stmt *Then = If->getThen();
@@ -460,6 +468,93 @@ bool EagainEwouldblockCheck::decidesNothing(const Stmt *Cond) {
   if (const auto *F = dyn_cast_or_null<ForStmt>(P))
     return F->getBody() == Body;
   return false;
+}
+
+/// Names that say a function or macro writes debug output (`log_debug`,
+/// `DEBUG(...)`, `dbg_printf`), matched without regard to case.
+static bool namedForDebugging(StringRef Name) {
+  std::string Lower = Name.lower();
+  return StringRef(Lower).contains("debug") || StringRef(Lower).contains("dbg");
+}
+
+/// \p Loc is written in (an expansion of) a macro \p Pred accepts the name
+/// of, at any depth of the expansion chain.
+static bool inMacroNamed(SourceLocation Loc, const SourceManager &SM,
+                         const LangOptions &LO,
+                         llvm::function_ref<bool(StringRef)> Pred) {
+  while (Loc.isMacroID()) {
+    if (Pred(Lexer::getImmediateMacroName(Loc, SM, LO)))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+/// How deep the statements of a branch that only writes a debug line may
+/// nest: a logging macro's `do { if (verbose) ...; } while (0)` in a block
+/// of the branch is four; deeper is more than a debug line.
+constexpr unsigned MaxDebugLineNesting = 6;
+
+bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const LangOptions &LO = Ctx->getLangOpts();
+  auto IsLogDebug = [](StringRef Name) { return Name == "LOG_DEBUG"; };
+  // A call that writes a debug line: to a function named for debugging, or
+  // with syslog's LOG_DEBUG priority among its arguments (`slog(LOG_DEBUG,
+  // ...)`), or written by a macro named for debugging. It must return (a
+  // logger that ends the process is no line), and its arguments may not
+  // change anything but through calls (`strerror(errno)`).
+  auto DebugCall = [&](const CallExpr *C) {
+    const FunctionDecl *FD = C->getDirectCallee();
+    if (!FD || FD->isNoReturn())
+      return false;
+    if (llvm::any_of(C->arguments(), [&](const Expr *A) {
+          return A->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/false) &&
+                 !isa<CallExpr>(A->IgnoreParenCasts());
+        }))
+      return false;
+    if ((FD->getIdentifier() && namedForDebugging(FD->getName())) ||
+        inMacroNamed(C->getBeginLoc(), SM, LO, namedForDebugging))
+      return true;
+    return llvm::any_of(C->arguments(), [&](const Expr *A) {
+      return findStmt(A, [&](const Stmt *X) {
+               return inMacroNamed(X->getBeginLoc(), SM, LO, IsLogDebug);
+             }) != nullptr;
+    });
+  };
+  // Each branch: nothing, or statements that each write a debug line (a
+  // `(void)` cast, a macro's `do { ... } while (0)` and a side-effect-free
+  // `if` around it allowed).
+  std::function<bool(const Stmt *, unsigned)> DebugOnly =
+      [&](const Stmt *S, unsigned Depth) -> bool {
+    if (!S || isa<NullStmt>(S))
+      return true;
+    if (Depth > MaxDebugLineNesting)
+      return false;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S))
+      return llvm::all_of(
+          CS->body(), [&](const Stmt *X) { return DebugOnly(X, Depth + 1); });
+    if (const auto *D = dyn_cast<DoStmt>(S)) {
+      const auto *Zero = dyn_cast<Expr>(D->getCond());
+      std::optional<llvm::APSInt> V =
+          Zero ? Zero->getIntegerConstantExpr(*Ctx) : std::nullopt;
+      return V && V->isZero() && DebugOnly(D->getBody(), Depth + 1);
+    }
+    if (const auto *I = dyn_cast<IfStmt>(S))
+      return !I->getInit() && !I->getConditionVariable() &&
+             !I->getCond()->HasSideEffects(*Ctx,
+                                           /*IncludePossibleEffects=*/true) &&
+             DebugOnly(I->getThen(), Depth + 1) &&
+             DebugOnly(I->getElse(), Depth + 1);
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *C = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
+    return C && DebugCall(C);
+  };
+  // At least one branch writes something: an `if` with two empty branches
+  // is another matter.
+  auto Writes = [](const Stmt *S) { return S && !isa<NullStmt>(S); };
+  return (Writes(If->getThen()) || Writes(If->getElse())) &&
+         DebugOnly(If->getThen(), 0) && DebugOnly(If->getElse(), 0);
 }
 
 const Stmt *EagainEwouldblockCheck::conditionRoot(const Expr *E) {

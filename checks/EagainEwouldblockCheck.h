@@ -52,8 +52,14 @@ private:
   /// loop's body: both outcomes go to the loop's next iteration test, so
   /// the comparison (coturn's uclient: `if (rc < 0 && errno == EAGAIN &&
   /// sync) continue;` in a do-while on EINTR) decides nothing, whichever
-  /// name it spells.
+  /// name it spells. Nor does that of an `if` whose branches differ only by
+  /// a debug line (onlyDebugLinesDiffer).
   bool decidesNothing(const Stmt *Cond);
+  /// Each branch of \p If is empty or only writes a debug-level line
+  /// (syslog's LOG_DEBUG, a logger or macro named for debugging). Lines at
+  /// other levels are behaviour: an error logged for a would-block that is
+  /// no error is the bug (nbio-eagain-ewouldblock-log-only-branch.c).
+  bool onlyDebugLinesDiffer(const IfStmt *If);
   const Stmt *conditionRoot(const Expr *E);
   const Stmt *enclosingBlock(const Stmt *S);
   /// \p OpLoc: the comparison's operator, if any (a macro that gives it

@@ -8,15 +8,16 @@
 // logs an error that did not happen (unbound's tube and UDP receives,
 // xl2tpd's network.c: small bugs, but bugs; a rule that let such tests
 // pass hid seven findings triaged as true on the evaluation set).
-// FIXME: when the message is a debug line (dante's channel reads,
+// When the message is a debug line (dante's channel reads,
 // `slog(LOG_DEBUG, ...)`, a look-alike row of eval/known-bugs.tsv), nothing
-// the program does changes; today it is reported all the same.
+// the program does changes: not reported.
 
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <syslog.h>
+#include <unistd.h>
 
 void slog(int pri, const char *fmt, ...);
 
@@ -35,17 +36,113 @@ int channel_recv_error(int s, struct msghdr *msg) {
   return (int)n;
 }
 
-// FIXME: only a debug line depends on the test; reported today.
+// Only a debug line depends on the test: quiet.
 int channel_recv_debug(int s, struct msghdr *msg) {
   ssize_t n = recvmsg(s, msg, MSG_DONTWAIT);
   if (n <= 0) {
     if (n == -1 && errno == EAGAIN)
-      // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: errno from 'recvmsg' on 's' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
-      // CHECK-FIXES: {{^}}    if (n == -1 && (errno == EAGAIN ||{{$}}
-      // CHECK-FIXES-NEXT: {{^}}                    (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
       ;
     else
       slog(LOG_DEBUG, "recvmsg() on %d: %s", s, strerror(errno));
+    return -1;
+  }
+  return (int)n;
+}
+
+// The priority with a facility or'ed in, and the test the other way round:
+// quiet.
+int channel_recv_debug_facility(int s, struct msghdr *msg) {
+  ssize_t n = recvmsg(s, msg, MSG_DONTWAIT);
+  if (n < 0) {
+    if (errno != EAGAIN)
+      slog(LOG_DAEMON | LOG_DEBUG, "recvmsg() on %d: %s", s, strerror(errno));
+    return -1;
+  }
+  return (int)n;
+}
+
+// A logger named for debugging, and a project's DEBUG macro that tests a
+// verbosity flag inside a do-while: quiet.
+void log_debug(const char *fmt, ...);
+extern int verbose;
+#define DEBUG(...)                                                             \
+  do {                                                                         \
+    if (verbose > 2)                                                           \
+      tell(__VA_ARGS__);                                                       \
+  } while (0)
+void tell(const char *fmt, ...);
+
+int channel_recv_named_debug(int s, struct msghdr *msg) {
+  ssize_t n = recvmsg(s, msg, MSG_DONTWAIT);
+  if (n < 0) {
+    if (errno == EAGAIN)
+      log_debug("nothing on %d yet", s);
+    else
+      DEBUG("recvmsg() on %d: %s", s, strerror(errno));
+    return -1;
+  }
+  return (int)n;
+}
+
+// Twin: the same macro's name says nothing of a level (TELL, not DEBUG):
+// the line may be what the user reads; reported.
+#define TELL(...)                                                              \
+  do {                                                                         \
+    if (verbose > 2)                                                           \
+      tell(__VA_ARGS__);                                                       \
+  } while (0)
+
+int channel_recv_tell(int s, struct msghdr *msg) {
+  ssize_t n = recvmsg(s, msg, MSG_DONTWAIT);
+  if (n < 0) {
+    if (errno != EAGAIN)
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: errno from 'recvmsg' on 's' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+      // CHECK-FIXES: {{^}}    if (errno != EAGAIN && (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK)){{$}}
+      TELL("recvmsg() on %d: %s", s, strerror(errno));
+    return -1;
+  }
+  return (int)n;
+}
+
+// Twin: the debug branch also counts the failure: the test decides a
+// count the program keeps; reported.
+int failures;
+int channel_recv_debug_counted(int s, struct msghdr *msg) {
+  ssize_t n = recvmsg(s, msg, MSG_DONTWAIT);
+  if (n < 0) {
+    if (errno != EAGAIN)
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: errno from 'recvmsg' on 's' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+      // CHECK-FIXES: {{^}}    if (errno != EAGAIN && (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK)){{$}}
+      slog(LOG_DEBUG, "recvmsg() failed %d times", ++failures);
+    return -1;
+  }
+  return (int)n;
+}
+
+// Twin: a debug logger that does not return is no debug line; reported.
+__attribute__((noreturn)) void debug_fatal(const char *fmt, ...);
+int channel_recv_debug_fatal(int s, struct msghdr *msg) {
+  ssize_t n = recvmsg(s, msg, MSG_DONTWAIT);
+  if (n < 0) {
+    if (errno != EAGAIN)
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: errno from 'recvmsg' on 's' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+      // CHECK-FIXES: {{^}}    if (errno != EAGAIN && (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK)){{$}}
+      debug_fatal("recvmsg() on %d: %s", s, strerror(errno));
+    return -1;
+  }
+  return (int)n;
+}
+
+// Twin: the debug line's branch also closes the descriptor; reported.
+int channel_recv_debug_close(int s, struct msghdr *msg) {
+  ssize_t n = recvmsg(s, msg, MSG_DONTWAIT);
+  if (n < 0) {
+    if (errno != EAGAIN) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: errno from 'recvmsg' on 's' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+      // CHECK-FIXES: {{^}}    if (errno != EAGAIN && (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK)) {{{$}}
+      slog(LOG_DEBUG, "recvmsg() on %d: %s", s, strerror(errno));
+      close(s);
+    }
     return -1;
   }
   return (int)n;
