@@ -477,27 +477,16 @@ static bool namedForDebugging(StringRef Name) {
   return StringRef(Lower).contains("debug") || StringRef(Lower).contains("dbg");
 }
 
-/// \p Loc is written in (an expansion of) a macro \p Pred accepts the name
-/// of, at any depth of the expansion chain.
-static bool inMacroNamed(SourceLocation Loc, const SourceManager &SM,
-                         const LangOptions &LO,
-                         llvm::function_ref<bool(StringRef)> Pred) {
-  while (Loc.isMacroID()) {
-    if (Pred(Lexer::getImmediateMacroName(Loc, SM, LO)))
-      return true;
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
-  return false;
-}
-
 /// How deep the statements of a branch that only writes a debug line may
 /// nest: a logging macro's `do { if (verbose) ...; } while (0)` in a block
 /// of the branch is four; deeper is more than a debug line.
 constexpr unsigned MaxDebugLineNesting = 6;
 
 bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
-  const SourceManager &SM = Ctx->getSourceManager();
-  const LangOptions &LO = Ctx->getLangOpts();
+  auto InMacro = [&](SourceLocation Loc,
+                     llvm::function_ref<bool(StringRef)> Pred) {
+    return Loc.isMacroID() && llvm::any_of(macroChain(Loc, *Ctx), Pred);
+  };
   auto IsLogDebug = [](StringRef Name) { return Name == "LOG_DEBUG"; };
   // A call that writes a debug line: to a function named for debugging, or
   // with syslog's LOG_DEBUG priority among its arguments (`slog(LOG_DEBUG,
@@ -514,11 +503,11 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
         }))
       return false;
     if ((FD->getIdentifier() && namedForDebugging(FD->getName())) ||
-        inMacroNamed(C->getBeginLoc(), SM, LO, namedForDebugging))
+        InMacro(C->getBeginLoc(), namedForDebugging))
       return true;
     return llvm::any_of(C->arguments(), [&](const Expr *A) {
       return findStmt(A, [&](const Stmt *X) {
-               return inMacroNamed(X->getBeginLoc(), SM, LO, IsLogDebug);
+               return InMacro(X->getBeginLoc(), IsLogDebug);
              }) != nullptr;
     });
   };

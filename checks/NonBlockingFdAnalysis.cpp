@@ -2567,7 +2567,132 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
                                      const FunctionDecl *Fn) {
   P->collect();
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
-  return P->exprNonBlocking(Fd, Def, At);
+  std::optional<NonBlockingOrigin> O = P->exprNonBlocking(Fd, Def, At);
+  if (O && shownRegularFileAt(Fd, At, Def))
+    return std::nullopt;
+  return O;
+}
+
+/// The variable whose `st_mode` \p E tests with S_ISREG (`S_ISREG(st.st_mode)`
+/// or a project macro over it), and whether the test is negated (`!` any
+/// number of times); none for any other expression.
+static std::optional<std::pair<const VarDecl *, bool>>
+regularFileTest(const Expr *E, const ASTContext &Ctx) {
+  bool Negated = false;
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || U->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = U->getSubExpr();
+  }
+  if (!E->getBeginLoc().isMacroID() ||
+      !llvm::is_contained(macroChain(E->getBeginLoc(), Ctx), "S_ISREG"))
+    return std::nullopt;
+  // The expansion compares `(mode) & S_IFMT` with S_IFREG: the mode is the
+  // one field read in it.
+  const auto *Mode =
+      dyn_cast_or_null<MemberExpr>(findStmt(E, [](const Stmt *S) {
+        const auto *ME = dyn_cast<MemberExpr>(S);
+        return ME && ME->getMemberDecl()->getName() == "st_mode";
+      }));
+  const auto *Base =
+      Mode ? dyn_cast<DeclRefExpr>(Mode->getBase()->IgnoreParenImpCasts())
+           : nullptr;
+  const auto *St = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
+  if (!St || Mode->isArrow())
+    return std::nullopt;
+  return std::make_pair(St->getCanonicalDecl(), Negated);
+}
+
+bool NonBlockingFdAnalysis::shownRegularFileAt(const Expr *Fd, const Stmt *At,
+                                               const FunctionDecl *Fn) {
+  FdKey K = keyOf(Fd);
+  const auto *Var = dyn_cast_or_null<VarDecl>(K.D);
+  if (!Fn || K.Kind != FdKey::Var || !Var || !Var->isLocalVarDeclOrParm())
+    return false;
+  // The fstat() calls on the descriptor, by the stat buffer they fill.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::DenseMap<const VarDecl *, const CallExpr *> Stats;
+  for (const CallExpr *C : callsIn(Fn)) {
+    StringRef Name = globalCalleeName(C);
+    if ((Name != "fstat" && Name != "fstat64") || C->getNumArgs() != 2 ||
+        keyOf(C->getArg(0)).tuple() != K.tuple())
+      continue;
+    const auto *Addr =
+        dyn_cast<UnaryOperator>(C->getArg(1)->IgnoreParenCasts());
+    const auto *Buf =
+        Addr && Addr->getOpcode() == UO_AddrOf
+            ? dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParenImpCasts())
+            : nullptr;
+    if (const auto *St = Buf ? dyn_cast<VarDecl>(Buf->getDecl()) : nullptr)
+      Stats.try_emplace(St->getCanonicalDecl(), C);
+  }
+  if (Stats.empty())
+    return false;
+  // The descriptor stays the one fstat() looked at: nothing stores to the
+  // variable, or takes its address, after the first of those calls.
+  SourceLocation FirstStat;
+  for (const auto &[St, C] : Stats)
+    if (FirstStat.isInvalid() ||
+        SM.isBeforeInTranslationUnit(C->getBeginLoc(), FirstStat))
+      FirstStat = C->getBeginLoc();
+  auto RefersToVar = [&](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl()->getCanonicalDecl() == Var;
+  };
+  if (findStmt(Fn->getBody(), [&](const Stmt *S) {
+        bool Writes = false;
+        if (const auto *B = dyn_cast<BinaryOperator>(S))
+          Writes = B->isAssignmentOp() && RefersToVar(B->getLHS());
+        else if (const auto *U = dyn_cast<UnaryOperator>(S))
+          Writes =
+              (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+              RefersToVar(U->getSubExpr());
+        return Writes &&
+               !SM.isBeforeInTranslationUnit(S->getBeginLoc(), FirstStat);
+      }))
+    return false;
+  // Backwards from the call's block: each path must leave a block that
+  // branches on S_ISREG of one of those buffers by its "regular" side
+  // before it reaches the entry. The CFG splits `&&` and `||`, so the
+  // value a two-way block branches on is its last element.
+  const FunctionCfgs::Cfg *C = Cfgs.of(Fn);
+  std::optional<FunctionCfgs::Cfg::Place> AtPlace =
+      C ? C->place(At) : std::nullopt;
+  if (!AtPlace)
+    return false;
+  auto RegularSide = [&](const CFGBlock *B) -> const CFGBlock * {
+    if (B->succ_size() != 2 || !B->getTerminatorStmt() || B->empty())
+      return nullptr;
+    auto Last = B->back().getAs<CFGStmt>();
+    const auto *E = Last ? dyn_cast<Expr>(Last->getStmt()) : nullptr;
+    auto Test = E ? regularFileTest(E, Ctx) : std::nullopt;
+    if (!Test || !Stats.count(Test->first) ||
+        !SM.isBeforeInTranslationUnit(Stats.lookup(Test->first)->getBeginLoc(),
+                                      E->getBeginLoc()))
+      return nullptr;
+    return *(B->succ_begin() + (Test->second ? 1 : 0));
+  };
+  const CFGBlock *Entry = &C->G->getEntry();
+  llvm::BitVector Seen(C->G->getNumBlockIDs());
+  llvm::SmallVector<const CFGBlock *, 16> Work{C->Blocks[AtPlace->Block]};
+  Seen.set(AtPlace->Block);
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    if (B == Entry)
+      return false;
+    for (const CFGBlock *Pred : B->preds()) {
+      if (!Pred || RegularSide(Pred) == B)
+        continue;
+      if (!Seen.test(Pred->getBlockID())) {
+        Seen.set(Pred->getBlockID());
+        Work.push_back(Pred);
+      }
+    }
+  }
+  return true;
 }
 
 bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,

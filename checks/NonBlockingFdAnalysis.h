@@ -106,6 +106,17 @@ public:
   std::optional<NonBlockingOrigin> nonBlockingAt(const Expr *Fd, const Stmt *At,
                                                  const FunctionDecl *Fn);
 
+  /// \p Fd is a local or parameter that fstat() and S_ISREG show to be a
+  /// regular file on every path to \p At in \p Fn: some branch on
+  /// `S_ISREG(st.st_mode)`, with `st` filled by `fstat(fd, &st)` and the
+  /// variable not assigned after that fstat(), lies on each path from the
+  /// function's entry, and the path takes its "regular" side. O_NONBLOCK
+  /// does nothing to a regular file: its reads and writes never fail with
+  /// EAGAIN and are not cut short by a full buffer (lighttpd opens every
+  /// file with it, and copies only what S_ISREG let through).
+  bool shownRegularFileAt(const Expr *Fd, const Stmt *At,
+                          const FunctionDecl *Fn);
+
   /// On every path to \p At in \p Fn, the last thing done to the local
   /// or parameter \p Fd makes it blocking (`fcntl(fd, F_SETFL, fl &
   /// ~O_NONBLOCK)`, or a function of the file that does so).
