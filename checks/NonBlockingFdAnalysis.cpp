@@ -3645,10 +3645,20 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
                  .lastAt(C, StoredLast, FromEntry) ||
             !StoredLast.empty() || !FromEntry || underParamTest(C, Fn))
           continue;
-        Out.ModeIf.push_back(
-            {Entry,
-             Callee->getQualifiedNameAsString() + ":" + std::to_string(A),
-             fileAndLine(C->getBeginLoc(), SM)});
+        ProjectFacts::ModeVia Via{Entry,
+                                  Callee->getQualifiedNameAsString() + ":" +
+                                      std::to_string(A),
+                                  fileAndLine(C->getBeginLoc(), SM),
+                                  {}};
+        // Its constant arguments: a callee that picks the mode by a flag
+        // (pgbouncer's tune_socket() calls libusual's `socket_setup(sock,
+        // true)`) is asked with them by the merge.
+        for (unsigned B = 0; B < C->getNumArgs(); ++B)
+          if (B != A && !C->getArg(B)->isValueDependent())
+            if (std::optional<llvm::APSInt> V =
+                    C->getArg(B)->getIntegerConstantExpr(Ctx))
+              Via.Flags.push_back({B, V->getBoolValue()});
+        Out.ModeIf.push_back(std::move(Via));
       }
       // No change here: the mode is kept if every call it goes to keeps
       // it (a library call that does, a function of this TU, whose effects

@@ -45,9 +45,16 @@ llvm::json::Value ProjectFacts::toJSON() const {
     If.push_back(llvm::json::Object{
         {"fn", Fn}, {"needs", llvm::json::Array(Needs)}});
   llvm::json::Array Via;
-  for (const ModeVia &M : ModeIf)
-    Via.push_back(
-        llvm::json::Object{{"fn", M.Fn}, {"via", M.Via}, {"at", M.At}});
+  for (const ModeVia &M : ModeIf) {
+    llvm::json::Object O{{"fn", M.Fn}, {"via", M.Via}, {"at", M.At}};
+    if (!M.Flags.empty()) {
+      llvm::json::Object Flags;
+      for (auto [Arg, True] : M.Flags)
+        Flags[std::to_string(Arg)] = True;
+      O["flags"] = std::move(Flags);
+    }
+    Via.push_back(std::move(O));
+  }
   llvm::json::Object Orig;
   for (const auto &E : Origins)
     Orig[E.getKey()] = E.getValue();

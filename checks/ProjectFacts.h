@@ -76,6 +76,10 @@ struct ProjectFacts {
   /// merge, with At, the call, for the origin).
   struct ModeVia {
     std::string Fn, Via, At;
+    /// The call's constant arguments (`socket_setup(sock, true)`): index
+    /// and truth, so that the merge can ask a setter that picks the mode
+    /// by a flag (`Callee:Fd:Flag:Value`) with them.
+    std::vector<std::pair<unsigned, bool>> Flags;
   };
   std::vector<ModeVia> ModeIf;
   std::vector<FactWrapper> Wrappers;

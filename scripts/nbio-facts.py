@@ -195,18 +195,30 @@ def resolve_setters_of_setters(mode_if, nonblocking, blocking, origins):
     """A function that hands its parameter to another file's setter (on
     every run, as far as its own parameters go) is a setter too, with its
     call for the origin; a setter of a setter as well (a least fixpoint).
-    Only the setters' unconditional entries ('name:fd') count: one that
-    picks the mode by a flag ('name:fd:flag:value') is asked with the
-    caller's own flag, which the summary does not record. Non-blocking
-    first: the analysis asks whether a descriptor may be non-blocking.
-    Updates the sets and origins in place."""
+    A setter that picks the mode by a flag ('name:fd:flag:value') counts
+    when the call gives that flag as a constant with that truth (the
+    summary's 'flags' of the call: pgbouncer's tune_socket() calls
+    `socket_setup(sock, true)`); a flag the call computes at run time
+    leaves it out. Non-blocking first: the analysis asks whether a
+    descriptor may be non-blocking. Updates the sets and origins in
+    place."""
+    def sets(via, flags, found):
+        if via in found:
+            return True
+        for entry in found:
+            parts = entry.split(":")
+            if len(parts) == 4 and ":".join(parts[:2]) == via and \
+                    parts[2] in flags and flags[parts[2]] == (parts[3] == "1"):
+                return True
+        return False
+
     for found in (nonblocking, blocking):
         changed = True
         while changed:
             changed = False
             decided = {entry_key(x) for x in nonblocking | blocking}
-            for fn, via, at in sorted(mode_if):
-                if fn in decided or via not in found:
+            for fn, via, at, flags in sorted(mode_if):
+                if fn in decided or not sets(via, dict(flags), found):
                     continue
                 found.add(fn)
                 origins[fn] = at
@@ -251,7 +263,9 @@ def merge(paths):
             # function): both conditions must hold.
             keeps_if.setdefault(e["fn"], set()).update(e.get("needs", []))
         for e in d.get("mode_if", []):
-            mode_if.add((e["fn"], e["via"], e.get("at", "")))
+            mode_if.add((e["fn"], e["via"], e.get("at", ""),
+                         tuple(sorted((k, bool(v)) for k, v in
+                                      e.get("flags", {}).items()))))
         for w in d.get("io_wrappers", []):
             key = w["name"]
             if key not in wrappers or \
