@@ -341,8 +341,17 @@ void NbioCheckBase::onEndOfTranslationUnit() {
       for (const Stmt *W : WrapperCalls)
         PlainCalls.push_back(cast<CallExpr>(W));
       inferWrappers(*Analysis, PlainCalls, WrapperCalls);
+      size_t Direct = WrapperCalls.size();
       wrappersInFields(*Analysis, WrapperCalls);
       wrappersInParameters(*Analysis, WrapperCalls);
+      // A call through such a field or parameter is an I/O call in its
+      // turn: a function that hands its failure back is a thin wrapper too
+      // (pgbouncer's sbuf_op_send(), `return sbuf->ops->sbufio_send(sbuf,
+      // buf, len);`, a static inline function its callers test).
+      std::vector<const CallExpr *> Indirect;
+      for (size_t I = Direct; I < WrapperCalls.size(); ++I)
+        Indirect.push_back(cast<CallExpr>(WrapperCalls[I]));
+      inferWrappers(*Analysis, Indirect, WrapperCalls);
       S.WrapperCalls = std::move(WrapperCalls);
     }
     if (WantPlain)

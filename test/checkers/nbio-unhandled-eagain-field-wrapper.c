@@ -8,7 +8,9 @@
 // table of function pointers in the same file (libmodbus's backend table,
 // in one file). The caller's failure path is judged on 'c->sock'. Twins: a
 // field that is never made non-blocking, and a table function that waits
-// for readiness first (no thin wrapper).
+// for readiness first (no thin wrapper). A function that only dispatches
+// through the table (pgbouncer's sbuf_op_send()) is a thin wrapper in its
+// turn; its twin dispatches to the function that waits.
 
 #include <poll.h>
 #include <sys/socket.h>
@@ -62,9 +64,9 @@ int put_direct(struct link *l, const char *m, size_t n) {
   }
   return 0;
 }
-// CHECK-MESSAGES: :50:13: note: 'socket' creates a non-blocking descriptor here
-// CHECK-MESSAGES: :30:10: note: 'link_put' hands the outcome of 'send' on its parameter 'l->sock' back to its caller here
-// CHECK-MESSAGES: :57:7: note: fix: wait up to 5000 ms for 'l->sock' to become writable before the call
+// CHECK-MESSAGES: :52:13: note: 'socket' creates a non-blocking descriptor here
+// CHECK-MESSAGES: :32:10: note: 'link_put' hands the outcome of 'send' on its parameter 'l->sock' back to its caller here
+// CHECK-MESSAGES: :59:7: note: fix: wait up to 5000 ms for 'l->sock' to become writable before the call
 
 int put_table(struct link *l, const char *m, size_t n) {
   if (l->ops->put(l, m, n) < 0) {
@@ -75,9 +77,9 @@ int put_table(struct link *l, const char *m, size_t n) {
   }
   return 0;
 }
-// CHECK-MESSAGES: :50:13: note: 'socket' creates a non-blocking descriptor here
-// CHECK-MESSAGES: :30:10: note: 'link_put', stored in that field, hands the outcome of 'send' on the descriptor it is given back to its caller here
-// CHECK-MESSAGES: :70:7: note: fix: wait up to 5000 ms for 'l->sock' to become writable before the call
+// CHECK-MESSAGES: :52:13: note: 'socket' creates a non-blocking descriptor here
+// CHECK-MESSAGES: :32:10: note: 'link_put', stored in that field, hands the outcome of 'send' on the descriptor it is given back to its caller here
+// CHECK-MESSAGES: :72:7: note: fix: wait up to 5000 ms for 'l->sock' to become writable before the call
 
 // The struct passed by address: the descriptor is named as written,
 // 'conn.sock'.
@@ -92,9 +94,9 @@ int put_local(const char *m, size_t n) {
   }
   return 0;
 }
-// CHECK-MESSAGES: :50:13: note: 'socket' creates a non-blocking descriptor here
-// CHECK-MESSAGES: :30:10: note: 'link_put' hands the outcome of 'send' on its parameter 'l->sock' back to its caller here
-// CHECK-MESSAGES: :87:7: note: fix: wait up to 5000 ms for 'conn.sock' to become writable before the call
+// CHECK-MESSAGES: :52:13: note: 'socket' creates a non-blocking descriptor here
+// CHECK-MESSAGES: :32:10: note: 'link_put' hands the outcome of 'send' on its parameter 'l->sock' back to its caller here
+// CHECK-MESSAGES: :89:7: note: fix: wait up to 5000 ms for 'conn.sock' to become writable before the call
 
 // Twin: the same wrapper shape on a field no code makes non-blocking.
 int put_plain(struct link *l, const char *m, size_t n) {
@@ -108,6 +110,37 @@ int put_plain(struct link *l, const char *m, size_t n) {
 // Twin: the table's other function waits for writability first.
 int put_waiting(struct link *l, const char *m, size_t n) {
   if (l->ops->put_waiting(l, m, n) < 0) {
+    close(l->sock);
+    return -1;
+  }
+  return 0;
+}
+
+// The dispatcher: returns the table call's outcome as it is.
+static ssize_t link_op_put(struct link *l, const void *b, size_t n) {
+  return l->ops->put(l, b, n);
+}
+
+static ssize_t link_op_put_waiting(struct link *l, const void *b, size_t n) {
+  return l->ops->put_waiting(l, b, n);
+}
+
+int put_dispatched(struct link *l, const char *m, size_t n) {
+  if (link_op_put(l, m, n) < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'link_op_put' on non-blocking fd 'l->sock' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(l->sock);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EAGAIN, 'close' ends the connection here without testing for EAGAIN or EWOULDBLOCK
+    return -1;
+  }
+  return 0;
+}
+// CHECK-MESSAGES: :52:13: note: 'socket' creates a non-blocking descriptor here
+// CHECK-MESSAGES: :121:10: note: 'link_op_put' hands the outcome of 'l->ops->put' on its parameter 'l->sock' back to its caller here
+// CHECK-MESSAGES: :129:7: note: fix: wait up to 5000 ms for 'l->sock' to become writable before the call
+
+// Twin: dispatched to the function that waits.
+int put_dispatched_waiting(struct link *l, const char *m, size_t n) {
+  if (link_op_put_waiting(l, m, n) < 0) {
     close(l->sock);
     return -1;
   }
