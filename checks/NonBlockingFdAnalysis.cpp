@@ -3533,9 +3533,80 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
         SM.isInSystemHeader(SM.getExpansionLoc(K.D->getLocation())))
       continue;
     std::optional<NonBlockingOrigin> O = P->tuWideNonBlocking(K);
-    if (O && O->Loc.isValid())
+    if (O && O->Loc.isValid()) {
       Out.NonBlockingFields[Key] = fileAndLine(O->Loc, SM);
+      continue;
+    }
+    // A field given a local or parameter that the same function hands to
+    // another file's function (pgbouncer's sbuf_accept(): `sbuf->sock =
+    // sock; if (!tune_socket(sock, is_unix)) ...`): the mode belongs to
+    // the open file, so if that function is a setter (the merge decides),
+    // the field holds a non-blocking descriptor. Only a variable that
+    // holds one value in the function (a parameter never assigned, or a
+    // local assigned once), so that the store and the call name the same
+    // descriptor.
+    for (const Event &E : P->eventsFor(K)) {
+      if (E.Kind != EvKind::Copy || !E.Src || !E.Fn)
+        continue;
+      const auto *DRE = dyn_cast<DeclRefExpr>(E.Src->IgnoreParenCasts());
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      const FunctionDecl *Def = E.Fn->getDefinition();
+      if (!V || !V->isLocalVarDeclOrParm() || !Def || !Def->getBody())
+        continue;
+      unsigned Values = isa<ParmVarDecl>(V) || V->getInit() ? 1 : 0;
+      bool AddressTaken = false;
+      findStmt(Def->getBody(), [&](const Stmt *S) {
+        const Expr *Target = nullptr;
+        bool Address = false;
+        if (const auto *B = dyn_cast<BinaryOperator>(S);
+            B && B->isAssignmentOp())
+          Target = B->getLHS();
+        else if (const auto *U = dyn_cast<UnaryOperator>(S);
+                 U &&
+                 (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)) {
+          Target = U->getSubExpr();
+          Address = U->getOpcode() == UO_AddrOf;
+        }
+        const auto *T =
+            Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
+                   : nullptr;
+        if (T && T->getDecl() == V) {
+          if (Address)
+            AddressTaken = true;
+          else
+            ++Values;
+        }
+        return false;
+      });
+      if (Values > 1 || AddressTaken)
+        continue;
+      for (const CallExpr *C : P->CallsByFn[Def]) {
+        const FunctionDecl *Callee = C->getDirectCallee();
+        if (!Callee || !Callee->getIdentifier() || Callee->hasBody() ||
+            !Callee->isExternallyVisible() ||
+            SM.isInSystemHeader(Callee->getLocation()))
+          continue;
+        for (unsigned A = 0; A < C->getNumArgs(); ++A)
+          if (const auto *Arg =
+                  dyn_cast<DeclRefExpr>(C->getArg(A)->IgnoreParenImpCasts());
+              Arg && Arg->getDecl() == V)
+            Out.FieldsIf.push_back(
+                {Key,
+                 Callee->getQualifiedNameAsString() + ":" + std::to_string(A),
+                 fileAndLine(C->getBeginLoc(), SM),
+                 {}});
+      }
+    }
   }
+  llvm::sort(Out.FieldsIf, [](const auto &X, const auto &Y) {
+    return std::tie(X.Fn, X.Via, X.At) < std::tie(Y.Fn, Y.Via, Y.At);
+  });
+  Out.FieldsIf.erase(std::unique(Out.FieldsIf.begin(), Out.FieldsIf.end(),
+                                 [](const auto &X, const auto &Y) {
+                                   return std::tie(X.Fn, X.Via, X.At) ==
+                                          std::tie(Y.Fn, Y.Via, Y.At);
+                                 }),
+                     Out.FieldsIf.end());
   Sessions.exportFacts(Out.NonBlockingSessions);
   exportParamSites(Out);
   // The functions other files may call whose address this file's code

@@ -45,6 +45,10 @@ llvm::json::Value ProjectFacts::toJSON() const {
     If.push_back(llvm::json::Object{
         {"fn", Fn}, {"needs", llvm::json::Array(Needs)}});
   llvm::json::Array Via;
+  llvm::json::Array FieldsVia;
+  for (const ModeVia &M : FieldsIf)
+    FieldsVia.push_back(
+        llvm::json::Object{{"field", M.Fn}, {"via", M.Via}, {"at", M.At}});
   for (const ModeVia &M : ModeIf) {
     llvm::json::Object O{{"fn", M.Fn}, {"via", M.Via}, {"at", M.At}};
     if (!M.Flags.empty()) {
@@ -128,6 +132,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"waits", llvm::json::Array(Waits)},
       {"keeps_mode_if", std::move(If)},
       {"mode_if", std::move(Via)},
+      {"nonblocking_fields_if", std::move(FieldsVia)},
       {"io_wrappers", std::move(Ws)},
       {"field_targets", std::move(Targets)},
       {"nonblocking_fields", std::move(Fields)},

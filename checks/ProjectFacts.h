@@ -82,6 +82,11 @@ struct ProjectFacts {
     std::vector<std::pair<unsigned, bool>> Flags;
   };
   std::vector<ModeVia> ModeIf;
+  /// For a TU's own summary: the struct field `Fn` (a field key) holds a
+  /// descriptor that the same function hands to `Via` (`Callee:Arg`, a
+  /// function of another file), at `At`: if that one makes it non-blocking,
+  /// so is the field (closed by the merge). Flags unused.
+  std::vector<ModeVia> FieldsIf;
   std::vector<FactWrapper> Wrappers;
   /// A function stored in a struct's function-pointer field (a backend's
   /// table: `{..., _modbus_tcp_send, ...}`): a call through the field may

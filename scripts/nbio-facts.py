@@ -243,6 +243,7 @@ def merge(paths):
     blocking_sites = {}
     address_taken = set()
     mode_if = set()
+    fields_if = set()
     reads_so_error = waits = False
     for path in summaries(paths):
         with open(path, encoding="utf-8") as f:
@@ -283,6 +284,8 @@ def merge(paths):
         for k, at in d.get("nonblocking_fields", {}).items():
             if k not in fields or at < fields[k]:
                 fields[k] = at
+        for e in d.get("nonblocking_fields_if", []):
+            fields_if.add((e["field"], e["via"], e.get("at", "")))
         for k, at in d.get("nonblocking_sessions", {}).items():
             if k not in sessions or at < sessions[k]:
                 sessions[k] = at
@@ -324,6 +327,13 @@ def merge(paths):
                 was_needs | frozenset(site.get("needs", [])))
         address_taken.update(d.get("address_taken", []))
     resolve_setters_of_setters(mode_if, nonblocking, blocking, origins)
+    # A field given a descriptor that the same function hands to a setter
+    # of another file (pgbouncer's sbuf_accept(): `sbuf->sock = sock;
+    # tune_socket(sock, ...)`) holds a non-blocking one, the setter's call
+    # for the origin (the first in file order).
+    for field, via, at in sorted(fields_if):
+        if via in nonblocking and (field not in fields or at < fields[field]):
+            fields[field] = at
     # A function that changes the mode somewhere does not keep it.
     changes = {entry_key(x) for x in nonblocking | blocking}
     keeps -= changes
