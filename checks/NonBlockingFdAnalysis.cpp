@@ -2177,21 +2177,34 @@ struct NonBlockingFdAnalysis::Impl {
     expandAll();
     if (!EscapingFields)
       EscapingFields = fieldsEscaping();
-    std::vector<std::pair<FdKey, const FunctionDecl *>> Copies;
-    for (const auto &[Key, Evs] : Events)
-      for (const Event &E : Evs)
-        if (E.Kind == EvKind::Copy && E.Src &&
-            keyOf(E.Src->IgnoreParenCasts()).tuple() == K.tuple())
-          Copies.push_back({Key, E.Fn});
     std::vector<std::string> Needs;
     std::optional<bool> Created =
-        fieldKeptBlocking(K, Needs, *EscapingFields, Copies);
+        fieldKeptBlocking(K, Needs, *EscapingFields, fieldCopies()[K]);
     bool Blocking = Created.value_or(false) && Needs.empty();
     FileBlockingFields[FD] = Blocking;
     return Blocking;
   }
   llvm::DenseMap<const FieldDecl *, bool> FileBlockingFields;
   std::optional<llvm::DenseSet<const FieldDecl *>> EscapingFields;
+
+  /// Where the TU's code copies each field: the key copied into (a local,
+  /// another field) and the function that does it, by the field copied.
+  /// Found once, on the complete events (expandAll).
+  using FieldCopyList = std::vector<std::pair<FdKey, const FunctionDecl *>>;
+  std::map<FdKey, FieldCopyList> &fieldCopies() {
+    if (!FieldCopiesFound) {
+      expandAll();
+      FieldCopiesFound.emplace();
+      for (const auto &[Key, Evs] : Events)
+        for (const Event &E : Evs)
+          if (E.Kind == EvKind::Copy && E.Src)
+            if (FdKey From = keyOf(E.Src->IgnoreParenCasts());
+                From.Kind == FdKey::Field)
+              (*FieldCopiesFound)[From].push_back({Key, E.Fn});
+    }
+    return *FieldCopiesFound;
+  }
+  std::optional<std::map<FdKey, FieldCopyList>> FieldCopiesFound;
 
   /// The fields whose address the TU's code takes (`&c->fd`), or that a
   /// struct's initializer gives anything but -1, 0 or nothing (`{ .fd =
@@ -3433,13 +3446,7 @@ void NonBlockingFdAnalysis::exportBlocking(
     K.D = FD;
     Fields.insert(K);
   }
-  std::map<FdKey, std::vector<std::pair<FdKey, const FunctionDecl *>>> CopiesOf;
-  for (const auto &[Key, Evs] : P->Events)
-    for (const Event &E : Evs)
-      if (E.Kind == EvKind::Copy && E.Src)
-        if (FdKey From = keyOf(E.Src->IgnoreParenCasts());
-            From.Kind == FdKey::Field && Fields.count(From))
-          CopiesOf[From].push_back({Key, E.Fn});
+  std::map<FdKey, Impl::FieldCopyList> &CopiesOf = P->fieldCopies();
   // A field holds only descriptors that are never sockets, as this file
   // uses it: nothing escapes (its address, an initializer), every value
   // stored is -1 or such a descriptor, and dup2() does not make its number

@@ -24,6 +24,10 @@ static bool isPollFdRecord(QualType T) {
 /// (in a loop, the next round's wait is not this round's).
 bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
                                      llvm::ArrayRef<const Decl *> Ids) {
+  // No name for the descriptor: nothing to look for, and no scan of the
+  // function's body.
+  if (Ids.empty())
+    return false;
   return namedOnEveryPath(scan(Fn).Asked, At, Ids);
 }
 
@@ -33,6 +37,8 @@ bool ReadinessWaits::asksReadinessOf(const FunctionDecl *Fn, const Stmt *At,
 /// for a caller's test below.
 bool ReadinessWaits::testsReadySet(const FunctionDecl *Fn, const Stmt *At,
                                    llvm::ArrayRef<const Decl *> Ids) {
+  if (Ids.empty())
+    return false;
   const FunctionAsks &Asks = scan(Fn);
   if (!namedOnEveryPath(Asks.ReadySet, At, Ids))
     return false;
