@@ -476,15 +476,24 @@ struct NonBlockingFdAnalysis::Impl {
       addUserWrapper(Item, true);
     // Other files' summaries: their wrappers, as if listed in the options
     // (the options and the built-in list win where they name the same
-    // function). Which functions keep a descriptor's mode is looked up in
-    // the facts themselves (ProjectFacts::keepsMode).
+    // function). A built-in generic name trusted only with the descriptor
+    // alone (`socket_set_nonblocking(fd)`) gives way: the project's own
+    // body, as its summary reads it, says what the other arguments do
+    // (libusual's `socket_set_nonblocking(fd, false)` makes it blocking,
+    // which the name alone would not tell). Which functions keep a
+    // descriptor's mode is looked up in the facts themselves
+    // (ProjectFacts::keepsMode).
     Facts = Cfg.Facts;
     if (Cfg.Facts) {
+      auto Open = [&](llvm::StringRef Item) {
+        auto It = Wrappers.find(Item.split(':').first);
+        return It == Wrappers.end() || It->second.OnlyWithOneArg;
+      };
       for (const std::string &Item : Cfg.Facts->NonBlocking)
-        if (!Wrappers.count(llvm::StringRef(Item).split(':').first))
+        if (Open(Item))
           addUserWrapper(Item, false);
       for (const std::string &Item : Cfg.Facts->Blocking)
-        if (!Wrappers.count(llvm::StringRef(Item).split(':').first))
+        if (Open(Item))
           addUserWrapper(Item, true);
     }
   }
