@@ -473,8 +473,7 @@ bool EagainEwouldblockCheck::decidesNothing(const Stmt *Cond) {
 /// Names that say a function or macro writes debug output (`log_debug`,
 /// `DEBUG(...)`, `dbg_printf`), matched without regard to case.
 static bool namedForDebugging(StringRef Name) {
-  std::string Lower = Name.lower();
-  return StringRef(Lower).contains("debug") || StringRef(Lower).contains("dbg");
+  return Name.contains_insensitive("debug") || Name.contains_insensitive("dbg");
 }
 
 /// How deep the statements of a branch that only writes a debug line may

@@ -461,6 +461,11 @@ struct NonBlockingFdAnalysis::Impl {
   std::set<FdKey> TuWideInProgress;
   llvm::DenseMap<const FunctionDecl *, std::optional<NonBlockingOrigin>>
       ReturnMemo;
+  /// Each function's fstat() calls (shownRegularFileAt), found once: it is
+  /// asked at every call the analysis finds non-blocking, and a scan of
+  /// the function's calls each time was quadratic in a long function.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 2>>
+      FstatCalls;
   llvm::DenseMap<const ParmVarDecl *, std::optional<NonBlockingOrigin>>
       ParamMemo;
   unsigned Depth = 0;
@@ -2595,6 +2600,37 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
   return O;
 }
 
+/// A place where \p Body writes the variable \p V: an assignment (a
+/// compound one too), `++`/`--`, or `&v` (whoever gets the address may
+/// write through it).
+struct VarWrite {
+  const Stmt *S;
+  bool Address;
+};
+static llvm::SmallVector<VarWrite, 4> writesOf(const VarDecl *V,
+                                               const Stmt *Body) {
+  llvm::SmallVector<VarWrite, 4> Out;
+  const Decl *Canon = V->getCanonicalDecl();
+  findStmt(Body, [&](const Stmt *S) {
+    const Expr *Target = nullptr;
+    bool Address = false;
+    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+      Target = B->getLHS();
+    else if (const auto *U = dyn_cast<UnaryOperator>(S);
+             U &&
+             (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)) {
+      Target = U->getSubExpr();
+      Address = U->getOpcode() == UO_AddrOf;
+    }
+    const auto *T =
+        Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+    if (T && T->getDecl()->getCanonicalDecl() == Canon)
+      Out.push_back({S, Address});
+    return false;
+  });
+  return Out;
+}
+
 /// The variable whose `st_mode` \p E tests with S_ISREG (`S_ISREG(st.st_mode)`
 /// or a project macro over it), and whether the test is negated (`!` any
 /// number of times); none for any other expression.
@@ -2636,11 +2672,15 @@ bool NonBlockingFdAnalysis::shownRegularFileAt(const Expr *Fd, const Stmt *At,
     return false;
   // The fstat() calls on the descriptor, by the stat buffer they fill.
   const SourceManager &SM = Ctx.getSourceManager();
+  auto [Memo, New] = P->FstatCalls.try_emplace(Fn);
+  if (New)
+    for (const CallExpr *C : callsIn(Fn))
+      if (StringRef Name = globalCalleeName(C);
+          (Name == "fstat" || Name == "fstat64") && C->getNumArgs() == 2)
+        Memo->second.push_back(C);
   llvm::DenseMap<const VarDecl *, const CallExpr *> Stats;
-  for (const CallExpr *C : callsIn(Fn)) {
-    StringRef Name = globalCalleeName(C);
-    if ((Name != "fstat" && Name != "fstat64") || C->getNumArgs() != 2 ||
-        keyOf(C->getArg(0)).tuple() != K.tuple())
+  for (const CallExpr *C : Memo->second) {
+    if (keyOf(C->getArg(0)).tuple() != K.tuple())
       continue;
     const auto *Addr =
         dyn_cast<UnaryOperator>(C->getArg(1)->IgnoreParenCasts());
@@ -2660,20 +2700,8 @@ bool NonBlockingFdAnalysis::shownRegularFileAt(const Expr *Fd, const Stmt *At,
     if (FirstStat.isInvalid() ||
         SM.isBeforeInTranslationUnit(C->getBeginLoc(), FirstStat))
       FirstStat = C->getBeginLoc();
-  auto RefersToVar = [&](const Expr *E) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return DRE && DRE->getDecl()->getCanonicalDecl() == Var;
-  };
-  if (findStmt(Fn->getBody(), [&](const Stmt *S) {
-        bool Writes = false;
-        if (const auto *B = dyn_cast<BinaryOperator>(S))
-          Writes = B->isAssignmentOp() && RefersToVar(B->getLHS());
-        else if (const auto *U = dyn_cast<UnaryOperator>(S))
-          Writes =
-              (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
-              RefersToVar(U->getSubExpr());
-        return Writes &&
-               !SM.isBeforeInTranslationUnit(S->getBeginLoc(), FirstStat);
+  if (llvm::any_of(writesOf(Var, Fn->getBody()), [&](const VarWrite &W) {
+        return !SM.isBeforeInTranslationUnit(W.S->getBeginLoc(), FirstStat);
       }))
     return false;
   // Backwards from the call's block: each path must leave a block that
@@ -3571,29 +3599,10 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
         continue;
       unsigned Values = isa<ParmVarDecl>(V) || V->getInit() ? 1 : 0;
       bool AddressTaken = false;
-      findStmt(Def->getBody(), [&](const Stmt *S) {
-        const Expr *Target = nullptr;
-        bool Address = false;
-        if (const auto *B = dyn_cast<BinaryOperator>(S);
-            B && B->isAssignmentOp())
-          Target = B->getLHS();
-        else if (const auto *U = dyn_cast<UnaryOperator>(S);
-                 U &&
-                 (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)) {
-          Target = U->getSubExpr();
-          Address = U->getOpcode() == UO_AddrOf;
-        }
-        const auto *T =
-            Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
-                   : nullptr;
-        if (T && T->getDecl() == V) {
-          if (Address)
-            AddressTaken = true;
-          else
-            ++Values;
-        }
-        return false;
-      });
+      for (const VarWrite &W : writesOf(V, Def->getBody())) {
+        AddressTaken = AddressTaken || W.Address;
+        Values += W.Address ? 0 : 1;
+      }
       if (Values > 1 || AddressTaken)
         continue;
       for (const CallExpr *C : P->CallsByFn[Def]) {
@@ -3609,19 +3618,12 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
             Out.FieldsIf.push_back(
                 {Key,
                  Callee->getQualifiedNameAsString() + ":" + std::to_string(A),
-                 fileAndLine(C->getBeginLoc(), SM),
-                 {}});
+                 fileAndLine(C->getBeginLoc(), SM)});
       }
     }
   }
-  llvm::sort(Out.FieldsIf, [](const auto &X, const auto &Y) {
-    return std::tie(X.Fn, X.Via, X.At) < std::tie(Y.Fn, Y.Via, Y.At);
-  });
-  Out.FieldsIf.erase(std::unique(Out.FieldsIf.begin(), Out.FieldsIf.end(),
-                                 [](const auto &X, const auto &Y) {
-                                   return std::tie(X.Fn, X.Via, X.At) ==
-                                          std::tie(Y.Fn, Y.Via, Y.At);
-                                 }),
+  llvm::sort(Out.FieldsIf);
+  Out.FieldsIf.erase(std::unique(Out.FieldsIf.begin(), Out.FieldsIf.end()),
                      Out.FieldsIf.end());
   Sessions.exportFacts(Out.NonBlockingSessions);
   exportParamSites(Out);

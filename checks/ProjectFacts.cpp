@@ -46,9 +46,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
         {"fn", Fn}, {"needs", llvm::json::Array(Needs)}});
   llvm::json::Array Via;
   llvm::json::Array FieldsVia;
-  for (const ModeVia &M : FieldsIf)
+  for (const FieldVia &F : FieldsIf)
     FieldsVia.push_back(
-        llvm::json::Object{{"field", M.Fn}, {"via", M.Via}, {"at", M.At}});
+        llvm::json::Object{{"field", F.Field}, {"via", F.Via}, {"at", F.At}});
   for (const ModeVia &M : ModeIf) {
     llvm::json::Object O{{"fn", M.Fn}, {"via", M.Via}, {"at", M.At}};
     if (!M.Flags.empty()) {

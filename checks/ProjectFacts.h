@@ -30,6 +30,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace clang {
@@ -82,11 +83,17 @@ struct ProjectFacts {
     std::vector<std::pair<unsigned, bool>> Flags;
   };
   std::vector<ModeVia> ModeIf;
-  /// For a TU's own summary: the struct field `Fn` (a field key) holds a
-  /// descriptor that the same function hands to `Via` (`Callee:Arg`, a
+  /// For a TU's own summary: the struct field `Field` (a field key) holds
+  /// a descriptor that the same function hands to `Via` (`Callee:Arg`, a
   /// function of another file), at `At`: if that one makes it non-blocking,
-  /// so is the field (closed by the merge). Flags unused.
-  std::vector<ModeVia> FieldsIf;
+  /// so is the field (closed by the merge).
+  struct FieldVia {
+    std::string Field, Via, At;
+    auto tuple() const { return std::tie(Field, Via, At); }
+    bool operator<(const FieldVia &O) const { return tuple() < O.tuple(); }
+    bool operator==(const FieldVia &O) const { return tuple() == O.tuple(); }
+  };
+  std::vector<FieldVia> FieldsIf;
   std::vector<FactWrapper> Wrappers;
   /// A function stored in a struct's function-pointer field (a backend's
   /// table: `{..., _modbus_tcp_send, ...}`): a call through the field may

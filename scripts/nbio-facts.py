@@ -207,7 +207,7 @@ def resolve_setters_of_setters(mode_if, nonblocking, blocking, origins):
             return True
         for entry in found:
             parts = entry.split(":")
-            if len(parts) == 4 and ":".join(parts[:2]) == via and \
+            if len(parts) == 4 and entry_key(entry) == via and \
                     parts[2] in flags and flags[parts[2]] == (parts[3] == "1"):
                 return True
         return False
