@@ -750,14 +750,32 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {
     return X.Name < Y.Name;
   });
+  // The functions that are wrappers if another file's function is: those
+  // visible to other files, and those stored in struct fields.
+  const std::vector<SharedIoCalls::FieldStore> NoStores;
+  const std::vector<SharedIoCalls::FieldStore> &Stores =
+      IoCalls ? IoCalls->FieldStores : NoStores;
+  llvm::DenseSet<const FunctionDecl *> Wanted;
+  for (const FunctionDecl *Fn : A.exportedFunctions())
+    Wanted.insert(Fn->getCanonicalDecl());
+  for (const SharedIoCalls::FieldStore &St : Stores)
+    Wanted.insert(St.Fn->getCanonicalDecl());
+  std::map<const FunctionDecl *, ProjectFacts::WrapperVia> If =
+      wrappersIf(A, Wanted);
+  for (const auto &[Fn, W] : If)
+    if (Fn->isExternallyVisible())
+      F.WrappersIf.push_back(W);
+  llvm::sort(F.WrappersIf, [](const ProjectFacts::WrapperVia &X,
+                              const ProjectFacts::WrapperVia &Y) {
+    return std::tie(X.Name, X.At) < std::tie(Y.Name, Y.At);
+  });
   // The thin I/O wrappers this TU stores in struct fields (static ones
-  // included: the table reaches every file). The other functions stored
-  // there say nothing to a call through the field (wrappersInFields), and
-  // a project's tables hold thousands of them: each TU would pay for
+  // included: the table reaches every file), and those that are if
+  // another file's function is. The other functions stored there say
+  // nothing to a call through the field (wrappersInFields), and a
+  // project's tables hold thousands of them: each TU would pay for
   // reading them.
-  for (const SharedIoCalls::FieldStore &St :
-       IoCalls ? IoCalls->FieldStores
-               : std::vector<SharedIoCalls::FieldStore>()) {
+  for (const SharedIoCalls::FieldStore &St : Stores) {
     ProjectFacts::FieldTarget T;
     T.Field = ProjectFacts::fieldKey(St.Field);
     if (T.Field.empty())
@@ -765,10 +783,13 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
     T.Fn = St.Fn->getNameAsString();
     T.At = fileAndLine(St.At->getBeginLoc(), SM);
     auto It = Shared->Wrappers.find(St.Fn->getCanonicalDecl());
-    if (It == Shared->Wrappers.end() || !It->second->Inner || !It->second->Fn)
+    if (It != Shared->Wrappers.end() && It->second->Inner && It->second->Fn)
+      T.Wrapper =
+          describe(*It->second, wrapperReturnsCount(*It->second, Flow), SM);
+    else if (auto I = If.find(St.Fn->getCanonicalDecl()); I != If.end())
+      T.WrapperIf = I->second;
+    else
       continue;
-    T.Wrapper =
-        describe(*It->second, wrapperReturnsCount(*It->second, Flow), SM);
     F.FieldTargets.push_back(std::move(T));
   }
   llvm::sort(F.FieldTargets, [](const ProjectFacts::FieldTarget &X,
@@ -1045,6 +1066,95 @@ static bool returnsFailureOf(const Expr *Ret, const CallExpr *Call,
     const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
     return L && L->getDecl() == V;
   });
+}
+
+std::map<const FunctionDecl *, ProjectFacts::WrapperVia>
+NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
+                          const llvm::DenseSet<const FunctionDecl *> &Wanted) {
+  std::map<const FunctionDecl *, ProjectFacts::WrapperVia> Out;
+  const SourceManager &SM = Ctx->getSourceManager();
+  A.forEachCallee([&](const FunctionDecl *Callee,
+                      llvm::ArrayRef<const CallExpr *> Sites) {
+    // Another file's function (this TU's own bodies are judged by
+    // inferWrappers) that returns a count or a status, and is not a call
+    // the checks know already.
+    if (!Callee || Callee->hasBody() || !Callee->getIdentifier() ||
+        !Callee->getReturnType()->isIntegerType() ||
+        ioCallNamed(Callee->getName()) ||
+        Shared->Wrappers.count(Callee->getCanonicalDecl()))
+      return;
+    for (const CallExpr *C : Sites) {
+      const FunctionDecl *Fn = A.enclosingFunction(C);
+      // One entry per function, the first such call in the file (the
+      // summary is the same bytes on every run).
+      auto Known = Out.find(Fn ? Fn->getCanonicalDecl() : nullptr);
+      if (!Fn || !Wanted.contains(Fn->getCanonicalDecl()) ||
+          (Known != Out.end() &&
+           SM.isBeforeInTranslationUnit(Known->second.Loc, C->getBeginLoc())) ||
+          Shared->Wrappers.count(Fn->getCanonicalDecl()) ||
+          !Fn->getReturnType()->isIntegerType() || Shared->Waits.isWait(Fn))
+        continue;
+      // Which of Fn's parameters each argument passes, as inferWrappers
+      // takes them: the parameter, or a field of the struct it points to.
+      ProjectFacts::WrapperVia W;
+      llvm::SmallVector<const Expr *, 4> Passed;
+      for (const Expr *Arg : C->arguments()) {
+        const Expr *E = Arg->IgnoreParenImpCasts();
+        std::string Field;
+        if (const auto *ME = dyn_cast<MemberExpr>(E);
+            ME && isa<FieldDecl>(ME->getMemberDecl()) &&
+            ME->getMemberDecl()->getIdentifier()) {
+          Field = ME->getMemberDecl()->getName().str();
+          E = ME->getBase()->IgnoreParenImpCasts();
+        }
+        const auto *DRE = dyn_cast<DeclRefExpr>(E);
+        const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+        bool Ours = P && P->getDeclContext() == Fn;
+        W.Params.push_back(Ours ? int(P->getFunctionScopeIndex()) : -1);
+        W.Fields.push_back(Ours ? Field : std::string());
+        // The descriptor candidates: integers (a struct pointer handed on
+        // whole is not one: which of its fields the callee uses, and so
+        // whether a path that closes one of them ends the connection, only
+        // the callee knows).
+        if (Ours && Arg->getType()->isIntegerType()) {
+          Passed.push_back(Arg);
+          W.FdArgs.push_back(W.Params.size() - 1);
+        }
+      }
+      // The failure comes back untested, as for a wrapper, whichever of
+      // those the merge finds the descriptor (only it knows the callee): a
+      // path that closes any of them is no wrapper's. And it is
+      // the call's failure that comes back: the call's value, or a
+      // constant on a branch that its result chose (not `close(fd); return
+      // -1;`).
+      bool Wraps = !Passed.empty();
+      for (const Expr *Arg : Passed) {
+        FailurePath FP = paths(A).follow(C, Arg, Fn, Hypothesis::WouldBlock);
+        const auto *Ret = dyn_cast_or_null<ReturnStmt>(FP.At);
+        if (FP.End != PathEnd::Returns || FP.Tested || !Ret ||
+            !Ret->getRetValue() ||
+            !returnsFailureOf(Ret->getRetValue(), C, Fn, *Ctx)) {
+          Wraps = false;
+          break;
+        }
+        Expr::EvalResult R;
+        const Expr *V = Ret->getRetValue()->IgnoreParenCasts();
+        W.ReturnsValue = V->isValueDependent() || !V->EvaluateAsInt(R, *Ctx);
+        if (!W.ReturnsValue && !FP.Branched) {
+          Wraps = false;
+          break;
+        }
+      }
+      if (!Wraps)
+        continue;
+      W.Name = Fn->getQualifiedNameAsString();
+      W.Via = Callee->getQualifiedNameAsString();
+      W.At = fileAndLine(C->getBeginLoc(), SM);
+      W.Loc = C->getBeginLoc();
+      Out[Fn->getCanonicalDecl()] = std::move(W);
+    }
+  });
+  return Out;
 }
 
 void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,

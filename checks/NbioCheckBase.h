@@ -20,6 +20,7 @@
 #include "IoCalls.h"
 #include "NonBlockingFdAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <memory>
 #include <vector>
@@ -178,6 +179,13 @@ private:
                               const SourceManager &SM);
   /// This TU's summary, written to FactsExportDir.
   void exportFacts(NonBlockingFdAnalysis &A);
+  /// For the summary: the functions of \p Wanted (canonical declarations)
+  /// that are not wrappers here but hand back, untested, the failure of a
+  /// call to another file's function given one of their descriptor
+  /// parameters: wrappers if that function is one (the merge decides).
+  std::map<const FunctionDecl *, ProjectFacts::WrapperVia>
+  wrappersIf(NonBlockingFdAnalysis &A,
+             const llvm::DenseSet<const FunctionDecl *> &Wanted);
   /// The facts file for this TU (FactsFile, or discovered), loaded.
   void loadFacts();
   std::string FactsFileOpt, FactsExportDirOpt;

@@ -36,10 +36,30 @@ static llvm::json::Object wrapperJSON(const FactWrapper &W) {
   return O;
 }
 
+static llvm::json::Object wrapperViaJSON(const ProjectFacts::WrapperVia &W) {
+  llvm::json::Array Params, Fields, FdArgs;
+  for (int P : W.Params)
+    Params.push_back(int64_t(P));
+  for (unsigned A : W.FdArgs)
+    FdArgs.push_back(int64_t(A));
+  for (const std::string &F : W.Fields)
+    Fields.push_back(F);
+  return llvm::json::Object{{"name", W.Name},
+                            {"via", W.Via},
+                            {"params", std::move(Params)},
+                            {"fields", std::move(Fields)},
+                            {"fds", std::move(FdArgs)},
+                            {"value", W.ReturnsValue},
+                            {"at", W.At}};
+}
+
 llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Array Ws;
   for (const FactWrapper &W : Wrappers)
     Ws.push_back(wrapperJSON(W));
+  llvm::json::Array WsIf;
+  for (const WrapperVia &W : WrappersIf)
+    WsIf.push_back(wrapperViaJSON(W));
   llvm::json::Array If;
   for (const auto &[Fn, Needs] : KeepsModeIf)
     If.push_back(llvm::json::Object{
@@ -67,6 +87,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
     llvm::json::Object O{{"field", T.Field}, {"fn", T.Fn}, {"at", T.At}};
     if (T.Wrapper)
       O["wrapper"] = wrapperJSON(*T.Wrapper);
+    else if (T.WrapperIf)
+      O["wrapper_if"] = wrapperViaJSON(*T.WrapperIf);
     Targets.push_back(std::move(O));
   }
   llvm::json::Object Fields;
@@ -134,6 +156,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"mode_if", std::move(Via)},
       {"nonblocking_fields_if", std::move(FieldsVia)},
       {"io_wrappers", std::move(Ws)},
+      {"io_wrappers_if", std::move(WsIf)},
       {"field_targets", std::move(Targets)},
       {"nonblocking_fields", std::move(Fields)},
       {"nonblocking_sessions", std::move(Sessions)},

@@ -23,6 +23,7 @@
 #ifndef NBIO_CHECKS_PROJECTFACTS_H
 #define NBIO_CHECKS_PROJECTFACTS_H
 
+#include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
@@ -95,6 +96,28 @@ struct ProjectFacts {
   };
   std::vector<FieldVia> FieldsIf;
   std::vector<FactWrapper> Wrappers;
+  /// For a TU's own summary: the function `Name` hands back, untested, the
+  /// failure of its call at `At` to `Via`, a function of another file,
+  /// given one of `Name`'s descriptor parameters: if the merge finds `Via`
+  /// a thin I/O wrapper, so is `Name` (its descriptor, buffer and length
+  /// mapped through Params and Fields).
+  struct WrapperVia {
+    std::string Name, Via, At;
+    /// For each argument of the call: the parameter of `Name` it passes
+    /// (-1: none), and the field when it passes `param->field` (else
+    /// empty).
+    std::vector<int> Params;
+    std::vector<std::string> Fields;
+    /// The arguments that may be the descriptor (integers passing a
+    /// parameter or its field), each with the failure path checked.
+    std::vector<unsigned> FdArgs;
+    /// The failure path returns the call's own value (the count too, if
+    /// `Via` returns one), not a constant.
+    bool ReturnsValue = false;
+    /// The call, while the TU is analysed (not written).
+    SourceLocation Loc;
+  };
+  std::vector<WrapperVia> WrappersIf;
   /// A function stored in a struct's function-pointer field (a backend's
   /// table: `{..., _modbus_tcp_send, ...}`): a call through the field may
   /// be a call to it. Static functions count: the table makes them
@@ -105,6 +128,8 @@ struct ProjectFacts {
     std::string At;    ///< "file:line" of the store
     /// The function is a thin I/O wrapper (Name: the function's name).
     std::optional<FactWrapper> Wrapper;
+    /// Or is one if another file's function is (a TU's own summary).
+    std::optional<WrapperVia> WrapperIf;
   };
   std::vector<FieldTarget> FieldTargets;
   /// Some file reads a connect's outcome back with getsockopt(SO_ERROR);

@@ -191,6 +191,77 @@ def resolve_nonsocket(returns_if, field_uses):
     return sorted(found), fields
 
 
+def wrapper_through(entry, wrappers):
+    """The thin I/O wrapper that entry (a summary's "io_wrappers_if" or a
+    field target's "wrapper_if") is, given the wrappers known so far: its
+    call's callee must be one, and the argument in the callee's descriptor
+    place one of the function's integer parameters (or a field of the
+    struct a parameter points to: one level, as the checks take it), one
+    the summary checked the failure path for ("fds"). The buffer and
+    length follow when they are parameters too; the count comes back if the
+    callee returns it and the function returns the call's value."""
+    via = wrappers.get(entry.get("via", ""))
+    if via is None:
+        return None
+    params = entry.get("params", [])
+    fields = entry.get("fields", [])
+
+    def param(i):
+        ok = 0 <= i < len(params) and params[i] >= 0 and \
+            not (fields[i] if i < len(fields) else "")
+        return params[i] if ok else -1
+
+    fd = via.get("fd", -1)
+    if fd not in entry.get("fds", []) or not 0 <= fd < len(params) or \
+            params[fd] < 0:
+        return None
+    field = fields[fd] if fd < len(fields) else ""
+    if field and via.get("fd_field"):
+        return None
+    w = {"name": entry["name"], "fd": params[fd], "dir": via["dir"],
+         "library": via["library"], "buf": param(via.get("buf", -1)),
+         "len": param(via.get("len", -1)),
+         "count": bool(via.get("count")) and bool(entry.get("value")),
+         "at": entry.get("at", "")}
+    if field or via.get("fd_field"):
+        w["fd_field"] = field or via["fd_field"]
+    return w
+
+
+def resolve_wrappers_of_wrappers(wrappers_if, wrappers, targets):
+    """A function whose file summarised it as handing back the failure of
+    another file's function, given its descriptor, is a wrapper when that
+    function is one (a transport's `raw_send(c, ...)` returning
+    `safe_send(c->sock, ...)`, safe_send a wrapper of send in another file);
+    a chain of them too (a least fixpoint, each decided once). Then the
+    functions stored in struct fields that are wrappers so (pgbouncer's ops
+    table): a call through the field in any file is a wrapper's call."""
+    changed = True
+    while changed:
+        changed = False
+        for name in sorted(wrappers_if):
+            if name in wrappers:
+                continue
+            for entry in sorted(wrappers_if[name],
+                                key=lambda e: e.get("at", "")):
+                w = wrapper_through(entry, wrappers)
+                if w is not None:
+                    wrappers[name] = w
+                    changed = True
+                    break
+    for key in sorted(targets):
+        t = targets[key]
+        entry = t.pop("wrapper_if", None)
+        if "wrapper" in t:
+            continue
+        w = wrapper_through(entry, wrappers) if entry else None
+        if w is None:
+            del targets[key]
+        else:
+            w["name"] = entry["name"]
+            t["wrapper"] = w
+
+
 def resolve_setters_of_setters(mode_if, nonblocking, blocking, origins):
     """A function that hands its parameter to another file's setter (on
     every run, as far as its own parameters go) is a setter too, with its
@@ -231,6 +302,7 @@ def merge(paths):
     so_error_readers = set()
     keeps_if = {}
     wrappers = {}
+    wrappers_if = {}
     origins = {}
     targets = {}
     fields = {}
@@ -273,6 +345,8 @@ def merge(paths):
                     (w.get("at", ""), w.get("fd")) < (wrappers[key].get("at", ""),
                                                       wrappers[key].get("fd")):
                 wrappers[key] = w
+        for e in d.get("io_wrappers_if", []):
+            wrappers_if.setdefault(e["name"], []).append(e)
         origins.update(d.get("origins", {}))
         reads_so_error = reads_so_error or d.get("reads_so_error", False)
         waits = waits or d.get("waits_for_readiness", False)
@@ -327,6 +401,7 @@ def merge(paths):
                 was_needs | frozenset(site.get("needs", [])))
         address_taken.update(d.get("address_taken", []))
     resolve_setters_of_setters(mode_if, nonblocking, blocking, origins)
+    resolve_wrappers_of_wrappers(wrappers_if, wrappers, targets)
     # A field given a descriptor that the same function hands to a setter
     # of another file (pgbouncer's sbuf_accept(): `sbuf->sock = sock;
     # tune_socket(sock, ...)`) holds a non-blocking one, the setter's call
