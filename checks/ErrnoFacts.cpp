@@ -29,9 +29,12 @@ static std::optional<ErrnoConst> classifyName(llvm::StringRef N) {
     return ErrnoConst::SslWantRead;
   if (N == "SSL_ERROR_WANT_WRITE" || N == "WOLFSSL_ERROR_WANT_WRITE")
     return ErrnoConst::SslWantWrite;
-  if (N == "GNUTLS_E_AGAIN" || N == "LIBSSH2_ERROR_EAGAIN" ||
-      N == "MBEDTLS_ERR_SSL_WANT_READ" || N == "MBEDTLS_ERR_SSL_WANT_WRITE")
+  if (N == "GNUTLS_E_AGAIN" || N == "LIBSSH2_ERROR_EAGAIN")
     return ErrnoConst::TlsAgain;
+  if (N == "MBEDTLS_ERR_SSL_WANT_READ" || N == "TLS_WANT_POLLIN")
+    return ErrnoConst::TlsWantRead;
+  if (N == "MBEDTLS_ERR_SSL_WANT_WRITE" || N == "TLS_WANT_POLLOUT")
+    return ErrnoConst::TlsWantWrite;
   // Any other E<UPPER>... or SSL_ERROR_... name is some other error code.
   // (errno names have no underscore: ECONNRESET, E2BIG; a macro such as
   // ERR_IS_AGAIN(e) is a test, not a constant).

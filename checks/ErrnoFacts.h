@@ -34,8 +34,10 @@ enum class ErrnoConst {
   EIntr,        ///< EINTR
   SslWantRead,  ///< SSL_ERROR_WANT_READ, WOLFSSL_ERROR_WANT_READ
   SslWantWrite, ///< SSL_ERROR_WANT_WRITE, WOLFSSL_ERROR_WANT_WRITE
-  TlsAgain,     ///< GNUTLS_E_AGAIN, LIBSSH2_ERROR_EAGAIN,
-                ///< MBEDTLS_ERR_SSL_WANT_READ/_WRITE: a call's own result
+  TlsAgain,     ///< GNUTLS_E_AGAIN, LIBSSH2_ERROR_EAGAIN: a call's own
+                ///< result, one code for both ways
+  TlsWantRead,  ///< MBEDTLS_ERR_SSL_WANT_READ, TLS_WANT_POLLIN (libtls)
+  TlsWantWrite, ///< MBEDTLS_ERR_SSL_WANT_WRITE, TLS_WANT_POLLOUT
   OtherNamed,   ///< another E* / SSL_ERROR_* constant spelled by name
 };
 
@@ -46,7 +48,9 @@ constexpr unsigned InProgressMask =
     bit(ErrnoConst::EInProgress) | bit(ErrnoConst::EAlready);
 constexpr unsigned SslWantMask =
     bit(ErrnoConst::SslWantRead) | bit(ErrnoConst::SslWantWrite);
-constexpr unsigned TlsAgainMask = bit(ErrnoConst::TlsAgain);
+constexpr unsigned TlsAgainMask = bit(ErrnoConst::TlsAgain) |
+                                  bit(ErrnoConst::TlsWantRead) |
+                                  bit(ErrnoConst::TlsWantWrite);
 
 /// The named error constant \p E spells (looking through parentheses,
 /// casts and unary minus), or nothing if \p E is not spelled with such a

@@ -466,11 +466,13 @@ struct FailurePathFinder::Walk {
     case Hypothesis::InProgress:
       return C == ErrnoConst::EInProgress || C == ErrnoConst::EAlready;
     case Hypothesis::WantRead:
-      return Family == IoFamily::Code ? C == ErrnoConst::TlsAgain
-                                      : C == ErrnoConst::SslWantRead;
+      return Family == IoFamily::Code
+                 ? C == ErrnoConst::TlsAgain || C == ErrnoConst::TlsWantRead
+                 : C == ErrnoConst::SslWantRead;
     case Hypothesis::WantWrite:
-      return Family == IoFamily::Code ? C == ErrnoConst::TlsAgain
-                                      : C == ErrnoConst::SslWantWrite;
+      return Family == IoFamily::Code
+                 ? C == ErrnoConst::TlsAgain || C == ErrnoConst::TlsWantWrite
+                 : C == ErrnoConst::SslWantWrite;
     }
     return false;
   }

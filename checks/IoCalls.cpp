@@ -16,7 +16,8 @@ constexpr Direction W = Direction::Write;
 
 // The libraries' values are part of their ABI: gnutls.h (GNUTLS_E_AGAIN
 // -28), libssh2.h (LIBSSH2_ERROR_EAGAIN -37), mbedtls/ssl.h
-// (MBEDTLS_ERR_SSL_WANT_READ -0x6900, _WANT_WRITE -0x6880).
+// (MBEDTLS_ERR_SSL_WANT_READ -0x6900, _WANT_WRITE -0x6880), tls.h of
+// libtls (TLS_WANT_POLLIN -2, TLS_WANT_POLLOUT -3).
 constexpr TlsApi OpenSsl{"OpenSSL",
                          "SSL_get_fd",
                          "SSL_want_read",
@@ -51,6 +52,13 @@ constexpr TlsApi MbedTls{"mbed TLS",
                          "MBEDTLS_ERR_SSL_WANT_WRITE",
                          -0x6900,
                          -0x6880};
+// libtls (LibreSSL's, and LibreTLS over OpenSSL): its calls' names are
+// plain enough (tls_read, tls_close) for a project to have its own, so
+// only those taking a `struct tls *` are libtls's. It gives no descriptor
+// for a context: the program passed it to tls_connect_socket() or
+// tls_accept_socket().
+constexpr TlsApi LibTls{"libtls",           "", "", false, "TLS_WANT_POLLIN",
+                        "TLS_WANT_POLLOUT", -2, -3, "",    "tls"};
 // OpenSSL's BIOs say "would block" through BIO_should_retry() (and the
 // direction through BIO_should_read/_write): the failure path asks them of
 // the BIO; BIO_get_fd(b, NULL) gives its descriptor (as a long: the cast
@@ -138,6 +146,10 @@ const IoCallInfo IoCalls[] = {
     {"mbedtls_ssl_write", 0, W, -1, Code, &MbedTls},
     {"mbedtls_ssl_handshake", 0, R, -1, Code, &MbedTls},
     {"mbedtls_ssl_close_notify", 0, W, -1, Code, &MbedTls},
+    {"tls_read", 0, R, -1, Code, &LibTls},
+    {"tls_write", 0, W, -1, Code, &LibTls},
+    {"tls_handshake", 0, R, -1, Code, &LibTls},
+    {"tls_close", 0, W, -1, Code, &LibTls},
 };
 
 } // namespace
@@ -206,12 +218,27 @@ const IoCallInfo *ioCallNamed(llvm::StringRef Name) {
   return It == Index.end() ? nullptr : It->second;
 }
 
+/// \p FD takes, at \p Arg, a pointer to the struct named \p Record.
+static bool takesRecord(const FunctionDecl *FD, unsigned Arg,
+                        llvm::StringRef Record) {
+  if (!FD || FD->getNumParams() <= Arg)
+    return false;
+  QualType Pointee = FD->getParamDecl(Arg)->getType()->getPointeeType();
+  const RecordDecl *R = Pointee.isNull() ? nullptr : Pointee->getAsRecordDecl();
+  return R && R->getIdentifier() && R->getName() == Record;
+}
+
 const IoCallInfo *lookupIoCall(const CallExpr *Call) {
   llvm::StringRef Name = globalOrDependentCalleeName(Call);
   if (Name.empty())
     return nullptr;
   const IoCallInfo *I = ioCallNamed(Name);
-  return I && Call->getNumArgs() > I->FdArg ? I : nullptr;
+  if (!I || Call->getNumArgs() <= I->FdArg)
+    return nullptr;
+  if (I->Api && !I->Api->SessionRecord.empty() &&
+      !takesRecord(Call->getDirectCallee(), I->FdArg, I->Api->SessionRecord))
+    return nullptr;
+  return I;
 }
 
 static bool inList(llvm::StringRef Name,

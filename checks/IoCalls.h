@@ -53,6 +53,11 @@ struct TlsApi {
   int64_t CodeRead, CodeWrite;
   /// What FdGetter takes after the session (`BIO_get_fd(b, NULL)`).
   llvm::StringRef FdGetterMoreArgs = "";
+  /// The struct the calls take their session as a pointer to, when their
+  /// names are common enough that a project may have its own (libtls's
+  /// `struct tls` for tls_read): a call is the library's only if its
+  /// callee's parameter says so. Empty: the name alone decides.
+  llvm::StringRef SessionRecord = "";
 };
 
 struct IoCallInfo {

@@ -322,7 +322,10 @@ void NbioCheckBase::onEndOfTranslationUnit() {
   for (const CallExpr *C : IoCalls ? IoCalls->Calls
                                    : std::vector<const CallExpr *>()) {
     const IoCallInfo *Info = ioCallNamed(globalOrDependentCalleeName(C));
-    if (!Info)
+    // A project's own tls_read is not libtls's (lookupIoCall asks the
+    // callee's parameter).
+    if (!Info ||
+        (Info->Api && !Info->Api->SessionRecord.empty() && !lookupIoCall(C)))
       continue;
     if (Info->Family == IoFamily::Plain && !globalCalleeName(C).empty())
       PlainCalls.push_back(C);

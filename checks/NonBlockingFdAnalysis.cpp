@@ -1789,13 +1789,14 @@ struct NonBlockingFdAnalysis::Impl {
                {"read", "readv", "pread", "pread64", "recv", "recvfrom",
                 "recvmsg", "write", "writev", "pwrite", "pwrite64", "send",
                 "sendto", "sendmsg", "close", "shutdown", "bind", "listen",
-                "connect", "accept", "getsockopt", "getsockname",
-                "getpeername", "fstat", "dup", "isatty", "FD_SET", "FD_CLR",
-                "FD_ISSET", "__fdelt_chk", "__fdelt_warn",
+                "connect", "accept", "getsockopt", "getsockname", "getpeername",
+                "fstat", "dup", "isatty", "FD_SET", "FD_CLR", "FD_ISSET",
+                "__fdelt_chk", "__fdelt_warn",
                 // A TLS library bound to the descriptor uses it as it is.
                 "SSL_set_fd", "SSL_set_rfd", "SSL_set_wfd", "wolfSSL_set_fd",
                 "gnutls_transport_set_int", "gnutls_transport_set_int2",
-                "BIO_new_socket", "BIO_new_fd"},
+                "BIO_new_socket", "BIO_new_fd", "tls_connect_socket",
+                "tls_connect_fds", "tls_accept_socket", "tls_accept_fds"},
                N) ||
            // setsockopt may set SO_RCVTIMEO, which the checks ask about
            // apart (setsSocketTimeout).

@@ -44,6 +44,14 @@ constexpr BindingCall BindingCalls[] = {
     {"gnutls_transport_set_ptr", 0, Says::Descriptor, 1},
     {"gnutls_transport_set_ptr2", 0, Says::Descriptor, 1},
     {"mbedtls_ssl_set_bio", 0, Says::Descriptor, 1},
+    // libtls: the context (tls_accept_*: the one it makes, through its
+    // second argument) over the socket, or the two descriptors.
+    {"tls_connect_socket", 0, Says::Descriptor, 1},
+    {"tls_connect_fds", 0, Says::Descriptor, 1},
+    {"tls_connect_fds", 0, Says::Descriptor, 2},
+    {"tls_accept_socket", 1, Says::Descriptor, 2},
+    {"tls_accept_fds", 1, Says::Descriptor, 2},
+    {"tls_accept_fds", 1, Says::Descriptor, 3},
     {"libssh2_session_set_blocking", 0, Says::Switch, 1},
     {"mbedtls_net_set_nonblock", 0, Says::Switch},
     // BIO_set_nbio(b, 1) is BIO_ctrl(b, BIO_C_SET_NBIO, 1, NULL): checked

@@ -303,19 +303,23 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
       paths(A).follow(Call, Session, Fn, Own, /*Optimistic=*/false, Owners);
   llvm::StringRef Again = Write ? Info.Api->AgainWrite : Info.Api->AgainRead;
   if (P.Tested) {
-    // OpenSSL's calls can want the other direction too: SSL_write wants to
-    // read during a renegotiation, SSL_read to write a TLS 1.3 key update's
-    // reply (SSL_get_error(3)). A path that tests only the call's own value
-    // and ends the connection on the other treats that would-block as a
-    // failure. Only for SSL_get_error()'s values: GnuTLS and libssh2 have
-    // one "again" code for both directions, and mbed TLS's two codes are
-    // one class for the walk (docs/nbio-unhandled-eagain.md says so).
-    if (Info.Family != IoFamily::Ssl)
-      return;
+    // A TLS library's calls can want the other direction too: SSL_write
+    // wants to read during a renegotiation, SSL_read to write a TLS 1.3 key
+    // update's reply (SSL_get_error(3)); so with mbed TLS's and libtls's
+    // two codes. A path that tests only the call's own value and ends the
+    // connection on the other treats that would-block as a failure. Not
+    // for GnuTLS and libssh2: one "again" code for both directions.
+    ErrnoConst OwnRead = ErrnoConst::SslWantRead,
+               OwnWrite = ErrnoConst::SslWantWrite;
+    if (Info.Family == IoFamily::Code) {
+      if (Info.Api->CodeRead == Info.Api->CodeWrite)
+        return;
+      OwnRead = ErrnoConst::TlsWantRead;
+      OwnWrite = ErrnoConst::TlsWantWrite;
+    }
     Hypothesis Other = Write ? Hypothesis::WantRead : Hypothesis::WantWrite;
-    unsigned OwnBit =
-        bit(Write ? ErrnoConst::SslWantWrite : ErrnoConst::SslWantRead);
-    unsigned OtherBit = SslWantMask & ~OwnBit;
+    unsigned OwnBit = bit(Write ? OwnWrite : OwnRead);
+    unsigned OtherBit = bit(Write ? OwnRead : OwnWrite);
     if (P.End == PathEnd::Terminal || !(P.TestedConsts & OwnBit))
       return;
     P = paths(A).follow(Call, Session, Fn, Other, /*Optimistic=*/false, Owners);

@@ -17,8 +17,9 @@ common=(cmake make g++ python3 bear neovim libssl-dev clang-format-19
 # (dpkg-shlibdeps) and file for cpack's Debian package.
 common+=(python3-yaml git dpkg-dev file)
 # test/checkers: the TLS and protocol libraries' real headers (GnuTLS,
-# libssh2, mbed TLS, wolfSSL), as users compile against them.
-common+=(libgnutls28-dev libssh2-1-dev libmbedtls-dev libwolfssl-dev)
+# libssh2, mbed TLS, wolfSSL, and libtls from LibreTLS), as users compile
+# against them.
+common+=(libgnutls28-dev libssh2-1-dev libmbedtls-dev libwolfssl-dev libtls-dev)
 # test/ci/licence.test: reuse (the REUSE linter of every file's licence);
 # the man pages: help2man; test/ci/lintian.test: lintian;
 # test/ci/pre-commit.test: pre-commit; test/editor/emacs-eglot.test:

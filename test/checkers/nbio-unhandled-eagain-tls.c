@@ -167,6 +167,33 @@ int mbed_peer_read_again(struct mbed_peer *p, unsigned char *buf, size_t len) {
   return r;
 }
 
+// mbed TLS has a code per direction: a read that handles only its own and
+// frees the session on MBEDTLS_ERR_SSL_WANT_WRITE (a read can want to
+// write) is reported; one that hands every other code back is not.
+int mbed_peer_read_one_way(struct mbed_peer *p, unsigned char *buf,
+                           size_t len) {
+  int r = mbedtls_ssl_read(&p->ssl, buf, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'mbedtls_ssl_read' on mbed TLS session '&p->ssl' over a non-blocking descriptor handles MBEDTLS_ERR_SSL_WANT_READ but treats MBEDTLS_ERR_SSL_WANT_WRITE as a fatal error [nbio-unhandled-eagain]
+  if (r == MBEDTLS_ERR_SSL_WANT_READ)
+    return 0;
+  if (r < 0) {
+    mbedtls_ssl_free(&p->ssl);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'mbedtls_ssl_read' can also want to write (a renegotiation, a TLS 1.3 key update); when it fails with MBEDTLS_ERR_SSL_WANT_WRITE, 'mbedtls_ssl_free' ends the connection here
+    return -1;
+  }
+  return r;
+}
+// CHECK-MESSAGES: :141:3: note: 'mbedtls_net_set_nonblock' makes the session's transport non-blocking here
+// CHECK-MESSAGES: :142:3: note: the session takes that descriptor here
+
+int mbed_peer_read_hand_back(struct mbed_peer *p, unsigned char *buf,
+                             size_t len) {
+  int r = mbedtls_ssl_read(&p->ssl, buf, len);
+  if (r == MBEDTLS_ERR_SSL_WANT_READ)
+    return 0;
+  return r;
+}
+
 // OpenSSL BIOs: one made over a non-blocking socket, or told not to block
 // (BIO_set_nbio); BIO_should_retry() is their "would block".
 int bio_socket_read(char *buf, int len) {
