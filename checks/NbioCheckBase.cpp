@@ -687,8 +687,13 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
     return;
   A.forEachCallee([&](const FunctionDecl *Callee,
                       llvm::ArrayRef<const CallExpr *> Sites) {
-    // This TU's own body, if it has one, decides (inferWrappers).
-    if (!Callee || Callee->hasBody() || !Callee->getIdentifier())
+    // This TU's own body, if it has one, decides (inferWrappers). A
+    // function named as a C library call the checks know is that call
+    // here: the project's body of it is an interposer for other programs
+    // (dante's libdsocks defines write() over its own Rwrite()), and what
+    // the checks know of the call (its length argument) is worth more.
+    if (!Callee || Callee->hasBody() || !Callee->getIdentifier() ||
+        ioCallNamed(Callee->getName()))
       return;
     auto It = ByName.find(Callee->getName());
     if (It == ByName.end())
@@ -747,8 +752,11 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   llvm::sort(F.Waits);
   F.Waits.erase(std::unique(F.Waits.begin(), F.Waits.end()), F.Waits.end());
   ShortWriteFlow Flow(*Ctx, A.functionCfgs());
+  // Not a function named as a C library call (an interposer): to the
+  // other files, a call of that name is the library's (wrappersFromFacts).
   for (const auto &[Key, W] : Shared->Wrappers)
-    if (W->Inner && W->Fn && W->Fn->isExternallyVisible())
+    if (W->Inner && W->Fn && W->Fn->isExternallyVisible() &&
+        !(W->Fn->getIdentifier() && ioCallNamed(W->Fn->getName())))
       F.Wrappers.push_back(describe(*W, wrapperReturnsCount(*W, Flow), SM));
   llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {
     return X.Name < Y.Name;
@@ -766,7 +774,8 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   std::map<const FunctionDecl *, ProjectFacts::WrapperVia> If =
       wrappersIf(A, Wanted);
   for (const auto &[Fn, W] : If)
-    if (Fn->isExternallyVisible())
+    if (Fn->isExternallyVisible() &&
+        !(Fn->getIdentifier() && ioCallNamed(Fn->getName())))
       F.WrappersIf.push_back(W);
   llvm::sort(F.WrappersIf, [](const ProjectFacts::WrapperVia &X,
                               const ProjectFacts::WrapperVia &Y) {
