@@ -228,6 +228,16 @@ static bool takesRecord(const FunctionDecl *FD, unsigned Arg,
   return R && R->getIdentifier() && R->getName() == Record;
 }
 
+const IoCallInfo *ioCallOf(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  const IoCallInfo *I = ioCallNamed(FD->getName());
+  if (I && I->Api && !I->Api->SessionRecord.empty() &&
+      !takesRecord(FD, I->FdArg, I->Api->SessionRecord))
+    return nullptr;
+  return I;
+}
+
 const IoCallInfo *lookupIoCall(const CallExpr *Call) {
   llvm::StringRef Name = globalOrDependentCalleeName(Call);
   if (Name.empty())

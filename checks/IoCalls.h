@@ -82,6 +82,10 @@ const IoCallInfo *lookupIoCall(const CallExpr *Call);
 /// its number of arguments; null for other names.
 const IoCallInfo *ioCallNamed(llvm::StringRef Name);
 
+/// The entry \p FD is, by its name and, for a library whose names a
+/// project may share (libtls), its session parameter; null otherwise.
+const IoCallInfo *ioCallOf(const FunctionDecl *FD);
+
 /// The callee's name when it is a plain function (not a member) declared in
 /// the global namespace or with C linkage; empty otherwise.
 llvm::StringRef globalCalleeName(const CallExpr *Call);

@@ -693,7 +693,7 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
     // (dante's libdsocks defines write() over its own Rwrite()), and what
     // the checks know of the call (its length argument) is worth more.
     if (!Callee || Callee->hasBody() || !Callee->getIdentifier() ||
-        ioCallNamed(Callee->getName()))
+        ioCallOf(Callee))
       return;
     auto It = ByName.find(Callee->getName());
     if (It == ByName.end())
@@ -755,8 +755,7 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   // Not a function named as a C library call (an interposer): to the
   // other files, a call of that name is the library's (wrappersFromFacts).
   for (const auto &[Key, W] : Shared->Wrappers)
-    if (W->Inner && W->Fn && W->Fn->isExternallyVisible() &&
-        !(W->Fn->getIdentifier() && ioCallNamed(W->Fn->getName())))
+    if (W->Inner && W->Fn && W->Fn->isExternallyVisible() && !ioCallOf(W->Fn))
       F.Wrappers.push_back(describe(*W, wrapperReturnsCount(*W, Flow), SM));
   llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {
     return X.Name < Y.Name;
@@ -774,8 +773,7 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   std::map<const FunctionDecl *, ProjectFacts::WrapperVia> If =
       wrappersIf(A, Wanted);
   for (const auto &[Fn, W] : If)
-    if (Fn->isExternallyVisible() &&
-        !(Fn->getIdentifier() && ioCallNamed(Fn->getName())))
+    if (Fn->isExternallyVisible() && !ioCallOf(Fn))
       F.WrappersIf.push_back(W);
   llvm::sort(F.WrappersIf, [](const ProjectFacts::WrapperVia &X,
                               const ProjectFacts::WrapperVia &Y) {
@@ -1091,8 +1089,7 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
     // inferWrappers) that returns a count or a status, and is not a call
     // the checks know already.
     if (!Callee || Callee->hasBody() || !Callee->getIdentifier() ||
-        !Callee->getReturnType()->isIntegerType() ||
-        ioCallNamed(Callee->getName()) ||
+        !Callee->getReturnType()->isIntegerType() || ioCallOf(Callee) ||
         Shared->Wrappers.count(Callee->getCanonicalDecl()))
       return;
     for (const CallExpr *C : Sites) {
@@ -1135,10 +1132,9 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
       }
       // The failure comes back untested, as for a wrapper, whichever of
       // those the merge finds the descriptor (only it knows the callee): a
-      // path that closes any of them is no wrapper's. And it is
-      // the call's failure that comes back: the call's value, or a
-      // constant on a branch that its result chose (not `close(fd); return
-      // -1;`).
+      // path that closes any of them is no wrapper's. And it is the call's
+      // failure that comes back: the call's value, or a constant on a
+      // branch that its result chose (not `close(fd); return -1;`).
       bool Wraps = !Passed.empty();
       for (const Expr *Arg : Passed) {
         FailurePath FP = paths(A).follow(C, Arg, Fn, Hypothesis::WouldBlock);
