@@ -228,14 +228,18 @@ static bool takesRecord(const FunctionDecl *FD, unsigned Arg,
   return R && R->getIdentifier() && R->getName() == Record;
 }
 
+/// \p FD (the callee, null for a call not resolved yet) is \p I's library
+/// function as far as its session parameter tells (SessionRecord).
+static bool sessionFits(const IoCallInfo &I, const FunctionDecl *FD) {
+  return !I.Api || I.Api->SessionRecord.empty() ||
+         takesRecord(FD, I.FdArg, I.Api->SessionRecord);
+}
+
 const IoCallInfo *ioCallOf(const FunctionDecl *FD) {
   if (!FD || !FD->getIdentifier())
     return nullptr;
   const IoCallInfo *I = ioCallNamed(FD->getName());
-  if (I && I->Api && !I->Api->SessionRecord.empty() &&
-      !takesRecord(FD, I->FdArg, I->Api->SessionRecord))
-    return nullptr;
-  return I;
+  return I && sessionFits(*I, FD) ? I : nullptr;
 }
 
 const IoCallInfo *lookupIoCall(const CallExpr *Call) {
@@ -243,10 +247,8 @@ const IoCallInfo *lookupIoCall(const CallExpr *Call) {
   if (Name.empty())
     return nullptr;
   const IoCallInfo *I = ioCallNamed(Name);
-  if (!I || Call->getNumArgs() <= I->FdArg)
-    return nullptr;
-  if (I->Api && !I->Api->SessionRecord.empty() &&
-      !takesRecord(Call->getDirectCallee(), I->FdArg, I->Api->SessionRecord))
+  if (!I || Call->getNumArgs() <= I->FdArg ||
+      !sessionFits(*I, Call->getDirectCallee()))
     return nullptr;
   return I;
 }

@@ -1078,10 +1078,43 @@ static bool returnsFailureOf(const Expr *Ret, const CallExpr *Call,
   });
 }
 
+/// The return statement where \p FP, the failure path of \p Call in \p Fn,
+/// hands that failure back to the caller untested, as a thin wrapper does;
+/// null when it does not.
+static const ReturnStmt *failureHandedBack(const FailurePath &FP,
+                                           const CallExpr *Call,
+                                           const FunctionDecl *Fn,
+                                           const ASTContext &Ctx) {
+  const auto *Ret = dyn_cast_or_null<ReturnStmt>(FP.At);
+  if (FP.End != PathEnd::Returns || FP.Tested || !Ret || !Ret->getRetValue() ||
+      !returnsFailureOf(Ret->getRetValue(), Call, Fn, Ctx))
+    return nullptr;
+  return Ret;
+}
+
+/// The parameter of \p Fn that \p Arg passes: the parameter itself or,
+/// with \p Field given, a field of the struct it points to (`ctx->s`; one
+/// level), whose name goes to \p Field. Null for anything else.
+static const ParmVarDecl *
+parameterPassed(const Expr *Arg, const FunctionDecl *Fn, std::string *Field) {
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(E);
+      ME && Field && isa<FieldDecl>(ME->getMemberDecl()) &&
+      ME->getMemberDecl()->getIdentifier()) {
+    *Field = ME->getMemberDecl()->getName().str();
+    E = ME->getBase()->IgnoreParenImpCasts();
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  return P && P->getDeclContext() == Fn ? P : nullptr;
+}
+
 std::map<const FunctionDecl *, ProjectFacts::WrapperVia>
 NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
                           const llvm::DenseSet<const FunctionDecl *> &Wanted) {
   std::map<const FunctionDecl *, ProjectFacts::WrapperVia> Out;
+  // Where each entry's call is, to keep the first in the file.
+  llvm::DenseMap<const FunctionDecl *, SourceLocation> CallAt;
   const SourceManager &SM = Ctx->getSourceManager();
   A.forEachCallee([&](const FunctionDecl *Callee,
                       llvm::ArrayRef<const CallExpr *> Sites) {
@@ -1096,10 +1129,10 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
       const FunctionDecl *Fn = A.enclosingFunction(C);
       // One entry per function, the first such call in the file (the
       // summary is the same bytes on every run).
-      auto Known = Out.find(Fn ? Fn->getCanonicalDecl() : nullptr);
+      auto Known = CallAt.find(Fn ? Fn->getCanonicalDecl() : nullptr);
       if (!Fn || !Wanted.contains(Fn->getCanonicalDecl()) ||
-          (Known != Out.end() &&
-           SM.isBeforeInTranslationUnit(Known->second.Loc, C->getBeginLoc())) ||
+          (Known != CallAt.end() &&
+           SM.isBeforeInTranslationUnit(Known->second, C->getBeginLoc())) ||
           Shared->Wrappers.count(Fn->getCanonicalDecl()) ||
           !Fn->getReturnType()->isIntegerType() || Shared->Waits.isWait(Fn))
         continue;
@@ -1108,17 +1141,9 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
       ProjectFacts::WrapperVia W;
       llvm::SmallVector<const Expr *, 4> Passed;
       for (const Expr *Arg : C->arguments()) {
-        const Expr *E = Arg->IgnoreParenImpCasts();
         std::string Field;
-        if (const auto *ME = dyn_cast<MemberExpr>(E);
-            ME && isa<FieldDecl>(ME->getMemberDecl()) &&
-            ME->getMemberDecl()->getIdentifier()) {
-          Field = ME->getMemberDecl()->getName().str();
-          E = ME->getBase()->IgnoreParenImpCasts();
-        }
-        const auto *DRE = dyn_cast<DeclRefExpr>(E);
-        const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-        bool Ours = P && P->getDeclContext() == Fn;
+        const ParmVarDecl *P = parameterPassed(Arg, Fn, &Field);
+        bool Ours = P != nullptr;
         W.Params.push_back(Ours ? int(P->getFunctionScopeIndex()) : -1);
         W.Fields.push_back(Ours ? Field : std::string());
         // The descriptor candidates: integers (a struct pointer handed on
@@ -1138,10 +1163,8 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
       bool Wraps = !Passed.empty();
       for (const Expr *Arg : Passed) {
         FailurePath FP = paths(A).follow(C, Arg, Fn, Hypothesis::WouldBlock);
-        const auto *Ret = dyn_cast_or_null<ReturnStmt>(FP.At);
-        if (FP.End != PathEnd::Returns || FP.Tested || !Ret ||
-            !Ret->getRetValue() ||
-            !returnsFailureOf(Ret->getRetValue(), C, Fn, *Ctx)) {
+        const ReturnStmt *Ret = failureHandedBack(FP, C, Fn, *Ctx);
+        if (!Ret) {
           Wraps = false;
           break;
         }
@@ -1158,7 +1181,7 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
       W.Name = Fn->getQualifiedNameAsString();
       W.Via = Callee->getQualifiedNameAsString();
       W.At = fileAndLine(C->getBeginLoc(), SM);
-      W.Loc = C->getBeginLoc();
+      CallAt[Fn->getCanonicalDecl()] = C->getBeginLoc();
       Out[Fn->getCanonicalDecl()] = std::move(W);
     }
   });
@@ -1188,23 +1211,13 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       // the caller names it as `arg->field`).
       const IoWrapper *Below = wrapperCalled(C);
       std::string FdField = Below ? Below->FdField : std::string();
-      const Expr *FdE = C->getArg(Info->FdArg)->IgnoreParenImpCasts();
-      if (const auto *ME = dyn_cast<MemberExpr>(FdE);
-          ME && FdField.empty() && isa<FieldDecl>(ME->getMemberDecl()) &&
-          ME->getMemberDecl()->getIdentifier()) {
-        FdField = ME->getMemberDecl()->getName().str();
-        FdE = ME->getBase()->IgnoreParenImpCasts();
-      }
-      const auto *DRE = dyn_cast<DeclRefExpr>(FdE);
-      const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-      if (!P || P->getDeclContext() != Fn)
+      const ParmVarDecl *P = parameterPassed(
+          C->getArg(Info->FdArg), Fn, FdField.empty() ? &FdField : nullptr);
+      if (!P)
         continue;
       FailurePath FP = paths(A).follow(C, C->getArg(Info->FdArg), Fn,
                                        Hypothesis::WouldBlock);
-      const auto *Ret = dyn_cast_or_null<ReturnStmt>(FP.At);
-      if (FP.End != PathEnd::Returns || FP.Tested || !Ret ||
-          !Ret->getRetValue() ||
-          !returnsFailureOf(Ret->getRetValue(), C, Fn, *Ctx))
+      if (!failureHandedBack(FP, C, Fn, *Ctx))
         continue;
       auto W = std::make_unique<IoWrapper>();
       W->Name = Fn->getNameAsString();

@@ -23,7 +23,6 @@
 #ifndef NBIO_CHECKS_PROJECTFACTS_H
 #define NBIO_CHECKS_PROJECTFACTS_H
 
-#include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
@@ -114,8 +113,6 @@ struct ProjectFacts {
     /// The failure path returns the call's own value (the count too, if
     /// `Via` returns one), not a constant.
     bool ReturnsValue = false;
-    /// The call, while the TU is analysed (not written).
-    SourceLocation Loc;
   };
   std::vector<WrapperVia> WrappersIf;
   /// A function stored in a struct's function-pointer field (a backend's
