@@ -2672,7 +2672,6 @@ bool NonBlockingFdAnalysis::shownRegularFileAt(const Expr *Fd, const Stmt *At,
   if (!Fn || K.Kind != FdKey::Var || !Var || !Var->isLocalVarDeclOrParm())
     return false;
   // The fstat() calls on the descriptor, by the stat buffer they fill.
-  const SourceManager &SM = Ctx.getSourceManager();
   auto [Memo, New] = P->FstatCalls.try_emplace(Fn);
   if (New)
     for (const CallExpr *C : callsIn(Fn))
@@ -2694,16 +2693,22 @@ bool NonBlockingFdAnalysis::shownRegularFileAt(const Expr *Fd, const Stmt *At,
   }
   if (Stats.empty())
     return false;
-  // The descriptor stays the one fstat() looked at: nothing stores to the
-  // variable, or takes its address, after the first of those calls.
-  SourceLocation FirstStat;
-  for (const auto &[St, C] : Stats)
-    if (FirstStat.isInvalid() ||
-        SM.isBeforeInTranslationUnit(C->getBeginLoc(), FirstStat))
-      FirstStat = C->getBeginLoc();
-  if (llvm::any_of(writesOf(Var, Fn->getBody()), [&](const VarWrite &W) {
-        return !SM.isBeforeInTranslationUnit(W.S->getBeginLoc(), FirstStat);
-      }))
+  // The descriptor stays the one fstat() looked at: on every path of the
+  // CFG to the call, the last of those calls and of the stores to the
+  // variable (or takings of its address) is an fstat(). A store that only
+  // comes before every fstat() in the loop that runs them all is no
+  // obstacle; a path from the entry with neither is left to the test below.
+  llvm::SmallVector<const Stmt *, 8> Defs;
+  for (const auto &[St, Call] : Stats)
+    Defs.push_back(Call);
+  const size_t StatDefs = Defs.size();
+  for (const VarWrite &W : writesOf(Var, Fn->getBody()))
+    Defs.push_back(W.S);
+  FunctionCfgs::LastOnPaths Last(Cfgs, Fn, Defs);
+  llvm::SmallVector<unsigned, 4> LastDefs;
+  bool FromEntry = false;
+  if (!Last.valid() || !Last.at(At, LastDefs, FromEntry) ||
+      llvm::any_of(LastDefs, [&](unsigned I) { return I >= StatDefs; }))
     return false;
   // Backwards from the call's block: each path must leave a block that
   // branches on S_ISREG of one of those buffers by its "regular" side
@@ -2720,9 +2725,9 @@ bool NonBlockingFdAnalysis::shownRegularFileAt(const Expr *Fd, const Stmt *At,
     auto Last = B->back().getAs<CFGStmt>();
     const auto *E = Last ? dyn_cast<Expr>(Last->getStmt()) : nullptr;
     auto Test = E ? regularFileTest(E, Ctx) : std::nullopt;
+    // The buffer's fstat() runs on every path to the test.
     if (!Test || !Stats.count(Test->first) ||
-        !SM.isBeforeInTranslationUnit(Stats.lookup(Test->first)->getBeginLoc(),
-                                      E->getBeginLoc()))
+        !Cfgs.dominates(Fn, Stats.lookup(Test->first), E))
       return nullptr;
     return *(B->succ_begin() + (Test->second ? 1 : 0));
   };
@@ -2757,6 +2762,19 @@ bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
   // descriptor blocking, whatever the function's own arguments say.
   P->expandPendingIn(Def);
   return P->clearedOnEveryPath(K, Def, At);
+}
+
+bool NonBlockingFdAnalysis::setsModeBy(const CallExpr *C, const Expr *Fd,
+                                       const FunctionDecl *Fn) {
+  P->collect();
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  FdKey K = keyOf(Fd);
+  if (!Def || !K.valid())
+    return false;
+  P->expandPendingIn(Def);
+  return llvm::any_of(P->eventsFor(K), [&](const Event &E) {
+    return E.S == C && E.Kind != EvKind::Copy;
+  });
 }
 
 std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(

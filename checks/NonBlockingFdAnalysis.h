@@ -122,6 +122,11 @@ public:
   /// ~O_NONBLOCK)`, or a function of the file that does so).
   bool madeBlockingAt(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
+  /// \p C, a call in \p Fn, is one the analysis reads as setting \p Fd's
+  /// mode (fcntl, ioctl(FIONBIO), a function of the project that does
+  /// either): it does no I/O on the descriptor.
+  bool setsModeBy(const CallExpr *C, const Expr *Fd, const FunctionDecl *Fn);
+
   /// For an I/O call: non-blocking because of its fd (\p Fd, or the
   /// call's FdArg argument when null), or because of MSG_DONTWAIT in its
   /// own flags.

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "PartialWriteCheck.h"
+#include "FreshConnections.h"
 #include "ShortWriteFlow.h"
 #include "StmtSearch.h"
 #include "clang/AST/ParentMap.h"
@@ -242,6 +243,10 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
         // readiness promises room for at least ReadyWriteRoom bytes.
         if (*N <= int64_t(ReadyWriteRoom) &&
             A.readiness().runsWhenReady(Fn, Call, Fd, Direction::Write))
+          continue;
+        // So is one of the first writes of a connection this function
+        // accepted: its send buffer is still empty (FreshConnections).
+        if (writesIntoFreshConnection(A, Call, *Info, Fd, Fn))
           continue;
       }
     }

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "UnhandledEagainCheck.h"
+#include "FreshConnections.h"
 #include "SourceText.h"
 #include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
@@ -238,6 +239,12 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
     FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock,
                                     /*Optimistic=*/false, Owners);
     if (P.Tested)
+      continue;
+    // The first small writes of a connection accepted here go into its
+    // empty send buffer: taken whole, never EAGAIN (a greeting).
+    if ((P.End == PathEnd::Terminal || P.End == PathEnd::UsedAsCount ||
+         P.End == PathEnd::Returns) &&
+        writesIntoFreshConnection(A, Call, *Info, Fd, Fn))
       continue;
     switch (P.End) {
     case PathEnd::Terminal:
