@@ -681,6 +681,16 @@ void EagainEwouldblockCheck::decide(NonBlockingFdAnalysis &A,
   }
 }
 
+/// POSIX gives EWOULDBLOCK to sockets alone: a pipe, a FIFO, a file or a
+/// device opened by path, an eventfd... fail with EAGAIN, so testing EAGAIN
+/// alone on \p Io's descriptor, when it is one of those, is right
+/// everywhere (rsyslog's ompipe writes to a FIFO it opened O_NONBLOCK).
+/// Testing EWOULDBLOCK alone there is still the bug.
+static bool neverSocket(NonBlockingFdAnalysis &A, const CallExpr *Io,
+                        const Expr *Fd, const FunctionDecl *Fn) {
+  return A.isPipeEnd(Fd) || A.isNeverSocket(Fd, Io, Fn);
+}
+
 void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
                                              const BinaryOperator *B,
                                              const ClassifierUse *Via) {
@@ -732,14 +742,8 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   if (!Io)
     return;
   const IoCallInfo *Info = ioCallInfo(Io);
-  // POSIX gives EWOULDBLOCK to sockets alone: a pipe, a FIFO, a file or a
-  // device opened by path, an eventfd... fail with EAGAIN, so testing
-  // EAGAIN on one is right everywhere (rsyslog's ompipe writes to a FIFO
-  // it opened O_NONBLOCK). Testing EWOULDBLOCK alone there is still the
-  // bug.
   if (HasAgain && Info->FdArg < Io->getNumArgs() &&
-      (A.isPipeEnd(fdOf(Io, *Info)) ||
-       A.isNeverSocket(fdOf(Io, *Info), Io, Fn)))
+      neverSocket(A, Io, fdOf(Io, *Info), Fn))
     return;
   if (inLinuxOnlyFile(B->getOperatorLoc()))
     return;
@@ -950,6 +954,12 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
     return;
   (void)First;
   const IoCallInfo *Info = ioCallInfo(Io);
+  // The same rule as for a comparison: `case EAGAIN:` alone is right on a
+  // descriptor that is never a socket (lighttpd's request body to a CGI,
+  // written to a pipe's end).
+  if (HasAgain && Info->FdArg < Io->getNumArgs() &&
+      neverSocket(A, Io, fdOf(Io, *Info), Fn))
+    return;
   if (inLinuxOnlyFile(Label->getBeginLoc()))
     return;
   Reported.insert(Sw);

@@ -420,6 +420,65 @@ static std::optional<int64_t> constantValue(const Expr *E,
 // The walk over function bodies
 //===----------------------------------------------------------------------===//
 
+/// The array argument of a pipe(), pipe2() or socketpair() call, or null.
+static const Expr *filledArray(const CallExpr *C) {
+  llvm::StringRef N = globalCalleeName(C);
+  unsigned Arg = N == "socketpair" ? 3 : 0;
+  if ((N == "socketpair" || N == "pipe" || N == "pipe2") &&
+      C->getNumArgs() > Arg)
+    return C->getArg(Arg);
+  return nullptr;
+}
+
+/// The pipe(), pipe2() and socketpair() calls by which \p Def fills the
+/// array its parameter \p Index points to (`int make_pipe(int fds[2]) {
+/// return pipe2(fds, O_CLOEXEC); }`), when it does nothing else to that
+/// array: no element stored or changed, the pointer neither re-seated nor
+/// handed whole to another call. None otherwise.
+static llvm::SmallVector<const CallExpr *, 2>
+fillersOfParam(const FunctionDecl *Def, unsigned Index) {
+  llvm::SmallVector<const CallExpr *, 2> Out;
+  if (!Def || !Def->getBody() || Index >= Def->getNumParams())
+    return Out;
+  const ParmVarDecl *Param = Def->getParamDecl(Index);
+  if (!Param->getType()->isPointerType())
+    return Out;
+  auto IsParam = [&](const Expr *E) {
+    const auto *DRE =
+        E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+    return DRE && DRE->getDecl() == Param;
+  };
+  // The array itself, or an element or the pointed-to value of it.
+  auto OfParam = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+      return IsParam(A->getBase());
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_Deref)
+      return IsParam(U->getSubExpr());
+    return IsParam(E);
+  };
+  bool Bad = false;
+  findStmt(Def->getBody(), [&](const Stmt *S) {
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      if (const Expr *A = filledArray(C); A && IsParam(A)) {
+        Out.push_back(C);
+        return false;
+      }
+      Bad = llvm::any_of(C->arguments(), IsParam);
+    } else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      Bad = B->isAssignmentOp() && OfParam(B->getLHS());
+    } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+      Bad = (U->isIncrementDecrementOp() && OfParam(U->getSubExpr())) ||
+            (U->getOpcode() == UO_AddrOf && IsParam(U->getSubExpr()));
+    }
+    return Bad;
+  });
+  if (Bad)
+    Out.clear();
+  return Out;
+}
+
 struct NonBlockingFdAnalysis::Impl {
   ASTContext &Ctx;
   const SourceManager &SM;
@@ -1884,6 +1943,81 @@ struct NonBlockingFdAnalysis::Impl {
            Facts->returnsNonSocket(Callee->getQualifiedNameAsString());
   }
 
+  /// \p C calls another file's function that the project's facts say
+  /// fills the array it is given with a pipe's ends (PipeFillers).
+  bool fillsPipesElsewhere(const CallExpr *C) const {
+    const FunctionDecl *Callee = Facts ? otherFileFunction(C) : nullptr;
+    if (!Callee)
+      return false;
+    std::string Name = Callee->getQualifiedNameAsString();
+    for (unsigned I = 0; I < C->getNumArgs(); ++I)
+      if (Facts->fillsPipes(Name, I))
+        return true;
+    return false;
+  }
+
+  /// Fillers of \p Def's parameter \p Index (fillersOfParam), once each.
+  llvm::ArrayRef<const CallExpr *> paramFillers(const FunctionDecl *Def,
+                                                unsigned Index) {
+    auto [It, New] = ParamFillers.try_emplace({Def, Index});
+    if (New)
+      It->second = fillersOfParam(Def, Index);
+    return It->second;
+  }
+  std::map<std::pair<const FunctionDecl *, unsigned>,
+           llvm::SmallVector<const CallExpr *, 2>>
+      ParamFillers;
+
+  /// The calls of the TU that fill the array \p Array (a variable or a
+  /// field) by pipe(), pipe2() or socketpair(), in the walk's order:
+  /// directly, or through a function of the TU that hands its parameter to
+  /// one (\p F's second argument: that function's call), or with the
+  /// project's facts through another file's function that fills it with a
+  /// pipe's ends (then the call itself, with no second argument).
+  void forEachArrayFiller(
+      const Decl *Array,
+      llvm::function_ref<void(const CallExpr *, const CallExpr *)> F) {
+    // Every call of the TU that hands an array over, grouped by the array
+    // once (again if a later walk added calls): each element asked about
+    // would otherwise look at every argument of every call.
+    if (ArraysScanned != WalkedCalls) {
+      ArraysScanned = WalkedCalls;
+      ArrayFillers.clear();
+      for (const auto &[Caller, Calls] : CallsByFn)
+        for (const CallExpr *C : Calls) {
+          if (const Expr *A = filledArray(C)) {
+            if (const Decl *D = keyOf(A).D)
+              ArrayFillers[D].push_back({C, nullptr});
+            continue;
+          }
+          const FunctionDecl *Callee = C->getDirectCallee();
+          if (!Callee)
+            continue;
+          for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+            FdKey K = keyOf(C->getArg(I));
+            if (!K.D || !C->getArg(I)->getType()->isPointerType())
+              continue;
+            if (const FunctionDecl *Def = Callee->getDefinition()) {
+              for (const CallExpr *Inner : paramFillers(Def, I))
+                ArrayFillers[K.D].push_back({Inner, C});
+            } else if (const FunctionDecl *Other = otherFileFunction(C);
+                       Other && Facts &&
+                       Facts->fillsPipes(Other->getQualifiedNameAsString(),
+                                         I)) {
+              ArrayFillers[K.D].push_back({C, nullptr});
+            }
+          }
+        }
+    }
+    if (auto It = ArrayFillers.find(Array); It != ArrayFillers.end())
+      for (const auto &[Filler, Through] : It->second)
+        F(Filler, Through);
+  }
+  size_t ArraysScanned = ~size_t(0);
+  llvm::DenseMap<const Decl *,
+                 std::vector<std::pair<const CallExpr *, const CallExpr *>>>
+      ArrayFillers;
+
   /// \p C calls a function of the TU whose every returned value is a
   /// blocking descriptor or a constant (-1): one shown blocking, or one made
   /// blocking on every path to its return (unbound's contact_server()
@@ -2878,22 +3012,6 @@ NonBlockingFdAnalysis::callSitesOf(const FunctionDecl *Fn) {
   return {};
 }
 
-/// The pipe(), pipe2() and socketpair() calls of the TU that fill the
-/// array \p Array (a variable or a field), in the walk's order.
-static void forEachArrayFiller(
-    const llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
-        &CallsByFn,
-    const Decl *Array, llvm::function_ref<void(const CallExpr *)> F) {
-  for (const auto &[Caller, Calls] : CallsByFn)
-    for (const CallExpr *C : Calls) {
-      llvm::StringRef N = globalCalleeName(C);
-      unsigned Arg = N == "socketpair" ? 3 : 0;
-      if ((N == "socketpair" || N == "pipe" || N == "pipe2") &&
-          C->getNumArgs() > Arg && keyOf(C->getArg(Arg)).D == Array)
-        F(C);
-    }
-}
-
 /// Library calls that make a descriptor which is never a socket: a file,
 /// FIFO or device opened by path, a pipe's end, and Linux's event, timer,
 /// signal, inotify, fanotify, memfd, epoll and pidfd descriptors.
@@ -3016,9 +3134,13 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
     // An element of an array that socketpair() fills.
     if (I.K.Kind == FdKey::Elem) {
       size_t Before = Out.size();
-      forEachArrayFiller(P->CallsByFn, I.K.D, [&](const CallExpr *C) {
-        Out.push_back({C, I.Via});
-      });
+      P->forEachArrayFiller(I.K.D,
+                            [&](const CallExpr *C, const CallExpr *Through) {
+                              Calls Via = I.Via;
+                              if (Through)
+                                Via.push_back(Through);
+                              Out.push_back({C, Via});
+                            });
       if (Out.size() == Before)
         return false;
     }
@@ -3162,7 +3284,8 @@ bool NonBlockingFdAnalysis::isNeverSocket(const Expr *Fd, const Stmt *At,
   llvm::SaveAndRestore<bool> During(P->NonSocketFieldsCreate,
                                     P->Facts != nullptr);
   return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
-    return createsNonSocket(N) || P->returnsNonSocketElsewhere(C.Call);
+    return createsNonSocket(N) || P->returnsNonSocketElsewhere(C.Call) ||
+           P->fillsPipesElsewhere(C.Call);
   });
 }
 
@@ -3585,6 +3708,19 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
     if (P->SoErrorReaders.contains(Fn->getDefinition()))
       Out.SoErrorReaders.push_back(Fn->getQualifiedNameAsString());
   Out.WaitsForReadiness = P->ReadinessWait;
+  // The functions that fill an array parameter with a pipe's ends.
+  for (const FunctionDecl *Fn : Fns) {
+    const FunctionDecl *Def = Fn->getDefinition();
+    for (unsigned I = 0; Def && I < Def->getNumParams(); ++I) {
+      llvm::ArrayRef<const CallExpr *> Fill = P->paramFillers(Def, I);
+      if (!Fill.empty() && llvm::none_of(Fill, [](const CallExpr *C) {
+            return globalCalleeName(C) == "socketpair";
+          }))
+        Out.PipeFillers.push_back(Fn->getQualifiedNameAsString() + ":" +
+                                  std::to_string(I));
+    }
+  }
+  llvm::sort(Out.PipeFillers);
   // The struct fields this TU's own code gives a non-blocking descriptor.
   std::vector<FdKey> FieldKeys;
   for (const auto &[K, Evs] : P->Events)
@@ -3840,7 +3976,7 @@ bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {
   if (K.Kind != FdKey::Elem || !K.D)
     return false;
   bool Pipe = false;
-  forEachArrayFiller(P->CallsByFn, K.D, [&](const CallExpr *C) {
+  P->forEachArrayFiller(K.D, [&](const CallExpr *C, const CallExpr *) {
     Pipe = Pipe || globalCalleeName(C) != "socketpair";
   });
   return Pipe;

@@ -168,6 +168,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonsocket_returns_if", std::move(NonSocketIf)},
       {"nonsocket_returns", llvm::json::Array(NonSocketReturns)},
       {"nonsocket_fields", llvm::json::Array(NonSocketFields)},
+      {"pipe_fillers", llvm::json::Array(PipeFillers)},
       {"param_sites", std::move(Sites)},
       {"address_taken", llvm::json::Array(AddressTaken)},
       {"blocking_params", llvm::json::Array(BlockingParams)},
@@ -232,6 +233,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"blocking_fields", &Out.BlockingFields},
         {"nonsocket_returns", &Out.NonSocketReturns},
         {"nonsocket_fields", &Out.NonSocketFields},
+        {"pipe_fillers", &Out.PipeFillers},
         {"address_taken", &Out.AddressTaken},
         {"blocking_params", &Out.BlockingParams}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
@@ -241,7 +243,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
   // set of its own: a project's list runs to thousands of entries.
   for (std::vector<std::string> *List :
        {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
-        &Out.NonSocketReturns, &Out.NonSocketFields, &Out.BlockingParams})
+        &Out.NonSocketReturns, &Out.NonSocketFields, &Out.PipeFillers,
+        &Out.BlockingParams})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
@@ -397,6 +400,10 @@ bool ProjectFacts::returnsNonSocket(llvm::StringRef Function) const {
 
 bool ProjectFacts::fieldNonSocket(llvm::StringRef Field) const {
   return inSorted(NonSocketFields, Field);
+}
+
+bool ProjectFacts::fillsPipes(llvm::StringRef Function, unsigned Arg) const {
+  return inSorted(PipeFillers, (Function + ":" + llvm::Twine(Arg)).str());
 }
 
 std::string ProjectFacts::fieldKey(const FieldDecl *FD) {

@@ -203,6 +203,12 @@ struct ProjectFacts {
   std::vector<std::string> NonSocketReturns, NonSocketFields;
   bool returnsNonSocket(llvm::StringRef Function) const;
   bool fieldNonSocket(llvm::StringRef Field) const;
+  /// `Name:Arg`, sorted: the function fills the array its parameter Arg
+  /// points to only by handing it to pipe() or pipe2() (lighttpd's
+  /// fdevent_pipe_cloexec(int *fds, ...)), so both elements are a pipe's
+  /// ends. The same in every file's summary and in the merged file.
+  std::vector<std::string> PipeFillers;
+  bool fillsPipes(llvm::StringRef Function, unsigned Arg) const;
   /// A call of a visible function (`Name:Arg`, as in KeepsMode) and what
   /// it passes there: for a TU's own summary, one entry per call.
   struct ParamSite {

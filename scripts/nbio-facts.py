@@ -300,6 +300,7 @@ def resolve_setters_of_setters(mode_if, nonblocking, blocking, origins):
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
+    pipe_fillers = set()
     keeps_if = {}
     wrappers = {}
     wrappers_if = {}
@@ -331,6 +332,10 @@ def merge(paths):
         keeps.update(d.get("keeps_mode", []))
         waiters.update(d.get("waits", []))
         so_error_readers.update(d.get("so_error_readers", []))
+        # Arrays a function fills only with pipe() or pipe2(): one body
+        # decides, so a function summarised by several files (a header's
+        # inline one) says the same in each.
+        pipe_fillers.update(d.get("pipe_fillers", []))
         for e in d.get("keeps_mode_if", []):
             # The same function summarised by two files (a header's inline
             # function): both conditions must hold.
@@ -430,6 +435,7 @@ def merge(paths):
         "blocking_fields": blocking_fields,
         "nonsocket_returns": nonsocket_returns,
         "nonsocket_fields": nonsocket_fields,
+        "pipe_fillers": sorted(pipe_fillers),
         "nonblocking_params": reached_params(sites),
         "blocking_params": blocking_params,
         "nonblocking": sorted(nonblocking),

@@ -11,8 +11,9 @@
 // an EINTR retry loop, asserting on the result; and from a server's
 // greeting. Twins still reported: a greeting after a loop of writes (the
 // buffer may be full by then), a length the code computes, a helper of the
-// project given the descriptor first, a handle that was not accepted
-// here, and a descriptor the function did not accept.
+// project given the descriptor (or an object it was copied into) first, a
+// handle that was not accepted here, and a descriptor the function did not
+// accept.
 
 #include <errno.h>
 #include <fcntl.h>
@@ -84,6 +85,28 @@ int greet_after_motd(int lfd) {
     return -1;
   make_nonblocking(cfd);
   send_motd(cfd);
+  if (write(cfd, "> ", 2) < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'write' on non-blocking fd 'cfd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(cfd);
+    return -1;
+  }
+  return cfd;
+}
+
+struct conn {
+  int fd;
+};
+void conn_hello(struct conn *c);
+
+// Twin: the descriptor is copied into an object first, and a function of
+// the project given that object may have written on it.
+int greet_conn(int lfd, struct conn *c) {
+  int cfd = accept(lfd, NULL, NULL);
+  if (cfd < 0)
+    return -1;
+  make_nonblocking(cfd);
+  c->fd = cfd;
+  conn_hello(c);
   if (write(cfd, "> ", 2) < 0) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'write' on non-blocking fd 'cfd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
     close(cfd);
