@@ -369,14 +369,14 @@ private:
         unsigned Index = I++;
         if (!Succ)
           continue;
-        unsigned V = edge(*B, Index, S);
+        unsigned Held = edge(*B, Index, S);
         Succ = shortCircuit(*B, Index, Succ);
         if (!Succ)
           continue;
         std::optional<unsigned> &SI = In[Succ->getBlockID()];
-        if (SI && *SI >= V)
+        if (SI && *SI >= Held)
           continue;
-        SI = V;
+        SI = Held;
         Work.push_back(Succ);
       }
     }
