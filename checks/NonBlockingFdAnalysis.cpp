@@ -720,8 +720,40 @@ struct NonBlockingFdAnalysis::Impl {
         Event{K, Kind, nullptr, Loc, CurFn, currentGuard(), Array, EventStmt});
   }
 
+  /// The value of \p E when it is O_NONBLOCK or O_NDELAY itself (the
+  /// header's literal, spelled through either name).
+  std::optional<uint64_t> nonBlockingBit(const Expr *E) {
+    const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
+    if (!IL || !IL->getBeginLoc().isMacroID() ||
+        IL->getValue().getActiveBits() > 64 || IL->getValue().isZero())
+      return std::nullopt;
+    for (llvm::StringRef N : macroChain(IL->getBeginLoc(), Ctx))
+      if (N == "O_NONBLOCK" || N == "O_NDELAY")
+        return IL->getValue().getZExtValue();
+    return std::nullopt;
+  }
+
+  /// For a constant mask that combines O_NONBLOCK (or O_NDELAY) with
+  /// another constant by `^` or `-` (`U32BITS ^ O_NONBLOCK`): whether its
+  /// value holds that bit. None for any other expression (`flags ^
+  /// O_NONBLOCK` is no constant).
+  std::optional<bool> maskHoldsNonBlockingBit(const BinaryOperator *B) {
+    if (B->getOpcode() != BO_Xor && B->getOpcode() != BO_Sub)
+      return std::nullopt;
+    std::optional<uint64_t> Bit = nonBlockingBit(B->getRHS());
+    if (!Bit)
+      Bit = nonBlockingBit(B->getLHS());
+    if (!Bit || B->isValueDependent() || B->isTypeDependent())
+      return std::nullopt;
+    std::optional<llvm::APSInt> V = B->getIntegerConstantExpr(Ctx);
+    if (!V)
+      return std::nullopt;
+    return (V->zextOrTrunc(64).getZExtValue() & *Bit) != 0;
+  }
+
   /// How an expression that builds file status flags treats O_NONBLOCK:
-  /// each mention is a set (`| O_NONBLOCK`) or a clear (`& ~O_NONBLOCK`),
+  /// each mention is a set (`| O_NONBLOCK`) or a clear (`& ~O_NONBLOCK`, or
+  /// a constant mask without the bit, `& (ALL ^ O_NONBLOCK)`),
   /// possibly under a `?:` on a parameter.
   void flagUses(const Expr *Root, bool UnderNot, Guard G,
                 llvm::SmallVectorImpl<std::pair<bool, Guard>> &Out) {
@@ -750,14 +782,21 @@ struct NonBlockingFdAnalysis::Impl {
         Work.push_back({U->getSubExpr(), !I.UnderNot, I.G});
         continue;
       }
+      // A mask computed from O_NONBLOCK by `^` or `-` (proftpd's `flags &
+      // (U32BITS ^ O_NONBLOCK)`, which clears it): the mask's value says
+      // whether it holds the bit, as `O_NONBLOCK` or `~O_NONBLOCK` would.
+      // (`flags ^ O_NONBLOCK`, a toggle of unknown flags, is read as
+      // before.)
+      if (const auto *B = dyn_cast<BinaryOperator>(E))
+        if (std::optional<bool> Holds = maskHoldsNonBlockingBit(B)) {
+          Out.push_back({*Holds != I.UnderNot, I.G});
+          continue;
+        }
       bool Direct = false;
-      if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
+      if (isa<IntegerLiteral>(E)) {
         // O_NONBLOCK is a non-zero constant; one macro chain answers for
         // both names (this runs for every literal assigned in the TU).
-        if (IL->getValue().getBoolValue() && E->getBeginLoc().isMacroID())
-          for (llvm::StringRef N : macroChain(E->getBeginLoc(), Ctx))
-            if (N == "O_NONBLOCK" || N == "O_NDELAY")
-              Direct = true;
+        Direct = nonBlockingBit(E).has_value();
       } else if (isa<DeclRefExpr>(E)) {
         Direct = NonBlockingFdAnalysis::mentionsName(E, "O_NONBLOCK", Ctx) ||
                  NonBlockingFdAnalysis::mentionsName(E, "O_NDELAY", Ctx);
