@@ -743,12 +743,12 @@ struct NonBlockingFdAnalysis::Impl {
     std::optional<uint64_t> Bit = nonBlockingBit(B->getRHS());
     if (!Bit)
       Bit = nonBlockingBit(B->getLHS());
-    if (!Bit || B->isValueDependent() || B->isTypeDependent())
+    if (!Bit)
       return std::nullopt;
-    std::optional<llvm::APSInt> V = B->getIntegerConstantExpr(Ctx);
+    std::optional<int64_t> V = constantValue(B, Ctx);
     if (!V)
       return std::nullopt;
-    return (V->zextOrTrunc(64).getZExtValue() & *Bit) != 0;
+    return (static_cast<uint64_t>(*V) & *Bit) != 0;
   }
 
   /// How an expression that builds file status flags treats O_NONBLOCK:
