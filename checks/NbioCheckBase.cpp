@@ -13,6 +13,7 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -273,6 +274,11 @@ public:
   };
   std::vector<FieldStore> FieldStores;
   llvm::DenseSet<const InitListExpr *> SeenInits;
+  /// The nbio checks of this TU (each registers through forFinder) and
+  /// how many of them have ended it: the macro chains every check asks
+  /// about (macroChain's cache, which points into this TU's buffers) are
+  /// dropped when the last one ends, not at the end of each check.
+  unsigned Registered = 0, Ended = 0;
 
   /// The one for \p Finder, registering its matcher on first use.
   static std::shared_ptr<SharedIoCalls> forFinder(MatchFinder *Finder) {
@@ -301,6 +307,7 @@ void NbioCheckBase::matchCallsTo(MatchFinder *Finder,
     FamilyMask |= 1u << unsigned(F);
   MatchDependent = AlsoDependent;
   IoCalls = SharedIoCalls::forFinder(Finder);
+  ++IoCalls->Registered;
   // The check's own matcher is only there to be called at the end of the TU
   // (MatchFinder calls onEndOfTranslationUnit on its registered callbacks).
   Finder->addMatcher(translationUnitDecl(), this);
@@ -311,6 +318,12 @@ void NbioCheckBase::check(const MatchFinder::MatchResult &Result) {
 }
 
 void NbioCheckBase::onEndOfTranslationUnit() {
+  // The checks of a TU share macroChain's cache: the last of them to end
+  // the TU drops it (a check without the shared matcher, at once).
+  auto ForgetWhenLast = llvm::make_scope_exit([&] {
+    if (!IoCalls || ++IoCalls->Ended >= IoCalls->Registered)
+      forgetMacroChains();
+  });
   if (IoCalls && IoCalls->Ctx)
     Ctx = IoCalls->Ctx;
   if (!Ctx)
@@ -368,7 +381,6 @@ void NbioCheckBase::onEndOfTranslationUnit() {
     decide(*Analysis, Candidates);
   }
   Candidates.clear();
-  forgetMacroChains();
 }
 
 FailurePathFinder &NbioCheckBase::paths(NonBlockingFdAnalysis &A) {
