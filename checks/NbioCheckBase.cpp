@@ -13,7 +13,6 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -319,11 +318,15 @@ void NbioCheckBase::check(const MatchFinder::MatchResult &Result) {
 
 void NbioCheckBase::onEndOfTranslationUnit() {
   // The checks of a TU share macroChain's cache: the last of them to end
-  // the TU drops it (a check without the shared matcher, at once).
-  auto ForgetWhenLast = llvm::make_scope_exit([&] {
-    if (!IoCalls || ++IoCalls->Ended >= IoCalls->Registered)
-      forgetMacroChains();
-  });
+  // the TU drops it (a check without the shared matcher, at once), on
+  // every way out of this function.
+  struct ForgetWhenLast {
+    SharedIoCalls *Io;
+    ~ForgetWhenLast() {
+      if (!Io || ++Io->Ended >= Io->Registered)
+        forgetMacroChains();
+    }
+  } Forget{IoCalls.get()};
   if (IoCalls && IoCalls->Ctx)
     Ctx = IoCalls->Ctx;
   if (!Ctx)
