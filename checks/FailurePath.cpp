@@ -1118,6 +1118,7 @@ struct FailurePathFinder::Walk {
   /// the result, the rest of the condition) are not effects on the path.
   llvm::DenseSet<const Stmt *> CallStmt;
   llvm::BitVector Visited;
+  unsigned CallBlock = ~0u; ///< the block that holds the call
   llvm::SmallPtrSet<const Stmt *, 4> LoopsSeen;
   const Stmt *Last = nullptr;                 ///< the last element run
   const ContinueStmt *PendingContinue = nullptr; ///< on the way back up
@@ -1542,9 +1543,86 @@ struct FailurePathFinder::Walk {
         From = Cond;
       }
     }
+    // Back at the head, the call runs again only if the next round comes
+    // to it: not when it sits under a test the failure rules out
+    // (proftpd's `while (n < 0) { int e = errno; if (e == EINTR) { n =
+    // recv(...); continue; } return 0; }`: after EAGAIN the next round
+    // leaves). A call in the loop's condition runs at the head.
+    if (!(Cond && contains(Cond, Call)) && !nextRoundReachesCall(Loop))
+      return stop(PathEnd::Unknown, Loop), nullptr;
     R.Loop = Loop;
     R.Via = Via;
     return stop(PathEnd::Retries, From), nullptr;
+  }
+
+  /// What a statement of the next round (nextRoundReachesCall) tells the
+  /// conditions after it: a copy of errno or of the SSL error, the result
+  /// overwritten. The same notes as node(), without ending anything: the
+  /// walk stops at the back edge whatever the answer.
+  void noteCopies(const Stmt *S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+          noteAlias(V, V->getInit());
+      return;
+    }
+    const auto *B = dyn_cast<BinaryOperator>(S);
+    if (!B || B->getOpcode() != BO_Assign)
+      return;
+    const auto *DRE = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V)
+      return;
+    if (V == ResultVar && !isCall(B->getRHS()))
+      ResultVar = nullptr, forgetDependence();
+    noteAlias(V, B->getRHS());
+  }
+
+  /// Some path of \p Loop's next round, from its body's first block, comes
+  /// to the call's block, the failure still in errno and in the result.
+  /// Each branch goes the way its condition says under the hypothesis, or
+  /// both ways when it cannot be told (a flag, a counter): only a call the
+  /// failure itself keeps out is not reached. A search over the CFG's
+  /// blocks, each looked at once.
+  bool nextRoundReachesCall(const Stmt *Loop) {
+    const CFGBlock *Head = Flow->ByTerminator.lookup(Loop);
+    const CFGBlock *Body = Head ? succ(Head, 0) : nullptr;
+    if (!Body)
+      return true;
+    // The conditions are asked here only to find the way: whether the
+    // path tested the failure is the walk's to say.
+    bool WasTested = R.Tested;
+    unsigned WasTestedConsts = R.TestedConsts;
+    llvm::BitVector Seen(G->Blocks.size());
+    llvm::SmallVector<const CFGBlock *, 16> Work{Body};
+    bool Reached = false;
+    while (!Work.empty() && !Reached) {
+      const CFGBlock *B = Work.pop_back_val();
+      if (!B || Seen.test(B->getBlockID()))
+        continue;
+      Seen.set(B->getBlockID());
+      if (B->getBlockID() == CallBlock) {
+        Reached = true;
+        break;
+      }
+      for (const CFGElement &E : *B)
+        if (auto CS = E.getAs<CFGStmt>())
+          noteCopies(CS->getStmt());
+      const Stmt *T = B->getTerminatorStmt();
+      const auto *Op = dyn_cast_or_null<BinaryOperator>(T);
+      Tri V = Tri::Unknown;
+      if (const Expr *Term = B->getLastCondition();
+          Term && B->succ_size() == 2 &&
+          (isa<IfStmt>(T) || isLoop(T) || isa<AbstractConditionalOperator>(T) ||
+           (Op && Op->isLogicalOp())))
+        V = condImpl(Term);
+      for (unsigned I = 0; I < B->succ_size(); ++I)
+        if (!(V == Tri::True && I == 1) && !(V == Tri::False && I == 0))
+          Work.push_back(succ(B, I));
+    }
+    R.Tested = WasTested;
+    R.TestedConsts = WasTestedConsts;
+    return Reached;
   }
 
   /// \p S ran on the path (the call's own statement, `recv(fds[i++],
@@ -1695,6 +1773,7 @@ struct FailurePathFinder::Walk {
     Visited.resize(G->Blocks.size());
     const CFGBlock *B = G->Blocks[Pos->second.first];
     Visited.set(B->getBlockID());
+    CallBlock = B->getBlockID();
     unsigned From = Pos->second.second + 1;
     while (B && !elements(B, From)) {
       From = 0;

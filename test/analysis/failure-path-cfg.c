@@ -190,3 +190,42 @@ int switch_on_result_default(int fd, char *b) {
   return (int)n;
 }
 // CHECK: failure-path-cfg.c:{{[0-9]+}}:3: note: 'fd' was made non-blocking here
+
+// Back at the loop's head, the next round is asked whether it comes to
+// the call again: a read made again only under EINTR does not, after
+// EAGAIN (the copy of errno is made on the way round), so the path is no
+// retry. The first read meets a loop that tests the failure: unknown.
+int eintr_only_next_round(int fd, char *b) {
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  ssize_t n = read(fd, b, 1);
+  // CHECK: failure-path-cfg.c:[[@LINE-1]]:15: warning: 'read' on 'fd': non-blocking; failure path: unknown at [[@LINE+2]]:3, tested no, branched no
+  // CHECK: failure-path-cfg.c:[[@LINE-3]]:3: note: 'fd' was made non-blocking here
+  while (n < 0) {
+    int e = errno;
+    if (e == EINTR) {
+      n = read(fd, b, 1);
+      // CHECK: failure-path-cfg.c:[[@LINE-1]]:11: warning: 'read' on 'fd': non-blocking; failure path: unknown at [[@LINE-4]]:3, tested no, branched yes
+      // CHECK: failure-path-cfg.c:[[@LINE-9]]:3: note: 'fd' was made non-blocking here
+      continue;
+    }
+    return -1;
+  }
+  return (int)n;
+}
+
+// Twin: the next round comes to the read again whenever the flag, which
+// the walk cannot read, lets it.
+int flag_next_round(int fd, char *b, int *stop) {
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  ssize_t n = read(fd, b, 1);
+  // CHECK: failure-path-cfg.c:[[@LINE-1]]:15: warning: 'read' on 'fd': non-blocking; failure path: unknown at [[@LINE+2]]:3, tested no, branched no
+  // CHECK: failure-path-cfg.c:[[@LINE-3]]:3: note: 'fd' was made non-blocking here
+  while (n < 0) {
+    if (*stop)
+      return -1;
+    n = read(fd, b, 1);
+    // CHECK: failure-path-cfg.c:[[@LINE-1]]:9: warning: 'read' on 'fd': non-blocking; failure path: retries at [[@LINE-4]]:10, tested no, branched yes
+    // CHECK: failure-path-cfg.c:[[@LINE-9]]:3: note: 'fd' was made non-blocking here
+  }
+  return (int)n;
+}
