@@ -961,33 +961,42 @@ struct FailurePathFinder::Walk {
   /// What one element of the CFG does to the path (its operands are
   /// elements of their own, run before it). Returns true when the path
   /// ends here.
-  bool node(const Stmt *S) {
-    if (const auto *RS = dyn_cast<ReturnStmt>(S))
-      return stop(PathEnd::Returns, RS);
+  /// A declaration or an assignment: what it stores tells the conditions
+  /// after it (a copy of errno or of the SSL error, the result
+  /// overwritten). True when \p S is one; it ends nothing.
+  bool noteStore(const Stmt *S) {
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
           noteAlias(V, V->getInit());
-      return false;
+      return true;
     }
+    const auto *B = dyn_cast<BinaryOperator>(S);
+    if (!B || !B->isAssignmentOp())
+      return false;
+    const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+        if (V == ResultVar && B->getOpcode() == BO_Assign &&
+            !isCall(B->getRHS()))
+          ResultVar = nullptr, forgetDependence(); // overwritten
+        if (B->getOpcode() == BO_Assign)
+          noteAlias(V, B->getRHS());
+      }
+    }
+    return true;
+  }
+
+  bool node(const Stmt *S) {
+    if (const auto *RS = dyn_cast<ReturnStmt>(S))
+      return stop(PathEnd::Returns, RS);
+    if (noteStore(S))
+      return false;
     const auto *E = dyn_cast<Expr>(S);
     if (!E)
       return false;
     if (isa<CXXThrowExpr>(E))
       return stop(PathEnd::Returns, E); // the caller gets the failure
-    if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isAssignmentOp()) {
-      const Expr *L = B->getLHS()->IgnoreParenImpCasts();
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
-          if (V == ResultVar && B->getOpcode() == BO_Assign &&
-              !isCall(B->getRHS()))
-            ResultVar = nullptr, forgetDependence(); // overwritten
-          if (B->getOpcode() == BO_Assign)
-            noteAlias(V, B->getRHS());
-        }
-      }
-      return false;
-    }
     if (isa<DeclRefExpr>(E) && isResultRef(E) && !isAssigned(E) &&
         usedAsCount(E))
       return stop(PathEnd::UsedAsCount, E);
@@ -1195,6 +1204,14 @@ struct FailurePathFinder::Walk {
     return isa_and_nonnull<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
   }
 
+  /// A terminator that goes one of two ways on a condition: an if, a
+  /// loop's condition, `?:`, or one term of `&&`/`||`.
+  static bool isTwoWay(const Stmt *T) {
+    const auto *Op = dyn_cast_or_null<BinaryOperator>(T);
+    return isa_and_nonnull<IfStmt, AbstractConditionalOperator>(T) ||
+           isLoop(T) || (Op && Op->isLogicalOp());
+  }
+
   /// The statement whose condition \p Root is (if, loop, ?:), or null.
   const Stmt *ownerOf(const Expr *Root) const {
     const Stmt *P = parent(Root);
@@ -1352,9 +1369,7 @@ struct FailurePathFinder::Walk {
       return gotoStmt(B, GS);
     if (const auto *Sw = dyn_cast<SwitchStmt>(T))
       return switchStmt(B, Sw);
-    const auto *Op = dyn_cast<BinaryOperator>(T);
-    if (isa<IfStmt>(T) || isLoop(T) || isa<AbstractConditionalOperator>(T) ||
-        (Op && Op->isLogicalOp()))
+    if (isTwoWay(T))
       return branch(B, T);
     return to(B->succ_size() == 1 ? succ(B, 0) : nullptr, T);
   }
@@ -1555,29 +1570,6 @@ struct FailurePathFinder::Walk {
     return stop(PathEnd::Retries, From), nullptr;
   }
 
-  /// What a statement of the next round (nextRoundReachesCall) tells the
-  /// conditions after it: a copy of errno or of the SSL error, the result
-  /// overwritten. The same notes as node(), without ending anything: the
-  /// walk stops at the back edge whatever the answer.
-  void noteCopies(const Stmt *S) {
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
-          noteAlias(V, V->getInit());
-      return;
-    }
-    const auto *B = dyn_cast<BinaryOperator>(S);
-    if (!B || B->getOpcode() != BO_Assign)
-      return;
-    const auto *DRE = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!V)
-      return;
-    if (V == ResultVar && !isCall(B->getRHS()))
-      ResultVar = nullptr, forgetDependence();
-    noteAlias(V, B->getRHS());
-  }
-
   /// Some path of \p Loop's next round, from its body's first block, comes
   /// to the call's block, the failure still in errno and in the result.
   /// Each branch goes the way its condition says under the hypothesis, or
@@ -1605,16 +1597,14 @@ struct FailurePathFinder::Walk {
         Reached = true;
         break;
       }
+      // The stores of the round (`int e = errno;`), as node() notes them;
+      // the walk stops at the back edge whatever the answer.
       for (const CFGElement &E : *B)
         if (auto CS = E.getAs<CFGStmt>())
-          noteCopies(CS->getStmt());
-      const Stmt *T = B->getTerminatorStmt();
-      const auto *Op = dyn_cast_or_null<BinaryOperator>(T);
+          noteStore(CS->getStmt());
       Tri V = Tri::Unknown;
       if (const Expr *Term = B->getLastCondition();
-          Term && B->succ_size() == 2 &&
-          (isa<IfStmt>(T) || isLoop(T) || isa<AbstractConditionalOperator>(T) ||
-           (Op && Op->isLogicalOp())))
+          Term && B->succ_size() == 2 && isTwoWay(B->getTerminatorStmt()))
         V = condImpl(Term);
       for (unsigned I = 0; I < B->succ_size(); ++I)
         if (!(V == Tri::True && I == 1) && !(V == Tri::False && I == 0))
