@@ -314,11 +314,13 @@ unsigned WouldBlockClassifiers::mentionedMask(const Stmt *S,
   auto Own = [&](const Stmt *N) -> std::pair<unsigned, bool> {
     unsigned M = 0;
     if (const auto *E = dyn_cast<Expr>(N)) {
-      if (isa<IntegerLiteral>(E->IgnoreParenCasts()) ||
-          isa<DeclRefExpr>(E->IgnoreParenCasts()))
+      if (const Expr *Bare = E->IgnoreParenCasts();
+          isa<IntegerLiteral, DeclRefExpr>(Bare))
         if (auto C = spelledErrnoConst(E, Ctx))
           return {bit(*C), false};
-      if (E->getBeginLoc().isMacroID()) {
+      // An implicit cast begins where its operand does, and the operand is
+      // asked next: one look at the macro names is enough.
+      if (!isa<ImplicitCastExpr>(E) && E->getBeginLoc().isMacroID()) {
         for (llvm::StringRef Name : macroChain(E->getBeginLoc(), Ctx))
           if (Names.contains(Name))
             M |= AllTryAgain;

@@ -1165,12 +1165,23 @@ struct NonBlockingFdAnalysis::Impl {
       return;
     }
     size_t First = Stack.size();
-    for (const Stmt *Child : S->children())
+    for (const Stmt *Child : S->children()) {
+      // Implicit casts and parentheses record nothing: the walk steps
+      // through them (in C every read of a variable is one).
+      while (Child) {
+        if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Child))
+          Child = ICE->getSubExpr();
+        else if (const auto *PE = dyn_cast<ParenExpr>(Child))
+          Child = PE->getSubExpr();
+        else
+          break;
+      }
       // Names and literals record nothing and have no children: not
       // pushing them spares the walk a visit of about every third node.
       if (Child && !isa<DeclRefExpr, IntegerLiteral, StringLiteral,
                         CharacterLiteral, FloatingLiteral>(Child))
         Stack.push_back({WalkTask::Visit, Child});
+    }
     std::reverse(Stack.begin() + First, Stack.end());
   }
 
