@@ -342,11 +342,22 @@ unsigned WouldBlockClassifiers::mentionedMask(const Stmt *S,
   };
   // The user's statements are asked about again and again (each level of a
   // condition): their answers are kept for the TU. A classifier's body
-  // (Depth > 0) is read once, through bodyMask's own memo.
+  // (Depth > 0) is read once, through bodyMask's own memo: no answer under
+  // it is asked for again, so its nodes' bits are just gathered.
   if (Depth == 0)
     return unionOver(S, MentionedMemo, Own);
-  llvm::DenseMap<const Stmt *, unsigned> Once;
-  return unionOver(S, Once, Own);
+  unsigned M = 0;
+  llvm::SmallVector<const Stmt *, 32> Work{S};
+  while (!Work.empty()) {
+    const Stmt *N = Work.pop_back_val();
+    if (!N)
+      continue;
+    auto [Bits, Descend] = Own(N);
+    M |= Bits;
+    if (Descend)
+      llvm::append_range(Work, N->children());
+  }
+  return M;
 }
 
 } // namespace clang::tidy::nbio

@@ -20,6 +20,9 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include <map>
 #include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
 
 using namespace clang::ast_matchers;
 
@@ -278,6 +281,9 @@ public:
   /// about (macroChain's cache, which points into this TU's buffers) are
   /// dropped when the last one ends, not at the end of each check.
   unsigned Registered = 0, Ended = 0;
+  /// The facts file found from this working directory, looked for once for
+  /// all the checks of the TU (each would climb the same directories).
+  std::optional<std::pair<std::string, std::string>> DiscoveredFacts;
 
   /// The one for \p Finder, registering its matcher on first use.
   static std::shared_ptr<SharedIoCalls> forFinder(MatchFinder *Finder) {
@@ -661,7 +667,14 @@ void NbioCheckBase::loadFacts() {
     llvm::sys::path::append(Abs, Path);
     Path = std::string(Abs);
   } else if (Path.empty() && Cwd) {
-    Path = ProjectFacts::discover(*Cwd);
+    if (!IoCalls)
+      Path = ProjectFacts::discover(*Cwd);
+    else {
+      auto &Found = IoCalls->DiscoveredFacts;
+      if (!Found || Found->first != *Cwd)
+        Found.emplace(*Cwd, ProjectFacts::discover(*Cwd));
+      Path = Found->second;
+    }
   }
   if (Path.empty())
     return;
