@@ -184,9 +184,22 @@ static std::string strings(const llvm::json::Object &O, llvm::StringRef Key,
   const llvm::json::Value *V = O.get(Key);
   if (!V)
     return {};
+  // A long list comes as one string, an entry a line (the merge writes
+  // keeps_mode so): the JSON reader builds a value for each element of an
+  // array, and a project's thousand entries were most of the time every TU
+  // spent reading the file.
+  if (std::optional<llvm::StringRef> Lines = V->getAsString()) {
+    llvm::SmallVector<llvm::StringRef, 64> Entries;
+    Lines->split(Entries, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+    Out.reserve(Out.size() + Entries.size());
+    for (llvm::StringRef E : Entries)
+      Out.push_back(E.str());
+    return {};
+  }
   const llvm::json::Array *A = V->getAsArray();
   if (!A)
-    return "has a '" + Key.str() + "' that is not a list";
+    return "has a '" + Key.str() +
+           "' that is neither a list nor a string of lines";
   for (const llvm::json::Value &E : *A) {
     auto S = E.getAsString();
     if (!S)
