@@ -6,7 +6,6 @@
 #include "BusyWaitRetryCheck.h"
 #include "SourceText.h"
 #include "StmtSearch.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -432,33 +431,19 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
   return F;
 }
 
-/// \p Fn's body has a label (a goto may jump back to before the call).
-static bool hasLabel(const FunctionDecl *Fn,
-                     llvm::DenseMap<const FunctionDecl *, bool> &Memo) {
-  auto [It, New] = Memo.try_emplace(Fn, false);
-  if (!New)
-    return It->second;
-  return Memo[Fn] = findStmt(
-             Fn->getBody(), [](const Stmt *S) { return isa<LabelStmt>(S); },
-             Lambdas::Skip);
-}
-
-/// The call can run again in the same activation of \p Fn: it is in a loop,
-/// or a label may take a goto back to it. The others cannot spin, and need
-/// no path to be followed.
+/// The call can run again in the same activation of \p Fn: its place in
+/// the function's CFG lies on a cycle (a loop's back edge, or a goto back to
+/// before it). The others cannot spin, and need no path to be followed. The
+/// CFG is the one the failure path is followed on (built for the candidate
+/// calls anyway); where it cannot be built, the call is taken to repeat and
+/// the path decides.
 bool BusyWaitRetryCheck::mayRepeat(const CallExpr *Call, const FunctionDecl *Fn,
                                    NonBlockingFdAnalysis &A) {
-  FailurePathFinder &P = paths(A);
-  for (const Stmt *S = P.parentOf(Call, Fn); S; S = P.parentOf(S, Fn))
-    if (isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) ||
-        isa<CXXForRangeStmt>(S))
-      return true;
-  return hasLabel(Fn, FnHasLabel);
+  return A.functionCfgs().mayReach(Fn, Call, Call);
 }
 
 void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
                                 llvm::ArrayRef<const Stmt *> Candidates) {
-  FnHasLabel.clear();
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = ioCallInfo(Call);

@@ -55,7 +55,6 @@ private:
   /// (checked in the constructor; empty when none is needed).
   std::string Header;
   const int TimeoutMs;
-  llvm::DenseMap<const FunctionDecl *, bool> FnHasLabel; // this TU's
 };
 
 } // namespace clang::tidy::nbio
