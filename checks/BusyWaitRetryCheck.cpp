@@ -439,7 +439,7 @@ BusyWaitRetryCheck::makeFix(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
 /// the path decides.
 bool BusyWaitRetryCheck::mayRepeat(const CallExpr *Call, const FunctionDecl *Fn,
                                    NonBlockingFdAnalysis &A) {
-  return A.functionCfgs().mayReach(Fn, Call, Call);
+  return A.functionCfgs().onCycle(Fn, Call);
 }
 
 void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,

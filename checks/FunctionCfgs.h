@@ -24,6 +24,8 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/GraphTraits.h"
+#include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <algorithm>
@@ -31,6 +33,36 @@
 #include <memory>
 #include <optional>
 #include <vector>
+
+namespace clang::tidy::nbio {
+/// A function's CFG with the edges clang knows cannot be taken left out
+/// (a null successor: the false branch of `while (1)`, the back edge of
+/// `do ... while (0)`), as llvm::scc_iterator walks it.
+struct TakenEdges {
+  const CFG *G;
+};
+} // namespace clang::tidy::nbio
+
+namespace llvm {
+template <> struct GraphTraits<clang::tidy::nbio::TakenEdges> {
+  using NodeRef = const clang::CFGBlock *;
+  static bool taken(const clang::CFGBlock::AdjacentBlock &A) {
+    return A.getReachableBlock() != nullptr;
+  }
+  using ChildIteratorType =
+      filter_iterator<clang::CFGBlock::const_succ_iterator,
+                      bool (*)(const clang::CFGBlock::AdjacentBlock &)>;
+  static NodeRef getEntryNode(clang::tidy::nbio::TakenEdges G) {
+    return &G.G->getEntry();
+  }
+  static ChildIteratorType child_begin(NodeRef N) {
+    return make_filter_range(N->succs(), &taken).begin();
+  }
+  static ChildIteratorType child_end(NodeRef N) {
+    return make_filter_range(N->succs(), &taken).end();
+  }
+};
+} // namespace llvm
 
 namespace clang::tidy::nbio {
 
@@ -49,6 +81,9 @@ public:
     /// Which blocks every path to a block passes, asked by dominates
     /// (built on demand).
     mutable std::unique_ptr<CFGDomTree> Dom;
+    /// Blocks reached from the entry (first bit vector) and, of those, the
+    /// blocks on a cycle (second), asked by onCycle (built on demand).
+    mutable std::optional<std::pair<llvm::BitVector, llvm::BitVector>> Cycles;
     /// Statement -> (block ID, element index; a block's terminator is
     /// placed after its last element).
     llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> Pos;
@@ -147,6 +182,40 @@ public:
     return llvm::any_of(C->Blocks[FromBlock]->succs(), [&](const CFGBlock *S) {
       return S && (S == Dst || C->Reach->isReachable(S, Dst));
     });
+  }
+
+  /// Some path of \p Fn's CFG runs \p S and then comes back to it: its
+  /// block lies on a cycle (a loop's back edge, a goto back to before it).
+  /// mayReach(Fn, S, S) answers the same, but asks one reachability
+  /// question per block, each a walk of the whole CFG, which made a long
+  /// function with many calls quadratic; the strongly connected components
+  /// are found once per function instead. True when the CFG cannot say.
+  bool onCycle(const FunctionDecl *Fn, const Stmt *S) {
+    const Cfg *C = of(Fn);
+    if (!C)
+      return true;
+    auto P = C->Pos.find(S);
+    if (P == C->Pos.end())
+      return true;
+    if (!C->Cycles) {
+      unsigned N = C->G->getNumBlockIDs();
+      C->Cycles.emplace(llvm::BitVector(N), llvm::BitVector(N));
+      for (auto I = llvm::scc_begin(TakenEdges{C->G.get()}); !I.isAtEnd();
+           ++I) {
+        bool Cycle = I->size() > 1 || I.hasCycle();
+        for (const CFGBlock *B : *I) {
+          C->Cycles->first.set(B->getBlockID());
+          if (Cycle)
+            C->Cycles->second.set(B->getBlockID());
+        }
+      }
+    }
+    unsigned B = P->second.first;
+    // A block the entry does not reach (code after an endless loop) is
+    // asked the slow way.
+    if (!C->Cycles->first.test(B))
+      return mayReach(Fn, S, S);
+    return C->Cycles->second.test(B);
   }
 
   /// Every path of \p Fn's CFG from its entry to \p To runs \p From first
