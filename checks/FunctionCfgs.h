@@ -202,7 +202,7 @@ public:
       C->Cycles.emplace(llvm::BitVector(N), llvm::BitVector(N));
       for (auto I = llvm::scc_begin(TakenEdges{C->G.get()}); !I.isAtEnd();
            ++I) {
-        bool Cycle = I->size() > 1 || I.hasCycle();
+        bool Cycle = I.hasCycle(); // more than one block, or a self-loop
         for (const CFGBlock *B : *I) {
           C->Cycles->first.set(B->getBlockID());
           if (Cycle)
