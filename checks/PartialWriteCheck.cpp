@@ -27,7 +27,7 @@ void PartialWriteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void PartialWriteCheck::registerMatchers(ast_matchers::MatchFinder *F) {
-  matchCallsTo(F, {IoFamily::Plain});
+  matchCallsTo(F, {IoFamily::Plain, IoFamily::Ssl});
 }
 
 namespace {
@@ -43,7 +43,18 @@ constexpr WriteShape Writes[] = {{"write", 1, 2},
                                  {"sendto", 1, 2},
                                  {"writev", 1, 2},
                                  {"sendmsg", 1, -1}};
+/// The TLS writes that return a short count in partial-write mode, the
+/// count as their value (SSL_write_ex puts it in an out-parameter, which
+/// the flow does not follow).
+constexpr WriteShape TlsWrites[] = {{"SSL_write", 1, 2},
+                                    {"wolfSSL_write", 1, 2}};
 } // namespace
+
+/// The most plaintext one TLS record carries (SSL3_RT_MAX_PLAIN_LENGTH). In
+/// partial-write mode SSL_write returns a short count only once at least
+/// one whole record has gone out and the next was refused: a buffer that
+/// fits in one record is written whole or not at all.
+constexpr int64_t TlsRecordPlaintext = 16384;
 
 /// The room a descriptor reported writable has for one write, at least:
 /// a TCP socket is reported writable only with send-buffer memory free,
@@ -178,6 +189,104 @@ strlenBound(const Expr *Len, const FunctionDecl *Fn, FunctionParents &Parents) {
   return Max;
 }
 
+/// The length \p Len, or a bound on it (`strlen` of literals), if known.
+static std::optional<int64_t>
+lengthBound(const Expr *Len, const FunctionDecl *Fn, NonBlockingFdAnalysis &A) {
+  Expr::EvalResult R;
+  if (!Len->isValueDependent() && Len->EvaluateAsInt(R, A.context()))
+    return R.Val.getInt().getExtValue();
+  if (std::optional<uint64_t> B = strlenBound(Len, Fn, A.functionParents()))
+    return int64_t(*B);
+  return std::nullopt;
+}
+
+bool PartialWriteCheck::report(const CallExpr *Call, const IoCallInfo &Info,
+                               const ShortWriteOutcome &O,
+                               llvm::StringRef Subject) {
+  switch (O.End) {
+  case ShortWriteEnd::Dropped:
+    diag(reportLoc(Call),
+         "'%0' on %1 can write fewer bytes than asked, but only a failure is "
+         "tested: the rest of the buffer is never sent")
+        << Info.Name << Subject;
+    if (O.Test)
+      diag(reportLoc(O.Test),
+           "the count is only tested for a failure here; a short count "
+           "passes",
+           DiagnosticIDs::Note);
+    if (O.Where)
+      diag(reportLoc(O.Where),
+           "after a short write the function returns here as if every "
+           "byte was written",
+           DiagnosticIDs::Note);
+    return true;
+  case ShortWriteEnd::Failed:
+    diag(reportLoc(Call), "'%0' on %1 treats a short write as a failure; "
+                          "under load it writes only what fits in the buffer")
+        << Info.Name << Subject;
+    diag(reportLoc(O.Test), "a short count is taken for a failure here",
+         DiagnosticIDs::Note);
+    if (O.Where)
+      diag(reportLoc(O.Where),
+           "a short write ends here, and the bytes not yet written are lost",
+           DiagnosticIDs::Note);
+    return true;
+  case ShortWriteEnd::Restarted:
+    diag(reportLoc(Call),
+         "'%0' on %1 retries a short write from the start of the buffer: "
+         "the bytes already written go out again")
+        << Info.Name << Subject;
+    diag(reportLoc(O.Test),
+         "a short count goes back to the call here with the same buffer "
+         "and length",
+         DiagnosticIDs::Note);
+    return true;
+  case ShortWriteEnd::NotKept:
+  case ShortWriteEnd::Advances:
+  case ShortWriteEnd::Returned:
+    return false;
+  }
+  return false;
+}
+
+/// SSL_write in partial-write mode: once the program turns
+/// SSL_MODE_ENABLE_PARTIAL_WRITE on, a write longer than one record can
+/// return after the first records, whatever the descriptor's mode
+/// (SSL_CTX_set_mode(3)); without it a TLS write is whole or fails, and a
+/// retry must repeat the same arguments, so nothing is reported.
+void PartialWriteCheck::decideTls(NonBlockingFdAnalysis &A,
+                                  ShortWriteFlow &Flow, const CallExpr *Call,
+                                  const IoCallInfo &Info) {
+  const WriteShape *Shape = llvm::find_if(
+      TlsWrites, [&](const WriteShape &W) { return W.Name == Info.Name; });
+  if (Shape == std::end(TlsWrites) ||
+      Call->getNumArgs() <= unsigned(std::max(Shape->Buf, Shape->Len)))
+    return;
+  const FunctionDecl *Fn = A.enclosingFunction(Call);
+  if (!Fn)
+    return;
+  const Expr *Session = fdOf(Call, Info);
+  const TlsSessions::ModeSwitch *Mode =
+      A.tlsSessions().partialWrites(Session, Call, Fn);
+  if (!Mode)
+    return;
+  if (std::optional<int64_t> N = lengthBound(Call->getArg(Shape->Len), Fn, A);
+      N && *N <= TlsRecordPlaintext)
+    return;
+  ShortWriteOutcome O = Flow.follow(
+      Call, Fn, Session, {Call->getArg(Shape->Buf), Call->getArg(Shape->Len)});
+  std::string Subject = (Info.Api->Library + " session '" + textOf(Session) +
+                         "' in partial-write mode")
+                            .str();
+  if (!report(Call, Info, O, Subject))
+    return;
+  diag(reportLoc(Mode->Call),
+       "partial-write mode is turned on here "
+       "(SSL_MODE_ENABLE_PARTIAL_WRITE): a write longer than one record "
+       "can return once part of the buffer is sent",
+       DiagnosticIDs::Note);
+}
+
 void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
                                llvm::ArrayRef<const Stmt *> Candidates) {
   ShortWriteFlow Flow(A.context(), A.functionCfgs());
@@ -185,6 +294,10 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = ioCallInfo(Call);
+    if (Info && Info->Family == IoFamily::Ssl) {
+      decideTls(A, Flow, Call, *Info);
+      continue;
+    }
     if (!Info || Info->Family != IoFamily::Plain)
       continue;
     // A project's wrapper is the library call it wraps, with the
@@ -224,15 +337,7 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
       continue;
     if (LenArg >= 0 && Library != "writev") {
       // The length, or a bound on it: each rule below asks "at most".
-      std::optional<int64_t> N;
-      Expr::EvalResult R;
-      const Expr *Len = Call->getArg(LenArg);
-      if (!Len->isValueDependent() && Len->EvaluateAsInt(R, *Ctx))
-        N = R.Val.getInt().getExtValue();
-      else if (std::optional<uint64_t> B =
-                   strlenBound(Len, Fn, A.functionParents()))
-        N = int64_t(*B);
-      if (N) {
+      if (std::optional<int64_t> N = lengthBound(Call->getArg(LenArg), Fn, A)) {
         // One byte (the self-pipe's wake-up) is all or nothing; so is a
         // write of at most PIPE_BUF bytes to a pipe; a write shorter than
         // MinimumLength is in practice (DefaultMinimumLength says why).
@@ -255,53 +360,10 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
       if (Arg >= 0)
         Data.push_back(Call->getArg(Arg));
     ShortWriteOutcome O = Flow.follow(Call, Fn, Fd, Data);
-    std::string FdText = textOf(Fd);
-    const char *Mode = Origin ? "non-blocking " : "";
-    switch (O.End) {
-    case ShortWriteEnd::Dropped:
-      diag(reportLoc(Call),
-           "'%0' on %1fd '%2' can write fewer bytes than asked, but only a "
-           "failure is tested: the rest of the buffer is never sent")
-          << Info->Name << Mode << FdText;
-      if (O.Test)
-        diag(reportLoc(O.Test),
-             "the count is only tested for a failure here; a short count "
-             "passes",
-             DiagnosticIDs::Note);
-      if (O.Where)
-        diag(reportLoc(O.Where),
-             "after a short write the function returns here as if every "
-             "byte was written",
-             DiagnosticIDs::Note);
-      break;
-    case ShortWriteEnd::Failed:
-      diag(reportLoc(Call),
-           "'%0' on %1fd '%2' treats a short write as a failure; under load "
-           "it writes only what fits in the buffer")
-          << Info->Name << Mode << FdText;
-      diag(reportLoc(O.Test), "a short count is taken for a failure here",
-           DiagnosticIDs::Note);
-      if (O.Where)
-        diag(reportLoc(O.Where),
-             "a short write ends here, and the bytes not yet written are "
-             "lost",
-             DiagnosticIDs::Note);
-      break;
-    case ShortWriteEnd::Restarted:
-      diag(reportLoc(Call),
-           "'%0' on %1fd '%2' retries a short write from the start of the "
-           "buffer: the bytes already written go out again")
-          << Info->Name << Mode << FdText;
-      diag(reportLoc(O.Test),
-           "a short count goes back to the call here with the same buffer "
-           "and length",
-           DiagnosticIDs::Note);
-      break;
-    case ShortWriteEnd::NotKept:
-    case ShortWriteEnd::Advances:
-    case ShortWriteEnd::Returned:
+    std::string Subject =
+        std::string(Origin ? "non-blocking " : "") + "fd '" + textOf(Fd) + "'";
+    if (!report(Call, *Info, O, Subject))
       continue;
-    }
     if (Origin)
       noteOrigin(*Origin, Call);
   }

@@ -7,6 +7,7 @@
 #define NBIO_CHECKS_PARTIALWRITECHECK_H
 
 #include "NbioCheckBase.h"
+#include "ShortWriteFlow.h"
 
 namespace clang::tidy::nbio {
 
@@ -41,6 +42,12 @@ protected:
               llvm::ArrayRef<const Stmt *> Candidates) override;
 
 private:
+  void decideTls(NonBlockingFdAnalysis &A, ShortWriteFlow &Flow,
+                 const CallExpr *Call, const IoCallInfo &Info);
+  /// Reports \p Call (on \p Subject: "non-blocking fd 'fd'"...) when \p O
+  /// says a short count is lost; false when it is not.
+  bool report(const CallExpr *Call, const IoCallInfo &Info,
+              const ShortWriteOutcome &O, llvm::StringRef Subject);
   /// Report on every descriptor, blocking ones too (a blocking write is
   /// short only when a signal interrupts it or a timeout is set).
   const bool AllDescriptors;

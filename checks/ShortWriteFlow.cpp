@@ -37,6 +37,9 @@ struct Use {
   unsigned Succ = 0;
   bool Length = false;
   const Expr *Test = nullptr;
+  /// For Test: the branch is a `switch` on what SSL_get_error() makes of
+  /// the count; a short count takes the `case 0:` (SSL_ERROR_NONE) arm.
+  bool Switch = false;
 };
 
 /// A short write's count n (0 < n < length) against a comparison `n Op k`.
@@ -74,6 +77,11 @@ BinaryOperatorKind reversed(BinaryOperatorKind Op) {
     return Op;
   }
 }
+
+/// The calls that take a TLS call's result only to say what kind of
+/// failure it was (SSL_get_error(3)): they do not account for the bytes.
+constexpr llvm::StringLiteral ResultClassifiers[] = {"SSL_get_error",
+                                                     "wolfSSL_get_error"};
 
 bool isLoop(const Stmt *S) {
   return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
@@ -154,6 +162,49 @@ struct CountWalk {
     return false;
   }
 
+  /// The kind \p Kind a classifier (SSL_get_error) gives a short count,
+  /// 0, compared with a constant (`== SSL_ERROR_NONE`) or switched on;
+  /// otherwise (kept in a variable, compared with a variable) it decides
+  /// nothing here.
+  Use classified(const Expr *Kind) {
+    const Stmt *X = Kind;
+    const Stmt *P = PM.getParent(X);
+    while (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P))) {
+      X = P;
+      P = PM.getParent(X);
+    }
+    if (const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+        B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
+      const Expr *Other = B->getLHS() == X ? B->getRHS() : B->getLHS();
+      Expr::EvalResult R;
+      if (!Other->isValueDependent() && Other->EvaluateAsInt(R, Ctx)) {
+        bool Equal = R.Val.getInt() == 0;
+        Use U = branchOn(B, B->getOpcode() == BO_EQ ? Equal : !Equal,
+                         /*Length=*/false, B);
+        if (U.Kind == UseKind::Test)
+          return U;
+      }
+    }
+    if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(P);
+        Sw && Sw->getCond() == X) {
+      for (const Stmt *Y = Kind;; Y = PM.getParent(Y)) {
+        auto It = Pos.find(Y);
+        if (It != Pos.end()) {
+          const CFGBlock *B = Blocks[It->second.first];
+          if (B && B->getTerminatorStmt() == Sw &&
+              It->second.second + 1 == B->size()) {
+            Use U{UseKind::Test, Y, 0, false, nullptr};
+            U.Switch = true;
+            return U;
+          }
+        }
+        if (Y == X)
+          break;
+      }
+    }
+    return {UseKind::Logged};
+  }
+
   /// What the code does with the count's value \p E.
   Use classify(const Expr *E) {
     if (testedByEmptyIf(E))
@@ -207,6 +258,12 @@ struct CountWalk {
       // formatted into a message (printf, syslog, a project's log or abort
       // helper): it does not account for the bytes written.
       const FunctionDecl *Callee = C->getDirectCallee();
+      // SSL_get_error(ssl, n) only sorts the result into its kind, and a
+      // short count's kind is SSL_ERROR_NONE (0): tests of the kind are
+      // decided so, and the count itself goes on unused.
+      if (Callee && Callee->getIdentifier() &&
+          llvm::is_contained(ResultClassifiers, Callee->getName()))
+        return classified(C);
       if (Callee && Callee->isVariadic())
         for (unsigned I = Callee->getNumParams(); I < C->getNumArgs(); ++I)
           if (Same(C->getArg(I)))
@@ -470,6 +527,19 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
       continue;
     }
     auto T = Last ? Tests.find(Last) : Tests.end();
+    // A switch on the kind of a short count: the `case 0:` arms, or else
+    // the default (or past the switch).
+    auto CaseZero = [&](const CFGBlock *SB) {
+      const auto *C = dyn_cast_or_null<CaseStmt>(SB ? SB->getLabel() : nullptr);
+      Expr::EvalResult R;
+      return C && !C->getRHS() && !C->getLHS()->isValueDependent() &&
+             C->getLHS()->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 0;
+    };
+    bool SwitchTest = T != Tests.end() && T->second.Switch;
+    bool HasCaseZero =
+        SwitchTest && llvm::any_of(B->succs(), [&](const auto &Succ) {
+          return CaseZero(Succ.getReachableBlock());
+        });
     unsigned K = 0;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
       const CFGBlock *SB = Succ.getReachableBlock();
@@ -479,7 +549,11 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
       Item Next = I;
       Next.Block = SB->getBlockID();
       Next.From = 0;
-      if (T != Tests.end()) {
+      if (SwitchTest) {
+        bool Zero = CaseZero(SB);
+        if (HasCaseZero ? !Zero : isa_and_nonnull<CaseStmt>(SB->getLabel()))
+          continue;
+      } else if (T != Tests.end()) {
         if (This != T->second.Succ)
           continue;
         if (T->second.Length) {

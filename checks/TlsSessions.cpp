@@ -224,6 +224,102 @@ bool TlsSessions::mayBindBefore(const CallExpr *Binding) {
   return A.functionCfgs().mayReach(AskedIn, Binding, AskedAt);
 }
 
+namespace {
+/// The calls that switch a mode of an OpenSSL or wolfSSL context or
+/// session. Ctrl: the `SSL_CTX_ctrl(ctx, SSL_CTRL_MODE, op, NULL)` form
+/// OpenSSL's SSL_CTX_set_mode and SSL_set_mode macros expand to, whose
+/// command says on or off; otherwise the function form (BoringSSL's, and
+/// wolfSSL's SSL_CTX_set_mode).
+struct ModeCall {
+  llvm::StringLiteral Name;
+  bool OnContext;
+  bool Ctrl;
+  bool On; ///< for the function form
+};
+constexpr ModeCall ModeCalls[] = {
+    {"SSL_CTX_ctrl", true, true, true},
+    {"SSL_ctrl", false, true, true},
+    {"wolfSSL_CTX_ctrl", true, true, true},
+    {"wolfSSL_ctrl", false, true, true},
+    {"SSL_CTX_set_mode", true, false, true},
+    {"SSL_set_mode", false, false, true},
+    {"SSL_CTX_clear_mode", true, false, false},
+    {"SSL_clear_mode", false, false, false},
+    {"wolfSSL_CTX_set_mode", true, false, true},
+    {"wolfSSL_set_mode", false, false, true},
+};
+} // namespace
+
+const TlsSessions::ModeSwitch *
+TlsSessions::partialWrites(const Expr *Session, const Stmt *At,
+                           const FunctionDecl *Fn) {
+  if (!ModeSwitches) {
+    ModeSwitches.emplace();
+    A.forEachCallee(
+        [&](const FunctionDecl *FD, llvm::ArrayRef<const CallExpr *> Calls) {
+          if (!FD->getIdentifier())
+            return;
+          const ModeCall *MC = llvm::find_if(ModeCalls, [&](const ModeCall &M) {
+            return M.Name == FD->getName();
+          });
+          if (MC == std::end(ModeCalls))
+            return;
+          const ASTContext &Ctx = FD->getASTContext();
+          unsigned OpArg = MC->Ctrl ? 2 : 1;
+          for (const CallExpr *C : Calls) {
+            if (C->getNumArgs() <= OpArg)
+              continue;
+            bool On = MC->On;
+            if (MC->Ctrl) {
+              // The command by its name: OpenSSL and wolfSSL give it the same.
+              if (NonBlockingFdAnalysis::mentionsName(C->getArg(1),
+                                                      "SSL_CTRL_MODE", Ctx))
+                On = true;
+              else if (NonBlockingFdAnalysis::mentionsName(
+                           C->getArg(1), "SSL_CTRL_CLEAR_MODE", Ctx))
+                On = false;
+              else
+                continue;
+            }
+            // The mode by its name too: its value differs (1 in OpenSSL, 2 in
+            // wolfSSL). A mode computed elsewhere (`long m = ...;`) is not
+            // seen, and the writes stay quiet.
+            if (!NonBlockingFdAnalysis::mentionsName(
+                    C->getArg(OpArg), "SSL_MODE_ENABLE_PARTIAL_WRITE", Ctx))
+              continue;
+            ModeSwitches->push_back({C, C->getArg(0), MC->OnContext, On});
+          }
+        });
+  }
+  const Decl *H = holder(Session);
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  const ModeSwitch *Found = nullptr;
+  bool ContextOff = false;
+  for (const ModeSwitch &M : *ModeSwitches) {
+    if (M.On) {
+      if (!Found && (M.OnContext || (H && holder(M.Object) == H)))
+        Found = &M;
+      continue;
+    }
+    // A context's mode turned off anywhere: which sessions were made
+    // before is not followed, so a context's switch no longer decides.
+    if (M.OnContext) {
+      ContextOff = true;
+      continue;
+    }
+    // Turned off for this session where it may run before the write.
+    if (!H || holder(M.Object) != H || !Def)
+      continue;
+    const FunctionDecl *In = A.enclosingFunction(M.Call);
+    if (In && In->getDefinition() == Def &&
+        A.functionCfgs().mayReach(Def, M.Call, At))
+      return nullptr;
+  }
+  if (Found && Found->OnContext && ContextOff)
+    return nullptr;
+  return Found;
+}
+
 /// \p T is (a pointer, at any depth, to) one of libssh2's objects: a
 /// session, a channel, an SFTP session or handle (`struct _LIBSSH2_...`).
 static bool isLibssh2Object(QualType T) {

@@ -80,6 +80,24 @@ public:
   /// object's owner down ends \p Session's connection too.
   const Expr *madeFrom(const Expr *Session);
 
+  /// A call that turns OpenSSL's or wolfSSL's partial-write mode on or off
+  /// (`SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE)`, which
+  /// OpenSSL's headers make `SSL_CTX_ctrl(ctx, SSL_CTRL_MODE, ...)`).
+  struct ModeSwitch {
+    const CallExpr *Call;
+    const Expr *Object; ///< the context or the session
+    bool OnContext;     ///< a context: every session made from it
+    bool On;            ///< turned on (true) or off
+  };
+  /// \p Session's writes (at \p At in \p Fn) may return a short count: the
+  /// TU turns partial-write mode on for a context (a session is made from
+  /// one; a TU rarely sets up two) or for the variable or field that holds
+  /// \p Session, and no call in \p Fn that may run before \p At turns it off
+  /// for that holder (redis clears it around a write that must be whole).
+  /// The switch that turned it on, or null.
+  const ModeSwitch *partialWrites(const Expr *Session, const Stmt *At,
+                                  const FunctionDecl *Fn);
+
   /// For the project's facts: the struct fields that hold a session this
   /// TU's own code binds to a non-blocking descriptor or makes non-blocking
   /// (fieldKey() -> "file:line" of where it became so).
@@ -98,6 +116,8 @@ private:
   /// other than libssh2's own. Asked once per TU.
   bool libssh2KeptBlocking();
   std::optional<bool> Libssh2Blocking;
+  std::optional<std::vector<ModeSwitch>> ModeSwitches;
+
   std::optional<Origin> nonBlocking(const Decl *Holder, unsigned Depth);
   /// The call at which nonBlocking() is asked, and its function; a
   /// binding in that function must be able to run before it.
