@@ -1632,6 +1632,13 @@ struct NonBlockingFdAnalysis::Impl {
   keyNonBlockingImpl(const FdKey &K, const FunctionDecl *Fn, const Stmt *At) {
     if (Fn)
       expandPendingIn(Fn);
+    // A field filled only from another field that Fn makes blocking on
+    // every path first: the same descriptor, blocking here.
+    if (Fn && K.Kind == FdKey::Field) {
+      if (std::optional<FdKey> From = soleSourceField(K);
+          From && clearedOnEveryPath(*From, Fn, At))
+        return std::nullopt;
+    }
     // Events guarded by one of Fn's own parameters (`if (nonblock) ...`)
     // make Fn a wrapper; they do not decide for Fn's own calls.
     const std::vector<Event> Evs = eventsFor(K);
@@ -1940,6 +1947,41 @@ struct NonBlockingFdAnalysis::Impl {
   /// On every path of \p Def's CFG to \p At, the last event on \p K makes
   /// it blocking (and not through one of Def's own arguments). Def's
   /// wrapper calls must be expanded already.
+  /// The one field whose descriptors the field \p K holds: every store
+  /// the TU makes to K copies that field (unbound's `res.fd = c->fd`, the
+  /// request's stream filled from the connection's comm_point). Fields are
+  /// one descriptor each for the whole TU (FdKey::isTuWide), so K is then
+  /// that field's descriptor under another name. None when K is stored
+  /// anything else, or nothing.
+  std::optional<FdKey> soleSourceField(const FdKey &K) {
+    if (K.Kind != FdKey::Field)
+      return std::nullopt;
+    auto It = Events.find(K);
+    if (It == Events.end())
+      return std::nullopt;
+    std::optional<FdKey> From;
+    for (const Event &E : It->second) {
+      FdKey S = E.Kind == EvKind::Copy && E.Src ? keyOf(E.Src) : FdKey{};
+      if (S.Kind != FdKey::Field || S.tuple() == K.tuple() ||
+          (From && From->tuple() != S.tuple()))
+        return std::nullopt;
+      From = S;
+    }
+    return From;
+  }
+
+  /// The field \p K is made blocking on every path to \p At in \p Def:
+  /// itself, or the one field it is filled from.
+  bool fieldClearedOnEveryPath(const FdKey &K, const FunctionDecl *Def,
+                               const Stmt *At) {
+    if (K.Kind != FdKey::Field)
+      return false;
+    if (clearedOnEveryPath(K, Def, At))
+      return true;
+    std::optional<FdKey> From = soleSourceField(K);
+    return From && clearedOnEveryPath(*From, Def, At);
+  }
+
   bool clearedOnEveryPath(const FdKey &K, const FunctionDecl *Def,
                           const Stmt *At) {
     const std::vector<Event> Evs = eventsFor(K);
@@ -2959,11 +3001,18 @@ bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
   P->collect();
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
   FdKey K = keyOf(Fd);
-  if (!Def || !K.valid() || K.isTuWide())
+  if (!Def || !K.valid())
     return false;
   // Every path comes through an event, and each path's last one makes the
-  // descriptor blocking, whatever the function's own arguments say.
+  // descriptor blocking, whatever the function's own arguments say. A
+  // field is one descriptor for the whole TU: made blocking through it or
+  // through the one field it is filled from (`fd_set_block(s->c->fd); ...
+  // recv(res->fd, ...)` where every `res.fd` is a copy of a `c->fd`).
+  if (K.isTuWide() && K.Kind != FdKey::Field)
+    return false;
   P->expandPendingIn(Def);
+  if (K.Kind == FdKey::Field)
+    return P->fieldClearedOnEveryPath(K, Def, At);
   return P->clearedOnEveryPath(K, Def, At);
 }
 

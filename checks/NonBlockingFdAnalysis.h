@@ -119,7 +119,9 @@ public:
 
   /// On every path to \p At in \p Fn, the last thing done to the local
   /// or parameter \p Fd makes it blocking (`fcntl(fd, F_SETFL, fl &
-  /// ~O_NONBLOCK)`, or a function of the file that does so).
+  /// ~O_NONBLOCK)`, or a function of the file that does so). For a struct
+  /// field (one descriptor for the whole TU), the same holds of the field,
+  /// or of the one field every store to it copies (`res.fd = c->fd`).
   bool madeBlockingAt(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
   /// \p C, a call in \p Fn, is one the analysis reads as setting \p Fd's
