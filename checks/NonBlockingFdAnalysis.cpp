@@ -1944,9 +1944,6 @@ struct NonBlockingFdAnalysis::Impl {
             !N.contains_insensitive("block"));
   }
 
-  /// On every path of \p Def's CFG to \p At, the last event on \p K makes
-  /// it blocking (and not through one of Def's own arguments). Def's
-  /// wrapper calls must be expanded already.
   /// The one field whose descriptors the field \p K holds: every store
   /// the TU makes to K copies that field (unbound's `res.fd = c->fd`, the
   /// request's stream filled from the connection's comm_point). Fields are
@@ -1982,6 +1979,9 @@ struct NonBlockingFdAnalysis::Impl {
     return From && clearedOnEveryPath(*From, Def, At);
   }
 
+  /// On every path of \p Def's CFG to \p At, the last event on \p K makes
+  /// it blocking (and not through one of Def's own arguments). Def's
+  /// wrapper calls must be expanded already.
   bool clearedOnEveryPath(const FdKey &K, const FunctionDecl *Def,
                           const Stmt *At) {
     const std::vector<Event> Evs = eventsFor(K);
