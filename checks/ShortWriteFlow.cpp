@@ -162,9 +162,10 @@ struct CountWalk {
     return false;
   }
 
-  /// The kind \p Kind a classifier (SSL_get_error) gives a short count,
-  /// 0, compared with a constant (`== SSL_ERROR_NONE`) or switched on;
-  /// otherwise (kept in a variable, compared with a variable) it decides
+  /// \p Kind, a classifier's call on the count (`SSL_get_error(ssl, n)`),
+  /// gives a short count the kind 0 (SSL_ERROR_NONE): a comparison of the
+  /// call with a constant, or a `switch` on it, is a test of the count
+  /// decided so. Kept in a variable or compared with one, the kind decides
   /// nothing here.
   Use classified(const Expr *Kind) {
     const Stmt *X = Kind;
