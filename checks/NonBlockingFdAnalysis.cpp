@@ -1634,11 +1634,8 @@ struct NonBlockingFdAnalysis::Impl {
       expandPendingIn(Fn);
     // A field filled only from another field that Fn makes blocking on
     // every path first: the same descriptor, blocking here.
-    if (Fn && K.Kind == FdKey::Field) {
-      if (std::optional<FdKey> From = soleSourceField(K);
-          From && clearedOnEveryPath(*From, Fn, At))
-        return std::nullopt;
-    }
+    if (Fn && clearedThroughSourceField(K, Fn, At))
+      return std::nullopt;
     // Events guarded by one of Fn's own parameters (`if (nonblock) ...`)
     // make Fn a wrapper; they do not decide for Fn's own calls.
     const std::vector<Event> Evs = eventsFor(K);
@@ -1967,14 +1964,10 @@ struct NonBlockingFdAnalysis::Impl {
     return From;
   }
 
-  /// The field \p K is made blocking on every path to \p At in \p Def:
-  /// itself, or the one field it is filled from.
-  bool fieldClearedOnEveryPath(const FdKey &K, const FunctionDecl *Def,
-                               const Stmt *At) {
-    if (K.Kind != FdKey::Field)
-      return false;
-    if (clearedOnEveryPath(K, Def, At))
-      return true;
+  /// \p K is a field filled only from one other field, which \p Def makes
+  /// blocking on every path to \p At.
+  bool clearedThroughSourceField(const FdKey &K, const FunctionDecl *Def,
+                                 const Stmt *At) {
     std::optional<FdKey> From = soleSourceField(K);
     return From && clearedOnEveryPath(*From, Def, At);
   }
@@ -3011,9 +3004,8 @@ bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
   if (K.isTuWide() && K.Kind != FdKey::Field)
     return false;
   P->expandPendingIn(Def);
-  if (K.Kind == FdKey::Field)
-    return P->fieldClearedOnEveryPath(K, Def, At);
-  return P->clearedOnEveryPath(K, Def, At);
+  return P->clearedOnEveryPath(K, Def, At) ||
+         P->clearedThroughSourceField(K, Def, At);
 }
 
 bool NonBlockingFdAnalysis::setsModeBy(const CallExpr *C, const Expr *Fd,
