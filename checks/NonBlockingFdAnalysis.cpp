@@ -209,6 +209,14 @@ struct ParamEffect {
   SourceLocation Loc;
 };
 
+/// What a function does to a field of an object one of its parameters
+/// points to (or refers to): Impl::fieldEffects.
+struct FieldEffect {
+  unsigned Param;
+  const Decl *Field; ///< canonical
+  bool Set;
+};
+
 } // namespace
 
 // Built-in "set non-blocking" wrappers from real projects.
@@ -492,6 +500,7 @@ struct NonBlockingFdAnalysis::Impl {
       CallSites; // callee -> calls to it
   llvm::DenseSet<const FunctionDecl *> Walked;
   llvm::DenseMap<const FunctionDecl *, std::vector<ParamEffect>> Summaries;
+  llvm::DenseMap<const FunctionDecl *, std::vector<FieldEffect>> FieldEffects;
   llvm::DenseSet<const FunctionDecl *> InSummary;
   bool Collected = false;
   bool SoErrorRead = false;
@@ -1326,6 +1335,63 @@ struct NonBlockingFdAnalysis::Impl {
     }
     InSummary.erase(FD);
     return Summaries[FD] = std::move(Out);
+  }
+
+  /// What calling \p FD does to a field of an object it is given by
+  /// pointer (`p->fd`, `(*p).fd`) or by reference: which field of which
+  /// parameter's object it makes blocking, or non-blocking (proftpd's
+  /// `pr_fsio_set_block(pr_fh_t *fh)` clears O_NONBLOCK on `fh->fh_fd`).
+  /// As for summary(), an event counts when some path from the entry
+  /// reaches it with the parameter unchanged; a blocking event counts only
+  /// when no flag parameter guards it (a guarded one may not happen), a
+  /// non-blocking one always (it may).
+  const std::vector<FieldEffect> &fieldEffects(const FunctionDecl *FD) {
+    auto [It, New] = FieldEffects.try_emplace(FD);
+    if (!New)
+      return It->second;
+    std::vector<FieldEffect> Out;
+    walkFunction(FD);
+    expandPendingIn(FD);
+    // The parameter whose object \p Target's field belongs to, if any.
+    auto ParamOf = [&](const Expr *Target) -> const ParmVarDecl * {
+      const auto *ME =
+          Target ? dyn_cast<MemberExpr>(Target->IgnoreParenCasts()) : nullptr;
+      if (!ME)
+        return nullptr;
+      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+      if (!ME->isArrow()) {
+        if (const auto *U = dyn_cast<UnaryOperator>(Base);
+            U && U->getOpcode() == UO_Deref)
+          Base = U->getSubExpr()->IgnoreParenImpCasts();
+        else if (const auto *R = dyn_cast<DeclRefExpr>(Base);
+                 !R || !R->getDecl()->getType()->isReferenceType())
+          return nullptr;
+      }
+      const auto *R = dyn_cast<DeclRefExpr>(Base);
+      const auto *PV = R ? dyn_cast<ParmVarDecl>(R->getDecl()) : nullptr;
+      return PV && PV->getDeclContext() == FD ? PV : nullptr;
+    };
+    // Copied: viaCopyHolds may record events.
+    std::vector<Event> Evs;
+    for (const auto &[K, List] : Events)
+      if (K.Kind == FdKey::Field)
+        for (const Event &E : List)
+          if (E.Fn == FD && E.Kind != EvKind::Copy && E.S)
+            Evs.push_back(E);
+    for (const Event &E : Evs) {
+      const ParmVarDecl *PV = ParamOf(E.Target);
+      if (!PV || (E.Kind == EvKind::Clear && E.G.Param) || !viaCopyHolds(E))
+        continue;
+      const LocalCopies &Stores = copiesInto(FD, PV->getCanonicalDecl());
+      llvm::SmallVector<unsigned, 2> StoredLast;
+      bool FromEntry = true;
+      if (!Stores.lastAt(E.S, StoredLast, FromEntry))
+        FromEntry = true;
+      if (FromEntry)
+        Out.push_back(
+            {PV->getFunctionScopeIndex(), E.Key.D, E.Kind == EvKind::Set});
+    }
+    return FieldEffects[FD] = std::move(Out);
   }
 
   llvm::DenseSet<const FunctionDecl *> Expanded;
@@ -2834,7 +2900,8 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
   P->collect();
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
   std::optional<NonBlockingOrigin> O = P->exprNonBlocking(Fd, Def, At);
-  if (O && shownRegularFileAt(Fd, At, Def))
+  if (O && (shownRegularFileAt(Fd, At, Def) ||
+            (Def && clearedByHandleHelper(Fd, At, Def))))
     return std::nullopt;
   return O;
 }
@@ -3005,7 +3072,83 @@ bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
     return false;
   P->expandPendingIn(Def);
   return P->clearedOnEveryPath(K, Def, At) ||
-         P->clearedThroughSourceField(K, Def, At);
+         P->clearedThroughSourceField(K, Def, At) ||
+         clearedByHandleHelper(Fd, At, Def);
+}
+
+bool NonBlockingFdAnalysis::clearedByHandleHelper(const Expr *Fd,
+                                                  const Stmt *At,
+                                                  const FunctionDecl *Def) {
+  const auto *ME = dyn_cast<MemberExpr>(Fd->IgnoreParenCasts());
+  const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  const auto *BaseRef =
+      ME ? dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts())
+         : nullptr;
+  const auto *V = BaseRef ? dyn_cast<VarDecl>(BaseRef->getDecl()) : nullptr;
+  if (!Field || !V || !V->isLocalVarDeclOrParm() || !Def->hasBody())
+    return false;
+  // `v.fd` of a struct variable: the helper is given `&v` (or `v`, by
+  // reference); `p->fd` or `r.fd` of a reference: `p`, `r`.
+  const bool ByAddress = !ME->isArrow() && !V->getType()->isReferenceType();
+  const Decl *Obj = V->getCanonicalDecl();
+  auto SameObject = [&](const Expr *Arg, const ParmVarDecl *Param) {
+    Arg = Arg->IgnoreParenCasts();
+    if (ByAddress && !Param->getType()->isReferenceType()) {
+      const auto *U = dyn_cast<UnaryOperator>(Arg);
+      if (!U || U->getOpcode() != UO_AddrOf)
+        return false;
+      Arg = U->getSubExpr()->IgnoreParenCasts();
+    }
+    const auto *R = dyn_cast<DeclRefExpr>(Arg);
+    return R && R->getDecl()->getCanonicalDecl() == Obj;
+  };
+  const Decl *F = Field->getCanonicalDecl();
+  llvm::SmallVector<const Stmt *, 8> Clears, Others;
+  for (const CallExpr *C : callsIn(Def)) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    const FunctionDecl *CDef = Callee ? Callee->getDefinition() : nullptr;
+    if (!CDef || CDef == Def)
+      continue;
+    bool Clear = false, Set = false;
+    for (const FieldEffect &E : P->fieldEffects(CDef))
+      if (E.Field == F && E.Param < C->getNumArgs() &&
+          E.Param < CDef->getNumParams() &&
+          SameObject(C->getArg(E.Param), CDef->getParamDecl(E.Param)))
+        (E.Set ? Set : Clear) = true;
+    if (Set)
+      Others.push_back(C);
+    else if (Clear)
+      Clears.push_back(C);
+  }
+  if (Clears.empty())
+    return false;
+  // What undoes it: a store to the variable (another object; taking its
+  // address for one of those calls is not one), and this function's own
+  // events on the field, a store to it or a non-blocking mode included.
+  auto ArgOfClear = [&](const Stmt *S) {
+    return llvm::any_of(Clears, [&](const Stmt *C) {
+      return llvm::any_of(cast<CallExpr>(C)->arguments(), [&](const Expr *A) {
+        return A->IgnoreParenCasts() == S;
+      });
+    });
+  };
+  for (const VarWrite &W : writesOf(V, Def->getBody()))
+    if (!W.Address || !ArgOfClear(W.S))
+      Others.push_back(W.S);
+  for (const Event &E : P->eventsFor(keyOf(Fd)))
+    if (E.Fn == Def && E.S && E.Kind != EvKind::Clear)
+      Others.push_back(E.S);
+  // On every path from the entry to the call, the last of them is one of
+  // the helper calls.
+  const size_t NClears = Clears.size();
+  llvm::SmallVector<const Stmt *, 8> Defs(Clears);
+  Defs.append(Others.begin(), Others.end());
+  FunctionCfgs::LastOnPaths Last(Cfgs, Def, Defs);
+  llvm::SmallVector<unsigned, 4> LastDefs;
+  bool FromEntry = false;
+  return Last.valid() && Last.at(At, LastDefs, FromEntry) && !FromEntry &&
+         !LastDefs.empty() &&
+         llvm::all_of(LastDefs, [&](unsigned I) { return I < NClears; });
 }
 
 bool NonBlockingFdAnalysis::setsModeBy(const CallExpr *C, const Expr *Fd,

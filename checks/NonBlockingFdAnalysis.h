@@ -121,7 +121,9 @@ public:
   /// or parameter \p Fd makes it blocking (`fcntl(fd, F_SETFL, fl &
   /// ~O_NONBLOCK)`, or a function of the file that does so). For a struct
   /// field (one descriptor for the whole TU), the same holds of the field,
-  /// or of the one field every store to it copies (`res.fd = c->fd`).
+  /// or of the one field every store to it copies (`res.fd = c->fd`), or
+  /// the object it is named through was given to a function of the file
+  /// that makes that field blocking (clearedByHandleHelper).
   bool madeBlockingAt(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
   /// \p C, a call in \p Fn, is one the analysis reads as setting \p Fd's
@@ -271,6 +273,13 @@ public:
   struct Impl;
 
 private:
+  /// madeBlockingAt for a field named through a local or a parameter
+  /// (`out->fh_fd`, `h.fd`): on every path to \p At, the last thing done
+  /// to the variable or to the field is a call to one of the file's
+  /// functions that makes that field of the object it is given blocking
+  /// (proftpd's `pr_fsio_set_block(dst_fh)`), given this very variable.
+  bool clearedByHandleHelper(const Expr *Fd, const Stmt *At,
+                             const FunctionDecl *Def);
   /// A call that creates a descriptor (socket(), socketpair(), pipe(), or
   /// another file's function that returns one, as the facts say), and the
   /// calls whose returns led to it, outermost first: the creating call's
