@@ -27,7 +27,7 @@ void PartialWriteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void PartialWriteCheck::registerMatchers(ast_matchers::MatchFinder *F) {
-  matchCallsTo(F, {IoFamily::Plain, IoFamily::Ssl});
+  matchCallsTo(F, {IoFamily::Plain, IoFamily::Ssl, IoFamily::Code});
 }
 
 namespace {
@@ -48,6 +48,12 @@ constexpr WriteShape Writes[] = {{"write", 1, 2},
 /// the flow does not follow).
 constexpr WriteShape TlsWrites[] = {{"SSL_write", 1, 2},
                                     {"wolfSSL_write", 1, 2}};
+/// The TLS writes that send at most one record per call, whatever the
+/// mode: GnuTLS's record layer takes what one record holds and returns
+/// that count (gnutls_record_send(3): "the number of bytes sent might be
+/// less than data_size").
+constexpr WriteShape RecordWrites[] = {{"gnutls_record_send", 1, 2},
+                                       {"gnutls_record_send2", 1, 2}};
 } // namespace
 
 /// The most plaintext one TLS record carries (SSL3_RT_MAX_PLAIN_LENGTH). In
@@ -236,10 +242,16 @@ bool PartialWriteCheck::report(const CallExpr *Call, const IoCallInfo &Info,
          "'%0' on %1 retries a short write from the start of the buffer: "
          "the bytes already written go out again")
         << Info.Name << Subject;
-    diag(reportLoc(O.Test),
-         "a short count goes back to the call here with the same buffer "
-         "and length",
-         DiagnosticIDs::Note);
+    if (O.LengthOnly)
+      diag(reportLoc(O.Test),
+           "the count shortens the length here, but the buffer does not "
+           "move past the bytes written",
+           DiagnosticIDs::Note);
+    else
+      diag(reportLoc(O.Test),
+           "a short count goes back to the call here with the same buffer "
+           "and length",
+           DiagnosticIDs::Note);
     return true;
   case ShortWriteEnd::NotKept:
   case ShortWriteEnd::Advances:
@@ -287,6 +299,47 @@ void PartialWriteCheck::decideTls(NonBlockingFdAnalysis &A,
        DiagnosticIDs::Note);
 }
 
+/// gnutls_record_send: one record per call, so a buffer longer than a
+/// record comes back short on any descriptor, blocking or not.
+void PartialWriteCheck::decideRecordWrite(NonBlockingFdAnalysis &A,
+                                          ShortWriteFlow &Flow,
+                                          const CallExpr *Call,
+                                          const IoCallInfo &Info) {
+  const WriteShape *Shape = llvm::find_if(
+      RecordWrites, [&](const WriteShape &W) { return W.Name == Info.Name; });
+  if (Shape == std::end(RecordWrites) ||
+      Call->getNumArgs() <= unsigned(std::max(Shape->Buf, Shape->Len)))
+    return;
+  const FunctionDecl *Fn = A.enclosingFunction(Call);
+  if (!Fn)
+    return;
+  // A buffer that fits in a record of the default size goes out whole (a
+  // peer may ask for smaller records, rarely: not reported).
+  if (std::optional<int64_t> N = lengthBound(Call->getArg(Shape->Len), Fn, A);
+      N && *N <= TlsRecordPlaintext)
+    return;
+  const Expr *Session = fdOf(Call, Info);
+  ShortWriteOutcome O = Flow.follow(
+      Call, Fn, Session, {Call->getArg(Shape->Buf), Call->getArg(Shape->Len)});
+  // Only a retry that does not move on: the loop shows the code expects
+  // short counts, and each one sends the head of the buffer again. A count
+  // dropped, or taken for a failure, is wrong only for a buffer longer
+  // than a record, and most such writes are small messages whose length
+  // the check cannot bound (openconnect's EAP packets): not reported.
+  if (O.End != ShortWriteEnd::Restarted)
+    return;
+  std::string Subject =
+      (Info.Api->Library + " session '" + textOf(Session) + "'").str();
+  if (!report(Call, Info, O, Subject))
+    return;
+  diag(reportLoc(Call),
+       "'%0' sends at most one TLS record per call (16,384 bytes, fewer if "
+       "the peer asks for smaller records): the rest of a longer buffer "
+       "needs another call",
+       DiagnosticIDs::Note)
+      << Info.Name;
+}
+
 void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
                                llvm::ArrayRef<const Stmt *> Candidates) {
   ShortWriteFlow Flow(A.context(), A.functionCfgs());
@@ -296,6 +349,10 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
     const IoCallInfo *Info = ioCallInfo(Call);
     if (Info && Info->Family == IoFamily::Ssl) {
       decideTls(A, Flow, Call, *Info);
+      continue;
+    }
+    if (Info && Info->Family == IoFamily::Code) {
+      decideRecordWrite(A, Flow, Call, *Info);
       continue;
     }
     if (!Info || Info->Family != IoFamily::Plain)

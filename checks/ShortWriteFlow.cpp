@@ -432,6 +432,36 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
     return *MovesOnMemo;
   };
 
+  // `len -= n` in the loop around the call, where the call's length is
+  // `len` and its buffer a variable the loop names nowhere else: the next
+  // call sends the start of the buffer again, shorter (openconnect's TLS
+  // write loop). A buffer the loop moves, refills or shifts (`memmove(buf,
+  // buf + n, len)`) is another case: progress.
+  auto LengthOnlyShrink = [&](const DeclRefExpr *Count) -> const Expr * {
+    const auto *Sub =
+        dyn_cast_or_null<BinaryOperator>(PM.getParentIgnoreParenCasts(Count));
+    if (!Sub || Sub->getOpcode() != BO_SubAssign ||
+        Sub->getRHS()->IgnoreParenCasts() != Count || DataArgs.size() < 2)
+      return nullptr;
+    auto VarOf = [](const Expr *E) -> const VarDecl * {
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      return R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+    };
+    const VarDecl *Len = VarOf(Sub->getLHS());
+    const VarDecl *Buf = VarOf(DataArgs[0]);
+    if (!Len || !Buf || Len != VarOf(DataArgs[1]) || Len == Buf)
+      return nullptr;
+    const Stmt *Loop = MovesOn().second;
+    if (!Loop || !findStmt(Loop, [&](const Stmt *S) { return S == Sub; }))
+      return nullptr;
+    const Stmt *Elsewhere = findStmt(Loop, [&](const Stmt *S) {
+      const auto *R = dyn_cast<DeclRefExpr>(S);
+      return R && R->getDecl() == Buf &&
+             !findStmt(DataArgs[0], [&](const Stmt *X) { return X == R; });
+    });
+    return Elsewhere ? nullptr : Sub;
+  };
+
   auto EndPath = [&](const Item &I) {
     if (I.LengthTest) {
       if (!Failed)
@@ -494,8 +524,12 @@ ShortWriteOutcome ShortWriteFlow::follow(const CallExpr *Call,
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
           DRE && DRE->getDecl() == V) {
         Use U = W.classify(DRE);
-        if (U.Kind == UseKind::Progress)
+        if (U.Kind == UseKind::Progress) {
+          if (const Expr *Shrink = LengthOnlyShrink(DRE))
+            return {ShortWriteEnd::Restarted, Shrink, MovesOn().second,
+                    /*LengthOnly=*/true};
           return {ShortWriteEnd::Advances};
+        }
         if (U.Kind == UseKind::Returned) {
           // The rest of the path is the caller's; other paths may still
           // use the count here.

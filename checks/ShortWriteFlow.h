@@ -47,8 +47,9 @@ enum class ShortWriteEnd {
   /// never uses the count: the connection is dropped, an error returned.
   Failed,
   /// A comparison with the length sends the short write back to the same
-  /// call with the same buffer and length: the bytes already written go out
-  /// again.
+  /// call with the same buffer and length, or the count only shrinks the
+  /// length and the loop calls again with the buffer where it was: the
+  /// bytes already written go out again.
   Restarted,
 };
 
@@ -61,6 +62,9 @@ struct ShortWriteOutcome {
   /// Failed: the first statement of the branch a short count takes.
   /// Restarted: the loop.
   const Stmt *Where = nullptr;
+  /// Restarted: the count only shrinks the length (`len -= n`) and the
+  /// buffer stays where it was; Test is that subtraction.
+  bool LengthOnly = false;
 };
 
 class ShortWriteFlow {
