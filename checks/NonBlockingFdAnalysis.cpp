@@ -501,6 +501,10 @@ struct NonBlockingFdAnalysis::Impl {
   llvm::DenseSet<const FunctionDecl *> Walked;
   llvm::DenseMap<const FunctionDecl *, std::vector<ParamEffect>> Summaries;
   llvm::DenseMap<const FunctionDecl *, std::vector<FieldEffect>> FieldEffects;
+  /// The events on fields each function makes, as (key, index in Events):
+  /// what fieldEffects reads, without a pass over every event of the TU.
+  llvm::DenseMap<const FunctionDecl *, std::vector<std::pair<FdKey, size_t>>>
+      FieldEventsByFn;
   llvm::DenseSet<const FunctionDecl *> InSummary;
   bool Collected = false;
   bool SoErrorRead = false;
@@ -607,6 +611,8 @@ struct NonBlockingFdAnalysis::Impl {
     if (!Key.valid())
       return;
     Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target, EventStmt});
+    if (Key.Kind == FdKey::Field)
+      FieldEventsByFn[CurFn].push_back({Key, Events[Key].size() - 1});
     // The mode belongs to the open file, not to the variable: a local copy
     // of a field or a global (`fd = df->fd;`, `fd = df->fd = socket(...);`)
     // made non-blocking (or blocking) makes the field so too.
@@ -637,6 +643,8 @@ struct NonBlockingFdAnalysis::Impl {
       Event M{FromKey, K, nullptr, Loc, CurFn, G, From, EventStmt};
       M.ViaLocal = Key.D;
       Events[FromKey].push_back(M);
+      if (FromKey.Kind == FdKey::Field)
+        FieldEventsByFn[CurFn].push_back({FromKey, Events[FromKey].size() - 1});
     }
   }
   /// What a copy's source names: `df->fd` for `fd = df->fd = socket(...)`
@@ -1373,11 +1381,10 @@ struct NonBlockingFdAnalysis::Impl {
     };
     // Copied: viaCopyHolds may record events.
     std::vector<Event> Evs;
-    for (const auto &[K, List] : Events)
-      if (K.Kind == FdKey::Field)
-        for (const Event &E : List)
-          if (E.Fn == FD && E.Kind != EvKind::Copy && E.S)
-            Evs.push_back(E);
+    if (auto It = FieldEventsByFn.find(FD); It != FieldEventsByFn.end())
+      for (const auto &[K, I] : It->second)
+        if (const Event &E = Events[K][I]; E.Kind != EvKind::Copy && E.S)
+          Evs.push_back(E);
     for (const Event &E : Evs) {
       const ParmVarDecl *PV = ParamOf(E.Target);
       if (!PV || (E.Kind == EvKind::Clear && E.G.Param) || !viaCopyHolds(E))
