@@ -5,12 +5,13 @@
 
 // gnutls_record_send() sends at most one TLS record per call, 16 KiB by
 // default, and returns how much that was: a longer buffer comes back short
-// whatever the descriptor's mode (curl's GnuTLS backend and flamethrower's
-// DoT client both lost the rest of large writes this way). Reported: a
-// retry loop that shortens the length without moving the buffer
-// (openconnect 9.01, gnutls.c). Quiet: a loop that moves on, a count
-// handed back, a constant length that fits in one record, and (for now)
-// a count dropped or a short count taken for a failure.
+// whatever the descriptor's mode (flamethrower's DoT client counted a
+// whole batch of queries as sent this way; curl's GnuTLS backend now loops
+// until its buffer is all sent). Reported: a retry loop that shortens the
+// length without moving the buffer (openconnect 9.01, gnutls.c). Quiet: a
+// loop that moves on, a count handed back, a constant length that fits in
+// one record, and (for now) a count dropped or a short count taken for a
+// failure.
 
 #include <gnutls/gnutls.h>
 #include <stddef.h>
@@ -24,9 +25,9 @@ struct conn {
 
 void conn_release(struct conn *c);
 
-// FIXME: a bug when out_len can exceed a record (curl's case), but so is
-// every small message of unknown length written this way, which the check
-// cannot tell apart; today's output: nothing.
+// FIXME: a bug when out_len can exceed a record (flamethrower's case), but
+// so is every small message of unknown length written this way, which the
+// check cannot tell apart; today's output: nothing.
 int conn_flush(struct conn *c) {
   ssize_t r = gnutls_record_send(c->session, c->out, c->out_len);
   if (r < 0)
