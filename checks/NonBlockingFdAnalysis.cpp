@@ -501,6 +501,8 @@ struct NonBlockingFdAnalysis::Impl {
   llvm::DenseSet<const FunctionDecl *> Walked;
   llvm::DenseMap<const FunctionDecl *, std::vector<ParamEffect>> Summaries;
   llvm::DenseMap<const FunctionDecl *, std::vector<FieldEffect>> FieldEffects;
+  /// clearedByHandleHelper's answers, by descriptor expression and use.
+  llvm::DenseMap<std::pair<const Expr *, const Stmt *>, bool> HandleClears;
   /// The events on fields each function makes, as (key, index in Events):
   /// what fieldEffects reads, without a pass over every event of the TU.
   llvm::DenseMap<const FunctionDecl *, std::vector<std::pair<FdKey, size_t>>>
@@ -3094,6 +3096,11 @@ bool NonBlockingFdAnalysis::clearedByHandleHelper(const Expr *Fd,
   const auto *V = BaseRef ? dyn_cast<VarDecl>(BaseRef->getDecl()) : nullptr;
   if (!Field || !V || !V->isLocalVarDeclOrParm() || !Def->hasBody())
     return false;
+  // Asked for the same call by madeBlockingAt and nonBlockingAt, and by
+  // each check: the CFG pass below runs once per descriptor and call.
+  auto [Memo, New] = P->HandleClears.try_emplace({Fd, At}, false);
+  if (!New)
+    return Memo->second;
   // `v.fd` of a struct variable: the helper is given `&v` (or `v`, by
   // reference); `p->fd` or `r.fd` of a reference: `p`, `r`.
   const bool ByAddress = !ME->isArrow() && !V->getType()->isReferenceType();
@@ -3153,9 +3160,10 @@ bool NonBlockingFdAnalysis::clearedByHandleHelper(const Expr *Fd,
   FunctionCfgs::LastOnPaths Last(Cfgs, Def, Defs);
   llvm::SmallVector<unsigned, 4> LastDefs;
   bool FromEntry = false;
-  return Last.valid() && Last.at(At, LastDefs, FromEntry) && !FromEntry &&
-         !LastDefs.empty() &&
-         llvm::all_of(LastDefs, [&](unsigned I) { return I < NClears; });
+  return P->HandleClears[{Fd, At}] =
+             Last.valid() && Last.at(At, LastDefs, FromEntry) && !FromEntry &&
+             !LastDefs.empty() &&
+             llvm::all_of(LastDefs, [&](unsigned I) { return I < NClears; });
 }
 
 bool NonBlockingFdAnalysis::setsModeBy(const CallExpr *C, const Expr *Fd,

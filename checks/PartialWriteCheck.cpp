@@ -261,17 +261,23 @@ bool PartialWriteCheck::report(const CallExpr *Call, const IoCallInfo &Info,
   return false;
 }
 
-/// SSL_write in partial-write mode: once the program turns
-/// SSL_MODE_ENABLE_PARTIAL_WRITE on, a write longer than one record can
-/// return after the first records, whatever the descriptor's mode
-/// (SSL_CTX_set_mode(3)); without it a TLS write is whole or fails, and a
-/// retry must repeat the same arguments, so nothing is reported.
+/// The TLS writes that can return a short count. SSL_write in
+/// partial-write mode: once the program turns SSL_MODE_ENABLE_PARTIAL_WRITE
+/// on, a write longer than one record can return after the first records,
+/// whatever the descriptor's mode (SSL_CTX_set_mode(3)); without it a TLS
+/// write is whole or fails, and a retry must repeat the same arguments, so
+/// nothing is reported. gnutls_record_send: one record per call, so a
+/// buffer longer than a record comes back short on any descriptor,
+/// blocking or not.
 void PartialWriteCheck::decideTls(NonBlockingFdAnalysis &A,
                                   ShortWriteFlow &Flow, const CallExpr *Call,
                                   const IoCallInfo &Info) {
-  const WriteShape *Shape = llvm::find_if(
-      TlsWrites, [&](const WriteShape &W) { return W.Name == Info.Name; });
-  if (Shape == std::end(TlsWrites) ||
+  auto Named = [&](const WriteShape &W) { return W.Name == Info.Name; };
+  const WriteShape *Shape = llvm::find_if(TlsWrites, Named);
+  const bool PerRecord = Shape == std::end(TlsWrites);
+  if (PerRecord)
+    Shape = llvm::find_if(RecordWrites, Named);
+  if ((PerRecord && Shape == std::end(RecordWrites)) ||
       Call->getNumArgs() <= unsigned(std::max(Shape->Buf, Shape->Len)))
     return;
   const FunctionDecl *Fn = A.enclosingFunction(Call);
@@ -279,65 +285,42 @@ void PartialWriteCheck::decideTls(NonBlockingFdAnalysis &A,
     return;
   const Expr *Session = fdOf(Call, Info);
   const TlsSessions::ModeSwitch *Mode =
-      A.tlsSessions().partialWrites(Session, Call, Fn);
-  if (!Mode)
+      PerRecord ? nullptr : A.tlsSessions().partialWrites(Session, Call, Fn);
+  if (!PerRecord && !Mode)
     return;
+  // A buffer that fits in one record goes out whole (for GnuTLS, one of
+  // the default size: a peer may ask for smaller records, rarely).
   if (std::optional<int64_t> N = lengthBound(Call->getArg(Shape->Len), Fn, A);
       N && *N <= TlsRecordPlaintext)
     return;
   ShortWriteOutcome O = Flow.follow(
       Call, Fn, Session, {Call->getArg(Shape->Buf), Call->getArg(Shape->Len)});
+  // gnutls_record_send: only a retry that does not move on. The loop shows
+  // the code expects short counts, and each one sends the head of the
+  // buffer again. A count dropped, or taken for a failure, is wrong only
+  // for a buffer longer than a record, and most such writes are small
+  // messages whose length the check cannot bound (openconnect's EAP
+  // packets): not reported.
+  if (PerRecord && O.End != ShortWriteEnd::Restarted)
+    return;
   std::string Subject = (Info.Api->Library + " session '" + textOf(Session) +
-                         "' in partial-write mode")
+                         (PerRecord ? "'" : "' in partial-write mode"))
                             .str();
   if (!report(Call, Info, O, Subject))
     return;
-  diag(reportLoc(Mode->Call),
-       "partial-write mode is turned on here "
-       "(SSL_MODE_ENABLE_PARTIAL_WRITE): a write longer than one record "
-       "can return once part of the buffer is sent",
-       DiagnosticIDs::Note);
-}
-
-/// gnutls_record_send: one record per call, so a buffer longer than a
-/// record comes back short on any descriptor, blocking or not.
-void PartialWriteCheck::decideRecordWrite(NonBlockingFdAnalysis &A,
-                                          ShortWriteFlow &Flow,
-                                          const CallExpr *Call,
-                                          const IoCallInfo &Info) {
-  const WriteShape *Shape = llvm::find_if(
-      RecordWrites, [&](const WriteShape &W) { return W.Name == Info.Name; });
-  if (Shape == std::end(RecordWrites) ||
-      Call->getNumArgs() <= unsigned(std::max(Shape->Buf, Shape->Len)))
-    return;
-  const FunctionDecl *Fn = A.enclosingFunction(Call);
-  if (!Fn)
-    return;
-  // A buffer that fits in a record of the default size goes out whole (a
-  // peer may ask for smaller records, rarely: not reported).
-  if (std::optional<int64_t> N = lengthBound(Call->getArg(Shape->Len), Fn, A);
-      N && *N <= TlsRecordPlaintext)
-    return;
-  const Expr *Session = fdOf(Call, Info);
-  ShortWriteOutcome O = Flow.follow(
-      Call, Fn, Session, {Call->getArg(Shape->Buf), Call->getArg(Shape->Len)});
-  // Only a retry that does not move on: the loop shows the code expects
-  // short counts, and each one sends the head of the buffer again. A count
-  // dropped, or taken for a failure, is wrong only for a buffer longer
-  // than a record, and most such writes are small messages whose length
-  // the check cannot bound (openconnect's EAP packets): not reported.
-  if (O.End != ShortWriteEnd::Restarted)
-    return;
-  std::string Subject =
-      (Info.Api->Library + " session '" + textOf(Session) + "'").str();
-  if (!report(Call, Info, O, Subject))
-    return;
-  diag(reportLoc(Call),
-       "'%0' sends at most one TLS record per call (16,384 bytes, fewer if "
-       "the peer asks for smaller records): the rest of a longer buffer "
-       "needs another call",
-       DiagnosticIDs::Note)
-      << Info.Name;
+  if (Mode)
+    diag(reportLoc(Mode->Call),
+         "partial-write mode is turned on here "
+         "(SSL_MODE_ENABLE_PARTIAL_WRITE): a write longer than one record "
+         "can return once part of the buffer is sent",
+         DiagnosticIDs::Note);
+  else
+    diag(reportLoc(Call),
+         "'%0' sends at most one TLS record per call (16,384 bytes, fewer "
+         "if the peer asks for smaller records): the rest of a longer "
+         "buffer needs another call",
+         DiagnosticIDs::Note)
+        << Info.Name;
 }
 
 void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
@@ -347,12 +330,9 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = ioCallInfo(Call);
-    if (Info && Info->Family == IoFamily::Ssl) {
+    if (Info &&
+        (Info->Family == IoFamily::Ssl || Info->Family == IoFamily::Code)) {
       decideTls(A, Flow, Call, *Info);
-      continue;
-    }
-    if (Info && Info->Family == IoFamily::Code) {
-      decideRecordWrite(A, Flow, Call, *Info);
       continue;
     }
     if (!Info || Info->Family != IoFamily::Plain)

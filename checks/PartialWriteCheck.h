@@ -44,8 +44,6 @@ protected:
 private:
   void decideTls(NonBlockingFdAnalysis &A, ShortWriteFlow &Flow,
                  const CallExpr *Call, const IoCallInfo &Info);
-  void decideRecordWrite(NonBlockingFdAnalysis &A, ShortWriteFlow &Flow,
-                         const CallExpr *Call, const IoCallInfo &Info);
   /// Reports \p Call (on \p Subject: "non-blocking fd 'fd'"...) when \p O
   /// says a short count is lost; false when it is not.
   bool report(const CallExpr *Call, const IoCallInfo &Info,
