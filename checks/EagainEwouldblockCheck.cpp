@@ -682,13 +682,15 @@ void EagainEwouldblockCheck::decide(NonBlockingFdAnalysis &A,
 }
 
 /// POSIX gives EWOULDBLOCK to sockets alone: a pipe, a FIFO, a file or a
-/// device opened by path, an eventfd... fail with EAGAIN, so testing EAGAIN
-/// alone on \p Io's descriptor, when it is one of those, is right
-/// everywhere (rsyslog's ompipe writes to a FIFO it opened O_NONBLOCK).
-/// Testing EWOULDBLOCK alone there is still the bug.
+/// device opened by path, a terminal, an eventfd... fail with EAGAIN, so
+/// testing EAGAIN alone on \p Io's descriptor, when it is one of those, is
+/// right everywhere (rsyslog's ompipe writes to a FIFO it opened
+/// O_NONBLOCK; tmux writes to the client's terminal). Testing EWOULDBLOCK
+/// alone there is still the bug.
 static bool neverSocket(NonBlockingFdAnalysis &A, const CallExpr *Io,
                         const Expr *Fd, const FunctionDecl *Fn) {
-  return A.isPipeEnd(Fd) || A.isNeverSocket(Fd, Io, Fn);
+  return A.isPipeEnd(Fd) || A.isNeverSocket(Fd, Io, Fn) ||
+         A.isTerminal(Fd, Io, Fn);
 }
 
 void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,

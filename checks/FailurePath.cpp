@@ -5,6 +5,7 @@
 
 #include "FailurePath.h"
 #include "StmtSearch.h"
+#include "clang-tidy/utils/ASTUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
@@ -1563,7 +1564,7 @@ struct FailurePathFinder::Walk {
     // (proftpd's `while (n < 0) { int e = errno; if (e == EINTR) { n =
     // recv(...); continue; } return 0; }`: after EAGAIN the next round
     // leaves). A call in the loop's condition runs at the head.
-    if (!(Cond && contains(Cond, Call)) && !nextRoundReachesCall(Loop))
+    if (!(Cond && contains(Cond, Call)) && !nextRoundReachesCall(Loop, Cond))
       return stop(PathEnd::Unknown, Loop), nullptr;
     R.Loop = Loop;
     R.Via = Via;
@@ -1574,9 +1575,17 @@ struct FailurePathFinder::Walk {
   /// to the call's block, the failure still in errno and in the result.
   /// Each branch goes the way its condition says under the hypothesis, or
   /// both ways when it cannot be told (a flag, a counter): only a call the
-  /// failure itself keeps out is not reached. A search over the CFG's
-  /// blocks, each looked at once.
-  bool nextRoundReachesCall(const Stmt *Loop) {
+  /// failure itself keeps out is not reached. Nor is one that every path
+  /// of the round reaches only after changing a variable or field of the
+  /// loop's condition \p Cond: the loop moves on before it calls again
+  /// (dhcpcd's control_recvdata takes the next command off its buffer,
+  /// `len -= e - p`, before each call, and after EAGAIN goes on to the
+  /// next one), the progress the way back is asked for (changedOnPath),
+  /// met later in the same round. A search over the CFG's blocks, each
+  /// looked at once.
+  bool nextRoundReachesCall(const Stmt *Loop, const Expr *Cond) {
+    llvm::SmallPtrSet<const Decl *, 4> Changing = condVariables(Cond);
+    const bool Stable = stableCondition(Cond);
     const CFGBlock *Head = Flow->ByTerminator.lookup(Loop);
     const CFGBlock *Body = Head ? succ(Head, 0) : nullptr;
     if (!Body)
@@ -1598,14 +1607,28 @@ struct FailurePathFinder::Walk {
         break;
       }
       // The stores of the round (`int e = errno;`), as node() notes them;
-      // the walk stops at the back edge whatever the answer.
+      // the walk stops at the back edge whatever the answer. A block that
+      // changes the condition's state ends this path: the round moved on.
+      bool MovesOn = false;
       for (const CFGElement &E : *B)
-        if (auto CS = E.getAs<CFGStmt>())
+        if (auto CS = E.getAs<CFGStmt>()) {
           noteStore(CS->getStmt());
+          MovesOn = MovesOn || changesAny(CS->getStmt(), Changing);
+        }
+      if (MovesOn)
+        continue;
       Tri V = Tri::Unknown;
       if (const Expr *Term = B->getLastCondition();
-          Term && B->succ_size() == 2 && isTwoWay(B->getTerminatorStmt()))
+          Term && B->succ_size() == 2 && isTwoWay(B->getTerminatorStmt())) {
         V = condImpl(Term);
+        // The loop's own condition asked again (an inner `while (len !=
+        // 0)` under the outer one) still holds: it held at the head, and
+        // no path here changed what it reads.
+        if (V == Tri::Unknown && Stable &&
+            utils::areStatementsIdentical(Term->IgnoreParenImpCasts(),
+                                          Cond->IgnoreParenImpCasts(), Ctx))
+          V = Tri::True;
+      }
       for (unsigned I = 0; I < B->succ_size(); ++I)
         if (!(V == Tri::True && I == 1) && !(V == Tri::False && I == 0))
           Work.push_back(succ(B, I));
@@ -1613,6 +1636,45 @@ struct FailurePathFinder::Walk {
     R.Tested = WasTested;
     R.TestedConsts = WasTestedConsts;
     return Reached;
+  }
+
+  /// \p Cond reads only locals of the function, none volatile and none
+  /// whose address the function takes, and calls nothing: between two
+  /// points where none of them is assigned it keeps its value.
+  bool stableCondition(const Expr *Cond) const {
+    if (!Cond)
+      return false;
+    llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+    bool Plain = !findStmt(Cond, [&](const Stmt *N) {
+      if (isa<CallExpr, MemberExpr, ArraySubscriptExpr>(N))
+        return true;
+      if (const auto *U = dyn_cast<UnaryOperator>(N);
+          U && (U->getOpcode() == UO_Deref || U->isIncrementDecrementOp()))
+        return true;
+      if (const auto *Bin = dyn_cast<BinaryOperator>(N);
+          Bin && Bin->isAssignmentOp())
+        return true;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(N)) {
+        const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        if (!V)
+          return !isa<EnumConstantDecl>(DRE->getDecl());
+        if (!V->isLocalVarDeclOrParm() || V->getType().isVolatileQualified())
+          return true;
+        Vars.insert(V);
+      }
+      return false;
+    });
+    if (!Plain || Vars.empty() || !Fn->getBody())
+      return false;
+    return !findStmt(Fn->getBody(), [&](const Stmt *N) {
+      const auto *U = dyn_cast<UnaryOperator>(N);
+      const auto *DRE =
+          U && U->getOpcode() == UO_AddrOf
+              ? dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts())
+              : nullptr;
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return V && Vars.contains(V);
+    });
   }
 
   /// \p S ran on the path (the call's own statement, `recv(fds[i++],
@@ -1678,7 +1740,16 @@ struct FailurePathFinder::Walk {
   /// progress (a counter, a bound, `bump(&tries)`, `budget.spend()`), as
   /// bugprone-infinite-loop asks of a loop's body (mayChange says how).
   bool changedOnPath(const Expr *Cond) {
-    llvm::SmallPtrSet<const Decl *, 4> Changing; // variables and fields
+    llvm::SmallPtrSet<const Decl *, 4> Changing = condVariables(Cond);
+    return llvm::any_of(PathStmts,
+                        [&](const Stmt *S) { return changesAny(S, Changing); });
+  }
+
+  /// The variables (but the call's result) and fields \p Cond reads.
+  llvm::SmallPtrSet<const Decl *, 4> condVariables(const Expr *Cond) const {
+    llvm::SmallPtrSet<const Decl *, 4> Changing;
+    if (!Cond)
+      return Changing;
     findStmt(Cond, [&](const Stmt *N) {
       if (const auto *DRE = dyn_cast<DeclRefExpr>(N)) {
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
@@ -1690,19 +1761,22 @@ struct FailurePathFinder::Walk {
       }
       return false;
     });
+    return Changing;
+  }
+
+  /// \p S may change one of \p Changing (mayChange).
+  bool changesAny(const Stmt *S,
+                  const llvm::SmallPtrSetImpl<const Decl *> &Changing) const {
     if (Changing.empty())
       return false;
-    for (const Stmt *S : PathStmts)
-      if (findStmt(S, [&](const Stmt *N) {
-            const Decl *D = nullptr;
-            if (const auto *DRE = dyn_cast<DeclRefExpr>(N))
-              D = DRE->getDecl();
-            else if (const auto *ME = dyn_cast<MemberExpr>(N))
-              D = ME->getMemberDecl();
-            return D && Changing.contains(D) && mayChange(cast<Expr>(N));
-          }))
-        return true;
-    return false;
+    return findStmt(S, [&](const Stmt *N) {
+             const Decl *D = nullptr;
+             if (const auto *DRE = dyn_cast<DeclRefExpr>(N))
+               D = DRE->getDecl();
+             else if (const auto *ME = dyn_cast<MemberExpr>(N))
+               D = ME->getMemberDecl();
+             return D && Changing.contains(D) && mayChange(cast<Expr>(N));
+           }) != nullptr;
   }
 
   /// Before the walk: the statement that holds the call, the variable its

@@ -487,6 +487,16 @@ fillersOfParam(const FunctionDecl *Def, unsigned Index) {
   return Out;
 }
 
+/// A place where \p Body writes the variable \p V: an assignment (a
+/// compound one too), `++`/`--`, or `&v` (whoever gets the address may
+/// write through it).
+struct VarWrite {
+  const Stmt *S;
+  bool Address;
+};
+static llvm::SmallVector<VarWrite, 4> writesOf(const VarDecl *V,
+                                               const Stmt *Body);
+
 struct NonBlockingFdAnalysis::Impl {
   ASTContext &Ctx;
   const SourceManager &SM;
@@ -2064,14 +2074,58 @@ struct NonBlockingFdAnalysis::Impl {
   /// \p C gives a blocking descriptor: it creates one without the
   /// non-blocking flag, or returnsBlocking.
   bool givesBlocking(const CallExpr *C, unsigned Depth) {
-    bool Creator = llvm::is_contained(
-        {"socket", "accept", "accept4", "open", "open64", "openat", "openat64",
-         "creat", "dup", "dup2"},
-        globalCalleeName(C));
+    StringRef Name = globalCalleeName(C);
+    // dup() and dup2() share the file description, O_NONBLOCK included:
+    // the copy is as blocking as the original.
+    if ((Name == "dup" || Name == "dup2") && C->getNumArgs() >= 1)
+      return valueMode(C->getArg(0), Depth + 1) == ValueMode::Blocking;
+    bool Creator = llvm::is_contained({"socket", "accept", "accept4", "open",
+                                       "open64", "openat", "openat64", "creat"},
+                                      Name);
     if (Creator)
-      return !creatorNonBlocking(C);
+      return !creatorNonBlocking(C) && flagsKnown(C);
     return returnsBlocking(C, Depth + 1) || returnsBlockingElsewhere(C);
   }
+
+  /// The flags argument of \p C, a creator, is known: a constant, or a
+  /// local that flagsMention follows. A parameter's flags (dhcpcd's
+  /// `xsocket(domain, type, protocol)` handing `type` to socket(), called
+  /// with SOCK_NONBLOCK everywhere) are whatever each caller passes.
+  bool flagsKnown(const CallExpr *C) {
+    StringRef Name = globalCalleeName(C);
+    const FunctionDecl *Fn = Owner.lookup(C);
+    // A parameter named in the flags, or in what the function stores in a
+    // local named there (`int t = type | SOCK_CLOEXEC;`).
+    std::function<bool(const Stmt *, unsigned)> NamesParam =
+        [&](const Stmt *E, unsigned Hops) -> bool {
+      return findStmt(E, [&](const Stmt *S) {
+               const auto *DRE = dyn_cast<DeclRefExpr>(S);
+               const auto *V =
+                   DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+               if (!V)
+                 return false;
+               if (isa<ParmVarDecl>(V))
+                 return true;
+               if (!V->isLocalVarDecl() || !Fn || !Fn->getBody() ||
+                   Hops >= MaxFlagsHops)
+                 return false;
+               if (V->getInit() && NamesParam(V->getInit(), Hops + 1))
+                 return true;
+               return llvm::any_of(writesOf(V, Fn->getBody()),
+                                   [&](const VarWrite &W) {
+                                     return NamesParam(W.S, Hops + 1);
+                                   });
+             }) != nullptr;
+    };
+    for (const CreatorSpec &CS : Creators)
+      if (Name == CS.Name && C->getNumArgs() > CS.FlagsArg)
+        return !NamesParam(C->getArg(CS.FlagsArg), 0);
+    return true;
+  }
+  /// How many locals flagsKnown follows back from the flags argument
+  /// (`t = type; f = t | SOCK_CLOEXEC;`): flags are built in one or two
+  /// steps; a longer chain is not worth following.
+  static constexpr unsigned MaxFlagsHops = 3;
 
   /// \p C calls a function of another file (declared here, defined
   /// elsewhere, not the system's), or null.
@@ -2291,6 +2345,17 @@ struct NonBlockingFdAnalysis::Impl {
   /// again if a later walk added calls: WalkedCalls when they were found).
   std::optional<std::vector<const Expr *>> TunFds;
   size_t TunFdsAtCalls = 0;
+  /// isTerminal's tests: the descriptor, the test call and the branch that
+  /// refuses a non-terminal, found once (again if a later walk added
+  /// calls).
+  struct TerminalTest {
+    const Expr *Fd;
+    const CallExpr *Test;
+    const Stmt *Refusal;
+    const FunctionDecl *Fn;
+  };
+  std::optional<std::vector<TerminalTest>> TerminalTests;
+  size_t TerminalTestsAtCalls = 0;
   size_t WalkedCalls = 0, PassedScanned = 0;
 
   /// The value \p Arg, passed by one of this file's calls to a function
@@ -2915,13 +2980,6 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
   return O;
 }
 
-/// A place where \p Body writes the variable \p V: an assignment (a
-/// compound one too), `++`/`--`, or `&v` (whoever gets the address may
-/// write through it).
-struct VarWrite {
-  const Stmt *S;
-  bool Address;
-};
 static llvm::SmallVector<VarWrite, 4> writesOf(const VarDecl *V,
                                                const Stmt *Body) {
   llvm::SmallVector<VarWrite, 4> Out;
@@ -4273,6 +4331,149 @@ bool NonBlockingFdAnalysis::isTunDevice(const Expr *Fd) {
   }
   return llvm::any_of(*P->TunFds,
                       [&](const Expr *E) { return sameDescriptor(E, Fd); });
+}
+
+/// \p S leaves the function: a return, a call of a function declared
+/// noreturn (exit, abort, a project's fatal()), or a block that ends with
+/// one. A goto does not count: it may jump forward past the code it skips.
+static bool leavesFunction(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt>(S))
+    return true;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return !CS->body_empty() && leavesFunction(CS->body_back());
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const auto *C = dyn_cast<CallExpr>(E->IgnoreParenImpCasts()))
+      if (const FunctionDecl *FD = C->getDirectCallee())
+        return FD->isNoReturn();
+  return false;
+}
+
+static bool hasIntValue(const Expr *E, int64_t V, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
+         R.Val.getInt() == V;
+}
+
+/// The isatty(), tcgetattr() and tcsetattr() calls whose "not a terminal"
+/// answer makes \p Cond true: `!isatty(fd)`, `isatty(fd) == 0`,
+/// `tcgetattr(fd, &t)` (non-zero is failure), `!= 0`, `< 0`, `== -1`, and
+/// either side of `||`.
+static void notTerminalTests(const Expr *Cond, const ASTContext &Ctx,
+                             llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  Cond = Cond->IgnoreParenImpCasts();
+  auto Test = [](const Expr *E, bool Isatty) -> const CallExpr * {
+    const auto *C = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    if (!C || C->getNumArgs() < 1)
+      return nullptr;
+    StringRef N = globalCalleeName(C);
+    return (Isatty ? N == "isatty" : N == "tcgetattr" || N == "tcsetattr")
+               ? C
+               : nullptr;
+  };
+  if (const auto *B = dyn_cast<BinaryOperator>(Cond)) {
+    if (B->getOpcode() == BO_LOr) {
+      notTerminalTests(B->getLHS(), Ctx, Out);
+      notTerminalTests(B->getRHS(), Ctx, Out);
+      return;
+    }
+    const Expr *L = B->getLHS(), *R = B->getRHS();
+    for (auto [Side, Other] : {std::pair(L, R), std::pair(R, L)}) {
+      if (const CallExpr *C = Test(Side, true);
+          C && B->getOpcode() == BO_EQ && hasIntValue(Other, 0, Ctx))
+        Out.push_back(C);
+      if (const CallExpr *C = Test(Side, false);
+          C && ((B->getOpcode() == BO_NE && hasIntValue(Other, 0, Ctx)) ||
+                (B->getOpcode() == BO_EQ && hasIntValue(Other, -1, Ctx)) ||
+                (Side == L && B->getOpcode() == BO_LT &&
+                 hasIntValue(Other, 0, Ctx))))
+        Out.push_back(C);
+    }
+    return;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond)) {
+    if (U->getOpcode() == UO_LNot)
+      if (const CallExpr *C = Test(U->getSubExpr(), true))
+        Out.push_back(C);
+    return;
+  }
+  if (const CallExpr *C = Test(Cond, false))
+    Out.push_back(C);
+}
+
+bool NonBlockingFdAnalysis::isTerminal(const Expr *Fd, const Stmt *At,
+                                       const FunctionDecl *Fn) {
+  P->collect();
+  FdKey K = keyOf(Fd);
+  if (!K.valid() || K.Kind == FdKey::Number)
+    return false;
+  // The TU's refusing tests, found once: the `if`s of the functions that
+  // call isatty(), tcgetattr() or tcsetattr() at all.
+  if (!P->TerminalTests || P->TerminalTestsAtCalls != P->WalkedCalls) {
+    P->TerminalTests.emplace();
+    P->TerminalTestsAtCalls = P->WalkedCalls;
+    for (const auto &Entry : P->CallsByFn) {
+      const FunctionDecl *F = Entry.first;
+      if (!F->hasBody() || llvm::none_of(Entry.second, [](const CallExpr *C) {
+            StringRef N = globalCalleeName(C);
+            return N == "isatty" || N == "tcgetattr" || N == "tcsetattr";
+          }))
+        continue;
+      findStmt(F->getBody(), [&](const Stmt *S) {
+        const auto *If = dyn_cast<IfStmt>(S);
+        if (!If || !If->getCond() || !leavesFunction(If->getThen()))
+          return false;
+        llvm::SmallVector<const CallExpr *, 2> Tests;
+        notTerminalTests(If->getCond(), Ctx, Tests);
+        for (const CallExpr *C : Tests)
+          P->TerminalTests->push_back({C->getArg(0), C, If->getThen(), F});
+        return false;
+      });
+    }
+  }
+  llvm::SmallVector<const Impl::TerminalTest *, 4> Mine;
+  for (const Impl::TerminalTest &T : *P->TerminalTests)
+    if (sameDescriptor(T.Fd, Fd))
+      Mine.push_back(&T);
+  // The use on the refusing side (`if (!isatty(fd)) { write(fd, ...);
+  // return -1; }`) is not shown a terminal.
+  auto Refused = [&](const Impl::TerminalTest *T) {
+    return T->Fn == Fn && findStmt(T->Refusal, [&](const Stmt *S) {
+                            return S == At;
+                          }) != nullptr;
+  };
+  if (Mine.empty() || llvm::any_of(Mine, Refused))
+    return false;
+  if (K.isTuWide()) {
+    // Unless the file also stores a socket in it, or what one of the
+    // project's functions returns: the field may then hold either.
+    llvm::SmallVector<Creator, 4> Found;
+    creators(Fd, At, Fn, Found);
+    return llvm::all_of(Found, [](const Creator &C) {
+      return createsNonSocket(globalCalleeName(C.Call));
+    });
+  }
+  // A local or a parameter: on every path to the use, the last test or
+  // store is a test of this function (its refusing side left).
+  const auto *Var = dyn_cast<VarDecl>(K.D);
+  if (!Var || !Fn || !Fn->getBody())
+    return false;
+  llvm::SmallVector<const Stmt *, 8> Defs;
+  for (const Impl::TerminalTest *T : Mine)
+    if (T->Fn == Fn)
+      Defs.push_back(T->Test);
+  const size_t Tests = Defs.size();
+  if (!Tests)
+    return false;
+  for (const VarWrite &W : writesOf(Var, Fn->getBody()))
+    Defs.push_back(W.S);
+  FunctionCfgs::LastOnPaths Last(Cfgs, Fn, Defs);
+  llvm::SmallVector<unsigned, 4> LastDefs;
+  bool FromEntry = false;
+  return Last.valid() && Last.at(At, LastDefs, FromEntry) && !FromEntry &&
+         !LastDefs.empty() &&
+         llvm::all_of(LastDefs, [&](unsigned I) { return I < Tests; });
 }
 
 bool NonBlockingFdAnalysis::shownBlocking(const Expr *Fd) {

@@ -232,6 +232,21 @@ public:
   /// PIPE_BUF bytes is atomic.
   bool isPipeEnd(const Expr *Fd);
 
+  /// The file refuses to go on with \p Fd unless it is a terminal: an
+  /// `if` whose condition holds when isatty(), tcgetattr() or tcsetattr()
+  /// says it is not one (`if (!isatty(fd)) return -1;`, `if (tcgetattr(fd,
+  /// &t) != 0) return -1;`, either side of an `||`) leaves the function
+  /// on that side. Those calls fail with ENOTTY on anything else, a socket
+  /// included, so \p Fd is never a socket there. For a struct field or a
+  /// global, one such test anywhere in the file will do (one descriptor
+  /// for the whole TU, as for isTunDevice: tmux's tty_init() refuses a
+  /// client whose c->fd is not a terminal, and tty.c writes to it
+  /// elsewhere), unless the file stores in it a socket or what one of the
+  /// project's functions returns; for a local or a parameter, on every
+  /// path to \p At in \p Fn the last test or store to the variable is
+  /// such a test. \p At inside the test's refusing branch is not covered.
+  bool isTerminal(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+
   /// The code shows \p Fd to be blocking: a local (or a static global, or
   /// an element of one) whose every value is a descriptor created blocking
   /// (socket, accept, open, pipe... without the non-blocking flag), never
