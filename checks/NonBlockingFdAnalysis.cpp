@@ -3572,6 +3572,13 @@ bool NonBlockingFdAnalysis::createsDatagramSocket(llvm::StringRef N,
 
 bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
                                              const FunctionDecl *Fn) {
+  // A struct field every file fills only with datagram sockets (the
+  // facts: dhcpcd's ctx->ps_data_fd, an end of the SOCK_DGRAM socketpair()
+  // privsep-root.c makes, written to in privsep-bpf.c).
+  if (FdKey K = keyOf(Fd);
+      K.Kind == FdKey::Field && P->Facts &&
+      P->Facts->fieldDatagram(ProjectFacts::fieldKey(cast<FieldDecl>(K.D))))
+    return true;
   // Made by socket(..., SOCK_DGRAM/SOCK_RAW, ...) here, or returned by
   // another file's function whose every return is one (the facts: openconnect's
   // udp_connect() in ssl.c, called from the DTLS code of other files).
@@ -3985,6 +3992,26 @@ void NonBlockingFdAnalysis::exportBlocking(
       return std::nullopt;
     return Stores;
   };
+  // The same for datagram sockets the file's own code makes.
+  auto FieldDatagram = [&](const FdKey &K) -> std::optional<bool> {
+    if (Escaped.contains(cast<FieldDecl>(K.D)) || DupTargets.count(K))
+      return std::nullopt;
+    bool Stores = false;
+    for (const Event &E : P->eventsFor(K)) {
+      if (E.Kind != EvKind::Copy)
+        continue;
+      if (!E.Src)
+        return std::nullopt;
+      if (ConstantFd C = constantFd(E.Src, Ctx); C == ConstantFd::None)
+        continue;
+      else if (C == ConstantFd::Stream)
+        return std::nullopt;
+      if (!madeDatagram(E.Src, E.S, E.Fn))
+        return std::nullopt;
+      Stores = true;
+    }
+    return Stores;
+  };
   for (const FdKey &K : Fields) {
     const auto *FD = dyn_cast_or_null<FieldDecl>(K.D);
     std::string Key = FD ? ProjectFacts::fieldKey(FD) : std::string();
@@ -4010,6 +4037,9 @@ void NonBlockingFdAnalysis::exportBlocking(
     U.NonSocketNeeds.erase(
         std::unique(U.NonSocketNeeds.begin(), U.NonSocketNeeds.end()),
         U.NonSocketNeeds.end());
+    std::optional<bool> Dgram = FieldDatagram(K);
+    U.Datagram = Dgram.has_value();
+    U.DatagramStores = Dgram.value_or(false);
     Out.FieldUses.push_back(std::move(U));
   }
   // In an order of their own (the keys above are ordered by address): two
@@ -4017,9 +4047,9 @@ void NonBlockingFdAnalysis::exportBlocking(
   llvm::sort(Out.FieldUses, [](const ProjectFacts::FieldUse &A,
                                const ProjectFacts::FieldUse &B) {
     return std::tie(A.Field, A.Blocking, A.Created, A.Needs, A.NonSocket,
-                    A.Stores, A.NonSocketNeeds) <
+                    A.Stores, A.NonSocketNeeds, A.Datagram, A.DatagramStores) <
            std::tie(B.Field, B.Blocking, B.Created, B.Needs, B.NonSocket,
-                    B.Stores, B.NonSocketNeeds);
+                    B.Stores, B.NonSocketNeeds, B.Datagram, B.DatagramStores);
   });
 }
 

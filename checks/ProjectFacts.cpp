@@ -117,7 +117,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
         {"needs", llvm::json::Array(U.Needs)},
         {"nonsocket", U.NonSocket},
         {"stores", U.Stores},
-        {"nonsocket_needs", llvm::json::Array(U.NonSocketNeeds)}});
+        {"nonsocket_needs", llvm::json::Array(U.NonSocketNeeds)},
+        {"datagram", U.Datagram},
+        {"datagram_stores", U.DatagramStores}});
   llvm::json::Array NonSocketIf;
   for (const auto &[Fn, Needs] : NonSocketReturnsIf)
     NonSocketIf.push_back(
@@ -168,6 +170,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonsocket_returns_if", std::move(NonSocketIf)},
       {"nonsocket_returns", llvm::json::Array(NonSocketReturns)},
       {"nonsocket_fields", llvm::json::Array(NonSocketFields)},
+      {"datagram_fields", llvm::json::Array(DatagramFields)},
       {"pipe_fillers", llvm::json::Array(PipeFillers)},
       {"param_sites", std::move(Sites)},
       {"address_taken", llvm::json::Array(AddressTaken)},
@@ -246,6 +249,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"blocking_fields", &Out.BlockingFields},
         {"nonsocket_returns", &Out.NonSocketReturns},
         {"nonsocket_fields", &Out.NonSocketFields},
+        {"datagram_fields", &Out.DatagramFields},
         {"pipe_fillers", &Out.PipeFillers},
         {"address_taken", &Out.AddressTaken},
         {"blocking_params", &Out.BlockingParams}})
@@ -256,8 +260,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
   // set of its own: a project's list runs to thousands of entries.
   for (std::vector<std::string> *List :
        {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
-        &Out.NonSocketReturns, &Out.NonSocketFields, &Out.PipeFillers,
-        &Out.BlockingParams})
+        &Out.NonSocketReturns, &Out.NonSocketFields, &Out.DatagramFields,
+        &Out.PipeFillers, &Out.BlockingParams})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
@@ -409,6 +413,10 @@ bool ProjectFacts::fieldBlocking(llvm::StringRef Field) const {
 
 bool ProjectFacts::returnsNonSocket(llvm::StringRef Function) const {
   return inSorted(NonSocketReturns, Function);
+}
+
+bool ProjectFacts::fieldDatagram(llvm::StringRef Field) const {
+  return inSorted(DatagramFields, Field);
 }
 
 bool ProjectFacts::fieldNonSocket(llvm::StringRef Field) const {

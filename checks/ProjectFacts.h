@@ -179,6 +179,12 @@ struct ProjectFacts {
     bool NonSocket = false;
     bool Stores = false;
     std::vector<std::string> NonSocketNeeds;
+    /// Datagram: every value the code stores there is -1 or a datagram
+    /// socket its own code makes (socket() or socketpair() with SOCK_DGRAM
+    /// or SOCK_RAW), nothing escapes and no dup2() puts another there;
+    /// DatagramStores: the code stores one.
+    bool Datagram = false;
+    bool DatagramStores = false;
   };
   std::vector<FieldUse> FieldUses;
   /// For the merged file, sorted: the functions that return a blocking
@@ -203,6 +209,13 @@ struct ProjectFacts {
   std::vector<std::string> NonSocketReturns, NonSocketFields;
   bool returnsNonSocket(llvm::StringRef Function) const;
   bool fieldNonSocket(llvm::StringRef Field) const;
+  /// For the merged file, sorted: the fields that hold only datagram
+  /// sockets in every file (some file stores one there, every file's use
+  /// is Datagram): a send on one is whole or fails (dhcpcd's
+  /// ctx->ps_data_fd, an end of a SOCK_DGRAM socketpair() privsep-root.c
+  /// makes, written to in privsep-bpf.c).
+  std::vector<std::string> DatagramFields;
+  bool fieldDatagram(llvm::StringRef Field) const;
   /// `Name:Arg`, sorted: the function fills the array its parameter Arg
   /// points to only by handing it to pipe() or pipe2() (lighttpd's
   /// fdevent_pipe_cloexec(int *fds, ...)), so both elements are a pipe's

@@ -191,6 +191,16 @@ def resolve_nonsocket(returns_if, field_uses):
     return sorted(found), fields
 
 
+def resolve_datagram(field_uses):
+    """The fields that hold only datagram sockets in every file: some
+    file stores one there, and every file that uses the field stores
+    nothing else (-1 aside) and lets none escape."""
+    return sorted(
+        k for k, uses in field_uses.items()
+        if any(u.get("datagram_stores") for u in uses)
+        and all(u.get("datagram") for u in uses))
+
+
 def wrapper_through(entry, wrappers):
     """The thin I/O wrapper that entry (a summary's "io_wrappers_if" or a
     field target's "wrapper_if") is, given the wrappers known so far: its
@@ -438,6 +448,7 @@ def merge(paths):
         "blocking_fields": blocking_fields,
         "nonsocket_returns": nonsocket_returns,
         "nonsocket_fields": nonsocket_fields,
+        "datagram_fields": resolve_datagram(field_uses),
         "pipe_fillers": sorted(pipe_fillers),
         "nonblocking_params": reached_params(sites),
         "blocking_params": blocking_params,
@@ -487,7 +498,8 @@ def main(argv=None):
           "non-blocking fields, %d parameters given non-blocking "
           "descriptors, %d functions returning one, %d returning a "
           "blocking one, %d blocking fields, %d functions returning and %d "
-          "fields holding descriptors that are never sockets -> %s"
+          "fields holding descriptors that are never sockets, %d fields "
+          "holding datagram sockets -> %s"
           % (len(facts["nonblocking"]), len(facts["blocking"]),
              len(facts["keeps_mode"].splitlines()), len(facts["io_wrappers"]),
              len(facts["field_targets"]), len(facts["nonblocking_fields"]),
@@ -495,7 +507,7 @@ def main(argv=None):
              len(facts["nonblocking_returns"]),
              len(facts["blocking_returns"]), len(facts["blocking_fields"]),
              len(facts["nonsocket_returns"]), len(facts["nonsocket_fields"]),
-             args.output),
+             len(facts["datagram_fields"]), args.output),
           file=sys.stderr)
     return 0
 
