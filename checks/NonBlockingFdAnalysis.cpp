@@ -3959,41 +3959,20 @@ void NonBlockingFdAnalysis::exportBlocking(
     Fields.insert(K);
   }
   std::map<FdKey, Impl::FieldCopyList> &CopiesOf = P->fieldCopies();
-  // A field holds only descriptors that are never sockets, as this file
-  // uses it: nothing escapes (its address, an initializer), every value
-  // stored is -1 or such a descriptor, and dup2() does not make its number
-  // another descriptor. None if not; else whether the file stores one.
+  // A field holds only descriptors of a kind (\p Kind asked of each value
+  // stored), as this file uses it: nothing escapes (its address, an
+  // initializer), every value stored is -1 or of that kind, and dup2() does
+  // not make its number another descriptor. None if not; else whether the
+  // file stores one.
   std::set<FdKey> DupTargets;
   for (const auto &[Fn, Calls] : P->CallsByFn)
     for (const CallExpr *C : Calls)
       if (llvm::StringRef N = globalCalleeName(C);
           (N == "dup2" || N == "dup3") && C->getNumArgs() >= 2)
         DupTargets.insert(keyOf(C->getArg(1)));
-  auto FieldNonSocket =
+  auto EveryStore =
       [&](const FdKey &K,
-          std::vector<std::string> &Needs) -> std::optional<bool> {
-    if (Escaped.contains(cast<FieldDecl>(K.D)))
-      return std::nullopt;
-    bool Stores = false;
-    for (const Event &E : P->eventsFor(K)) {
-      if (E.Kind != EvKind::Copy)
-        continue;
-      if (!E.Src)
-        return std::nullopt;
-      if (ConstantFd C = constantFd(E.Src, Ctx); C == ConstantFd::None)
-        continue;
-      else if (C == ConstantFd::Stream)
-        return std::nullopt;
-      if (!madeNonSocket(E.Src, E.S, E.Fn, Needs))
-        return std::nullopt;
-      Stores = true;
-    }
-    if (DupTargets.count(K))
-      return std::nullopt;
-    return Stores;
-  };
-  // The same for datagram sockets the file's own code makes.
-  auto FieldDatagram = [&](const FdKey &K) -> std::optional<bool> {
+          llvm::function_ref<bool(const Event &)> Kind) -> std::optional<bool> {
     if (Escaped.contains(cast<FieldDecl>(K.D)) || DupTargets.count(K))
       return std::nullopt;
     bool Stores = false;
@@ -4006,11 +3985,21 @@ void NonBlockingFdAnalysis::exportBlocking(
         continue;
       else if (C == ConstantFd::Stream)
         return std::nullopt;
-      if (!madeDatagram(E.Src, E.S, E.Fn))
+      if (!Kind(E))
         return std::nullopt;
       Stores = true;
     }
     return Stores;
+  };
+  // Never a socket; and a datagram socket the file's own code makes.
+  auto FieldNonSocket = [&](const FdKey &K, std::vector<std::string> &Needs) {
+    return EveryStore(K, [&](const Event &E) {
+      return madeNonSocket(E.Src, E.S, E.Fn, Needs);
+    });
+  };
+  auto FieldDatagram = [&](const FdKey &K) {
+    return EveryStore(
+        K, [&](const Event &E) { return madeDatagram(E.Src, E.S, E.Fn); });
   };
   for (const FdKey &K : Fields) {
     const auto *FD = dyn_cast_or_null<FieldDecl>(K.D);
