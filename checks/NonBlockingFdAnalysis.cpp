@@ -2840,6 +2840,8 @@ struct NonBlockingFdAnalysis::Impl {
         // one connection non-blocking and reads all the others).
         llvm::SaveAndRestore Skip(SkipParamGuarded, true);
         Result = exprNonBlocking(E->Src, E->Fn, /*At=*/nullptr);
+        if (!Result)
+          Result = storedFromCallers(*E);
       } else
         Result = resolve(*E);
       if (Result)
@@ -2859,6 +2861,38 @@ struct NonBlockingFdAnalysis::Impl {
       }
     TuWideInProgress.erase(K);
     return TuWideMemo[K] = Result;
+  }
+
+  /// \p E stores, as it came, a parameter of a function that other files
+  /// may call too (dhcpcd's `control_new(ctx, fd, flags)` does `l->fd =
+  /// fd`), and every call of it in this file passes a descriptor made
+  /// non-blocking: the field is given one here (the first call's origin).
+  /// Not when some call of the file passes another: which objects get
+  /// which, the field's one key cannot tell (a test client that makes one
+  /// connection of many non-blocking).
+  std::optional<NonBlockingOrigin> storedFromCallers(const Event &E) {
+    const auto *DRE =
+        E.Src ? dyn_cast<DeclRefExpr>(E.Src->IgnoreParenImpCasts()) : nullptr;
+    const auto *PV = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    const FunctionDecl *Def = E.Fn ? E.Fn->getDefinition() : nullptr;
+    if (!PV || !Def || PV->getDeclContext() != Def || !Def->getBody() ||
+        !writesOf(PV, Def->getBody()).empty())
+      return std::nullopt;
+    const std::vector<const CallExpr *> &Sites = CallSites[Def];
+    unsigned I = PV->getFunctionScopeIndex();
+    std::optional<NonBlockingOrigin> First;
+    for (const CallExpr *Site : Sites) {
+      const FunctionDecl *Caller = Owner.lookup(Site);
+      if (I >= Site->getNumArgs() || !Caller)
+        return std::nullopt;
+      std::optional<NonBlockingOrigin> O =
+          exprNonBlocking(Site->getArg(I), Caller, Site);
+      if (!O)
+        return std::nullopt;
+      if (!First)
+        First = O;
+    }
+    return First;
   }
 
   /// The project's facts on parameter \p Idx of \p Def, a function other
