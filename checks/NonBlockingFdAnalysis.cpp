@@ -3599,9 +3599,15 @@ bool NonBlockingFdAnalysis::madeDatagram(const Expr *Fd, const Stmt *At,
 
 bool NonBlockingFdAnalysis::createsDatagramSocket(llvm::StringRef N,
                                                   const Creator &C) const {
-  return (N == "socket" || N == "socketpair") && C.Call->getNumArgs() >= 2 &&
-         (argMentions(C.Call->getArg(1), "SOCK_DGRAM", C.Via) ||
-          argMentions(C.Call->getArg(1), "SOCK_RAW", C.Via));
+  // A type that may also be a stream (`use_tcp ? SOCK_STREAM :
+  // SOCK_DGRAM`, coturn's test client) is not a datagram type.
+  if (!(N == "socket" || N == "socketpair") || C.Call->getNumArgs() < 2)
+    return false;
+  const Expr *Type = C.Call->getArg(1);
+  return (argMentions(Type, "SOCK_DGRAM", C.Via) ||
+          argMentions(Type, "SOCK_RAW", C.Via)) &&
+         !argMentions(Type, "SOCK_STREAM", C.Via) &&
+         !argMentions(Type, "SOCK_SEQPACKET", C.Via);
 }
 
 bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
