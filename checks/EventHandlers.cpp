@@ -86,6 +86,24 @@ static const llvm::StringRef WritableFlags[] = {
     "EV_WRITE", "UV_WRITABLE", "EPOLLOUT",     "POLLOUT",
     "G_IO_OUT", "AE_WRITABLE", "B_EV_IO_WRITE"};
 
+/// Event loops whose registration calls name no flag: the function says
+/// the direction. dhcpcd's eloop (`eloop_event_add(eloop, fd, cb, arg)`
+/// for reading, `eloop_event_add_w` for writing) and the hostapd /
+/// wpa_supplicant eloop (`eloop_register_read_sock(sock, cb, data, user)`).
+static const std::pair<llvm::StringRef, unsigned> FlaglessRegistrations[] = {
+    {"eloop_event_add", EventHandlers::Readable},
+    {"eloop_event_add_w", EventHandlers::Writable},
+    {"eloop_register_read_sock", EventHandlers::Readable},
+};
+
+static unsigned directionsOfRegistration(const CallExpr *C) {
+  llvm::StringRef Name = globalCalleeName(C);
+  for (const auto &[N, Mask] : FlaglessRegistrations)
+    if (Name == N)
+      return Mask;
+  return 0;
+}
+
 /// The directions \p Arg names (EventHandlers::Readable, ::Writable).
 static unsigned directionsNamed(const Expr *Arg, const ASTContext &Ctx) {
   unsigned Mask = 0;
@@ -221,6 +239,8 @@ void EventHandlers::build() {
               Fd = Arg->IgnoreParenImpCasts();
             }
           }
+          if (!Mask)
+            Mask = directionsOfRegistration(C);
           if (!Mask)
             continue;
           if (IntArgs != 1)
