@@ -4505,8 +4505,14 @@ bool NonBlockingFdAnalysis::isTerminal(const Expr *Fd, const Stmt *At,
   if (Mine.empty() || llvm::any_of(Mine, Refused))
     return false;
   if (K.isTuWide()) {
-    // Unless the file also stores a socket in it, or what one of the
-    // project's functions returns: the field may then hold either.
+    // Unless the file also stores a socket in it, or what a function
+    // returns (one of the project's, which may make a socket): the field
+    // may then hold either.
+    for (const Event &E : P->eventsFor(K))
+      if (E.Kind == EvKind::Copy && E.Src)
+        if (const auto *C = dyn_cast<CallExpr>(E.Src->IgnoreParenCasts());
+            C && !createsNonSocket(globalCalleeName(C)))
+          return false;
     llvm::SmallVector<Creator, 4> Found;
     creators(Fd, At, Fn, Found);
     return llvm::all_of(Found, [](const Creator &C) {

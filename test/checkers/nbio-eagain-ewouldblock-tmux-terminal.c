@@ -12,8 +12,9 @@
 // write a few times while it fails with EAGAIN. isatty() and tcgetattr()
 // fail with ENOTTY on anything else. Twins that are reported: a field only
 // branched on (`if (isatty(fd)) ...`), a field the file also fills with a
-// socket, a parameter tested on one path only, a test whose failing side
-// goes on, and a goto that may skip past the code it guards.
+// socket or with what a function returns, a parameter tested on one path
+// only, a test whose failing side goes on, and a goto that may skip past
+// the code it guards.
 
 #define _GNU_SOURCE 1
 #include <errno.h>
@@ -113,6 +114,29 @@ int endpoint_put(struct endpoint *e, const char *s, size_t len) {
   if (write(e->fd, s, len) < 0 && errno == EAGAIN)
     // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: errno from 'write' on 'e->fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
     // CHECK-FIXES: {{^}}  if (write(e->fd, s, len) < 0 && (errno == EAGAIN ||{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                                   (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
+    return 1;
+  return 0;
+}
+
+// Twin: a field the file fills with what one of its functions returns.
+int open_link(void);
+
+struct link {
+  int fd;
+};
+
+int link_setup(struct link *l) {
+  l->fd = open_link();
+  if (!isatty(l->fd))
+    return -1;
+  return fcntl(l->fd, F_SETFL, O_NONBLOCK);
+}
+
+int link_put(struct link *l, const char *s, size_t len) {
+  if (write(l->fd, s, len) < 0 && errno == EAGAIN)
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: errno from 'write' on 'l->fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (write(l->fd, s, len) < 0 && (errno == EAGAIN ||{{$}}
     // CHECK-FIXES-NEXT: {{^}}                                   (EWOULDBLOCK != EAGAIN && errno == EWOULDBLOCK))){{$}}
     return 1;
   return 0;
