@@ -1585,7 +1585,9 @@ struct FailurePathFinder::Walk {
   /// looked at once.
   bool nextRoundReachesCall(const Stmt *Loop, const Expr *Cond) {
     llvm::SmallPtrSet<const Decl *, 4> Changing = condVariables(Cond);
-    const bool Stable = stableCondition(Cond);
+    // Asked only when a condition of the round is the loop's own: it scans
+    // the function's body.
+    std::optional<bool> Stable;
     const CFGBlock *Head = Flow->ByTerminator.lookup(Loop);
     const CFGBlock *Body = Head ? succ(Head, 0) : nullptr;
     if (!Body)
@@ -1624,10 +1626,14 @@ struct FailurePathFinder::Walk {
         // The loop's own condition asked again (an inner `while (len !=
         // 0)` under the outer one) still holds: it held at the head, and
         // no path here changed what it reads.
-        if (V == Tri::Unknown && Stable &&
+        if (V == Tri::Unknown && Cond &&
             utils::areStatementsIdentical(Term->IgnoreParenImpCasts(),
-                                          Cond->IgnoreParenImpCasts(), Ctx))
-          V = Tri::True;
+                                          Cond->IgnoreParenImpCasts(), Ctx)) {
+          if (!Stable)
+            Stable = stableCondition(Cond);
+          if (*Stable)
+            V = Tri::True;
+        }
       }
       for (unsigned I = 0; I < B->succ_size(); ++I)
         if (!(V == Tri::True && I == 1) && !(V == Tri::False && I == 0))

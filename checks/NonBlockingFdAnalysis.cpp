@@ -2878,15 +2878,23 @@ struct NonBlockingFdAnalysis::Impl {
     if (!PV || !Def || PV->getDeclContext() != Def || !Def->getBody() ||
         !writesOf(PV, Def->getBody()).empty())
       return std::nullopt;
-    const std::vector<const CallExpr *> &Sites = CallSites[Def];
-    unsigned I = PV->getFunctionScopeIndex();
+    return everyCallSitePasses(Def, PV->getFunctionScopeIndex());
+  }
+
+  /// Every call of \p Def the TU has seen passes a non-blocking descriptor
+  /// as argument \p Idx: the first call's origin. None when there is no
+  /// such call.
+  std::optional<NonBlockingOrigin> everyCallSitePasses(const FunctionDecl *Def,
+                                                       unsigned Idx) {
     std::optional<NonBlockingOrigin> First;
-    for (const CallExpr *Site : Sites) {
-      const FunctionDecl *Caller = Owner.lookup(Site);
-      if (I >= Site->getNumArgs() || !Caller)
+    // By index, looked up afresh each time: judging an argument may walk a
+    // function for the first time (a generic lambda's instantiation), which
+    // files more call sites, to be judged too, and may move the vector.
+    for (size_t I = 0; I < CallSites[Def].size(); ++I) {
+      const CallExpr *C = CallSites[Def][I];
+      if (Idx >= C->getNumArgs())
         return std::nullopt;
-      std::optional<NonBlockingOrigin> O =
-          exprNonBlocking(Site->getArg(I), Caller, Site);
+      auto O = exprNonBlocking(C->getArg(Idx), Owner.lookup(C), C);
       if (!O)
         return std::nullopt;
       if (!First)
@@ -2960,24 +2968,7 @@ struct NonBlockingFdAnalysis::Impl {
                      ", passed in " + R->PassedAt +
                      " (from the project's facts)"};
     }
-    auto SitesIt = CallSites.find(Def);
-    if (SitesIt == CallSites.end() || SitesIt->second.empty())
-      return std::nullopt;
-    // By index, looked up afresh each time: judging an argument may walk a
-    // function for the first time (a generic lambda's instantiation), which
-    // files more call sites, to be judged too, and may move the vector.
-    for (size_t I = 0; I < CallSites[Def].size(); ++I) {
-      const CallExpr *C = CallSites[Def][I];
-      if (Idx >= C->getNumArgs())
-        return std::nullopt;
-      const FunctionDecl *Caller = Owner.lookup(C);
-      auto O = exprNonBlocking(C->getArg(Idx), Caller, C);
-      if (!O)
-        return std::nullopt;
-      if (!First)
-        First = O;
-    }
-    return ParamMemo[P] = First;
+    return ParamMemo[P] = everyCallSitePasses(Def, Idx);
   }
 };
 
@@ -4409,12 +4400,6 @@ static bool leavesFunction(const Stmt *S) {
   return false;
 }
 
-static bool hasIntValue(const Expr *E, int64_t V, const ASTContext &Ctx) {
-  Expr::EvalResult R;
-  return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
-         R.Val.getInt() == V;
-}
-
 /// The isatty(), tcgetattr() and tcsetattr() calls whose "not a terminal"
 /// answer makes \p Cond true: `!isatty(fd)`, `isatty(fd) == 0`,
 /// `tcgetattr(fd, &t)` (non-zero is failure), `!= 0`, `< 0`, `== -1`, and
@@ -4440,13 +4425,13 @@ static void notTerminalTests(const Expr *Cond, const ASTContext &Ctx,
     const Expr *L = B->getLHS(), *R = B->getRHS();
     for (auto [Side, Other] : {std::pair(L, R), std::pair(R, L)}) {
       if (const CallExpr *C = Test(Side, true);
-          C && B->getOpcode() == BO_EQ && hasIntValue(Other, 0, Ctx))
+          C && B->getOpcode() == BO_EQ && constantValue(Other, Ctx) == 0)
         Out.push_back(C);
       if (const CallExpr *C = Test(Side, false);
-          C && ((B->getOpcode() == BO_NE && hasIntValue(Other, 0, Ctx)) ||
-                (B->getOpcode() == BO_EQ && hasIntValue(Other, -1, Ctx)) ||
+          C && ((B->getOpcode() == BO_NE && constantValue(Other, Ctx) == 0) ||
+                (B->getOpcode() == BO_EQ && constantValue(Other, Ctx) == -1) ||
                 (Side == L && B->getOpcode() == BO_LT &&
-                 hasIntValue(Other, 0, Ctx))))
+                 constantValue(Other, Ctx) == 0)))
         Out.push_back(C);
     }
     return;
