@@ -1518,19 +1518,29 @@ struct NonBlockingFdAnalysis::Impl {
              (!Flag2.empty() &&
               NonBlockingFdAnalysis::mentionsName(E, Flag2, Ctx));
     };
+    // Named somewhere outside a `~`: `type & ~SOCK_NONBLOCK` only takes
+    // the flag away, `(SOCK_STREAM | SOCK_NONBLOCK) & ~SOCK_CLOEXEC` keeps
+    // it. Only a flag named under `~` alone counts as cleared: an unknown
+    // mask (`flags & mask`) may keep it, and a blocking claim needs more.
+    std::function<bool(const Expr *)> Sets = [&](const Expr *E) -> bool {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && U->getOpcode() == UO_Not)
+        return false;
+      if (const auto *B = dyn_cast<BinaryOperator>(E);
+          B && (B->getOpcode() == BO_And || B->getOpcode() == BO_Or))
+        return Sets(B->getLHS()) || Sets(B->getRHS());
+      if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+        return Sets(CO->getTrueExpr()) || Sets(CO->getFalseExpr());
+      return Mentions(E);
+    };
     if (Mentions(Flags))
-      return true;
+      return Sets(Flags);
     const auto *DRE = dyn_cast<DeclRefExpr>(Flags->IgnoreParenImpCasts());
     const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     const FunctionDecl *Fn = Owner.lookup(C);
     if (!V || !V->isLocalVarDecl() || !Fn || !Fn->getBody())
       return false;
-    auto UnderNot = [](const Expr *E) {
-      return findStmt(E, [](const Stmt *S) {
-        const auto *U = dyn_cast<UnaryOperator>(S);
-        return U && U->getOpcode() == UO_Not;
-      });
-    };
     // What a definition of V (from reachingDefs: an assignment, the
     // initialiser, or a declaration without one) does to the flag: set it,
     // clear it, or (std::nullopt) leave it as it was.
@@ -1543,13 +1553,11 @@ struct NonBlockingFdAnalysis::Impl {
       bool Named = Mentions(RHS);
       switch (IsInit ? BO_Assign : B->getOpcode()) {
       case BO_Assign:
-        return Named && !UnderNot(RHS);
+        return Named && Sets(RHS);
       case BO_OrAssign:
-        return Named && !UnderNot(RHS) ? std::optional<bool>(true)
-                                       : std::nullopt;
+        return Named && Sets(RHS) ? std::optional<bool>(true) : std::nullopt;
       case BO_AndAssign:
-        return Named && UnderNot(RHS) ? std::optional<bool>(false)
-                                      : std::nullopt;
+        return Named && !Sets(RHS) ? std::optional<bool>(false) : std::nullopt;
       default:
         return std::nullopt;
       }
@@ -1614,18 +1622,22 @@ struct NonBlockingFdAnalysis::Impl {
     return Out;
   }
 
+  /// A creator only Linux has, where EAGAIN and EWOULDBLOCK are the same.
+  static bool linuxOnlyCreator(llvm::StringRef Name) {
+    return llvm::is_contained({"eventfd", "timerfd_create", "signalfd",
+                               "inotify_init1", "fanotify_init", "pidfd_open"},
+                              Name);
+  }
+
   std::optional<NonBlockingOrigin> creatorNonBlocking(const CallExpr *C) {
     llvm::StringRef Name = globalCalleeName(C);
-    for (const CreatorSpec &CS : Creators)
-      if (Name == CS.Name && C->getNumArgs() > CS.FlagsArg &&
-          flagsMention(C->getArg(CS.FlagsArg), C, CS.Flag, CS.Flag2))
-        return NonBlockingOrigin{
-            C->getBeginLoc(),
-            "'" + Name.str() + "' creates a non-blocking descriptor here",
-            Name == "eventfd" || Name == "timerfd_create" ||
-                Name == "signalfd" || Name == "inotify_init1" ||
-                Name == "fanotify_init" || Name == "pidfd_open",
-            Name.str()};
+    if (const CreatorSpec *CS = creatorSpec(Name);
+        CS && C->getNumArgs() > CS->FlagsArg &&
+        flagsMention(C->getArg(CS->FlagsArg), C, CS->Flag, CS->Flag2))
+      return NonBlockingOrigin{C->getBeginLoc(),
+                               "'" + Name.str() +
+                                   "' creates a non-blocking descriptor here",
+                               linuxOnlyCreator(Name), Name.str()};
     return std::nullopt;
   }
 
@@ -1647,8 +1659,11 @@ struct NonBlockingFdAnalysis::Impl {
       if (auto O = creatorNonBlocking(C))
         return O;
       if (const FunctionDecl *Callee = C->getDirectCallee()) {
-        if (const FunctionDecl *Def = Callee->getDefinition())
-          return returnsNonBlocking(Def);
+        if (const FunctionDecl *Def = Callee->getDefinition()) {
+          if (auto O = returnsNonBlocking(Def))
+            return O;
+          return flagArgNonBlocking(C, Callee, flagParamOf(Def));
+        }
         // Another file's function that returns a non-blocking descriptor
         // (the facts).
         if (const ProjectFacts::ReturnedFd *R = returnedByAnotherFile(Callee))
@@ -1658,6 +1673,11 @@ struct NonBlockingFdAnalysis::Impl {
                                        "non-blocking in " +
                                        R->MadeAt +
                                        " (from the project's facts)"};
+        // Or one that makes it with the flags its caller passes.
+        if (const ProjectFacts::FlagReturn *F = flagReturnElsewhere(Callee))
+          if (const CreatorSpec *Spec = creatorSpec(F->Creator))
+            return flagArgNonBlocking(
+                C, Callee, FlagParam{F->Arg, Spec, nullptr, F->At, F->Sole});
       }
       return std::nullopt;
     }
@@ -1665,6 +1685,166 @@ struct NonBlockingFdAnalysis::Impl {
     if (!K.valid())
       return std::nullopt;
     return keyNonBlocking(K, Fn, At);
+  }
+
+  /// A function that makes a descriptor with flags one of its parameters
+  /// gives, and returns it as it came: dhcpcd's `xsocket(domain, type,
+  /// protocol)`, which calls `socket(domain, type, protocol)`. What it
+  /// returns is as non-blocking as each call asks.
+  struct FlagParam {
+    unsigned Param;          ///< the parameter that names the flags
+    const CreatorSpec *Spec; ///< the creator it hands them to
+    const CallExpr *Creator; ///< that call (null: from the facts)
+    std::string At;          ///< its place, from the facts
+    bool Sole;               ///< every value returned is its, or -1
+  };
+  llvm::DenseMap<const FunctionDecl *, std::optional<FlagParam>> FlagParamMemo;
+
+  /// The parameter of \p Def that \p Flags passes as it came: the
+  /// parameter itself, or-ed with constants (`type | SOCK_CLOEXEC`), or a
+  /// local initialised so and never written again; the parameter is never
+  /// written either (`type &= ~SOCK_NONBLOCK` would take the flag away).
+  /// Null for anything else: a mask, a negation, a choice.
+  const ParmVarDecl *paramInFlags(const Expr *Flags, const FunctionDecl *Def,
+                                  unsigned Hops) {
+    Flags = Flags->IgnoreParenImpCasts();
+    if (const auto *B = dyn_cast<BinaryOperator>(Flags);
+        B && B->getOpcode() == BO_Or) {
+      const ParmVarDecl *L = paramInFlags(B->getLHS(), Def, Hops);
+      const ParmVarDecl *R = paramInFlags(B->getRHS(), Def, Hops);
+      return L && R ? nullptr : (L ? L : R);
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(Flags);
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V || !writesOf(V, Def->getBody()).empty())
+      return nullptr;
+    if (const auto *PV = dyn_cast<ParmVarDecl>(V))
+      return PV->getDeclContext() == Def ? PV : nullptr;
+    if (!V->isLocalVarDecl() || V->isStaticLocal() || !V->getInit() ||
+        Hops >= MaxFlagsHops)
+      return nullptr;
+    return paramInFlags(V->getInit(), Def, Hops + 1);
+  }
+
+  static const CreatorSpec *creatorSpec(llvm::StringRef Name) {
+    for (const CreatorSpec &CS : Creators)
+      if (CS.Name == Name)
+        return &CS;
+    return nullptr;
+  }
+
+  /// \p Def's FlagParam: one of its returns is a creator's call whose
+  /// flags one of its parameters gives (paramInFlags), or a local that
+  /// holds one and that the function neither changes the mode of nor hands
+  /// to any call but close(); none otherwise. Sole: every value it returns
+  /// is that call's or -1 (what a datagram claim needs: another return may
+  /// make a stream). Memoised.
+  std::optional<FlagParam> flagParamOf(const FunctionDecl *Def) {
+    auto [It, New] = FlagParamMemo.try_emplace(Def);
+    if (!New || !Def->getBody() || !Def->getReturnType()->isIntegerType())
+      return It->second;
+    walkFunction(Def);
+    expandPendingIn(Def);
+    std::optional<FlagParam> Found;
+    // The creator calls a returned value may come from (null: something
+    // else), by returned expression.
+    auto CreatorOf = [&](const Expr *E) -> const CallExpr * {
+      const auto *C =
+          dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenCasts() : nullptr);
+      const CreatorSpec *Spec = C ? creatorSpec(globalCalleeName(C)) : nullptr;
+      if (!Spec || C->getNumArgs() <= Spec->FlagsArg)
+        return nullptr;
+      if (const ParmVarDecl *PV =
+              paramInFlags(C->getArg(Spec->FlagsArg), Def, 0);
+          PV && !Found)
+        Found = FlagParam{PV->getFunctionScopeIndex(), Spec, C, {}, true};
+      return C;
+    };
+    // What each returned local holds, worked out once per local: its
+    // values, or none when the function does more with it than store and
+    // return it (a mode set or cleared, a call but close() given it, its
+    // address taken).
+    llvm::DenseMap<const VarDecl *, std::optional<std::vector<const Expr *>>>
+        Locals;
+    auto ValuesOf = [&](const VarDecl *L) {
+      auto [LI, LNew] = Locals.try_emplace(L);
+      if (!LNew)
+        return LI->second;
+      std::vector<const Expr *> Values;
+      for (const Event &E : eventsFor({FdKey::Var, L->getCanonicalDecl(), -1}))
+        if (E.Fn == Def) {
+          if (E.Kind != EvKind::Copy)
+            return Locals[L] = std::nullopt;
+          Values.push_back(E.Src);
+        }
+      if (llvm::any_of(writesOf(L, Def->getBody()),
+                       [](const VarWrite &W) { return W.Address; }) ||
+          findStmt(Def->getBody(), [&](const Stmt *S) {
+            const auto *Call = dyn_cast<CallExpr>(S);
+            if (!Call || globalCalleeName(Call) == "close")
+              return false;
+            return llvm::any_of(Call->arguments(), [&](const Expr *A) {
+              const auto *Ref = dyn_cast<DeclRefExpr>(A->IgnoreParenCasts());
+              return Ref && Ref->getDecl() == L;
+            });
+          }))
+        return Locals[L] = std::nullopt;
+      return Locals[L] = std::move(Values);
+    };
+    // Whether every returned value is the found creator's, or -1.
+    bool Sole = true;
+    auto OnlyFound = [&](const Expr *E, const CallExpr *C) {
+      if (constantFd(E, Ctx) == ConstantFd::None)
+        return;
+      if (!C || !Found || C != Found->Creator)
+        Sole = false;
+    };
+    for (const ReturnStmt *R : Returns.lookup(Def)) {
+      const Expr *V =
+          R->getRetValue() ? R->getRetValue()->IgnoreParenCasts() : nullptr;
+      if (!V)
+        continue;
+      if (isa<CallExpr>(V)) {
+        OnlyFound(V, CreatorOf(V));
+        continue;
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(V);
+      const auto *L = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      std::optional<std::vector<const Expr *>> Values;
+      if (L && L->isLocalVarDecl() && !L->isStaticLocal())
+        Values = ValuesOf(L);
+      if (!Values) {
+        OnlyFound(V, nullptr);
+        continue;
+      }
+      for (const Expr *Src : *Values)
+        OnlyFound(Src, CreatorOf(Src));
+    }
+    if (Found)
+      Found->Sole = Sole;
+    return FlagParamMemo[Def] = Found;
+  }
+
+  /// \p C, a call of \p Callee whose returns \p F describes: a
+  /// non-blocking descriptor when the argument that gives the flags names
+  /// the creator's non-blocking flag (`xsocket(AF_UNIX, SOCK_STREAM |
+  /// SOCK_NONBLOCK, 0)`).
+  std::optional<NonBlockingOrigin>
+  flagArgNonBlocking(const CallExpr *C, const FunctionDecl *Callee,
+                     const std::optional<FlagParam> &F) {
+    if (!F || F->Param >= C->getNumArgs() ||
+        !flagsMention(C->getArg(F->Param), C, F->Spec->Flag, F->Spec->Flag2))
+      return std::nullopt;
+    std::string Where = F->Creator ? fileAndLine(F->Creator->getBeginLoc(), SM)
+                                   : F->At + ", from the project's facts";
+    StringRef Name = F->Spec->Name;
+    return NonBlockingOrigin{C->getBeginLoc(),
+                             "'" + Callee->getNameAsString() +
+                                 "' makes a non-blocking descriptor "
+                                 "here: it hands this argument, which names " +
+                                 F->Spec->Flag.str() + ", to '" + Name.str() +
+                                 "' (" + Where + ")",
+                             linuxOnlyCreator(Name), Name.str()};
   }
 
   /// The project's facts on \p Callee, a function of another file that
@@ -1677,6 +1857,17 @@ struct NonBlockingFdAnalysis::Impl {
       return nullptr;
     auto It = Facts->NonBlockingReturns.find(Callee->getQualifiedNameAsString());
     return It == Facts->NonBlockingReturns.end() ? nullptr : &It->second;
+  }
+
+  /// The project's facts on \p Callee, a function of another file that
+  /// makes a descriptor with the flags a parameter gives (FlagReturn);
+  /// null without facts or such an entry.
+  const ProjectFacts::FlagReturn *
+  flagReturnElsewhere(const FunctionDecl *Callee) const {
+    if (!Facts || Facts->FlagReturns.empty() || !Callee->getIdentifier())
+      return nullptr;
+    auto It = Facts->FlagReturns.find(Callee->getQualifiedNameAsString());
+    return It == Facts->FlagReturns.end() ? nullptr : &It->second;
   }
 
   std::optional<NonBlockingOrigin> returnsNonBlocking(const FunctionDecl *Def) {
@@ -2117,9 +2308,9 @@ struct NonBlockingFdAnalysis::Impl {
                                    });
              }) != nullptr;
     };
-    for (const CreatorSpec &CS : Creators)
-      if (Name == CS.Name && C->getNumArgs() > CS.FlagsArg)
-        return !NamesParam(C->getArg(CS.FlagsArg), 0);
+    if (const CreatorSpec *CS = creatorSpec(Name);
+        CS && C->getNumArgs() > CS->FlagsArg)
+      return !NamesParam(C->getArg(CS->FlagsArg), 0);
     return true;
   }
   /// How many locals flagsKnown follows back from the flags argument
@@ -3432,7 +3623,7 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       // Another file's function that returns a descriptor it made (the
       // facts): the call is the creator the predicate is asked about.
       if (!CDef && Callee &&
-          (P->returnedByAnotherFile(Callee) ||
+          (P->returnedByAnotherFile(Callee) || P->flagReturnElsewhere(Callee) ||
            P->returnsNonSocketElsewhere(C) ||
            (P->OtherFilesCreate && P->otherFileFunction(C)))) {
         Out.push_back({C, Via});
@@ -3594,11 +3785,15 @@ bool NonBlockingFdAnalysis::createsDatagramSocket(llvm::StringRef N,
   // SOCK_DGRAM`, coturn's test client) is not a datagram type.
   if (!(N == "socket" || N == "socketpair") || C.Call->getNumArgs() < 2)
     return false;
-  const Expr *Type = C.Call->getArg(1);
-  return (argMentions(Type, "SOCK_DGRAM", C.Via) ||
-          argMentions(Type, "SOCK_RAW", C.Via)) &&
-         !argMentions(Type, "SOCK_STREAM", C.Via) &&
-         !argMentions(Type, "SOCK_SEQPACKET", C.Via);
+  return datagramType(C.Call->getArg(1), C.Via);
+}
+
+bool NonBlockingFdAnalysis::datagramType(
+    const Expr *Type, llvm::ArrayRef<const CallExpr *> Via) const {
+  return (argMentions(Type, "SOCK_DGRAM", Via) ||
+          argMentions(Type, "SOCK_RAW", Via)) &&
+         !argMentions(Type, "SOCK_STREAM", Via) &&
+         !argMentions(Type, "SOCK_SEQPACKET", Via);
 }
 
 bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
@@ -3615,10 +3810,17 @@ bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
   // udp_connect() in ssl.c, called from the DTLS code of other files).
   if (everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
         if (const FunctionDecl *Callee = C.Call->getDirectCallee();
-            Callee && !Callee->getDefinition())
+            Callee && !Callee->getDefinition()) {
           if (const ProjectFacts::ReturnedFd *R =
                   P->returnedByAnotherFile(Callee))
             return R->Datagram;
+          // socket()'s flags are its type: the call's argument names it.
+          if (const ProjectFacts::FlagReturn *F =
+                  P->flagReturnElsewhere(Callee))
+            return F->Sole && F->Creator == "socket" &&
+                   F->Arg < C.Call->getNumArgs() &&
+                   datagramType(C.Call->getArg(F->Arg), C.Via);
+        }
         return createsDatagramSocket(N, C);
       }))
     return true;
@@ -4210,6 +4412,17 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
       return constantFd(RS->getRetValue(), Ctx) == ConstantFd::None ||
              madeDatagram(V, RS, Def);
     });
+  }
+  // The functions that make a descriptor with the flags their caller
+  // gives (dhcpcd's xsocket()), and return it as it came.
+  for (const FunctionDecl *Fn : Fns) {
+    const FunctionDecl *Def = Fn->getDefinition();
+    if (!Def || P->returnsNonBlocking(Def))
+      continue;
+    if (std::optional<Impl::FlagParam> F = P->flagParamOf(Def))
+      Out.FlagReturns[Fn->getQualifiedNameAsString()] = {
+          F->Param, F->Spec->Name.str(),
+          fileAndLine(F->Creator->getBeginLoc(), SM), F->Sole};
   }
   for (const FunctionDecl *Fn : Fns) {
     std::string Name = Fn->getQualifiedNameAsString();

@@ -328,6 +328,10 @@ private:
   /// \p C, a call of \p N, is socket()/socketpair() of type SOCK_DGRAM or
   /// SOCK_RAW; socket(AF_NETLINK or PF_NETLINK, ...).
   bool createsDatagramSocket(llvm::StringRef N, const Creator &C) const;
+  /// \p Type, a socket type in the context of the calls \p Via, names
+  /// SOCK_DGRAM or SOCK_RAW and no stream type.
+  bool datagramType(const Expr *Type,
+                    llvm::ArrayRef<const CallExpr *> Via) const;
   bool createsNetlinkSocket(llvm::StringRef N, const Creator &C) const;
   /// exportFacts' ParamSites: what each call passes to a descriptor
   /// parameter of a function other files may call.

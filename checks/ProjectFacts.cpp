@@ -104,6 +104,14 @@ llvm::json::Value ProjectFacts::toJSON() const {
       O["datagram"] = true;
     Returns[K] = std::move(O);
   }
+  llvm::json::Object FlagRets;
+  for (const auto &[K, F] : FlagReturns) {
+    llvm::json::Object O{
+        {"arg", int64_t(F.Arg)}, {"creator", F.Creator}, {"at", F.At}};
+    if (F.Sole)
+      O["sole"] = true;
+    FlagRets[K] = std::move(O);
+  }
   llvm::json::Array ReturnsIf;
   for (const auto &[Fn, Needs] : BlockingReturnsIf)
     ReturnsIf.push_back(
@@ -163,6 +171,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonblocking_fields", std::move(Fields)},
       {"nonblocking_sessions", std::move(Sessions)},
       {"nonblocking_returns", std::move(Returns)},
+      {"flag_returns", std::move(FlagRets)},
       {"blocking_returns_if", std::move(ReturnsIf)},
       {"field_uses", std::move(Uses)},
       {"blocking_returns", llvm::json::Array(BlockingReturns)},
@@ -310,6 +319,21 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
       Out.NonBlockingReturns[K.str()] = {
           R->getString("made").value_or("").str(),
           R->getBoolean("datagram").value_or(false)};
+    }
+  if (const llvm::json::Object *Fs = O->getObject("flag_returns"))
+    for (const auto &[K, V] : *Fs) {
+      const llvm::json::Object *F = V.getAsObject();
+      std::optional<int64_t> Arg = F ? F->getInteger("arg") : std::nullopt;
+      std::optional<llvm::StringRef> Creator =
+          F ? F->getString("creator") : std::nullopt;
+      // No function takes more parameters than this (C's own limit for
+      // a call is 127 arguments).
+      constexpr int64_t MaxArg = 127;
+      if (!Arg || *Arg < 0 || *Arg > MaxArg || !Creator)
+        return "has an entry of 'flag_returns' without 'arg' and 'creator'";
+      Out.FlagReturns[K.str()] = {unsigned(*Arg), Creator->str(),
+                                  F->getString("at").value_or("").str(),
+                                  F->getBoolean("sole").value_or(false)};
     }
   if (const llvm::json::Array *Ss = O->getArray("param_sites"))
     for (const llvm::json::Value &E : *Ss) {

@@ -154,6 +154,19 @@ struct ProjectFacts {
     bool Datagram = false;
   };
   std::map<std::string, ReturnedFd> NonBlockingReturns;
+  /// Functions (qualified name) that make a descriptor with the flags one
+  /// of their parameters gives and return it as it came (dhcpcd's
+  /// `xsocket(domain, type, protocol)`): non-blocking where a call's
+  /// argument Arg names the creator's non-blocking flag. Creator: the C
+  /// library call (`socket`, `open`...); At: its place ("file:line");
+  /// Sole: every value they return is that call's (or -1), so a datagram
+  /// type there makes a datagram socket.
+  struct FlagReturn {
+    unsigned Arg = 0;
+    std::string Creator, At;
+    bool Sole = false;
+  };
+  std::map<std::string, FlagReturn> FlagReturns;
   /// For a TU's own summary: the functions other files may call whose
   /// every returned value is a blocking descriptor (or -1), provided each
   /// of the needs holds: `returns:Name`, another file's function that

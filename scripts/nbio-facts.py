@@ -319,6 +319,8 @@ def merge(paths):
     fields = {}
     sessions = {}
     returns = {}
+    flag_returns = {}
+    conflicting_flags = set()
     sites = {}
     returns_if = {}
     nonsocket_if = {}
@@ -395,6 +397,29 @@ def merge(paths):
             returns[k].pop("datagram", None)
             if dgram:
                 returns[k]["datagram"] = True
+        # A helper that makes a descriptor with its caller's flags (a
+        # header's inline function is summarised by each includer). Two
+        # functions of one name that disagree (two programs of one
+        # project) say nothing: the entry goes. Sole only if every
+        # summary says so; the first place wins.
+        for k, r in d.get("flag_returns", {}).items():
+            if k in conflicting_flags:
+                continue
+            if k not in flag_returns:
+                flag_returns[k] = dict(r)
+                continue
+            old = flag_returns[k]
+            if (old.get("arg"), old.get("creator")) != \
+                    (r.get("arg"), r.get("creator")):
+                del flag_returns[k]
+                conflicting_flags.add(k)
+                continue
+            sole = old.get("sole", False) and r.get("sole", False)
+            if r.get("at", "") < old.get("at", ""):
+                flag_returns[k] = dict(r)
+            flag_returns[k].pop("sole", None)
+            if sole:
+                flag_returns[k]["sole"] = True
         # Blocking descriptors handed between files, each on the needs of
         # its file's summary; a function or field summarised by several
         # files (a header's inline function) must hold in each.
@@ -465,6 +490,8 @@ def merge(paths):
         "nonblocking_fields": {k: fields[k] for k in sorted(fields)},
         "nonblocking_sessions": {k: sessions[k] for k in sorted(sessions)},
         "nonblocking_returns": {k: returns[k] for k in sorted(returns)},
+        "flag_returns": {k: flag_returns[k] for k in sorted(flag_returns)
+                         if k not in returns},
         "reads_so_error": reads_so_error,
         "so_error_readers": sorted(so_error_readers),
         "waits_for_readiness": waits,

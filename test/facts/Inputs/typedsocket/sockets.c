@@ -29,3 +29,11 @@ int make_stream(int domain) {
 }
 
 int make_copy(int fd) { return dup(fd); }
+
+// The caller's type on one path, a stream on the other: what it returns
+// is non-blocking where the caller asks, but not always of its type.
+int make_socket_or_stream(int type, int tcp) {
+  if (tcp)
+    return socket(AF_INET, SOCK_STREAM, 0);
+  return socket(AF_INET, type, 0);
+}
