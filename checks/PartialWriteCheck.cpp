@@ -48,19 +48,45 @@ constexpr WriteShape Writes[] = {{"write", 1, 2},
 /// the flow does not follow).
 constexpr WriteShape TlsWrites[] = {{"SSL_write", 1, 2},
                                     {"wolfSSL_write", 1, 2}};
-/// The TLS writes that send at most one record per call, whatever the
-/// mode: GnuTLS's record layer takes what one record holds and returns
-/// that count (gnutls_record_send(3): "the number of bytes sent might be
-/// less than data_size").
-constexpr WriteShape RecordWrites[] = {{"gnutls_record_send", 1, 2},
-                                       {"gnutls_record_send2", 1, 2}};
-} // namespace
-
 /// The most plaintext one TLS record carries (SSL3_RT_MAX_PLAIN_LENGTH). In
 /// partial-write mode SSL_write returns a short count only once at least
 /// one whole record has gone out and the next was refused: a buffer that
 /// fits in one record is written whole or not at all.
 constexpr int64_t TlsRecordPlaintext = 16384;
+
+/// The writes that send at most one record (or packet) per call, whatever
+/// the mode, and return that count: GnuTLS's record layer
+/// (gnutls_record_send(3): "the number of bytes sent might be less than
+/// data_size"), mbed TLS's (mbedtls_ssl_write: a buffer longer than the
+/// maximum fragment length is written in part, and the caller must call
+/// again with the rest), libssh2's channel and SFTP writes (one packet,
+/// no more than the peer's window allows). Whole: the longest buffer that
+/// goes out whole (0: any may come back short); Why: the note; What: what
+/// the first argument is.
+struct RecordShape {
+  WriteShape W;
+  int64_t Whole;
+  llvm::StringLiteral Why;
+  llvm::StringLiteral What = "session";
+};
+constexpr llvm::StringLiteral OneTlsRecord =
+    "'%0' sends at most one TLS record per call (16,384 bytes, fewer if the "
+    "peer asks for smaller records): the rest of a longer buffer needs "
+    "another call";
+constexpr llvm::StringLiteral OneMbedTlsRecord =
+    "'%0' sends at most one TLS record per call (16,384 bytes by default, "
+    "fewer where the build or the peer sets a smaller maximum fragment "
+    "length): the rest of a longer buffer needs another call";
+constexpr llvm::StringLiteral OneSshPacket =
+    "'%0' sends at most one SSH packet per call, and no more than the "
+    "peer's window allows: the rest of the buffer needs another call";
+constexpr RecordShape RecordWrites[] = {
+    {{"gnutls_record_send", 1, 2}, TlsRecordPlaintext, OneTlsRecord},
+    {{"gnutls_record_send2", 1, 2}, TlsRecordPlaintext, OneTlsRecord},
+    {{"mbedtls_ssl_write", 1, 2}, TlsRecordPlaintext, OneMbedTlsRecord},
+    {{"libssh2_channel_write_ex", 2, 3}, 0, OneSshPacket, "channel"},
+    {{"libssh2_sftp_write", 1, 2}, 0, OneSshPacket, "SFTP handle"}};
+} // namespace
 
 /// The room a descriptor reported writable has for one write, at least:
 /// a TCP socket is reported writable only with send-buffer memory free,
@@ -266,19 +292,24 @@ bool PartialWriteCheck::report(const CallExpr *Call, const IoCallInfo &Info,
 /// on, a write longer than one record can return after the first records,
 /// whatever the descriptor's mode (SSL_CTX_set_mode(3)); without it a TLS
 /// write is whole or fails, and a retry must repeat the same arguments, so
-/// nothing is reported. gnutls_record_send: one record per call, so a
-/// buffer longer than a record comes back short on any descriptor,
-/// blocking or not.
+/// nothing is reported. gnutls_record_send, mbedtls_ssl_write and
+/// libssh2's writes (RecordWrites): one record or packet per call, so a
+/// longer buffer comes back short on any descriptor, blocking or not.
 void PartialWriteCheck::decideTls(NonBlockingFdAnalysis &A,
                                   ShortWriteFlow &Flow, const CallExpr *Call,
                                   const IoCallInfo &Info) {
   auto Named = [&](const WriteShape &W) { return W.Name == Info.Name; };
   const WriteShape *Shape = llvm::find_if(TlsWrites, Named);
   const bool PerRecord = Shape == std::end(TlsWrites);
-  if (PerRecord)
-    Shape = llvm::find_if(RecordWrites, Named);
-  if ((PerRecord && Shape == std::end(RecordWrites)) ||
-      Call->getNumArgs() <= unsigned(std::max(Shape->Buf, Shape->Len)))
+  const RecordShape *Record = nullptr;
+  if (PerRecord) {
+    Record = llvm::find_if(RecordWrites,
+                           [&](const RecordShape &R) { return Named(R.W); });
+    if (Record == std::end(RecordWrites))
+      return;
+    Shape = &Record->W;
+  }
+  if (Call->getNumArgs() <= unsigned(std::max(Shape->Buf, Shape->Len)))
     return;
   const FunctionDecl *Fn = A.enclosingFunction(Call);
   if (!Fn)
@@ -288,14 +319,16 @@ void PartialWriteCheck::decideTls(NonBlockingFdAnalysis &A,
       PerRecord ? nullptr : A.tlsSessions().partialWrites(Session, Call, Fn);
   if (!PerRecord && !Mode)
     return;
-  // A buffer that fits in one record goes out whole (for GnuTLS, one of
-  // the default size: a peer may ask for smaller records, rarely).
+  // A buffer that fits in one record goes out whole (for GnuTLS and mbed
+  // TLS, one of the default size: a peer may ask for smaller records,
+  // rarely); an SSH channel's window has no such floor.
+  const int64_t Whole = Record ? Record->Whole : TlsRecordPlaintext;
   if (std::optional<int64_t> N = lengthBound(Call->getArg(Shape->Len), Fn, A);
-      N && *N <= TlsRecordPlaintext)
+      N && *N <= Whole)
     return;
   ShortWriteOutcome O = Flow.follow(
       Call, Fn, Session, {Call->getArg(Shape->Buf), Call->getArg(Shape->Len)});
-  // gnutls_record_send: only a retry that does not move on. The loop shows
+  // RecordWrites: only a retry that does not move on. The loop shows
   // the code expects short counts, and each one sends the head of the
   // buffer again. A count dropped, or taken for a failure, is wrong only
   // for a buffer longer than a record, and most such writes are small
@@ -303,9 +336,10 @@ void PartialWriteCheck::decideTls(NonBlockingFdAnalysis &A,
   // packets): not reported.
   if (PerRecord && O.End != ShortWriteEnd::Restarted)
     return;
-  std::string Subject = (Info.Api->Library + " session '" + textOf(Session) +
-                         (PerRecord ? "'" : "' in partial-write mode"))
-                            .str();
+  std::string Subject =
+      (Info.Api->Library + " " + (Record ? Record->What : "session") + " '" +
+       textOf(Session) + (PerRecord ? "'" : "' in partial-write mode"))
+          .str();
   if (!report(Call, Info, O, Subject))
     return;
   if (Mode)
@@ -315,12 +349,7 @@ void PartialWriteCheck::decideTls(NonBlockingFdAnalysis &A,
          "can return once part of the buffer is sent",
          DiagnosticIDs::Note);
   else
-    diag(reportLoc(Call),
-         "'%0' sends at most one TLS record per call (16,384 bytes, fewer "
-         "if the peer asks for smaller records): the rest of a longer "
-         "buffer needs another call",
-         DiagnosticIDs::Note)
-        << Info.Name;
+    diag(reportLoc(Call), Record->Why, DiagnosticIDs::Note) << Info.Name;
 }
 
 void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
