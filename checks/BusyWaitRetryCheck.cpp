@@ -476,6 +476,15 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
           !A.setsSocketTimeout(Direction::Read) &&
           !A.setsSocketTimeout(Direction::Write))
         continue;
+      // libtls says TLS_WANT_POLLIN/POLLOUT on blocking descriptors too,
+      // and asks for the same call again at once there (tls_read(3): "In
+      // the case of blocking file descriptors, the same function call
+      // should be repeated immediately"): only a context over a socket
+      // known non-blocking (tls_connect_socket, tls_accept_socket...)
+      // spins. tls_connect() makes a blocking socket of its own.
+      if (Api->Library == "libtls" &&
+          !A.tlsSessions().nonBlocking(Fd, Call, Fn))
+        continue;
       P = RetriesR ? PR : PW;
       Readable = RetriesR;
       // One code for both ways (GnuTLS, libssh2, a BIO's should_retry): the
