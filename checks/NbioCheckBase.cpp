@@ -743,6 +743,7 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
                          IoFamily::Plain};
     W->BufArg = F.BufArg;
     W->LenArg = F.LenArg;
+    W->AddrArg = F.AddrArg;
     W->FactAt = F.At;
     W->ReturnsCount = F.ReturnsCount;
     W->FdField = F.FdField;
@@ -763,6 +764,7 @@ FactWrapper NbioCheckBase::describe(const IoWrapper &W, bool ReturnsCount,
   FW.Library = W.Library;
   FW.BufArg = W.BufArg;
   FW.LenArg = W.LenArg;
+  FW.AddrArg = W.AddrArg;
   FW.ReturnsCount = ReturnsCount;
   FW.At = fileAndLine(W.Inner->getBeginLoc(), SM);
   return FW;
@@ -1270,6 +1272,16 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       };
       W->BufArg = ParamOf(Below ? Below->BufArg : 1);
       W->LenArg = ParamOf(Below ? Below->LenArg : 2);
+      // A sendto() given an address (a datagram socket's send): the
+      // wrapper's own, or the one a parameter passes.
+      int Addr = Below ? Below->AddrArg : (Info->Name == "sendto" ? 4 : -1);
+      if (Addr == NbioCheckBase::AlwaysAddressed)
+        W->AddrArg = Addr;
+      else if (Addr >= 0 && unsigned(Addr) < C->getNumArgs() &&
+               !C->getArg(Addr)->isNullPointerConstant(
+                   *Ctx, Expr::NPC_ValueDependentIsNotNull))
+        W->AddrArg =
+            ParamOf(Addr) >= 0 ? ParamOf(Addr) : NbioCheckBase::AlwaysAddressed;
       const FunctionDecl *Key = Fn->getCanonicalDecl();
       Shared->Wrappers[Key] = std::move(W);
       for (const CallExpr *Site : A.callSitesOf(Fn)) {

@@ -88,6 +88,8 @@ protected:
   /// untested (its result, or -1 with errno intact), so its callers' failure
   /// paths are the call's (`send_packet(fd, ...)` that only forwards to
   /// write()).
+  /// IoWrapper::AddrArg: the wrapper gives sendto() an address of its own.
+  static constexpr int AlwaysAddressed = -2;
   struct IoWrapper {
     std::string Name; ///< the storage of Info.Name
     IoCallInfo Info;  ///< FdArg: the wrapper's parameter; family Plain
@@ -99,6 +101,10 @@ protected:
     /// The wrapper's parameters passed on as the library call's buffer and
     /// length (-1: not a parameter).
     int BufArg = -1, LenArg = -1;
+    /// The library call at the end is a sendto() given a destination
+    /// address: AlwaysAddressed, or the wrapper's parameter it passes as
+    /// the address (-1: no address; a null one at a call says none).
+    int AddrArg = -1;
     /// A wrapper known from another file's facts: no Inner, its place as
     /// "file:line", and whether it hands the count back.
     std::string FactAt;

@@ -396,6 +396,14 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
     // TUN/TAP device.
     if (A.isDatagramSocket(Fd, Call, Fn) || A.isTunDevice(Fd))
       continue;
+    // A wrapper's sendto() given an address, its own or the one this call
+    // passes (fping's socket_sendto_ping_ipv4(s, addr, ...)): a datagram
+    // socket's send, as below.
+    if (Wrapper && Wrapper->AddrArg != -1 &&
+        (Wrapper->AddrArg == AlwaysAddressed ||
+         (unsigned(Wrapper->AddrArg) < Call->getNumArgs() &&
+          !isNull(Call->getArg(Wrapper->AddrArg), *Ctx))))
+      continue;
     // Sent to an address, here or by another send on the same descriptor
     // in this function (`if (addr) sendto(fd, ..., addr, len); else
     // send(fd, ...);`): a datagram socket's calls.

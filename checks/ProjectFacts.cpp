@@ -33,6 +33,8 @@ static llvm::json::Object wrapperJSON(const FactWrapper &W) {
                        {"at", W.At}};
   if (!W.FdField.empty())
     O["fd_field"] = W.FdField;
+  if (W.AddrArg != -1)
+    O["addr"] = int64_t(W.AddrArg);
   return O;
 }
 
@@ -235,6 +237,10 @@ static bool wrapperFromJSON(const llvm::json::Value &E, FactWrapper &F) {
   F.Library = W->getString("library").value_or("").str();
   F.BufArg = int(W->getInteger("buf").value_or(-1));
   F.LenArg = int(W->getInteger("len").value_or(-1));
+  // -2 (the wrapper's own address) up to a parameter's index; anything
+  // else says nothing.
+  int64_t Addr = W->getInteger("addr").value_or(-1);
+  F.AddrArg = Addr >= -2 && Addr <= 127 ? int(Addr) : -1;
   F.ReturnsCount = W->getBoolean("count").value_or(false);
   F.At = W->getString("at").value_or("").str();
   return true;

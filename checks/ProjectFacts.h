@@ -50,6 +50,9 @@ struct FactWrapper {
   bool Write = false;   ///< the direction of the wrapped call
   std::string Library;  ///< the library call at the end of the chain
   int BufArg = -1, LenArg = -1;
+  /// The wrapped call is a sendto() given an address: -2, its own; n >= 0,
+  /// the one the wrapper's parameter n passes; -1: none.
+  int AddrArg = -1;
   bool ReturnsCount = false;
   std::string At; ///< "file:line" of the wrapped call
 };

@@ -235,6 +235,11 @@ def wrapper_through(entry, wrappers):
          "at": entry.get("at", "")}
     if field or via.get("fd_field"):
         w["fd_field"] = field or via["fd_field"]
+    # A sendto() given an address: the inner wrapper's own (-2), or the one
+    # a parameter of this function passes on.
+    addr = via.get("addr", -1)
+    if addr == -2 or (addr >= 0 and param(addr) >= 0):
+        w["addr"] = -2 if addr == -2 else param(addr)
     return w
 
 
