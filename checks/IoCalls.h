@@ -82,6 +82,18 @@ const IoCallInfo *lookupIoCall(const CallExpr *Call);
 /// its number of arguments; null for other names.
 const IoCallInfo *ioCallNamed(llvm::StringRef Name);
 
+/// The argument of the I/O call \p Name that gives the destination
+/// address (sendto's dest_addr), or -1. Only a datagram socket takes an
+/// address with each send.
+inline int destinationArg(llvm::StringRef Name) {
+  return Name == "sendto" ? 4 : -1;
+}
+
+/// \p E is a null pointer constant (`NULL`, `0`, `nullptr`).
+inline bool isNullPointer(const Expr *E, ASTContext &Ctx) {
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+}
+
 /// The entry \p FD is, by its name and, for a library whose names a
 /// project may share (libtls), its session parameter; null otherwise.
 const IoCallInfo *ioCallOf(const FunctionDecl *FD);

@@ -1274,14 +1274,14 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       W->LenArg = ParamOf(Below ? Below->LenArg : 2);
       // A sendto() given an address (a datagram socket's send): the
       // wrapper's own, or the one a parameter passes.
-      int Addr = Below ? Below->AddrArg : (Info->Name == "sendto" ? 4 : -1);
+      int Addr = Below ? Below->AddrArg : destinationArg(Info->Name);
       if (Addr == NbioCheckBase::AlwaysAddressed)
         W->AddrArg = Addr;
       else if (Addr >= 0 && unsigned(Addr) < C->getNumArgs() &&
-               !C->getArg(Addr)->isNullPointerConstant(
-                   *Ctx, Expr::NPC_ValueDependentIsNotNull))
-        W->AddrArg =
-            ParamOf(Addr) >= 0 ? ParamOf(Addr) : NbioCheckBase::AlwaysAddressed;
+               !isNullPointer(C->getArg(Addr), *Ctx)) {
+        int Param = ParamOf(Addr);
+        W->AddrArg = Param >= 0 ? Param : NbioCheckBase::AlwaysAddressed;
+      }
       const FunctionDecl *Key = Fn->getCanonicalDecl();
       Shared->Wrappers[Key] = std::move(W);
       for (const CallExpr *Site : A.callSitesOf(Fn)) {

@@ -97,11 +97,6 @@ constexpr RecordShape RecordWrites[] = {
 /// the descriptor was reported writable, is not cut short.
 constexpr unsigned ReadyWriteRoom = 512;
 
-/// \p E is a null pointer constant (`NULL`, `0`, `nullptr`).
-static bool isNull(const Expr *E, ASTContext &Ctx) {
-  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
-}
-
 /// \p Fn gives \p Fd a destination address: a sendto() with one, or a
 /// sendmsg() whose message's msg_name is set in \p Fn. Only a datagram
 /// socket takes an address with each send (a connected stream socket
@@ -122,9 +117,10 @@ addressedIn(NonBlockingFdAnalysis &A, const FunctionDecl *Fn, const Expr *Fd,
     }
   for (const CallExpr *C : It->second) {
     llvm::StringRef N = globalCalleeName(C);
-    if (N == "sendto" && C->getNumArgs() > 4 &&
+    if (int Addr = destinationArg(N);
+        Addr >= 0 && C->getNumArgs() > unsigned(Addr) &&
         NonBlockingFdAnalysis::sameDescriptor(C->getArg(0), Fd) &&
-        !isNull(C->getArg(4), Ctx))
+        !isNullPointer(C->getArg(Addr), Ctx))
       return true;
     if (N != "sendmsg" || C->getNumArgs() < 2 ||
         !NonBlockingFdAnalysis::sameDescriptor(C->getArg(0), Fd))
@@ -148,7 +144,7 @@ addressedIn(NonBlockingFdAnalysis &A, const FunctionDecl *Fn, const Expr *Fd,
           const auto *Base =
               dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts());
           return Base && Base->getDecl() == Msg->getDecl() &&
-                 !isNull(B->getRHS(), Ctx);
+                 !isNullPointer(B->getRHS(), Ctx);
         }))
       return true;
   }
@@ -402,7 +398,7 @@ void PartialWriteCheck::decide(NonBlockingFdAnalysis &A,
     if (Wrapper && Wrapper->AddrArg != -1 &&
         (Wrapper->AddrArg == AlwaysAddressed ||
          (unsigned(Wrapper->AddrArg) < Call->getNumArgs() &&
-          !isNull(Call->getArg(Wrapper->AddrArg), *Ctx))))
+          !isNullPointer(Call->getArg(Wrapper->AddrArg), *Ctx))))
       continue;
     // Sent to an address, here or by another send on the same descriptor
     // in this function (`if (addr) sendto(fd, ..., addr, len); else

@@ -312,6 +312,23 @@ def resolve_setters_of_setters(mode_if, nonblocking, blocking, origins):
                 changed = True
 
 
+def keep_first(table, key, entry, place, every):
+    """Adds one summary's `entry` for `key` to `table`: the entry of the
+    first place (by its `place` field) is kept, so the merged file is the
+    same whatever the order; the flag `every` holds only if every summary
+    says so."""
+    old = table.get(key)
+    if old is None:
+        table[key] = dict(entry)
+        return
+    holds = old.get(every, False) and entry.get(every, False)
+    if entry.get(place, "") < old.get(place, ""):
+        table[key] = dict(entry)
+    table[key].pop(every, None)
+    if holds:
+        table[key][every] = True
+
+
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
@@ -392,39 +409,20 @@ def merge(paths):
         # (a header's inline function is summarised by each includer, so
         # alike); datagram only if every summary says so.
         for k, r in d.get("nonblocking_returns", {}).items():
-            if k not in returns:
-                returns[k] = dict(r)
-                continue
-            dgram = returns[k].get("datagram", False) and \
-                r.get("datagram", False)
-            if r.get("made", "") < returns[k].get("made", ""):
-                returns[k] = dict(r)
-            returns[k].pop("datagram", None)
-            if dgram:
-                returns[k]["datagram"] = True
-        # A helper that makes a descriptor with its caller's flags (a
-        # header's inline function is summarised by each includer). Two
-        # functions of one name that disagree (two programs of one
-        # project) say nothing: the entry goes. Sole only if every
-        # summary says so; the first place wins.
+            keep_first(returns, k, r, "made", "datagram")
+        # A helper that makes a descriptor with its caller's flags, alike.
+        # Two functions of one name that disagree (two programs of one
+        # project) say nothing: the entry goes.
         for k, r in d.get("flag_returns", {}).items():
             if k in conflicting_flags:
                 continue
-            if k not in flag_returns:
-                flag_returns[k] = dict(r)
-                continue
-            old = flag_returns[k]
-            if (old.get("arg"), old.get("creator")) != \
+            old = flag_returns.get(k)
+            if old is not None and (old.get("arg"), old.get("creator")) != \
                     (r.get("arg"), r.get("creator")):
                 del flag_returns[k]
                 conflicting_flags.add(k)
                 continue
-            sole = old.get("sole", False) and r.get("sole", False)
-            if r.get("at", "") < old.get("at", ""):
-                flag_returns[k] = dict(r)
-            flag_returns[k].pop("sole", None)
-            if sole:
-                flag_returns[k]["sole"] = True
+            keep_first(flag_returns, k, r, "at", "sole")
         # Blocking descriptors handed between files, each on the needs of
         # its file's summary; a function or field summarised by several
         # files (a header's inline function) must hold in each.
