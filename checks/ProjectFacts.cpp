@@ -198,10 +198,11 @@ static std::string strings(const llvm::json::Object &O, llvm::StringRef Key,
   const llvm::json::Value *V = O.get(Key);
   if (!V)
     return {};
-  // A long list comes as one string, an entry a line (the merge writes
-  // keeps_mode so): the JSON reader builds a value for each element of an
-  // array, and a project's thousand entries were most of the time every TU
-  // spent reading the file.
+  // A list comes as one string, an entry a line (the merge writes every
+  // list so), or as an array (a TU's own summary, a hand-written file):
+  // the JSON reader builds a value for each element of an array, and a
+  // project's hundreds of entries were most of the time every TU spent
+  // reading the file.
   if (std::optional<llvm::StringRef> Lines = V->getAsString()) {
     llvm::SmallVector<llvm::StringRef, 64> Entries;
     Lines->split(Entries, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
@@ -267,7 +268,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"datagram_fields", &Out.DatagramFields},
         {"pipe_fillers", &Out.PipeFillers},
         {"address_taken", &Out.AddressTaken},
-        {"blocking_params", &Out.BlockingParams}})
+        {"blocking_params", &Out.BlockingParams},
+        {"so_error_readers", &Out.SoErrorReaders}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
       return Why;
   // Sorted once here (the merge writes it sorted already), so that each
@@ -304,10 +306,6 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
       Out.FieldTargets.push_back(std::move(FT));
     }
   Out.ReadsSoError = O->getBoolean("reads_so_error").value_or(false);
-  if (const llvm::json::Array *Rs = O->getArray("so_error_readers"))
-    for (const llvm::json::Value &V : *Rs)
-      if (std::optional<llvm::StringRef> N = V.getAsString())
-        Out.SoErrorReaders.push_back(N->str());
   Out.WaitsForReadiness =
       O->getBoolean("waits_for_readiness").value_or(false);
   if (const llvm::json::Object *Fs = O->getObject("nonblocking_fields"))

@@ -58,6 +58,27 @@ def summaries(paths):
             yield p
 
 
+def names(d, key):
+    """A list of names of a summary: a JSON list, or one string with an
+    entry a line (as the merge writes its own)."""
+    v = d.get(key, [])
+    return v.splitlines() if isinstance(v, str) else v
+
+
+def lines(items):
+    """A list of names as the merged file gives it: one string, an entry a
+    line, sorted. The checks' JSON reader builds a value for each element
+    of an array, in every TU; a project's lists run to hundreds of entries
+    (libuv's waits: 471), and one string is read at a fraction of the cost
+    (the C++ reader takes both forms)."""
+    return "\n".join(sorted(items))
+
+
+def function_of(param):
+    """'name' of a 'name:arg' entry (a C++ name keeps its '::')."""
+    return param.rsplit(":", 1)[0]
+
+
 def entry_key(item):
     """'name:fd' of an entry ('name:fd:flag:value' included)."""
     parts = item.split(":")
@@ -349,6 +370,7 @@ def merge(paths):
     field_uses = {}
     blocking_sites = {}
     address_taken = set()
+    passed_elsewhere = set()
     mode_if = set()
     fields_if = set()
     reads_so_error = waits = False
@@ -361,22 +383,28 @@ def merge(paths):
         if d.get("version") != FACTS_VERSION:
             raise SystemExit("nbio-facts: %s: not a version %d summary"
                              % (path, FACTS_VERSION))
-        nonblocking.update(d.get("nonblocking", []))
-        blocking.update(d.get("blocking", []))
-        keeps_mode = d.get("keeps_mode", [])
-        # A list, or (as the merge itself writes it) an entry a line.
-        keeps.update(keeps_mode.splitlines() if isinstance(keeps_mode, str)
-                     else keeps_mode)
-        waiters.update(d.get("waits", []))
-        so_error_readers.update(d.get("so_error_readers", []))
+        nonblocking.update(names(d, "nonblocking"))
+        blocking.update(names(d, "blocking"))
+        own_keeps = names(d, "keeps_mode")
+        keeps.update(own_keeps)
+        waiters.update(names(d, "waits"))
+        so_error_readers.update(names(d, "so_error_readers"))
         # Arrays a function fills only with pipe() or pipe2(): one body
         # decides, so a function summarised by several files (a header's
         # inline one) says the same in each.
-        pipe_fillers.update(d.get("pipe_fillers", []))
+        pipe_fillers.update(names(d, "pipe_fillers"))
         for e in d.get("keeps_mode_if", []):
             # The same function summarised by two files (a header's inline
             # function): both conditions must hold.
             keeps_if.setdefault(e["fn"], set()).update(e.get("needs", []))
+        # The functions this file defines (those its summary says keep a
+        # parameter's mode, on conditions or not): a call of one of them
+        # in this file is judged on its body, not on the facts.
+        own = {function_of(e) for e in own_keeps}
+        own.update(function_of(e["fn"]) for e in d.get("keeps_mode_if", []))
+        for site in d.get("param_sites", []):
+            if function_of(site["param"]) not in own:
+                passed_elsewhere.add(site["param"])
         for e in d.get("mode_if", []):
             mode_if.add((e["fn"], e["via"], e.get("at", ""),
                          tuple(sorted((k, bool(v)) for k, v in
@@ -445,7 +473,7 @@ def merge(paths):
             blocking_sites[site["param"]][where] = (
                 was_blocking and bool(site.get("blocking", False)),
                 was_needs | frozenset(site.get("needs", [])))
-        address_taken.update(d.get("address_taken", []))
+        address_taken.update(names(d, "address_taken"))
     resolve_setters_of_setters(mode_if, nonblocking, blocking, origins)
     resolve_wrappers_of_wrappers(wrappers_if, wrappers, targets)
     # A field given a descriptor that the same function hands to a setter
@@ -470,24 +498,27 @@ def merge(paths):
         blocking_sites, address_taken)
     nonsocket_returns, nonsocket_fields = resolve_nonsocket(
         nonsocket_if, field_uses)
+    # The merged file gives only the parameters that some file other than
+    # the function's own passes a value to: a file judges a call of its own
+    # function on the body, and every TU asks only of the calls it makes
+    # (a project's list otherwise runs to a thousand entries, most of them
+    # read by no file).
+    keeps &= passed_elsewhere
     return {
         "version": FACTS_VERSION,
-        "blocking_returns": blocking_returns,
-        "blocking_fields": blocking_fields,
-        "nonsocket_returns": nonsocket_returns,
-        "nonsocket_fields": nonsocket_fields,
-        "datagram_fields": resolve_datagram(field_uses),
-        "pipe_fillers": sorted(pipe_fillers),
+        "blocking_returns": lines(blocking_returns),
+        "blocking_fields": lines(blocking_fields),
+        "nonsocket_returns": lines(nonsocket_returns),
+        "nonsocket_fields": lines(nonsocket_fields),
+        "datagram_fields": lines(resolve_datagram(field_uses)),
+        "pipe_fillers": lines(pipe_fillers),
         "nonblocking_params": reached_params(sites),
-        "blocking_params": blocking_params,
-        "nonblocking": sorted(nonblocking),
-        "blocking": sorted(blocking),
-        # One string, an entry a line: a project's list runs to a thousand
-        # entries, and the checks' JSON reader builds a value for each
-        # element of an array, in every TU (the C++ reader takes both).
-        "keeps_mode": "\n".join(sorted(keeps)),
+        "blocking_params": lines(blocking_params),
+        "nonblocking": lines(nonblocking),
+        "blocking": lines(blocking),
+        "keeps_mode": lines(keeps),
         "keeps_mode_if": [],
-        "waits": sorted(waiters),
+        "waits": lines(waiters),
         "io_wrappers": [wrappers[k] for k in sorted(wrappers)],
         "field_targets": [targets[k] for k in sorted(targets)],
         "nonblocking_fields": {k: fields[k] for k in sorted(fields)},
@@ -496,10 +527,15 @@ def merge(paths):
         "flag_returns": {k: flag_returns[k] for k in sorted(flag_returns)
                          if k not in returns},
         "reads_so_error": reads_so_error,
-        "so_error_readers": sorted(so_error_readers),
+        "so_error_readers": lines(so_error_readers),
         "waits_for_readiness": waits,
         "origins": {k: origins[k] for k in sorted(origins)},
     }
+
+
+def count(text):
+    """How many entries a list written by lines() has."""
+    return len(text.splitlines())
 
 
 def main(argv=None):
@@ -530,14 +566,15 @@ def main(argv=None):
           "blocking one, %d blocking fields, %d functions returning and %d "
           "fields holding descriptors that are never sockets, %d fields "
           "holding datagram sockets -> %s"
-          % (len(facts["nonblocking"]), len(facts["blocking"]),
-             len(facts["keeps_mode"].splitlines()), len(facts["io_wrappers"]),
+          % (count(facts["nonblocking"]), count(facts["blocking"]),
+             count(facts["keeps_mode"]), len(facts["io_wrappers"]),
              len(facts["field_targets"]), len(facts["nonblocking_fields"]),
              len(facts["nonblocking_params"]),
              len(facts["nonblocking_returns"]),
-             len(facts["blocking_returns"]), len(facts["blocking_fields"]),
-             len(facts["nonsocket_returns"]), len(facts["nonsocket_fields"]),
-             len(facts["datagram_fields"]), args.output),
+             count(facts["blocking_returns"]), count(facts["blocking_fields"]),
+             count(facts["nonsocket_returns"]),
+             count(facts["nonsocket_fields"]),
+             count(facts["datagram_fields"]), args.output),
           file=sys.stderr)
     return 0
 
