@@ -693,6 +693,15 @@ static bool neverSocket(NonBlockingFdAnalysis &A, const CallExpr *Io,
          A.isTerminal(Fd, Io, Fn);
 }
 
+bool EagainEwouldblockCheck::eagainIsWrappers(NonBlockingFdAnalysis &A,
+                                              const CallExpr *Io,
+                                              const IoCallInfo &Info,
+                                              const FunctionDecl *Fn) {
+  const IoWrapper *W = wrapperCalled(Io);
+  return W && W->OwnEagain && Info.FdArg < Io->getNumArgs() &&
+         !A.ioCallIsNonBlocking(Io, Info, Fn, fdOf(Io, Info));
+}
+
 void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
                                              const BinaryOperator *B,
                                              const ClassifierUse *Via) {
@@ -746,6 +755,11 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   const IoCallInfo *Info = ioCallInfo(Io);
   if (HasAgain && Info->FdArg < Io->getNumArgs() &&
       neverSocket(A, Io, fdOf(Io, *Info), Fn))
+    return;
+  // EAGAIN alone after a wrapper that sets it itself, on a descriptor not
+  // known non-blocking: the test is about the wrapper's own code. A test
+  // of EWOULDBLOCK alone there misses that code, and is still reported.
+  if (HasAgain && eagainIsWrappers(A, Io, *Info, Fn))
     return;
   if (inLinuxOnlyFile(B->getOperatorLoc()))
     return;
@@ -961,6 +975,8 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
   // written to a pipe's end).
   if (HasAgain && Info->FdArg < Io->getNumArgs() &&
       neverSocket(A, Io, fdOf(Io, *Info), Fn))
+    return;
+  if (HasAgain && eagainIsWrappers(A, Io, *Info, Fn))
     return;
   if (inLinuxOnlyFile(Label->getBeginLoc()))
     return;

@@ -48,6 +48,14 @@ private:
   /// errno-setting call of interest before it is one.
   const CallExpr *ioCallBefore(NonBlockingFdAnalysis &A, const FunctionDecl *Fn,
                                const Stmt *At);
+  /// \p Io calls a project wrapper that sets errno to EAGAIN itself
+  /// (IoWrapper::OwnEagain), on a descriptor not known to be non-blocking:
+  /// a test of EAGAIN after it is about the wrapper's own code (openntpd's
+  /// imsg_read() when the descriptor table is nearly full), and says
+  /// nothing of a would-block, the only failure that can come as
+  /// EWOULDBLOCK.
+  bool eagainIsWrappers(NonBlockingFdAnalysis &A, const CallExpr *Io,
+                        const IoCallInfo &Info, const FunctionDecl *Fn);
   /// \p Cond is the condition of an `if (...) continue;` that ends a
   /// loop's body: both outcomes go to the loop's next iteration test, so
   /// the comparison (coturn's uclient: `if (rc < 0 && errno == EAGAIN &&

@@ -747,6 +747,7 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
     W->FactAt = F.At;
     W->ReturnsCount = F.ReturnsCount;
     W->FdField = F.FdField;
+    W->OwnEagain = F.OwnEagain;
     Shared->Wrappers[Callee->getCanonicalDecl()] = std::move(W);
     for (const CallExpr *Site : Sites)
       if (Site->getNumArgs() > F.FdArg)
@@ -766,6 +767,7 @@ FactWrapper NbioCheckBase::describe(const IoWrapper &W, bool ReturnsCount,
   FW.LenArg = W.LenArg;
   FW.AddrArg = W.AddrArg;
   FW.ReturnsCount = ReturnsCount;
+  FW.OwnEagain = W.OwnEagain;
   FW.At = fileAndLine(W.Inner->getBeginLoc(), SM);
   return FW;
 }
@@ -947,6 +949,8 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
           W->LenArg = -1;
       }
       ReturnsCount = ReturnsCount && D.ReturnsCount;
+      // Any function stored there may be the one called.
+      W->OwnEagain = W->OwnEagain || D.OwnEagain;
     }
     if (!W)
       return;
@@ -1122,6 +1126,20 @@ static const ReturnStmt *failureHandedBack(const FailurePath &FP,
   return Ret;
 }
 
+/// \p Fn's body assigns EAGAIN or EWOULDBLOCK to errno itself (`errno =
+/// EAGAIN;` after its own test, or for another error it maps: openntpd's
+/// imsg_read() when the descriptor table is nearly full, msgbuf_write()
+/// for ENOBUFS).
+static bool setsErrnoToWouldBlock(const FunctionDecl *Fn,
+                                  const ASTContext &Ctx) {
+  return Fn && Fn->getBody() && findStmt(Fn->getBody(), [&](const Stmt *S) {
+           const auto *B = dyn_cast<BinaryOperator>(S);
+           return B && B->getOpcode() == BO_Assign &&
+                  isErrnoExpr(B->getLHS()) &&
+                  !spelledWouldBlockName(B->getRHS(), Ctx).empty();
+         });
+}
+
 /// The parameter of \p Fn that \p Arg passes: the parameter itself or,
 /// with \p Field given, a field of the struct it points to (`ctx->s`; one
 /// level), whose name goes to \p Field. Null for anything else.
@@ -1211,6 +1229,7 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
       W.Name = Fn->getQualifiedNameAsString();
       W.Via = Callee->getQualifiedNameAsString();
       W.At = fileAndLine(C->getBeginLoc(), SM);
+      W.OwnEagain = setsErrnoToWouldBlock(Fn, *Ctx);
       CallAt[Fn->getCanonicalDecl()] = C->getBeginLoc();
       Out[Fn->getCanonicalDecl()] = std::move(W);
     }
@@ -1272,6 +1291,8 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       };
       W->BufArg = ParamOf(Below ? Below->BufArg : 1);
       W->LenArg = ParamOf(Below ? Below->LenArg : 2);
+      W->OwnEagain =
+          (Below && Below->OwnEagain) || setsErrnoToWouldBlock(Fn, *Ctx);
       // A sendto() given an address (a datagram socket's send): the
       // wrapper's own, or the one a parameter passes.
       int Addr = Below ? Below->AddrArg : destinationArg(Info->Name);

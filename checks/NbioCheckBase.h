@@ -123,6 +123,11 @@ protected:
     const ParmVarDecl *Param = nullptr;
     const CallExpr *FirstSite = nullptr;
     std::string ReadIf;
+    /// The wrapper (or one below it) sets errno to EAGAIN or EWOULDBLOCK
+    /// itself, on a path of its own (openntpd's imsg_read() when the
+    /// descriptor table is nearly full, msgbuf_write() for ENOBUFS): a
+    /// caller's test of that name is about the wrapper's own code too.
+    bool OwnEagain = false;
   };
   /// The table's entry for \p Call, or the wrapper's (inferred for the
   /// TU's functions at the end of the TU).

@@ -35,6 +35,8 @@ static llvm::json::Object wrapperJSON(const FactWrapper &W) {
     O["fd_field"] = W.FdField;
   if (W.AddrArg != -1)
     O["addr"] = int64_t(W.AddrArg);
+  if (W.OwnEagain)
+    O["own_eagain"] = true;
   return O;
 }
 
@@ -46,13 +48,16 @@ static llvm::json::Object wrapperViaJSON(const ProjectFacts::WrapperVia &W) {
     FdArgs.push_back(int64_t(A));
   for (const std::string &F : W.Fields)
     Fields.push_back(F);
-  return llvm::json::Object{{"name", W.Name},
-                            {"via", W.Via},
-                            {"params", std::move(Params)},
-                            {"fields", std::move(Fields)},
-                            {"fds", std::move(FdArgs)},
-                            {"value", W.ReturnsValue},
-                            {"at", W.At}};
+  llvm::json::Object O{{"name", W.Name},
+                       {"via", W.Via},
+                       {"params", std::move(Params)},
+                       {"fields", std::move(Fields)},
+                       {"fds", std::move(FdArgs)},
+                       {"value", W.ReturnsValue},
+                       {"at", W.At}};
+  if (W.OwnEagain)
+    O["own_eagain"] = true;
+  return O;
 }
 
 llvm::json::Value ProjectFacts::toJSON() const {
@@ -243,6 +248,7 @@ static bool wrapperFromJSON(const llvm::json::Value &E, FactWrapper &F) {
   int64_t Addr = W->getInteger("addr").value_or(-1);
   F.AddrArg = Addr >= -2 && Addr <= 127 ? int(Addr) : -1;
   F.ReturnsCount = W->getBoolean("count").value_or(false);
+  F.OwnEagain = W->getBoolean("own_eagain").value_or(false);
   F.At = W->getString("at").value_or("").str();
   return true;
 }

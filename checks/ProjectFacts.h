@@ -54,6 +54,9 @@ struct FactWrapper {
   /// the one the wrapper's parameter n passes; -1: none.
   int AddrArg = -1;
   bool ReturnsCount = false;
+  /// The wrapper sets errno to EAGAIN or EWOULDBLOCK itself (see
+  /// NbioCheckBase::IoWrapper::OwnEagain).
+  bool OwnEagain = false;
   std::string At; ///< "file:line" of the wrapped call
 };
 
@@ -116,6 +119,9 @@ struct ProjectFacts {
     /// The failure path returns the call's own value (the count too, if
     /// `Via` returns one), not a constant.
     bool ReturnsValue = false;
+    /// `Name` itself sets errno to EAGAIN or EWOULDBLOCK somewhere (the
+    /// wrapper is OwnEagain whatever `Via` is).
+    bool OwnEagain = false;
   };
   std::vector<WrapperVia> WrappersIf;
   /// A function stored in a struct's function-pointer field (a backend's

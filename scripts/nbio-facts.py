@@ -261,6 +261,10 @@ def wrapper_through(entry, wrappers):
     addr = via.get("addr", -1)
     if addr == -2 or (addr >= 0 and param(addr) >= 0):
         w["addr"] = -2 if addr == -2 else param(addr)
+    # It sets errno to EAGAIN itself if the function does, or any wrapper
+    # below it.
+    if entry.get("own_eagain") or via.get("own_eagain"):
+        w["own_eagain"] = True
     return w
 
 

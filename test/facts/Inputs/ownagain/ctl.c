@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+// The callers, on a descriptor whose mode this file does not know: EAGAIN
+// alone after chan_recv() or msg_read() is about their own code; after
+// chan_plain_recv() it can only be a would-block.
+#include "chan.h"
+#include <errno.h>
+
+int fatal(const char *why);
+
+int on_readable(int fd, char *buf, size_t len) {
+  if (chan_recv(fd, buf, len) == -1 && errno != EAGAIN)
+    return fatal("chan_recv");
+  if (msg_read(fd, buf, len) == -1 && errno != EAGAIN)
+    return fatal("msg_read");
+  if (chan_plain_recv(fd, buf, len) == -1 && errno != EAGAIN)
+    return fatal("chan_plain_recv");
+  return 0;
+}
