@@ -758,8 +758,10 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
     return;
   // EAGAIN alone after a wrapper that sets it itself, on a descriptor not
   // known non-blocking: the test is about the wrapper's own code. A test
-  // of EWOULDBLOCK alone there misses that code, and is still reported.
-  if (HasAgain && eagainIsWrappers(A, Io, *Info, Fn))
+  // of EWOULDBLOCK alone there misses that code, and is still reported. A
+  // classifier's test stands for all its callers and is judged once, with
+  // the first: it is not left alone for that one's sake.
+  if (HasAgain && !Via && eagainIsWrappers(A, Io, *Info, Fn))
     return;
   if (inLinuxOnlyFile(B->getOperatorLoc()))
     return;

@@ -783,6 +783,27 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
       F.Waits.push_back(Fn->getQualifiedNameAsString());
   llvm::sort(F.Waits);
   F.Waits.erase(std::unique(F.Waits.begin(), F.Waits.end()), F.Waits.end());
+  // The functions this file calls whose body is not in its main file:
+  // the only ones it may ask the merged facts about (whether one waits,
+  // WaitFunctions::isWait; whether one keeps a descriptor's mode,
+  // goesOnlyToModeKeepers), under both names those ask by. A header's
+  // function counts (clangd skips the bodies of a preamble's headers), and
+  // so does a system header's declaration (a library's example programs
+  // include its installed header, `<libssh2.h>`, for functions the
+  // library's own files define).
+  A.forEachCallee(
+      [&](const FunctionDecl *Callee, llvm::ArrayRef<const CallExpr *>) {
+        const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+        if (!Callee || !Callee->getIdentifier() || Callee->getBuiltinID() ||
+            !Callee->isExternallyVisible() ||
+            (Def && SM.isInMainFile(SM.getExpansionLoc(Def->getLocation()))))
+          return;
+        F.Calls.push_back(Callee->getQualifiedNameAsString());
+        if (Callee->isExternC())
+          F.Calls.push_back(Callee->getName().str());
+      });
+  llvm::sort(F.Calls);
+  F.Calls.erase(std::unique(F.Calls.begin(), F.Calls.end()), F.Calls.end());
   ShortWriteFlow Flow(*Ctx, A.functionCfgs());
   // Not a function named as a C library call (an interposer): to the
   // other files, a call of that name is the library's (wrappersFromFacts).
@@ -1126,17 +1147,16 @@ static const ReturnStmt *failureHandedBack(const FailurePath &FP,
   return Ret;
 }
 
-/// \p Fn's body assigns EAGAIN or EWOULDBLOCK to errno itself (`errno =
-/// EAGAIN;` after its own test, or for another error it maps: openntpd's
-/// imsg_read() when the descriptor table is nearly full, msgbuf_write()
-/// for ENOBUFS).
-static bool setsErrnoToWouldBlock(const FunctionDecl *Fn,
-                                  const ASTContext &Ctx) {
+/// \p Fn's body assigns EAGAIN to errno itself (`errno = EAGAIN;` after
+/// its own test, or for another error it maps: openntpd's imsg_read() when
+/// the descriptor table is nearly full, msgbuf_write() for ENOBUFS). Not
+/// EWOULDBLOCK: a caller's test of EAGAIN alone would miss that code.
+static bool setsErrnoToEagain(const FunctionDecl *Fn, const ASTContext &Ctx) {
   return Fn && Fn->getBody() && findStmt(Fn->getBody(), [&](const Stmt *S) {
            const auto *B = dyn_cast<BinaryOperator>(S);
            return B && B->getOpcode() == BO_Assign &&
                   isErrnoExpr(B->getLHS()) &&
-                  !spelledWouldBlockName(B->getRHS(), Ctx).empty();
+                  spelledErrnoConst(B->getRHS(), Ctx) == ErrnoConst::EAgain;
          });
 }
 
@@ -1229,7 +1249,7 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
       W.Name = Fn->getQualifiedNameAsString();
       W.Via = Callee->getQualifiedNameAsString();
       W.At = fileAndLine(C->getBeginLoc(), SM);
-      W.OwnEagain = setsErrnoToWouldBlock(Fn, *Ctx);
+      W.OwnEagain = setsErrnoToEagain(Fn, *Ctx);
       CallAt[Fn->getCanonicalDecl()] = C->getBeginLoc();
       Out[Fn->getCanonicalDecl()] = std::move(W);
     }
@@ -1291,8 +1311,7 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       };
       W->BufArg = ParamOf(Below ? Below->BufArg : 1);
       W->LenArg = ParamOf(Below ? Below->LenArg : 2);
-      W->OwnEagain =
-          (Below && Below->OwnEagain) || setsErrnoToWouldBlock(Fn, *Ctx);
+      W->OwnEagain = (Below && Below->OwnEagain) || setsErrnoToEagain(Fn, *Ctx);
       // A sendto() given an address (a datagram socket's send): the
       // wrapper's own, or the one a parameter passes.
       int Addr = Below ? Below->AddrArg : destinationArg(Info->Name);

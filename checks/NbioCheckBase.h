@@ -123,8 +123,8 @@ protected:
     const ParmVarDecl *Param = nullptr;
     const CallExpr *FirstSite = nullptr;
     std::string ReadIf;
-    /// The wrapper (or one below it) sets errno to EAGAIN or EWOULDBLOCK
-    /// itself, on a path of its own (openntpd's imsg_read() when the
+    /// The wrapper (or one below it) sets errno to EAGAIN itself, on a
+    /// path of its own (openntpd's imsg_read() when the
     /// descriptor table is nearly full, msgbuf_write() for ENOBUFS): a
     /// caller's test of that name is about the wrapper's own code too.
     bool OwnEagain = false;

@@ -169,6 +169,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"blocking", llvm::json::Array(Blocking)},
       {"keeps_mode", llvm::json::Array(KeepsMode)},
       {"waits", llvm::json::Array(Waits)},
+      {"calls", llvm::json::Array(Calls)},
       {"keeps_mode_if", std::move(If)},
       {"mode_if", std::move(Via)},
       {"nonblocking_fields_if", std::move(FieldsVia)},

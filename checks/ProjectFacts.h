@@ -54,7 +54,7 @@ struct FactWrapper {
   /// the one the wrapper's parameter n passes; -1: none.
   int AddrArg = -1;
   bool ReturnsCount = false;
-  /// The wrapper sets errno to EAGAIN or EWOULDBLOCK itself (see
+  /// The wrapper sets errno to EAGAIN itself (see
   /// NbioCheckBase::IoWrapper::OwnEagain).
   bool OwnEagain = false;
   std::string At; ///< "file:line" of the wrapped call
@@ -74,6 +74,10 @@ struct ProjectFacts {
   /// off (calls poll, select, sleep... or a function of its file that
   /// does): a retry that calls one in another file does not spin.
   std::vector<std::string> Waits;
+  /// For a TU's own summary, sorted: the functions the TU calls whose body
+  /// is not in its main file, the only ones whose Waits and KeepsMode
+  /// entries it may ask for: the merged file's lists name no others.
+  std::vector<std::string> Calls;
   /// For a TU's own summary: `Name:FdArg` keeps the mode if every
   /// `Callee:Arg` it passes the descriptor to does (closed by the merge).
   std::vector<std::pair<std::string, std::vector<std::string>>> KeepsModeIf;
@@ -119,7 +123,7 @@ struct ProjectFacts {
     /// The failure path returns the call's own value (the count too, if
     /// `Via` returns one), not a constant.
     bool ReturnsValue = false;
-    /// `Name` itself sets errno to EAGAIN or EWOULDBLOCK somewhere (the
+    /// `Name` itself sets errno to EAGAIN somewhere (the
     /// wrapper is OwnEagain whatever `Via` is).
     bool OwnEagain = false;
   };

@@ -374,7 +374,8 @@ def merge(paths):
     field_uses = {}
     blocking_sites = {}
     address_taken = set()
-    passed_elsewhere = set()
+    called = set()
+    all_calls_known = True
     mode_if = set()
     fields_if = set()
     reads_so_error = waits = False
@@ -389,9 +390,15 @@ def merge(paths):
                              % (path, FACTS_VERSION))
         nonblocking.update(names(d, "nonblocking"))
         blocking.update(names(d, "blocking"))
-        own_keeps = names(d, "keeps_mode")
-        keeps.update(own_keeps)
+        keeps.update(names(d, "keeps_mode"))
         waiters.update(names(d, "waits"))
+        # The functions this file calls whose body is not in it (a summary
+        # made before the list existed says nothing: then every entry
+        # stays).
+        if "calls" in d:
+            called.update(names(d, "calls"))
+        else:
+            all_calls_known = False
         so_error_readers.update(names(d, "so_error_readers"))
         # Arrays a function fills only with pipe() or pipe2(): one body
         # decides, so a function summarised by several files (a header's
@@ -401,14 +408,6 @@ def merge(paths):
             # The same function summarised by two files (a header's inline
             # function): both conditions must hold.
             keeps_if.setdefault(e["fn"], set()).update(e.get("needs", []))
-        # The functions this file defines (those its summary says keep a
-        # parameter's mode, on conditions or not): a call of one of them
-        # in this file is judged on its body, not on the facts.
-        own = {function_of(e) for e in own_keeps}
-        own.update(function_of(e["fn"]) for e in d.get("keeps_mode_if", []))
-        for site in d.get("param_sites", []):
-            if function_of(site["param"]) not in own:
-                passed_elsewhere.add(site["param"])
         for e in d.get("mode_if", []):
             mode_if.add((e["fn"], e["via"], e.get("at", ""),
                          tuple(sorted((k, bool(v)) for k, v in
@@ -502,12 +501,15 @@ def merge(paths):
         blocking_sites, address_taken)
     nonsocket_returns, nonsocket_fields = resolve_nonsocket(
         nonsocket_if, field_uses)
-    # The merged file gives only the parameters that some file other than
-    # the function's own passes a value to: a file judges a call of its own
-    # function on the body, and every TU asks only of the calls it makes
-    # (a project's list otherwise runs to a thousand entries, most of them
-    # read by no file).
-    keeps &= passed_elsewhere
+    # The merged file names only the functions some file calls without
+    # their body (the summaries' "calls"): a file judges a call of its own
+    # function on the body, and asks the facts only about the others
+    # (whether one waits, whether one keeps a descriptor's mode). A
+    # project's lists otherwise run to hundreds of entries, most of them
+    # asked for by no file, and every TU reads them.
+    if all_calls_known:
+        keeps = {e for e in keeps if function_of(e) in called}
+        waiters &= called
     return {
         "version": FACTS_VERSION,
         "blocking_returns": lines(blocking_returns),

@@ -11,8 +11,9 @@
 // is not known that test is about the wrapper's own code, which never
 // says EWOULDBLOCK: quiet. Still reported: the same tests once the file
 // makes the channel's descriptor non-blocking (MADE_NONBLOCKING: a
-// would-block may come as EWOULDBLOCK there), and a wrapper that does not
-// set errno itself.
+// would-block may come as EWOULDBLOCK there), a test of EWOULDBLOCK alone,
+// a wrapper that does not set errno itself or sets EWOULDBLOCK, and a
+// classifier's test (judged once, for every caller).
 
 #include <errno.h>
 #include <fcntl.h>
@@ -44,6 +45,21 @@ static int chan_plain_recv(struct chan *c, void *buf, size_t len) {
   return (int)recv(c->fd, buf, len, 0);
 }
 
+// Sets EWOULDBLOCK of its own: an EAGAIN-only test misses that code.
+static int chan_flush_wb(struct chan *c, const void *buf, size_t len) {
+  int n = (int)send(c->fd, buf, len, 0);
+  if (n == -1 && errno == ENOBUFS)
+    errno = EWOULDBLOCK;
+  return n;
+}
+
+// A classifier's test is judged once for all its callers.
+static int again(int e) {
+  return e == EAGAIN;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: errno from 'chan_recv' on 'c->fd' is compared with EAGAIN but not with EWOULDBLOCK
+  // NB-MESSAGES: :[[@LINE-2]]:10: warning: errno from 'chan_recv' on 'c->fd' is compared with EAGAIN but not with EWOULDBLOCK
+}
+
 int fatal(const char *why);
 
 int dispatch(struct chan *c, char *buf, size_t len) {
@@ -60,6 +76,30 @@ int dispatch(struct chan *c, char *buf, size_t len) {
       return fatal("write");
     }
   }
+  return n;
+}
+
+int dispatch_classified(struct chan *c, char *buf, size_t len) {
+  if (chan_recv(c, buf, len) == -1 && !again(errno))
+    return fatal("read");
+  return 0;
+}
+
+int dispatch_wb(struct chan *c, char *buf, size_t len) {
+  int n = chan_flush_wb(c, buf, len);
+  if (n == -1 && errno != EAGAIN)
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'chan_flush_wb' on 'c->fd' is compared with EAGAIN but not with EWOULDBLOCK
+    // NB-MESSAGES: :[[@LINE-2]]:18: warning: errno from 'chan_flush_wb' on 'c->fd' is compared with EAGAIN but not with EWOULDBLOCK
+    return fatal("write");
+  return n;
+}
+
+int dispatch_would(struct chan *c, char *buf, size_t len) {
+  int n = chan_recv(c, buf, len);
+  if (n == -1 && errno != EWOULDBLOCK)
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'chan_recv' on 'c->fd' is compared with EWOULDBLOCK but not with EAGAIN
+    // NB-MESSAGES: :[[@LINE-2]]:18: warning: errno from 'chan_recv' on 'c->fd' is compared with EWOULDBLOCK but not with EAGAIN
+    return fatal("read");
   return n;
 }
 

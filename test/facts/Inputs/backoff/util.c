@@ -13,3 +13,10 @@ void settle(int attempt) {
 // Only counts: no wait.
 static int notes;
 void note_retry(int attempt) { notes += attempt; }
+
+// Waits too, but no other file calls it: the merged facts leave it out
+// (a file asks the facts only about the other files' functions it calls).
+void settle_twice(int attempt) {
+  settle(attempt);
+  settle(attempt);
+}
