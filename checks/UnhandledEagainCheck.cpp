@@ -189,6 +189,22 @@ UnhandledEagainCheck::returnFix(const CallExpr *Call, const FunctionDecl *Fn,
   return Hints;
 }
 
+bool UnhandledEagainCheck::endsConnectionNext(const CallExpr *Call,
+                                              const Expr *Fd,
+                                              const FunctionDecl *Fn,
+                                              NonBlockingFdAnalysis &A) {
+  FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
+  if (P.End != PathEnd::Terminal || P.Branched || P.Tested)
+    return false;
+  // Only the C library's own ends: a project helper named for closing may
+  // close on some paths only, and a predicate (`chan_closing(c)`) in a
+  // condition ends nothing.
+  const auto *End = dyn_cast_or_null<CallExpr>(P.At);
+  llvm::StringRef N = End ? globalCalleeName(End) : "";
+  return N == "close" || N == "free" || N == "exit" || N == "_exit" ||
+         N == "_Exit";
+}
+
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const Stmt *> Candidates) {
   for (const Stmt *S : Candidates) {
@@ -215,6 +231,17 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
 
     if (isDiscarded(Call, Fn, A)) {
       if (!FlagDiscardedResults || asksNotToWait(Call, *Info, *Ctx))
+        continue;
+      // A last flush of the project's output queue on the way down
+      // (openbgpd's session engine at exit: `msgbuf_write(&ibuf->w);
+      // msgbuf_clear(&ibuf->w); close(ibuf->fd); free(ibuf);`): a write
+      // wrapper handed nothing but the object that holds the queue and the
+      // descriptor, after which every path closes the descriptor, frees
+      // that object or exits, whatever the call returned. A write of the
+      // caller's own buffer before a close (a reply) is still reported: a
+      // would-block there loses it.
+      if (wrapperCalled(Call) && Call->getNumArgs() == 1 &&
+          Info->Dir == Direction::Write && endsConnectionNext(Call, Fd, Fn, A))
         continue;
       diag(reportLoc(Call), "'%0' on non-blocking fd '%1' discards its "
                             "result, so a failure with EAGAIN goes unnoticed")

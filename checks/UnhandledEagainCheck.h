@@ -42,6 +42,12 @@ private:
                                    NonBlockingFdAnalysis &A);
   void decideSession(NonBlockingFdAnalysis &A, const CallExpr *Call,
                      const IoCallInfo &Info, const FunctionDecl *Fn);
+  /// After \p Call, whose result is discarded, every path of \p Fn ends
+  /// the connection with the C library's close() of \p Fd, free() of the
+  /// object that holds it, or exit(), without a branch on anything the
+  /// call did.
+  bool endsConnectionNext(const CallExpr *Call, const Expr *Fd,
+                          const FunctionDecl *Fn, NonBlockingFdAnalysis &A);
   void reportFatal();
   struct FatalFinding {
     const CallExpr *Call;

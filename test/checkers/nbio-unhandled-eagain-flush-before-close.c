@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+// RUN: %check_nbio %s nbio-unhandled-eagain
+// RUN: %check_nbio --lang=c++ %s nbio-unhandled-eagain -- -std=c++17
+
+// A last flush of a channel's output queue on the way down (reduced from
+// openbgpd's session engine at exit: the queue's flush, its result
+// ignored, then the queue cleared, the descriptor closed and the channel
+// freed): whatever the flush returns, the connection ends next, and a
+// would-block only loses what the close cuts short anyway. Quiet. Still
+// reported: the same flush when the channel goes on, when it is closed on
+// one path only, by a helper, or after a predicate named for closing; and
+// a wrapper handed the caller's own buffer before a close (a reply a
+// would-block loses).
+
+#define _GNU_SOURCE 1
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+struct outq {
+  int fd;
+  char data[512];
+  size_t queued;
+};
+
+struct chan {
+  int fd;
+  struct outq w;
+};
+
+// Sends what is queued: the queue is all it is handed.
+static int outq_flush(struct outq *q) {
+  return (int)send(q->fd, q->data, q->queued, 0);
+}
+
+// Writes the caller's buffer, all of it or until a failure.
+static int chan_writen(int fd, const char *p, size_t n) {
+  size_t left = n;
+  while (left > 0) {
+    ssize_t w = send(fd, p, left, 0);
+    if (w <= 0)
+      return (int)w;
+    p += w;
+    left -= (size_t)w;
+  }
+  return (int)n;
+}
+
+void outq_clear(struct outq *q);
+int chan_closing(const struct chan *c);
+void chan_maybe_close(struct chan *c);
+
+struct chan *chan_open(int listener) {
+  struct chan *c = (struct chan *)calloc(1, sizeof *c);
+  c->fd = accept4(listener, NULL, NULL, SOCK_NONBLOCK);
+  c->w.fd = c->fd;
+  return c;
+}
+
+void engine_exit(struct chan *c) {
+  outq_flush(&c->w);
+  outq_clear(&c->w);
+  close(c->fd);
+  free(c);
+}
+
+void engine_exit_closing_queue(struct outq *q) {
+  outq_flush(q);
+  close(q->fd);
+}
+
+void engine_step(struct chan *c) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  c->w.queued = 0;
+}
+
+void engine_maybe_exit(struct chan *c, int last) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  if (last) {
+    close(c->fd);
+    free(c);
+  }
+}
+
+void engine_exit_by_helper(struct chan *c) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  chan_maybe_close(c);
+}
+
+void engine_asks(struct chan *c) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  if (chan_closing(c))
+    c->w.queued = 0;
+}
+
+void reply_and_close(int listener, const char *reply, size_t len) {
+  int fd = accept4(listener, NULL, NULL, SOCK_NONBLOCK);
+  chan_writen(fd, reply, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'chan_writen' on non-blocking fd 'fd' discards its result, so a failure with EAGAIN goes unnoticed
+  close(fd);
+}
