@@ -124,9 +124,8 @@ protected:
     const CallExpr *FirstSite = nullptr;
     std::string ReadIf;
     /// The wrapper (or one below it) sets errno to EAGAIN itself, on a
-    /// path of its own (openntpd's imsg_read() when the
-    /// descriptor table is nearly full, msgbuf_write() for ENOBUFS): a
-    /// caller's test of that name is about the wrapper's own code too.
+    /// path of its own (openntpd's msgbuf_write() for ENOBUFS): a caller's
+    /// test of that name is about the wrapper's own code too.
     bool OwnEagain = false;
   };
   /// The table's entry for \p Call, or the wrapper's (inferred for the

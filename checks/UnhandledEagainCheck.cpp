@@ -196,9 +196,11 @@ bool UnhandledEagainCheck::endsConnectionNext(const CallExpr *Call,
   FailurePath P = paths(A).follow(Call, Fd, Fn, Hypothesis::WouldBlock);
   if (P.End != PathEnd::Terminal || P.Branched || P.Tested)
     return false;
-  // Only the C library's own ends: a project helper named for closing may
-  // close on some paths only, and a predicate (`chan_closing(c)`) in a
-  // condition ends nothing.
+  // Only the C library's own ends, a narrower set than the failure walk's
+  // (isBuiltinTerminalFunction, the teardown-sounding names, the TU's
+  // closing helpers): a project helper named for closing may close on some
+  // paths only, a predicate (`chan_closing(c)`) in a condition ends
+  // nothing, and an abort or an error exit is no orderly shutdown.
   const auto *End = dyn_cast_or_null<CallExpr>(P.At);
   llvm::StringRef N = End ? globalCalleeName(End) : "";
   return N == "close" || N == "free" || N == "exit" || N == "_exit" ||
