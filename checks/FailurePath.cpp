@@ -1185,22 +1185,6 @@ struct FailurePathFinder::Walk {
     return Root;
   }
 
-  static const Expr *condOf(const Stmt *S) {
-    if (const auto *If = dyn_cast_or_null<IfStmt>(S))
-      return If->getCond();
-    if (const auto *W = dyn_cast_or_null<WhileStmt>(S))
-      return W->getCond();
-    if (const auto *D = dyn_cast_or_null<DoStmt>(S))
-      return D->getCond();
-    if (const auto *Fo = dyn_cast_or_null<ForStmt>(S))
-      return Fo->getCond();
-    if (const auto *R = dyn_cast_or_null<CXXForRangeStmt>(S))
-      return R->getCond();
-    if (const auto *C = dyn_cast_or_null<AbstractConditionalOperator>(S))
-      return C->getCond();
-    return nullptr;
-  }
-
   static bool isLoop(const Stmt *S) {
     return isa_and_nonnull<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
   }
@@ -1216,7 +1200,7 @@ struct FailurePathFinder::Walk {
   /// The statement whose condition \p Root is (if, loop, ?:), or null.
   const Stmt *ownerOf(const Expr *Root) const {
     const Stmt *P = parent(Root);
-    return condOf(P) == Root ? P : nullptr;
+    return conditionOf(P) == Root ? P : nullptr;
   }
 
   /// The condition's value, read as the statement it belongs to asks:
@@ -1530,7 +1514,7 @@ struct FailurePathFinder::Walk {
       return stop(PathEnd::Unknown, Loop), nullptr;
     if (*Waits)
       return stop(PathEnd::Waits, Loop), nullptr;
-    const Stmt *CondS = condOf(Loop);
+    const Stmt *CondS = conditionOf(Loop);
     const auto *Cond = dyn_cast_or_null<Expr>(CondS);
     if (Cond && waitInside(Cond))
       return stop(PathEnd::Waits, Cond), nullptr;

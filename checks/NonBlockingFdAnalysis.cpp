@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "NonBlockingFdAnalysis.h"
+#include "ObjectFdStores.h"
 #include "SharedPerKey.h"
 #include "SourceText.h"
 #include "StmtSearch.h"
@@ -39,6 +40,10 @@ constexpr unsigned MaxValueDepth = 12;
 /// blocking: each step widens the question; past a few, "unknown" is the
 /// honest answer.
 constexpr unsigned MaxBlockingDepth = 4;
+/// Calls followed down from a struct to the functions it is handed to
+/// (`imsg_init(ibuf, fd)` hands `&ibuf->w` to `msgbuf_init`): real set-up
+/// chains are two or three calls long; past that, nothing is known.
+constexpr unsigned MaxObjectDepth = 4;
 
 //===----------------------------------------------------------------------===//
 // Configuration
@@ -2910,6 +2915,11 @@ struct NonBlockingFdAnalysis::Impl {
   bool goesOnlyToModeKeepers(const FdKey &K, const FunctionDecl *Within) {
     auto Names = [&](const Expr *A) {
       FdKey AK = keyOf(A);
+      // Two elements at different constant indices are two descriptors
+      // (`pair[1]` handed to the child, `pair[0]` kept).
+      if (AK.valid() && AK.Kind == FdKey::Elem && K.Kind == FdKey::Elem &&
+          AK.Index >= 0 && K.Index >= 0 && AK.Index != K.Index)
+        return false;
       return AK.valid() && AK.D == K.D;
     };
     for (const auto &[Fn, Calls] : CallsByFn) {
@@ -2946,6 +2956,331 @@ struct NonBlockingFdAnalysis::Impl {
       }
     }
     return true;
+  }
+
+  // --- The descriptor one object keeps in a field (ObjectFdStores) ---
+
+  std::optional<std::vector<const Stmt *>> AllBodies;
+  llvm::DenseMap<const VarDecl *, ObjectSummary> RootObjects;
+  std::map<std::pair<const FunctionDecl *, unsigned>, ObjectSummary>
+      ParamObjects;
+  std::map<std::pair<const VarDecl *, std::string>, bool> ObjectFieldMemo;
+
+  /// The bodies of the functions (and the initializers of the variables)
+  /// of the traversal scope outside system headers: where a variable of
+  /// the file may be named.
+  const std::vector<const Stmt *> &allBodies() {
+    if (AllBodies)
+      return *AllBodies;
+    AllBodies.emplace();
+    struct Finder : RecursiveASTVisitor<Finder> {
+      std::vector<const Stmt *> &Out;
+      explicit Finder(std::vector<const Stmt *> &Out) : Out(Out) {}
+      bool shouldVisitTemplateInstantiations() const { return false; }
+      bool VisitFunctionDecl(FunctionDecl *F) {
+        if (F->doesThisDeclarationHaveABody() && F->getBody())
+          Out.push_back(F->getBody());
+        return true;
+      }
+      bool VisitVarDecl(VarDecl *V) {
+        if (!V->isLocalVarDeclOrParm() && V->getInit())
+          Out.push_back(V->getInit());
+        return true;
+      }
+      // The bodies are scanned whole by summariseObject.
+      bool TraverseStmt(Stmt *) { return true; }
+    } F(*AllBodies);
+    auto Visit = [&](Decl *D) {
+      if (D->getLocation().isValid() &&
+          SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+        return;
+      F.TraverseDecl(D);
+    };
+    for (Decl *D : Ctx.getTraversalScope()) {
+      if (auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
+        for (Decl *Top : TU->decls())
+          Visit(Top);
+      } else {
+        Visit(D);
+      }
+    }
+    return *AllBodies;
+  }
+
+  /// What a value stored in a struct (or handed on with it) is, as this
+  /// file shows it.
+  int valueKind(const Expr *V) {
+    if (!V)
+      return VkOther;
+    if (constantFd(V->IgnoreParenCasts(), Ctx) == ConstantFd::None)
+      return VkNone;
+    switch (valueMode(V, 0)) {
+    case ValueMode::Blocking:
+      return VkBlocking;
+    case ValueMode::NoDescriptor:
+      return VkNone;
+    case ValueMode::Unknown:
+      break;
+    }
+    return VkOther;
+  }
+
+  /// A struct's descriptor field handed to \p C as argument \p I: the call
+  /// leaves its mode alone. \p WithFacts: other files' summaries may say
+  /// so (not while this file's own summary is made).
+  bool fieldArgKeepsMode(const CallExpr *C, unsigned I, bool WithFacts) {
+    llvm::StringRef N = globalCalleeName(C);
+    if (keepsMode(N) || formatsArgument(C->getDirectCallee(), I))
+      return true;
+    if (N == "fcntl" && C->getNumArgs() >= 2 &&
+        !mentionsName(C->getArg(1), "F_SETFL", Ctx))
+      return true; // F_GETFL, F_SETFD...: not the mode
+    if (WithFacts && Facts && !N.empty() && Facts->keepsMode(N, I))
+      return true;
+    // A function of this file: what it does to the field is among the
+    // field's events.
+    const FunctionDecl *Def =
+        C->getDirectCallee() ? C->getDirectCallee()->getDefinition() : nullptr;
+    auto P = rootedPath(C->getArg(I));
+    if (!Def || !Def->getBody() || !P || P->Path.empty())
+      return false;
+    FdKey K{FdKey::Field, P->Path.back()->getCanonicalDecl(), -1};
+    return llvm::none_of(eventsFor(K),
+                         [](const Event &E) { return E.Kind == EvKind::Set; });
+  }
+
+  /// A copy of an object's descriptor field into \p Target (or the
+  /// variable \p Var initialised with it) keeps its mode: nothing makes
+  /// the copy non-blocking, and a variable's copy goes only to calls
+  /// that keep the mode (the pollfd a poll loop fills, a local handed to
+  /// `recv`).
+  bool copyKeepsMode(const Expr *Target, const VarDecl *Var) {
+    FdKey K =
+        Var ? FdKey{FdKey::Var, Var->getCanonicalDecl(), -1} : keyOf(Target);
+    if (!K.valid() || K.Kind == FdKey::Number)
+      return false;
+    expandAll();
+    if (llvm::any_of(eventsFor(K),
+                     [](const Event &E) { return E.Kind == EvKind::Set; }))
+      return false;
+    if (K.Kind == FdKey::Field)
+      return true; // a field's events are every object's
+    const auto *VD = dyn_cast<VarDecl>(K.D);
+    const auto *Fn =
+        VD ? dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod())
+           : nullptr;
+    return VD && goesOnlyToModeKeepers(
+                     K, Fn ? (Fn->getDefinition() ? Fn->getDefinition() : Fn)
+                           : nullptr);
+  }
+
+  std::map<std::pair<const FunctionDecl *, unsigned>, ObjectSummary>
+      ExportedObjects;
+
+  /// What \p Def does to the struct its parameter \p I points to; with
+  /// \p Export, as this file's summary says it to other files (values
+  /// other than a parameter or "no descriptor" are not known there, and
+  /// what its `static` callees do is spliced in).
+  const ObjectSummary &paramObject(const FunctionDecl *Def, unsigned I,
+                                   bool Export, unsigned Depth = 0) {
+    auto &Memo = Export ? ExportedObjects : ParamObjects;
+    if (auto It = Memo.find({Def, I}); It != Memo.end())
+      return It->second;
+    // A parameter the function never assigns is what the caller passed.
+    llvm::DenseMap<const ParmVarDecl *, bool> Untouched;
+    auto Value = [&](const Expr *E) -> int {
+      const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      if (const auto *PV =
+              Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+          PV && PV->getDeclContext() == Def && PV->getType()->isIntegerType()) {
+        auto [It, New] = Untouched.try_emplace(PV, false);
+        if (New)
+          It->second = writesOf(PV, Def->getBody()).empty();
+        if (It->second)
+          return int(PV->getFunctionScopeIndex());
+      }
+      if (Export)
+        return constantFd(E->IgnoreParenCasts(), Ctx) == ConstantFd::None
+                   ? VkNone
+                   : VkOther;
+      return valueKind(E);
+    };
+    auto Keeps = [&](const CallExpr *C, unsigned A) {
+      return fieldArgKeepsMode(C, A, !Export);
+    };
+    auto Copy = [&](const Expr *Target, const VarDecl *Var) {
+      return copyKeepsMode(Target, Var);
+    };
+    ObjectSummary S = summariseObject(Def->getParamDecl(I), {Def->getBody()},
+                                      Value, Keeps, Copy, /*ForFacts=*/Export);
+    if (Export) {
+      // A `static` callee is summarised by no file: what it does goes into
+      // this function's entry.
+      std::vector<ObjectSummary::Handoff> Kept;
+      for (ObjectSummary::Handoff &H : S.Handoffs) {
+        if (!H.Def || H.Def->isExternallyVisible() ||
+            H.Arg >= H.Def->getNumParams()) {
+          Kept.push_back(std::move(H));
+          continue;
+        }
+        if (Depth >= MaxObjectDepth || (H.Def == Def && H.Arg == I)) {
+          // Deeper than that, or round a cycle: nothing is known of the
+          // part handed on.
+          S.Escapes.push_back(H.Path);
+          continue;
+        }
+        ObjectSummary Sub = paramObject(H.Def, H.Arg, true, Depth + 1);
+        auto Join = [&](const std::string &Rest) {
+          return H.Path.empty() ? Rest
+                 : Rest.empty() ? H.Path
+                                : H.Path + "." + Rest;
+        };
+        auto Map = [&](int V) {
+          return V >= 0 ? (unsigned(V) < H.Args.size() ? H.Args[V] : VkOther)
+                        : V;
+        };
+        for (const ObjectSummary::Store &St : Sub.Stores)
+          S.Stores.push_back({Join(St.Path), Map(St.From), St.Field});
+        for (const std::string &E : Sub.Escapes)
+          S.Escapes.push_back(Join(E));
+        for (ObjectSummary::Handoff SH : Sub.Handoffs) {
+          SH.Path = Join(SH.Path);
+          for (int &A : SH.Args)
+            A = Map(A);
+          Kept.push_back(std::move(SH));
+        }
+      }
+      S.Handoffs = std::move(Kept);
+    }
+    return Memo[{Def, I}] = std::move(S);
+  }
+
+  /// The descriptor at \p Path of the object \p S is about gets only
+  /// blocking descriptors or none (\p Created once it gets one), and no
+  /// part of the object is let out of sight, on the facts of the calls the
+  /// object is handed to; \p Map gives what each of the summarised
+  /// function's parameters is at the call. An empty \p Path asks only
+  /// that nothing escapes (a part handed on that does not hold the field:
+  /// its address still reaches the whole object, `container_of`).
+  bool judgeObject(const ObjectSummary &S, llvm::StringRef Path,
+                   llvm::ArrayRef<int> Map, unsigned Depth, bool &Created) {
+    auto Mapped = [&](int V) {
+      return V >= 0 ? (unsigned(V) < Map.size() ? Map[V] : VkOther) : V;
+    };
+    if (!S.Escapes.empty())
+      return false;
+    for (const ObjectSummary::Store &St : S.Stores) {
+      if (Path.empty() || St.Path != Path)
+        continue;
+      int K = Mapped(St.From);
+      if (K == VkBlocking)
+        Created = true;
+      else if (K != VkNone)
+        return false;
+    }
+    for (const ObjectSummary::Handoff &H : S.Handoffs) {
+      llvm::StringRef Rest;
+      if (!Path.empty() && pathHasPrefix(Path, H.Path)) {
+        if (H.Path.size() >= Path.size())
+          return false; // a struct handed on where an integer is (bad facts)
+        Rest = H.Path.empty() ? Path : Path.drop_front(H.Path.size() + 1);
+      }
+      std::vector<int> Args;
+      for (int A : H.Args)
+        Args.push_back(Mapped(A));
+      if (Depth >= MaxObjectDepth)
+        return false;
+      if (H.Def && H.Arg < H.Def->getNumParams()) {
+        // A copy: the memo may grow under a reference.
+        ObjectSummary Sub = paramObject(H.Def, H.Arg, false);
+        if (!judgeObject(Sub, Rest, Args, Depth + 1, Created))
+          return false;
+        continue;
+      }
+      if (clearsOrReleases(H.Callee))
+        continue;
+      // Another file's function, summarised: its entry if it stores into a
+      // descriptor field or lets the struct out of sight, none if it does
+      // neither. Not summarised (a library's, one taking `void *`, one the
+      // merge did not see) or without the facts: not known.
+      if (!Facts || !Facts->HasObjectFacts || H.System ||
+          !Facts->objectParamSummarised(H.Callee, H.Arg))
+        return false;
+      if (const ObjectSummary *Sub = Facts->objectParam(H.Callee, H.Arg))
+        if (!judgeObject(*Sub, Rest, Args, Depth + 1, Created))
+          return false;
+    }
+    return true;
+  }
+
+  /// \p Fd is a descriptor field of the object a variable names (`ibuf->fd`,
+  /// `ctl.ibuf.w.fd`): a local, a `static` variable, or one of the
+  /// project's that no other file names (the facts); and the code stores
+  /// in that field of that object only blocking descriptors (at least
+  /// one) or none, directly or through the functions it hands the object
+  /// to, and lets no part of the object that holds it out of sight.
+  bool objectFieldBlocking(const Expr *Fd) {
+    // C only: C++'s references, constructors, member initializers and
+    // operators reach an object in ways the scan does not follow (nor do
+    // Objective-C's methods or blocks).
+    const LangOptions &LO = Ctx.getLangOpts();
+    if (LO.CPlusPlus || LO.ObjC || LO.Blocks)
+      return false;
+    if (!Fd || isa<UnaryOperator>(Fd->IgnoreParenCasts()))
+      return false;
+    auto P = rootedPath(Fd);
+    if (!P || P->Path.empty() || !P->Path.back()->getType()->isIntegerType())
+      return false;
+    const VarDecl *R = P->Root;
+    QualType T = R->getType();
+    if (isa<ParmVarDecl>(R) ||
+        !(T->isRecordType() ||
+          (T->isPointerType() && T->getPointeeType()->isRecordType())))
+      return false;
+    // The merge keeps other files' stores and escapes for the project's
+    // descriptor fields alone: for another field the facts say nothing
+    // (nor do facts merged before they carried these).
+    if (Facts && (!Facts->HasObjectFacts ||
+                  !Facts->objectField(ProjectFacts::fieldKey(P->Path.back()))))
+      return false;
+    std::string Path = pathText(P->Path);
+    auto [It, New] = ObjectFieldMemo.try_emplace({R, Path}, false);
+    if (!New)
+      return It->second;
+    std::vector<const Stmt *> Own;
+    llvm::ArrayRef<const Stmt *> Bodies;
+    if (R->isLocalVarDecl() && !R->hasExternalStorage()) {
+      const auto *F =
+          dyn_cast_or_null<FunctionDecl>(R->getParentFunctionOrMethod());
+      if (!F || !F->getBody())
+        return false;
+      Own.push_back(F->getBody());
+      Bodies = Own;
+    } else if (!R->isExternallyVisible() ||
+               (Facts && R->getIdentifier() &&
+                !Facts->globalShared(R->getQualifiedNameAsString()))) {
+      Bodies = allBodies();
+    } else {
+      return false;
+    }
+    auto Found = RootObjects.find(R);
+    if (Found == RootObjects.end()) {
+      auto Value = [&](const Expr *E) { return valueKind(E); };
+      auto Keeps = [&](const CallExpr *C, unsigned A) {
+        return fieldArgKeepsMode(C, A, true);
+      };
+      auto Copy = [&](const Expr *Target, const VarDecl *Var) {
+        return copyKeepsMode(Target, Var);
+      };
+      Found =
+          RootObjects
+              .try_emplace(R, summariseObject(R, Bodies, Value, Keeps, Copy))
+              .first;
+    }
+    bool Created = false;
+    bool Blocking = judgeObject(Found->second, Path, {}, 0, Created) && Created;
+    ObjectFieldMemo[{R, Path}] = Blocking;
+    return Blocking;
   }
 
   /// \p Cond, taken the way \p WhenTrue says, tells that \p K holds no
@@ -3191,7 +3526,8 @@ NonBlockingFdAnalysis::nonBlockingAt(const Expr *Fd, const Stmt *At,
   const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
   std::optional<NonBlockingOrigin> O = P->exprNonBlocking(Fd, Def, At);
   if (O && (shownRegularFileAt(Fd, At, Def) ||
-            (Def && clearedByHandleHelper(Fd, At, Def))))
+            (Def && clearedByHandleHelper(Fd, At, Def)) ||
+            P->objectFieldBlocking(Fd)))
     return std::nullopt;
   return O;
 }
@@ -4299,6 +4635,42 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
     }
   }
   llvm::sort(Out.PipeFillers);
+  // What each function does to a struct it is given (its descriptor
+  // fields), and the project's variables holding a struct that this file
+  // names: a channel's buffer set up in one file and read in another.
+  const LangOptions &LO = Ctx.getLangOpts();
+  for (const FunctionDecl *Fn : Fns) {
+    const FunctionDecl *Def = Fn->getDefinition();
+    if (LO.CPlusPlus || LO.ObjC || LO.Blocks)
+      break; // the rule is for C (objectFieldBlocking)
+    for (unsigned I = 0; Def && Def->getBody() && I < Def->getNumParams();
+         ++I) {
+      QualType T = Def->getParamDecl(I)->getType();
+      if (!T->isPointerType() || !T->getPointeeType()->isRecordType())
+        continue;
+      // Empty entries too: the merge lists every function summarised, so
+      // that a file tells "stores nothing" from "not seen".
+      Out.ObjectParams[Fn->getQualifiedNameAsString() + ":" +
+                       std::to_string(I)] = P->paramObject(Def, I, true);
+    }
+  }
+  {
+    std::set<std::string> Named;
+    for (const Stmt *Body : P->allBodies())
+      findStmt(Body, [&](const Stmt *S) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+        if (!V || !V->hasGlobalStorage() || V->isLocalVarDecl() ||
+            !V->isExternallyVisible() || !V->getIdentifier())
+          return false;
+        QualType T = V->getType();
+        if (T->isRecordType() ||
+            (T->isPointerType() && T->getPointeeType()->isRecordType()))
+          Named.insert(V->getQualifiedNameAsString());
+        return false;
+      });
+    Out.Globals.assign(Named.begin(), Named.end());
+  }
   // The struct fields this TU's own code gives a non-blocking descriptor.
   std::vector<FdKey> FieldKeys;
   for (const auto &[K, Evs] : P->Events)
@@ -4746,7 +5118,7 @@ bool NonBlockingFdAnalysis::shownBlocking(const Expr *Fd) {
   if (const auto *C =
           dyn_cast_or_null<CallExpr>(Fd ? Fd->IgnoreParenCasts() : nullptr))
     return P->givesBlocking(C, 0);
-  return P->shownBlocking(keyOf(Fd));
+  return P->shownBlocking(keyOf(Fd)) || P->objectFieldBlocking(Fd);
 }
 
 bool NonBlockingFdAnalysis::readsSoError() {

@@ -22,6 +22,87 @@ constexpr int64_t FactsVersion = 1;
 /// directory's subdirectories are rarely deeper than this.
 constexpr unsigned MaxDiscoveryDepth = 8;
 
+static llvm::json::Object objectSummaryJSON(const ObjectSummary &S) {
+  llvm::json::Object O;
+  if (!S.Stores.empty()) {
+    llvm::json::Array Stores;
+    llvm::json::Object Fields;
+    for (const ObjectSummary::Store &St : S.Stores) {
+      Stores.push_back(St.Path + "=" + std::to_string(St.From));
+      if (!St.Field.empty())
+        Fields[St.Path] = St.Field;
+    }
+    // A TU's summary names each store's field (`store_fields`): the merge
+    // keeps the stores into the project's descriptor fields.
+    if (!Fields.empty())
+      O["store_fields"] = std::move(Fields);
+    O["stores"] = std::move(Stores);
+  }
+  if (!S.Handoffs.empty()) {
+    llvm::json::Array Hs;
+    for (const ObjectSummary::Handoff &H : S.Handoffs) {
+      llvm::json::Array Args;
+      for (int A : H.Args)
+        Args.push_back(int64_t(A));
+      Hs.push_back(llvm::json::Object{{"path", H.Path},
+                                      {"callee", H.Callee},
+                                      {"arg", int64_t(H.Arg)},
+                                      {"args", std::move(Args)}});
+    }
+    O["handoffs"] = std::move(Hs);
+  }
+  if (!S.Escapes.empty())
+    O["escapes"] = llvm::json::Array(S.Escapes);
+  return O;
+}
+
+/// One entry of `object_params`; false when it is malformed.
+static bool objectSummaryFromJSON(const llvm::json::Value &V,
+                                  ObjectSummary &S) {
+  const llvm::json::Object *O = V.getAsObject();
+  if (!O)
+    return false;
+  if (const llvm::json::Array *Stores = O->getArray("stores"))
+    for (const llvm::json::Value &E : *Stores) {
+      auto Text = E.getAsString();
+      if (!Text)
+        return false;
+      auto [Path, From] = Text->rsplit('=');
+      int F = 0;
+      if (From.getAsInteger(10, F) || F < VkBlocking)
+        return false;
+      S.Stores.push_back({Path.str(), F, std::string()});
+    }
+  if (const llvm::json::Array *Hs = O->getArray("handoffs"))
+    for (const llvm::json::Value &E : *Hs) {
+      const llvm::json::Object *H = E.getAsObject();
+      auto Callee = H ? H->getString("callee") : std::nullopt;
+      auto Arg = H ? H->getInteger("arg") : std::nullopt;
+      const llvm::json::Array *Args = H ? H->getArray("args") : nullptr;
+      if (!Callee || !Arg || *Arg < 0 || !Args)
+        return false;
+      ObjectSummary::Handoff Out;
+      Out.Path = H->getString("path").value_or("").str();
+      Out.Callee = Callee->str();
+      Out.Arg = unsigned(*Arg);
+      for (const llvm::json::Value &A : *Args) {
+        auto N = A.getAsInteger();
+        if (!N || *N < VkBlocking || *N > 1024)
+          return false;
+        Out.Args.push_back(int(*N));
+      }
+      S.Handoffs.push_back(std::move(Out));
+    }
+  if (const llvm::json::Array *Es = O->getArray("escapes"))
+    for (const llvm::json::Value &E : *Es) {
+      auto Text = E.getAsString();
+      if (!Text)
+        return false;
+      S.Escapes.push_back(Text->str());
+    }
+  return true;
+}
+
 static llvm::json::Object wrapperJSON(const FactWrapper &W) {
   llvm::json::Object O{{"name", W.Name},
                        {"fd", int64_t(W.FdArg)},
@@ -163,6 +244,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
       O["datagram"] = true;
     Reached[K] = std::move(O);
   }
+  llvm::json::Object Objects;
+  for (const auto &[K, S] : ObjectParams)
+    Objects[K] = objectSummaryJSON(S);
   return llvm::json::Object{
       {"version", FactsVersion},
       {"nonblocking", llvm::json::Array(NonBlocking)},
@@ -196,6 +280,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"reads_so_error", ReadsSoError},
       {"so_error_readers", llvm::json::Array(SoErrorReaders)},
       {"waits_for_readiness", WaitsForReadiness},
+      {"object_params", std::move(Objects)},
+      {"globals", llvm::json::Array(Globals)},
+      {"shared_globals", llvm::json::Array(SharedGlobals)},
       {"origins", std::move(Orig)}};
 }
 
@@ -276,7 +363,10 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"pipe_fillers", &Out.PipeFillers},
         {"address_taken", &Out.AddressTaken},
         {"blocking_params", &Out.BlockingParams},
-        {"so_error_readers", &Out.SoErrorReaders}})
+        {"so_error_readers", &Out.SoErrorReaders},
+        {"globals", &Out.Globals},
+        {"shared_globals", &Out.SharedGlobals},
+        {"object_fields", &Out.ObjectFields}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
       return Why;
   // Sorted once here (the merge writes it sorted already), so that each
@@ -285,9 +375,18 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
   for (std::vector<std::string> *List :
        {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
         &Out.NonSocketReturns, &Out.NonSocketFields, &Out.DatagramFields,
-        &Out.PipeFillers, &Out.BlockingParams})
+        &Out.PipeFillers, &Out.BlockingParams, &Out.SharedGlobals,
+        &Out.ObjectFields})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
+  Out.HasObjectFacts = O->get("object_fields") != nullptr;
+  if (const llvm::json::Object *Os = O->getObject("object_params"))
+    for (const auto &[K, V] : *Os) {
+      ObjectSummary S;
+      if (!objectSummaryFromJSON(V, S))
+        return "has an entry of 'object_params' that is malformed";
+      Out.ObjectParams[K.str()] = std::move(S);
+    }
   if (const llvm::json::Array *Ws = O->getArray("io_wrappers"))
     for (const llvm::json::Value &E : *Ws) {
       FactWrapper F;
@@ -412,8 +511,15 @@ std::shared_ptr<const ProjectFacts> ProjectFacts::load(llvm::StringRef Path,
     } else if (auto V = llvm::json::parse((*Buf)->getBuffer())) {
       F = std::make_shared<ProjectFacts>();
       Why = fromJSON(*V, *F);
-      if (!Why.empty())
+      if (!Why.empty()) {
         F.reset();
+      } else if (F->HasObjectFacts) {
+        // Beside the facts file: nbio-facts.objects.json for
+        // nbio-facts.json (scripts/nbio-facts.py, objects_path).
+        llvm::StringRef Stem = Path;
+        Stem.consume_back(".json");
+        F->ObjectParamsFile = (Stem + ".objects.json").str();
+      }
     } else {
       Why = "is not JSON: " + llvm::toString(V.takeError());
     }
@@ -440,6 +546,77 @@ bool ProjectFacts::returnsBlocking(llvm::StringRef Function) const {
 
 bool ProjectFacts::paramBlocking(llvm::StringRef Param) const {
   return inSorted(BlockingParams, Param);
+}
+
+/// Reads \p Path's `object_params` into \p Out and its `object_summarised`
+/// into \p Summarised; a file that is missing or malformed gives none (the
+/// rule they serve then knows no other file's function).
+static void readObjectParams(const std::string &Path,
+                             std::map<std::string, ObjectSummary> &Out,
+                             std::vector<std::string> &Summarised) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return;
+  auto V = llvm::json::parse((*Buf)->getBuffer());
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return;
+  }
+  const llvm::json::Object *O = V->getAsObject();
+  const llvm::json::Object *Os = O ? O->getObject("object_params") : nullptr;
+  if (!Os || O->getInteger("version") != FactsVersion)
+    return;
+  std::map<std::string, ObjectSummary> Read;
+  for (const auto &[K, E] : *Os) {
+    ObjectSummary S;
+    if (!objectSummaryFromJSON(E, S))
+      return;
+    Read[K.str()] = std::move(S);
+  }
+  std::vector<std::string> Names;
+  if (!strings(*O, "object_summarised", Names).empty())
+    return;
+  llvm::sort(Names);
+  Out = std::move(Read);
+  Summarised = std::move(Names);
+}
+
+void ProjectFacts::readObjectParamsOnce() const {
+  // One ProjectFacts is shared by every TU of a clangd process.
+  static std::mutex Lock;
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (ObjectParamsRead)
+    return;
+  ObjectParamsRead = true;
+  if (!ObjectParamsFile.empty())
+    readObjectParams(ObjectParamsFile, LazyObjectParams, LazySummarised);
+}
+
+const ObjectSummary *ProjectFacts::objectParam(llvm::StringRef Function,
+                                               unsigned Arg) const {
+  std::string Key = Function.str() + ":" + std::to_string(Arg);
+  if (auto It = ObjectParams.find(Key); It != ObjectParams.end())
+    return &It->second;
+  readObjectParamsOnce();
+  auto It = LazyObjectParams.find(Key);
+  return It == LazyObjectParams.end() ? nullptr : &It->second;
+}
+
+bool ProjectFacts::objectParamSummarised(llvm::StringRef Function,
+                                         unsigned Arg) const {
+  std::string Key = Function.str() + ":" + std::to_string(Arg);
+  if (ObjectParams.count(Key))
+    return true;
+  readObjectParamsOnce();
+  return std::binary_search(LazySummarised.begin(), LazySummarised.end(), Key);
+}
+
+bool ProjectFacts::globalShared(llvm::StringRef Name) const {
+  return inSorted(SharedGlobals, Name);
+}
+
+bool ProjectFacts::objectField(llvm::StringRef Field) const {
+  return inSorted(ObjectFields, Field);
 }
 
 bool ProjectFacts::fieldBlocking(llvm::StringRef Field) const {

@@ -23,6 +23,7 @@
 #ifndef NBIO_CHECKS_PROJECTFACTS_H
 #define NBIO_CHECKS_PROJECTFACTS_H
 
+#include "ObjectFdStores.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
@@ -292,10 +293,51 @@ struct ProjectFacts {
     bool Datagram = false;
   };
   std::map<std::string, ReachedParam> NonBlockingParams;
+  /// `Name:Arg`: what the function does to the struct its parameter Arg
+  /// points to (ObjectSummary: the integer fields it stores what in, the
+  /// calls it hands the struct or a part of it to, the parts it lets out
+  /// of sight), for a function that does any of that. A TU's summary
+  /// names its externally visible functions, with what its `static` ones
+  /// do spliced in; the merged file those that some file calls without
+  /// their body, and those they hand a struct to. A function of the
+  /// project that is not there stores no descriptor in a struct it is
+  /// given (NonBlockingFdAnalysis's objectFieldBlocking).
+  std::map<std::string, ObjectSummary> ObjectParams;
+  const ObjectSummary *objectParam(llvm::StringRef Function,
+                                   unsigned Arg) const;
+  /// The merged file keeps ObjectParams in a file of its own beside it
+  /// (nbio-facts.objects.json for nbio-facts.json), read the first time a
+  /// TU asks objectParam: most TUs never do. Set by load().
+  std::string ObjectParamsFile;
+  /// For the merged file, sorted: the descriptor fields (fieldKey()) the
+  /// merge kept ObjectParams' stores and escapes for: those some file
+  /// stores a descriptor in, makes non-blocking, or a wrapper reads its
+  /// descriptor from. A field not there is not judged object by object.
+  std::vector<std::string> ObjectFields;
+  bool objectField(llvm::StringRef Field) const;
+  /// The file carries these facts (`object_fields`): one merged before
+  /// they existed says nothing of objects.
+  bool HasObjectFacts = false;
+  /// `Name:Arg` of every function the merge summarised for a struct
+  /// parameter (in ObjectParamsFile, `object_summarised`, or the entries
+  /// of an inline ObjectParams): one not there is not known.
+  bool objectParamSummarised(llvm::StringRef Function, unsigned Arg) const;
+  /// For a TU's own summary, sorted: the externally visible variables
+  /// that hold a struct or point to one which the TU's code names. For
+  /// the merged file: those that more than one file names (ntpd.c's
+  /// `ibuf` that constraint.c declares `extern`); a variable that one
+  /// file alone names is that file's to judge.
+  std::vector<std::string> Globals, SharedGlobals;
+  bool globalShared(llvm::StringRef Name) const;
   /// Where each NonBlocking/Blocking entry comes from ("file:line").
   llvm::StringMap<std::string> Origins;
 
   llvm::json::Value toJSON() const;
+  /// Whether ObjectParamsFile has been read (once, under the lock).
+  mutable bool ObjectParamsRead = false;
+  mutable std::map<std::string, ObjectSummary> LazyObjectParams;
+  mutable std::vector<std::string> LazySummarised; ///< sorted
+  void readObjectParamsOnce() const;
   /// Empty on success, else why the value is not a facts file.
   static std::string fromJSON(const llvm::json::Value &V, ProjectFacts &Out);
 

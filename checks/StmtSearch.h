@@ -14,6 +14,7 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -37,6 +38,24 @@ inline const Stmt *findStmt(const Stmt *Root,
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
+  return nullptr;
+}
+
+/// The condition \p S tests, for a statement that branches on one (`if`,
+/// the loops, `?:`), or null.
+inline const Expr *conditionOf(const Stmt *S) {
+  if (const auto *If = dyn_cast_or_null<IfStmt>(S))
+    return If->getCond();
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(S))
+    return W->getCond();
+  if (const auto *D = dyn_cast_or_null<DoStmt>(S))
+    return D->getCond();
+  if (const auto *Fo = dyn_cast_or_null<ForStmt>(S))
+    return Fo->getCond();
+  if (const auto *R = dyn_cast_or_null<CXXForRangeStmt>(S))
+    return R->getCond();
+  if (const auto *C = dyn_cast_or_null<AbstractConditionalOperator>(S))
+    return C->getCond();
   return nullptr;
 }
 

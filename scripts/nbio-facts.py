@@ -85,6 +85,79 @@ def entry_key(item):
     return ":".join(parts[:2])
 
 
+# How deep the merge follows a struct from function to function, as
+# NonBlockingFdAnalysis's MaxObjectDepth: real set-up chains are two or three
+# calls long; past that (or around a cycle) the part handed on is unknown.
+MAX_OBJECT_DEPTH = 4
+
+
+def object_structs(object_params, descriptor_fields, called):
+    """What each function some file calls without its body does to a struct
+    it is given: the stores into the project's descriptor fields (those
+    some file stores a descriptor in, makes non-blocking, or a wrapper
+    reads) and the parts it lets out of sight, with what the functions it
+    hands the struct to do
+    folded in (their paths joined, their parameters mapped through the
+    call's arguments). A file takes a function the facts do not name for
+    one that does none of that; the rest of what the summaries say (every
+    setter of a counter) no file asks about."""
+    own = {}
+    for k, e in object_params.items():
+        store_fields = e.get("store_fields", {})
+        stores = set()
+        for t in e.get("stores", []):
+            path, _, src = t.rpartition("=")
+            # A store whose field a summary does not name stays.
+            if store_fields.get(path, "*") in descriptor_fields | {"*"}:
+                stores.add((path, int(src)))
+        # Every escape stays: a part's address reaches the whole object.
+        own[k] = (stores, set(e.get("escapes", [])), e.get("handoffs", []))
+
+    def join(prefix, rest):
+        return rest if not prefix else prefix if not rest else \
+            prefix + "." + rest
+
+    memo = {}
+
+    def flat(k, stack):
+        if k in memo:
+            return memo[k]
+        stores, escapes, handoffs = own[k]
+        stores, escapes = set(stores), set(escapes)
+        for h in handoffs:
+            callee = "%s:%d" % (h.get("callee", ""), h.get("arg", 0))
+            if callee not in own:
+                continue
+            path = h.get("path", "")
+            if len(stack) >= MAX_OBJECT_DEPTH or callee in stack:
+                escapes.add(path)
+                continue
+            args = h.get("args", [])
+            sub_stores, sub_escapes = flat(callee, stack + [callee])
+            for p, src in sub_stores:
+                if src >= 0:
+                    src = args[src] if src < len(args) else -2
+                stores.add((join(path, p), src))
+            escapes.update(join(path, p) for p in sub_escapes)
+        memo[k] = (stores, escapes)
+        return memo[k]
+
+    out, summarised = {}, []
+    for k in sorted(own):
+        if called is not None and function_of(k) not in called:
+            continue
+        summarised.append(k)
+        stores, escapes = flat(k, [k])
+        entry = {}
+        if stores:
+            entry["stores"] = sorted("%s=%d" % s for s in stores)
+        if escapes:
+            entry["escapes"] = sorted(escapes)
+        if entry:
+            out[k] = entry
+    return out, summarised
+
+
 def reached_params(sites):
     """The parameters every call in the project gives a non-blocking
     descriptor: directly, or through a caller's own parameter that is one
@@ -374,6 +447,8 @@ def merge(paths):
     field_uses = {}
     blocking_sites = {}
     address_taken = set()
+    object_params = {}
+    globals_named = {}
     called = set()
     all_calls_known = True
     mode_if = set()
@@ -477,6 +552,23 @@ def merge(paths):
                 was_blocking and bool(site.get("blocking", False)),
                 was_needs | frozenset(site.get("needs", [])))
         address_taken.update(names(d, "address_taken"))
+        # What a function does to a struct it is given: one body decides (a
+        # header's inline function says the same in each file); two
+        # functions of one name (two programs of one project) both count.
+        for k, e in d.get("object_params", {}).items():
+            if k not in object_params:
+                object_params[k] = e
+                continue
+            old = object_params[k]
+            merged = {}
+            for part in ("stores", "escapes", "handoffs"):
+                merged[part] = old.get(part, []) + [
+                    x for x in e.get(part, []) if x not in old.get(part, [])]
+            merged["store_fields"] = dict(e.get("store_fields", {}),
+                                          **old.get("store_fields", {}))
+            object_params[k] = merged
+        for g in names(d, "globals"):
+            globals_named[g] = globals_named.get(g, 0) + 1
     resolve_setters_of_setters(mode_if, nonblocking, blocking, origins)
     resolve_wrappers_of_wrappers(wrappers_if, wrappers, targets)
     # A field given a descriptor that the same function hands to a setter
@@ -507,6 +599,18 @@ def merge(paths):
     # (whether one waits, whether one keeps a descriptor's mode). A
     # project's lists otherwise run to hundreds of entries, most of them
     # asked for by no file, and every TU reads them.
+    # The descriptor fields: those some file stores a descriptor in (or a
+    # datagram or non-socket one), that some file makes non-blocking, and
+    # those whose name a wrapper reads its descriptor from.
+    wrapper_fields = {w.get("fd_field") for w in wrappers.values()
+                      if w.get("fd_field")}
+    object_fields = {
+        k for k, uses in field_uses.items()
+        if k.rsplit("::", 1)[-1] in wrapper_fields or any(
+            u.get("created") or u.get("stores") or u.get("datagram_stores")
+            for u in uses)} | set(fields)
+    object_params, object_summarised = object_structs(
+        object_params, object_fields, called if all_calls_known else None)
     if all_calls_known:
         keeps = {e for e in keeps if function_of(e) in called}
         waiters &= called
@@ -535,8 +639,20 @@ def merge(paths):
         "reads_so_error": reads_so_error,
         "so_error_readers": lines(so_error_readers),
         "waits_for_readiness": waits,
+        "object_params": object_params,
+        "object_summarised": lines(object_summarised),
+        "shared_globals": lines(g for g, n in globals_named.items() if n > 1),
+        "object_fields": lines(object_fields),
         "origins": {k: origins[k] for k in sorted(origins)},
     }
+
+
+def objects_path(facts):
+    """The file beside FACTS that holds what functions do to the structs
+    they are given (read by the checks only when a TU asks):
+    nbio-facts.objects.json for nbio-facts.json."""
+    stem = facts[:-len(".json")] if facts.endswith(".json") else facts
+    return stem + ".objects.json"
 
 
 def count(text):
@@ -560,11 +676,20 @@ def main(argv=None):
                         "compile_commands.json is found without options)")
     args = ap.parse_args(argv)
     facts = merge(args.inputs)
-    tmp = args.output + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(facts, f, indent=1, sort_keys=True)
-        f.write("\n")
-    os.replace(tmp, args.output)
+    # What functions do to the structs they are given goes into a file of
+    # its own, read only by a TU that asks (most never do): every TU reads
+    # the main file, and a project's entries run to tens of kilobytes.
+    objects = objects_path(args.output)
+    for path, value in ((objects, {"version": FACTS_VERSION,
+                                   "object_params": facts.pop("object_params"),
+                                   "object_summarised":
+                                       facts.pop("object_summarised")}),
+                        (args.output, facts)):
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(value, f, indent=1, sort_keys=True)
+            f.write("\n")
+        os.replace(tmp, path)
     print("nbio-facts: %d non-blocking, %d blocking, %d mode-keeping "
           "parameters, %d I/O wrappers, %d functions in fields, %d "
           "non-blocking fields, %d parameters given non-blocking "
