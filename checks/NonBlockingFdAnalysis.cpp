@@ -2720,12 +2720,47 @@ struct NonBlockingFdAnalysis::Impl {
     }
     if (!Created)
       return false;
+    // A copy shares the file description, O_NONBLOCK included: none may be
+    // made non-blocking (`c->fd = s; c->w.fd = s; fcntl(c->fd, F_SETFL,
+    // O_NONBLOCK)` makes `s` and `c->w.fd` non-blocking too).
+    if (copyMadeNonBlocking(K))
+      return false;
     // Where it goes: only to calls that keep its mode.
     return goesOnlyToModeKeepers(
         K, Local ? (ParamOf ? ParamOf->getDefinition()
                             : dyn_cast_or_null<FunctionDecl>(
                                   VD->getParentFunctionOrMethod()))
                  : nullptr);
+  }
+
+  /// The keys each key's value is copied to (`t = s`, `c->fd = s`), by the
+  /// events, built again when a walk added events.
+  std::map<FdKey, std::vector<FdKey>> CopiesFrom;
+  size_t CopiesFromEvents = size_t(-1);
+
+  /// Some variable or field that \p K's value is copied to is made
+  /// non-blocking in the file (one copy deep).
+  bool copyMadeNonBlocking(const FdKey &K) {
+    size_t Count = 0;
+    for (const auto &[Key, Evs] : Events)
+      Count += Evs.size();
+    if (Count != CopiesFromEvents) {
+      CopiesFromEvents = Count;
+      CopiesFrom.clear();
+      for (const auto &[Key, Evs] : Events)
+        for (const Event &E : Evs)
+          if (E.Kind == EvKind::Copy && E.Src)
+            if (FdKey From = keyOf(E.Src->IgnoreParenCasts()); From.valid())
+              CopiesFrom[From].push_back(Key);
+    }
+    auto It = CopiesFrom.find(K);
+    if (It == CopiesFrom.end())
+      return false;
+    return llvm::any_of(It->second, [&](const FdKey &To) {
+      return !(To.tuple() == K.tuple()) &&
+             llvm::any_of(eventsFor(To),
+                          [](const Event &E) { return E.Kind == EvKind::Set; });
+    });
   }
 
   /// The struct field \p K holds only blocking descriptors in every file
