@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "chan.h"
 #include <fcntl.h>
 #include <sys/socket.h>

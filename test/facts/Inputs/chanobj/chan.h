@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // A message channel's buffers, set up in one file and used in others (the
 // shape of OpenBSD's imsg: imsg_init, imsg_read, msgbuf_write).
 #include <sys/types.h>

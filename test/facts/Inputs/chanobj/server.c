@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // Accepted connections are non-blocking and kept in the same struct: the
 // field, taken by type, holds non-blocking descriptors.
 #define _GNU_SOURCE
