@@ -296,12 +296,13 @@ struct ProjectFacts {
   /// `Name:Arg`: what the function does to the struct its parameter Arg
   /// points to (ObjectSummary: the integer fields it stores what in, the
   /// calls it hands the struct or a part of it to, the parts it lets out
-  /// of sight), for a function that does any of that. A TU's summary
-  /// names its externally visible functions, with what its `static` ones
-  /// do spliced in; the merged file those that some file calls without
-  /// their body, and those they hand a struct to. A function of the
-  /// project that is not there stores no descriptor in a struct it is
-  /// given (NonBlockingFdAnalysis's objectFieldBlocking).
+  /// of sight). A TU's summary names every externally visible function
+  /// with such a parameter, with what its `static` callees do spliced in.
+  /// The merged objects file names those that some file calls without
+  /// their body and that store into a descriptor field or let a part out
+  /// of sight, their callees' entries folded in (no handoffs left); one
+  /// summarised (objectParamSummarised) without an entry does neither
+  /// (NonBlockingFdAnalysis's objectFieldBlocking).
   std::map<std::string, ObjectSummary> ObjectParams;
   const ObjectSummary *objectParam(llvm::StringRef Function,
                                    unsigned Arg) const;
