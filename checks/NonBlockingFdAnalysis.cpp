@@ -2733,31 +2733,16 @@ struct NonBlockingFdAnalysis::Impl {
                  : nullptr);
   }
 
-  /// The keys each key's value is copied to (`t = s`, `c->fd = s`), by the
-  /// events, built again when a walk added events.
-  std::map<FdKey, std::vector<FdKey>> CopiesFrom;
-  size_t CopiesFromEvents = size_t(-1);
-
   /// Some variable or field that \p K's value is copied to is made
   /// non-blocking in the file (one copy deep).
   bool copyMadeNonBlocking(const FdKey &K) {
-    size_t Count = 0;
-    for (const auto &[Key, Evs] : Events)
-      Count += Evs.size();
-    if (Count != CopiesFromEvents) {
-      CopiesFromEvents = Count;
-      CopiesFrom.clear();
-      for (const auto &[Key, Evs] : Events)
-        for (const Event &E : Evs)
-          if (E.Kind == EvKind::Copy && E.Src)
-            if (FdKey From = keyOf(E.Src->IgnoreParenCasts()); From.valid())
-              CopiesFrom[From].push_back(Key);
-    }
-    auto It = CopiesFrom.find(K);
-    if (It == CopiesFrom.end())
+    std::map<FdKey, CopyList> &Copies = copiesOf();
+    auto It = Copies.find(K);
+    if (It == Copies.end())
       return false;
-    return llvm::any_of(It->second, [&](const FdKey &To) {
-      return !(To.tuple() == K.tuple()) &&
+    return llvm::any_of(It->second, [&](const auto &Copy) {
+      const FdKey &To = Copy.first;
+      return To.tuple() != K.tuple() &&
              llvm::any_of(eventsFor(To),
                           [](const Event &E) { return E.Kind == EvKind::Set; });
     });
@@ -2803,7 +2788,7 @@ struct NonBlockingFdAnalysis::Impl {
       EscapingFields = fieldsEscaping();
     std::vector<std::string> Needs;
     std::optional<bool> Created =
-        fieldKeptBlocking(K, Needs, *EscapingFields, fieldCopies()[K]);
+        fieldKeptBlocking(K, Needs, *EscapingFields, copiesOf()[K]);
     bool Blocking = Created.value_or(false) && Needs.empty();
     FileBlockingFields[FD] = Blocking;
     return Blocking;
@@ -2811,24 +2796,23 @@ struct NonBlockingFdAnalysis::Impl {
   llvm::DenseMap<const FieldDecl *, bool> FileBlockingFields;
   std::optional<llvm::DenseSet<const FieldDecl *>> EscapingFields;
 
-  /// Where the TU's code copies each field: the key copied into (a local,
-  /// another field) and the function that does it, by the field copied.
-  /// Found once, on the complete events (expandAll).
-  using FieldCopyList = std::vector<std::pair<FdKey, const FunctionDecl *>>;
-  std::map<FdKey, FieldCopyList> &fieldCopies() {
-    if (!FieldCopiesFound) {
+  /// Where the TU's code copies each descriptor: the key copied into (a
+  /// local, a field) and the function that does it, by the key copied (a
+  /// field, a variable). Found once, on the complete events (expandAll).
+  using CopyList = std::vector<std::pair<FdKey, const FunctionDecl *>>;
+  std::map<FdKey, CopyList> &copiesOf() {
+    if (!CopiesFound) {
       expandAll();
-      FieldCopiesFound.emplace();
+      CopiesFound.emplace();
       for (const auto &[Key, Evs] : Events)
         for (const Event &E : Evs)
           if (E.Kind == EvKind::Copy && E.Src)
-            if (FdKey From = keyOf(E.Src->IgnoreParenCasts());
-                From.Kind == FdKey::Field)
-              (*FieldCopiesFound)[From].push_back({Key, E.Fn});
+            if (FdKey From = keyOf(E.Src->IgnoreParenCasts()); From.valid())
+              (*CopiesFound)[From].push_back({Key, E.Fn});
     }
-    return *FieldCopiesFound;
+    return *CopiesFound;
   }
-  std::optional<std::map<FdKey, FieldCopyList>> FieldCopiesFound;
+  std::optional<std::map<FdKey, CopyList>> CopiesFound;
 
   /// The fields whose address the TU's code takes (`&c->fd`), or that a
   /// struct's initializer gives anything but -1, 0 or nothing (`{ .fd =
@@ -3047,9 +3031,7 @@ struct NonBlockingFdAnalysis::Impl {
   int valueKind(const Expr *V) {
     if (!V)
       return VkOther;
-    if (constantFd(V->IgnoreParenCasts(), Ctx) == ConstantFd::None)
-      return VkNone;
-    switch (valueMode(V, 0)) {
+    switch (valueMode(V, 0)) { // a constant -1 is NoDescriptor there
     case ValueMode::Blocking:
       return VkBlocking;
     case ValueMode::NoDescriptor:
@@ -3164,7 +3146,7 @@ struct NonBlockingFdAnalysis::Impl {
           S.Escapes.push_back(H.Path);
           continue;
         }
-        ObjectSummary Sub = paramObject(H.Def, H.Arg, true, Depth + 1);
+        const ObjectSummary &Sub = paramObject(H.Def, H.Arg, true, Depth + 1);
         auto Join = [&](const std::string &Rest) {
           return H.Path.empty() ? Rest
                  : Rest.empty() ? H.Path
@@ -3226,8 +3208,8 @@ struct NonBlockingFdAnalysis::Impl {
       if (Depth >= MaxObjectDepth)
         return false;
       if (H.Def && H.Arg < H.Def->getNumParams()) {
-        // A copy: the memo may grow under a reference.
-        ObjectSummary Sub = paramObject(H.Def, H.Arg, false);
+        // The memo is a std::map: the entry stays where it is as it grows.
+        const ObjectSummary &Sub = paramObject(H.Def, H.Arg, false);
         if (!judgeObject(Sub, Rest, Args, Depth + 1, Created))
           return false;
         continue;
@@ -4562,7 +4544,7 @@ void NonBlockingFdAnalysis::exportBlocking(
     K.D = FD;
     Fields.insert(K);
   }
-  std::map<FdKey, Impl::FieldCopyList> &CopiesOf = P->fieldCopies();
+  std::map<FdKey, Impl::CopyList> &CopiesOf = P->copiesOf();
   // A field holds only descriptors of a kind (\p Kind asked of each value
   // stored), as this file uses it: nothing escapes (its address, an
   // initializer), every value stored is -1 or of that kind, and dup2() does

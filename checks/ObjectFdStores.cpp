@@ -315,8 +315,6 @@ ObjectSummary summariseObject(
           HandedOn.insert(U);
           Address = true;
         }
-        QualType T = A->getType();
-        std::string Path = pathText(P->Path);
         // An array field of data (`memmove(&ibuf->r.buf, ...)`,
         // `recv(fd, c->buf, ...)`): the call writes bytes there, not a
         // descriptor into another field.
@@ -327,6 +325,8 @@ ObjectSummary summariseObject(
               !AT->getElementType()->isPointerType())
             continue;
         }
+        QualType T = A->getType();
+        std::string Path = pathText(P->Path);
         if (T->isPointerType() && T->getPointeeType()->isRecordType() &&
             (Address || P->Path.empty())) {
           const SourceManager &SM = Ctx.getSourceManager();
