@@ -44,6 +44,12 @@ constexpr unsigned MaxBlockingDepth = 4;
 /// (`imsg_init(ibuf, fd)` hands `&ibuf->w` to `msgbuf_init`): real set-up
 /// chains are two or three calls long; past that, nothing is known.
 constexpr unsigned MaxObjectDepth = 4;
+/// The least descriptor number whose placing (`dup2(fd, N)`) the facts
+/// follow: 0, 1 and 2 are the standard streams, which a program inherits
+/// from whoever starts it (a shell, a terminal, inetd) whatever its own
+/// daemon mode puts there; a higher number is one the program expects
+/// from the process that execs it.
+constexpr int64_t MinPlacedNumber = 3;
 
 //===----------------------------------------------------------------------===//
 // Configuration
@@ -2222,6 +2228,28 @@ struct NonBlockingFdAnalysis::Impl {
             !N.contains_insensitive("block"));
   }
 
+  /// \p C, a call of the C library, leaves the mode of the descriptor it
+  /// is given as argument \p Arg alone: one of keepsMode's; the descriptor
+  /// `dup2()`, `dup3()` or `posix_spawn_file_actions_adddup2()` copies (not
+  /// the number it copies it to, which then names another descriptor); or
+  /// an `fcntl` whose command is a constant other than F_SETFL (`F_SETFD`,
+  /// `F_GETFL`).
+  static bool callKeepsMode(const CallExpr *C, unsigned Arg,
+                            const ASTContext &Ctx) {
+    llvm::StringRef N = globalCalleeName(C);
+    if (keepsMode(N))
+      return true;
+    if (N == "dup2" || N == "dup3")
+      return Arg == 0;
+    if (N == "posix_spawn_file_actions_adddup2")
+      return Arg == 1;
+    if (N != "fcntl" || C->getNumArgs() < 2)
+      return false;
+    const Expr *Cmd = C->getArg(1);
+    return !Cmd->isValueDependent() && Cmd->isIntegerConstantExpr(Ctx) &&
+           !mentionsName(Cmd, "F_SETFL", Ctx);
+  }
+
   /// The one field whose descriptors the field \p K holds: every store
   /// the TU makes to K copies that field (unbound's `res.fd = c->fd`, the
   /// request's stream filled from the connection's comm_point). Fields are
@@ -2581,6 +2609,7 @@ struct NonBlockingFdAnalysis::Impl {
     V = V->IgnoreParenCasts();
     if (ConstantFd C = constantFd(V, Ctx); C != ConstantFd::NotConstant)
       return C == ConstantFd::None ? ValueMode::NoDescriptor
+             : placedBlocking(V)   ? ValueMode::Blocking
                                    : ValueMode::Unknown;
     V = withoutMinus(V);
     if (const auto *C = dyn_cast<CallExpr>(V))
@@ -2589,6 +2618,30 @@ struct NonBlockingFdAnalysis::Impl {
     return K.valid() && knownElement(K) && shownBlocking(K, Depth + 1)
                ? ValueMode::Blocking
                : ValueMode::Unknown;
+  }
+
+  /// \p E is a descriptor number (`3`, `PARENT_SOCK_FILENO`) where, as the
+  /// project's facts say, every call of the project that places one there
+  /// (`dup2(fd, 3)` before exec) puts a blocking descriptor, and this file
+  /// does not change the mode of that number itself. openntpd's children
+  /// read their privilege-separation socketpair as descriptor 3.
+  bool placedBlocking(const Expr *E) {
+    Expr::EvalResult R;
+    if (!Facts || E->isValueDependent() || !E->EvaluateAsInt(R, Ctx) ||
+        R.Val.getInt().getActiveBits() > 31)
+      return false;
+    return placedNumberBlocking(R.Val.getInt().getSExtValue());
+  }
+
+  /// placedBlocking for the number \p N.
+  bool placedNumberBlocking(int64_t N) {
+    if (!Facts || N < MinPlacedNumber ||
+        !Facts->paramBlocking(ProjectFacts::placedNumberParam(N)))
+      return false;
+    expandAll();
+    return llvm::none_of(
+        eventsFor(FdKey{FdKey::Number, nullptr, N}),
+        [](const Event &Ev) { return Ev.Kind == EvKind::Set; });
   }
 
   /// \p K is not an array element, or one at a constant index (`pair[1]`
@@ -2602,6 +2655,8 @@ struct NonBlockingFdAnalysis::Impl {
   bool shownBlocking(const FdKey &K, unsigned Depth = 0) {
     if (K.Kind == FdKey::Field)
       return fieldBlockingByFacts(K) || fieldBlockingInFile(K);
+    if (K.Kind == FdKey::Number && K.valid())
+      return placedNumberBlocking(K.Index);
     if (!K.valid() || K.Kind == FdKey::Number || Depth > MaxBlockingDepth)
       return false;
     const auto *VD = dyn_cast<VarDecl>(K.D);
@@ -2960,7 +3015,7 @@ struct NonBlockingFdAnalysis::Impl {
           bool Seen = Def && Def->getBody() && !Def->hasSkippedBody();
           // Another file's summary says it keeps that parameter's mode.
           bool KeptElsewhere = !N.empty() && Facts && Facts->keepsMode(N, ArgI);
-          if (Filled || Seen || keepsMode(N) || KeptElsewhere ||
+          if (Filled || Seen || callKeepsMode(C, ArgI, Ctx) || KeptElsewhere ||
               formatsArgument(C->getDirectCallee(), ArgI))
             continue;
           // While this file's summary is made: assumed of another file's
@@ -4380,6 +4435,40 @@ std::vector<const FunctionDecl *> NonBlockingFdAnalysis::exportedFunctions() {
 
 static bool mayHoldDescriptor(QualType T, const ASTContext &Ctx);
 
+namespace {
+/// A call that puts a descriptor at a fixed number: which number, and
+/// which argument is the descriptor copied there.
+struct PlacedNumber {
+  int64_t Number;
+  unsigned SourceArg;
+};
+} // namespace
+
+/// \p C copies a descriptor to a constant number of at least
+/// MinPlacedNumber: `dup2(fd, N)`, `dup3(fd, N, flags)`, or
+/// `posix_spawn_file_actions_adddup2(&fa, fd, N)` for the child it spawns.
+/// The copy shares the descriptor's open file description, mode included.
+static std::optional<PlacedNumber> placedNumber(const CallExpr *C,
+                                                const ASTContext &Ctx) {
+  llvm::StringRef N = globalCalleeName(C);
+  unsigned Src = 0;
+  if (N == "dup2" || N == "dup3")
+    Src = 0;
+  else if (N == "posix_spawn_file_actions_adddup2")
+    Src = 1;
+  else
+    return std::nullopt;
+  if (C->getNumArgs() < Src + 2)
+    return std::nullopt;
+  const Expr *To = C->getArg(Src + 1);
+  Expr::EvalResult R;
+  if (To->isValueDependent() || !To->EvaluateAsInt(R, Ctx) ||
+      R.Val.getInt().getActiveBits() > 31 ||
+      R.Val.getInt().getSExtValue() < MinPlacedNumber)
+    return std::nullopt;
+  return PlacedNumber{R.Val.getInt().getSExtValue(), Src};
+}
+
 /// What each of this TU's calls passes to a descriptor parameter of a
 /// function other files may define or call (not the system's): the merge
 /// finds the parameters every call in the project gives a non-blocking
@@ -4410,8 +4499,21 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
   });
   for (const auto &[Caller, C] : Calls) {
     const FunctionDecl *Callee = C->getDirectCallee();
-    if (!Callee || !Callee->getIdentifier() ||
-        !Callee->isExternallyVisible() ||
+    if (!Callee || !Callee->getIdentifier())
+      continue;
+    // A descriptor the code places at a fixed number for a program it
+    // starts (`dup2(cfd, 3)` before exec): a site of the number's own
+    // pseudo-parameter, so that the merge finds the numbers every such
+    // call fills with a blocking (or a non-blocking) descriptor.
+    if (std::optional<PlacedNumber> Placed = placedNumber(C, Ctx)) {
+      const Expr *Arg = C->getArg(Placed->SourceArg);
+      if (Arg->getType()->isIntegerType())
+        Out.ParamSites.push_back(paramSite(
+            ProjectFacts::placedNumberParam(Placed->Number), Arg, C, Caller,
+            /*MayHoldDescriptor=*/true));
+      continue;
+    }
+    if (!Callee->isExternallyVisible() ||
         SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
       continue;
     std::string Name = Callee->getQualifiedNameAsString();
@@ -4421,47 +4523,57 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
       if (!Callee->getParamDecl(I)->getType()->isIntegerType() ||
           !Arg->getType()->isIntegerType())
         continue;
-      ProjectFacts::ParamSite Site;
-      Site.Param = Name + ":" + std::to_string(I);
-      Site.At = fileAndLine(C->getBeginLoc(), SM);
-      if (std::optional<NonBlockingOrigin> O =
-              P->exprNonBlocking(Arg, Caller, C);
-          O && O->Loc.isValid()) {
-        Site.Mode = ProjectFacts::ParamSite::NonBlocking;
-        Site.From = fileAndLine(O->Loc, SM);
-        Site.Datagram = madeDatagram(Arg, C, Caller);
-      } else if (const auto *DRE =
-                     dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts())) {
-        // The caller's own parameter, handed on as it came (not made
-        // blocking on the way): what the caller's callers pass.
-        const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl());
-        unsigned J = PV ? PV->getFunctionScopeIndex() : 0;
-        if (PV && PV->getDeclContext() == Caller &&
-            Caller->isExternallyVisible() && Caller->getIdentifier() &&
-            llvm::none_of(P->summary(Caller), [&](const ParamEffect &E) {
-              return E.Param == J && !E.Set;
-            })) {
-          Site.Mode = ProjectFacts::ParamSite::Forwarded;
-          Site.From = Caller->getQualifiedNameAsString() + ":" +
-                      std::to_string(J);
-        }
-      }
-      if (Site.Mode != ProjectFacts::ParamSite::NonBlocking &&
-          mayHoldDescriptor(Callee->getParamDecl(I)->getType(), Ctx)) {
-        llvm::SaveAndRestore<std::vector<std::string> *> During(P->Assumed,
-                                                                &Site.Needs);
-        Site.Blocking = P->valueShownBlocking(Arg);
-      }
-      if (Site.Blocking) {
-        llvm::sort(Site.Needs);
-        Site.Needs.erase(std::unique(Site.Needs.begin(), Site.Needs.end()),
-                         Site.Needs.end());
-      } else {
-        Site.Needs.clear();
-      }
-      Out.ParamSites.push_back(std::move(Site));
+      Out.ParamSites.push_back(paramSite(
+          Name + ":" + std::to_string(I), Arg, C, Caller,
+          mayHoldDescriptor(Callee->getParamDecl(I)->getType(), Ctx)));
     }
   }
+}
+
+/// What the call \p C in \p Caller passes as \p Arg to the parameter
+/// \p Param (`Name:Arg`): a descriptor made non-blocking, the caller's own
+/// parameter handed on, or a blocking one on the needs it records.
+ProjectFacts::ParamSite
+NonBlockingFdAnalysis::paramSite(std::string Param, const Expr *Arg,
+                                 const CallExpr *C, const FunctionDecl *Caller,
+                                 bool MayHoldDescriptor) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  ProjectFacts::ParamSite Site;
+  Site.Param = std::move(Param);
+  Site.At = fileAndLine(C->getBeginLoc(), SM);
+  if (std::optional<NonBlockingOrigin> O = P->exprNonBlocking(Arg, Caller, C);
+      O && O->Loc.isValid()) {
+    Site.Mode = ProjectFacts::ParamSite::NonBlocking;
+    Site.From = fileAndLine(O->Loc, SM);
+    Site.Datagram = madeDatagram(Arg, C, Caller);
+  } else if (const auto *DRE =
+                 dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts())) {
+    // The caller's own parameter, handed on as it came (not made
+    // blocking on the way): what the caller's callers pass.
+    const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl());
+    unsigned J = PV ? PV->getFunctionScopeIndex() : 0;
+    if (PV && PV->getDeclContext() == Caller && Caller->isExternallyVisible() &&
+        Caller->getIdentifier() &&
+        llvm::none_of(P->summary(Caller), [&](const ParamEffect &E) {
+          return E.Param == J && !E.Set;
+        })) {
+      Site.Mode = ProjectFacts::ParamSite::Forwarded;
+      Site.From = Caller->getQualifiedNameAsString() + ":" + std::to_string(J);
+    }
+  }
+  if (Site.Mode != ProjectFacts::ParamSite::NonBlocking && MayHoldDescriptor) {
+    llvm::SaveAndRestore<std::vector<std::string> *> During(P->Assumed,
+                                                            &Site.Needs);
+    Site.Blocking = P->valueShownBlocking(Arg);
+  }
+  if (Site.Blocking) {
+    llvm::sort(Site.Needs);
+    Site.Needs.erase(std::unique(Site.Needs.begin(), Site.Needs.end()),
+                     Site.Needs.end());
+  } else {
+    Site.Needs.clear();
+  }
+  return Site;
 }
 
 /// \p T can hold a descriptor as code passes one: an int-sized integer
@@ -4898,9 +5010,8 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
           Unknown = true;
           continue;
         }
-        llvm::StringRef N = Callee->getName();
         const FunctionDecl *Def = Callee->getDefinition();
-        if (Impl::keepsMode(N) || (Def && Def->getBody()) ||
+        if (Impl::callKeepsMode(C, A, Ctx) || (Def && Def->getBody()) ||
             formatsArgument(Callee, A))
           continue;
         Needs.push_back(Callee->getQualifiedNameAsString() + ":" +

@@ -338,6 +338,12 @@ private:
   void exportBlocking(ProjectFacts &Out,
                       llvm::ArrayRef<const FunctionDecl *> Fns);
   void exportParamSites(ProjectFacts &Out);
+  /// One of exportParamSites' entries: what \p C in \p Caller passes as
+  /// \p Arg to \p Param (`Name:Arg`, or a number's pseudo-parameter).
+  ProjectFacts::ParamSite paramSite(std::string Param, const Expr *Arg,
+                                    const CallExpr *C,
+                                    const FunctionDecl *Caller,
+                                    bool MayHoldDescriptor);
   /// \p S in \p Fn runs only when a condition that reads one of \p Fn's
   /// parameters chose it: an `if`'s branch, a `?:` arm, the right of `&&`
   /// or `||`, a loop's body, a `switch`'s cases.

@@ -356,7 +356,13 @@ struct ProjectFacts {
   /// qualified name, or its typedef's for an anonymous one), or empty for
   /// a field of a record without a name.
   static std::string fieldKey(const clang::FieldDecl *FD);
-
+  /// The pseudo-parameter that stands for descriptor number \p N where the
+  /// project places one for a program it starts (`dup2(cfd, 3)`): its
+  /// sites are those calls, so BlockingParams and NonBlockingParams say
+  /// what every one of them puts there. `<fd>` is no function's name.
+  static std::string placedNumberParam(int64_t N) {
+    return "<fd>:" + std::to_string(N);
+  }
 };
 
 } // namespace clang::tidy::nbio
