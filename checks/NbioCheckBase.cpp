@@ -862,13 +862,11 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   // One file per TU, named after the main file's path, written whole
   // (a temporary renamed into place) so that a parallel merge never reads
   // half a file.
-  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
-  if (!Main)
+  std::string MainPath = ProjectFacts::mainFileKey(SM);
+  if (MainPath.empty())
     return;
-  llvm::SmallString<256> MainPath(Main->getName());
-  llvm::sys::fs::make_absolute(MainPath);
   std::string Base;
-  for (char C : MainPath.str())
+  for (char C : MainPath)
     Base += llvm::isAlnum(C) || C == '.' || C == '-' ? C : '_';
   llvm::SmallString<256> Out(FactsExportDirOpt);
   if (std::error_code EC = llvm::sys::fs::create_directories(Out)) {

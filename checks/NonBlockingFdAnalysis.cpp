@@ -3146,6 +3146,50 @@ struct NonBlockingFdAnalysis::Impl {
                            : nullptr);
   }
 
+  /// For a file's summary: what the `static` callees that \p S hands the
+  /// object to do goes into \p S (no file summarises them), their paths
+  /// joined and their parameters mapped through the call's arguments. \p S
+  /// is about \p Def's parameter \p I (null for a variable's object).
+  void spliceStaticCallees(ObjectSummary &S, const FunctionDecl *Def,
+                           unsigned I, unsigned Depth) {
+    // A `static` callee is summarised by no file: what it does goes into
+    // this function's entry.
+    std::vector<ObjectSummary::Handoff> Kept;
+    for (ObjectSummary::Handoff &H : S.Handoffs) {
+      if (!H.Def || H.Def->isExternallyVisible() ||
+          H.Arg >= H.Def->getNumParams()) {
+        Kept.push_back(std::move(H));
+        continue;
+      }
+      if (Depth >= MaxObjectDepth || (H.Def == Def && H.Arg == I)) {
+        // Deeper than that, or round a cycle: nothing is known of the
+        // part handed on.
+        S.Escapes.push_back(H.Path);
+        continue;
+      }
+      const ObjectSummary &Sub = paramObject(H.Def, H.Arg, true, Depth + 1);
+      auto Join = [&](const std::string &Rest) {
+        return H.Path.empty() ? Rest
+               : Rest.empty() ? H.Path
+                              : H.Path + "." + Rest;
+      };
+      auto Map = [&](int V) {
+        return V >= 0 ? (unsigned(V) < H.Args.size() ? H.Args[V] : VkOther) : V;
+      };
+      for (const ObjectSummary::Store &St : Sub.Stores)
+        S.Stores.push_back({Join(St.Path), Map(St.From), St.Field});
+      for (const std::string &E : Sub.Escapes)
+        S.Escapes.push_back(Join(E));
+      for (ObjectSummary::Handoff SH : Sub.Handoffs) {
+        SH.Path = Join(SH.Path);
+        for (int &A : SH.Args)
+          A = Map(A);
+        Kept.push_back(std::move(SH));
+      }
+    }
+    S.Handoffs = std::move(Kept);
+  }
+
   std::map<std::pair<const FunctionDecl *, unsigned>, ObjectSummary>
       ExportedObjects;
 
@@ -3185,46 +3229,31 @@ struct NonBlockingFdAnalysis::Impl {
     };
     ObjectSummary S = summariseObject(Def->getParamDecl(I), {Def->getBody()},
                                       Value, Keeps, Copy, /*ForFacts=*/Export);
-    if (Export) {
-      // A `static` callee is summarised by no file: what it does goes into
-      // this function's entry.
-      std::vector<ObjectSummary::Handoff> Kept;
-      for (ObjectSummary::Handoff &H : S.Handoffs) {
-        if (!H.Def || H.Def->isExternallyVisible() ||
-            H.Arg >= H.Def->getNumParams()) {
-          Kept.push_back(std::move(H));
-          continue;
-        }
-        if (Depth >= MaxObjectDepth || (H.Def == Def && H.Arg == I)) {
-          // Deeper than that, or round a cycle: nothing is known of the
-          // part handed on.
-          S.Escapes.push_back(H.Path);
-          continue;
-        }
-        const ObjectSummary &Sub = paramObject(H.Def, H.Arg, true, Depth + 1);
-        auto Join = [&](const std::string &Rest) {
-          return H.Path.empty() ? Rest
-                 : Rest.empty() ? H.Path
-                                : H.Path + "." + Rest;
-        };
-        auto Map = [&](int V) {
-          return V >= 0 ? (unsigned(V) < H.Args.size() ? H.Args[V] : VkOther)
-                        : V;
-        };
-        for (const ObjectSummary::Store &St : Sub.Stores)
-          S.Stores.push_back({Join(St.Path), Map(St.From), St.Field});
-        for (const std::string &E : Sub.Escapes)
-          S.Escapes.push_back(Join(E));
-        for (ObjectSummary::Handoff SH : Sub.Handoffs) {
-          SH.Path = Join(SH.Path);
-          for (int &A : SH.Args)
-            A = Map(A);
-          Kept.push_back(std::move(SH));
-        }
-      }
-      S.Handoffs = std::move(Kept);
-    }
+    if (Export)
+      spliceStaticCallees(S, Def, I, Depth);
     return Memo[{Def, I}] = std::move(S);
+  }
+
+  /// What this file's code does to the struct the project's variable \p V
+  /// holds or points to, as the file's summary says it to other files
+  /// (paramObject's form for a parameter: a stored value is "no
+  /// descriptor" or not known).
+  ObjectSummary globalObject(const VarDecl *V) {
+    auto Value = [&](const Expr *E) -> int {
+      return constantFd(E->IgnoreParenCasts(), Ctx) == ConstantFd::None
+                 ? VkNone
+                 : VkOther;
+    };
+    auto Keeps = [&](const CallExpr *C, unsigned A) {
+      return fieldArgKeepsMode(C, A, false);
+    };
+    auto Copy = [&](const Expr *Target, const VarDecl *Var) {
+      return copyKeepsMode(Target, Var);
+    };
+    ObjectSummary S =
+        summariseObject(V, allBodies(), Value, Keeps, Copy, /*ForFacts=*/true);
+    spliceStaticCallees(S, nullptr, 0, 0);
+    return S;
   }
 
   /// The descriptor at \p Path of the object \p S is about gets only
@@ -3321,6 +3350,10 @@ struct NonBlockingFdAnalysis::Impl {
       return It->second;
     std::vector<const Stmt *> Own;
     llvm::ArrayRef<const Stmt *> Bodies;
+    // A variable other files name too: what each of them does to its
+    // object, as their summaries say (openntpd's `ibuf`, which constraint.c
+    // only hands to imsg_compose()).
+    const ProjectFacts::FileObjects *Others = nullptr;
     if (R->isLocalVarDecl() && !R->hasExternalStorage()) {
       const auto *F =
           dyn_cast_or_null<FunctionDecl>(R->getParentFunctionOrMethod());
@@ -3328,9 +3361,12 @@ struct NonBlockingFdAnalysis::Impl {
         return false;
       Own.push_back(F->getBody());
       Bodies = Own;
-    } else if (!R->isExternallyVisible() ||
-               (Facts && R->getIdentifier() &&
-                !Facts->globalShared(R->getQualifiedNameAsString()))) {
+    } else if (!R->isExternallyVisible()) {
+      Bodies = allBodies();
+    } else if (Facts && R->getIdentifier()) {
+      std::string Name = R->getQualifiedNameAsString();
+      if (Facts->globalShared(Name) && !(Others = Facts->globalObjects(Name)))
+        return false;
       Bodies = allBodies();
     } else {
       return false;
@@ -3351,8 +3387,30 @@ struct NonBlockingFdAnalysis::Impl {
     }
     bool Created = false;
     bool Blocking = judgeObject(Found->second, Path, {}, 0, Created) && Created;
+    if (Blocking && Others)
+      Blocking = othersKeepObject(*Others, Path);
     ObjectFieldMemo[{R, Path}] = Blocking;
     return Blocking;
+  }
+
+  /// The other files that name a variable (\p Entries, one per file, this
+  /// file's among them) store nothing but "no descriptor" at \p Path of
+  /// its object and let no part of it out of sight. This file must be
+  /// among them: facts merged without it may miss another file too.
+  bool othersKeepObject(const ProjectFacts::FileObjects &Entries,
+                        llvm::StringRef Path) {
+    std::string Main = ProjectFacts::mainFileKey(Ctx.getSourceManager());
+    bool OwnSeen = false;
+    for (const auto &[File, S] : Entries) {
+      if (File == Main) {
+        OwnSeen = true;
+        continue;
+      }
+      bool Created = false; // another file's value is never known blocking
+      if (!judgeObject(S, Path, {}, 0, Created))
+        return false;
+    }
+    return OwnSeen;
   }
 
   /// \p Cond, taken the way \p WhenTrue says, tells that \p K holds no
@@ -4784,7 +4842,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
     }
   }
   {
-    std::set<std::string> Named;
+    std::map<std::string, const VarDecl *> Named;
     for (const Stmt *Body : P->allBodies())
       findStmt(Body, [&](const Stmt *S) {
         const auto *Ref = dyn_cast<DeclRefExpr>(S);
@@ -4795,10 +4853,18 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
         QualType T = V->getType();
         if (T->isRecordType() ||
             (T->isPointerType() && T->getPointeeType()->isRecordType()))
-          Named.insert(V->getQualifiedNameAsString());
+          Named.try_emplace(V->getQualifiedNameAsString(),
+                            V->getCanonicalDecl());
         return false;
       });
-    Out.Globals.assign(Named.begin(), Named.end());
+    for (const auto &[Name, V] : Named) {
+      Out.Globals.push_back(Name);
+      // And what this file does to the variable's object, for a file that
+      // judges the descriptor it keeps (C only, as objectFieldBlocking).
+      if (!(LO.CPlusPlus || LO.ObjC || LO.Blocks))
+        Out.GlobalObjects[Name] = P->globalObject(V);
+    }
+    Out.MainFile = ProjectFacts::mainFileKey(SM);
   }
   // The struct fields this TU's own code gives a non-blocking descriptor.
   std::vector<FdKey> FieldKeys;

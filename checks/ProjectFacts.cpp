@@ -247,6 +247,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Object Objects;
   for (const auto &[K, S] : ObjectParams)
     Objects[K] = objectSummaryJSON(S);
+  llvm::json::Object GlobalObjs;
+  for (const auto &[K, S] : GlobalObjects)
+    GlobalObjs[K] = objectSummaryJSON(S);
   return llvm::json::Object{
       {"version", FactsVersion},
       {"nonblocking", llvm::json::Array(NonBlocking)},
@@ -283,6 +286,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"object_params", std::move(Objects)},
       {"globals", llvm::json::Array(Globals)},
       {"shared_globals", llvm::json::Array(SharedGlobals)},
+      {"global_objects", std::move(GlobalObjs)},
+      {"main_file", MainFile},
       {"origins", std::move(Orig)}};
 }
 
@@ -551,9 +556,11 @@ bool ProjectFacts::paramBlocking(llvm::StringRef Param) const {
 /// Reads \p Path's `object_params` into \p Out and its `object_summarised`
 /// into \p Summarised; a file that is missing or malformed gives none (the
 /// rule they serve then knows no other file's function).
-static void readObjectParams(const std::string &Path,
-                             std::map<std::string, ObjectSummary> &Out,
-                             std::vector<std::string> &Summarised) {
+static void
+readObjectParams(const std::string &Path,
+                 std::map<std::string, ObjectSummary> &Out,
+                 std::vector<std::string> &Summarised,
+                 std::map<std::string, ProjectFacts::FileObjects> &Globals) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
     return;
@@ -577,8 +584,35 @@ static void readObjectParams(const std::string &Path,
   if (!strings(*O, "object_summarised", Names).empty())
     return;
   llvm::sort(Names);
+  // `global_objects`: variable -> main file -> entry. Malformed, it says
+  // nothing of any variable (objectFieldBlocking then judges none).
+  std::map<std::string, ProjectFacts::FileObjects> ReadGlobals;
+  if (const llvm::json::Object *Gs = O->getObject("global_objects")) {
+    for (const auto &[G, ByFile] : *Gs) {
+      const llvm::json::Object *Files = ByFile.getAsObject();
+      if (!Files) {
+        ReadGlobals.clear();
+        break;
+      }
+      ProjectFacts::FileObjects &Entries = ReadGlobals[G.str()];
+      bool Bad = false;
+      for (const auto &[File, E] : *Files) {
+        ObjectSummary S;
+        if (!objectSummaryFromJSON(E, S)) {
+          Bad = true;
+          break;
+        }
+        Entries.emplace_back(File.str(), std::move(S));
+      }
+      if (Bad) {
+        ReadGlobals.clear();
+        break;
+      }
+    }
+  }
   Out = std::move(Read);
   Summarised = std::move(Names);
+  Globals = std::move(ReadGlobals);
 }
 
 void ProjectFacts::readObjectParamsOnce() const {
@@ -589,7 +623,8 @@ void ProjectFacts::readObjectParamsOnce() const {
     return;
   ObjectParamsRead = true;
   if (!ObjectParamsFile.empty())
-    readObjectParams(ObjectParamsFile, LazyObjectParams, LazySummarised);
+    readObjectParams(ObjectParamsFile, LazyObjectParams, LazySummarised,
+                     LazyGlobalObjects);
 }
 
 const ObjectSummary *ProjectFacts::objectParam(llvm::StringRef Function,
@@ -613,6 +648,23 @@ bool ProjectFacts::objectParamSummarised(llvm::StringRef Function,
 
 bool ProjectFacts::globalShared(llvm::StringRef Name) const {
   return inSorted(SharedGlobals, Name);
+}
+
+const ProjectFacts::FileObjects *
+ProjectFacts::globalObjects(llvm::StringRef Name) const {
+  readObjectParamsOnce();
+  auto It = LazyGlobalObjects.find(Name.str());
+  return It == LazyGlobalObjects.end() ? nullptr : &It->second;
+}
+
+std::string ProjectFacts::mainFileKey(const clang::SourceManager &SM) {
+  clang::OptionalFileEntryRef Main =
+      SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return "";
+  llvm::SmallString<256> Path(Main->getName());
+  llvm::sys::fs::make_absolute(Path);
+  return std::string(Path);
 }
 
 bool ProjectFacts::objectField(llvm::StringRef Field) const {

@@ -24,6 +24,7 @@
 #define NBIO_CHECKS_PROJECTFACTS_H
 
 #include "ObjectFdStores.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
@@ -330,6 +331,20 @@ struct ProjectFacts {
   /// file alone names is that file's to judge.
   std::vector<std::string> Globals, SharedGlobals;
   bool globalShared(llvm::StringRef Name) const;
+  /// For a TU's summary: what its code does to the struct each variable of
+  /// Globals holds or points to (as ObjectParams says it of a parameter's:
+  /// no value is a parameter), and the TU's main file (mainFileKey()).
+  std::map<std::string, ObjectSummary> GlobalObjects;
+  std::string MainFile;
+  /// For the merged objects file: for a variable of SharedGlobals that
+  /// every file naming it summarised, each file's entry (its main file,
+  /// and what it does to the variable's object, its callees folded in);
+  /// null for another variable.
+  using FileObjects = std::vector<std::pair<std::string, ObjectSummary>>;
+  const FileObjects *globalObjects(llvm::StringRef Name) const;
+  /// The main file of the TU \p SM is for, as the summaries name it: its
+  /// absolute path.
+  static std::string mainFileKey(const clang::SourceManager &SM);
   /// Where each NonBlocking/Blocking entry comes from ("file:line").
   llvm::StringMap<std::string> Origins;
 
@@ -338,6 +353,7 @@ struct ProjectFacts {
   mutable bool ObjectParamsRead = false;
   mutable std::map<std::string, ObjectSummary> LazyObjectParams;
   mutable std::vector<std::string> LazySummarised; ///< sorted
+  mutable std::map<std::string, FileObjects> LazyGlobalObjects;
   void readObjectParamsOnce() const;
   /// Empty on success, else why the value is not a facts file.
   static std::string fromJSON(const llvm::json::Value &V, ProjectFacts &Out);

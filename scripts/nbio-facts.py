@@ -91,7 +91,8 @@ def entry_key(item):
 MAX_OBJECT_DEPTH = 4
 
 
-def object_structs(object_params, descriptor_fields, called):
+def object_structs(object_params, descriptor_fields, called,
+                   global_objects=None):
     """What each function some file calls without its body does to a struct
     it is given: the stores into the project's descriptor fields (those
     some file stores a descriptor in, makes non-blocking, or a wrapper
@@ -100,8 +101,17 @@ def object_structs(object_params, descriptor_fields, called):
     folded in (their paths joined, their parameters mapped through the
     call's arguments). A file takes a function the facts do not name for
     one that does none of that; the rest of what the summaries say (every
-    setter of a counter) no file asks about."""
+    setter of a counter) no file asks about.  The same for what each file
+    does to a variable's object (global_objects: variable -> main file ->
+    entry), every file's entry kept (an empty one says "nothing")."""
     own = {}
+    extra = {}
+    object_params = dict(object_params)
+    for g, by_file in (global_objects or {}).items():
+        for f, e in by_file.items():
+            # No function's key has a space: these are never a callee.
+            extra[(g, f)] = "%s in %s" % (g, f)
+            object_params[extra[(g, f)]] = e
     for k, e in object_params.items():
         store_fields = e.get("store_fields", {})
         stores = set()
@@ -126,9 +136,12 @@ def object_structs(object_params, descriptor_fields, called):
         stores, escapes = set(stores), set(escapes)
         for h in handoffs:
             callee = "%s:%d" % (h.get("callee", ""), h.get("arg", 0))
-            if callee not in own:
-                continue
             path = h.get("path", "")
+            if callee not in own:
+                # A function no file summarised (its file not in the
+                # build): nothing is known of what it does with the part.
+                escapes.add(path)
+                continue
             if len(stack) >= MAX_OBJECT_DEPTH or callee in stack:
                 escapes.add(path)
                 continue
@@ -142,9 +155,19 @@ def object_structs(object_params, descriptor_fields, called):
         memo[k] = (stores, escapes)
         return memo[k]
 
+    globals_out = {}
+    for (g, f), k in sorted(extra.items()):
+        stores, escapes = flat(k, [k])
+        entry = {}
+        if stores:
+            entry["stores"] = sorted("%s=%d" % s for s in stores)
+        if escapes:
+            entry["escapes"] = sorted(escapes)
+        globals_out.setdefault(g, {})[f] = entry
     out, summarised = {}, []
     for k in sorted(own):
-        if called is not None and function_of(k) not in called:
+        if k in extra.values() or \
+                (called is not None and function_of(k) not in called):
             continue
         summarised.append(k)
         stores, escapes = flat(k, [k])
@@ -155,7 +178,7 @@ def object_structs(object_params, descriptor_fields, called):
             entry["escapes"] = sorted(escapes)
         if entry:
             out[k] = entry
-    return out, summarised
+    return out, summarised, globals_out
 
 
 def reached_params(sites):
@@ -449,6 +472,7 @@ def merge(paths):
     address_taken = set()
     object_params = {}
     globals_named = {}
+    global_objects = {}
     called = set()
     all_calls_known = True
     mode_if = set()
@@ -569,6 +593,9 @@ def merge(paths):
             object_params[k] = merged
         for g in names(d, "globals"):
             globals_named[g] = globals_named.get(g, 0) + 1
+        # What the file does to each such variable's object, by the file.
+        for g, e in d.get("global_objects", {}).items():
+            global_objects.setdefault(g, {})[d.get("main_file", path)] = e
     resolve_setters_of_setters(mode_if, nonblocking, blocking, origins)
     resolve_wrappers_of_wrappers(wrappers_if, wrappers, targets)
     # A field given a descriptor that the same function hands to a setter
@@ -609,8 +636,14 @@ def merge(paths):
         if k.rsplit("::", 1)[-1] in wrapper_fields or any(
             u.get("created") or u.get("stores") or u.get("datagram_stores")
             for u in uses)} | set(fields)
-    object_params, object_summarised = object_structs(
-        object_params, object_fields, called if all_calls_known else None)
+    # A variable several files name, each file's entry, when every file
+    # that names it wrote one (a summary of an older plugin writes none).
+    shared_globals = sorted(g for g, n in globals_named.items() if n > 1)
+    shared_objects = {g: global_objects[g] for g in shared_globals
+                      if len(global_objects.get(g, {})) == globals_named[g]}
+    object_params, object_summarised, shared_objects = object_structs(
+        object_params, object_fields, called if all_calls_known else None,
+        shared_objects)
     if all_calls_known:
         keeps = {e for e in keeps if function_of(e) in called}
         waiters &= called
@@ -641,7 +674,8 @@ def merge(paths):
         "waits_for_readiness": waits,
         "object_params": object_params,
         "object_summarised": lines(object_summarised),
-        "shared_globals": lines(g for g, n in globals_named.items() if n > 1),
+        "shared_globals": lines(shared_globals),
+        "global_objects": shared_objects,
         "object_fields": lines(object_fields),
         "origins": {k: origins[k] for k in sorted(origins)},
     }
@@ -683,7 +717,9 @@ def main(argv=None):
     for path, value in ((objects, {"version": FACTS_VERSION,
                                    "object_params": facts.pop("object_params"),
                                    "object_summarised":
-                                       facts.pop("object_summarised")}),
+                                       facts.pop("object_summarised"),
+                                   "global_objects":
+                                       facts.pop("global_objects")}),
                         (args.output, facts)):
         tmp = path + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:

@@ -1,8 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The nbio contributors
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-// Names ctl.c's shared channel: what it does there is not ctl.c's to see.
+// Names ctl.c's shared channels: what it does there is not ctl.c's to see;
+// its summary says it (global_objects).
 #include "chan.h"
 
-extern struct chanbuf *shared_chan;
+extern struct chanbuf *shared_chan, *busy_chan, *taken_chan;
 
 void other_note(void) { chan_note(shared_chan); }
+
+void other_async(void) { chan_nonblock(busy_chan); }
+
+void other_adopt(int fd) { taken_chan->fd = fd; }
