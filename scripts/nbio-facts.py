@@ -155,27 +155,26 @@ def object_structs(object_params, descriptor_fields, called,
         memo[k] = (stores, escapes)
         return memo[k]
 
-    globals_out = {}
-    for (g, f), k in sorted(extra.items()):
+    def entry_of(k):
+        """k's entry, callees folded in: {} when it does neither."""
         stores, escapes = flat(k, [k])
         entry = {}
         if stores:
             entry["stores"] = sorted("%s=%d" % s for s in stores)
         if escapes:
             entry["escapes"] = sorted(escapes)
-        globals_out.setdefault(g, {})[f] = entry
+        return entry
+
+    globals_out = {}
+    for (g, f), k in sorted(extra.items()):
+        globals_out.setdefault(g, {})[f] = entry_of(k)
     out, summarised = {}, []
     for k in sorted(own):
         if k in extra.values() or \
                 (called is not None and function_of(k) not in called):
             continue
         summarised.append(k)
-        stores, escapes = flat(k, [k])
-        entry = {}
-        if stores:
-            entry["stores"] = sorted("%s=%d" % s for s in stores)
-        if escapes:
-            entry["escapes"] = sorted(escapes)
+        entry = entry_of(k)
         if entry:
             out[k] = entry
     return out, summarised, globals_out
