@@ -4847,7 +4847,10 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
       findStmt(Body, [&](const Stmt *S) {
         const auto *Ref = dyn_cast<DeclRefExpr>(S);
         const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-        if (!V || !V->hasGlobalStorage() || V->isLocalVarDecl() ||
+        // A block-scope `extern` declaration names the project's variable
+        // too.
+        if (!V || !V->hasGlobalStorage() ||
+            (V->isLocalVarDecl() && !V->hasExternalStorage()) ||
             !V->isExternallyVisible() || !V->getIdentifier())
           return false;
         QualType T = V->getType();

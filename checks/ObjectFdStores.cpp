@@ -102,6 +102,7 @@ bool pathHasPrefix(llvm::StringRef Path, llvm::StringRef Prefix) {
           (Path.size() == Prefix.size() || Path[Prefix.size()] == '.'));
 }
 
+// scripts/nbio-facts.py keeps the same list (CLEARS_OR_RELEASES).
 bool clearsOrReleases(llvm::StringRef Callee) {
   return llvm::is_contained({"memset", "bzero", "explicit_bzero", "memset_s",
                              "free", "freezero", "cfree"},

@@ -664,6 +664,7 @@ std::string ProjectFacts::mainFileKey(const clang::SourceManager &SM) {
     return "";
   llvm::SmallString<256> Path(Main->getName());
   llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return std::string(Path);
 }
 

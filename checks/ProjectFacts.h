@@ -343,7 +343,7 @@ struct ProjectFacts {
   using FileObjects = std::vector<std::pair<std::string, ObjectSummary>>;
   const FileObjects *globalObjects(llvm::StringRef Name) const;
   /// The main file of the TU \p SM is for, as the summaries name it: its
-  /// absolute path.
+  /// absolute path, without `.` and `..`.
   static std::string mainFileKey(const clang::SourceManager &SM);
   /// Where each NonBlocking/Blocking entry comes from ("file:line").
   llvm::StringMap<std::string> Origins;

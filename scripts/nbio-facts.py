@@ -91,6 +91,13 @@ def entry_key(item):
 MAX_OBJECT_DEPTH = 4
 
 
+# The C library's calls that only clear or release the memory they are
+# given: a summary hands an object to them, and nothing of a descriptor is
+# stored there (clearsOrReleases in checks/ObjectFdStores.cpp).
+CLEARS_OR_RELEASES = frozenset({"memset", "bzero", "explicit_bzero",
+                                "memset_s", "free", "freezero", "cfree"})
+
+
 def object_structs(object_params, descriptor_fields, called,
                    global_objects=None):
     """What each function some file calls without its body does to a struct
@@ -138,9 +145,12 @@ def object_structs(object_params, descriptor_fields, called,
             callee = "%s:%d" % (h.get("callee", ""), h.get("arg", 0))
             path = h.get("path", "")
             if callee not in own:
-                # A function no file summarised (its file not in the
+                # The C library's clearing and freeing calls store no
+                # descriptor (ObjectFdStores.cpp, clearsOrReleases); any
+                # other function no file summarised (its file not in the
                 # build): nothing is known of what it does with the part.
-                escapes.add(path)
+                if h.get("callee", "") not in CLEARS_OR_RELEASES:
+                    escapes.add(path)
                 continue
             if len(stack) >= MAX_OBJECT_DEPTH or callee in stack:
                 escapes.add(path)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #include "chan.h"
 #include <fcntl.h>
+#include <string.h>
 #include <sys/socket.h>
 
 void chanw_init(struct chanw *w) {
@@ -10,6 +11,7 @@ void chanw_init(struct chanw *w) {
 }
 
 void chan_init(struct chanbuf *cb, int fd) {
+  memset(&cb->w, 0, sizeof(cb->w));
   chanw_init(&cb->w);
   cb->fd = fd;
   cb->w.fd = fd;

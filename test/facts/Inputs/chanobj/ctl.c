@@ -77,9 +77,10 @@ int shared_dispatch(void) {
   return 0;
 }
 
-/* Two more channels other.c names: it makes one non-blocking, and stores
-   a descriptor of its own in the other. */
-struct chanbuf *busy_chan, *taken_chan;
+/* Three more channels other.c names: it makes one non-blocking (one of
+   them named only inside a function there), and stores a descriptor of its
+   own in the other. */
+struct chanbuf *busy_chan, *taken_chan, *scoped_chan;
 
 void busy_setup(void) {
   int sv[2];
@@ -87,10 +88,12 @@ void busy_setup(void) {
     return;
   busy_chan = malloc(sizeof(struct chanbuf));
   taken_chan = malloc(sizeof(struct chanbuf));
-  if (busy_chan == NULL || taken_chan == NULL)
+  scoped_chan = malloc(sizeof(struct chanbuf));
+  if (busy_chan == NULL || taken_chan == NULL || scoped_chan == NULL)
     return;
   chan_init(busy_chan, sv[0]);
   chan_init(taken_chan, sv[1]);
+  chan_init(scoped_chan, sv[1]);
 }
 
 int busy_dispatch(void) {
@@ -98,6 +101,8 @@ int busy_dispatch(void) {
   if (chan_read(busy_chan, b, sizeof b) == -1 && errno != EAGAIN)
     return -1;
   if (chan_read(taken_chan, b, sizeof b) == -1 && errno != EAGAIN)
+    return -1;
+  if (chan_read(scoped_chan, b, sizeof b) == -1 && errno != EAGAIN)
     return -1;
   return 0;
 }
