@@ -131,6 +131,40 @@ static bool isSentinel(const Expr *E) {
   return isa<IntegerLiteral>(withoutMinus(E));
 }
 
+namespace {
+/// A call that puts a descriptor at a fixed number: which number, and
+/// which argument is the descriptor copied there.
+struct PlacedNumber {
+  int64_t Number;
+  unsigned SourceArg;
+};
+} // namespace
+
+/// \p C copies a descriptor to a constant number of at least
+/// MinPlacedNumber: `dup2(fd, N)`, `dup3(fd, N, flags)`, or
+/// `posix_spawn_file_actions_adddup2(&fa, fd, N)` for the child it spawns.
+/// The copy shares the descriptor's open file description, mode included.
+static std::optional<PlacedNumber> placedNumber(const CallExpr *C,
+                                                const ASTContext &Ctx) {
+  llvm::StringRef N = globalCalleeName(C);
+  unsigned Src = 0;
+  if (N == "dup2" || N == "dup3")
+    Src = 0;
+  else if (N == "posix_spawn_file_actions_adddup2")
+    Src = 1;
+  else
+    return std::nullopt;
+  if (C->getNumArgs() < Src + 2)
+    return std::nullopt;
+  const Expr *To = C->getArg(Src + 1);
+  Expr::EvalResult R;
+  if (To->isValueDependent() || !To->EvaluateAsInt(R, Ctx) ||
+      R.Val.getInt().getActiveBits() > 31 ||
+      R.Val.getInt().getSExtValue() < MinPlacedNumber)
+    return std::nullopt;
+  return PlacedNumber{R.Val.getInt().getSExtValue(), Src};
+}
+
 /// What a constant stored as a descriptor stands for.
 enum class ConstantFd {
   NotConstant,
@@ -336,6 +370,33 @@ static bool formatsArgument(const FunctionDecl *Callee, unsigned I) {
   return Callee && Callee->isVariadic() && I >= Callee->getNumParams();
 }
 
+/// \p E names a descriptor by its number: a literal, an enumerator, or a
+/// sum or difference of them (`STDERR_FILENO + 1`, openntpd's
+/// CONSTRAINT_PASSFD), non-negative and below 2^31.
+static std::optional<int64_t> numberOf(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  std::optional<llvm::APSInt> V;
+  if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+    V = llvm::APSInt(IL->getValue(), /*isUnsigned=*/true);
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+      V = ECD->getInitVal();
+  } else if (const auto *B = dyn_cast<BinaryOperator>(E);
+             B && (B->getOpcode() == BO_Add || B->getOpcode() == BO_Sub)) {
+    std::optional<int64_t> L = numberOf(B->getLHS());
+    std::optional<int64_t> R = numberOf(B->getRHS());
+    if (!L || !R)
+      return std::nullopt;
+    int64_t N = B->getOpcode() == BO_Add ? *L + *R : *L - *R;
+    if (N < 0 || N > INT32_MAX)
+      return std::nullopt;
+    return N;
+  }
+  if (!V || V->isNegative() || V->getActiveBits() > 31)
+    return std::nullopt;
+  return V->getExtValue();
+}
+
 static FdKey keyOf(const Expr *E) {
   // `*p`, `&fd`: the object itself (a loop, not recursion: `****p` may be
   // written as deep as the user likes).
@@ -351,9 +412,8 @@ static FdKey keyOf(const Expr *E) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       return {FdKey::Var, VD->getCanonicalDecl(), -1};
-  if (const auto *IL = dyn_cast<IntegerLiteral>(E);
-      IL && IL->getValue().getActiveBits() < 32)
-    return {FdKey::Number, nullptr, int64_t(IL->getValue().getZExtValue())};
+  if (std::optional<int64_t> N = numberOf(E))
+    return {FdKey::Number, nullptr, *N};
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
       return {FdKey::Field, FD->getCanonicalDecl(), -1};
@@ -2229,21 +2289,16 @@ struct NonBlockingFdAnalysis::Impl {
   }
 
   /// \p C, a call of the C library, leaves the mode of the descriptor it
-  /// is given as argument \p Arg alone: one of keepsMode's; the descriptor
-  /// `dup2()`, `dup3()` or `posix_spawn_file_actions_adddup2()` copies (not
-  /// the number it copies it to, which then names another descriptor); or
-  /// an `fcntl` whose command is a constant other than F_SETFL (`F_SETFD`,
-  /// `F_GETFL`).
-  static bool callKeepsMode(const CallExpr *C, unsigned Arg,
-                            const ASTContext &Ctx) {
+  /// is given alone: one of keepsMode's, or an `fcntl` whose command is a
+  /// constant other than F_SETFL and the F_DUPFD pair (`F_SETFD`,
+  /// `F_GETFL`). Not `dup2()`: the copy shares the mode (placedCopyKept).
+  static bool callKeepsMode(const CallExpr *C, const ASTContext &Ctx) {
     llvm::StringRef N = globalCalleeName(C);
     if (keepsMode(N))
       return true;
-    if (N == "dup2" || N == "dup3")
-      return Arg == 0;
-    if (N == "posix_spawn_file_actions_adddup2")
-      return Arg == 1;
-    if (N != "fcntl" || C->getNumArgs() < 2)
+    if (N != "fcntl" || C->getNumArgs() < 2 ||
+        mentionsName(C->getArg(1), "F_DUPFD", Ctx) ||
+        mentionsName(C->getArg(1), "F_DUPFD_CLOEXEC", Ctx))
       return false;
     const Expr *Cmd = C->getArg(1);
     return !Cmd->isValueDependent() && Cmd->isIntegerConstantExpr(Ctx) &&
@@ -2644,6 +2699,25 @@ struct NonBlockingFdAnalysis::Impl {
         [](const Event &Ev) { return Ev.Kind == EvKind::Set; });
   }
 
+  /// \p C copies the descriptor it is given as \p Arg to a fixed number
+  /// (`dup2(s, 3)`) that, as the project's facts say, every placing fills
+  /// with a blocking descriptor and no file changes the mode of: the copy
+  /// shares the descriptor's mode, and nothing changes it.
+  /// While this file's summary is made, that is a need for the merge.
+  bool placedCopyKept(const CallExpr *C, unsigned Arg) {
+    std::optional<PlacedNumber> Placed = placedNumber(C, Ctx);
+    if (!Placed || Placed->SourceArg != Arg)
+      return false;
+    if (Facts)
+      return Facts->paramBlocking(
+          ProjectFacts::placedNumberParam(Placed->Number));
+    if (!Assumed)
+      return false;
+    Assumed->push_back("keeps:" +
+                       ProjectFacts::placedNumberKept(Placed->Number));
+    return true;
+  }
+
   /// \p K is not an array element, or one at a constant index (`pair[1]`
   /// of a socketpair()): its events are its own and those of any element
   /// (`fds[i] = ...`). An element at a run-time index (`fds[i]`) would miss
@@ -3015,7 +3089,8 @@ struct NonBlockingFdAnalysis::Impl {
           bool Seen = Def && Def->getBody() && !Def->hasSkippedBody();
           // Another file's summary says it keeps that parameter's mode.
           bool KeptElsewhere = !N.empty() && Facts && Facts->keepsMode(N, ArgI);
-          if (Filled || Seen || callKeepsMode(C, ArgI, Ctx) || KeptElsewhere ||
+          if (Filled || Seen || callKeepsMode(C, Ctx) ||
+              placedCopyKept(C, ArgI) || KeptElsewhere ||
               formatsArgument(C->getDirectCallee(), ArgI))
             continue;
           // While this file's summary is made: assumed of another file's
@@ -3146,18 +3221,17 @@ struct NonBlockingFdAnalysis::Impl {
                            : nullptr);
   }
 
-  /// For a file's summary: what the `static` callees that \p S hands the
-  /// object to do goes into \p S (no file summarises them), their paths
-  /// joined and their parameters mapped through the call's arguments. \p S
-  /// is about \p Def's parameter \p I (null for a variable's object).
-  void spliceStaticCallees(ObjectSummary &S, const FunctionDecl *Def,
-                           unsigned I, unsigned Depth) {
-    // A `static` callee is summarised by no file: what it does goes into
-    // this function's entry.
+  /// For a file's summary: what the callees of this file that \p S hands
+  /// the object to do goes into \p S, their paths joined and their
+  /// parameters mapped through the call's arguments: a `static` one is
+  /// summarised by no file, and a visible one only if the analysis walked
+  /// it. \p S is about \p Def's parameter \p I (null for a variable's
+  /// object).
+  void spliceLocalCallees(ObjectSummary &S, const FunctionDecl *Def, unsigned I,
+                          unsigned Depth) {
     std::vector<ObjectSummary::Handoff> Kept;
     for (ObjectSummary::Handoff &H : S.Handoffs) {
-      if (!H.Def || H.Def->isExternallyVisible() ||
-          H.Arg >= H.Def->getNumParams()) {
+      if (!H.Def || H.Arg >= H.Def->getNumParams()) {
         Kept.push_back(std::move(H));
         continue;
       }
@@ -3230,7 +3304,7 @@ struct NonBlockingFdAnalysis::Impl {
     ObjectSummary S = summariseObject(Def->getParamDecl(I), {Def->getBody()},
                                       Value, Keeps, Copy, /*ForFacts=*/Export);
     if (Export)
-      spliceStaticCallees(S, Def, I, Depth);
+      spliceLocalCallees(S, Def, I, Depth);
     return Memo[{Def, I}] = std::move(S);
   }
 
@@ -3252,7 +3326,7 @@ struct NonBlockingFdAnalysis::Impl {
     };
     ObjectSummary S =
         summariseObject(V, allBodies(), Value, Keeps, Copy, /*ForFacts=*/true);
-    spliceStaticCallees(S, nullptr, 0, 0);
+    spliceLocalCallees(S, nullptr, 0, 0);
     return S;
   }
 
@@ -4493,40 +4567,6 @@ std::vector<const FunctionDecl *> NonBlockingFdAnalysis::exportedFunctions() {
 
 static bool mayHoldDescriptor(QualType T, const ASTContext &Ctx);
 
-namespace {
-/// A call that puts a descriptor at a fixed number: which number, and
-/// which argument is the descriptor copied there.
-struct PlacedNumber {
-  int64_t Number;
-  unsigned SourceArg;
-};
-} // namespace
-
-/// \p C copies a descriptor to a constant number of at least
-/// MinPlacedNumber: `dup2(fd, N)`, `dup3(fd, N, flags)`, or
-/// `posix_spawn_file_actions_adddup2(&fa, fd, N)` for the child it spawns.
-/// The copy shares the descriptor's open file description, mode included.
-static std::optional<PlacedNumber> placedNumber(const CallExpr *C,
-                                                const ASTContext &Ctx) {
-  llvm::StringRef N = globalCalleeName(C);
-  unsigned Src = 0;
-  if (N == "dup2" || N == "dup3")
-    Src = 0;
-  else if (N == "posix_spawn_file_actions_adddup2")
-    Src = 1;
-  else
-    return std::nullopt;
-  if (C->getNumArgs() < Src + 2)
-    return std::nullopt;
-  const Expr *To = C->getArg(Src + 1);
-  Expr::EvalResult R;
-  if (To->isValueDependent() || !To->EvaluateAsInt(R, Ctx) ||
-      R.Val.getInt().getActiveBits() > 31 ||
-      R.Val.getInt().getSExtValue() < MinPlacedNumber)
-    return std::nullopt;
-  return PlacedNumber{R.Val.getInt().getSExtValue(), Src};
-}
-
 /// What each of this TU's calls passes to a descriptor parameter of a
 /// function other files may define or call (not the system's): the merge
 /// finds the parameters every call in the project gives a non-blocking
@@ -4586,6 +4626,69 @@ void NonBlockingFdAnalysis::exportParamSites(ProjectFacts &Out) {
           mayHoldDescriptor(Callee->getParamDecl(I)->getType(), Ctx)));
     }
   }
+}
+
+/// The descriptor numbers (at least MinPlacedNumber) whose mode this file
+/// may change, so that a number placed for a program the project starts
+/// (`dup2(cfd, 3)`) is not taken for blocking: one the file's code makes
+/// non-blocking (or blocking: any change), through a copy too
+/// (`int fd = 3; fcntl(fd, F_SETFL, O_NONBLOCK)`), or hands to another
+/// file's function (unless that one keeps its mode). `*`, any number: a
+/// descriptor copied to a number the file does not spell as a constant
+/// (`dup2(fd, to)`, `fcntl(fd, F_DUPFD, 3)`, which takes the lowest free
+/// number from 3 on).
+void NonBlockingFdAnalysis::exportNumberChanges(ProjectFacts &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::set<ProjectFacts::NumberChange> Found;
+  P->expandAll();
+  std::set<FdKey> Numbers;
+  for (const auto &[K, Evs] : P->Events)
+    if (K.Kind == FdKey::Number &&
+        llvm::any_of(Evs, [](const Event &E) { return E.Kind == EvKind::Set; }))
+      Numbers.insert(K);
+  for (const auto &[K, Copies] : P->copiesOf())
+    if (K.Kind == FdKey::Number && P->copyMadeNonBlocking(K))
+      Numbers.insert(K);
+  for (const FdKey &K : Numbers)
+    if (K.Index >= MinPlacedNumber)
+      Found.insert({std::to_string(K.Index), {}});
+  for (const auto &[Caller, Cs] : P->CallsByFn)
+    for (const CallExpr *C : Cs) {
+      llvm::StringRef N = globalCalleeName(C);
+      if (N == "dup2" || N == "dup3" ||
+          N == "posix_spawn_file_actions_adddup2") {
+        unsigned To = N.starts_with("posix") ? 2 : 1;
+        if (C->getNumArgs() > To && !placedNumber(C, Ctx) &&
+            !C->getArg(To)->isValueDependent() &&
+            !C->getArg(To)->isIntegerConstantExpr(Ctx))
+          Found.insert({"*", {}}); // a number it does not spell
+        continue;
+      }
+      if (N == "fcntl" && C->getNumArgs() >= 2 &&
+          (mentionsName(C->getArg(1), "F_DUPFD", Ctx) ||
+           mentionsName(C->getArg(1), "F_DUPFD_CLOEXEC", Ctx))) {
+        Found.insert({"*", {}});
+        continue;
+      }
+      // Another file's function given a number: its summary says whether
+      // it keeps the mode (a function of this file acts through the
+      // events, above).
+      const FunctionDecl *Callee = C->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier() ||
+          (Callee->getDefinition() && Callee->getDefinition()->getBody()) ||
+          SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+        continue;
+      for (unsigned I = 0; I < C->getNumArgs() && I < Callee->getNumParams();
+           ++I) {
+        std::optional<int64_t> V = numberOf(C->getArg(I));
+        if (V && *V >= MinPlacedNumber &&
+            mayHoldDescriptor(Callee->getParamDecl(I)->getType(), Ctx))
+          Found.insert({std::to_string(*V),
+                        {"keeps:" + Callee->getQualifiedNameAsString() + ":" +
+                         std::to_string(I)}});
+      }
+    }
+  Out.NumberChanges.assign(Found.begin(), Found.end());
 }
 
 /// What the call \p C in \p Caller passes as \p Arg to the parameter
@@ -4930,6 +5033,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
                      Out.FieldsIf.end());
   Sessions.exportFacts(Out.NonBlockingSessions);
   exportParamSites(Out);
+  exportNumberChanges(Out);
   // The functions other files may call whose address this file's code
   // takes (a reference that is not a call's callee: a callback handed to
   // an event loop, a table's entry): the calls the param sites show are
@@ -5080,9 +5184,16 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
           continue;
         }
         const FunctionDecl *Def = Callee->getDefinition();
-        if (Impl::callKeepsMode(C, A, Ctx) || (Def && Def->getBody()) ||
+        if (Impl::callKeepsMode(C, Ctx) || (Def && Def->getBody()) ||
             formatsArgument(Callee, A))
           continue;
+        // Copied to a fixed number for a program it starts: kept if no
+        // file changes that number's mode (the merge decides).
+        if (std::optional<PlacedNumber> Placed = placedNumber(C, Ctx);
+            Placed && Placed->SourceArg == A) {
+          Needs.push_back(ProjectFacts::placedNumberKept(Placed->Number));
+          continue;
+        }
         Needs.push_back(Callee->getQualifiedNameAsString() + ":" +
                         std::to_string(A));
       }

@@ -338,6 +338,9 @@ private:
   void exportBlocking(ProjectFacts &Out,
                       llvm::ArrayRef<const FunctionDecl *> Fns);
   void exportParamSites(ProjectFacts &Out);
+  /// exportFacts' NumberChanges: the descriptor numbers this file may
+  /// change the mode of.
+  void exportNumberChanges(ProjectFacts &Out);
   /// One of exportParamSites' entries: what \p C in \p Caller passes as
   /// \p Arg to \p Param (`Name:Arg`, or a number's pseudo-parameter).
   ProjectFacts::ParamSite paramSite(std::string Param, const Expr *Arg,

@@ -247,6 +247,13 @@ llvm::json::Value ProjectFacts::toJSON() const {
   llvm::json::Object Objects;
   for (const auto &[K, S] : ObjectParams)
     Objects[K] = objectSummaryJSON(S);
+  llvm::json::Array Changes;
+  for (const NumberChange &C : NumberChanges) {
+    llvm::json::Object O{{"number", C.Number}};
+    if (!C.Unless.empty())
+      O["unless"] = llvm::json::Array(C.Unless);
+    Changes.push_back(std::move(O));
+  }
   llvm::json::Object GlobalObjs;
   for (const auto &[K, S] : GlobalObjects)
     GlobalObjs[K] = objectSummaryJSON(S);
@@ -287,6 +294,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"globals", llvm::json::Array(Globals)},
       {"shared_globals", llvm::json::Array(SharedGlobals)},
       {"global_objects", std::move(GlobalObjs)},
+      {"number_changes", std::move(Changes)},
       {"main_file", MainFile},
       {"origins", std::move(Orig)}};
 }

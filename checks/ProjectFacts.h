@@ -379,6 +379,26 @@ struct ProjectFacts {
   static std::string placedNumberParam(int64_t N) {
     return "<fd>:" + std::to_string(N);
   }
+  /// For a TU's summary: a descriptor number (at least 3; `*` for any)
+  /// whose mode the file may change, unless each of Unless holds
+  /// (`keeps:F:I`: another file's function it hands the number to keeps
+  /// its mode). The merge then takes no number placing for blocking.
+  struct NumberChange {
+    std::string Number;
+    std::vector<std::string> Unless;
+    bool operator<(const NumberChange &O) const {
+      return std::tie(Number, Unless) < std::tie(O.Number, O.Unless);
+    }
+    bool operator==(const NumberChange &O) const {
+      return Number == O.Number && Unless == O.Unless;
+    }
+  };
+  std::vector<NumberChange> NumberChanges;
+  /// The need a `dup2(fd, N)` puts on keeping fd's mode: number N is
+  /// changed by no file (the merge decides).
+  static std::string placedNumberKept(int64_t N) {
+    return "<placed>:" + std::to_string(N);
+  }
 };
 
 } // namespace clang::tidy::nbio

@@ -179,8 +179,9 @@ def object_structs(object_params, descriptor_fields, called,
     for (g, f), k in sorted(extra.items()):
         globals_out.setdefault(g, {})[f] = entry_of(k)
     out, summarised = {}, []
+    variables = set(extra.values())
     for k in sorted(own):
-        if k in extra.values() or \
+        if k in variables or \
                 (called is not None and function_of(k) not in called):
             continue
         summarised.append(k)
@@ -482,6 +483,7 @@ def merge(paths):
     object_params = {}
     globals_named = {}
     global_objects = {}
+    number_changes = set()
     called = set()
     all_calls_known = True
     mode_if = set()
@@ -602,6 +604,9 @@ def merge(paths):
             object_params[k] = merged
         for g in names(d, "globals"):
             globals_named[g] = globals_named.get(g, 0) + 1
+        for c in d.get("number_changes", []):
+            number_changes.add((str(c.get("number", "*")),
+                                tuple(c.get("unless", []))))
         # What the file does to each such variable's object, by the file.
         for g, e in d.get("global_objects", {}).items():
             global_objects.setdefault(g, {})[d.get("main_file", path)] = e
@@ -617,13 +622,35 @@ def merge(paths):
     # A function that changes the mode somewhere does not keep it.
     changes = {entry_key(x) for x in nonblocking | blocking}
     keeps -= changes
-    changed = True
-    while changed:
-        changed = False
-        for fn, needs in sorted(keeps_if.items()):
-            if fn not in keeps and fn not in changes and needs <= keeps:
-                keeps.add(fn)
-                changed = True
+
+    def close_keeps():
+        changed = True
+        while changed:
+            changed = False
+            for fn, needs in sorted(keeps_if.items()):
+                if fn not in keeps and fn not in changes and needs <= keeps:
+                    keeps.add(fn)
+                    changed = True
+
+    close_keeps()
+    # The descriptor numbers some file may change the mode of (one handed
+    # to another file's function that does not keep it too); "*" any.
+    # What a number placed for a program the project starts (dup2(cfd, 3))
+    # holds is known only for the others: a dup2() of a descriptor to one
+    # of them keeps its mode ("<placed>:3"), and the blocking placings
+    # say the number is blocking.
+    changed_numbers = {n for n, unless in number_changes
+                       if not unless or
+                       not all(need_holds(u, (), keeps) for u in unless)}
+    placed = {p.partition(":")[2] for p in blocking_sites
+              if p.startswith("<fd>:")}
+    if "*" in changed_numbers:
+        changed_numbers |= placed
+    for n in sorted(placed - changed_numbers):
+        keeps.add("<placed>:" + n)
+    close_keeps()
+    for n in changed_numbers & placed:
+        del blocking_sites["<fd>:" + n]
     blocking_returns, blocking_fields, blocking_params = resolve_blocking(
         returns_if, field_uses, keeps, set(returns), set(fields),
         blocking_sites, address_taken)
@@ -656,6 +683,8 @@ def merge(paths):
     if all_calls_known:
         keeps = {e for e in keeps if function_of(e) in called}
         waiters &= called
+    # "<placed>:N" is the merge's own need, no function's entry.
+    keeps = {e for e in keeps if not e.startswith("<")}
     return {
         "version": FACTS_VERSION,
         "blocking_returns": lines(blocking_returns),
