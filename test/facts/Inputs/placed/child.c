@@ -54,3 +54,11 @@ int spare_read(void) {
     return -1;
   return 0;
 }
+
+int logger_read(void) {
+  char buf[64];
+  ssize_t n = read(LOGGER_FD, buf, sizeof buf);
+  if (n == -1 && errno != EAGAIN)
+    return -1;
+  return 0;
+}

@@ -19,5 +19,9 @@ int start_all(void) {
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, h2) == -1)
     return -1;
   start_helper(h2[1]);
+  int lg[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, lg) == -1)
+    return -1;
+  start_logger(lg[1]);
   return 0;
 }

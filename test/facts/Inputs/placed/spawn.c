@@ -34,6 +34,20 @@ pid_t start_helper(int hfd) {
   return pid;
 }
 
+/* The descriptor is made non-blocking after the file action is added:
+   the child gets it so (the action copies it at posix_spawn time). */
+pid_t start_logger(int lfd) {
+  posix_spawn_file_actions_t fa;
+  pid_t pid;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, lfd, LOGGER_FD);
+  fcntl(lfd, F_SETFL, fcntl(lfd, F_GETFL) | O_NONBLOCK);
+  char *argv[] = {"logger", 0};
+  if (posix_spawnp(&pid, "logger", &fa, 0, argv, 0) != 0)
+    return -1;
+  return pid;
+}
+
 /* The standard streams are whatever the program's own starter gave it
    (a shell, a terminal): placing /dev/null there says nothing of them. */
 int detach(void) {
