@@ -3222,16 +3222,19 @@ struct NonBlockingFdAnalysis::Impl {
   }
 
   /// For a file's summary: what the callees of this file that \p S hands
-  /// the object to do goes into \p S, their paths joined and their
-  /// parameters mapped through the call's arguments: a `static` one is
-  /// summarised by no file, and a visible one only if the analysis walked
-  /// it. \p S is about \p Def's parameter \p I (null for a variable's
-  /// object).
+  /// the object to and that the summary has no entry of go into \p S,
+  /// their paths joined and their parameters mapped through the call's
+  /// arguments: a `static` one (summarised by no file), and a visible one
+  /// the analysis did not walk (exportFacts summarises the walked ones;
+  /// the merge folds those in). \p S is about \p Def's parameter \p I
+  /// (null for a variable's object).
   void spliceLocalCallees(ObjectSummary &S, const FunctionDecl *Def, unsigned I,
                           unsigned Depth) {
     std::vector<ObjectSummary::Handoff> Kept;
     for (ObjectSummary::Handoff &H : S.Handoffs) {
-      if (!H.Def || H.Arg >= H.Def->getNumParams()) {
+      if (!H.Def || H.Arg >= H.Def->getNumParams() ||
+          (H.Def->isExternallyVisible() && H.Def->getIdentifier() &&
+           Walked.contains(H.Def))) {
         Kept.push_back(std::move(H));
         continue;
       }
@@ -3262,6 +3265,21 @@ struct NonBlockingFdAnalysis::Impl {
       }
     }
     S.Handoffs = std::move(Kept);
+    // The same store or escape reached through two callees is one.
+    auto StoreKey = [](const ObjectSummary::Store &X) {
+      return std::tie(X.Path, X.From, X.Field);
+    };
+    llvm::sort(S.Stores, [&](const auto &A, const auto &B) {
+      return StoreKey(A) < StoreKey(B);
+    });
+    S.Stores.erase(std::unique(S.Stores.begin(), S.Stores.end(),
+                               [&](const auto &A, const auto &B) {
+                                 return StoreKey(A) == StoreKey(B);
+                               }),
+                   S.Stores.end());
+    llvm::sort(S.Escapes);
+    S.Escapes.erase(std::unique(S.Escapes.begin(), S.Escapes.end()),
+                    S.Escapes.end());
   }
 
   std::map<std::pair<const FunctionDecl *, unsigned>, ObjectSummary>
@@ -3311,8 +3329,10 @@ struct NonBlockingFdAnalysis::Impl {
   /// What this file's code does to the struct the project's variable \p V
   /// holds or points to, as the file's summary says it to other files
   /// (paramObject's form for a parameter: a stored value is "no
-  /// descriptor" or not known).
-  ObjectSummary globalObject(const VarDecl *V) {
+  /// descriptor" or not known); \p Bodies are those of allBodies() that
+  /// name it.
+  ObjectSummary globalObject(const VarDecl *V,
+                             llvm::ArrayRef<const Stmt *> Bodies) {
     auto Value = [&](const Expr *E) -> int {
       return constantFd(E->IgnoreParenCasts(), Ctx) == ConstantFd::None
                  ? VkNone
@@ -3325,7 +3345,7 @@ struct NonBlockingFdAnalysis::Impl {
       return copyKeepsMode(Target, Var);
     };
     ObjectSummary S =
-        summariseObject(V, allBodies(), Value, Keeps, Copy, /*ForFacts=*/true);
+        summariseObject(V, Bodies, Value, Keeps, Copy, /*ForFacts=*/true);
     spliceLocalCallees(S, nullptr, 0, 0);
     return S;
   }
@@ -4946,6 +4966,11 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   }
   {
     std::map<std::string, const VarDecl *> Named;
+    // The bodies that name each variable: a variable's summary scans those
+    // alone (redis names `server` in most functions and a dozen other
+    // globals in a few; each scanning every body cost more than the rest
+    // of the summary pass).
+    llvm::DenseMap<const VarDecl *, std::vector<const Stmt *>> BodiesOf;
     for (const Stmt *Body : P->allBodies())
       findStmt(Body, [&](const Stmt *S) {
         const auto *Ref = dyn_cast<DeclRefExpr>(S);
@@ -4958,9 +4983,13 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
           return false;
         QualType T = V->getType();
         if (T->isRecordType() ||
-            (T->isPointerType() && T->getPointeeType()->isRecordType()))
+            (T->isPointerType() && T->getPointeeType()->isRecordType())) {
           Named.try_emplace(V->getQualifiedNameAsString(),
                             V->getCanonicalDecl());
+          std::vector<const Stmt *> &Bs = BodiesOf[V->getCanonicalDecl()];
+          if (Bs.empty() || Bs.back() != Body)
+            Bs.push_back(Body);
+        }
         return false;
       });
     for (const auto &[Name, V] : Named) {
@@ -4968,7 +4997,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
       // And what this file does to the variable's object, for a file that
       // judges the descriptor it keeps (C only, as objectFieldBlocking).
       if (!(LO.CPlusPlus || LO.ObjC || LO.Blocks))
-        Out.GlobalObjects[Name] = P->globalObject(V);
+        Out.GlobalObjects[Name] = P->globalObject(V, BodiesOf[V]);
     }
     Out.MainFile = ProjectFacts::mainFileKey(SM);
   }
