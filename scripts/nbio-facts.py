@@ -134,11 +134,16 @@ def object_structs(object_params, descriptor_fields, called,
         return rest if not prefix else prefix if not rest else \
             prefix + "." + rest
 
+    # By entry and depth: an entry folded in deep down is cut short at
+    # MAX_OBJECT_DEPTH (its deepest parts taken for escapes), which says
+    # nothing of the same entry summarised from the top. (A cut made at a
+    # cycle is kept for every path at that depth: more escapes, never
+    # fewer.)
     memo = {}
 
     def flat(k, stack):
-        if k in memo:
-            return memo[k]
+        if (k, len(stack)) in memo:
+            return memo[(k, len(stack))]
         stores, escapes, handoffs = own[k]
         stores, escapes = set(stores), set(escapes)
         for h in handoffs:
@@ -162,8 +167,8 @@ def object_structs(object_params, descriptor_fields, called,
                     src = args[src] if src < len(args) else -2
                 stores.add((join(path, p), src))
             escapes.update(join(path, p) for p in sub_escapes)
-        memo[k] = (stores, escapes)
-        return memo[k]
+        memo[(k, len(stack))] = (stores, escapes)
+        return stores, escapes
 
     def entry_of(k):
         """k's entry, callees folded in: {} when it does neither."""
