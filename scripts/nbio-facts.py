@@ -170,9 +170,9 @@ def object_structs(object_params, descriptor_fields, called,
         memo[(k, len(stack))] = (stores, escapes)
         return stores, escapes
 
-    def entry_of(k):
+    def entry_of(k, stack):
         """k's entry, callees folded in: {} when it does neither."""
-        stores, escapes = flat(k, [k])
+        stores, escapes = flat(k, stack)
         entry = {}
         if stores:
             entry["stores"] = sorted("%s=%d" % s for s in stores)
@@ -182,7 +182,8 @@ def object_structs(object_params, descriptor_fields, called,
 
     globals_out = {}
     for (g, f), k in sorted(extra.items()):
-        globals_out.setdefault(g, {})[f] = entry_of(k)
+        # A variable is no call: its callees start the depth count.
+        globals_out.setdefault(g, {})[f] = entry_of(k, [])
     out, summarised = {}, []
     variables = set(extra.values())
     for k in sorted(own):
@@ -190,7 +191,7 @@ def object_structs(object_params, descriptor_fields, called,
                 (called is not None and function_of(k) not in called):
             continue
         summarised.append(k)
-        entry = entry_of(k)
+        entry = entry_of(k, [k])
         if entry:
             out[k] = entry
     return out, summarised, globals_out
