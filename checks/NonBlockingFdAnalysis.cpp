@@ -140,29 +140,43 @@ struct PlacedNumber {
 };
 } // namespace
 
+/// For a call of \p N that copies a descriptor to a number the call names
+/// (`dup2(fd, N)`, `dup3(fd, N, flags)`, or
+/// `posix_spawn_file_actions_adddup2(&fa, fd, N)` for the child it
+/// spawns): the argument that is the descriptor copied; the number is the
+/// next one.
+static std::optional<unsigned> copiedDescriptorArg(llvm::StringRef N) {
+  if (N == "dup2" || N == "dup3")
+    return 0;
+  if (N == "posix_spawn_file_actions_adddup2")
+    return 1;
+  return std::nullopt;
+}
+
 /// \p C copies a descriptor to a constant number of at least
-/// MinPlacedNumber: `dup2(fd, N)`, `dup3(fd, N, flags)`, or
-/// `posix_spawn_file_actions_adddup2(&fa, fd, N)` for the child it spawns.
-/// The copy shares the descriptor's open file description, mode included.
+/// MinPlacedNumber (copiedDescriptorArg). The copy shares the descriptor's
+/// open file description, mode included.
 static std::optional<PlacedNumber> placedNumber(const CallExpr *C,
                                                 const ASTContext &Ctx) {
-  llvm::StringRef N = globalCalleeName(C);
-  unsigned Src = 0;
-  if (N == "dup2" || N == "dup3")
-    Src = 0;
-  else if (N == "posix_spawn_file_actions_adddup2")
-    Src = 1;
-  else
+  std::optional<unsigned> Src = copiedDescriptorArg(globalCalleeName(C));
+  if (!Src || C->getNumArgs() < *Src + 2)
     return std::nullopt;
-  if (C->getNumArgs() < Src + 2)
-    return std::nullopt;
-  const Expr *To = C->getArg(Src + 1);
+  const Expr *To = C->getArg(*Src + 1);
   Expr::EvalResult R;
   if (To->isValueDependent() || !To->EvaluateAsInt(R, Ctx) ||
       R.Val.getInt().getActiveBits() > 31 ||
       R.Val.getInt().getSExtValue() < MinPlacedNumber)
     return std::nullopt;
-  return PlacedNumber{R.Val.getInt().getSExtValue(), Src};
+  return PlacedNumber{R.Val.getInt().getSExtValue(), *Src};
+}
+
+/// \p C is an `fcntl(fd, F_DUPFD, n)` or `F_DUPFD_CLOEXEC`: a copy of the
+/// descriptor at the lowest free number from n on.
+static bool dupsByFcntl(const CallExpr *C, const ASTContext &Ctx) {
+  return globalCalleeName(C) == "fcntl" && C->getNumArgs() >= 2 &&
+         (NonBlockingFdAnalysis::mentionsName(C->getArg(1), "F_DUPFD", Ctx) ||
+          NonBlockingFdAnalysis::mentionsName(C->getArg(1), "F_DUPFD_CLOEXEC",
+                                              Ctx));
 }
 
 /// What a constant stored as a descriptor stands for.
@@ -2296,9 +2310,7 @@ struct NonBlockingFdAnalysis::Impl {
     llvm::StringRef N = globalCalleeName(C);
     if (keepsMode(N))
       return true;
-    if (N != "fcntl" || C->getNumArgs() < 2 ||
-        mentionsName(C->getArg(1), "F_DUPFD", Ctx) ||
-        mentionsName(C->getArg(1), "F_DUPFD_CLOEXEC", Ctx))
+    if (N != "fcntl" || C->getNumArgs() < 2 || dupsByFcntl(C, Ctx))
       return false;
     const Expr *Cmd = C->getArg(1);
     return !Cmd->isValueDependent() && Cmd->isIntegerConstantExpr(Ctx) &&
@@ -4674,19 +4686,16 @@ void NonBlockingFdAnalysis::exportNumberChanges(ProjectFacts &Out) {
       Found.insert({std::to_string(K.Index), {}});
   for (const auto &[Caller, Cs] : P->CallsByFn)
     for (const CallExpr *C : Cs) {
-      llvm::StringRef N = globalCalleeName(C);
-      if (N == "dup2" || N == "dup3" ||
-          N == "posix_spawn_file_actions_adddup2") {
-        unsigned To = N.starts_with("posix") ? 2 : 1;
+      if (std::optional<unsigned> Src =
+              copiedDescriptorArg(globalCalleeName(C))) {
+        unsigned To = *Src + 1;
         if (C->getNumArgs() > To && !placedNumber(C, Ctx) &&
             !C->getArg(To)->isValueDependent() &&
             !C->getArg(To)->isIntegerConstantExpr(Ctx))
           Found.insert({"*", {}}); // a number it does not spell
         continue;
       }
-      if (N == "fcntl" && C->getNumArgs() >= 2 &&
-          (mentionsName(C->getArg(1), "F_DUPFD", Ctx) ||
-           mentionsName(C->getArg(1), "F_DUPFD_CLOEXEC", Ctx))) {
+      if (dupsByFcntl(C, Ctx)) {
         Found.insert({"*", {}});
         continue;
       }
