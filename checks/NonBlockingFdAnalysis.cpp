@@ -1427,6 +1427,7 @@ struct NonBlockingFdAnalysis::Impl {
       // reaches it from the entry without a store. Without a CFG, or a
       // store it cannot place, every event counts (may).
       const LocalCopies &Stores = copiesInto(FD, K.D);
+      std::vector<const Event *> FromEntryEvs;
       for (const Event &E : EIt->second) {
         if (E.Fn != FD || E.Kind == EvKind::Copy)
           continue;
@@ -1435,11 +1436,166 @@ struct NonBlockingFdAnalysis::Impl {
         if (!Stores.lastAt(E.S, StoredLast, FromEntry))
           FromEntry = true;
         if (FromEntry)
-          Out.push_back({I, E.Kind == EvKind::Set, E.G, E.Loc});
+          FromEntryEvs.push_back(&E);
       }
+      // A function that never stores in the parameter: what it leaves the
+      // descriptor as when it returns.
+      if (!Stores.Last)
+        keepLastAtReturn(FD, FD->getParamDecl(I), FromEntryEvs);
+      for (const Event *E : FromEntryEvs)
+        Out.push_back({I, E->Kind == EvKind::Set, E->G, E->Loc});
     }
     InSummary.erase(FD);
     return Summaries[FD] = std::move(Out);
+  }
+
+  /// Of \p Evs, the events of \p FD on its parameter \p PV that are last
+  /// on some path on which \p FD returns: what the caller's descriptor is
+  /// left as. A function that makes the descriptor non-blocking only for a
+  /// while (wget's GnuTLS handshake and timed read: save the flags, set
+  /// O_NONBLOCK, wait with select(), put the saved flags back) leaves it as
+  /// it was given:
+  ///   - `fcntl(fd, F_SETFL, flags)`, where every value of `flags` there is
+  ///     what `fcntl(fd, F_GETFL)` read before any event on `fd`, puts the
+  ///     caller's mode back (a value that is a constant without O_NONBLOCK,
+  ///     `int flags = 0;` on a path that changed nothing, makes it
+  ///     blocking: not non-blocking either);
+  ///   - a path on which the `fcntl` or `ioctl` call that changed the mode
+  ///     failed (`if (fcntl(fd, F_SETFL, ...) < 0) return -1;`) changed
+  ///     nothing.
+  /// Without a CFG that places the events, all of them stay.
+  void keepLastAtReturn(const FunctionDecl *FD, const ParmVarDecl *PV,
+                        std::vector<const Event *> &Evs) {
+    FnCfg *G = cfgOf(FD);
+    if (Evs.empty() || !G || !FD->getBody())
+      return;
+    std::vector<const Stmt *> Defs;
+    for (const Event *E : Evs) {
+      if (!E->S)
+        return;
+      if (!llvm::is_contained(Defs, E->S))
+        Defs.push_back(E->S);
+    }
+    size_t NEvents = Defs.size();
+    const Decl *Param = PV->getCanonicalDecl();
+    auto IsParam = [&](const Expr *E) {
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return R && R->getDecl()->getCanonicalDecl() == Param;
+    };
+    // The events' own fcntl/ioctl calls, and the CFG edges on which each
+    // failed: the branch its failure test takes.
+    llvm::DenseSet<std::pair<unsigned, unsigned>> Failed;
+    for (const CFGBlock *B : *G->G) {
+      const auto *Cond =
+          B ? dyn_cast_or_null<Expr>(B->getTerminatorCondition()) : nullptr;
+      if (!Cond || B->succ_size() != 2)
+        continue;
+      if (std::optional<bool> OnTrue = failureTestOf(Cond, Defs))
+        Failed.insert({B->getBlockID(), *OnTrue ? 0u : 1u});
+    }
+    LastOnPathsPtr Before;
+    // Restores: fcntl(PV, F_SETFL, V), each value of V the entry's flags.
+    findStmt(FD->getBody(), [&](const Stmt *S) {
+      const auto *C = dyn_cast<CallExpr>(S);
+      if (!C || globalCalleeName(C) != "fcntl" || C->getNumArgs() < 3 ||
+          !IsParam(C->getArg(0)) ||
+          !NonBlockingFdAnalysis::mentionsName(C->getArg(1), "F_SETFL", Ctx))
+        return false;
+      const auto *R =
+          dyn_cast<DeclRefExpr>(C->getArg(2)->IgnoreParenImpCasts());
+      const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+      if (!V || !V->isLocalVarDecl())
+        return false;
+      auto Reaching = reachingDefs(V, C, [](const Stmt *) { return true; });
+      if (Reaching.empty())
+        return false;
+      for (const Stmt *D : Reaching) {
+        const Expr *Value = dyn_cast<Expr>(D);
+        if (const auto *B = dyn_cast<BinaryOperator>(D))
+          Value = B->getOpcode() == BO_Assign ? B->getRHS() : nullptr;
+        if (!Value)
+          return false;
+        // A constant without O_NONBLOCK (`int flags = 0;` on a path that
+        // set nothing) sets the flags outright: blocking, never newly
+        // non-blocking.
+        if (constantValue(Value, Ctx) &&
+            !NonBlockingFdAnalysis::mentionsName(Value, "O_NONBLOCK", Ctx) &&
+            !NonBlockingFdAnalysis::mentionsName(Value, "O_NDELAY", Ctx))
+          continue;
+        const auto *Get = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts());
+        if (!Get || globalCalleeName(Get) != "fcntl" || Get->getNumArgs() < 2 ||
+            !IsParam(Get->getArg(0)) ||
+            !NonBlockingFdAnalysis::mentionsName(Get->getArg(1), "F_GETFL",
+                                                 Ctx))
+          return false;
+        // Read before any event: the flags the caller gave.
+        if (!Before)
+          Before = std::make_unique<FunctionCfgs::LastOnPaths>(
+              Cfgs, FD, llvm::ArrayRef(Defs).take_front(NEvents));
+        llvm::SmallVector<unsigned, 2> Prior;
+        bool FromEntry = false;
+        if (!Before->at(Get, Prior, FromEntry) || !Prior.empty())
+          return false;
+      }
+      Defs.push_back(C);
+      return false;
+    });
+    FunctionCfgs::LastOnPaths Last(
+        Cfgs, FD, Defs, [&](const CFGBlock &B, unsigned I) {
+          return Failed.contains({B.getBlockID(), I});
+        });
+    llvm::SmallVector<unsigned, 4> AtReturn;
+    bool FromEntry = false;
+    if (!Last.valid() || !Last.atExit(AtReturn, FromEntry))
+      return;
+    llvm::erase_if(Evs, [&](const Event *E) {
+      unsigned Index = llvm::find(Defs, E->S) - Defs.begin();
+      return !llvm::is_contained(AtReturn, Index);
+    });
+  }
+  using LastOnPathsPtr = std::unique_ptr<FunctionCfgs::LastOnPaths>;
+
+  /// \p Cond tests whether one of \p Calls, an `fcntl` or `ioctl` call,
+  /// failed: true if the test holds when it failed (`fcntl(...) < 0`,
+  /// `fcntl(...) == -1`, `fcntl(...) != 0`, `fcntl(...)` alone), false if it
+  /// holds when it succeeded (`fcntl(...) == 0`, `>= 0`, `!fcntl(...)`),
+  /// nothing if it is no such test.
+  std::optional<bool> failureTestOf(const Expr *Cond,
+                                    llvm::ArrayRef<const Stmt *> Calls) {
+    auto IsCall = [&](const Expr *E) {
+      const auto *C = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+      llvm::StringRef Name = C ? globalCalleeName(C) : "";
+      return (Name == "fcntl" || Name == "ioctl") &&
+             llvm::is_contained(Calls, C);
+    };
+    Cond = Cond->IgnoreParenImpCasts();
+    if (IsCall(Cond))
+      return true;
+    if (const auto *U = dyn_cast<UnaryOperator>(Cond);
+        U && U->getOpcode() == UO_LNot && IsCall(U->getSubExpr()))
+      return false;
+    const auto *B = dyn_cast<BinaryOperator>(Cond);
+    if (!B || !IsCall(B->getLHS()))
+      return std::nullopt;
+    std::optional<int64_t> K = constantValue(B->getRHS(), Ctx);
+    if (!K)
+      return std::nullopt;
+    switch (B->getOpcode()) {
+    case BO_LT:
+      return *K == 0 ? std::optional<bool>(true) : std::nullopt;
+    case BO_GE:
+      return *K == 0 ? std::optional<bool>(false) : std::nullopt;
+    case BO_EQ:
+      return *K == -1  ? std::optional<bool>(true)
+             : *K == 0 ? std::optional<bool>(false)
+                       : std::nullopt;
+    case BO_NE:
+      return *K == 0    ? std::optional<bool>(true)
+             : *K == -1 ? std::optional<bool>(false)
+                        : std::nullopt;
+    default:
+      return std::nullopt;
+    }
   }
 
   /// What calling \p FD does to a field of an object it is given by

@@ -1,0 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+#include <gnutls/gnutls.h>
+
+struct tls_conn {
+  gnutls_session_t session;
+};
+
+int wait_ready(int fd, int for_write);
+int tls_open(int fd, struct tls_conn *c);
+int tls_open_leaky(int fd, struct tls_conn *c);
+int tls_open_timed(int fd, struct tls_conn *c);
