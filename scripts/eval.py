@@ -48,7 +48,7 @@ CHECKS = ["nbio-unhandled-eagain", "nbio-connect-einprogress",
           "nbio-eagain-ewouldblock", "nbio-busy-wait-retry",
           "nbio-partial-write"]
 SOURCE_EXTS = (".c", ".cc", ".cpp", ".cxx", ".C")
-RECIPES = ("cmake", "autotools", "meson", "configure", "make")
+RECIPES = ("cmake", "autotools", "autoreconf", "meson", "configure", "make")
 # The issues set the bar: a false-positive rate under 5% per check.
 FP_GOAL = 0.05
 
@@ -284,6 +284,7 @@ def fetch(pkg, pdir, logf):
 # 2. build dependencies
 
 TOOLS = {"autotools": ["bear", "autoconf", "automake", "libtool", "make"],
+         "autoreconf": ["bear", "autoconf", "automake", "libtool", "make"],
          "configure": ["bear", "make"], "make": ["bear", "make"],
          "cmake": ["cmake"], "meson": ["meson", "ninja-build"]}
 
@@ -352,8 +353,8 @@ def make_db(pkg, pdir, sdir, logf, jobs):
         # configure has just written.
         if os.path.exists(os.path.join(sdir, "Makefile")):
             run_logged(["make", "clean"] + (args if recipe == "make" else []), sdir, logf)
-        if recipe == "autotools":
-            if not os.path.exists(os.path.join(sdir, "configure")):
+        if recipe in ("autotools", "autoreconf"):
+            if recipe == "autoreconf" or not os.path.exists(os.path.join(sdir, "configure")):
                 rc = run_logged(["autoreconf", "-fi"], sdir, logf)
             if rc == 0:
                 rc = run_logged(["./configure"] + args, sdir, logf)
