@@ -1460,9 +1460,10 @@ struct NonBlockingFdAnalysis::Impl {
   ///     caller's mode back (a value that is a constant without O_NONBLOCK,
   ///     `int flags = 0;` on a path that changed nothing, makes it
   ///     blocking: not non-blocking either);
-  ///   - a path on which the `fcntl` or `ioctl` call that changed the mode
-  ///     failed (`if (fcntl(fd, F_SETFL, ...) < 0) return -1;`) changed
-  ///     nothing.
+  ///   - a path on which one of those `fcntl` or `ioctl` calls failed, by
+  ///     the `if` that tests it (`if (fcntl(fd, F_SETFL, ...) < 0) return
+  ///     -1;`), is not followed: they fail on a socket only when the
+  ///     descriptor is not open.
   /// Without a CFG that places the events, all of them stay.
   void keepLastAtReturn(const FunctionDecl *FD, const ParmVarDecl *PV,
                         std::vector<const Event *> &Evs) {
@@ -1482,17 +1483,6 @@ struct NonBlockingFdAnalysis::Impl {
       const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
       return R && R->getDecl()->getCanonicalDecl() == Param;
     };
-    // The events' own fcntl/ioctl calls, and the CFG edges on which each
-    // failed: the branch its failure test takes.
-    llvm::DenseSet<std::pair<unsigned, unsigned>> Failed;
-    for (const CFGBlock *B : *G->G) {
-      const auto *Cond =
-          B ? dyn_cast_or_null<Expr>(B->getTerminatorCondition()) : nullptr;
-      if (!Cond || B->succ_size() != 2)
-        continue;
-      if (std::optional<bool> OnTrue = failureTestOf(Cond, Defs))
-        Failed.insert({B->getBlockID(), *OnTrue ? 0u : 1u});
-    }
     LastOnPathsPtr Before;
     // Restores: fcntl(PV, F_SETFL, V), each value of V the entry's flags.
     findStmt(FD->getBody(), [&](const Stmt *S) {
@@ -1504,7 +1494,9 @@ struct NonBlockingFdAnalysis::Impl {
       const auto *R =
           dyn_cast<DeclRefExpr>(C->getArg(2)->IgnoreParenImpCasts());
       const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
-      if (!V || !V->isLocalVarDecl())
+      // A call that is an event already (a `const` local the walk read as
+      // a constant: a clear) is that event.
+      if (!V || !V->isLocalVarDecl() || llvm::is_contained(Defs, C))
         return false;
       auto Reaching = reachingDefs(V, C, [](const Stmt *) { return true; });
       if (Reaching.empty())
@@ -1540,6 +1532,20 @@ struct NonBlockingFdAnalysis::Impl {
       Defs.push_back(C);
       return false;
     });
+    // The edges on which one of these fcntl/ioctl calls failed, by the
+    // `if` that tests it: F_SETFL and FIONBIO fail on a socket only when
+    // the descriptor is not open (EBADF), and nothing done to it on such a
+    // path, nor any I/O on it there, can leave a would-block behind.
+    llvm::DenseSet<std::pair<unsigned, unsigned>> Failed;
+    for (const CFGBlock *B : *G->G) {
+      if (!B || !isa_and_nonnull<IfStmt>(B->getTerminatorStmt()) ||
+          B->succ_size() != 2)
+        continue;
+      const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+      if (std::optional<bool> OnTrue =
+              Cond ? failureTestOf(Cond, Defs) : std::nullopt)
+        Failed.insert({B->getBlockID(), *OnTrue ? 0u : 1u});
+    }
     FunctionCfgs::LastOnPaths Last(
         Cfgs, FD, Defs, [&](const CFGBlock &B, unsigned I) {
           return Failed.contains({B.getBlockID(), I});
@@ -1555,11 +1561,11 @@ struct NonBlockingFdAnalysis::Impl {
   }
   using LastOnPathsPtr = std::unique_ptr<FunctionCfgs::LastOnPaths>;
 
-  /// \p Cond tests whether one of \p Calls, an `fcntl` or `ioctl` call,
-  /// failed: true if the test holds when it failed (`fcntl(...) < 0`,
-  /// `fcntl(...) == -1`, `fcntl(...) != 0`, `fcntl(...)` alone), false if it
-  /// holds when it succeeded (`fcntl(...) == 0`, `>= 0`, `!fcntl(...)`),
-  /// nothing if it is no such test.
+  /// \p Cond, an `if`'s condition, tests whether one of \p Calls, an
+  /// `fcntl` or `ioctl` call, failed: true if the test holds when it
+  /// failed (`fcntl(...) < 0`, `fcntl(...) == -1`, `fcntl(...) != 0`,
+  /// `fcntl(...)` alone), false if it holds when it succeeded (`fcntl(...)
+  /// == 0`, `>= 0`, `!fcntl(...)`), nothing if it is no such test.
   std::optional<bool> failureTestOf(const Expr *Cond,
                                     llvm::ArrayRef<const Stmt *> Calls) {
     auto IsCall = [&](const Expr *E) {
@@ -2441,6 +2447,11 @@ struct NonBlockingFdAnalysis::Impl {
                 "connect", "accept", "getsockopt", "getsockname", "getpeername",
                 "fstat", "dup", "isatty", "FD_SET", "FD_CLR", "FD_ISSET",
                 "__fdelt_chk", "__fdelt_warn",
+                // A file's position, size, data and metadata
+                // (openssh's sftp upload seeks in the file it reads).
+                "lseek", "lseek64", "fstat64", "fstatfs", "fstatvfs", "fsync",
+                "fdatasync", "ftruncate", "ftruncate64", "fchmod", "fchown",
+                "futimens", "flock", "posix_fadvise",
                 // A TLS library bound to the descriptor uses it as it is.
                 "SSL_set_fd", "SSL_set_rfd", "SSL_set_wfd", "wolfSSL_set_fd",
                 "gnutls_transport_set_int", "gnutls_transport_set_int2",

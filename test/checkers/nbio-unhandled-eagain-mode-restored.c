@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -80,6 +81,51 @@ int send_line_leaky(const struct sockaddr *sa, socklen_t len,
     close(fd);
     return -1;
   }
+  if (send(fd, line, strlen(line), 0) < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'send' on non-blocking fd 'fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// A helper that sets the flags outright from a `const` local (no
+// O_NONBLOCK) makes the socket blocking: that is no restore of saved flags.
+static void make_blocking(int fd) {
+  const int fl = O_RDWR;
+  fcntl(fd, F_SETFL, fl);
+}
+
+int send_line_cleared(const char *line) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  if (fd < 0)
+    return -1;
+  make_blocking(fd);
+  if (send(fd, line, strlen(line), 0) < 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// A `switch` on the ioctl's result is no failure test: the case that
+// returns 0 is the one that left the socket non-blocking.
+static int try_nonblocking(int fd) {
+  int on = 1;
+  switch (ioctl(fd, FIONBIO, &on)) {
+  case 0:
+    return 0;
+  default:
+    fcntl(fd, F_SETFL, O_RDWR);
+    return -1;
+  }
+}
+
+int send_line_switch(const char *line) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0)
+    return -1;
+  try_nonblocking(fd);
   if (send(fd, line, strlen(line), 0) < 0) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'send' on non-blocking fd 'fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
     close(fd);
