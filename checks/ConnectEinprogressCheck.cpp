@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ConnectEinprogressCheck.h"
+#include "StmtSearch.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -378,6 +379,51 @@ std::optional<std::vector<FixItHint>> ConnectEinprogressCheck::readBackFix(
   return Hints;
 }
 
+/// Some function of the main file reads a connection's outcome from the
+/// errno of a read or write instead of SO_ERROR: after a non-blocking
+/// connect fails, the socket's next read or write fails with the reason.
+/// The function makes a plain I/O call (or hands `read` or `write` to a
+/// helper, `atomicio(read, s, ...)`), calls no connect() itself (a test
+/// there may be of connect's own immediate failure), and compares with
+/// ECONNREFUSED (ssh-keyscan's congreet(): `case ECONNREFUSED:` after its
+/// first read of the server's banner).
+static bool readsOutcomeFromIo(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Refused = [&](const Expr *E) {
+    return NonBlockingFdAnalysis::mentionsName(E, "ECONNREFUSED", Ctx);
+  };
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *Fn = dyn_cast<FunctionDecl>(D);
+    if (!Fn || !Fn->doesThisDeclarationHaveABody() ||
+        !SM.isInMainFile(SM.getExpansionLoc(Fn->getLocation())))
+      continue;
+    bool Io = false, Connects = false, Tests = false;
+    findStmt(Fn->getBody(), [&](const Stmt *S) {
+      if (const auto *C = dyn_cast<CallExpr>(S)) {
+        if (const IoCallInfo *I = lookupIoCall(C)) {
+          Connects |= I->Family == IoFamily::Connect;
+          Io |= I->Family == IoFamily::Plain;
+        }
+        for (const Expr *Arg : C->arguments())
+          if (const FunctionDecl *Passed = functionNamedBy(Arg);
+              Passed && Passed->getIdentifier())
+            if (const IoCallInfo *I = ioCallNamed(Passed->getName());
+                I && I->Family == IoFamily::Plain)
+              Io = true;
+      } else if (const auto *Case = dyn_cast<CaseStmt>(S)) {
+        Tests |= Refused(Case->getLHS());
+      } else if (const auto *B = dyn_cast<BinaryOperator>(S);
+                 B && B->isEqualityOp()) {
+        Tests |= Refused(B->getLHS()) || Refused(B->getRHS());
+      }
+      return false;
+    });
+    if (Io && Tests && !Connects)
+      return true;
+  }
+  return false;
+}
+
 /// `nbio_connect_wait(connect(...), fd, ms)`: the fix-it's own shape.
 bool ConnectEinprogressCheck::wrappedByHelper(const CallExpr *Call,
                                               const FunctionDecl *Fn,
@@ -399,6 +445,7 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
                                      llvm::ArrayRef<const Stmt *> Candidates) {
   FilesWithWait.clear();
   FilesWithFailed.clear();
+  std::optional<bool> OutcomeFromIo; // asked once, where it matters
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = lookupIoCall(Call);
@@ -428,6 +475,11 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
       // it back and the wait is in another file (the project's facts: an
       // event loop's file).
       if (!CheckSoErrorReadback || A.readsSoError())
+        continue;
+      // Or reads it from the errno of the socket's first read or write.
+      if (!OutcomeFromIo)
+        OutcomeFromIo = readsOutcomeFromIo(A.context());
+      if (*OutcomeFromIo)
         continue;
       const HandlerRegistration *Writable =
           A.eventHandlers().writableRegistrationOf(Fd, Fn);
