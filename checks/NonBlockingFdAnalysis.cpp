@@ -1483,7 +1483,7 @@ struct NonBlockingFdAnalysis::Impl {
       const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
       return R && R->getDecl()->getCanonicalDecl() == Param;
     };
-    LastOnPathsPtr Before;
+    std::optional<FunctionCfgs::LastOnPaths> Before;
     // Restores: fcntl(PV, F_SETFL, V), each value of V the entry's flags.
     findStmt(FD->getBody(), [&](const Stmt *S) {
       const auto *C = dyn_cast<CallExpr>(S);
@@ -1522,8 +1522,7 @@ struct NonBlockingFdAnalysis::Impl {
           return false;
         // Read before any event: the flags the caller gave.
         if (!Before)
-          Before = std::make_unique<FunctionCfgs::LastOnPaths>(
-              Cfgs, FD, llvm::ArrayRef(Defs).take_front(NEvents));
+          Before.emplace(Cfgs, FD, llvm::ArrayRef(Defs).take_front(NEvents));
         llvm::SmallVector<unsigned, 2> Prior;
         bool FromEntry = false;
         if (!Before->at(Get, Prior, FromEntry) || !Prior.empty())
@@ -1559,8 +1558,6 @@ struct NonBlockingFdAnalysis::Impl {
       return !llvm::is_contained(AtReturn, Index);
     });
   }
-  using LastOnPathsPtr = std::unique_ptr<FunctionCfgs::LastOnPaths>;
-
   /// \p Cond, an `if`'s condition, tests whether one of \p Calls, an
   /// `fcntl` or `ioctl` call, failed: true if the test holds when it
   /// failed (`fcntl(...) < 0`, `fcntl(...) == -1`, `fcntl(...) != 0`,
