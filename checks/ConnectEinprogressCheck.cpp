@@ -382,43 +382,75 @@ std::optional<std::vector<FixItHint>> ConnectEinprogressCheck::readBackFix(
 /// Some function of the main file reads a connection's outcome from the
 /// errno of a read or write instead of SO_ERROR: after a non-blocking
 /// connect fails, the socket's next read or write fails with the reason.
-/// The function makes a plain I/O call (or hands `read` or `write` to a
-/// helper, `atomicio(read, s, ...)`), calls no connect() itself (a test
-/// there may be of connect's own immediate failure), and compares with
-/// ECONNREFUSED (ssh-keyscan's congreet(): `case ECONNREFUSED:` after its
-/// first read of the server's banner).
-static bool readsOutcomeFromIo(ASTContext &Ctx) {
+/// The function calls no connect() itself (a test there may be of
+/// connect's own immediate failure), makes a stream read or write (`read`,
+/// `recv`, `write`, `send` and their vector forms, or hands `read` or
+/// `write` to a helper, `atomicio(read, s, ...)`) on a descriptor not
+/// known to be a datagram socket (a UDP socket's ICMP errors say
+/// ECONNREFUSED too), and after it tests `errno` against ECONNREFUSED,
+/// spelled so (`errno == ECONNREFUSED`, or `case ECONNREFUSED:` of a
+/// `switch (errno)`): ssh-keyscan's congreet() reads the server's banner
+/// through atomicio(read, ...) and reports a refused connection apart.
+/// Known limit: the read need not be on the descriptor the connect
+/// opened.
+static bool readsOutcomeFromIo(NonBlockingFdAnalysis &A) {
+  ASTContext &Ctx = A.context();
   const SourceManager &SM = Ctx.getSourceManager();
-  auto Refused = [&](const Expr *E) {
-    return NonBlockingFdAnalysis::mentionsName(E, "ECONNREFUSED", Ctx);
+  // ECONNREFUSED itself, not a project's name for it.
+  auto IsRefused = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (!E->getBeginLoc().isMacroID())
+      return false;
+    llvm::SmallVector<llvm::StringRef, 4> Chain =
+        macroChain(E->getBeginLoc(), Ctx);
+    return !Chain.empty() && Chain.back() == "ECONNREFUSED";
+  };
+  auto IsStreamIo = [](llvm::StringRef Name) {
+    return llvm::is_contained(
+        {"read", "readv", "recv", "write", "writev", "send"}, Name);
   };
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     const auto *Fn = dyn_cast<FunctionDecl>(D);
     if (!Fn || !Fn->doesThisDeclarationHaveABody() ||
         !SM.isInMainFile(SM.getExpansionLoc(Fn->getLocation())))
       continue;
-    bool Io = false, Connects = false, Tests = false;
+    bool Connects = false;
+    SourceLocation FirstIo; // the first stream read or write
+    llvm::SmallVector<SourceLocation, 2> Tests;
     findStmt(Fn->getBody(), [&](const Stmt *S) {
       if (const auto *C = dyn_cast<CallExpr>(S)) {
-        if (const IoCallInfo *I = lookupIoCall(C)) {
-          Connects |= I->Family == IoFamily::Connect;
-          Io |= I->Family == IoFamily::Plain;
-        }
+        const IoCallInfo *I = lookupIoCall(C);
+        Connects |= I && I->Family == IoFamily::Connect;
+        bool Io = I && IsStreamIo(I->Name) && I->FdArg < C->getNumArgs() &&
+                  !A.isDatagramSocket(C->getArg(I->FdArg), C, Fn);
         for (const Expr *Arg : C->arguments())
           if (const FunctionDecl *Passed = functionNamedBy(Arg);
-              Passed && Passed->getIdentifier())
-            if (const IoCallInfo *I = ioCallNamed(Passed->getName());
-                I && I->Family == IoFamily::Plain)
-              Io = true;
-      } else if (const auto *Case = dyn_cast<CaseStmt>(S)) {
-        Tests |= Refused(Case->getLHS());
+              Passed && Passed->getIdentifier() &&
+              (Passed->getName() == "read" || Passed->getName() == "write"))
+            Io = true;
+        if (Io && (FirstIo.isInvalid() ||
+                   SM.isBeforeInTranslationUnit(C->getBeginLoc(), FirstIo)))
+          FirstIo = C->getBeginLoc();
+      } else if (const auto *Sw = dyn_cast<SwitchStmt>(S);
+                 Sw && Sw->getCond() && isErrnoExpr(Sw->getCond())) {
+        for (const SwitchCase *SC = Sw->getSwitchCaseList(); SC;
+             SC = SC->getNextSwitchCase())
+          if (const auto *Case = dyn_cast<CaseStmt>(SC);
+              Case && IsRefused(Case->getLHS()))
+            Tests.push_back(Case->getBeginLoc());
       } else if (const auto *B = dyn_cast<BinaryOperator>(S);
-                 B && B->isEqualityOp()) {
-        Tests |= Refused(B->getLHS()) || Refused(B->getRHS());
+                 B && B->isEqualityOp() &&
+                 ((isErrnoExpr(B->getLHS()) && IsRefused(B->getRHS())) ||
+                  (isErrnoExpr(B->getRHS()) && IsRefused(B->getLHS())))) {
+        Tests.push_back(B->getBeginLoc());
       }
       return false;
     });
-    if (Io && Tests && !Connects)
+    if (Connects || FirstIo.isInvalid())
+      continue;
+    if (llvm::any_of(Tests, [&](SourceLocation T) {
+          return SM.isBeforeInTranslationUnit(FirstIo, T);
+        }))
       return true;
   }
   return false;
@@ -478,7 +510,7 @@ void ConnectEinprogressCheck::decide(NonBlockingFdAnalysis &A,
         continue;
       // Or reads it from the errno of the socket's first read or write.
       if (!OutcomeFromIo)
-        OutcomeFromIo = readsOutcomeFromIo(A.context());
+        OutcomeFromIo = readsOutcomeFromIo(A);
       if (*OutcomeFromIo)
         continue;
       const HandlerRegistration *Writable =
