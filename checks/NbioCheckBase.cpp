@@ -691,6 +691,76 @@ void NbioCheckBase::loadFacts() {
   }
 }
 
+/// For a C translation unit: which of the names in \p Idents its file-scope
+/// declarations show unused. A name is unused when the file scope (and
+/// the records defined there, nested ones included) declares a function
+/// or a field of that name and Sema marked none of those declarations
+/// referenced: a call names the function (a DeclRefExpr) or the field (a
+/// MemberExpr), and either marks it. A name the walk finds no declaration
+/// of (declared only inside a function, or in a declaration clangd's
+/// traversal scope leaves out) is not in the answer, and neither is any
+/// name of a C++ unit (templates and local classes declare members this
+/// walk does not reach). So the answer only ever says "certainly never
+/// called here", which lets a file that calls none of another file's
+/// wrappers skip the walk of every body that looking for their calls
+/// costs (on libevent's http.c, as much as the rest of the checks).
+/// Functions are named by their own name; with \p Records, fields, as
+/// ProjectFacts::fieldKey names them (`record::field`), of the records
+/// named (or typedef'd) by one of \p Records.
+static llvm::StringSet<> unusedScopeNames(
+    ASTContext &Ctx,
+    const llvm::SmallPtrSetImpl<const IdentifierInfo *> &Idents,
+    const llvm::SmallPtrSetImpl<const IdentifierInfo *> *Records = nullptr) {
+  llvm::StringSet<> Declared, Used;
+  if (Ctx.getLangOpts().CPlusPlus || Idents.empty())
+    return {};
+  bool Fields = Records != nullptr;
+  llvm::SmallVector<const DeclContext *, 16> Work;
+  auto Visit = [&](const Decl *D) {
+    if (const auto *RD = dyn_cast<RecordDecl>(D)) {
+      // A C record declares fields, and records, but no function.
+      const IdentifierInfo *Name = RD->getIdentifier();
+      if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+        Name = TD->getIdentifier();
+      if (Fields && RD->isThisDeclarationADefinition() && Name &&
+          Records->count(Name))
+        Work.push_back(RD);
+      return;
+    }
+    const auto *ND = dyn_cast<NamedDecl>(D);
+    if (!ND || !ND->getIdentifier() || !Idents.count(ND->getIdentifier()))
+      return;
+    std::string Name;
+    if (Fields) {
+      if (const auto *FD = dyn_cast<FieldDecl>(ND))
+        Name = ProjectFacts::fieldKey(FD);
+    } else if (isa<FunctionDecl>(ND)) {
+      Name = ND->getName().str();
+    }
+    if (Name.empty())
+      return;
+    Declared.insert(Name);
+    if (ND->isReferenced())
+      Used.insert(Name);
+  };
+  for (const Decl *D : Ctx.getTraversalScope()) {
+    if (const auto *TU = dyn_cast<TranslationUnitDecl>(D))
+      Work.push_back(TU);
+    else
+      Visit(D);
+  }
+  while (!Work.empty()) {
+    const DeclContext *DC = Work.pop_back_val();
+    for (const Decl *D : DC->decls())
+      Visit(D);
+  }
+  llvm::StringSet<> Unused;
+  for (const auto &E : Declared)
+    if (!Used.contains(E.getKey()))
+      Unused.insert(E.getKey());
+  return Unused;
+}
+
 void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
                                       std::vector<const Stmt *> &Out) {
   if (!Config.Facts || Config.Facts->Wrappers.empty())
@@ -711,6 +781,13 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
     if (Idents.find(Last) != Idents.end())
       ByName[Last].push_back(&F);
   }
+  // A header that declares a wrapper puts its name in every file that
+  // includes it; a file that calls none of them has nothing to look for.
+  llvm::SmallPtrSet<const IdentifierInfo *, 16> Named;
+  for (const auto &E : ByName)
+    Named.insert(Idents.find(E.getKey())->getValue());
+  for (const auto &E : unusedScopeNames(*Ctx, Named))
+    ByName.erase(E.getKey());
   if (ByName.empty())
     return;
   A.forEachCallee([&](const FunctionDecl *Callee,
@@ -925,6 +1002,31 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
                       [](const auto &E) { return E.second.Own || E.second.Fact; })
              ? std::next(It)
              : ByField.erase(It);
+  // A field no code of this file names is never called through here
+  // (tables of functions are declared in headers that many files
+  // include), and a name the TU has never seen is no field of it at all.
+  // The records to look into are those the keys name, with the outer ones
+  // of a nested record (it is reached from them).
+  llvm::SmallPtrSet<const IdentifierInfo *, 16> Named, Records;
+  for (auto It = ByField.begin(); It != ByField.end();) {
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    llvm::StringRef(It->first).split(Parts, "::");
+    auto Ident = Ctx->Idents.find(Parts.back());
+    if (Ident == Ctx->Idents.end()) {
+      It = ByField.erase(It);
+      continue;
+    }
+    Named.insert(Ident->getValue());
+    Parts.pop_back();
+    for (llvm::StringRef Part : Parts) {
+      auto R = Ctx->Idents.find(Part);
+      if (R != Ctx->Idents.end())
+        Records.insert(R->getValue());
+    }
+    ++It;
+  }
+  for (const auto &E : unusedScopeNames(*Ctx, Named, &Records))
+    ByField.erase(E.getKey().str());
   if (ByField.empty())
     return;
   ShortWriteFlow Flow(*Ctx, A.functionCfgs());
