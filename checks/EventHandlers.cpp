@@ -104,6 +104,51 @@ static unsigned directionsOfRegistration(const CallExpr *C) {
   return 0;
 }
 
+/// Event loops whose registration calls turn each direction on or off by
+/// an argument of its own: weechat's `hook_fd(plugin, fd, flag_read,
+/// flag_write, flag_exception, callback, pointer, data)`, which a plugin
+/// calls through its API table (`weechat_hook_fd(fd, 1, 0, 0, cb, ptr,
+/// data)` expands to `(weechat_plugin->hook_fd)(weechat_plugin, fd, ...)`)
+/// and weechat's core calls by name.
+struct PositionalRegistration {
+  llvm::StringRef Name; ///< the function's, or the API table field's
+  unsigned Args;        ///< how many arguments the call has
+  unsigned FdArg, ReadArg, WriteArg;
+};
+static const PositionalRegistration PositionalRegistrations[] = {
+    {"hook_fd", 8, 1, 2, 3},
+};
+
+/// \p C's registration by argument position, when it is one: the name
+/// (called directly or through a struct field) and the number of
+/// arguments must fit.
+static const PositionalRegistration *positionalRegistration(const CallExpr *C) {
+  llvm::StringRef Name = globalCalleeName(C);
+  if (Name.empty())
+    if (const FieldDecl *F = calledField(C); F && F->getIdentifier())
+      Name = F->getName();
+  for (const PositionalRegistration &R : PositionalRegistrations)
+    if (Name == R.Name && C->getNumArgs() == R.Args)
+      return &R;
+  return nullptr;
+}
+
+/// The directions \p R's call \p C turns on. Each flag must be a constant:
+/// one the code computes says nothing for certain.
+static unsigned positionalDirections(const PositionalRegistration &R,
+                                     const CallExpr *C, const ASTContext &Ctx) {
+  unsigned Mask = 0;
+  for (auto [Arg, Bit] : {std::pair{R.ReadArg, +EventHandlers::Readable},
+                          std::pair{R.WriteArg, +EventHandlers::Writable}}) {
+    std::optional<llvm::APSInt> V = C->getArg(Arg)->getIntegerConstantExpr(Ctx);
+    if (!V)
+      return 0;
+    if (*V != 0)
+      Mask |= Bit;
+  }
+  return Mask;
+}
+
 /// The directions \p Arg names (EventHandlers::Readable, ::Writable).
 static unsigned directionsNamed(const Expr *Arg, const ASTContext &Ctx) {
   unsigned Mask = 0;
@@ -210,64 +255,91 @@ void EventHandlers::build() {
     return;
   Built = true;
   ASTContext &Ctx = A.context();
+  auto Registrations = [&](llvm::ArrayRef<const CallExpr *> Sites,
+                           bool ThroughField) {
+    for (const CallExpr *C : Sites) {
+      if (ThroughField && !positionalRegistration(C))
+        continue;
+      // The TU's functions, and other files' (declared here, visible
+      // outside: for the project's facts).
+      llvm::SmallVector<const FunctionDecl *, 2> Passed, Declared;
+      for (const Expr *Arg : C->arguments()) {
+        if (const FunctionDecl *F = passedFunction(Arg))
+          Passed.push_back(F);
+        else if (const FunctionDecl *G = functionNamedBy(Arg);
+                 G && G->isExternallyVisible() && G->getIdentifier())
+          Declared.push_back(G->getCanonicalDecl());
+      }
+      // Most calls pass no function: the flags (a search of each
+      // argument's tokens for fourteen names) are looked for only in
+      // those that do.
+      if (Passed.empty() && Declared.empty())
+        continue;
+      unsigned Mask = 0;
+      // The descriptor: the one integer argument that names no flag.
+      const Expr *Fd = nullptr;
+      unsigned IntArgs = 0;
+      for (const Expr *Arg : C->arguments()) {
+        if (unsigned M = directionsNamed(Arg, Ctx)) {
+          Mask |= M;
+          continue;
+        }
+        // As passed: a null pointer written `0` is no descriptor.
+        QualType T = Arg->getType();
+        if (T->isIntegerType() && !T->isBooleanType()) {
+          ++IntArgs;
+          Fd = Arg->IgnoreParenImpCasts();
+        }
+      }
+      const PositionalRegistration *ByPosition = nullptr;
+      if (!Mask)
+        Mask = directionsOfRegistration(C);
+      if (!Mask && (ByPosition = positionalRegistration(C)))
+        Mask = positionalDirections(*ByPosition, C, Ctx);
+      if (!Mask)
+        continue;
+      if (ByPosition)
+        Fd = C->getArg(ByPosition->FdArg)->IgnoreParenImpCasts();
+      else if (IntArgs != 1)
+        Fd = nullptr;
+      for (const FunctionDecl *F : Declared)
+        Elsewhere.push_back({F, Mask});
+      if (Passed.empty())
+        continue;
+      IsReg[C] = true;
+      for (const FunctionDecl *F : Passed) {
+        HandlerRegistration R;
+        R.Call = C;
+        R.Handler = F->getDefinition();
+        R.Directions = Mask;
+        R.Fd = Fd;
+        if (Fd) {
+          // The loop passes the descriptor to the one parameter of its
+          // type; with two (`int fd, int mask`), to neither that we know.
+          unsigned Same = 0;
+          for (const ParmVarDecl *P : R.Handler->parameters())
+            if (Ctx.hasSameUnqualifiedType(P->getType(), Fd->getType())) {
+              ++Same;
+              R.FdParam = P->getFunctionScopeIndex();
+            }
+          if (Same != 1)
+            R.FdParam.reset();
+          R.OwnerParam = ownerParam(*R.Handler, Fd, *C, Ctx);
+        }
+        Regs.push_back(R);
+      }
+    }
+  };
   A.forEachCallee(
       [&](const FunctionDecl *Callee, llvm::ArrayRef<const CallExpr *> Sites) {
         Direct[Callee->getCanonicalDecl()].assign(Sites.begin(), Sites.end());
-        for (const CallExpr *C : Sites) {
-          llvm::SmallVector<const FunctionDecl *, 2> Passed;
-          for (const Expr *Arg : C->arguments())
-            if (const FunctionDecl *F = passedFunction(Arg))
-              Passed.push_back(F);
-          // Most calls pass no function: the flags (a search of each
-          // argument's tokens for fourteen names) are looked for only in
-          // those that do.
-          if (Passed.empty())
-            continue;
-          unsigned Mask = 0;
-          // The descriptor: the one integer argument that names no flag.
-          const Expr *Fd = nullptr;
-          unsigned IntArgs = 0;
-          for (const Expr *Arg : C->arguments()) {
-            if (unsigned M = directionsNamed(Arg, Ctx)) {
-              Mask |= M;
-              continue;
-            }
-            // As passed: a null pointer written `0` is no descriptor.
-            QualType T = Arg->getType();
-            if (T->isIntegerType() && !T->isBooleanType()) {
-              ++IntArgs;
-              Fd = Arg->IgnoreParenImpCasts();
-            }
-          }
-          if (!Mask)
-            Mask = directionsOfRegistration(C);
-          if (!Mask)
-            continue;
-          if (IntArgs != 1)
-            Fd = nullptr;
-          IsReg[C] = true;
-          for (const FunctionDecl *F : Passed) {
-            HandlerRegistration R;
-            R.Call = C;
-            R.Handler = F->getDefinition();
-            R.Directions = Mask;
-            R.Fd = Fd;
-            if (Fd) {
-              // The loop passes the descriptor to the one parameter of its
-              // type; with two (`int fd, int mask`), to neither that we know.
-              unsigned Same = 0;
-              for (const ParmVarDecl *P : R.Handler->parameters())
-                if (Ctx.hasSameUnqualifiedType(P->getType(), Fd->getType())) {
-                  ++Same;
-                  R.FdParam = P->getFunctionScopeIndex();
-                }
-              if (Same != 1)
-                R.FdParam.reset();
-              R.OwnerParam = ownerParam(*R.Handler, Fd, *C, Ctx);
-            }
-            Regs.push_back(R);
-          }
-        }
+        Registrations(Sites, /*ThroughField=*/false);
+      });
+  // A loop's API table (weechat's plugin functions) is called through a
+  // struct field: only the calls whose arguments the table above places.
+  A.forEachFieldCallee(
+      [&](const FieldDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
+        Registrations(Sites, /*ThroughField=*/true);
       });
   // In source order; the handlers of one call in the order it names them.
   const SourceManager &SM = Ctx.getSourceManager();
@@ -321,7 +393,18 @@ unsigned EventHandlers::readinessDirections(const FunctionDecl *Fn) {
   unsigned Mask = 0;
   for (const HandlerRegistration &R : of(Def))
     Mask |= R.Directions;
+  // Registered by another file, as the project's facts say (the merge
+  // keeps only functions that no file calls directly).
+  if (!Mask && Def->isExternallyVisible() && Def->getIdentifier())
+    if (const ProjectFacts *F = A.projectFacts())
+      Mask = F->handlerDirections(Def->getQualifiedNameAsString());
   return Mask;
+}
+
+llvm::ArrayRef<std::pair<const FunctionDecl *, unsigned>>
+EventHandlers::registeredElsewhere() {
+  build();
+  return Elsewhere;
 }
 
 /// The one direction whose flag \p Cond requires: a conjunct that is a

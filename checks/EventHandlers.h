@@ -87,7 +87,15 @@ public:
   /// The directions \p Fn is registered for, when the TU never calls it
   /// directly (a handler also called directly runs whenever it is called):
   /// the loop calls it when its descriptor is ready for one of them.
+  /// A function of another file (no body here, visible outside) counts
+  /// too when the project's facts say a file registers it for a direction
+  /// and no file calls it directly.
   unsigned readinessDirections(const FunctionDecl *Fn);
+  /// The functions of other files (declared here without a body, visible
+  /// outside) that the TU registers, each with the directions: for the
+  /// project's facts.
+  llvm::ArrayRef<std::pair<const FunctionDecl *, unsigned>>
+  registeredElsewhere();
   /// readinessDirections(\p Fn), narrowed at \p At by the branches around
   /// it that test one direction's flag (`if (cond & B_EV_IO_READ) {...}`
   /// runs when the descriptor is readable, whatever else the handler is
@@ -126,6 +134,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::vector<HandlerRegistration>>
       ByHandler;
   llvm::DenseMap<const CallExpr *, bool> IsReg;
+  std::vector<std::pair<const FunctionDecl *, unsigned>> Elsewhere;
   /// Handler's descriptor parameter -> ownersOfFdParam().
   llvm::DenseMap<const Decl *, llvm::SmallVector<const Decl *, 4>> Owners;
   /// Callee (canonical declaration) -> the calls to it.

@@ -860,6 +860,20 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
       F.Waits.push_back(Fn->getQualifiedNameAsString());
   llvm::sort(F.Waits);
   F.Waits.erase(std::unique(F.Waits.begin(), F.Waits.end()), F.Waits.end());
+  // The other files' functions this one hands to an event loop: there
+  // they run once their descriptor is ready (weechat's xfer plugin
+  // registers the chat reader of xfer-chat.c in xfer-network.c).
+  for (const auto &[Fn, Mask] : A.eventHandlers().registeredElsewhere()) {
+    std::string Name = Fn->getQualifiedNameAsString();
+    if (Mask & EventHandlers::Readable)
+      F.ReadHandlers.push_back(Name);
+    if (Mask & EventHandlers::Writable)
+      F.WriteHandlers.push_back(Name);
+  }
+  for (std::vector<std::string> *L : {&F.ReadHandlers, &F.WriteHandlers}) {
+    llvm::sort(*L);
+    L->erase(std::unique(L->begin(), L->end()), L->end());
+  }
   // The functions this file calls whose body is not in its main file:
   // the only ones it may ask the merged facts about (whether one waits,
   // WaitFunctions::isWait; whether one keeps a descriptor's mode,

@@ -289,6 +289,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
       {"so_error_readers", llvm::json::Array(SoErrorReaders)},
+      {"read_handlers", llvm::json::Array(ReadHandlers)},
+      {"write_handlers", llvm::json::Array(WriteHandlers)},
       {"waits_for_readiness", WaitsForReadiness},
       {"object_params", std::move(Objects)},
       {"globals", llvm::json::Array(Globals)},
@@ -377,6 +379,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"address_taken", &Out.AddressTaken},
         {"blocking_params", &Out.BlockingParams},
         {"so_error_readers", &Out.SoErrorReaders},
+        {"read_handlers", &Out.ReadHandlers},
+        {"write_handlers", &Out.WriteHandlers},
         {"globals", &Out.Globals},
         {"shared_globals", &Out.SharedGlobals},
         {"object_fields", &Out.ObjectFields}})
@@ -389,7 +393,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
        {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
         &Out.NonSocketReturns, &Out.NonSocketFields, &Out.DatagramFields,
         &Out.PipeFillers, &Out.BlockingParams, &Out.SharedGlobals,
-        &Out.ObjectFields})
+        &Out.ObjectFields, &Out.ReadHandlers, &Out.WriteHandlers})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   Out.HasObjectFacts = O->get("object_fields") != nullptr;
@@ -551,6 +555,12 @@ bool ProjectFacts::keepsMode(llvm::StringRef Function, unsigned Arg) const {
 static bool inSorted(const std::vector<std::string> &List,
                      llvm::StringRef Entry) {
   return std::binary_search(List.begin(), List.end(), Entry.str());
+}
+
+unsigned ProjectFacts::handlerDirections(llvm::StringRef Function) const {
+  // The values of EventHandlers::Readable and ::Writable.
+  return (inSorted(ReadHandlers, Function) ? 1u : 0u) |
+         (inSorted(WriteHandlers, Function) ? 2u : 0u);
 }
 
 bool ProjectFacts::returnsBlocking(llvm::StringRef Function) const {

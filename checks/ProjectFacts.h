@@ -151,6 +151,14 @@ struct ProjectFacts {
   /// project's `connect_status(fd)` helper): a file that calls one reads
   /// the outcome back, as if it called getsockopt itself.
   std::vector<std::string> SoErrorReaders;
+  /// Functions (qualified names) that some file hands to an event loop
+  /// for reading, and for writing (EventHandlers), and that no file calls
+  /// directly (the merge drops those): in its own file such a function
+  /// runs once its descriptor is ready. Sorted (fromJSON sorts them).
+  std::vector<std::string> ReadHandlers, WriteHandlers;
+  /// EventHandlers::Readable | Writable, as the two lists above name
+  /// \p Function.
+  unsigned handlerDirections(llvm::StringRef Function) const;
   /// Struct fields (fieldKey()) that some file stores a non-blocking
   /// descriptor in, with where ("file:line").
   std::map<std::string, std::string> NonBlockingFields;

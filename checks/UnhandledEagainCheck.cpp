@@ -55,6 +55,126 @@ static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
                                              "MSG_DONTWAIT", Ctx);
 }
 
+/// A recv() or recvfrom() with MSG_PEEK among \p Flags, on \p Fd.
+static bool isPeekOf(const Expr *E, const Expr *Fd, NonBlockingFdAnalysis &A,
+                     const ASTContext &Ctx) {
+  const auto *C = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  if (!C)
+    return false;
+  llvm::StringRef N = globalCalleeName(C);
+  return (N == "recv" || N == "recvfrom") && C->getNumArgs() >= 4 &&
+         NonBlockingFdAnalysis::mentionsName(C->getArg(3), "MSG_PEEK", Ctx) &&
+         A.sameDescriptor(C->getArg(0), Fd);
+}
+
+/// \p Call, a recv() or recvfrom() of a constant length, takes bytes that
+/// a MSG_PEEK receive on the same descriptor showed were queued: it runs
+/// inside an `if` that found the peek's count equal to at least that
+/// length (`n = recv(fd, &ack, 4, MSG_PEEK); if (n == 4) recv(fd, &ack, 4,
+/// 0);`, weechat's DCC sender reading the acknowledgement it peeked), and
+/// the count's variable holds nothing but such peeks. Queued data is
+/// there to take: the call cannot fail with EAGAIN, whatever the mode, and
+/// takes the whole length. (A second reader of the descriptor between the
+/// two calls, another thread, is out of the function's view.)
+static bool takesPeekedBytes(const CallExpr *Call, const FunctionDecl *Fn,
+                             NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
+  llvm::StringRef N = globalCalleeName(Call);
+  if ((N != "recv" && N != "recvfrom") || Call->getNumArgs() < 4)
+    return false;
+  std::optional<llvm::APSInt> Len =
+      Call->getArg(2)->getIntegerConstantExpr(Ctx);
+  if (!Len)
+    return false;
+  const Expr *Fd = Call->getArg(0);
+  // The count's variable: every value it can hold at \p At comes from a
+  // peek of Fd (weechat reuses it for the file's reads further down).
+  auto OnlyPeeks = [&](const VarDecl *V, const Stmt *At) {
+    if (!V->isLocalVarDecl())
+      return false;
+    llvm::SmallVector<const Stmt *, 4> Defs;
+    if (V->getInit())
+      Defs.push_back(V->getInit());
+    bool Other = false;
+    findStmt(Fn->getBody(), [&](const Stmt *S) {
+      auto Names = [&](const Expr *E) {
+        const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+        return D && D->getDecl() == V;
+      };
+      if (const auto *B = dyn_cast<BinaryOperator>(S);
+          B && B->isAssignmentOp() && Names(B->getLHS())) {
+        if (B->getOpcode() == BO_Assign)
+          Defs.push_back(B);
+        else
+          Other = true;
+      } else if (const auto *U = dyn_cast<UnaryOperator>(S);
+                 U &&
+                 (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+                 Names(U->getSubExpr())) {
+        Other = true;
+      }
+      return Other;
+    });
+    if (Other || Defs.empty())
+      return false;
+    FunctionCfgs::LastOnPaths Last(A.functionCfgs(), Fn, Defs);
+    llvm::SmallVector<unsigned, 4> Reaching;
+    bool FromEntry = false;
+    if (!Last.valid() || !Last.at(At, Reaching, FromEntry) || FromEntry ||
+        Reaching.empty())
+      return false;
+    return llvm::all_of(Reaching, [&](unsigned I) {
+      const auto *B = dyn_cast<BinaryOperator>(Defs[I]);
+      return isPeekOf(B ? B->getRHS() : cast<Expr>(Defs[I]), Fd, A, Ctx);
+    });
+  };
+  // `n == K`, `n >= K`, `K == n`, `K <= n`, with K at least the length.
+  auto Proves = [&](const Expr *Cond) {
+    const auto *B = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+    if (!B)
+      return false;
+    const Expr *Var = B->getLHS(), *K = B->getRHS();
+    BinaryOperatorKind Op = B->getOpcode();
+    if (Op == BO_LE) {
+      std::swap(Var, K);
+      Op = BO_GE;
+    }
+    if (Op != BO_EQ && Op != BO_GE)
+      return false;
+    std::optional<llvm::APSInt> Min = K->getIntegerConstantExpr(Ctx);
+    if (!Min && Op == BO_EQ) {
+      std::swap(Var, K);
+      Min = K->getIntegerConstantExpr(Ctx);
+    }
+    const auto *D = dyn_cast<DeclRefExpr>(Var->IgnoreParenImpCasts());
+    const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    return Min && V && llvm::APSInt::compareValues(*Min, *Len) >= 0 &&
+           OnlyPeeks(V, Cond);
+  };
+  // The peeked bytes are for the first read of the descriptor in the
+  // branch, made once: not one after another read there, nor one in a loop.
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto FirstRead = [&](const Stmt *Branch) {
+    return !findStmt(Branch, [&](const Stmt *S) {
+      const auto *C = dyn_cast<CallExpr>(S);
+      const IoCallInfo *I = C && C != Call ? lookupIoCall(C) : nullptr;
+      return I && I->Dir == Direction::Read && I->FdArg < C->getNumArgs() &&
+             A.sameDescriptor(C->getArg(I->FdArg), Fd) &&
+             SM.isBeforeInTranslationUnit(C->getBeginLoc(),
+                                          Call->getBeginLoc());
+    });
+  };
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
+  for (const Stmt *Child = Call, *P = PM.getParent(Call); P;
+       Child = P, P = PM.getParent(P)) {
+    if (isa<WhileStmt, DoStmt, ForStmt>(P))
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(P);
+        If && If->getThen() == Child && Proves(If->getCond()))
+      return FirstRead(Child);
+  }
+  return false;
+}
+
 /// The statement that holds \p Call and stands in a block of its own: a
 /// declaration, an expression statement, a `return`, or an `if` with the
 /// call in its condition. Null for anything else (a loop's condition runs
@@ -228,6 +348,9 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       continue;
     // A request to the kernel on a netlink socket is taken at once.
     if (Info->Dir == Direction::Write && A.isKernelNetlinkSocket(Fd, Call, Fn))
+      continue;
+    // Nor does a receive of bytes a peek showed were there wait.
+    if (takesPeekedBytes(Call, Fn, A, *Ctx))
       continue;
     std::string FdText = textOf(Fd);
 

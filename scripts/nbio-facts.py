@@ -469,6 +469,7 @@ def keep_first(table, key, entry, place, every):
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
+    read_handlers, write_handlers = set(), set()
     pipe_fillers = set()
     keeps_if = {}
     wrappers = {}
@@ -516,6 +517,8 @@ def merge(paths):
         else:
             all_calls_known = False
         so_error_readers.update(names(d, "so_error_readers"))
+        read_handlers.update(names(d, "read_handlers"))
+        write_handlers.update(names(d, "write_handlers"))
         # Arrays a function fills only with pipe() or pipe2(): one body
         # decides, so a function summarised by several files (a header's
         # inline one) says the same in each.
@@ -689,6 +692,14 @@ def merge(paths):
     if all_calls_known:
         keeps = {e for e in keeps if function_of(e) in called}
         waiters &= called
+    # An event loop's handler runs once its descriptor is ready only if no
+    # file calls it directly as well; without every file's calls, none is
+    # known not to be.
+    if all_calls_known:
+        read_handlers -= called
+        write_handlers -= called
+    else:
+        read_handlers, write_handlers = set(), set()
     # "<placed>:N" is the merge's own need, no function's entry.
     keeps = {e for e in keeps if not e.startswith("<")}
     return {
@@ -715,6 +726,8 @@ def merge(paths):
                          if k not in returns},
         "reads_so_error": reads_so_error,
         "so_error_readers": lines(so_error_readers),
+        "read_handlers": lines(read_handlers),
+        "write_handlers": lines(write_handlers),
         "waits_for_readiness": waits,
         "object_params": object_params,
         "object_summarised": lines(object_summarised),
