@@ -104,6 +104,35 @@ static unsigned directionsOfRegistration(const CallExpr *C) {
   return 0;
 }
 
+/// The prototype of what \p C calls: a function, or a pointer to one
+/// (a table's field).
+static const FunctionProtoType *calleePrototype(const CallExpr *C) {
+  QualType T = C->getCallee()->getType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  return T->getAs<FunctionProtoType>();
+}
+
+/// weechat's hook_fd prototype: `struct t_hook *(struct t_weechat_plugin *,
+/// int fd, int flag_read, int flag_write, int flag_exception, int
+/// (*callback)(const void *, void *, int), const void *, void *)`. A
+/// function of another library that only shares the name and the number
+/// of arguments (a priority where the read flag is) is none.
+static bool hasHookFdPrototype(const FunctionProtoType &P) {
+  if (P.getNumParams() != 8 || !P.getParamType(0)->isPointerType())
+    return false;
+  for (unsigned I = 1; I <= 4; ++I)
+    if (!P.getParamType(I)->isIntegerType())
+      return false;
+  const auto *CbPtr = P.getParamType(5)->getAs<PointerType>();
+  const auto *Cb =
+      CbPtr ? CbPtr->getPointeeType()->getAs<FunctionProtoType>() : nullptr;
+  return Cb && Cb->getNumParams() == 3 &&
+         Cb->getParamType(2)->isIntegerType() &&
+         P.getParamType(6)->isPointerType() &&
+         P.getParamType(7)->isVoidPointerType();
+}
+
 /// Event loops whose registration calls turn each direction on or off by
 /// an argument of its own: weechat's `hook_fd(plugin, fd, flag_read,
 /// flag_write, flag_exception, callback, pointer, data)`, which a plugin
@@ -113,22 +142,25 @@ static unsigned directionsOfRegistration(const CallExpr *C) {
 struct PositionalRegistration {
   llvm::StringRef Name; ///< the function's, or the API table field's
   unsigned Args;        ///< how many arguments the call has
-  unsigned FdArg, ReadArg, WriteArg;
+  unsigned FdArg, ReadArg, WriteArg, CallbackArg;
+  /// The callee's prototype is the loop's own.
+  bool (*Fits)(const FunctionProtoType &);
 };
 static const PositionalRegistration PositionalRegistrations[] = {
-    {"hook_fd", 8, 1, 2, 3},
+    {"hook_fd", 8, 1, 2, 3, 5, hasHookFdPrototype},
 };
 
 /// \p C's registration by argument position, when it is one: the name
-/// (called directly or through a struct field) and the number of
-/// arguments must fit.
+/// (called directly or through a struct field), the number of arguments
+/// and the prototype must fit.
 static const PositionalRegistration *positionalRegistration(const CallExpr *C) {
   llvm::StringRef Name = globalCalleeName(C);
   if (Name.empty())
     if (const FieldDecl *F = calledField(C); F && F->getIdentifier())
       Name = F->getName();
+  const FunctionProtoType *P = calleePrototype(C);
   for (const PositionalRegistration &R : PositionalRegistrations)
-    if (Name == R.Name && C->getNumArgs() == R.Args)
+    if (Name == R.Name && C->getNumArgs() == R.Args && P && R.Fits(*P))
       return &R;
   return nullptr;
 }
@@ -302,6 +334,24 @@ void EventHandlers::build() {
         Fd = C->getArg(ByPosition->FdArg)->IgnoreParenImpCasts();
       else if (IntArgs != 1)
         Fd = nullptr;
+      // Only the functions that can be the handler: the argument a
+      // positional registration names for it, and, where a call passes
+      // several, not a destroy notifier (`void (*)(void *)`: glib's
+      // g_io_add_watch_full(channel, priority, cond, func, data, notify)).
+      const FunctionDecl *Callback =
+          ByPosition ? functionNamedBy(C->getArg(ByPosition->CallbackArg))
+                     : nullptr;
+      bool Several = Passed.size() + Declared.size() > 1;
+      auto NotHandler = [&](const FunctionDecl *F) {
+        if (ByPosition)
+          return !Callback ||
+                 Callback->getCanonicalDecl() != F->getCanonicalDecl();
+        return Several && F->getNumParams() == 1 &&
+               F->getParamDecl(0)->getType()->isPointerType() &&
+               F->getReturnType()->isVoidType();
+      };
+      llvm::erase_if(Passed, NotHandler);
+      llvm::erase_if(Declared, NotHandler);
       for (const FunctionDecl *F : Declared)
         Elsewhere.push_back({F, Mask});
       if (Passed.empty())

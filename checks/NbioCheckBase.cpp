@@ -691,68 +691,81 @@ void NbioCheckBase::loadFacts() {
   }
 }
 
-/// For a C translation unit: which of the names in \p Idents its file-scope
-/// declarations show unused. A name is unused when the file scope (and
-/// the records defined there, nested ones included) declares a function
-/// or a field of that name and Sema marked none of those declarations
-/// referenced: a call names the function (a DeclRefExpr) or the field (a
-/// MemberExpr), and either marks it. A name the walk finds no declaration
-/// of (declared only inside a function, or in a declaration clangd's
-/// traversal scope leaves out) is not in the answer, and neither is any
-/// name of a C++ unit (templates and local classes declare members this
-/// walk does not reach). So the answer only ever says "certainly never
-/// called here", which lets a file that calls none of another file's
-/// wrappers skip the walk of every body that looking for their calls
-/// costs (on libevent's http.c, as much as the rest of the checks).
-/// Functions are named by their own name; with \p Records, fields, as
-/// ProjectFacts::fieldKey names them (`record::field`), of the records
-/// named (or typedef'd) by one of \p Records.
-static llvm::StringSet<> unusedScopeNames(
+/// For a C translation unit: which of the function names in \p Idents its
+/// file-scope declarations show unused. A name is unused when the file
+/// scope declares a function of that name and Sema marked none of its
+/// declarations referenced (a call names the function, a DeclRefExpr, and
+/// marks it; a declaration inside a function that redeclares it counts
+/// with it). A name the walk finds no declaration of (declared only inside
+/// a function, or in a declaration clangd's traversal scope leaves out) is
+/// not in the answer, and neither is any name of a C++ unit (templates and
+/// local classes declare functions this walk does not reach). So the
+/// answer only ever says "certainly never called here", which lets a file
+/// that calls none of another file's wrappers skip the walk of every body
+/// that looking for their calls costs (on libevent's http.c, as much as
+/// the rest of the checks).
+static llvm::StringSet<> unusedScopeFunctions(
     ASTContext &Ctx,
-    const llvm::SmallPtrSetImpl<const IdentifierInfo *> &Idents,
-    const llvm::SmallPtrSetImpl<const IdentifierInfo *> *Records = nullptr) {
+    const llvm::SmallPtrSetImpl<const IdentifierInfo *> &Idents) {
   llvm::StringSet<> Declared, Used;
   if (Ctx.getLangOpts().CPlusPlus || Idents.empty())
     return {};
-  bool Fields = Records != nullptr;
-  llvm::SmallVector<const DeclContext *, 16> Work;
   auto Visit = [&](const Decl *D) {
-    if (const auto *RD = dyn_cast<RecordDecl>(D)) {
-      // A C record declares fields, and records, but no function.
-      const IdentifierInfo *Name = RD->getIdentifier();
-      if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-        Name = TD->getIdentifier();
-      if (Fields && RD->isThisDeclarationADefinition() && Name &&
-          Records->count(Name))
-        Work.push_back(RD);
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->getIdentifier() || !Idents.count(FD->getIdentifier()))
       return;
-    }
-    const auto *ND = dyn_cast<NamedDecl>(D);
-    if (!ND || !ND->getIdentifier() || !Idents.count(ND->getIdentifier()))
-      return;
-    std::string Name;
-    if (Fields) {
-      if (const auto *FD = dyn_cast<FieldDecl>(ND))
-        Name = ProjectFacts::fieldKey(FD);
-    } else if (isa<FunctionDecl>(ND)) {
-      Name = ND->getName().str();
-    }
-    if (Name.empty())
-      return;
-    Declared.insert(Name);
-    if (ND->isReferenced())
-      Used.insert(Name);
+    Declared.insert(FD->getName());
+    if (FD->isReferenced())
+      Used.insert(FD->getName());
   };
   for (const Decl *D : Ctx.getTraversalScope()) {
-    if (const auto *TU = dyn_cast<TranslationUnitDecl>(D))
-      Work.push_back(TU);
-    else
+    if (const auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
+      for (const Decl *Top : TU->decls())
+        Visit(Top);
+    } else {
       Visit(D);
+    }
   }
-  while (!Work.empty()) {
-    const DeclContext *DC = Work.pop_back_val();
-    for (const Decl *D : DC->decls())
-      Visit(D);
+  llvm::StringSet<> Unused;
+  for (const auto &E : Declared)
+    if (!Used.contains(E.getKey()))
+      Unused.insert(E.getKey());
+  return Unused;
+}
+
+/// The same for struct fields, named as ProjectFacts::fieldKey names them
+/// (`record::field`), of the records named (or typedef'd) by one of \p
+/// Records: every record the TU defines is looked at, wherever it is
+/// defined (one of the ASTContext's record types), so that a record a
+/// function defines with the name of a header's unused one keeps the key.
+/// A call through a field names it (a MemberExpr) and marks it referenced.
+static llvm::StringSet<>
+unusedFieldKeys(ASTContext &Ctx,
+                const llvm::SmallPtrSetImpl<const IdentifierInfo *> &Idents,
+                const llvm::SmallPtrSetImpl<const IdentifierInfo *> &Records) {
+  llvm::StringSet<> Declared, Used;
+  if (Ctx.getLangOpts().CPlusPlus || Idents.empty())
+    return {};
+  for (const Type *T : Ctx.getTypes()) {
+    const auto *RT = dyn_cast<RecordType>(T);
+    const RecordDecl *RD = RT ? RT->getDecl()->getDefinition() : nullptr;
+    if (!RD)
+      continue;
+    const IdentifierInfo *Name = RD->getIdentifier();
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      Name = TD->getIdentifier();
+    if (!Name || !Records.count(Name))
+      continue;
+    for (const FieldDecl *FD : RD->fields()) {
+      if (!FD->getIdentifier() || !Idents.count(FD->getIdentifier()))
+        continue;
+      std::string Key = ProjectFacts::fieldKey(FD);
+      if (Key.empty())
+        continue;
+      Declared.insert(Key);
+      if (FD->isReferenced())
+        Used.insert(Key);
+    }
   }
   llvm::StringSet<> Unused;
   for (const auto &E : Declared)
@@ -786,7 +799,7 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
   llvm::SmallPtrSet<const IdentifierInfo *, 16> Named;
   for (const auto &E : ByName)
     Named.insert(Idents.find(E.getKey())->getValue());
-  for (const auto &E : unusedScopeNames(*Ctx, Named))
+  for (const auto &E : unusedScopeFunctions(*Ctx, Named))
     ByName.erase(E.getKey());
   if (ByName.empty())
     return;
@@ -1019,8 +1032,7 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
   // A field no code of this file names is never called through here
   // (tables of functions are declared in headers that many files
   // include), and a name the TU has never seen is no field of it at all.
-  // The records to look into are those the keys name, with the outer ones
-  // of a nested record (it is reached from them).
+  // The records to look into are those the keys name.
   llvm::SmallPtrSet<const IdentifierInfo *, 16> Named, Records;
   for (auto It = ByField.begin(); It != ByField.end();) {
     llvm::SmallVector<llvm::StringRef, 4> Parts;
@@ -1039,7 +1051,7 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
     }
     ++It;
   }
-  for (const auto &E : unusedScopeNames(*Ctx, Named, &Records))
+  for (const auto &E : unusedFieldKeys(*Ctx, Named, Records))
     ByField.erase(E.getKey().str());
   if (ByField.empty())
     return;

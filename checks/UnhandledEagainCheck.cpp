@@ -55,16 +55,20 @@ static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
                                              "MSG_DONTWAIT", Ctx);
 }
 
-/// A recv() or recvfrom() with MSG_PEEK among \p Flags, on \p Fd.
-static bool isPeekOf(const Expr *E, const Expr *Fd, NonBlockingFdAnalysis &A,
-                     const ASTContext &Ctx) {
+/// A recv() or recvfrom() on \p Fd whose flags, a constant, include
+/// MSG_PEEK (`p ? MSG_PEEK : 0` names it without always asking for it).
+static const CallExpr *peekOf(const Expr *E, const Expr *Fd,
+                              NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
   const auto *C = dyn_cast<CallExpr>(E->IgnoreParenCasts());
   if (!C)
-    return false;
+    return nullptr;
   llvm::StringRef N = globalCalleeName(C);
-  return (N == "recv" || N == "recvfrom") && C->getNumArgs() >= 4 &&
-         NonBlockingFdAnalysis::mentionsName(C->getArg(3), "MSG_PEEK", Ctx) &&
-         A.sameDescriptor(C->getArg(0), Fd);
+  if ((N != "recv" && N != "recvfrom") || C->getNumArgs() < 4 ||
+      !C->getArg(3)->getIntegerConstantExpr(Ctx) ||
+      !NonBlockingFdAnalysis::mentionsName(C->getArg(3), "MSG_PEEK", Ctx) ||
+      !A.sameDescriptor(C->getArg(0), Fd))
+    return nullptr;
+  return C;
 }
 
 /// \p Call, a recv() or recvfrom() of a constant length, takes bytes that
@@ -72,10 +76,15 @@ static bool isPeekOf(const Expr *E, const Expr *Fd, NonBlockingFdAnalysis &A,
 /// inside an `if` that found the peek's count equal to at least that
 /// length (`n = recv(fd, &ack, 4, MSG_PEEK); if (n == 4) recv(fd, &ack, 4,
 /// 0);`, weechat's DCC sender reading the acknowledgement it peeked), and
-/// the count's variable holds nothing but such peeks. Queued data is
-/// there to take: the call cannot fail with EAGAIN, whatever the mode, and
-/// takes the whole length. (A second reader of the descriptor between the
-/// two calls, another thread, is out of the function's view.)
+/// every value the count's variable can hold there comes from such a peek.
+/// Queued data is there to take: the call cannot fail with EAGAIN,
+/// whatever the mode, and takes the whole length. Only where nothing can
+/// have taken the bytes first or take them twice: no other call is handed
+/// the descriptor (nor is it stored to) between the peek and the call, no
+/// loop or label runs the test or the call again without the peek, and a
+/// `>=` test is not made in an unsigned type (a failed peek's -1 would
+/// pass it). (A second reader of the descriptor, another thread, is out of
+/// the function's view.)
 static bool takesPeekedBytes(const CallExpr *Call, const FunctionDecl *Fn,
                              NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
   llvm::StringRef N = globalCalleeName(Call);
@@ -86,93 +95,125 @@ static bool takesPeekedBytes(const CallExpr *Call, const FunctionDecl *Fn,
   if (!Len)
     return false;
   const Expr *Fd = Call->getArg(0);
-  // The count's variable: every value it can hold at \p At comes from a
-  // peek of Fd (weechat reuses it for the file's reads further down).
-  auto OnlyPeeks = [&](const VarDecl *V, const Stmt *At) {
-    if (!V->isLocalVarDecl())
-      return false;
-    llvm::SmallVector<const Stmt *, 4> Defs;
-    if (V->getInit())
-      Defs.push_back(V->getInit());
-    bool Other = false;
-    findStmt(Fn->getBody(), [&](const Stmt *S) {
-      auto Names = [&](const Expr *E) {
-        const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-        return D && D->getDecl() == V;
-      };
-      if (const auto *B = dyn_cast<BinaryOperator>(S);
-          B && B->isAssignmentOp() && Names(B->getLHS())) {
-        if (B->getOpcode() == BO_Assign)
-          Defs.push_back(B);
-        else
-          Other = true;
-      } else if (const auto *U = dyn_cast<UnaryOperator>(S);
-                 U &&
-                 (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
-                 Names(U->getSubExpr())) {
-        Other = true;
-      }
-      return Other;
-    });
-    if (Other || Defs.empty())
-      return false;
-    FunctionCfgs::LastOnPaths Last(A.functionCfgs(), Fn, Defs);
-    llvm::SmallVector<unsigned, 4> Reaching;
-    bool FromEntry = false;
-    if (!Last.valid() || !Last.at(At, Reaching, FromEntry) || FromEntry ||
-        Reaching.empty())
-      return false;
-    return llvm::all_of(Reaching, [&](unsigned I) {
-      const auto *B = dyn_cast<BinaryOperator>(Defs[I]);
-      return isPeekOf(B ? B->getRHS() : cast<Expr>(Defs[I]), Fd, A, Ctx);
-    });
-  };
-  // `n == K`, `n >= K`, `K == n`, `K <= n`, with K at least the length.
-  auto Proves = [&](const Expr *Cond) {
-    const auto *B = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
-    if (!B)
-      return false;
-    const Expr *Var = B->getLHS(), *K = B->getRHS();
-    BinaryOperatorKind Op = B->getOpcode();
-    if (Op == BO_LE) {
-      std::swap(Var, K);
-      Op = BO_GE;
-    }
-    if (Op != BO_EQ && Op != BO_GE)
-      return false;
-    std::optional<llvm::APSInt> Min = K->getIntegerConstantExpr(Ctx);
-    if (!Min && Op == BO_EQ) {
-      std::swap(Var, K);
-      Min = K->getIntegerConstantExpr(Ctx);
-    }
-    const auto *D = dyn_cast<DeclRefExpr>(Var->IgnoreParenImpCasts());
-    const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
-    return Min && V && llvm::APSInt::compareValues(*Min, *Len) >= 0 &&
-           OnlyPeeks(V, Cond);
-  };
-  // The peeked bytes are for the first read of the descriptor in the
-  // branch, made once: not one after another read there, nor one in a loop.
-  const SourceManager &SM = Ctx.getSourceManager();
-  auto FirstRead = [&](const Stmt *Branch) {
-    return !findStmt(Branch, [&](const Stmt *S) {
-      const auto *C = dyn_cast<CallExpr>(S);
-      const IoCallInfo *I = C && C != Call ? lookupIoCall(C) : nullptr;
-      return I && I->Dir == Direction::Read && I->FdArg < C->getNumArgs() &&
-             A.sameDescriptor(C->getArg(I->FdArg), Fd) &&
-             SM.isBeforeInTranslationUnit(C->getBeginLoc(),
-                                          Call->getBeginLoc());
-    });
-  };
   const FunctionParents::Map &PM = A.functionParents().of(Fn);
-  for (const Stmt *Child = Call, *P = PM.getParent(Call); P;
+  // The `if` whose then-branch holds the call, with no loop in between.
+  const IfStmt *If = nullptr;
+  for (const Stmt *Child = Call, *P = PM.getParent(Call); P && !If;
        Child = P, P = PM.getParent(P)) {
     if (isa<WhileStmt, DoStmt, ForStmt>(P))
       return false;
-    if (const auto *If = dyn_cast<IfStmt>(P);
-        If && If->getThen() == Child && Proves(If->getCond()))
-      return FirstRead(Child);
+    if (const auto *I = dyn_cast<IfStmt>(P); I && I->getThen() == Child)
+      If = I;
   }
-  return false;
+  if (!If ||
+      findStmt(If->getThen(), [](const Stmt *S) { return isa<LabelStmt>(S); }))
+    return false;
+  // `n == K`, `n >= K`, `K == n`, `K <= n`, with K at least the length.
+  const auto *B =
+      dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+  if (!B)
+    return false;
+  const Expr *Var = B->getLHS(), *K = B->getRHS();
+  BinaryOperatorKind Op = B->getOpcode();
+  if (Op == BO_LE) {
+    std::swap(Var, K);
+    Op = BO_GE;
+  }
+  if (Op != BO_EQ &&
+      (Op != BO_GE || B->getLHS()->getType()->isUnsignedIntegerType()))
+    return false;
+  std::optional<llvm::APSInt> Min = K->getIntegerConstantExpr(Ctx);
+  if (!Min && Op == BO_EQ) {
+    std::swap(Var, K);
+    Min = K->getIntegerConstantExpr(Ctx);
+  }
+  const auto *D = dyn_cast<DeclRefExpr>(Var->IgnoreParenImpCasts());
+  const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  if (!Min || !V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
+      llvm::APSInt::compareValues(*Min, *Len) < 0)
+    return false;
+  // A failed peek's -1, kept in an unsigned count (`unsigned char n`),
+  // passes `>=` too.
+  if (Op == BO_GE && V->getType()->isUnsignedIntegerType())
+    return false;
+  // Every value of the count at the test comes from a peek of Fd (weechat
+  // reuses the variable for the file's reads further down).
+  llvm::SmallVector<const Stmt *, 4> Defs;
+  if (V->getInit())
+    Defs.push_back(V->getInit());
+  bool Other = false;
+  findStmt(Fn->getBody(), [&](const Stmt *S) {
+    auto Names = [&](const Expr *E) {
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return R && R->getDecl() == V;
+    };
+    if (const auto *Asg = dyn_cast<BinaryOperator>(S);
+        Asg && Asg->isAssignmentOp() && Names(Asg->getLHS())) {
+      if (Asg->getOpcode() == BO_Assign)
+        Defs.push_back(Asg);
+      else
+        Other = true;
+    } else if (const auto *U = dyn_cast<UnaryOperator>(S);
+               U &&
+               (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+               Names(U->getSubExpr())) {
+      Other = true;
+    }
+    return Other;
+  });
+  if (Other || Defs.empty())
+    return false;
+  FunctionCfgs::LastOnPaths Last(A.functionCfgs(), Fn, Defs);
+  llvm::SmallVector<unsigned, 4> Reaching;
+  bool FromEntry = false;
+  if (!Last.valid() || !Last.at(If->getCond(), Reaching, FromEntry) ||
+      FromEntry || Reaching.empty())
+    return false;
+  llvm::SmallVector<const CallExpr *, 2> Peeks;
+  for (unsigned I : Reaching) {
+    const auto *Assign = dyn_cast<BinaryOperator>(Defs[I]);
+    const CallExpr *Peek =
+        peekOf(Assign ? Assign->getRHS() : cast<Expr>(Defs[I]), Fd, A, Ctx);
+    if (!Peek)
+      return false;
+    Peeks.push_back(Peek);
+  }
+  // A loop around the test runs it again on the same count unless the
+  // peek is in that loop too.
+  for (const Stmt *P = PM.getParent(If); P; P = PM.getParent(P))
+    if (isa<WhileStmt, DoStmt, ForStmt>(P))
+      for (const CallExpr *Peek : Peeks) {
+        const Stmt *Up = Peek;
+        while (Up && Up != P)
+          Up = PM.getParent(Up);
+        if (!Up)
+          return false;
+      }
+  // Between the first peek and the call, nothing else is handed the
+  // descriptor (a read takes the bytes; the project's function may read)
+  // and nothing stores to it.
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation From = Peeks.front()->getBeginLoc();
+  for (const CallExpr *Peek : Peeks)
+    if (SM.isBeforeInTranslationUnit(Peek->getBeginLoc(), From))
+      From = Peek->getBeginLoc();
+  auto Between = [&](const Stmt *S) {
+    return SM.isBeforeInTranslationUnit(From, S->getBeginLoc()) &&
+           SM.isBeforeInTranslationUnit(S->getBeginLoc(), Call->getBeginLoc());
+  };
+  return !findStmt(Fn->getBody(), [&](const Stmt *S) {
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      if (C == Call || llvm::is_contained(Peeks, C) || !Between(C))
+        return false;
+      return llvm::any_of(C->arguments(), [&](const Expr *Arg) {
+        return A.sameDescriptor(Arg, Fd);
+      });
+    }
+    if (const auto *Store = dyn_cast<BinaryOperator>(S))
+      return Store->isAssignmentOp() && Between(Store) &&
+             A.sameDescriptor(Store->getLHS(), Fd);
+    return false;
+  });
 }
 
 /// The statement that holds \p Call and stands in a block of its own: a

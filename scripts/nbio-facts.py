@@ -469,7 +469,7 @@ def keep_first(table, key, entry, place, every):
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
-    read_handlers, write_handlers = set(), set()
+    read_handlers, write_handlers, taken_elsewhere = set(), set(), set()
     pipe_fillers = set()
     keeps_if = {}
     wrappers = {}
@@ -517,8 +517,14 @@ def merge(paths):
         else:
             all_calls_known = False
         so_error_readers.update(names(d, "so_error_readers"))
+        registered = set(names(d, "read_handlers")) | \
+            set(names(d, "write_handlers"))
         read_handlers.update(names(d, "read_handlers"))
         write_handlers.update(names(d, "write_handlers"))
+        # A function whose address a file takes for something else than
+        # registering it (a table, a pointer it calls through) may run
+        # at any time.
+        taken_elsewhere.update(set(names(d, "address_taken")) - registered)
         # Arrays a function fills only with pipe() or pipe2(): one body
         # decides, so a function summarised by several files (a header's
         # inline one) says the same in each.
@@ -696,8 +702,8 @@ def merge(paths):
     # file calls it directly as well; without every file's calls, none is
     # known not to be.
     if all_calls_known:
-        read_handlers -= called
-        write_handlers -= called
+        read_handlers -= called | taken_elsewhere
+        write_handlers -= called | taken_elsewhere
     else:
         read_handlers, write_handlers = set(), set()
     # "<placed>:N" is the merge's own need, no function's entry.

@@ -10,8 +10,10 @@
 // count's variable holds a file read's count elsewhere in the function).
 // Twins that are reported: a receive longer than the peek found, a second
 // receive after the one the peek covered, a receive in a loop inside the
-// branch, one on another socket, and a count that is also set by a plain
-// receive.
+// branch or a test in a loop without the peek, one on another socket, a
+// count that is also set by a plain receive, an unsigned count tested with
+// `>=` (a failed peek's -1 passes), flags that only sometimes peek, and a
+// function of the project handed the socket in between.
 
 #include <fcntl.h>
 #include <stdint.h>
@@ -110,6 +112,50 @@ int read_ack_mixed(struct sender *s, int peek) {
   ssize_t n = recv(s->sock, &s->ack, 4, MSG_PEEK);
   if (!peek)
     n = recv(s->sock, &s->ack, 4, 0);
+  if (n == 4)
+    recv(s->sock, &s->ack, 4, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'recv' on non-blocking fd 's->sock' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  return 0;
+}
+
+// Twin: the test runs again in a loop, on the same count.
+int read_acks_loop(struct sender *s, int count) {
+  make_nonblocking(s);
+  ssize_t n = recv(s->sock, &s->ack, 4, MSG_PEEK);
+  for (int i = 0; i < count; i++)
+    if (n == 4)
+      recv(s->sock, &s->ack, 4, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'recv' on non-blocking fd 's->sock' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  return 0;
+}
+
+// Twin: in an unsigned count, a failed peek's -1 passes `>=`.
+int read_ack_unsigned(struct sender *s) {
+  make_nonblocking(s);
+  size_t n = (size_t)recv(s->sock, &s->ack, 4, MSG_PEEK);
+  if (n >= 4)
+    recv(s->sock, &s->ack, 4, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'recv' on non-blocking fd 's->sock' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  return 0;
+}
+
+// Twin: whether the first receive peeks is decided at run time.
+int read_ack_maybe_peek(struct sender *s, int peek) {
+  make_nonblocking(s);
+  ssize_t n = recv(s->sock, &s->ack, 4, peek ? MSG_PEEK : 0);
+  if (n == 4)
+    recv(s->sock, &s->ack, 4, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'recv' on non-blocking fd 's->sock' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  return 0;
+}
+
+// Twin: a function of the project is handed the socket in between, and
+// may read the peeked bytes.
+void sender_drain(int fd);
+int read_ack_after_drain(struct sender *s) {
+  make_nonblocking(s);
+  ssize_t n = recv(s->sock, &s->ack, 4, MSG_PEEK);
+  sender_drain(s->sock);
   if (n == 4)
     recv(s->sock, &s->ack, 4, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'recv' on non-blocking fd 's->sock' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]

@@ -12,7 +12,8 @@
 // recv() fails: it runs once the socket is readable, where EAGAIN is not
 // the expected outcome. Twins that are reported: a handler registered for
 // writing only that reads, a handler whose read flag the code computes,
-// and the reader called directly.
+// the reader called directly, and a handler given to another library's
+// hook_fd, whose third argument is a priority.
 
 #include <fcntl.h>
 #include <stddef.h>
@@ -36,6 +37,14 @@ struct t_hook *hook_fd(struct t_weechat_plugin *plugin, int fd, int flag_read,
                        int flag_write, int flag_exception,
                        int (*callback)(const void *, void *, int),
                        const void *callback_pointer, void *callback_data);
+
+// Another library's function of the same name and number of arguments.
+struct timer_api {
+  int (*hook_fd)(struct timer_api *api, int fd, int priority, int oneshot,
+                 int flags, int (*cb)(const void *, void *, int), void *ptr,
+                 const char *name);
+};
+extern struct timer_api *timers;
 
 struct chat {
   int sock;
@@ -99,11 +108,23 @@ static int chat_maybe_cb(const void *pointer, void *data, int fd) {
   return 0;
 }
 
+// Twin: given to the other library's hook_fd.
+static int chat_tick_cb(const void *pointer, void *data, int fd) {
+  (void)data;
+  (void)fd;
+  struct chat *c = (struct chat *)pointer;
+  if (recv(c->sock, c->line, sizeof c->line, 0) <= 0)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'recv' on non-blocking fd 'c->sock' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    chat_close(c);
+  return 0;
+}
+
 void chat_start(struct chat *c, int want_read) {
   fcntl(c->sock, F_SETFL, fcntl(c->sock, F_GETFL) | O_NONBLOCK);
   weechat_hook_fd(c->sock, 1, 0, 0, &chat_recv_cb, c, NULL);
   weechat_hook_fd(c->sock, 0, 1, 0, &chat_flush_cb, c, NULL);
   weechat_hook_fd(c->sock, want_read, 0, 0, &chat_maybe_cb, c, NULL);
+  timers->hook_fd(timers, c->sock, 10, 0, 0, &chat_tick_cb, c, "tick");
 }
 
 void core_watch(int fd) {

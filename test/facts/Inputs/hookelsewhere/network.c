@@ -15,6 +15,7 @@ void chat_accept(struct chat *c, int listener) {
   plugin_hook_fd(c->sock, 1, 0, 0, &chat_recv_cb, c, NULL);
   plugin_hook_fd(c->sock, 1, 0, 0, &chat_drain_cb, c, NULL);
   plugin_hook_fd(c->sock, 0, 1, 0, &chat_flush_cb, c, NULL);
+  plugin_hook_fd(c->sock, 1, 0, 0, &chat_peek_cb, c, NULL);
 }
 
 void chat_drain_now(struct chat *c) { chat_drain_cb(c, NULL, c->sock); }

@@ -25,6 +25,7 @@ struct chat {
 int chat_recv_cb(const void *pointer, void *data, int fd);
 int chat_drain_cb(const void *pointer, void *data, int fd);
 int chat_flush_cb(const void *pointer, void *data, int fd);
+int chat_peek_cb(const void *pointer, void *data, int fd);
 void chat_close(struct chat *c);
 
 #endif
