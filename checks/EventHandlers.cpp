@@ -181,6 +181,14 @@ static unsigned positionalDirections(const PositionalRegistration &R,
   return Mask;
 }
 
+bool EventHandlers::hasPositionalNames() {
+  const IdentifierTable &Idents = A.context().Idents;
+  return llvm::any_of(PositionalRegistrations,
+                      [&](const PositionalRegistration &R) {
+                        return Idents.find(R.Name) != Idents.end();
+                      });
+}
+
 /// The directions \p Arg names (EventHandlers::Readable, ::Writable).
 static unsigned directionsNamed(const Expr *Arg, const ASTContext &Ctx) {
   unsigned Mask = 0;
@@ -191,13 +199,6 @@ static unsigned directionsNamed(const Expr *Arg, const ASTContext &Ctx) {
     if (NonBlockingFdAnalysis::mentionsName(Arg, N, Ctx))
       Mask |= EventHandlers::Writable;
   return Mask;
-}
-
-/// A function of the TU (one with a body) that \p Arg passes: `on_read`,
-/// `&on_read`, `(cb_t)on_read`.
-static const FunctionDecl *passedFunction(const Expr *Arg) {
-  const FunctionDecl *F = functionNamedBy(Arg);
-  return F && F->hasBody() ? F : nullptr;
 }
 
 /// The object whose member \p Fd is (`df` for `df->fd`), when the
@@ -282,115 +283,124 @@ EventHandlers::ownersOfFdParam(const ParmVarDecl *P, const FunctionDecl *Fn) {
   return Owners[P->getCanonicalDecl()] = Found;
 }
 
+void EventHandlers::scan(llvm::ArrayRef<const CallExpr *> Sites,
+                         bool ThroughField, bool ForElsewhere) {
+  ASTContext &Ctx = A.context();
+  for (const CallExpr *C : Sites) {
+    if (ThroughField && !positionalRegistration(C))
+      continue;
+    // The TU's functions; for the project's facts (ForElsewhere), other
+    // files' (declared here, visible outside) instead.
+    llvm::SmallVector<const FunctionDecl *, 2> Passed, Declared;
+    for (const Expr *Arg : C->arguments()) {
+      const FunctionDecl *F = functionNamedBy(Arg);
+      if (!F)
+        continue;
+      if (F->hasBody())
+        Passed.push_back(F);
+      else if (ForElsewhere && F->isExternallyVisible() && F->getIdentifier())
+        Declared.push_back(F->getCanonicalDecl());
+    }
+    // Most calls pass no function: the flags (a search of each
+    // argument's tokens for fourteen names) are looked for only in
+    // those that do.
+    if (Passed.empty() && Declared.empty())
+      continue;
+    unsigned Mask = 0;
+    // The descriptor: the one integer argument that names no flag.
+    const Expr *Fd = nullptr;
+    unsigned IntArgs = 0;
+    for (const Expr *Arg : C->arguments()) {
+      if (unsigned M = directionsNamed(Arg, Ctx)) {
+        Mask |= M;
+        continue;
+      }
+      // As passed: a null pointer written `0` is no descriptor.
+      QualType T = Arg->getType();
+      if (T->isIntegerType() && !T->isBooleanType()) {
+        ++IntArgs;
+        Fd = Arg->IgnoreParenImpCasts();
+      }
+    }
+    const PositionalRegistration *ByPosition = nullptr;
+    if (!Mask)
+      Mask = directionsOfRegistration(C);
+    if (!Mask && (ByPosition = positionalRegistration(C)))
+      Mask = positionalDirections(*ByPosition, C, Ctx);
+    if (!Mask)
+      continue;
+    if (ByPosition)
+      Fd = C->getArg(ByPosition->FdArg)->IgnoreParenImpCasts();
+    else if (IntArgs != 1)
+      Fd = nullptr;
+    // Only the functions that can be the handler: the argument a
+    // positional registration names for it, and, where a call passes
+    // several, not a destroy notifier (`void (*)(void *)`: glib's
+    // g_io_add_watch_full(channel, priority, cond, func, data, notify)).
+    const FunctionDecl *Callback =
+        ByPosition ? functionNamedBy(C->getArg(ByPosition->CallbackArg))
+                   : nullptr;
+    bool Several = Passed.size() + Declared.size() > 1;
+    auto NotHandler = [&](const FunctionDecl *F) {
+      if (ByPosition)
+        return !Callback ||
+               Callback->getCanonicalDecl() != F->getCanonicalDecl();
+      return Several && F->getNumParams() == 1 &&
+             F->getParamDecl(0)->getType()->isPointerType() &&
+             F->getReturnType()->isVoidType();
+    };
+    llvm::erase_if(Passed, NotHandler);
+    llvm::erase_if(Declared, NotHandler);
+    if (ForElsewhere) {
+      for (const FunctionDecl *F : Declared)
+        Elsewhere.push_back({F, Mask});
+      continue;
+    }
+    if (Passed.empty())
+      continue;
+    IsReg[C] = true;
+    for (const FunctionDecl *F : Passed) {
+      HandlerRegistration R;
+      R.Call = C;
+      R.Handler = F->getDefinition();
+      R.Directions = Mask;
+      R.Fd = Fd;
+      if (Fd) {
+        // The loop passes the descriptor to the one parameter of its
+        // type; with two (`int fd, int mask`), to neither that we know.
+        unsigned Same = 0;
+        for (const ParmVarDecl *P : R.Handler->parameters())
+          if (Ctx.hasSameUnqualifiedType(P->getType(), Fd->getType())) {
+            ++Same;
+            R.FdParam = P->getFunctionScopeIndex();
+          }
+        if (Same != 1)
+          R.FdParam.reset();
+        R.OwnerParam = ownerParam(*R.Handler, Fd, *C, Ctx);
+      }
+      Regs.push_back(R);
+    }
+  }
+}
+
 void EventHandlers::build() {
   if (Built)
     return;
   Built = true;
   ASTContext &Ctx = A.context();
-  auto Registrations = [&](llvm::ArrayRef<const CallExpr *> Sites,
-                           bool ThroughField) {
-    for (const CallExpr *C : Sites) {
-      if (ThroughField && !positionalRegistration(C))
-        continue;
-      // The TU's functions, and other files' (declared here, visible
-      // outside: for the project's facts).
-      llvm::SmallVector<const FunctionDecl *, 2> Passed, Declared;
-      for (const Expr *Arg : C->arguments()) {
-        if (const FunctionDecl *F = passedFunction(Arg))
-          Passed.push_back(F);
-        else if (const FunctionDecl *G = functionNamedBy(Arg);
-                 G && G->isExternallyVisible() && G->getIdentifier())
-          Declared.push_back(G->getCanonicalDecl());
-      }
-      // Most calls pass no function: the flags (a search of each
-      // argument's tokens for fourteen names) are looked for only in
-      // those that do.
-      if (Passed.empty() && Declared.empty())
-        continue;
-      unsigned Mask = 0;
-      // The descriptor: the one integer argument that names no flag.
-      const Expr *Fd = nullptr;
-      unsigned IntArgs = 0;
-      for (const Expr *Arg : C->arguments()) {
-        if (unsigned M = directionsNamed(Arg, Ctx)) {
-          Mask |= M;
-          continue;
-        }
-        // As passed: a null pointer written `0` is no descriptor.
-        QualType T = Arg->getType();
-        if (T->isIntegerType() && !T->isBooleanType()) {
-          ++IntArgs;
-          Fd = Arg->IgnoreParenImpCasts();
-        }
-      }
-      const PositionalRegistration *ByPosition = nullptr;
-      if (!Mask)
-        Mask = directionsOfRegistration(C);
-      if (!Mask && (ByPosition = positionalRegistration(C)))
-        Mask = positionalDirections(*ByPosition, C, Ctx);
-      if (!Mask)
-        continue;
-      if (ByPosition)
-        Fd = C->getArg(ByPosition->FdArg)->IgnoreParenImpCasts();
-      else if (IntArgs != 1)
-        Fd = nullptr;
-      // Only the functions that can be the handler: the argument a
-      // positional registration names for it, and, where a call passes
-      // several, not a destroy notifier (`void (*)(void *)`: glib's
-      // g_io_add_watch_full(channel, priority, cond, func, data, notify)).
-      const FunctionDecl *Callback =
-          ByPosition ? functionNamedBy(C->getArg(ByPosition->CallbackArg))
-                     : nullptr;
-      bool Several = Passed.size() + Declared.size() > 1;
-      auto NotHandler = [&](const FunctionDecl *F) {
-        if (ByPosition)
-          return !Callback ||
-                 Callback->getCanonicalDecl() != F->getCanonicalDecl();
-        return Several && F->getNumParams() == 1 &&
-               F->getParamDecl(0)->getType()->isPointerType() &&
-               F->getReturnType()->isVoidType();
-      };
-      llvm::erase_if(Passed, NotHandler);
-      llvm::erase_if(Declared, NotHandler);
-      for (const FunctionDecl *F : Declared)
-        Elsewhere.push_back({F, Mask});
-      if (Passed.empty())
-        continue;
-      IsReg[C] = true;
-      for (const FunctionDecl *F : Passed) {
-        HandlerRegistration R;
-        R.Call = C;
-        R.Handler = F->getDefinition();
-        R.Directions = Mask;
-        R.Fd = Fd;
-        if (Fd) {
-          // The loop passes the descriptor to the one parameter of its
-          // type; with two (`int fd, int mask`), to neither that we know.
-          unsigned Same = 0;
-          for (const ParmVarDecl *P : R.Handler->parameters())
-            if (Ctx.hasSameUnqualifiedType(P->getType(), Fd->getType())) {
-              ++Same;
-              R.FdParam = P->getFunctionScopeIndex();
-            }
-          if (Same != 1)
-            R.FdParam.reset();
-          R.OwnerParam = ownerParam(*R.Handler, Fd, *C, Ctx);
-        }
-        Regs.push_back(R);
-      }
-    }
-  };
   A.forEachCallee(
       [&](const FunctionDecl *Callee, llvm::ArrayRef<const CallExpr *> Sites) {
         Direct[Callee->getCanonicalDecl()].assign(Sites.begin(), Sites.end());
-        Registrations(Sites, /*ThroughField=*/false);
+        scan(Sites, /*ThroughField=*/false, /*ForElsewhere=*/false);
       });
   // A loop's API table (weechat's plugin functions) is called through a
-  // struct field: only the calls whose arguments the table above places.
-  A.forEachFieldCallee(
-      [&](const FieldDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
-        Registrations(Sites, /*ThroughField=*/true);
-      });
+  // struct field: only the calls whose arguments the table above places,
+  // looked for only where the TU has seen one of their names at all.
+  if (hasPositionalNames())
+    A.forEachFieldCallee(
+        [&](const FieldDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
+          scan(Sites, /*ThroughField=*/true, /*ForElsewhere=*/false);
+        });
   // In source order; the handlers of one call in the order it names them.
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<std::pair<HandlerRegistration, size_t>> Sorted;
@@ -446,14 +456,33 @@ unsigned EventHandlers::readinessDirections(const FunctionDecl *Fn) {
   // Registered by another file, as the project's facts say (the merge
   // keeps only functions that no file calls directly).
   if (!Mask && Def->isExternallyVisible() && Def->getIdentifier())
-    if (const ProjectFacts *F = A.projectFacts())
-      Mask = F->handlerDirections(Def->getQualifiedNameAsString());
+    if (const ProjectFacts *F = A.projectFacts();
+        F && (!F->ReadHandlers.empty() || !F->WriteHandlers.empty())) {
+      // Once per function: each of its I/O calls asks.
+      auto [It, New] = FactDirections.try_emplace(Def->getCanonicalDecl(), 0);
+      if (New)
+        It->second = F->handlerDirections(Def->getQualifiedNameAsString());
+      Mask = It->second;
+    }
   return Mask;
 }
 
 llvm::ArrayRef<std::pair<const FunctionDecl *, unsigned>>
 EventHandlers::registeredElsewhere() {
-  build();
+  // Asked by the facts export only: a pass of its own, so that the checks
+  // do not pay for it.
+  if (ElsewhereBuilt)
+    return Elsewhere;
+  ElsewhereBuilt = true;
+  A.forEachCallee(
+      [&](const FunctionDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
+        scan(Sites, /*ThroughField=*/false, /*ForElsewhere=*/true);
+      });
+  if (hasPositionalNames())
+    A.forEachFieldCallee(
+        [&](const FieldDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
+          scan(Sites, /*ThroughField=*/true, /*ForElsewhere=*/true);
+        });
   return Elsewhere;
 }
 

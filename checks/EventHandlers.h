@@ -126,6 +126,14 @@ public:
 
 private:
   void build();
+  /// Finds the registrations among \p Sites (calls through a struct field
+  /// if \p ThroughField: only the positional ones): the TU's handlers
+  /// into Regs, or, \p ForElsewhere, other files' functions into
+  /// Elsewhere.
+  void scan(llvm::ArrayRef<const CallExpr *> Sites, bool ThroughField,
+            bool ForElsewhere);
+  /// The TU has seen the name of a positional registration.
+  bool hasPositionalNames();
 
   NonBlockingFdAnalysis &A;
   bool Built = false;
@@ -135,6 +143,9 @@ private:
       ByHandler;
   llvm::DenseMap<const CallExpr *, bool> IsReg;
   std::vector<std::pair<const FunctionDecl *, unsigned>> Elsewhere;
+  bool ElsewhereBuilt = false;
+  /// readinessDirections()'s answer from the project's facts, per function.
+  llvm::DenseMap<const FunctionDecl *, unsigned> FactDirections;
   /// Handler's descriptor parameter -> ownersOfFdParam().
   llvm::DenseMap<const Decl *, llvm::SmallVector<const Decl *, 4>> Owners;
   /// Callee (canonical declaration) -> the calls to it.
