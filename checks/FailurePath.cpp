@@ -1185,10 +1185,6 @@ struct FailurePathFinder::Walk {
     return Root;
   }
 
-  static bool isLoop(const Stmt *S) {
-    return isa_and_nonnull<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
-  }
-
   /// A terminator that goes one of two ways on a condition: an if, a
   /// loop's condition, `?:`, or one term of `&&`/`||`.
   static bool isTwoWay(const Stmt *T) {

@@ -83,11 +83,6 @@ BinaryOperatorKind reversed(BinaryOperatorKind Op) {
 constexpr llvm::StringLiteral ResultClassifiers[] = {"SSL_get_error",
                                                      "wolfSSL_get_error"};
 
-bool isLoop(const Stmt *S) {
-  return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
-         isa<CXXForRangeStmt>(S);
-}
-
 } // namespace
 
 namespace {

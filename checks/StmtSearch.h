@@ -41,6 +41,11 @@ inline const Stmt *findStmt(const Stmt *Root,
   return nullptr;
 }
 
+/// \p S is a loop statement: its body may run again.
+inline bool isLoop(const Stmt *S) {
+  return isa_and_nonnull<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
+}
+
 /// The condition \p S tests, for a statement that branches on one (`if`,
 /// the loops, `?:`), or null.
 inline const Expr *conditionOf(const Stmt *S) {

@@ -100,7 +100,7 @@ static bool takesPeekedBytes(const CallExpr *Call, const FunctionDecl *Fn,
   const IfStmt *If = nullptr;
   for (const Stmt *Child = Call, *P = PM.getParent(Call); P && !If;
        Child = P, P = PM.getParent(P)) {
-    if (isa<WhileStmt, DoStmt, ForStmt>(P))
+    if (isLoop(P))
       return false;
     if (const auto *I = dyn_cast<IfStmt>(P); I && I->getThen() == Child)
       If = I;
@@ -181,7 +181,7 @@ static bool takesPeekedBytes(const CallExpr *Call, const FunctionDecl *Fn,
   // A loop around the test runs it again on the same count unless the
   // peek is in that loop too.
   for (const Stmt *P = PM.getParent(If); P; P = PM.getParent(P))
-    if (isa<WhileStmt, DoStmt, ForStmt>(P))
+    if (isLoop(P))
       for (const CallExpr *Peek : Peeks) {
         const Stmt *Up = Peek;
         while (Up && Up != P)
