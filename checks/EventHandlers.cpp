@@ -181,12 +181,20 @@ static unsigned positionalDirections(const PositionalRegistration &R,
   return Mask;
 }
 
-bool EventHandlers::hasPositionalNames() {
+void EventHandlers::scanFieldCalls(bool ForElsewhere) {
+  // A loop's API table (weechat's plugin functions) is called through a
+  // struct field: only the calls whose arguments the table above places,
+  // looked for only where the TU has seen one of their names at all.
   const IdentifierTable &Idents = A.context().Idents;
-  return llvm::any_of(PositionalRegistrations,
-                      [&](const PositionalRegistration &R) {
-                        return Idents.find(R.Name) != Idents.end();
-                      });
+  if (llvm::none_of(PositionalRegistrations,
+                    [&](const PositionalRegistration &R) {
+                      return Idents.find(R.Name) != Idents.end();
+                    }))
+    return;
+  A.forEachFieldCallee(
+      [&](const FieldDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
+        scan(Sites, /*ThroughField=*/true, ForElsewhere);
+      });
 }
 
 /// The directions \p Arg names (EventHandlers::Readable, ::Writable).
@@ -393,14 +401,7 @@ void EventHandlers::build() {
         Direct[Callee->getCanonicalDecl()].assign(Sites.begin(), Sites.end());
         scan(Sites, /*ThroughField=*/false, /*ForElsewhere=*/false);
       });
-  // A loop's API table (weechat's plugin functions) is called through a
-  // struct field: only the calls whose arguments the table above places,
-  // looked for only where the TU has seen one of their names at all.
-  if (hasPositionalNames())
-    A.forEachFieldCallee(
-        [&](const FieldDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
-          scan(Sites, /*ThroughField=*/true, /*ForElsewhere=*/false);
-        });
+  scanFieldCalls(/*ForElsewhere=*/false);
   // In source order; the handlers of one call in the order it names them.
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<std::pair<HandlerRegistration, size_t>> Sorted;
@@ -460,8 +461,11 @@ unsigned EventHandlers::readinessDirections(const FunctionDecl *Fn) {
         F && (!F->ReadHandlers.empty() || !F->WriteHandlers.empty())) {
       // Once per function: each of its I/O calls asks.
       auto [It, New] = FactDirections.try_emplace(Def->getCanonicalDecl(), 0);
-      if (New)
-        It->second = F->handlerDirections(Def->getQualifiedNameAsString());
+      if (New) {
+        std::string Name = Def->getQualifiedNameAsString();
+        It->second = (F->readHandler(Name) ? Readable : 0) |
+                     (F->writeHandler(Name) ? Writable : 0);
+      }
       Mask = It->second;
     }
   return Mask;
@@ -478,11 +482,7 @@ EventHandlers::registeredElsewhere() {
       [&](const FunctionDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
         scan(Sites, /*ThroughField=*/false, /*ForElsewhere=*/true);
       });
-  if (hasPositionalNames())
-    A.forEachFieldCallee(
-        [&](const FieldDecl *, llvm::ArrayRef<const CallExpr *> Sites) {
-          scan(Sites, /*ThroughField=*/true, /*ForElsewhere=*/true);
-        });
+  scanFieldCalls(/*ForElsewhere=*/true);
   return Elsewhere;
 }
 

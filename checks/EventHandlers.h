@@ -132,8 +132,9 @@ private:
   /// Elsewhere.
   void scan(llvm::ArrayRef<const CallExpr *> Sites, bool ThroughField,
             bool ForElsewhere);
-  /// The TU has seen the name of a positional registration.
-  bool hasPositionalNames();
+  /// scan() over the calls through struct fields, where the TU has seen
+  /// the name of a positional registration.
+  void scanFieldCalls(bool ForElsewhere);
 
   NonBlockingFdAnalysis &A;
   bool Built = false;

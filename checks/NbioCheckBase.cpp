@@ -691,6 +691,15 @@ void NbioCheckBase::loadFacts() {
   }
 }
 
+/// The names \p Referenced maps to false: declared, none referenced.
+static llvm::StringSet<> unreferenced(const llvm::StringMap<bool> &Referenced) {
+  llvm::StringSet<> Out;
+  for (const auto &E : Referenced)
+    if (!E.getValue())
+      Out.insert(E.getKey());
+  return Out;
+}
+
 /// For a C translation unit: which of the function names in \p Idents its
 /// file-scope declarations show unused. A name is unused when the file
 /// scope declares a function of that name and Sema marked none of its
@@ -707,16 +716,14 @@ void NbioCheckBase::loadFacts() {
 static llvm::StringSet<> unusedScopeFunctions(
     ASTContext &Ctx,
     const llvm::SmallPtrSetImpl<const IdentifierInfo *> &Idents) {
-  llvm::StringSet<> Declared, Used;
   if (Ctx.getLangOpts().CPlusPlus || Idents.empty())
     return {};
+  // Each name declared, and whether some declaration of it is referenced.
+  llvm::StringMap<bool> Referenced;
   auto Visit = [&](const Decl *D) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD || !FD->getIdentifier() || !Idents.count(FD->getIdentifier()))
-      return;
-    Declared.insert(FD->getName());
-    if (FD->isReferenced())
-      Used.insert(FD->getName());
+    if (FD && FD->getIdentifier() && Idents.count(FD->getIdentifier()))
+      Referenced[FD->getName()] |= FD->isReferenced();
   };
   for (const Decl *D : Ctx.getTraversalScope()) {
     if (const auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
@@ -726,11 +733,7 @@ static llvm::StringSet<> unusedScopeFunctions(
       Visit(D);
     }
   }
-  llvm::StringSet<> Unused;
-  for (const auto &E : Declared)
-    if (!Used.contains(E.getKey()))
-      Unused.insert(E.getKey());
-  return Unused;
+  return unreferenced(Referenced);
 }
 
 /// The same for struct fields, named as ProjectFacts::fieldKey names them
@@ -743,9 +746,9 @@ static llvm::StringSet<>
 unusedFieldKeys(ASTContext &Ctx,
                 const llvm::SmallPtrSetImpl<const IdentifierInfo *> &Idents,
                 const llvm::SmallPtrSetImpl<const IdentifierInfo *> &Records) {
-  llvm::StringSet<> Declared, Used;
   if (Ctx.getLangOpts().CPlusPlus || Idents.empty())
     return {};
+  llvm::StringMap<bool> Referenced;
   for (const Type *T : Ctx.getTypes()) {
     const auto *RT = dyn_cast<RecordType>(T);
     const RecordDecl *RD = RT ? RT->getDecl()->getDefinition() : nullptr;
@@ -760,18 +763,11 @@ unusedFieldKeys(ASTContext &Ctx,
       if (!FD->getIdentifier() || !Idents.count(FD->getIdentifier()))
         continue;
       std::string Key = ProjectFacts::fieldKey(FD);
-      if (Key.empty())
-        continue;
-      Declared.insert(Key);
-      if (FD->isReferenced())
-        Used.insert(Key);
+      if (!Key.empty())
+        Referenced[Key] |= FD->isReferenced();
     }
   }
-  llvm::StringSet<> Unused;
-  for (const auto &E : Declared)
-    if (!Used.contains(E.getKey()))
-      Unused.insert(E.getKey());
-  return Unused;
+  return unreferenced(Referenced);
 }
 
 void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
@@ -785,20 +781,20 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
   // call none of a project's wrappers, and grouping the TU's calls by
   // callee to find that out would cost more than the rest of this.
   llvm::StringMap<llvm::SmallVector<const FactWrapper *, 1>> ByName;
+  llvm::SmallPtrSet<const IdentifierInfo *, 16> Named;
   const IdentifierTable &Idents = Ctx->Idents;
   for (const FactWrapper &F : Config.Facts->Wrappers) {
     llvm::StringRef Name(F.Name);
     size_t Colons = Name.rfind("::");
     llvm::StringRef Last =
         Colons == llvm::StringRef::npos ? Name : Name.substr(Colons + 2);
-    if (Idents.find(Last) != Idents.end())
+    if (auto It = Idents.find(Last); It != Idents.end()) {
       ByName[Last].push_back(&F);
+      Named.insert(It->getValue());
+    }
   }
   // A header that declares a wrapper puts its name in every file that
   // includes it; a file that calls none of them has nothing to look for.
-  llvm::SmallPtrSet<const IdentifierInfo *, 16> Named;
-  for (const auto &E : ByName)
-    Named.insert(Idents.find(E.getKey())->getValue());
   for (const auto &E : unusedScopeFunctions(*Ctx, Named))
     ByName.erase(E.getKey());
   if (ByName.empty())

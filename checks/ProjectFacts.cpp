@@ -557,10 +557,12 @@ static bool inSorted(const std::vector<std::string> &List,
   return std::binary_search(List.begin(), List.end(), Entry.str());
 }
 
-unsigned ProjectFacts::handlerDirections(llvm::StringRef Function) const {
-  // The values of EventHandlers::Readable and ::Writable.
-  return (inSorted(ReadHandlers, Function) ? 1u : 0u) |
-         (inSorted(WriteHandlers, Function) ? 2u : 0u);
+bool ProjectFacts::readHandler(llvm::StringRef Function) const {
+  return inSorted(ReadHandlers, Function);
+}
+
+bool ProjectFacts::writeHandler(llvm::StringRef Function) const {
+  return inSorted(WriteHandlers, Function);
 }
 
 bool ProjectFacts::returnsBlocking(llvm::StringRef Function) const {

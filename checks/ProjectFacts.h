@@ -156,9 +156,8 @@ struct ProjectFacts {
   /// directly (the merge drops those): in its own file such a function
   /// runs once its descriptor is ready. Sorted (fromJSON sorts them).
   std::vector<std::string> ReadHandlers, WriteHandlers;
-  /// EventHandlers::Readable | Writable, as the two lists above name
-  /// \p Function.
-  unsigned handlerDirections(llvm::StringRef Function) const;
+  bool readHandler(llvm::StringRef Function) const;
+  bool writeHandler(llvm::StringRef Function) const;
   /// Struct fields (fieldKey()) that some file stores a non-blocking
   /// descriptor in, with where ("file:line").
   std::map<std::string, std::string> NonBlockingFields;

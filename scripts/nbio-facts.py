@@ -517,14 +517,14 @@ def merge(paths):
         else:
             all_calls_known = False
         so_error_readers.update(names(d, "so_error_readers"))
-        registered = set(names(d, "read_handlers")) | \
-            set(names(d, "write_handlers"))
-        read_handlers.update(names(d, "read_handlers"))
-        write_handlers.update(names(d, "write_handlers"))
+        reads, writes = names(d, "read_handlers"), names(d, "write_handlers")
+        read_handlers.update(reads)
+        write_handlers.update(writes)
         # A function whose address a file takes for something else than
         # registering it (a table, a pointer it calls through) may run
         # at any time.
-        taken_elsewhere.update(set(names(d, "address_taken")) - registered)
+        taken_elsewhere.update(set(names(d, "address_taken")) - set(reads) -
+                               set(writes))
         # Arrays a function fills only with pipe() or pipe2(): one body
         # decides, so a function summarised by several files (a header's
         # inline one) says the same in each.
@@ -695,13 +695,12 @@ def merge(paths):
     object_params, object_summarised, shared_objects = object_structs(
         object_params, object_fields, called if all_calls_known else None,
         shared_objects)
-    if all_calls_known:
-        keeps = {e for e in keeps if function_of(e) in called}
-        waiters &= called
     # An event loop's handler runs once its descriptor is ready only if no
     # file calls it directly as well; without every file's calls, none is
     # known not to be.
     if all_calls_known:
+        keeps = {e for e in keeps if function_of(e) in called}
+        waiters &= called
         read_handlers -= called | taken_elsewhere
         write_handlers -= called | taken_elsewhere
     else:
