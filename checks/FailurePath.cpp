@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "FailurePath.h"
+#include "NonBlockingFdAnalysis.h"
 #include "StmtSearch.h"
 #include "clang-tidy/utils/ASTUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -101,6 +102,128 @@ bool FailurePathFinder::waitIn(const FunctionDecl *Fn,
     return W.second != Except && (!After || After->before(WP)) &&
            (!Before || WP.before(*Before));
   });
+}
+
+/// How many of the TU's functions a "took queued input" value may come
+/// back through (libnice's stun_err_dequeue() returns its recvmsg()'s
+/// success): one helper, whose body is in view.
+constexpr unsigned MaxQueuedInputDepth = 1;
+
+/// \p E is true only when a receive took something that was queued: a
+/// read tested for a positive count (`recv(fd, b, n, 0) > 0`; zero is an
+/// end of file, which a loop can meet again and again), a receive from
+/// the socket's error queue or an accept tested for success (neither
+/// reports an end of file: each success takes one queued error or one
+/// pending connection), itself, negated never, or as the value every
+/// return of a function of the TU gives (a constant 0 aside). A loop that
+/// goes round only then consumes something with each round: it may run
+/// many times, but it cannot spin on a descriptor that is not ready.
+static bool takesQueuedInput(const Expr *E, ASTContext &Ctx,
+                             unsigned Depth = 0) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isComparisonOp()) {
+    BinaryOperatorKind Op = B->getOpcode();
+    const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+    const Expr *R = B->getRHS()->IgnoreParenImpCasts();
+    if (!isa<CallExpr>(L)) {
+      std::swap(L, R);
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+    const auto *C = dyn_cast<CallExpr>(L);
+    const IoCallInfo *Info = C ? lookupIoCall(C) : nullptr;
+    std::optional<llvm::APSInt> K =
+        R->isValueDependent() ? std::nullopt : R->getIntegerConstantExpr(Ctx);
+    if (!Info || !K || Info->Family != IoFamily::Plain ||
+        Info->Dir != Direction::Read)
+      return false;
+    int64_t V = K->getExtValue();
+    // The smallest count the test lets through.
+    std::optional<int64_t> Least;
+    if (Op == BO_GT)
+      Least = V + 1;
+    else if (Op == BO_GE)
+      Least = V;
+    else if (Op == BO_NE && V == -1)
+      Least = 0;
+    if (!Least)
+      return false;
+    if (*Least >= 1)
+      return true;
+    bool NoEndOfFile =
+        Info->Name.starts_with("accept") ||
+        llvm::any_of(C->arguments(), [&](const Expr *A) {
+          return NonBlockingFdAnalysis::mentionsName(A, "MSG_ERRQUEUE", Ctx);
+        });
+    return *Least == 0 && NoEndOfFile;
+  }
+  const auto *C = dyn_cast<CallExpr>(E);
+  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody() || Depth >= MaxQueuedInputDepth)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
+    return false;
+  // A value every return gives: the test itself, or a local that only
+  // ever holds such a test.
+  auto Holds = [&](const Expr *V) {
+    V = V->IgnoreParenImpCasts();
+    if (std::optional<llvm::APSInt> Z = V->isValueDependent()
+                                            ? std::nullopt
+                                            : V->getIntegerConstantExpr(Ctx))
+      return Z->isZero();
+    if (takesQueuedInput(V, Ctx, Depth + 1))
+      return true;
+    const auto *DRE = dyn_cast<DeclRefExpr>(V);
+    const auto *Local = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!Local || !Local->isLocalVarDecl() || Local->isStaticLocal())
+      return false;
+    if (Local->getInit() && !takesQueuedInput(Local->getInit(), Ctx, Depth + 1))
+      return false;
+    bool Stored = Local->getInit() != nullptr, Other = false;
+    findStmt(Def->getBody(), [&](const Stmt *S) {
+      if (const auto *A = dyn_cast<BinaryOperator>(S);
+          A && A->isAssignmentOp()) {
+        const auto *To =
+            dyn_cast<DeclRefExpr>(A->getLHS()->IgnoreParenImpCasts());
+        if (To && To->getDecl() == Local) {
+          if (A->getOpcode() == BO_Assign &&
+              takesQueuedInput(A->getRHS(), Ctx, Depth + 1))
+            Stored = true;
+          else
+            Other = true;
+        }
+      } else if (const auto *U = dyn_cast<UnaryOperator>(S);
+                 U &&
+                 (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)) {
+        const auto *To =
+            dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+        if (To && To->getDecl() == Local)
+          Other = true;
+      }
+      return Other;
+    });
+    return Stored && !Other;
+  };
+  bool Any = false, All = true;
+  findStmt(
+      Def->getBody(),
+      [&](const Stmt *S) {
+        const auto *Ret = dyn_cast<ReturnStmt>(S);
+        if (!Ret)
+          return false;
+        const Expr *V = Ret->getRetValue();
+        if (!V || !Holds(V)) {
+          All = false;
+          return true;
+        }
+        // A return of the test itself, not only of zero.
+        if (!V->IgnoreParenImpCasts()->getIntegerConstantExpr(Ctx))
+          Any = true;
+        return false;
+      },
+      Lambdas::Skip);
+  return Any && All;
 }
 
 /// After a TLS library's "data is buffered" test (`SSL_pending(ssl)`,
@@ -649,6 +772,10 @@ struct FailurePathFinder::Walk {
     if (!E->isValueDependent() && !E->isTypeDependent())
       if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
         return fromBool(V->getBoolValue());
+    // A term true only when a receive took queued input does not keep the
+    // loop going by itself: each round it is true consumes something.
+    if (AssumeIndependentTrue && takesQueuedInput(E, Ctx))
+      return Tri::False;
     if (AssumeIndependentTrue && !dependsOnFailure(E) && !counts(E) &&
         !(Classifiers.mentionedMask(E, Ctx) & hypothesisMask()))
       return Tri::True;
@@ -1329,6 +1456,26 @@ struct FailurePathFinder::Walk {
     return Term ? conditionRoot(Term) : nullptr;
   }
 
+  /// The condition whose last term \p B, a block that does not branch,
+  /// computes, or null. A do loop's `a && b` joins its two terms in a
+  /// block of its own that branches on the whole: b's block flows into it
+  /// without a terminator, and coming there is still the same test, not a
+  /// new arrival at the loop's head.
+  const Expr *lastTermRoot(const CFGBlock *B) {
+    if (B->empty())
+      return nullptr;
+    std::optional<CFGStmt> CS = B->back().getAs<CFGStmt>();
+    const auto *E = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
+    const auto *Op = E ? dyn_cast_or_null<BinaryOperator>(parent(E)) : nullptr;
+    while (E && Op == nullptr && isa_and_nonnull<ParenExpr>(parent(E))) {
+      E = cast<Expr>(parent(E));
+      Op = dyn_cast_or_null<BinaryOperator>(parent(E));
+    }
+    if (!E || !Op || !Op->isLogicalOp())
+      return nullptr;
+    return conditionRoot(E);
+  }
+
   /// The condition the block just left tested a term of: the next block
   /// may test another term of the same condition, which is not a new
   /// arrival at the loop's head.
@@ -1338,7 +1485,7 @@ struct FailurePathFinder::Walk {
   /// when the path ended.
   const CFGBlock *leave(const CFGBlock *B) {
     const Stmt *T = B->getTerminatorStmt();
-    LeftRoot = T ? blockRoot(B) : nullptr;
+    LeftRoot = T ? blockRoot(B) : lastTermRoot(B);
     if (!T || isa<BreakStmt>(T))
       return to(B->succ_size() == 1 ? succ(B, 0) : nullptr, T ? T : Last);
     if (const auto *CS = dyn_cast<ContinueStmt>(T)) {

@@ -12,6 +12,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/BitVector.h"
@@ -4524,12 +4525,58 @@ bool NonBlockingFdAnalysis::createsDatagramSocket(llvm::StringRef N,
   return datagramType(C.Call->getArg(1), C.Via);
 }
 
-bool NonBlockingFdAnalysis::datagramType(
-    const Expr *Type, llvm::ArrayRef<const CallExpr *> Via) const {
-  return (argMentions(Type, "SOCK_DGRAM", Via) ||
-          argMentions(Type, "SOCK_RAW", Via)) &&
-         !argMentions(Type, "SOCK_STREAM", Via) &&
-         !argMentions(Type, "SOCK_SEQPACKET", Via);
+/// How many functions a socket type may be handed through as a parameter
+/// (`make_socket(type)` called by `open_transport(type)`, called with
+/// SOCK_DGRAM): a transport helper and its caller, as libnice's STUN code
+/// has them. A type that travels further is not followed (the answer is
+/// then "not known to be a datagram type", as without the rule).
+constexpr unsigned MaxTypeParamDepth = 2;
+
+bool NonBlockingFdAnalysis::datagramType(const Expr *Type,
+                                         llvm::ArrayRef<const CallExpr *> Via,
+                                         unsigned Depth) const {
+  if ((argMentions(Type, "SOCK_DGRAM", Via) ||
+       argMentions(Type, "SOCK_RAW", Via)) &&
+      !argMentions(Type, "SOCK_STREAM", Via) &&
+      !argMentions(Type, "SOCK_SEQPACKET", Via))
+    return true;
+  // The type is a parameter, as it came (through the calls of Via, each a
+  // parameter in turn), of a function whose every call the TU holds
+  // (static, never handed on as a pointer) and which never changes it:
+  // it is a datagram type if every call passes one. libnice's
+  // stun_trans_create(tr, type, ...) connect()s only `if (type !=
+  // SOCK_DGRAM)`, and both its calls pass SOCK_DGRAM.
+  const Expr *E = Type->IgnoreParenImpCasts();
+  for (size_t I = Via.size();; --I) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *PV = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (!PV)
+      return false;
+    unsigned Idx = PV->getFunctionScopeIndex();
+    const FunctionDecl *Callee =
+        I > 0 ? Via[I - 1]->getDirectCallee() : nullptr;
+    const FunctionDecl *CalleeDef = Callee ? Callee->getDefinition() : nullptr;
+    if (I > 0 && CalleeDef && PV->getDeclContext() == CalleeDef) {
+      if (Idx >= Via[I - 1]->getNumArgs())
+        return false;
+      E = Via[I - 1]->getArg(Idx)->IgnoreParenImpCasts();
+      continue;
+    }
+    const auto *Owner = dyn_cast<FunctionDecl>(PV->getDeclContext());
+    if (Depth >= MaxTypeParamDepth || !Owner || !Owner->hasBody())
+      return false;
+    P->collect();
+    if (!P->callersAllKnown(Owner))
+      return false;
+    if (ExprMutationAnalyzer(*Owner->getBody(), Ctx).isMutated(PV))
+      return false;
+    llvm::ArrayRef<const CallExpr *> Sites =
+        P->CallSites[Owner->getDefinition()];
+    return !Sites.empty() && llvm::all_of(Sites, [&](const CallExpr *Site) {
+      return Idx < Site->getNumArgs() &&
+             datagramType(Site->getArg(Idx), {}, Depth + 1);
+    });
+  }
 }
 
 bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,

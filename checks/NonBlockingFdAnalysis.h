@@ -329,9 +329,10 @@ private:
   /// SOCK_RAW; socket(AF_NETLINK or PF_NETLINK, ...).
   bool createsDatagramSocket(llvm::StringRef N, const Creator &C) const;
   /// \p Type, a socket type in the context of the calls \p Via, names
-  /// SOCK_DGRAM or SOCK_RAW and no stream type.
-  bool datagramType(const Expr *Type,
-                    llvm::ArrayRef<const CallExpr *> Via) const;
+  /// SOCK_DGRAM or SOCK_RAW and no stream type; or it is a parameter that
+  /// every call of its function (all in view) fills with such a type.
+  bool datagramType(const Expr *Type, llvm::ArrayRef<const CallExpr *> Via,
+                    unsigned Depth = 0) const;
   bool createsNetlinkSocket(llvm::StringRef N, const Creator &C) const;
   /// exportFacts' ParamSites: what each call passes to a descriptor
   /// parameter of a function other files may call.
