@@ -487,6 +487,17 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
     return Loc.isMacroID() && llvm::any_of(macroChain(Loc, *Ctx), Pred);
   };
   auto IsLogDebug = [](StringRef Name) { return Name == "LOG_DEBUG"; };
+  // An assignment or a counter in \p E. (HasSideEffects without possible
+  // effects would not do: it takes whatever a macro expands to, a macro's
+  // arguments included, for free of them.)
+  auto Changes = [](const Expr *E) {
+    return findStmt(E, [](const Stmt *X) {
+             const auto *U = dyn_cast<UnaryOperator>(X);
+             const auto *B = dyn_cast<BinaryOperator>(X);
+             return (U && U->isIncrementDecrementOp()) ||
+                    (B && B->isAssignmentOp());
+           }) != nullptr;
+  };
   // A call that writes a debug line: to a function named for debugging, or
   // with syslog's LOG_DEBUG priority among its arguments (`slog(LOG_DEBUG,
   // ...)`), or written by a macro named for debugging. It must return (a
@@ -496,10 +507,7 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
     const FunctionDecl *FD = C->getDirectCallee();
     if (!FD || FD->isNoReturn())
       return false;
-    if (llvm::any_of(C->arguments(), [&](const Expr *A) {
-          return A->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/false) &&
-                 !isa<CallExpr>(A->IgnoreParenCasts());
-        }))
+    if (llvm::any_of(C->arguments(), Changes))
       return false;
     if ((FD->getIdentifier() && namedForDebugging(FD->getName())) ||
         InMacro(C->getBeginLoc(), namedForDebugging))
@@ -528,12 +536,24 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
           Zero ? Zero->getIntegerConstantExpr(*Ctx) : std::nullopt;
       return V && V->isZero() && DebugOnly(D->getBody(), Depth + 1);
     }
-    if (const auto *I = dyn_cast<IfStmt>(S))
+    if (const auto *I = dyn_cast<IfStmt>(S)) {
+      // The `if` may also be a logging macro's level gate, which compares
+      // the debug level with the logger's current one, read through a
+      // call (libcoap's coap_log(LOG_DEBUG, ...) expands to `if (LOG_DEBUG
+      // <= coap_get_log_level()) coap_log_impl(...)`): calls there only
+      // read, as long as nothing is assigned or counted.
+      const Expr *Cond = I->getCond();
+      bool Gate = findStmt(Cond,
+                           [&](const Stmt *X) {
+                             return InMacro(X->getBeginLoc(), IsLogDebug);
+                           }) != nullptr &&
+                  !Changes(Cond);
       return !I->getInit() && !I->getConditionVariable() &&
-             !I->getCond()->HasSideEffects(*Ctx,
-                                           /*IncludePossibleEffects=*/true) &&
+             (Gate || !Cond->HasSideEffects(*Ctx,
+                                            /*IncludePossibleEffects=*/true)) &&
              DebugOnly(I->getThen(), Depth + 1) &&
              DebugOnly(I->getElse(), Depth + 1);
+    }
     const auto *E = dyn_cast<Expr>(S);
     const auto *C = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
     return C && DebugCall(C);

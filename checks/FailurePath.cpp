@@ -133,8 +133,16 @@ static bool takesQueuedInput(const Expr *E, ASTContext &Ctx,
     const IoCallInfo *Info = C ? lookupIoCall(C) : nullptr;
     std::optional<llvm::APSInt> K =
         R->isValueDependent() ? std::nullopt : R->getIntegerConstantExpr(Ctx);
+    // Compared as signed numbers: against an unsigned count (`>= sizeof
+    // h`), a failure's -1 is the largest value there is.
     if (!Info || !K || Info->Family != IoFamily::Plain ||
-        Info->Dir != Direction::Read)
+        Info->Dir != Direction::Read ||
+        !B->getLHS()->getType()->isSignedIntegerType())
+      return false;
+    // A peek leaves what it saw queued: it succeeds again the next round.
+    if (llvm::any_of(C->arguments(), [&](const Expr *A) {
+          return NonBlockingFdAnalysis::mentionsName(A, "MSG_PEEK", Ctx);
+        }))
       return false;
     int64_t V = K->getExtValue();
     // The smallest count the test lets through.
@@ -149,17 +157,39 @@ static bool takesQueuedInput(const Expr *E, ASTContext &Ctx,
       return false;
     if (*Least >= 1)
       return true;
+    // The error queue's flag in effect: the flags are MSG_ERRQUEUE, or
+    // constants or'ed with it (`MSG_ERRQUEUE | MSG_DONTWAIT`); a flag
+    // masked off or chosen at run time is not known to be set.
+    std::function<bool(const Expr *)> SetsErrQueue = [&](const Expr *F) {
+      F = F->IgnoreParenImpCasts();
+      if (const auto *Or = dyn_cast<BinaryOperator>(F);
+          Or && Or->getOpcode() == BO_Or) {
+        const Expr *Sides[2] = {Or->getLHS(), Or->getRHS()};
+        for (unsigned I = 0; I < 2; ++I)
+          if (SetsErrQueue(Sides[I]))
+            return !Sides[1 - I]->isValueDependent() &&
+                   Sides[1 - I]->isIntegerConstantExpr(Ctx);
+        return false;
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(F);
+      return (DRE || isa<IntegerLiteral>(F)) &&
+             NonBlockingFdAnalysis::mentionsName(F, "MSG_ERRQUEUE", Ctx);
+    };
     bool NoEndOfFile =
         Info->Name.starts_with("accept") ||
-        llvm::any_of(C->arguments(), [&](const Expr *A) {
-          return NonBlockingFdAnalysis::mentionsName(A, "MSG_ERRQUEUE", Ctx);
-        });
+        (Info->FlagsArg >= 0 && unsigned(Info->FlagsArg) < C->getNumArgs() &&
+         SetsErrQueue(C->getArg(Info->FlagsArg)));
     return *Least == 0 && NoEndOfFile;
   }
   const auto *C = dyn_cast<CallExpr>(E);
   const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
   const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
   if (!Def || !Def->hasBody() || Depth >= MaxQueuedInputDepth)
+    return false;
+  // A virtual method's call may run an override, whose returns are others.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Def);
+      M && M->isVirtual() && !M->hasAttr<FinalAttr>() &&
+      !M->getParent()->hasAttr<FinalAttr>())
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
@@ -180,29 +210,33 @@ static bool takesQueuedInput(const Expr *E, ASTContext &Ctx,
       return false;
     if (Local->getInit() && !takesQueuedInput(Local->getInit(), Ctx, Depth + 1))
       return false;
+    // Every mention of the local only reads it, or is a plain assignment
+    // of such a test to it: no counter, no pointer or reference to it
+    // (through which it could change unseen).
     bool Stored = Local->getInit() != nullptr, Other = false;
-    findStmt(Def->getBody(), [&](const Stmt *S) {
-      if (const auto *A = dyn_cast<BinaryOperator>(S);
-          A && A->isAssignmentOp()) {
-        const auto *To =
-            dyn_cast<DeclRefExpr>(A->getLHS()->IgnoreParenImpCasts());
-        if (To && To->getDecl() == Local) {
-          if (A->getOpcode() == BO_Assign &&
-              takesQueuedInput(A->getRHS(), Ctx, Depth + 1))
-            Stored = true;
-          else
-            Other = true;
+    llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 32> Work{
+        {Def->getBody(), nullptr}};
+    while (!Work.empty() && !Other) {
+      auto [S, Parent] = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+          Ref && Ref->getDecl() == Local) {
+        const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(Parent);
+        const auto *A = dyn_cast_or_null<BinaryOperator>(Parent);
+        if (Read && Read->getCastKind() == CK_LValueToRValue)
+          continue;
+        if (A && A->getOpcode() == BO_Assign && A->getLHS() == Ref &&
+            takesQueuedInput(A->getRHS(), Ctx, Depth + 1)) {
+          Stored = true;
+          continue;
         }
-      } else if (const auto *U = dyn_cast<UnaryOperator>(S);
-                 U &&
-                 (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)) {
-        const auto *To =
-            dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts());
-        if (To && To->getDecl() == Local)
-          Other = true;
+        Other = true;
+        continue;
       }
-      return Other;
-    });
+      for (const Stmt *Ch : S->children())
+        Work.push_back({Ch, S});
+    }
     return Stored && !Other;
   };
   bool Any = false, All = true;
@@ -1457,23 +1491,34 @@ struct FailurePathFinder::Walk {
   }
 
   /// The condition whose last term \p B, a block that does not branch,
-  /// computes, or null. A do loop's `a && b` joins its two terms in a
-  /// block of its own that branches on the whole: b's block flows into it
-  /// without a terminator, and coming there is still the same test, not a
-  /// new arrival at the loop's head.
+  /// computes, or null: a do loop's condition `a && b` (or a longer `&&`
+  /// chain), which the CFG joins after its terms in a block of its own
+  /// that branches on the whole. b's block flows into it without a
+  /// terminator, and coming there is still the same test, not a new
+  /// arrival at the loop's head. Only for `&&` chains: reaching the last
+  /// term then means every other term held, which is what the join block
+  /// asks again; with `||` or `!` above a term, its value on the way there
+  /// is not the one the whole condition is read with.
   const Expr *lastTermRoot(const CFGBlock *B) {
     if (B->empty())
       return nullptr;
     std::optional<CFGStmt> CS = B->back().getAs<CFGStmt>();
-    const auto *E = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
-    const auto *Op = E ? dyn_cast_or_null<BinaryOperator>(parent(E)) : nullptr;
-    while (E && Op == nullptr && isa_and_nonnull<ParenExpr>(parent(E))) {
-      E = cast<Expr>(parent(E));
-      Op = dyn_cast_or_null<BinaryOperator>(parent(E));
-    }
-    if (!E || !Op || !Op->isLogicalOp())
+    const Expr *E = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
+    if (!E)
       return nullptr;
-    return conditionRoot(E);
+    bool InChain = false;
+    for (const Stmt *P = parent(E); P; P = parent(E)) {
+      if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)) {
+        E = cast<Expr>(P);
+        continue;
+      }
+      const auto *And = dyn_cast<BinaryOperator>(P);
+      if (!And || And->getOpcode() != BO_LAnd || And->getRHS() != E)
+        break;
+      E = And;
+      InChain = true;
+    }
+    return InChain && isa_and_nonnull<DoStmt>(ownerOf(E)) ? E : nullptr;
   }
 
   /// The condition the block just left tested a term of: the next block

@@ -2765,6 +2765,19 @@ struct NonBlockingFdAnalysis::Impl {
     const FunctionDecl *Def = Fn->getDefinition();
     if (!Def || Def->isExternallyVisible() || CallSites[Def].empty())
       return false;
+    // Named anywhere else than as the callee of a call the walk saw: kept
+    // in a table or a variable (`struct ops o = {transport_open};`, `cb =
+    // f`), returned, or called where the walk does not go (a C++
+    // namespace-scope initializer).
+    if (!ReferencesScanned) {
+      ReferencesScanned = true;
+      scanFunctionReferences();
+    }
+    if (ReferencedOtherwise.contains(Def))
+      return false;
+    if (auto It = CalleeReferences.find(Def);
+        It == CalleeReferences.end() || It->second != CallSites[Def].size())
+      return false;
     // The functions the TU's calls pass as arguments, gathered once (again
     // only if more calls were walked since).
     if (PassedScanned != WalkedCalls) {
@@ -2780,6 +2793,53 @@ struct NonBlockingFdAnalysis::Impl {
     return !PassedAsArgument.contains(Def);
   }
   llvm::DenseSet<const FunctionDecl *> PassedAsArgument;
+  /// The main file's functions named other than as a call's callee, and
+  /// how many calls name each as callee (scanFunctionReferences).
+  bool ReferencesScanned = false;
+  llvm::DenseSet<const FunctionDecl *> ReferencedOtherwise;
+  llvm::DenseMap<const FunctionDecl *, unsigned> CalleeReferences;
+  /// Every mention of a function in the main file's declarations (a
+  /// function of the TU that other files cannot call is named only there,
+  /// or in a header included after it, which is not looked at).
+  void scanFunctionReferences() {
+    struct Scan : RecursiveASTVisitor<Scan> {
+      Impl &I;
+      llvm::DenseSet<const DeclRefExpr *> Callees;
+      explicit Scan(Impl &I) : I(I) {}
+      bool shouldVisitTemplateInstantiations() const { return true; }
+      bool TraverseDecl(Decl *D) {
+        if (!D)
+          return true;
+        if (!isa<TranslationUnitDecl>(D) && !isa<NamespaceDecl>(D) &&
+            !isa<LinkageSpecDecl>(D) && D->getLocation().isValid() &&
+            !I.SM.isInMainFile(I.SM.getExpansionLoc(D->getLocation())))
+          return true;
+        return RecursiveASTVisitor::TraverseDecl(D);
+      }
+      bool VisitCallExpr(CallExpr *C) {
+        const auto *DRE =
+            dyn_cast<DeclRefExpr>(C->getCallee()->IgnoreParenImpCasts());
+        if (const auto *F =
+                DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr) {
+          Callees.insert(DRE);
+          if (const FunctionDecl *Def = F->getDefinition())
+            ++I.CalleeReferences[Def];
+        }
+        return true;
+      }
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        // A call's callee is visited after the call itself.
+        if (Callees.contains(DRE))
+          return true;
+        if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+          if (const FunctionDecl *Def = F->getDefinition())
+            I.ReferencedOtherwise.insert(Def);
+        return true;
+      }
+    } S(*this);
+    for (Decl *D : Ctx.getTraversalScope())
+      S.TraverseDecl(D);
+  }
   /// forEachParamCallee's groups, found once.
   bool ParamCalleesFound = false;
   std::vector<std::pair<const ParmVarDecl *, std::vector<const CallExpr *>>>
@@ -4579,8 +4639,68 @@ bool NonBlockingFdAnalysis::datagramType(const Expr *Type,
   }
 }
 
+/// \p E names a member of the object \p Base names (`net->socktype` for
+/// `net`): the same variable, through `->` or `.`.
+static bool memberOf(const Expr *E, const ValueDecl *Base) {
+  const auto *M = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  const auto *B =
+      M ? dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts()) : nullptr;
+  return B && B->getDecl() == Base;
+}
+
+bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
+                                                  const Stmt *At,
+                                                  const FunctionDecl *Fn) {
+  // The descriptor is a field of a variable's object (`net->sockfd`).
+  const auto *FdM = dyn_cast<MemberExpr>(Fd->IgnoreParenImpCasts());
+  const auto *BaseRef =
+      FdM ? dyn_cast<DeclRefExpr>(FdM->getBase()->IgnoreParenImpCasts())
+          : nullptr;
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  if (!BaseRef || !Def || !Def->getBody() || !At)
+    return false;
+  const ValueDecl *Base = BaseRef->getDecl();
+  // `Base->f == SOCK_DGRAM` (or SOCK_RAW), either way round.
+  auto TypeTest = [&](const Expr *E, BinaryOperatorKind Want) {
+    const auto *B = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+    if (!B || B->getOpcode() != Want)
+      return false;
+    const Expr *L = B->getLHS(), *R = B->getRHS();
+    if (!memberOf(L, Base))
+      std::swap(L, R);
+    return memberOf(L, Base) && !memberOf(R, Base) &&
+           (mentionsName(R, "SOCK_DGRAM", Ctx) ||
+            mentionsName(R, "SOCK_RAW", Ctx)) &&
+           !mentionsName(R, "SOCK_STREAM", Ctx);
+  };
+  // One of the terms of an `&&` chain holds where its then-branch runs.
+  std::function<bool(const Expr *)> Holds = [&](const Expr *C) {
+    C = C->IgnoreParenImpCasts();
+    if (const auto *And = dyn_cast<BinaryOperator>(C);
+        And && And->getOpcode() == BO_LAnd)
+      return Holds(And->getLHS()) || Holds(And->getRHS());
+    return TypeTest(C, BO_EQ);
+  };
+  const ParentMap &PM = Parents.of(Def);
+  for (const Stmt *Child = At, *Up = PM.getParent(At); Up;
+       Child = Up, Up = PM.getParent(Up)) {
+    const auto *If = dyn_cast<IfStmt>(Up);
+    if (!If || !If->getCond())
+      continue;
+    if ((Child == If->getThen() && Holds(If->getCond())) ||
+        (Child == If->getElse() && TypeTest(If->getCond(), BO_NE)))
+      return true;
+  }
+  return false;
+}
+
 bool NonBlockingFdAnalysis::isDatagramSocket(const Expr *Fd, const Stmt *At,
                                              const FunctionDecl *Fn) {
+  // The path to the call tested the type field of the descriptor's own
+  // object: `if (net->socktype == SOCK_DGRAM) sendmsg(net->sockfd, ...)`
+  // (knot's kdig). The code says which kind of socket it holds there.
+  if (underDatagramTypeTest(Fd, At, Fn))
+    return true;
   // A struct field every file fills only with datagram sockets (the
   // facts: dhcpcd's ctx->ps_data_fd, an end of the SOCK_DGRAM socketpair()
   // privsep-root.c makes, written to in privsep-bpf.c).

@@ -156,6 +156,11 @@ public:
   /// a function other files call, used as it came, when the project's
   /// facts say every call gives it a datagram socket.
   bool isDatagramSocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// \p At runs only where a test of a field of \p Fd's own object (`fd`
+  /// is `net->sockfd`, the test `net->socktype == SOCK_DGRAM`, or the else
+  /// of `!=`) says the socket is a datagram socket.
+  bool underDatagramTypeTest(const Expr *Fd, const Stmt *At,
+                             const FunctionDecl *Fn);
   /// isDatagramSocket from the file's own code alone (no facts).
   bool madeDatagram(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
   /// Every value \p Fd can hold there comes from a call that never makes

@@ -147,3 +147,88 @@ void drain_spin(int fd, char *in, size_t inlen, int budget) {
   // CHECK-MESSAGES: :[[@LINE-3]]:46: note: 'MSG_DONTWAIT' makes this call non-blocking
   // CHECK-MESSAGES: :[[@LINE-4]]:26: note: no fix-it: the loop condition has side effects and cannot be repeated before the wait
 }
+
+// The twin: a peek leaves what it saw queued, so it succeeds every round
+// while the peer's bytes wait; reported.
+ssize_t send_while_peeked(int fd, const void *buf, size_t len) {
+  char first;
+  ssize_t sent;
+  do {
+    sent = send(fd, buf, len, MSG_DONTWAIT);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'send' on fd 'fd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE+3]]:12: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'MSG_DONTWAIT' makes this call non-blocking
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: no fix-it: the loop condition has side effects and cannot be repeated before the wait
+  } while (sent == -1 && recv(fd, &first, 1, MSG_PEEK | MSG_DONTWAIT) > 0);
+  return sent;
+}
+
+// The twin: compared with an unsigned size, a failed receive's -1 is the
+// largest value there is and passes the test; reported, the receive too.
+struct frame_header {
+  int kind, size;
+};
+ssize_t send_while_header(int fd, const void *buf, size_t len) {
+  struct frame_header h;
+  ssize_t sent;
+  do {
+    sent = send(fd, buf, len, MSG_DONTWAIT);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'send' on fd 'fd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE+7]]:12: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'MSG_DONTWAIT' makes this call non-blocking
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: no fix-it: the loop condition has side effects and cannot be repeated before the wait
+    // CHECK-MESSAGES: :[[@LINE+4]]:26: warning: 'recv' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE+3]]:12: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE+2]]:49: note: 'MSG_DONTWAIT' makes this call non-blocking
+    // CHECK-MESSAGES: :[[@LINE+1]]:26: note: no fix-it: the loop condition has side effects and cannot be repeated before the wait
+  } while (sent == -1 && recv(fd, &h, sizeof h, MSG_DONTWAIT) >= sizeof h);
+  return sent;
+}
+
+// The twin: the error queue's flag masked off, or chosen at run time: a
+// plain receive tested for success; reported.
+ssize_t send_masked(int fd, const void *buf, size_t len, int flags,
+                    int errq) {
+  struct msghdr hdr;
+  ssize_t sent;
+  memset(&hdr, 0, sizeof(hdr));
+  do {
+    sent = send(fd, buf, len, MSG_DONTWAIT);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'send' on fd 'fd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE+3]]:12: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'MSG_DONTWAIT' makes this call non-blocking
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: no fix-it: the loop condition has side effects and cannot be repeated before the wait
+  } while (sent == -1 && recvmsg(fd, &hdr, flags & ~MSG_ERRQUEUE) >= 0);
+  do {
+    sent = send(fd, buf, len, MSG_DONTWAIT);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'send' on fd 'fd' is retried on EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE+3]]:12: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'MSG_DONTWAIT' makes this call non-blocking
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: no fix-it: the loop condition has side effects and cannot be repeated before the wait
+  } while (sent == -1 &&
+           recvmsg(fd, &hdr, errq ? MSG_ERRQUEUE : MSG_DONTWAIT) >= 0);
+  return sent;
+}
+
+// The error queue's flag or'ed with another constant: quiet.
+ssize_t send_errqueue_dontwait(int fd, const void *buf, size_t len) {
+  struct msghdr hdr;
+  ssize_t sent;
+  memset(&hdr, 0, sizeof(hdr));
+  do {
+    sent = send(fd, buf, len, MSG_DONTWAIT);
+  } while (sent == -1 &&
+           recvmsg(fd, &hdr, MSG_ERRQUEUE | MSG_DONTWAIT) >= 0);
+  return sent;
+}
+
+// The twin: `!(a || b)` around the receive; the join block of the do
+// loop's condition is not read again with `stop` assumed: reported.
+void drain_unless(int fd, char *in, size_t inlen, volatile int *stop) {
+  do {
+  } while (!(*stop || recv(fd, in, inlen, MSG_DONTWAIT) >= 0));
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'recv' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-3]]:6: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-3]]:43: note: 'MSG_DONTWAIT' makes this call non-blocking
+  // CHECK-MESSAGES: :[[@LINE-4]]:23: note: no fix-it: the loop condition has side effects and cannot be repeated before the wait
+}

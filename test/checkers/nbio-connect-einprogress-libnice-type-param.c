@@ -120,3 +120,29 @@ static int transport_open_changed(int type, const struct sockaddr *srv,
 int open_changed(const struct sockaddr *srv, socklen_t len) {
   return transport_open_changed(SOCK_DGRAM, srv, len);
 }
+
+// The twin: the helper is also kept in a table, through which any type may
+// come: reported.
+static int transport_open_table(int type, const struct sockaddr *srv,
+                                socklen_t len) {
+  int fd = nb_socket(srv->sa_family, type, 0);
+  if (fd == -1)
+    return -1;
+  if (type != SOCK_DGRAM) {
+    if (connect(fd, srv, len) && errno != EINPROGRESS) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: the outcome of non-blocking 'connect' on fd 'fd' is never read back with getsockopt(SO_ERROR) [nbio-connect-einprogress]
+      close(fd);
+      return -1;
+    }
+  }
+  return fd;
+}
+
+int open_table_udp(const struct sockaddr *srv, socklen_t len) {
+  return transport_open_table(SOCK_DGRAM, srv, len);
+}
+
+struct transport_ops {
+  int (*open)(int, const struct sockaddr *, socklen_t);
+};
+const struct transport_ops stream_ops = {transport_open_table};

@@ -148,6 +148,73 @@ int channel_recv_debug_close(int s, struct msghdr *msg) {
   return (int)n;
 }
 
+// A logging macro that gates the line on the logger's current level, read
+// through a call (libcoap 4.3.1's coap_log, in coap_gnutls.c's transport
+// read): the gate only reads, and the line is a debug line: quiet.
+int log_level(void);
+void log_impl(int level, const char *fmt, ...);
+#define LOG_AT(level, ...)                                                   \
+  do {                                                                       \
+    if ((int)(level) <= log_level())                                          \
+      log_impl((level), __VA_ARGS__);                                          \
+  } while (0)
+
+long transport_pull(int fd, void *out, size_t outl) {
+  long ret = recv(fd, out, outl, MSG_DONTWAIT);
+  if (ret > 0) {
+    LOG_AT(LOG_DEBUG, "received %ld bytes", ret);
+  } else if (ret < 0 && errno != EAGAIN) {
+    LOG_AT(LOG_DEBUG, "failed to receive any bytes (%s)", strerror(errno));
+  }
+  return ret;
+}
+
+// Twin: the same macro at the warning level; reported.
+long transport_pull_warn(int fd, void *out, size_t outl) {
+  long ret = recv(fd, out, outl, MSG_DONTWAIT);
+  if (ret < 0 && errno != EAGAIN) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'recv' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (ret < 0 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                  (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))) {{{$}}
+    LOG_AT(LOG_WARNING, "failed to receive any bytes (%s)", strerror(errno));
+  }
+  return ret;
+}
+
+// Twin: a gate that counts as it reads the level is more than a debug line;
+// reported.
+int gate_calls;
+#define LOG_COUNTED(level, ...)                                              \
+  do {                                                                       \
+    if (++gate_calls && (int)(level) <= log_level())                          \
+      log_impl((level), __VA_ARGS__);                                          \
+  } while (0)
+
+long transport_pull_counted(int fd, void *out, size_t outl) {
+  long ret = recv(fd, out, outl, MSG_DONTWAIT);
+  if (ret < 0 && errno != EAGAIN) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'recv' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (ret < 0 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                  (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))) {{{$}}
+    LOG_COUNTED(LOG_DEBUG, "failed to receive any bytes (%s)", strerror(errno));
+  }
+  return ret;
+}
+
+// Twin: a debug macro whose argument counts the failure: the count is
+// kept whatever the line does; reported.
+#define DEBUG_LINE(...) log_impl(LOG_DEBUG, __VA_ARGS__)
+long transport_pull_debug_counted(int fd, void *out, size_t outl) {
+  long ret = recv(fd, out, outl, MSG_DONTWAIT);
+  if (ret < 0 && errno != EAGAIN) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'recv' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (ret < 0 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                  (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))) {{{$}}
+    DEBUG_LINE("receive failure %d", ++gate_calls);
+  }
+  return ret;
+}
+
 // Look-alike: both names tested, nothing to report.
 int channel_recv_both(int s, struct msghdr *msg) {
   ssize_t n = recvmsg(s, msg, MSG_DONTWAIT);

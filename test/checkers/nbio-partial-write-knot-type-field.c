@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+// RUN: %check_nbio %s nbio-partial-write
+// RUN: %check_nbio --lang=c++ %s nbio-partial-write -- -std=c++17
+
+// Reduced from knot 3.2.6 (src/utils/common/netio.c): the client keeps the
+// socket and its type in one struct and sends each query with one
+// sendmsg(), testing the count against the whole. On the branch where the
+// struct's own type field says SOCK_DGRAM, the socket is a datagram socket,
+// which takes a message whole or refuses it: not reported. The stream
+// branch of the same function is.
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+struct net {
+  int sockfd;
+  int socktype;
+};
+
+int net_open(struct net *net, int family) {
+  net->sockfd = socket(family, net->socktype, 0);
+  if (net->sockfd < 0)
+    return -1;
+  fcntl(net->sockfd, F_SETFL, O_NONBLOCK);
+  return 0;
+}
+
+int net_send(const struct net *net, const void *buf, size_t len) {
+  struct iovec iov = {(void *)buf, len};
+  struct msghdr msg = {0};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  if (net->socktype == SOCK_DGRAM) {
+    if (sendmsg(net->sockfd, &msg, 0) != (ssize_t)len)
+      return -1;
+  } else {
+    if (sendmsg(net->sockfd, &msg, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'sendmsg' on non-blocking fd 'net->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+  }
+  return 0;
+}
+
+// The test the other way round, and inside an `&&` chain: quiet.
+int net_send_not_stream(const struct net *net, const void *buf, size_t len,
+                        int ready) {
+  if (SOCK_DGRAM != net->socktype) {
+    return -1;
+  } else if (send(net->sockfd, buf, len, 0) != (ssize_t)len) {
+    return -1;
+  }
+  if (ready && net->socktype == SOCK_RAW) {
+    if (send(net->sockfd, buf, len, 0) != (ssize_t)len)
+      return -1;
+  }
+  return 0;
+}
+
+// The twin: the type field of another object says nothing of this one's
+// socket: reported.
+int net_send_other(const struct net *net, const struct net *peer,
+                   const void *buf, size_t len) {
+  if (peer->socktype == SOCK_DGRAM) {
+    if (send(net->sockfd, buf, len, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on non-blocking fd 'net->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+  }
+  return 0;
+}
+
+// The twin: a test that may hold on another term (`||`) says nothing:
+// reported.
+int net_send_either(const struct net *net, const void *buf, size_t len,
+                    int force) {
+  if (net->socktype == SOCK_DGRAM || force) {
+    if (send(net->sockfd, buf, len, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on non-blocking fd 'net->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+  }
+  return 0;
+}
