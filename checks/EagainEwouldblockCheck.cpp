@@ -487,6 +487,33 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
     return Loc.isMacroID() && llvm::any_of(macroChain(Loc, *Ctx), Pred);
   };
   auto IsLogDebug = [](StringRef Name) { return Name == "LOG_DEBUG"; };
+  // A logging macro's level gate: `LOG_DEBUG <= level()`, the debug level
+  // (or a side-effect-free expression) compared with what a function that
+  // takes nothing returns, or an `&&` chain of such terms and plain tests.
+  std::function<bool(const Expr *)> LevelGate = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (!E->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/true))
+      return true;
+    const auto *B = dyn_cast<BinaryOperator>(E);
+    if (!B)
+      return false;
+    if (B->getOpcode() == BO_LAnd)
+      return LevelGate(B->getLHS()) && LevelGate(B->getRHS());
+    if (!B->isComparisonOp())
+      return false;
+    const Expr *Level = B->getLHS(), *Current = B->getRHS();
+    if (!findStmt(Level, [&](const Stmt *X) {
+          return InMacro(X->getBeginLoc(), IsLogDebug);
+        }))
+      std::swap(Level, Current);
+    const auto *Get = dyn_cast<CallExpr>(Current->IgnoreParenCasts());
+    return findStmt(Level,
+                    [&](const Stmt *X) {
+                      return InMacro(X->getBeginLoc(), IsLogDebug);
+                    }) &&
+           !Level->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/true) &&
+           Get && Get->getNumArgs() == 0 && Get->getDirectCallee();
+  };
   // An assignment or a counter in \p E. (HasSideEffects without possible
   // effects would not do: it takes whatever a macro expands to, a macro's
   // arguments included, for free of them.)
@@ -494,8 +521,17 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
     return findStmt(E, [](const Stmt *X) {
              const auto *U = dyn_cast<UnaryOperator>(X);
              const auto *B = dyn_cast<BinaryOperator>(X);
+             // C++: an overloaded `++` or `+=` (a std::atomic counter), or
+             // a method that may change its object (`fetch_add`).
+             const auto *Op = dyn_cast<CXXOperatorCallExpr>(X);
+             const auto *MC = dyn_cast<CXXMemberCallExpr>(X);
+             const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
              return (U && U->isIncrementDecrementOp()) ||
-                    (B && B->isAssignmentOp());
+                    (B && B->isAssignmentOp()) ||
+                    (Op && (Op->isAssignmentOp() ||
+                            Op->getOperator() == OO_PlusPlus ||
+                            Op->getOperator() == OO_MinusMinus)) ||
+                    (M && !M->isConst() && !M->isStatic());
            }) != nullptr;
   };
   // A call that writes a debug line: to a function named for debugging, or
@@ -543,11 +579,7 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
       // <= coap_get_log_level()) coap_log_impl(...)`): calls there only
       // read, as long as nothing is assigned or counted.
       const Expr *Cond = I->getCond();
-      bool Gate = findStmt(Cond,
-                           [&](const Stmt *X) {
-                             return InMacro(X->getBeginLoc(), IsLogDebug);
-                           }) != nullptr &&
-                  !Changes(Cond);
+      bool Gate = LevelGate(Cond);
       return !I->getInit() && !I->getConditionVariable() &&
              (Gate || !Cond->HasSideEffects(*Ctx,
                                             /*IncludePossibleEffects=*/true)) &&

@@ -20,6 +20,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SaveAndRestore.h"
 #include <functional>
 #include <map>
@@ -2773,7 +2774,8 @@ struct NonBlockingFdAnalysis::Impl {
       ReferencesScanned = true;
       scanFunctionReferences();
     }
-    if (ReferencedOtherwise.contains(Def))
+    if (ReferencedOtherwise.contains(Def) ||
+        (Def->getIdentifier() && AliasTargets.contains(Def->getName())))
       return false;
     if (auto It = CalleeReferences.find(Def);
         It == CalleeReferences.end() || It->second != CallSites[Def].size())
@@ -2798,6 +2800,8 @@ struct NonBlockingFdAnalysis::Impl {
   bool ReferencesScanned = false;
   llvm::DenseSet<const FunctionDecl *> ReferencedOtherwise;
   llvm::DenseMap<const FunctionDecl *, unsigned> CalleeReferences;
+  /// The names `__attribute__((alias(...)))` exports under another name.
+  llvm::StringSet<> AliasTargets;
   /// Every mention of a function in the main file's declarations (a
   /// function of the TU that other files cannot call is named only there,
   /// or in a header included after it, which is not looked at).
@@ -2816,6 +2820,36 @@ struct NonBlockingFdAnalysis::Impl {
           return true;
         return RecursiveASTVisitor::TraverseDecl(D);
       }
+      // Unevaluated operands name a function without letting it out:
+      // `sizeof(f(x))`, `__typeof__(f)`, `decltype(f(x))`. (Their calls
+      // still count as calls, as the walk counts them.)
+      unsigned Unevaluated = 0;
+      bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+        llvm::SaveAndRestore<unsigned> In(Unevaluated, Unevaluated + 1);
+        return RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
+      }
+      bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc L) {
+        llvm::SaveAndRestore<unsigned> In(Unevaluated, Unevaluated + 1);
+        return RecursiveASTVisitor::TraverseTypeOfExprTypeLoc(L);
+      }
+      bool TraverseDecltypeTypeLoc(DecltypeTypeLoc L) {
+        llvm::SaveAndRestore<unsigned> In(Unevaluated, Unevaluated + 1);
+        return RecursiveASTVisitor::TraverseDecltypeTypeLoc(L);
+      }
+      // `(void)f;`, said to silence an unused warning, does nothing with
+      // it.
+      bool TraverseCStyleCastExpr(CStyleCastExpr *E) {
+        if (E->getType()->isVoidType() &&
+            isa<DeclRefExpr>(E->getSubExpr()->IgnoreParenImpCasts()))
+          return true;
+        return RecursiveASTVisitor::TraverseCStyleCastExpr(E);
+      }
+      // `__attribute__((alias("f")))` gives f a name other files call.
+      bool VisitDecl(Decl *D) {
+        if (const auto *A = D->getAttr<AliasAttr>())
+          I.AliasTargets.insert(A->getAliasee());
+        return true;
+      }
       bool VisitCallExpr(CallExpr *C) {
         const auto *DRE =
             dyn_cast<DeclRefExpr>(C->getCallee()->IgnoreParenImpCasts());
@@ -2829,7 +2863,7 @@ struct NonBlockingFdAnalysis::Impl {
       }
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         // A call's callee is visited after the call itself.
-        if (Callees.contains(DRE))
+        if (Callees.contains(DRE) || Unevaluated)
           return true;
         if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
           if (const FunctionDecl *Def = F->getDefinition())
@@ -4648,10 +4682,30 @@ static bool memberOf(const Expr *E, const ValueDecl *Base) {
   return B && B->getDecl() == Base;
 }
 
+/// \p E is rooted at the variable \p Base: `Base`, `Base->a.b`, `Base[i]`.
+static bool rootedAt(const Expr *E, const ValueDecl *Base) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl() == Base;
+    if (const auto *M = dyn_cast<MemberExpr>(E))
+      E = M->getBase();
+    else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+      E = A->getBase();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E);
+             U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
+      E = U->getSubExpr();
+    else
+      return false;
+  }
+  return false;
+}
+
 bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
                                                   const Stmt *At,
                                                   const FunctionDecl *Fn) {
-  // The descriptor is a field of a variable's object (`net->sockfd`).
+  // The descriptor is a field of a variable's object (`net->sockfd`), one
+  // the function never points elsewhere.
   const auto *FdM = dyn_cast<MemberExpr>(Fd->IgnoreParenImpCasts());
   const auto *BaseRef =
       FdM ? dyn_cast<DeclRefExpr>(FdM->getBase()->IgnoreParenImpCasts())
@@ -4660,26 +4714,70 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
   if (!BaseRef || !Def || !Def->getBody() || !At)
     return false;
   const ValueDecl *Base = BaseRef->getDecl();
-  // `Base->f == SOCK_DGRAM` (or SOCK_RAW), either way round.
-  auto TypeTest = [&](const Expr *E, BinaryOperatorKind Want) {
+  if (ExprMutationAnalyzer(*Def->getBody(), Ctx).isMutated(Base))
+    return false;
+  // `Base->f == SOCK_DGRAM` (or SOCK_RAW), either way round: the field f.
+  auto TypeTest = [&](const Expr *E,
+                      BinaryOperatorKind Want) -> const FieldDecl * {
     const auto *B = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
     if (!B || B->getOpcode() != Want)
-      return false;
+      return nullptr;
     const Expr *L = B->getLHS(), *R = B->getRHS();
     if (!memberOf(L, Base))
       std::swap(L, R);
-    return memberOf(L, Base) && !memberOf(R, Base) &&
-           (mentionsName(R, "SOCK_DGRAM", Ctx) ||
-            mentionsName(R, "SOCK_RAW", Ctx)) &&
-           !mentionsName(R, "SOCK_STREAM", Ctx);
+    if (!memberOf(L, Base) || memberOf(R, Base) ||
+        !(mentionsName(R, "SOCK_DGRAM", Ctx) ||
+          mentionsName(R, "SOCK_RAW", Ctx)) ||
+        mentionsName(R, "SOCK_STREAM", Ctx))
+      return nullptr;
+    return dyn_cast<FieldDecl>(
+        cast<MemberExpr>(L->IgnoreParenImpCasts())->getMemberDecl());
   };
   // One of the terms of an `&&` chain holds where its then-branch runs.
-  std::function<bool(const Expr *)> Holds = [&](const Expr *C) {
+  std::function<const FieldDecl *(const Expr *)> Holds =
+      [&](const Expr *C) -> const FieldDecl * {
     C = C->IgnoreParenImpCasts();
     if (const auto *And = dyn_cast<BinaryOperator>(C);
-        And && And->getOpcode() == BO_LAnd)
-      return Holds(And->getLHS()) || Holds(And->getRHS());
+        And && And->getOpcode() == BO_LAnd) {
+      if (const FieldDecl *F = Holds(And->getLHS()))
+        return F;
+      return Holds(And->getRHS());
+    }
     return TypeTest(C, BO_EQ);
+  };
+  // The branch only uses the object: nothing in it stores into it, hands
+  // it (or a field's address) to a call, or jumps into it from outside.
+  auto OnlyReads = [&](const Stmt *Branch) {
+    return !findStmt(Branch, [&](const Stmt *S) {
+      if (isa<LabelStmt>(S))
+        return true;
+      if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+        return rootedAt(B->getLHS(), Base);
+      if (const auto *U = dyn_cast<UnaryOperator>(S);
+          U && U->isIncrementDecrementOp())
+        return rootedAt(U->getSubExpr(), Base);
+      if (const auto *C = dyn_cast<CallExpr>(S))
+        return llvm::any_of(C->arguments(), [&](const Expr *A) {
+          const Expr *X = A->IgnoreParenImpCasts();
+          const auto *U = dyn_cast<UnaryOperator>(X);
+          return (isa<DeclRefExpr>(X) && rootedAt(X, Base)) ||
+                 (U && U->getOpcode() == UO_AddrOf && rootedAt(X, Base));
+        });
+      return false;
+    });
+  };
+  // Every socket the descriptor field can hold was made with that field
+  // as its type (knot's net_connect(): `socket(family, net->socktype,
+  // 0)`): the field tested is the one that says what the socket is.
+  auto MadeWithType = [&](const FieldDecl *TypeField) {
+    return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+      if (N != "socket" || C.Call->getNumArgs() < 2)
+        return false;
+      const auto *M =
+          dyn_cast<MemberExpr>(C.Call->getArg(1)->IgnoreParenImpCasts());
+      return M && M->getMemberDecl()->getCanonicalDecl() ==
+                      TypeField->getCanonicalDecl();
+    });
   };
   const ParentMap &PM = Parents.of(Def);
   for (const Stmt *Child = At, *Up = PM.getParent(At); Up;
@@ -4687,8 +4785,12 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
     const auto *If = dyn_cast<IfStmt>(Up);
     if (!If || !If->getCond())
       continue;
-    if ((Child == If->getThen() && Holds(If->getCond())) ||
-        (Child == If->getElse() && TypeTest(If->getCond(), BO_NE)))
+    const FieldDecl *TypeField = nullptr;
+    if (Child == If->getThen())
+      TypeField = Holds(If->getCond());
+    else if (Child == If->getElse())
+      TypeField = TypeTest(If->getCond(), BO_NE);
+    if (TypeField && OnlyReads(Child) && MadeWithType(TypeField))
       return true;
   }
   return false;

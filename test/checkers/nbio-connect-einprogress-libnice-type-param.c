@@ -146,3 +146,50 @@ struct transport_ops {
   int (*open)(int, const struct sockaddr *, socklen_t);
 };
 const struct transport_ops stream_ops = {transport_open_table};
+
+// Naming the helper where nothing calls it (a cast to void, the type of
+// an expression) lets it out to nobody: still quiet.
+static int transport_open_named(int type, const struct sockaddr *srv,
+                                socklen_t len) {
+  int fd = nb_socket(srv->sa_family, type, 0);
+  if (fd == -1)
+    return -1;
+  if (type != SOCK_DGRAM) {
+    if (connect(fd, srv, len) && errno != EINPROGRESS) {
+      close(fd);
+      return -1;
+    }
+  }
+  return fd;
+}
+
+int open_named_udp(const struct sockaddr *srv, socklen_t len) {
+  (void)transport_open_named;
+  __typeof__(transport_open_named) *unused = 0;
+  (void)unused;
+  return transport_open_named(SOCK_DGRAM, srv, len);
+}
+
+// The twin: an alias gives the helper a name other files call: reported.
+static int transport_open_aliased(int type, const struct sockaddr *srv,
+                                  socklen_t len) {
+  int fd = nb_socket(srv->sa_family, type, 0);
+  if (fd == -1)
+    return -1;
+  if (type != SOCK_DGRAM) {
+    if (connect(fd, srv, len) && errno != EINPROGRESS) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: the outcome of non-blocking 'connect' on fd 'fd' is never read back with getsockopt(SO_ERROR) [nbio-connect-einprogress]
+      close(fd);
+      return -1;
+    }
+  }
+  return fd;
+}
+
+int open_aliased_udp(const struct sockaddr *srv, socklen_t len) {
+  return transport_open_aliased(SOCK_DGRAM, srv, len);
+}
+
+int transport_open_exported(int type, const struct sockaddr *srv,
+                            socklen_t len)
+    __attribute__((alias("transport_open_aliased")));

@@ -201,6 +201,20 @@ long transport_pull_counted(int fd, void *out, size_t outl) {
   return ret;
 }
 
+// Twin: a gate that names the debug level but also closes the descriptor
+// on the way: more than a debug line; reported.
+long transport_pull_gate_closes(int fd, void *out, size_t outl) {
+  long ret = recv(fd, out, outl, MSG_DONTWAIT);
+  if (ret < 0 && errno != EAGAIN) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: errno from 'recv' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (ret < 0 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                  (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))) {{{$}}
+    if (LOG_DEBUG <= log_level() && close(fd) == 0)
+      log_impl(LOG_DEBUG, "closed after a failed receive");
+  }
+  return ret;
+}
+
 // Twin: a debug macro whose argument counts the failure: the count is
 // kept whatever the line does; reported.
 #define DEBUG_LINE(...) log_impl(LOG_DEBUG, __VA_ARGS__)

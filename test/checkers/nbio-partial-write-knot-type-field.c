@@ -92,3 +92,88 @@ int net_send_either(const struct net *net, const void *buf, size_t len,
   }
   return 0;
 }
+
+// The twin: the test speaks of the socket the type field describes, not of
+// another descriptor of the same object: reported.
+struct monitored {
+  int sockfd;
+  int socktype;
+  int monfd;
+};
+
+int monitored_open(struct monitored *m, int family) {
+  m->sockfd = socket(family, m->socktype, 0);
+  m->monfd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  return m->sockfd < 0 || m->monfd < 0 ? -1 : 0;
+}
+
+int monitored_report(struct monitored *m, const void *buf, size_t len) {
+  if (m->socktype == SOCK_DGRAM) {
+    if (write(m->monfd, buf, len) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'write' on non-blocking fd 'm->monfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :[[@LINE-11]]:14: note: 'socket' creates a non-blocking descriptor here
+  }
+  return 0;
+}
+
+// The twin: the branch reopens the socket as a stream first (a DNS client
+// falling back to TCP after a truncated answer): reported.
+int net_retry_over_tcp(struct net *net, int family, const void *buf,
+                       size_t len) {
+  if (net->socktype == SOCK_DGRAM) {
+    close(net->sockfd);
+    net->socktype = SOCK_STREAM;
+    net_open(net, family);
+    if (send(net->sockfd, buf, len, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on non-blocking fd 'net->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+  }
+  return 0;
+}
+
+// The twin: a stream socket made in the branch itself: reported. (Its own
+// struct: a field's values are those of the whole file.)
+struct conn {
+  int sockfd;
+  int socktype;
+};
+
+int conn_open(struct conn *c, int family) {
+  c->sockfd = socket(family, c->socktype | SOCK_NONBLOCK, 0);
+  return c->sockfd < 0 ? -1 : 0;
+}
+
+int conn_send_fresh(struct conn *c, const void *buf, size_t len) {
+  if (c->socktype == SOCK_DGRAM) {
+    c->sockfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    if (send(c->sockfd, buf, len, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on non-blocking fd 'c->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :[[@LINE-6]]:17: note: 'socket' creates a non-blocking descriptor here
+  }
+  return 0;
+}
+
+// The twin: the variable is pointed at another object after the test:
+// reported.
+int net_send_switched(const struct net *net, const struct net *tcp,
+                      const void *buf, size_t len) {
+  if (net->socktype == SOCK_DGRAM) {
+    net = tcp;
+    if (send(net->sockfd, buf, len, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on non-blocking fd 'net->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+  }
+  return 0;
+}
