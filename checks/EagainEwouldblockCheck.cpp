@@ -507,6 +507,18 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
         }))
       std::swap(Level, Current);
     const auto *Get = dyn_cast<CallExpr>(Current->IgnoreParenCasts());
+    // A getter whose body is in view only reads: no calls, no stores.
+    const FunctionDecl *GetDef = Get && Get->getDirectCallee()
+                                     ? Get->getDirectCallee()->getDefinition()
+                                     : nullptr;
+    if (GetDef && GetDef->getBody() &&
+        findStmt(GetDef->getBody(), [](const Stmt *X) {
+          const auto *U = dyn_cast<UnaryOperator>(X);
+          const auto *B = dyn_cast<BinaryOperator>(X);
+          return isa<CallExpr>(X) || (U && U->isIncrementDecrementOp()) ||
+                 (B && B->isAssignmentOp());
+        }))
+      return false;
     return findStmt(Level,
                     [&](const Stmt *X) {
                       return InMacro(X->getBeginLoc(), IsLogDebug);

@@ -11,6 +11,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
@@ -2774,8 +2775,13 @@ struct NonBlockingFdAnalysis::Impl {
       ReferencesScanned = true;
       scanFunctionReferences();
     }
-    if (ReferencedOtherwise.contains(Def) ||
-        (Def->getIdentifier() && AliasTargets.contains(Def->getName())))
+    if (ReferencedOtherwise.contains(Def))
+      return false;
+    // The alias names the symbol: in C++ the mangled name (the plain one
+    // is taken too, whatever the compiler would make of it).
+    if (!AliasTargets.empty() &&
+        (AliasTargets.contains(ASTNameGenerator(Ctx).getName(Def)) ||
+         (Def->getIdentifier() && AliasTargets.contains(Def->getName()))))
       return false;
     if (auto It = CalleeReferences.find(Def);
         It == CalleeReferences.end() || It->second != CallSites[Def].size())
@@ -4714,8 +4720,33 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
   if (!BaseRef || !Def || !Def->getBody() || !At)
     return false;
   const ValueDecl *Base = BaseRef->getDecl();
-  if (ExprMutationAnalyzer(*Def->getBody(), Ctx).isMutated(Base))
+  // A local or a parameter (a global may change in any call), which the
+  // function names only to reach a member (`net->x`): never copied, cast,
+  // handed on whole or pointed elsewhere.
+  const auto *BaseVar = dyn_cast<VarDecl>(Base);
+  if (!BaseVar || BaseVar->hasGlobalStorage() ||
+      ExprMutationAnalyzer(*Def->getBody(), Ctx).isMutated(Base))
     return false;
+  const ParentMap &PM = Parents.of(Def);
+  if (findStmt(Def->getBody(), [&](const Stmt *S) {
+        const auto *R = dyn_cast<DeclRefExpr>(S);
+        if (!R || R->getDecl() != Base)
+          return false;
+        const Stmt *P = PM.getParent(R);
+        while (isa_and_nonnull<ImplicitCastExpr>(P) ||
+               isa_and_nonnull<ParenExpr>(P))
+          P = PM.getParent(P);
+        // Tested (`if (net == NULL)`, `!net`, `net && ...`) is only read.
+        const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+        const auto *U = dyn_cast_or_null<UnaryOperator>(P);
+        bool Tested = (B && (B->isComparisonOp() || B->isLogicalOp())) ||
+                      (U && U->getOpcode() == UO_LNot) ||
+                      isa_and_nonnull<IfStmt>(P);
+        return !isa_and_nonnull<MemberExpr>(P) && !Tested;
+      }))
+    return false;
+  const RecordDecl *FdRecord =
+      dyn_cast<RecordDecl>(FdM->getMemberDecl()->getDeclContext());
   // `Base->f == SOCK_DGRAM` (or SOCK_RAW), either way round: the field f.
   auto TypeTest = [&](const Expr *E,
                       BinaryOperatorKind Want) -> const FieldDecl * {
@@ -4747,39 +4778,96 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
   };
   // The branch only uses the object: nothing in it stores into it, hands
   // it (or a field's address) to a call, or jumps into it from outside.
+  // What a pointer argument of a call of the project's may reach: an
+  // object of the descriptor's record type, itself or through a field
+  // (`fallback_tcp(ctx)` with `ctx->net`), or anything (`void *`).
+  auto MayReachObject = [&](QualType T) {
+    QualType P = T->getPointeeType();
+    if (P.isNull())
+      return false;
+    if (P->isVoidType())
+      return true;
+    const RecordDecl *R = P->getAsRecordDecl();
+    if (!R || !FdRecord)
+      return R != nullptr;
+    if (R->getCanonicalDecl() == FdRecord->getCanonicalDecl())
+      return true;
+    const RecordDecl *Full = R->getDefinition();
+    return Full && llvm::any_of(Full->fields(), [&](const FieldDecl *F) {
+             QualType FT = F->getType();
+             if (!FT->getPointeeType().isNull())
+               FT = FT->getPointeeType();
+             const RecordDecl *FR = FT->getAsRecordDecl();
+             return FT->isVoidType() ||
+                    (FR &&
+                     FR->getCanonicalDecl() == FdRecord->getCanonicalDecl());
+           });
+  };
   auto OnlyReads = [&](const Stmt *Branch) {
     return !findStmt(Branch, [&](const Stmt *S) {
-      if (isa<LabelStmt>(S))
+      // A jump into the branch from outside (a label, or a case of a
+      // switch around the test).
+      if (isa<LabelStmt>(S) || isa<SwitchCase>(S))
         return true;
       if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
         return rootedAt(B->getLHS(), Base);
       if (const auto *U = dyn_cast<UnaryOperator>(S);
           U && U->isIncrementDecrementOp())
         return rootedAt(U->getSubExpr(), Base);
-      if (const auto *C = dyn_cast<CallExpr>(S))
+      if (const auto *C = dyn_cast<CallExpr>(S)) {
+        const FunctionDecl *Callee = C->getDirectCallee();
+        const SourceManager &SM = Ctx.getSourceManager();
+        bool Library =
+            Callee && SM.isInSystemHeader(SM.getExpansionLoc(
+                          Callee->getCanonicalDecl()->getLocation()));
         return llvm::any_of(C->arguments(), [&](const Expr *A) {
           const Expr *X = A->IgnoreParenImpCasts();
           const auto *U = dyn_cast<UnaryOperator>(X);
-          return (isa<DeclRefExpr>(X) && rootedAt(X, Base)) ||
-                 (U && U->getOpcode() == UO_AddrOf && rootedAt(X, Base));
+          if (U && U->getOpcode() == UO_AddrOf && rootedAt(X, Base))
+            return true;
+          return !Library && MayReachObject(A->IgnoreParenCasts()->getType());
         });
+      }
       return false;
     });
   };
   // Every socket the descriptor field can hold was made with that field
   // as its type (knot's net_connect(): `socket(family, net->socktype,
   // 0)`): the field tested is the one that says what the socket is.
+  // The same object: the function that makes the socket from `x->type`
+  // stores a descriptor in `x->fd` (knot's net_connect(): `sockfd =
+  // socket(..., net->socktype, 0)`, then `net->sockfd = sockfd`), not in
+  // another object's made from a template of the same type.
+  const FieldDecl *FdField = dyn_cast<FieldDecl>(FdM->getMemberDecl());
   auto MadeWithType = [&](const FieldDecl *TypeField) {
-    return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
-      if (N != "socket" || C.Call->getNumArgs() < 2)
-        return false;
-      const auto *M =
-          dyn_cast<MemberExpr>(C.Call->getArg(1)->IgnoreParenImpCasts());
-      return M && M->getMemberDecl()->getCanonicalDecl() ==
-                      TypeField->getCanonicalDecl();
-    });
+    return FdField &&
+           everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+             if (N != "socket" || C.Call->getNumArgs() < 2)
+               return false;
+             const auto *M =
+                 dyn_cast<MemberExpr>(C.Call->getArg(1)->IgnoreParenImpCasts());
+             if (!M || M->getMemberDecl()->getCanonicalDecl() !=
+                           TypeField->getCanonicalDecl())
+               return false;
+             const auto *Obj =
+                 dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts());
+             const FunctionDecl *Maker = enclosingFunction(C.Call);
+             if (!Obj || !Maker || !Maker->getBody())
+               return false;
+             return findStmt(Maker->getBody(), [&](const Stmt *S) {
+                      const auto *B = dyn_cast<BinaryOperator>(S);
+                      const auto *To =
+                          B && B->getOpcode() == BO_Assign
+                              ? dyn_cast<MemberExpr>(
+                                    B->getLHS()->IgnoreParenImpCasts())
+                              : nullptr;
+                      return To &&
+                             To->getMemberDecl()->getCanonicalDecl() ==
+                                 FdField->getCanonicalDecl() &&
+                             memberOf(To, Obj->getDecl());
+                    }) != nullptr;
+           });
   };
-  const ParentMap &PM = Parents.of(Def);
   for (const Stmt *Child = At, *Up = PM.getParent(At); Up;
        Child = Up, Up = PM.getParent(Up)) {
     const auto *If = dyn_cast<IfStmt>(Up);

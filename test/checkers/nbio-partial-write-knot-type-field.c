@@ -11,6 +11,7 @@
 // branch of the same function is.
 
 #include <fcntl.h>
+#include <stddef.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/uio.h>
@@ -30,6 +31,8 @@ int net_open(struct net *net, int family) {
 }
 
 int net_send(const struct net *net, const void *buf, size_t len) {
+  if (net == NULL || buf == NULL)
+    return -1;
   struct iovec iov = {(void *)buf, len};
   struct msghdr msg = {0};
   msg.msg_iov = &iov;
@@ -43,7 +46,7 @@ int net_send(const struct net *net, const void *buf, size_t len) {
     // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
     // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
       return -1;
-    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+    // CHECK-MESSAGES: :29:3: note: 'net->sockfd' was made non-blocking here
   }
   return 0;
 }
@@ -73,7 +76,7 @@ int net_send_other(const struct net *net, const struct net *peer,
     // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
     // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
       return -1;
-    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+    // CHECK-MESSAGES: :29:3: note: 'net->sockfd' was made non-blocking here
   }
   return 0;
 }
@@ -88,7 +91,7 @@ int net_send_either(const struct net *net, const void *buf, size_t len,
     // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
     // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
       return -1;
-    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+    // CHECK-MESSAGES: :29:3: note: 'net->sockfd' was made non-blocking here
   }
   return 0;
 }
@@ -132,7 +135,7 @@ int net_retry_over_tcp(struct net *net, int family, const void *buf,
     // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
     // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
       return -1;
-    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+    // CHECK-MESSAGES: :29:3: note: 'net->sockfd' was made non-blocking here
   }
   return 0;
 }
@@ -173,7 +176,81 @@ int net_send_switched(const struct net *net, const struct net *tcp,
     // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
     // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
       return -1;
-    // CHECK-MESSAGES: :28:3: note: 'net->sockfd' was made non-blocking here
+    // CHECK-MESSAGES: :29:3: note: 'net->sockfd' was made non-blocking here
+  }
+  return 0;
+}
+
+// The twin: the branch hands the context that holds the object to a
+// function of the file, which may reopen it as a stream (the truncated
+// answer's fallback to TCP, one call away): reported.
+struct query_ctx {
+  struct net *net;
+  int truncated;
+};
+
+void fallback_tcp(struct query_ctx *q);
+
+int query_send(struct query_ctx *q, const void *buf, size_t len) {
+  struct net *net = q->net;
+  if (net->socktype == SOCK_DGRAM) {
+    if (q->truncated)
+      fallback_tcp(q);
+    if (send(net->sockfd, buf, len, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on non-blocking fd 'net->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :29:3: note: 'net->sockfd' was made non-blocking here
+  }
+  return 0;
+}
+
+// The twin: the object's pointer is copied, and the copy reopens it:
+// reported.
+int net_send_aliased(struct net *net, int family, const void *buf,
+                     size_t len) {
+  struct net *alt = net;
+  if (net->socktype == SOCK_DGRAM) {
+    alt->socktype = SOCK_STREAM;
+    net_open(alt, family);
+    if (send(net->sockfd, buf, len, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on non-blocking fd 'net->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :29:3: note: 'net->sockfd' was made non-blocking here
+  }
+  return 0;
+}
+
+// The twin: the socket is made from another object's type field (a
+// template of the same struct), not from the one whose field is tested:
+// reported.
+struct endpoint {
+  int sockfd;
+  int socktype;
+};
+
+static const struct endpoint stream_template = {-1, SOCK_STREAM};
+
+static int endpoint_socket(const struct endpoint *tmpl, int family) {
+  return socket(family, tmpl->socktype | SOCK_NONBLOCK, 0);
+}
+
+int endpoint_open(struct endpoint *e, int family) {
+  e->sockfd = endpoint_socket(&stream_template, family);
+  return e->sockfd < 0 ? -1 : 0;
+}
+
+int endpoint_send(const struct endpoint *e, const void *buf, size_t len) {
+  if (e->socktype == SOCK_DGRAM) {
+    if (send(e->sockfd, buf, len, 0) != (ssize_t)len)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'send' on non-blocking fd 'e->sockfd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: a short count is taken for a failure here
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: a short write ends here, and the bytes not yet written are lost
+      return -1;
+    // CHECK-MESSAGES: :[[@LINE-15]]:10: note: 'socket' creates a non-blocking descriptor here
   }
   return 0;
 }
