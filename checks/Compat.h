@@ -22,4 +22,15 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 
+// LLVM 22's RecursiveASTVisitor tells each TypeLoc traversal whether to
+// traverse the type's qualifier too: an override takes, and passes on, the
+// extra argument.
+#if LLVM_VERSION_MAJOR >= 22
+#define NBIO_TYPELOC_PARAMS(Type, Loc) Type Loc, bool TraverseQualifier
+#define NBIO_TYPELOC_ARGS(Loc) Loc, TraverseQualifier
+#else
+#define NBIO_TYPELOC_PARAMS(Type, Loc) Type Loc
+#define NBIO_TYPELOC_ARGS(Loc) Loc
+#endif
+
 #endif // NBIO_CHECKS_COMPAT_H

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "NonBlockingFdAnalysis.h"
+#include "Compat.h"
 #include "ObjectFdStores.h"
 #include "SharedPerKey.h"
 #include "SourceText.h"
@@ -2834,13 +2835,16 @@ struct NonBlockingFdAnalysis::Impl {
         llvm::SaveAndRestore<unsigned> In(Unevaluated, Unevaluated + 1);
         return RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
       }
-      bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc L) {
+      bool TraverseTypeOfExprTypeLoc(NBIO_TYPELOC_PARAMS(TypeOfExprTypeLoc,
+                                                         L)) {
         llvm::SaveAndRestore<unsigned> In(Unevaluated, Unevaluated + 1);
-        return RecursiveASTVisitor::TraverseTypeOfExprTypeLoc(L);
+        return RecursiveASTVisitor::TraverseTypeOfExprTypeLoc(
+            NBIO_TYPELOC_ARGS(L));
       }
-      bool TraverseDecltypeTypeLoc(DecltypeTypeLoc L) {
+      bool TraverseDecltypeTypeLoc(NBIO_TYPELOC_PARAMS(DecltypeTypeLoc, L)) {
         llvm::SaveAndRestore<unsigned> In(Unevaluated, Unevaluated + 1);
-        return RecursiveASTVisitor::TraverseDecltypeTypeLoc(L);
+        return RecursiveASTVisitor::TraverseDecltypeTypeLoc(
+            NBIO_TYPELOC_ARGS(L));
       }
       // `(void)f;`, said to silence an unused warning, does nothing with
       // it.
@@ -4724,27 +4728,31 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
   // function names only to reach a member (`net->x`): never copied, cast,
   // handed on whole or pointed elsewhere.
   const auto *BaseVar = dyn_cast<VarDecl>(Base);
-  if (!BaseVar || BaseVar->hasGlobalStorage() ||
-      ExprMutationAnalyzer(*Def->getBody(), Ctx).isMutated(Base))
+  if (!BaseVar || BaseVar->hasGlobalStorage())
     return false;
   const ParentMap &PM = Parents.of(Def);
-  if (findStmt(Def->getBody(), [&](const Stmt *S) {
-        const auto *R = dyn_cast<DeclRefExpr>(S);
-        if (!R || R->getDecl() != Base)
-          return false;
-        const Stmt *P = PM.getParent(R);
-        while (isa_and_nonnull<ImplicitCastExpr>(P) ||
-               isa_and_nonnull<ParenExpr>(P))
-          P = PM.getParent(P);
-        // Tested (`if (net == NULL)`, `!net`, `net && ...`) is only read.
-        const auto *B = dyn_cast_or_null<BinaryOperator>(P);
-        const auto *U = dyn_cast_or_null<UnaryOperator>(P);
-        bool Tested = (B && (B->isComparisonOp() || B->isLogicalOp())) ||
-                      (U && U->getOpcode() == UO_LNot) ||
-                      isa_and_nonnull<IfStmt>(P);
-        return !isa_and_nonnull<MemberExpr>(P) && !Tested;
-      }))
-    return false;
+  // Asked only once a test of the type field is found (both walk the
+  // whole body; most writes sit under no such test).
+  auto BaseStable = [&] {
+    if (ExprMutationAnalyzer(*Def->getBody(), Ctx).isMutated(Base))
+      return false;
+    return !findStmt(Def->getBody(), [&](const Stmt *S) {
+      const auto *R = dyn_cast<DeclRefExpr>(S);
+      if (!R || R->getDecl() != Base)
+        return false;
+      const Stmt *P = PM.getParent(R);
+      while (isa_and_nonnull<ImplicitCastExpr>(P) ||
+             isa_and_nonnull<ParenExpr>(P))
+        P = PM.getParent(P);
+      // Tested (`if (net == NULL)`, `!net`, `net && ...`) is only read.
+      const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+      const auto *U = dyn_cast_or_null<UnaryOperator>(P);
+      bool Tested = (B && (B->isComparisonOp() || B->isLogicalOp())) ||
+                    (U && U->getOpcode() == UO_LNot) ||
+                    isa_and_nonnull<IfStmt>(P);
+      return !isa_and_nonnull<MemberExpr>(P) && !Tested;
+    });
+  };
   const RecordDecl *FdRecord =
       dyn_cast<RecordDecl>(FdM->getMemberDecl()->getDeclContext());
   // `Base->f == SOCK_DGRAM` (or SOCK_RAW), either way round: the field f.
@@ -4878,7 +4886,8 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
       TypeField = Holds(If->getCond());
     else if (Child == If->getElse())
       TypeField = TypeTest(If->getCond(), BO_NE);
-    if (TypeField && OnlyReads(Child) && MadeWithType(TypeField))
+    if (TypeField && OnlyReads(Child) && BaseStable() &&
+        MadeWithType(TypeField))
       return true;
   }
   return false;
