@@ -114,8 +114,9 @@ constexpr unsigned MaxQueuedInputDepth = 1;
 /// end of file, which a loop can meet again and again), a receive from
 /// the socket's error queue or an accept tested for success (neither
 /// reports an end of file: each success takes one queued error or one
-/// pending connection), itself, negated never, or as the value every
-/// return of a function of the TU gives (a constant 0 aside). A loop that
+/// pending connection), itself or as the value every return of a function
+/// of the TU gives (a constant 0 aside); a negation is not looked through,
+/// and the walk reads `!test` the other way round. A loop that
 /// goes round only then consumes something with each round: it may run
 /// many times, but it cannot spin on a descriptor that is not ready.
 static bool takesQueuedInput(const Expr *E, ASTContext &Ctx,
