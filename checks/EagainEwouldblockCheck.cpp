@@ -501,10 +501,13 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
       return LevelGate(B->getLHS()) && LevelGate(B->getRHS());
     if (!B->isComparisonOp())
       return false;
+    auto NamesDebug = [&](const Expr *X) {
+      return findStmt(X, [&](const Stmt *N) {
+               return InMacro(N->getBeginLoc(), IsLogDebug);
+             }) != nullptr;
+    };
     const Expr *Level = B->getLHS(), *Current = B->getRHS();
-    if (!findStmt(Level, [&](const Stmt *X) {
-          return InMacro(X->getBeginLoc(), IsLogDebug);
-        }))
+    if (!NamesDebug(Level))
       std::swap(Level, Current);
     const auto *Get = dyn_cast<CallExpr>(Current->IgnoreParenCasts());
     // A getter whose body is in view only reads: no calls, no stores.
@@ -519,10 +522,7 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
                  (B && B->isAssignmentOp());
         }))
       return false;
-    return findStmt(Level,
-                    [&](const Stmt *X) {
-                      return InMacro(X->getBeginLoc(), IsLogDebug);
-                    }) &&
+    return NamesDebug(Level) &&
            !Level->HasSideEffects(*Ctx, /*IncludePossibleEffects=*/true) &&
            Get && Get->getNumArgs() == 0 && Get->getDirectCallee();
   };
@@ -590,12 +590,8 @@ bool EagainEwouldblockCheck::onlyDebugLinesDiffer(const IfStmt *If) {
       // call (libcoap's coap_log(LOG_DEBUG, ...) expands to `if (LOG_DEBUG
       // <= coap_get_log_level()) coap_log_impl(...)`): calls there only
       // read, as long as nothing is assigned or counted.
-      const Expr *Cond = I->getCond();
-      bool Gate = LevelGate(Cond);
       return !I->getInit() && !I->getConditionVariable() &&
-             (Gate || !Cond->HasSideEffects(*Ctx,
-                                            /*IncludePossibleEffects=*/true)) &&
-             DebugOnly(I->getThen(), Depth + 1) &&
+             LevelGate(I->getCond()) && DebugOnly(I->getThen(), Depth + 1) &&
              DebugOnly(I->getElse(), Depth + 1);
     }
     const auto *E = dyn_cast<Expr>(S);

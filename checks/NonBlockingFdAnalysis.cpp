@@ -4784,8 +4784,6 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
     }
     return TypeTest(C, BO_EQ);
   };
-  // The branch only uses the object: nothing in it stores into it, hands
-  // it (or a field's address) to a call, or jumps into it from outside.
   // What a pointer argument of a call of the project's may reach: an
   // object of the descriptor's record type, itself or through a field
   // (`fallback_tcp(ctx)` with `ctx->net`), or anything (`void *`).
@@ -4811,6 +4809,8 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
                      FR->getCanonicalDecl() == FdRecord->getCanonicalDecl());
            });
   };
+  // The branch only uses the object: nothing in it stores into it, hands
+  // it (or a field's address) to a call, or jumps into it from outside.
   auto OnlyReads = [&](const Stmt *Branch) {
     return !findStmt(Branch, [&](const Stmt *S) {
       // A jump into the branch from outside (a label, or a case of a
@@ -4840,12 +4840,11 @@ bool NonBlockingFdAnalysis::underDatagramTypeTest(const Expr *Fd,
     });
   };
   // Every socket the descriptor field can hold was made with that field
-  // as its type (knot's net_connect(): `socket(family, net->socktype,
-  // 0)`): the field tested is the one that says what the socket is.
-  // The same object: the function that makes the socket from `x->type`
-  // stores a descriptor in `x->fd` (knot's net_connect(): `sockfd =
-  // socket(..., net->socktype, 0)`, then `net->sockfd = sockfd`), not in
-  // another object's made from a template of the same type.
+  // as its type, by a function that stores a descriptor in the same
+  // object's field (knot's net_connect(): `sockfd = socket(...,
+  // net->socktype, 0)`, then `net->sockfd = sockfd`), not in another
+  // object's made from a template of the same type: the field tested is
+  // the one that says what the socket is.
   const FieldDecl *FdField = dyn_cast<FieldDecl>(FdM->getMemberDecl());
   auto MadeWithType = [&](const FieldDecl *TypeField) {
     return FdField &&
