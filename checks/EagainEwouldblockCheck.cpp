@@ -380,11 +380,17 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   // So are splice() and the four-argument sendfile() of <sys/sendfile.h>
   // (Linux, and Solaris where the two are equal too; the BSDs' and macOS's
   // sendfile take six or seven arguments): code that calls them is built
-  // only where EAGAIN == EWOULDBLOCK.
-  if (Info->Name == "splice" ||
-      ((Info->Name == "sendfile" || Info->Name == "sendfile64") &&
-       Best->getNumArgs() == 4))
-    return nullptr;
+  // only where EAGAIN == EWOULDBLOCK. The same through the project's
+  // wrapper of one (mini-httpd's my_sendfile()): the branch the file builds
+  // here calls Linux's, another branch of the wrapper (an `#else` for the
+  // BSDs) is built where the two are one value too, or not at all.
+  if (const CallExpr *Lib = libraryCallOf(Best)) {
+    StringRef LibName = globalCalleeName(Lib);
+    if (LibName == "splice" ||
+        ((LibName == "sendfile" || LibName == "sendfile64") &&
+         Lib->getNumArgs() == 4))
+      return nullptr;
+  }
   // A descriptor the code shows to be blocking (a file opened without
   // O_NONBLOCK, a plain pipe()) fails with neither name: a test of one of
   // them is dead code rather than a portability bug.

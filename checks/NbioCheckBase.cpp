@@ -28,6 +28,12 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::nbio {
 
+/// Wrappers of wrappers of a library call: a bound on the chain. Real
+/// projects have one or two layers (a transport's send over send(), a
+/// packet writer over that); each layer is one pass over the call sites of
+/// the layer below.
+constexpr unsigned MaxWrapperDepth = 4;
+
 struct NbioCheckBase::SharedState {
   const ASTContext *For = nullptr; ///< the TU it belongs to
   WaitFunctions Waits;
@@ -629,6 +635,17 @@ NbioCheckBase::wrapperCalled(const CallExpr *Call) const {
   return It == Shared->Wrappers.end() ? nullptr : It->second.get();
 }
 
+const CallExpr *NbioCheckBase::libraryCallOf(const CallExpr *Call) const {
+  // The wrappers are found MaxWrapperDepth layers deep at most.
+  for (unsigned Depth = 0; Call && Depth <= MaxWrapperDepth; ++Depth) {
+    const IoWrapper *W = wrapperCalled(Call);
+    if (!W)
+      return Call;
+    Call = W->Fn ? W->Inner : nullptr;
+  }
+  return nullptr;
+}
+
 bool NbioCheckBase::wrapperReturnsCount(const IoWrapper &W,
                                         ShortWriteFlow &Flow) const {
   for (const IoWrapper *X = &W; X;
@@ -1221,12 +1238,6 @@ void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
         Out.push_back(Call);
   });
 }
-
-/// Wrappers of wrappers of a library call: a bound on the chain. Real
-/// projects have one or two layers (a transport's send over send(), a
-/// packet writer over that); each layer is one pass over the call sites of
-/// the layer below.
-constexpr unsigned MaxWrapperDepth = 4;
 
 /// \p Ret, the value a wrapper returns where \p Call's failure leaves it,
 /// is that failure: -1 (any negative constant: errno still says why), the

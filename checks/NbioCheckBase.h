@@ -137,6 +137,11 @@ protected:
   const Expr *fdOf(const CallExpr *Call, const IoCallInfo &Info);
   /// The wrapper \p Call calls, or null.
   const IoWrapper *wrapperCalled(const CallExpr *Call) const;
+  /// The library call itself: \p Call when it is not a wrapper's, else
+  /// the call at the end of the wrapper chain in this file; null for a
+  /// wrapper known only from another file's facts, or through a field or a
+  /// function-pointer parameter.
+  const CallExpr *libraryCallOf(const CallExpr *Call) const;
   /// Every layer of \p W, down to the library call, hands the count of a
   /// write back to its caller (another file's wrapper: as its facts say).
   bool wrapperReturnsCount(const IoWrapper &W, ShortWriteFlow &Flow) const;
