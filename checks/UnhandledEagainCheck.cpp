@@ -477,6 +477,145 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
 /// its "would block" (SSL_ERROR_WANT_READ, GNUTLS_E_AGAIN...) taken for a
 /// failure that ends the connection. No fix: the wait belongs to the
 /// session's descriptor and direction, which the docs show how to get.
+/// The descriptor \p Binding (`SSL_set_fd(ssl, fd)`,
+/// `gnutls_transport_set_int(s, fd)`) gives \p Session: its one integer
+/// argument besides the session; null if there is not exactly one.
+static const Expr *boundDescriptor(const CallExpr *Binding,
+                                   const Expr *Session) {
+  if (!Binding)
+    return nullptr;
+  const Expr *Fd = nullptr;
+  for (const Expr *E : Binding->arguments()) {
+    const Expr *X = E->IgnoreParenImpCasts();
+    if (!X->getType()->isIntegerType() ||
+        NonBlockingFdAnalysis::sameDescriptor(X, Session))
+      continue;
+    if (Fd)
+      return nullptr;
+    Fd = X;
+  }
+  return Fd;
+}
+
+/// The calls that end a TLS session: after them the session carries no
+/// more data, only the close_notify exchange.
+static bool isSessionTeardown(llvm::StringRef N) {
+  return N == "SSL_shutdown" || N == "wolfSSL_shutdown" || N == "gnutls_bye" ||
+         N == "mbedtls_ssl_close_notify" || N == "tls_close";
+}
+
+/// \p Cond tests that \p Fd holds a descriptor (`fd != -1`, `fd >= 0`,
+/// `fd > -1`: true on the valid side) or that it holds none (`fd == -1`,
+/// `fd < 0`: false on the valid side). The valid side's successor index,
+/// or none.
+static std::optional<unsigned> validSideOf(const Expr *Cond, const Expr *Fd,
+                                           const ASTContext &Ctx) {
+  const auto *B =
+      Cond ? dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts()) : nullptr;
+  if (!B || !B->isComparisonOp())
+    return std::nullopt;
+  BinaryOperatorKind Op = B->getOpcode();
+  const Expr *L = B->getLHS(), *R = B->getRHS();
+  if (!NonBlockingFdAnalysis::sameDescriptor(L, Fd)) {
+    std::swap(L, R);
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  Expr::EvalResult K;
+  if (!NonBlockingFdAnalysis::sameDescriptor(L, Fd) || R->isValueDependent() ||
+      !R->EvaluateAsInt(K, Ctx))
+    return std::nullopt;
+  int64_t C = K.Val.getInt().getExtValue();
+  if ((Op == BO_NE && C == -1) || (Op == BO_GE && C == 0) ||
+      (Op == BO_GT && C == -1))
+    return 0u;
+  if ((Op == BO_EQ && C == -1) || (Op == BO_LT && C == 0) ||
+      (Op == BO_LE && C == -1))
+    return 1u;
+  return std::nullopt;
+}
+
+bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
+                                           const Expr *Session,
+                                           const Expr *BoundFd,
+                                           const FunctionDecl *Fn,
+                                           NonBlockingFdAnalysis &A) {
+  const FunctionCfgs::Cfg *Cfg = A.functionCfgs().of(Fn);
+  std::optional<FunctionCfgs::Cfg::Place> At =
+      Cfg ? Cfg->place(Call) : std::nullopt;
+  if (!At || At->Label)
+    return false;
+  auto Relates = [&](const Expr *E) {
+    return NonBlockingFdAnalysis::sameDescriptor(E, Session) ||
+           (BoundFd && NonBlockingFdAnalysis::sameDescriptor(E, BoundFd));
+  };
+  const SourceManager &SM = Ctx->getSourceManager();
+  enum class Step { Goes, Ends, Fails };
+  // What a statement of the path does to the connection.
+  auto StepOf = [&](const Stmt *S) {
+    const auto *C = dyn_cast<CallExpr>(S);
+    const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+    if (!FD || !FD->getIdentifier())
+      return Step::Goes;
+    llvm::StringRef N = FD->getName();
+    if (N == "exit" || N == "_exit" || N == "_Exit" || N == "quick_exit" ||
+        N == "abort" || FD->isNoReturn())
+      return Step::Ends;
+    if (!llvm::any_of(C->arguments(), Relates))
+      return Step::Goes;
+    // The descriptor closed, by the C library or by a function of the TU
+    // that closes what it is given. Freeing the session is not the end:
+    // the descriptor may go on in plain text.
+    auto IsFd = [&](const Expr *E) {
+      return BoundFd && NonBlockingFdAnalysis::sameDescriptor(E, BoundFd);
+    };
+    if ((N == "close" || N == "closesocket") && C->getNumArgs() == 1 &&
+        IsFd(C->getArg(0)))
+      return Step::Ends;
+    for (unsigned I : paths(A).closedParams(FD))
+      if (I < C->getNumArgs() && IsFd(C->getArg(I)))
+        return Step::Ends;
+    if (isBuiltinTerminalFunction(N))
+      return Step::Goes; // SSL_free(ssl), shutdown(fd, SHUT_WR)
+    // Any other I/O on the connection (plain text after a TLS shutdown), or
+    // one of the project's functions given it, which may do some.
+    if (ioCallInfo(C) ||
+        !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      return Step::Fails;
+    return Step::Goes; // the library's getters and setters
+  };
+  llvm::BitVector Seen(Cfg->Blocks.size());
+  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 8> Work = {
+      {Cfg->Blocks[At->Block], At->Index + 1}};
+  while (!Work.empty()) {
+    auto [B, From] = Work.pop_back_val();
+    if (B == &Cfg->G->getExit())
+      return false; // returned with the connection still up
+    bool Ended = false;
+    for (unsigned I = From, E = B->size(); I < E && !Ended; ++I)
+      if (auto CS = (*B)[I].getAs<CFGStmt>()) {
+        Step X = StepOf(CS->getStmt());
+        if (X == Step::Fails)
+          return false;
+        Ended = X == Step::Ends;
+      }
+    if (Ended)
+      continue;
+    std::optional<unsigned> Only;
+    if (BoundFd && B->succ_size() == 2)
+      Only = validSideOf(B->getLastCondition(), BoundFd, *Ctx);
+    unsigned K = 0;
+    for (const CFGBlock::AdjacentBlock &S : B->succs()) {
+      const CFGBlock *Next = S.getReachableBlock();
+      if (Next && (!Only || *Only == K) && !Seen.test(Next->getBlockID())) {
+        Seen.set(Next->getBlockID());
+        Work.push_back({Next, 0});
+      }
+      ++K;
+    }
+  }
+  return true;
+}
+
 void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
                                          const CallExpr *Call,
                                          const IoCallInfo &Info,
@@ -540,6 +679,16 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
         << Info.Name << Write << OtherAgain << P.What;
   } else {
     if (P.End != PathEnd::Terminal || !P.Branched)
+      return;
+    // A teardown whose every path, success included, ends the connection
+    // (h2load frees the session when SSL_shutdown does not finish at once
+    // and closes the socket either way): a one-way shutdown, which OpenSSL
+    // allows; a would-block only leaves the close_notify exchange
+    // unfinished on a connection that ends anyway. A connection that goes
+    // on after the shutdown (plain text after FTP's CCC) is still reported.
+    if (isSessionTeardown(Info.Name) &&
+        endsOnEveryPath(Call, Session, boundDescriptor(O->Binding, Session), Fn,
+                        A))
       return;
     diag(reportLoc(Call), "'%0' on %1 session '%2' over a non-blocking "
                           "descriptor treats %3 as a fatal error")

@@ -48,6 +48,14 @@ private:
   /// call did.
   bool endsConnectionNext(const CallExpr *Call, const Expr *Fd,
                           const FunctionDecl *Fn, NonBlockingFdAnalysis &A);
+  /// After \p Call, a session's teardown (`SSL_shutdown`, `gnutls_bye`),
+  /// every path of \p Fn, the call's success included, ends the connection
+  /// before the function returns: it closes \p BoundFd (the descriptor
+  /// \p Session was bound to) or ends the process, with no other I/O on
+  /// either on the way.
+  bool endsOnEveryPath(const CallExpr *Call, const Expr *Session,
+                       const Expr *BoundFd, const FunctionDecl *Fn,
+                       NonBlockingFdAnalysis &A);
   void reportFatal();
   struct FatalFinding {
     const CallExpr *Call;
