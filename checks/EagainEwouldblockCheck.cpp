@@ -60,6 +60,53 @@ bool EagainEwouldblockCheck::textMentions(const Stmt *S, StringRef Name) {
   return First != Offsets.end() && *First <= End;
 }
 
+bool EagainEwouldblockCheck::callsOnlyLinuxOnlyIo(const FunctionDecl *Fn) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceRange Range = Fn->getSourceRange();
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return false;
+  auto [FID, Begin] = SM.getDecomposedLoc(Range.getBegin());
+  auto [EndFID, End] = SM.getDecomposedLoc(Range.getEnd());
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || EndFID != FID || End < Begin || End >= Buf.size())
+    return false;
+  // The raw text, so that a branch the preprocessor skipped counts too.
+  Lexer L(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
+          Buf.begin() + Begin, Buf.begin() + End + 1);
+  Token T;
+  bool AtEnd = L.LexFromRawLexer(T);
+  while (!AtEnd) {
+    if (!T.is(tok::raw_identifier)) {
+      AtEnd = L.LexFromRawLexer(T);
+      continue;
+    }
+    StringRef Name = T.getRawIdentifier();
+    AtEnd = L.LexFromRawLexer(T);
+    if (AtEnd || !T.is(tok::l_paren) || !ioCallNamed(Name))
+      continue;
+    if (Name == "splice")
+      continue;
+    if (Name != "sendfile" && Name != "sendfile64")
+      return false; // a portable call, or a TLS library's
+    // Linux's and Solaris's four arguments, or FreeBSD's and DragonFly's
+    // seven; not six (macOS, and HP-UX, where the two names differ).
+    unsigned Depth = 1, Args = 1; // inside the call's `(`
+    while (!(AtEnd = L.LexFromRawLexer(T))) {
+      if (T.isOneOf(tok::l_paren, tok::l_square, tok::l_brace))
+        ++Depth;
+      else if (T.isOneOf(tok::r_paren, tok::r_square, tok::r_brace)) {
+        if (--Depth == 0)
+          break;
+      } else if (T.is(tok::comma) && Depth == 1)
+        ++Args;
+    }
+    if (Args != 4 && Args != 7)
+      return false;
+  }
+  return true;
+}
+
 const std::vector<unsigned> &
 EagainEwouldblockCheck::textOffsets(FileID FID, StringRef Buf, StringRef Name) {
   auto [It, New] = TextOffsets.try_emplace({FID, Name.str()});
@@ -381,14 +428,19 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   // (Linux, and Solaris where the two are equal too; the BSDs' and macOS's
   // sendfile take six or seven arguments): code that calls them is built
   // only where EAGAIN == EWOULDBLOCK. The same through the project's
-  // wrapper of one (mini-httpd's my_sendfile()): the branch the file builds
-  // here calls Linux's, another branch of the wrapper (an `#else` for the
-  // BSDs) is built where the two are one value too, or not at all.
-  if (const CallExpr *Lib = libraryCallOf(Best)) {
+  // wrapper of one (mini-httpd's my_sendfile()), when no layer's text, the
+  // branches the preprocessor skipped included, calls any other I/O
+  // function: an `#else` with FreeBSD's seven-argument sendfile is built
+  // where the two are one value too, one with a portable write() is not.
+  llvm::SmallVector<const FunctionDecl *, 2> Layers;
+  if (const CallExpr *Lib = libraryCallOf(Best, &Layers)) {
     StringRef LibName = globalCalleeName(Lib);
-    if (LibName == "splice" ||
-        ((LibName == "sendfile" || LibName == "sendfile64") &&
-         Lib->getNumArgs() == 4))
+    if ((LibName == "splice" ||
+         ((LibName == "sendfile" || LibName == "sendfile64") &&
+          Lib->getNumArgs() == 4)) &&
+        llvm::all_of(Layers, [&](const FunctionDecl *W) {
+          return callsOnlyLinuxOnlyIo(W);
+        }))
       return nullptr;
   }
   // A descriptor the code shows to be blocking (a file opened without

@@ -106,6 +106,10 @@ private:
   /// per file and name: textMentions' cheap first answer, and where
   /// underDifferenceGuard looks for directives. Found once per file.
   std::map<std::pair<FileID, std::string>, std::vector<unsigned>> TextOffsets;
+  /// \p Fn's text, the branches the preprocessor skipped included, calls
+  /// no I/O function but splice() and sendfile() with four arguments
+  /// (Linux, Solaris) or seven (FreeBSD, DragonFly).
+  bool callsOnlyLinuxOnlyIo(const FunctionDecl *Fn);
   const std::vector<unsigned> &textOffsets(FileID FID, StringRef Buf,
                                            StringRef Name);
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;

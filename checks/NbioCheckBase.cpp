@@ -635,12 +635,16 @@ NbioCheckBase::wrapperCalled(const CallExpr *Call) const {
   return It == Shared->Wrappers.end() ? nullptr : It->second.get();
 }
 
-const CallExpr *NbioCheckBase::libraryCallOf(const CallExpr *Call) const {
+const CallExpr *NbioCheckBase::libraryCallOf(
+    const CallExpr *Call,
+    llvm::SmallVectorImpl<const FunctionDecl *> *Layers) const {
   // The wrappers are found MaxWrapperDepth layers deep at most.
   for (unsigned Depth = 0; Call && Depth <= MaxWrapperDepth; ++Depth) {
     const IoWrapper *W = wrapperCalled(Call);
     if (!W)
       return Call;
+    if (Layers && W->Fn)
+      Layers->push_back(W->Fn);
     Call = W->Fn ? W->Inner : nullptr;
   }
   return nullptr;

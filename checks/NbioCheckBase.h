@@ -140,8 +140,11 @@ protected:
   /// The library call itself: \p Call when it is not a wrapper's, else
   /// the call at the end of the wrapper chain in this file; null for a
   /// wrapper known only from another file's facts, or through a field or a
-  /// function-pointer parameter.
-  const CallExpr *libraryCallOf(const CallExpr *Call) const;
+  /// function-pointer parameter. \p Layers, if given, gets the wrappers
+  /// on the way down.
+  const CallExpr *libraryCallOf(
+      const CallExpr *Call,
+      llvm::SmallVectorImpl<const FunctionDecl *> *Layers = nullptr) const;
   /// Every layer of \p W, down to the library call, hands the count of a
   /// write back to its caller (another file's wrapper: as its facts say).
   bool wrapperReturnsCount(const IoWrapper &W, ShortWriteFlow &Flow) const;

@@ -472,29 +472,17 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
   reportFatal();
 }
 
-/// A TLS or SSH library's call (SSL_read, gnutls_record_recv,
-/// libssh2_channel_read...) on a session over a non-blocking descriptor:
-/// its "would block" (SSL_ERROR_WANT_READ, GNUTLS_E_AGAIN...) taken for a
-/// failure that ends the connection. No fix: the wait belongs to the
-/// session's descriptor and direction, which the docs show how to get.
-/// The descriptor \p Binding (`SSL_set_fd(ssl, fd)`,
-/// `gnutls_transport_set_int(s, fd)`) gives \p Session: its one integer
-/// argument besides the session; null if there is not exactly one.
-static const Expr *boundDescriptor(const CallExpr *Binding,
-                                   const Expr *Session) {
-  if (!Binding)
-    return nullptr;
-  const Expr *Fd = nullptr;
-  for (const Expr *E : Binding->arguments()) {
-    const Expr *X = E->IgnoreParenImpCasts();
-    if (!X->getType()->isIntegerType() ||
-        NonBlockingFdAnalysis::sameDescriptor(X, Session))
-      continue;
-    if (Fd)
-      return nullptr;
-    Fd = X;
-  }
-  return Fd;
+/// The descriptor \p Binding gives its session, when the call binds one
+/// descriptor for both directions (`SSL_set_fd(ssl, fd)`,
+/// `gnutls_transport_set_int(s, fd)`); null otherwise (`SSL_set_rfd` and
+/// `SSL_set_wfd` bind two).
+static const Expr *boundDescriptor(const CallExpr *Binding) {
+  llvm::StringRef N = Binding ? globalCalleeName(Binding) : "";
+  if ((N == "SSL_set_fd" || N == "wolfSSL_set_fd" ||
+       N == "gnutls_transport_set_int") &&
+      Binding->getNumArgs() == 2)
+    return Binding->getArg(1)->IgnoreParenImpCasts();
+  return nullptr;
 }
 
 /// The calls that end a TLS session: after them the session carries no
@@ -504,11 +492,90 @@ static bool isSessionTeardown(llvm::StringRef N) {
          N == "mbedtls_ssl_close_notify" || N == "tls_close";
 }
 
-/// \p Cond tests that \p Fd holds a descriptor (`fd != -1`, `fd >= 0`,
-/// `fd > -1`: true on the valid side) or that it holds none (`fd == -1`,
-/// `fd < 0`: false on the valid side). The valid side's successor index,
-/// or none.
-static std::optional<unsigned> validSideOf(const Expr *Cond, const Expr *Fd,
+namespace {
+
+/// What a teardown's paths may do with one connection: a session and the
+/// descriptor bound to it, named the way the teardown's function names
+/// them. Either a struct field of one object (`c->ssl` and `c->fd`, or
+/// `ssl_` and `fd_` of `this`), the object then being the same for both,
+/// or variables (`ssl` and `fd`).
+class ConnectionNames {
+public:
+  ConnectionNames(const Expr *Session, const Expr *BoundFd) {
+    Session = Session->IgnoreParenImpCasts();
+    BoundFd = BoundFd ? BoundFd->IgnoreParenImpCasts() : nullptr;
+    const auto *SM = dyn_cast<MemberExpr>(Session);
+    const auto *FM = dyn_cast_or_null<MemberExpr>(BoundFd);
+    if (SM && FM) {
+      Root = rootOf(SM->getBase());
+      Field = FM->getMemberDecl();
+      Valid = Root.has_value();
+      return;
+    }
+    const auto *SD = dyn_cast<DeclRefExpr>(Session);
+    const auto *FD = dyn_cast_or_null<DeclRefExpr>(BoundFd);
+    if (SD && FD && isa<VarDecl>(FD->getDecl())) {
+      SessionVar = SD->getDecl()->getCanonicalDecl();
+      FdVar = FD->getDecl()->getCanonicalDecl();
+      Valid = true;
+    }
+  }
+  bool valid() const { return Valid; }
+
+  /// \p E is the connection's descriptor.
+  bool isFd(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    if (FdVar) {
+      const auto *D = dyn_cast<DeclRefExpr>(E);
+      return D && D->getDecl()->getCanonicalDecl() == FdVar;
+    }
+    const auto *M = dyn_cast<MemberExpr>(E);
+    return M && M->getMemberDecl() == Field && rootOf(M->getBase()) == Root;
+  }
+
+  /// \p S names the session, the descriptor or (for fields) the object
+  /// that holds them.
+  bool mentioned(const Stmt *S) const {
+    return findStmt(S, [&](const Stmt *N) {
+             if (const auto *D = dyn_cast<DeclRefExpr>(N)) {
+               const Decl *X = D->getDecl()->getCanonicalDecl();
+               return X == FdVar || X == SessionVar || (Root && *Root == X);
+             }
+             return isa<CXXThisExpr>(N) && Root && *Root == nullptr;
+           }) != nullptr;
+  }
+
+private:
+  /// The variable a member access starts from (`c` in `c->a.b`), null for
+  /// `this`; none for anything else (an array element, a call's result).
+  static std::optional<const Decl *> rootOf(const Expr *Base) {
+    while (true) {
+      Base = Base->IgnoreParenImpCasts();
+      if (const auto *M = dyn_cast<MemberExpr>(Base)) {
+        Base = M->getBase();
+        continue;
+      }
+      if (isa<CXXThisExpr>(Base))
+        return nullptr;
+      if (const auto *D = dyn_cast<DeclRefExpr>(Base))
+        return D->getDecl()->getCanonicalDecl();
+      return std::nullopt;
+    }
+  }
+  bool Valid = false;
+  std::optional<const Decl *> Root;
+  const ValueDecl *Field = nullptr;
+  const Decl *SessionVar = nullptr, *FdVar = nullptr;
+};
+
+} // namespace
+
+/// \p Cond tests that the connection's descriptor holds one (`fd != -1`,
+/// `fd >= 0`, `fd > -1`: true on the valid side) or that it holds none
+/// (`fd == -1`, `fd < 0`: false on the valid side). The valid side's
+/// successor index, or none.
+static std::optional<unsigned> validSideOf(const Expr *Cond,
+                                           const ConnectionNames &Conn,
                                            const ASTContext &Ctx) {
   const auto *B =
       Cond ? dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts()) : nullptr;
@@ -516,13 +583,12 @@ static std::optional<unsigned> validSideOf(const Expr *Cond, const Expr *Fd,
     return std::nullopt;
   BinaryOperatorKind Op = B->getOpcode();
   const Expr *L = B->getLHS(), *R = B->getRHS();
-  if (!NonBlockingFdAnalysis::sameDescriptor(L, Fd)) {
+  if (!Conn.isFd(L)) {
     std::swap(L, R);
     Op = BinaryOperator::reverseComparisonOp(Op);
   }
   Expr::EvalResult K;
-  if (!NonBlockingFdAnalysis::sameDescriptor(L, Fd) || R->isValueDependent() ||
-      !R->EvaluateAsInt(K, Ctx))
+  if (!Conn.isFd(L) || R->isValueDependent() || !R->EvaluateAsInt(K, Ctx))
     return std::nullopt;
   int64_t C = K.Val.getInt().getExtValue();
   if ((Op == BO_NE && C == -1) || (Op == BO_GE && C == 0) ||
@@ -539,49 +605,71 @@ bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
                                            const Expr *BoundFd,
                                            const FunctionDecl *Fn,
                                            NonBlockingFdAnalysis &A) {
+  ConnectionNames Conn(Session, BoundFd);
   const FunctionCfgs::Cfg *Cfg = A.functionCfgs().of(Fn);
   std::optional<FunctionCfgs::Cfg::Place> At =
-      Cfg ? Cfg->place(Call) : std::nullopt;
+      Cfg && Conn.valid() ? Cfg->place(Call) : std::nullopt;
   if (!At || At->Label)
     return false;
-  auto Relates = [&](const Expr *E) {
-    return NonBlockingFdAnalysis::sameDescriptor(E, Session) ||
-           (BoundFd && NonBlockingFdAnalysis::sameDescriptor(E, BoundFd));
-  };
   const SourceManager &SM = Ctx->getSourceManager();
   enum class Step { Goes, Ends, Fails };
-  // What a statement of the path does to the connection.
+  // What one element of the path does to the connection. Every
+  // subexpression is an element of its own (FunctionCfgs adds them all),
+  // so a call, an assignment, a declaration and a return are each judged
+  // once, as a whole.
   auto StepOf = [&](const Stmt *S) {
-    const auto *C = dyn_cast<CallExpr>(S);
-    const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
-    if (!FD || !FD->getIdentifier())
-      return Step::Goes;
-    llvm::StringRef N = FD->getName();
-    if (N == "exit" || N == "_exit" || N == "_Exit" || N == "quick_exit" ||
-        N == "abort" || FD->isNoReturn())
-      return Step::Ends;
-    if (!llvm::any_of(C->arguments(), Relates))
-      return Step::Goes;
-    // The descriptor closed, by the C library or by a function of the TU
-    // that closes what it is given. Freeing the session is not the end:
-    // the descriptor may go on in plain text.
-    auto IsFd = [&](const Expr *E) {
-      return BoundFd && NonBlockingFdAnalysis::sameDescriptor(E, BoundFd);
-    };
-    if ((N == "close" || N == "closesocket") && C->getNumArgs() == 1 &&
-        IsFd(C->getArg(0)))
-      return Step::Ends;
-    for (unsigned I : paths(A).closedParams(FD))
-      if (I < C->getNumArgs() && IsFd(C->getArg(I)))
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *FD = C->getDirectCallee();
+      llvm::StringRef N =
+          FD && FD->getIdentifier() ? FD->getName() : llvm::StringRef();
+      // The C library's ends of the process; not any noreturn function
+      // (longjmp, a C++ function that throws leave the connection up).
+      if (N == "exit" || N == "_exit" || N == "_Exit" || N == "quick_exit" ||
+          N == "abort")
         return Step::Ends;
-    if (isBuiltinTerminalFunction(N))
-      return Step::Goes; // SSL_free(ssl), shutdown(fd, SHUT_WR)
-    // Any other I/O on the connection (plain text after a TLS shutdown), or
-    // one of the project's functions given it, which may do some.
-    if (ioCallInfo(C) ||
-        !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      if ((N == "close" || N == "closesocket") && C->getNumArgs() == 1 &&
+          Conn.isFd(C->getArg(0)))
+        return Step::Ends;
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+      bool Names =
+          llvm::any_of(C->arguments(),
+                       [&](const Expr *E) { return Conn.mentioned(E); }) ||
+          (MC && Conn.mentioned(MC->getImplicitObjectArgument()));
+      if (!Names)
+        return Step::Goes;
+      // The library's getters and setters (SSL_free, SSL_set_shutdown,
+      // shutdown(fd, SHUT_WR), an event loop's stop): not I/O, and not a
+      // copy of the descriptor. Anything else given the connection may do
+      // I/O on it or keep it: a function of the project, a call through a
+      // pointer, the I/O calls and their wrappers, dup().
+      if (!FD || ioCallInfo(C) || wrapperCalled(C) || N.starts_with("dup") ||
+          !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+        return Step::Fails;
+      return Step::Goes;
+    }
+    // The descriptor or the object copied, stored over or handed back.
+    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+      return Conn.isFd(B->getLHS()) || Conn.mentioned(B->getRHS()) ? Step::Fails
+                                                                   : Step::Goes;
+    if (const auto *D = dyn_cast<DeclStmt>(S))
+      return Conn.mentioned(D) ? Step::Fails : Step::Goes;
+    if (const auto *R = dyn_cast<ReturnStmt>(S))
+      return R->getRetValue() && Conn.mentioned(R->getRetValue()) ? Step::Fails
+                                                                  : Step::Goes;
+    if (const auto *U = dyn_cast<UnaryOperator>(S);
+        U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+        Conn.mentioned(U->getSubExpr()))
       return Step::Fails;
-    return Step::Goes; // the library's getters and setters
+    return Step::Goes;
+  };
+  // A path that cannot come back to the function's end (`for (;;)
+  // pause();`) keeps the connection up as long as it runs.
+  auto Returns = [&](const CFGBlock *B) {
+    if (!Cfg->Reach)
+      Cfg->Reach =
+          std::make_unique<CFGReverseBlockReachabilityAnalysis>(*Cfg->G);
+    const CFGBlock *Exit = &Cfg->G->getExit();
+    return B == Exit || Cfg->Reach->isReachable(B, Exit);
   };
   llvm::BitVector Seen(Cfg->Blocks.size());
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 8> Work = {
@@ -590,6 +678,8 @@ bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
     auto [B, From] = Work.pop_back_val();
     if (B == &Cfg->G->getExit())
       return false; // returned with the connection still up
+    if (!Returns(B))
+      return false;
     bool Ended = false;
     for (unsigned I = From, E = B->size(); I < E && !Ended; ++I)
       if (auto CS = (*B)[I].getAs<CFGStmt>()) {
@@ -601,8 +691,8 @@ bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
     if (Ended)
       continue;
     std::optional<unsigned> Only;
-    if (BoundFd && B->succ_size() == 2)
-      Only = validSideOf(B->getLastCondition(), BoundFd, *Ctx);
+    if (B->succ_size() == 2)
+      Only = validSideOf(B->getLastCondition(), Conn, *Ctx);
     unsigned K = 0;
     for (const CFGBlock::AdjacentBlock &S : B->succs()) {
       const CFGBlock *Next = S.getReachableBlock();
@@ -616,6 +706,11 @@ bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
   return true;
 }
 
+/// A TLS or SSH library's call (SSL_read, gnutls_record_recv,
+/// libssh2_channel_read...) on a session over a non-blocking descriptor:
+/// its "would block" (SSL_ERROR_WANT_READ, GNUTLS_E_AGAIN...) taken for a
+/// failure that ends the connection. No fix: the wait belongs to the
+/// session's descriptor and direction, which the docs show how to get.
 void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
                                          const CallExpr *Call,
                                          const IoCallInfo &Info,
@@ -687,8 +782,7 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
     // unfinished on a connection that ends anyway. A connection that goes
     // on after the shutdown (plain text after FTP's CCC) is still reported.
     if (isSessionTeardown(Info.Name) &&
-        endsOnEveryPath(Call, Session, boundDescriptor(O->Binding, Session), Fn,
-                        A))
+        endsOnEveryPath(Call, Session, boundDescriptor(O->Binding), Fn, A))
       return;
     diag(reportLoc(Call), "'%0' on %1 session '%2' over a non-blocking "
                           "descriptor treats %3 as a fatal error")

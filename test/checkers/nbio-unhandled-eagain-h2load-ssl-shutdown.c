@@ -73,3 +73,84 @@ void client_stop_tls(struct client *c) {
     close(c->fd);
   }
 }
+
+// More twins, each still reported: the success path closes another
+// object's descriptor; it detaches the descriptor and hands it back; it
+// gives the connection to a function of the project (which may write);
+// it copies the descriptor with dup(); it leaves by longjmp().
+struct listener {
+  int fd;
+};
+
+void client_close_wrong(struct client *c, struct listener *l) {
+  if (SSL_shutdown(c->ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'c->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+  }
+  close(l->fd);
+}
+
+int client_detach(struct client *c) {
+  if (SSL_shutdown(c->ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'c->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+  }
+  int s = c->fd;
+  c->fd = -1;
+  if (c->fd != -1)
+    close(c->fd);
+  return s;
+}
+
+void client_farewell(struct client *c);
+
+void client_say_goodbye(struct client *c) {
+  if (SSL_shutdown(c->ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'c->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+  }
+  client_farewell(c);
+  close(c->fd);
+}
+
+int client_keep_copy(struct client *c) {
+  if (SSL_shutdown(c->ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'c->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+  }
+  int keep = dup(c->fd);
+  close(c->fd);
+  return keep;
+}
+
+#include <setjmp.h>
+jmp_buf client_bail;
+
+void client_jump_out(struct client *c) {
+  if (SSL_shutdown(c->ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'c->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+    close(c->fd);
+  }
+  longjmp(client_bail, 1);
+}
+
+// Quiet twin of those: every path closes this connection's descriptor,
+// one of them by a forward goto.
+void client_teardown_goto(struct client *c) {
+  if (SSL_shutdown(c->ssl) < 0) {
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+    goto out;
+  }
+  SSL_free(c->ssl);
+  c->ssl = NULL;
+out:
+  close(c->fd);
+  c->fd = -1;
+}
