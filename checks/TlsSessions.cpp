@@ -404,6 +404,18 @@ bool TlsSessions::libssh2KeptBlocking() {
   return *Libssh2Blocking;
 }
 
+llvm::SmallVector<const CallExpr *, 2>
+TlsSessions::bindingsOf(const Expr *Session) {
+  if (!Collected)
+    collect();
+  llvm::SmallVector<const CallExpr *, 2> Out;
+  const Decl *H = holder(Session);
+  for (const Binding &B : Bindings)
+    if (H && holder(B.Session) == H)
+      Out.push_back(B.Call);
+  return Out;
+}
+
 bool TlsSessions::shownBlocking(const Expr *Session) {
   if (!Collected)
     collect();

@@ -75,6 +75,10 @@ public:
   /// waits too, it does not spin.
   bool shownBlocking(const Expr *Session);
 
+  /// Every call of the translation unit that binds a descriptor or a
+  /// transport to what holds \p Session (its variable or struct field).
+  llvm::SmallVector<const CallExpr *, 2> bindingsOf(const Expr *Session);
+
   /// The object \p Session was made from (`ps->ssl` for `b =
   /// SSL_get_rbio(ps->ssl)`, a channel's session), or null: tearing that
   /// object's owner down ends \p Session's connection too.

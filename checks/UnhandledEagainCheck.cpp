@@ -474,15 +474,37 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
 
 /// The descriptor \p Binding gives its session, when the call binds one
 /// descriptor for both directions (`SSL_set_fd(ssl, fd)`,
-/// `gnutls_transport_set_int(s, fd)`); null otherwise (`SSL_set_rfd` and
-/// `SSL_set_wfd` bind two).
+/// `gnutls_transport_set_int(s, fd)`, which GnuTLS's header makes
+/// `gnutls_transport_set_int2(s, fd, fd)`); null otherwise (`SSL_set_rfd`
+/// and `SSL_set_wfd` bind two).
 static const Expr *boundDescriptor(const CallExpr *Binding) {
   llvm::StringRef N = Binding ? globalCalleeName(Binding) : "";
+  const Expr *Fd = nullptr;
   if ((N == "SSL_set_fd" || N == "wolfSSL_set_fd" ||
        N == "gnutls_transport_set_int") &&
       Binding->getNumArgs() == 2)
-    return Binding->getArg(1)->IgnoreParenImpCasts();
-  return nullptr;
+    Fd = Binding->getArg(1)->IgnoreParenImpCasts();
+  else if (N == "gnutls_transport_set_int2" && Binding->getNumArgs() == 3 &&
+           NonBlockingFdAnalysis::sameDescriptor(Binding->getArg(1),
+                                                 Binding->getArg(2)))
+    Fd = Binding->getArg(1)->IgnoreParenImpCasts();
+  if (!Fd)
+    return nullptr;
+  // Two variables, or two fields of one object named directly (`c->ssl`
+  // and `c->fd`): the session and its descriptor are one connection.
+  const auto *SM =
+      dyn_cast<MemberExpr>(Binding->getArg(0)->IgnoreParenImpCasts());
+  const auto *FM = dyn_cast<MemberExpr>(Fd);
+  if (!SM && !FM)
+    return Fd;
+  if (!SM || !FM)
+    return nullptr;
+  const Expr *SB = SM->getBase()->IgnoreParenImpCasts();
+  const Expr *FB = FM->getBase()->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(SB) && isa<CXXThisExpr>(FB))
+    return Fd;
+  const auto *SD = dyn_cast<DeclRefExpr>(SB), *FD = dyn_cast<DeclRefExpr>(FB);
+  return SD && FD && SD->getDecl() == FD->getDecl() ? Fd : nullptr;
 }
 
 /// The calls that end a TLS session: after them the session carries no
@@ -492,13 +514,22 @@ static bool isSessionTeardown(llvm::StringRef N) {
          N == "mbedtls_ssl_close_notify" || N == "tls_close";
 }
 
+/// What a teardown's path may call before the descriptor is closed: the
+/// TLS libraries' frees and shutdown flags, the socket's half-close. None
+/// does I/O on the descriptor, copies it, or calls back into the program.
+static bool isTeardownStep(llvm::StringRef N) {
+  return N == "SSL_free" || N == "SSL_set_shutdown" ||
+         N == "SSL_get_shutdown" || N == "ERR_clear_error" ||
+         N == "wolfSSL_free" || N == "gnutls_deinit" ||
+         N == "mbedtls_ssl_free" || N == "tls_free" || N == "shutdown";
+}
+
 namespace {
 
-/// What a teardown's paths may do with one connection: a session and the
-/// descriptor bound to it, named the way the teardown's function names
-/// them. Either a struct field of one object (`c->ssl` and `c->fd`, or
-/// `ssl_` and `fd_` of `this`), the object then being the same for both,
-/// or variables (`ssl` and `fd`).
+/// One connection as a teardown's function names it: a session and the
+/// descriptor bound to it, either two fields of one object named directly
+/// (`c->ssl` and `c->fd`, or `ssl_` and `fd_` of `this`), or two
+/// variables (`ssl` and `fd`).
 class ConnectionNames {
 public:
   ConnectionNames(const Expr *Session, const Expr *BoundFd) {
@@ -507,18 +538,15 @@ public:
     const auto *SM = dyn_cast<MemberExpr>(Session);
     const auto *FM = dyn_cast_or_null<MemberExpr>(BoundFd);
     if (SM && FM) {
-      Root = rootOf(SM->getBase());
+      Root = rootOf(SM);
       Field = FM->getMemberDecl();
-      Valid = Root.has_value();
+      Valid = Root.has_value() && rootOf(FM).has_value();
       return;
     }
     const auto *SD = dyn_cast<DeclRefExpr>(Session);
     const auto *FD = dyn_cast_or_null<DeclRefExpr>(BoundFd);
-    if (SD && FD && isa<VarDecl>(FD->getDecl())) {
-      SessionVar = SD->getDecl()->getCanonicalDecl();
-      FdVar = FD->getDecl()->getCanonicalDecl();
-      Valid = true;
-    }
+    if (SD && FD && isa<VarDecl>(FD->getDecl()))
+      FdVar = FD->getDecl()->getCanonicalDecl(), Valid = true;
   }
   bool valid() const { return Valid; }
 
@@ -530,42 +558,25 @@ public:
       return D && D->getDecl()->getCanonicalDecl() == FdVar;
     }
     const auto *M = dyn_cast<MemberExpr>(E);
-    return M && M->getMemberDecl() == Field && rootOf(M->getBase()) == Root;
-  }
-
-  /// \p S names the session, the descriptor or (for fields) the object
-  /// that holds them.
-  bool mentioned(const Stmt *S) const {
-    return findStmt(S, [&](const Stmt *N) {
-             if (const auto *D = dyn_cast<DeclRefExpr>(N)) {
-               const Decl *X = D->getDecl()->getCanonicalDecl();
-               return X == FdVar || X == SessionVar || (Root && *Root == X);
-             }
-             return isa<CXXThisExpr>(N) && Root && *Root == nullptr;
-           }) != nullptr;
+    return M && M->getMemberDecl() == Field && rootOf(M) == Root;
   }
 
 private:
-  /// The variable a member access starts from (`c` in `c->a.b`), null for
-  /// `this`; none for anything else (an array element, a call's result).
-  static std::optional<const Decl *> rootOf(const Expr *Base) {
-    while (true) {
-      Base = Base->IgnoreParenImpCasts();
-      if (const auto *M = dyn_cast<MemberExpr>(Base)) {
-        Base = M->getBase();
-        continue;
-      }
-      if (isa<CXXThisExpr>(Base))
-        return nullptr;
-      if (const auto *D = dyn_cast<DeclRefExpr>(Base))
-        return D->getDecl()->getCanonicalDecl();
-      return std::nullopt;
-    }
+  /// The variable whose field \p M names directly (`c` in `c->fd`), null
+  /// for `this`; none for a field of a field, an array element, a call's
+  /// result.
+  static std::optional<const Decl *> rootOf(const MemberExpr *M) {
+    const Expr *Base = M->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      return nullptr;
+    if (const auto *D = dyn_cast<DeclRefExpr>(Base))
+      return D->getDecl()->getCanonicalDecl();
+    return std::nullopt;
   }
   bool Valid = false;
   std::optional<const Decl *> Root;
   const ValueDecl *Field = nullptr;
-  const Decl *SessionVar = nullptr, *FdVar = nullptr;
+  const Decl *FdVar = nullptr;
 };
 
 } // namespace
@@ -600,6 +611,19 @@ static std::optional<unsigned> validSideOf(const Expr *Cond,
   return std::nullopt;
 }
 
+/// \p E is a plain place: a variable, or fields of one reached by `.`
+/// and `->` (`c->ssl`, `this->n`), not through `*p` or `a[i]`.
+static bool isPlainPlace(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      E = M->getBase();
+      continue;
+    }
+    return isa<DeclRefExpr, CXXThisExpr>(E);
+  }
+}
+
 bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
                                            const Expr *Session,
                                            const Expr *BoundFd,
@@ -612,63 +636,66 @@ bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
   if (!At || At->Label)
     return false;
   const SourceManager &SM = Ctx->getSourceManager();
+  auto IsConstant = [&](const Expr *E) {
+    return E->isValueDependent() ||
+           E->isEvaluatable(*Ctx, Expr::SE_NoSideEffects) ||
+           isNullPointer(E, *Ctx);
+  };
   enum class Step { Goes, Ends, Fails };
-  // What one element of the path does to the connection. Every
-  // subexpression is an element of its own (FunctionCfgs adds them all),
-  // so a call, an assignment, a declaration and a return are each judged
-  // once, as a whole.
+  // What one element of the path does. What the path may do between the
+  // teardown and the close is a short list, so that nothing on it can
+  // reach the connection unseen (an alias, a global, a callback): the
+  // library calls of isTeardownStep, constants stored into plain places,
+  // tests. Every subexpression is an element of its own (FunctionCfgs adds
+  // them all): a call, a store, a declaration is judged once, as a whole.
   auto StepOf = [&](const Stmt *S) {
     if (const auto *C = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *FD = C->getDirectCallee();
-      llvm::StringRef N =
-          FD && FD->getIdentifier() ? FD->getName() : llvm::StringRef();
-      // The C library's ends of the process; not any noreturn function
-      // (longjmp, a C++ function that throws leave the connection up).
+      llvm::StringRef N = globalCalleeName(C);
+      if (!FD || N.empty() ||
+          !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+        return Step::Fails; // the program's own code, a pointer, a member
+      // The C library's ends of the process (not any noreturn function:
+      // longjmp, or a C++ function that throws, leaves it up).
       if (N == "exit" || N == "_exit" || N == "_Exit" || N == "quick_exit" ||
           N == "abort")
         return Step::Ends;
       if ((N == "close" || N == "closesocket") && C->getNumArgs() == 1 &&
           Conn.isFd(C->getArg(0)))
         return Step::Ends;
-      const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
-      bool Names =
-          llvm::any_of(C->arguments(),
-                       [&](const Expr *E) { return Conn.mentioned(E); }) ||
-          (MC && Conn.mentioned(MC->getImplicitObjectArgument()));
-      if (!Names)
-        return Step::Goes;
-      // The library's getters and setters (SSL_free, SSL_set_shutdown,
-      // shutdown(fd, SHUT_WR), an event loop's stop): not I/O, and not a
-      // copy of the descriptor. Anything else given the connection may do
-      // I/O on it or keep it: a function of the project, a call through a
-      // pointer, the I/O calls and their wrappers, dup().
-      if (!FD || ioCallInfo(C) || wrapperCalled(C) || N.starts_with("dup") ||
-          !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
-        return Step::Fails;
+      return isTeardownStep(N) ? Step::Goes : Step::Fails;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+      return isPlainPlace(B->getLHS()) && !Conn.isFd(B->getLHS()) &&
+                     IsConstant(B->getRHS())
+                 ? Step::Goes
+                 : Step::Fails;
+    if (const auto *D = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *X : D->decls())
+        if (const auto *V = dyn_cast<VarDecl>(X);
+            V && V->getInit() && !IsConstant(V->getInit()))
+          return Step::Fails;
       return Step::Goes;
     }
-    // The descriptor or the object copied, stored over or handed back.
-    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
-      return Conn.isFd(B->getLHS()) || Conn.mentioned(B->getRHS()) ? Step::Fails
-                                                                   : Step::Goes;
-    if (const auto *D = dyn_cast<DeclStmt>(S))
-      return Conn.mentioned(D) ? Step::Fails : Step::Goes;
-    if (const auto *R = dyn_cast<ReturnStmt>(S))
-      return R->getRetValue() && Conn.mentioned(R->getRetValue()) ? Step::Fails
-                                                                  : Step::Goes;
     if (const auto *U = dyn_cast<UnaryOperator>(S);
-        U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
-        Conn.mentioned(U->getSubExpr()))
+        U && U->isIncrementDecrementOp())
+      return isPlainPlace(U->getSubExpr()) && !Conn.isFd(U->getSubExpr())
+                 ? Step::Goes
+                 : Step::Fails;
+    // Anything else with an effect of its own: C++'s new and delete,
+    // constructors, a lambda's creation, an inline asm.
+    if (isa<CXXNewExpr, CXXDeleteExpr, CXXConstructExpr, LambdaExpr, GCCAsmStmt,
+            MSAsmStmt, CXXThrowExpr>(S))
       return Step::Fails;
-    return Step::Goes;
+    return Step::Goes; // a read, a test, a constant, a return
   };
   // A path that cannot come back to the function's end (`for (;;)
   // pause();`) keeps the connection up as long as it runs.
+  const CFGBlock *Exit = &Cfg->G->getExit();
   auto Returns = [&](const CFGBlock *B) {
     if (!Cfg->Reach)
       Cfg->Reach =
           std::make_unique<CFGReverseBlockReachabilityAnalysis>(*Cfg->G);
-    const CFGBlock *Exit = &Cfg->G->getExit();
     return B == Exit || Cfg->Reach->isReachable(B, Exit);
   };
   llvm::BitVector Seen(Cfg->Blocks.size());
@@ -676,18 +703,20 @@ bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
       {Cfg->Blocks[At->Block], At->Index + 1}};
   while (!Work.empty()) {
     auto [B, From] = Work.pop_back_val();
-    if (B == &Cfg->G->getExit())
-      return false; // returned with the connection still up
-    if (!Returns(B))
-      return false;
+    if (B == Exit || !Returns(B))
+      return false; // returns, or never does, with the connection up
     bool Ended = false;
-    for (unsigned I = From, E = B->size(); I < E && !Ended; ++I)
-      if (auto CS = (*B)[I].getAs<CFGStmt>()) {
-        Step X = StepOf(CS->getStmt());
-        if (X == Step::Fails)
-          return false;
-        Ended = X == Step::Ends;
-      }
+    for (unsigned I = From, E = B->size(); I < E && !Ended; ++I) {
+      // C++'s implicit destructors and member initializers run code the
+      // path does not show.
+      auto CS = (*B)[I].getAs<CFGStmt>();
+      if (!CS)
+        return false;
+      Step X = StepOf(CS->getStmt());
+      if (X == Step::Fails)
+        return false;
+      Ended = X == Step::Ends;
+    }
     if (Ended)
       continue;
     std::optional<unsigned> Only;
@@ -781,9 +810,23 @@ void UnhandledEagainCheck::decideSession(NonBlockingFdAnalysis &A,
     // allows; a would-block only leaves the close_notify exchange
     // unfinished on a connection that ends anyway. A connection that goes
     // on after the shutdown (plain text after FTP's CCC) is still reported.
-    if (isSessionTeardown(Info.Name) &&
-        endsOnEveryPath(Call, Session, boundDescriptor(O->Binding), Fn, A))
-      return;
+    if (isSessionTeardown(Info.Name)) {
+      // Every binding of the session in view must give it the same one
+      // descriptor (two places that bind one field to different sockets
+      // leave the teardown unsure which it closes).
+      llvm::SmallVector<const CallExpr *, 2> Bs =
+          A.tlsSessions().bindingsOf(Session);
+      const Expr *Fd = Bs.empty() ? nullptr : boundDescriptor(Bs.front());
+      if (Fd &&
+          llvm::all_of(Bs,
+                       [&](const CallExpr *B) {
+                         const Expr *Other = boundDescriptor(B);
+                         return Other && NonBlockingFdAnalysis::sameDescriptor(
+                                             Other, Fd);
+                       }) &&
+          endsOnEveryPath(Call, Session, Fd, Fn, A))
+        return;
+    }
     diag(reportLoc(Call), "'%0' on %1 session '%2' over a non-blocking "
                           "descriptor treats %3 as a fatal error")
         << Info.Name << Info.Api->Library << textOf(Session) << Again;

@@ -13,9 +13,12 @@
 // connection that goes on in plain text after the shutdown (FTP's CCC),
 // and one whose success path returns with the socket still open.
 
+#define _GNU_SOURCE 1
+#include <gnutls/gnutls.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -153,4 +156,100 @@ void client_teardown_goto(struct client *c) {
 out:
   close(c->fd);
   c->fd = -1;
+}
+
+// The success path may only free the session, set its shutdown flags,
+// half-close the socket and store constants before the close. Reported:
+// a write through another pointer to the same object, a call that may
+// write through a global, the C library's dprintf() on the descriptor.
+struct client *client_current;
+
+void client_alias(struct client *c) {
+  struct client *d = c;
+  if (SSL_shutdown(c->ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'c->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+  }
+  d = client_current;
+  close(c->fd);
+}
+
+void client_bye_to_current(void);
+
+void client_global_write(struct client *c) {
+  if (SSL_shutdown(c->ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'c->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+  }
+  client_bye_to_current();
+  close(c->fd);
+}
+
+void client_dprintf(struct client *c) {
+  if (SSL_shutdown(c->ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'c->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+  }
+  dprintf(c->fd, "QUIT\r\n");
+  close(c->fd);
+}
+
+// GnuTLS: gnutls_bye() and gnutls_transport_set_int(), which GnuTLS's
+// header makes gnutls_transport_set_int2(s, fd, fd). Every path closes the
+// descriptor: quiet. The twin returns with it open: reported.
+struct gclient {
+  gnutls_session_t s;
+  int fd;
+};
+
+int gclient_open(struct gclient *g) {
+  g->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  gnutls_init(&g->s, GNUTLS_CLIENT);
+  gnutls_transport_set_int(g->s, g->fd);
+  return 0;
+}
+
+void gclient_close(struct gclient *g) {
+  if (gnutls_bye(g->s, GNUTLS_SHUT_WR) < 0) {
+    gnutls_deinit(g->s);
+    close(g->fd);
+    return;
+  }
+  gnutls_deinit(g->s);
+  close(g->fd);
+}
+
+void gclient_stop(struct gclient *g) {
+  if (gnutls_bye(g->s, GNUTLS_SHUT_WR) < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'gnutls_bye' on GnuTLS session 'g->s' over a non-blocking descriptor treats GNUTLS_E_AGAIN as a fatal error [nbio-unhandled-eagain]
+    gnutls_deinit(g->s);
+    close(g->fd);
+  }
+}
+
+// One session field bound in two places to two descriptors: which one the
+// teardown must close is not known, so it is reported.
+struct dual {
+  SSL *ssl;
+  int ctl_fd, data_fd;
+};
+
+void dual_bind_ctl(struct dual *x) { SSL_set_fd(x->ssl, x->ctl_fd); }
+void dual_bind_data(struct dual *x) {
+  x->data_fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  SSL_set_fd(x->ssl, x->data_fd);
+}
+
+void dual_close(struct dual *x) {
+  if (SSL_shutdown(x->ssl) < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'SSL_shutdown' on OpenSSL session 'x->ssl' over a non-blocking descriptor treats SSL_ERROR_WANT_READ as a fatal error [nbio-unhandled-eagain]
+    SSL_free(x->ssl);
+    close(x->ctl_fd);
+    return;
+  }
+  SSL_free(x->ssl);
+  close(x->ctl_fd);
 }
