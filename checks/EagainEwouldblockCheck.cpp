@@ -443,6 +443,13 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
         }))
       return nullptr;
   }
+  // A send with MSG_FASTOPEN (TCP Fast Open's connect-and-send): the flag
+  // is Linux's alone (FreeBSD turns Fast Open on with setsockopt, macOS
+  // with connectx()), so the call is built only where the two are one.
+  if (Info->FlagsArg >= 0 && unsigned(Info->FlagsArg) < Best->getNumArgs() &&
+      NonBlockingFdAnalysis::mentionsName(Best->getArg(Info->FlagsArg),
+                                          "MSG_FASTOPEN", *Ctx))
+    return nullptr;
   // A descriptor the code shows to be blocking (a file opened without
   // O_NONBLOCK, a plain pipe()) fails with neither name: a test of one of
   // them is dead code rather than a portability bug.

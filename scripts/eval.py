@@ -387,7 +387,8 @@ def write_db(raw, dbdir, pkg, logf):
 # Options GCC takes and clang's driver rejects with "unknown argument".
 GCC_ONLY = re.compile(r"^(-f(no-)?(var-tracking-assignments|tree-[\w-]+|ipa-[\w-]+|"
                       r"allow-store-data-races|partial-inlining|printf-return-value|"
-                      r"gcse[\w-]*|lto=auto|lto-partition=\w+|fat-lto-objects)|"
+                      r"gcse[\w-]*|lto=auto|lto-partition=\w+|fat-lto-objects|"
+                      r"analyzer)|"
                       r"-mindirect-branch=[\w-]+|-mfunction-return=[\w-]+)$")
 
 
