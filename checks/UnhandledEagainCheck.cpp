@@ -636,10 +636,13 @@ bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
   if (!At || At->Label)
     return false;
   const SourceManager &SM = Ctx->getSourceManager();
+  // A constant, or the teardown's own result (`int r = SSL_shutdown(s);`).
   auto IsConstant = [&](const Expr *E) {
-    return E->isValueDependent() ||
-           E->isEvaluatable(*Ctx, Expr::SE_NoSideEffects) ||
-           isNullPointer(E, *Ctx);
+    if (E->IgnoreParenImpCasts() == Call)
+      return true;
+    return !E->isValueDependent() &&
+           (E->isEvaluatable(*Ctx, Expr::SE_NoSideEffects) ||
+            isNullPointer(E, *Ctx));
   };
   enum class Step { Goes, Ends, Fails };
   // What one element of the path does. What the path may do between the

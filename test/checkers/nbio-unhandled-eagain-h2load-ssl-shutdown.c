@@ -143,8 +143,8 @@ void client_jump_out(struct client *c) {
   longjmp(client_bail, 1);
 }
 
-// Quiet twin of those: every path closes this connection's descriptor,
-// one of them by a forward goto.
+// Quiet twins of those: every path closes this connection's descriptor,
+// one of them by a forward goto; the teardown's result kept in a local.
 void client_teardown_goto(struct client *c) {
   if (SSL_shutdown(c->ssl) < 0) {
     SSL_free(c->ssl);
@@ -156,6 +156,15 @@ void client_teardown_goto(struct client *c) {
 out:
   close(c->fd);
   c->fd = -1;
+}
+
+void client_teardown_result(struct client *c) {
+  int r = SSL_shutdown(c->ssl);
+  if (r != 1) {
+    SSL_free(c->ssl);
+    c->ssl = NULL;
+  }
+  close(c->fd);
 }
 
 // The success path may only free the session, set its shutdown flags,
