@@ -76,8 +76,16 @@ public:
     FunctionParents *Parents = nullptr;
     const FunctionDecl *Fn = nullptr;
     std::vector<const CFGBlock *> Blocks; ///< by block ID
-    /// Which blocks reach which, asked by mayReach (built on demand).
+    /// Which blocks reach which, asked by reaches (built on demand).
     mutable std::unique_ptr<CFGReverseBlockReachabilityAnalysis> Reach;
+    /// Some path goes from \p From to \p To (a block reaches itself).
+    bool reaches(const CFGBlock *From, const CFGBlock *To) const {
+      if (From == To)
+        return true;
+      if (!Reach)
+        Reach = std::make_unique<CFGReverseBlockReachabilityAnalysis>(*G);
+      return Reach->isReachable(From, To);
+    }
     /// Which blocks every path to a block passes, asked by dominates
     /// (built on demand).
     mutable std::unique_ptr<CFGDomTree> Dom;
@@ -176,11 +184,9 @@ public:
     // Otherwise through a successor of From's block (clang's analysis
     // never counts a block as reaching itself, so a loop back to the same
     // block is asked of its successors).
-    if (!C->Reach)
-      C->Reach = std::make_unique<CFGReverseBlockReachabilityAnalysis>(*C->G);
     const CFGBlock *Dst = C->Blocks[ToBlock];
     return llvm::any_of(C->Blocks[FromBlock]->succs(), [&](const CFGBlock *S) {
-      return S && (S == Dst || C->Reach->isReachable(S, Dst));
+      return S && C->reaches(S, Dst);
     });
   }
 

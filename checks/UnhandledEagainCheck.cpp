@@ -472,6 +472,18 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
   reportFatal();
 }
 
+/// The variable whose field \p M names directly (`c` in `c->fd`), null
+/// for `this`; none for a field of a field, an array element, a call's
+/// result.
+static std::optional<const Decl *> directRoot(const MemberExpr *M) {
+  const Expr *Base = M->getBase()->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(Base))
+    return nullptr;
+  if (const auto *D = dyn_cast<DeclRefExpr>(Base))
+    return D->getDecl()->getCanonicalDecl();
+  return std::nullopt;
+}
+
 /// The descriptor \p Binding gives its session, when the call binds one
 /// descriptor for both directions (`SSL_set_fd(ssl, fd)`,
 /// `gnutls_transport_set_int(s, fd)`, which GnuTLS's header makes
@@ -499,12 +511,8 @@ static const Expr *boundDescriptor(const CallExpr *Binding) {
     return Fd;
   if (!SM || !FM)
     return nullptr;
-  const Expr *SB = SM->getBase()->IgnoreParenImpCasts();
-  const Expr *FB = FM->getBase()->IgnoreParenImpCasts();
-  if (isa<CXXThisExpr>(SB) && isa<CXXThisExpr>(FB))
-    return Fd;
-  const auto *SD = dyn_cast<DeclRefExpr>(SB), *FD = dyn_cast<DeclRefExpr>(FB);
-  return SD && FD && SD->getDecl() == FD->getDecl() ? Fd : nullptr;
+  std::optional<const Decl *> Root = directRoot(SM);
+  return Root && Root == directRoot(FM) ? Fd : nullptr;
 }
 
 /// The calls that end a TLS session: after them the session carries no
@@ -538,9 +546,9 @@ public:
     const auto *SM = dyn_cast<MemberExpr>(Session);
     const auto *FM = dyn_cast_or_null<MemberExpr>(BoundFd);
     if (SM && FM) {
-      Root = rootOf(SM);
+      Root = directRoot(SM);
       Field = FM->getMemberDecl();
-      Valid = Root.has_value() && rootOf(FM).has_value();
+      Valid = Root.has_value() && directRoot(FM).has_value();
       return;
     }
     const auto *SD = dyn_cast<DeclRefExpr>(Session);
@@ -558,21 +566,10 @@ public:
       return D && D->getDecl()->getCanonicalDecl() == FdVar;
     }
     const auto *M = dyn_cast<MemberExpr>(E);
-    return M && M->getMemberDecl() == Field && rootOf(M) == Root;
+    return M && M->getMemberDecl() == Field && directRoot(M) == Root;
   }
 
 private:
-  /// The variable whose field \p M names directly (`c` in `c->fd`), null
-  /// for `this`; none for a field of a field, an array element, a call's
-  /// result.
-  static std::optional<const Decl *> rootOf(const MemberExpr *M) {
-    const Expr *Base = M->getBase()->IgnoreParenImpCasts();
-    if (isa<CXXThisExpr>(Base))
-      return nullptr;
-    if (const auto *D = dyn_cast<DeclRefExpr>(Base))
-      return D->getDecl()->getCanonicalDecl();
-    return std::nullopt;
-  }
   bool Valid = false;
   std::optional<const Decl *> Root;
   const ValueDecl *Field = nullptr;
@@ -695,18 +692,12 @@ bool UnhandledEagainCheck::endsOnEveryPath(const CallExpr *Call,
   // A path that cannot come back to the function's end (`for (;;)
   // pause();`) keeps the connection up as long as it runs.
   const CFGBlock *Exit = &Cfg->G->getExit();
-  auto Returns = [&](const CFGBlock *B) {
-    if (!Cfg->Reach)
-      Cfg->Reach =
-          std::make_unique<CFGReverseBlockReachabilityAnalysis>(*Cfg->G);
-    return B == Exit || Cfg->Reach->isReachable(B, Exit);
-  };
   llvm::BitVector Seen(Cfg->Blocks.size());
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 8> Work = {
       {Cfg->Blocks[At->Block], At->Index + 1}};
   while (!Work.empty()) {
     auto [B, From] = Work.pop_back_val();
-    if (B == Exit || !Returns(B))
+    if (B == Exit || !Cfg->reaches(B, Exit))
       return false; // returns, or never does, with the connection up
     bool Ended = false;
     for (unsigned I = From, E = B->size(); I < E && !Ended; ++I) {
