@@ -543,6 +543,13 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
                   " gives no descriptor for the session; wait for the socket "
                   "under it to become ready before the retry")
                      .str();
+    // gnutls_transport_get_int() gives what the session was given, which
+    // is the program's own pointer when its own functions do the I/O.
+    else if (F.WhyNot.empty() && Api && Api->Library == "GnuTLS" &&
+             A.tlsSessions().hasOwnTransport(Fd))
+      F.WhyNot = "no fix-it: the session does its I/O through the program's "
+                 "own transport functions; wait for the descriptor they use "
+                 "before the retry";
     else if (F.WhyNot.empty()) {
       // The session's descriptor and, where one code stands for both
       // directions, the way the library waits: SSL_want_read(ssl),

@@ -2457,7 +2457,11 @@ struct NonBlockingFdAnalysis::Impl {
                 "SSL_set_fd", "SSL_set_rfd", "SSL_set_wfd", "wolfSSL_set_fd",
                 "gnutls_transport_set_int", "gnutls_transport_set_int2",
                 "BIO_new_socket", "BIO_new_fd", "tls_connect_socket",
-                "tls_connect_fds", "tls_accept_socket", "tls_accept_fds"},
+                "tls_connect_fds", "tls_accept_socket", "tls_accept_fds",
+                // GnuTLS's wait for a readable descriptor (its default pull
+                // timeout, which a project's own calls too) and its TCP
+                // Fast Open transport, which sends on it as it is.
+                "gnutls_system_recv_timeout", "gnutls_transport_set_fastopen"},
                N) ||
            // setsockopt may set SO_RCVTIMEO, which the checks ask about
            // apart (setsSocketTimeout).
@@ -5599,6 +5603,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   Out.FieldsIf.erase(std::unique(Out.FieldsIf.begin(), Out.FieldsIf.end()),
                      Out.FieldsIf.end());
   Sessions.exportFacts(Out.NonBlockingSessions);
+  Sessions.exportBlockingFacts(Out.SessionUses);
   exportParamSites(Out);
   exportNumberChanges(Out);
   // The functions other files may call whose address this file's code

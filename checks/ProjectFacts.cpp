@@ -216,6 +216,12 @@ llvm::json::Value ProjectFacts::toJSON() const {
         {"nonsocket_needs", llvm::json::Array(U.NonSocketNeeds)},
         {"datagram", U.Datagram},
         {"datagram_stores", U.DatagramStores}});
+  llvm::json::Array SessUses;
+  for (const SessionUse &U : SessionUses)
+    SessUses.push_back(llvm::json::Object{{"field", U.Field},
+                                          {"blocking", U.Blocking},
+                                          {"needs", llvm::json::Array(U.Needs)},
+                                          {"own_transport", U.OwnTransport}});
   llvm::json::Array NonSocketIf;
   for (const auto &[Fn, Needs] : NonSocketReturnsIf)
     NonSocketIf.push_back(
@@ -276,6 +282,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"flag_returns", std::move(FlagRets)},
       {"blocking_returns_if", std::move(ReturnsIf)},
       {"field_uses", std::move(Uses)},
+      {"session_uses", std::move(SessUses)},
+      {"blocking_sessions", llvm::json::Array(BlockingSessions)},
+      {"own_transport_sessions", llvm::json::Array(OwnTransportSessions)},
       {"blocking_returns", llvm::json::Array(BlockingReturns)},
       {"blocking_fields", llvm::json::Array(BlockingFields)},
       {"nonsocket_returns_if", std::move(NonSocketIf)},
@@ -372,6 +381,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"waits", &Out.Waits},
         {"blocking_returns", &Out.BlockingReturns},
         {"blocking_fields", &Out.BlockingFields},
+        {"blocking_sessions", &Out.BlockingSessions},
+        {"own_transport_sessions", &Out.OwnTransportSessions},
         {"nonsocket_returns", &Out.NonSocketReturns},
         {"nonsocket_fields", &Out.NonSocketFields},
         {"datagram_fields", &Out.DatagramFields},
@@ -391,9 +402,10 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
   // set of its own: a project's list runs to thousands of entries.
   for (std::vector<std::string> *List :
        {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
-        &Out.NonSocketReturns, &Out.NonSocketFields, &Out.DatagramFields,
-        &Out.PipeFillers, &Out.BlockingParams, &Out.SharedGlobals,
-        &Out.ObjectFields, &Out.ReadHandlers, &Out.WriteHandlers})
+        &Out.BlockingSessions, &Out.OwnTransportSessions, &Out.NonSocketReturns,
+        &Out.NonSocketFields, &Out.DatagramFields, &Out.PipeFillers,
+        &Out.BlockingParams, &Out.SharedGlobals, &Out.ObjectFields,
+        &Out.ReadHandlers, &Out.WriteHandlers})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   Out.HasObjectFacts = O->get("object_fields") != nullptr;
@@ -694,6 +706,14 @@ bool ProjectFacts::objectField(llvm::StringRef Field) const {
 
 bool ProjectFacts::fieldBlocking(llvm::StringRef Field) const {
   return inSorted(BlockingFields, Field);
+}
+
+bool ProjectFacts::sessionBlocking(llvm::StringRef Field) const {
+  return inSorted(BlockingSessions, Field);
+}
+
+bool ProjectFacts::sessionOwnTransport(llvm::StringRef Field) const {
+  return inSorted(OwnTransportSessions, Field);
 }
 
 bool ProjectFacts::returnsNonSocket(llvm::StringRef Function) const {

@@ -166,6 +166,34 @@ struct ProjectFacts {
   /// (`SSL_set_fd(c->ssl, fd)` with `fd` non-blocking), with where the
   /// descriptor (or the session) became so ("file:line").
   std::map<std::string, std::string> NonBlockingSessions;
+  /// For a TU's own summary: a struct field (fieldKey()) that holds a TLS
+  /// session the TU's code binds to a transport, and whether every such
+  /// binding gives it a blocking one (TlsSessions::shownBlocking),
+  /// provided each of Needs, a descriptor field (fieldKey()), holds only
+  /// blocking descriptors in the whole project (BlockingFields).
+  /// OwnTransport: the TU gives it transport functions of the program's
+  /// own (gnutls_transport_set_push_function...).
+  struct SessionUse {
+    std::string Field;
+    bool Blocking = false;
+    std::vector<std::string> Needs;
+    bool OwnTransport = false;
+  };
+  std::vector<SessionUse> SessionUses;
+  /// The SessionUse for the sessions the TU's functions bind on a local
+  /// and return (any file's field may come to hold one): unless it is
+  /// blocking with its needs met, the merge keeps no session field
+  /// blocking.
+  static constexpr llvm::StringLiteral ReturnedSession = "<returned>";
+  /// For the merged file, sorted: the session fields some file gives
+  /// transport functions of the program's own.
+  std::vector<std::string> OwnTransportSessions;
+  bool sessionOwnTransport(llvm::StringRef Field) const;
+  /// For the merged file, sorted: the session fields that some file binds
+  /// and every file that binds one binds to blocking transports only, with
+  /// their needs met, and no file binds to a non-blocking one.
+  std::vector<std::string> BlockingSessions;
+  bool sessionBlocking(llvm::StringRef Field) const;
   /// Functions (qualified name) that return a descriptor their file shows
   /// non-blocking: where it became so ("file:line"), and whether every
   /// value they return is a datagram socket (made by socket(...,

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "TlsSessions.h"
+#include "ErrnoFacts.h"
 #include "IoCalls.h"
 #include "NonBlockingFdAnalysis.h"
 #include "ProjectFacts.h"
@@ -71,6 +72,22 @@ constexpr BindingCall BindingCalls[] = {
     {"BIO_new_socket", 0, Says::MadeOver},
 };
 
+/// GnuTLS's calls that give a session the program's own transport
+/// functions in place of the system's (send, recv and a readiness wait
+/// over the descriptor).
+struct TransportCall {
+  llvm::StringLiteral Name;
+  decltype(TlsSessions::OwnTransport::Role) Role;
+};
+constexpr TransportCall TransportCalls[] = {
+    {"gnutls_transport_set_push_function", TlsSessions::OwnTransport::Push},
+    {"gnutls_transport_set_vec_push_function", TlsSessions::OwnTransport::Push},
+    {"gnutls_transport_set_pull_function", TlsSessions::OwnTransport::Pull},
+    {"gnutls_transport_set_pull_timeout_function",
+     TlsSessions::OwnTransport::Wait},
+    {"gnutls_transport_set_errno_function", TlsSessions::OwnTransport::Errno},
+};
+
 /// The variable or struct field that holds the object \p E names: `ssl`,
 /// `c->ssl`, `&ctx`, `(gnutls_transport_ptr_t)(long)fd`.
 const Decl *holder(const Expr *E) {
@@ -120,6 +137,17 @@ void TlsSessions::collect() {
                       llvm::ArrayRef<const CallExpr *> Calls) {
     if (!FD->getIdentifier())
       return;
+    for (const TransportCall &TC : TransportCalls) {
+      if (FD->getName() != TC.Name)
+        continue;
+      for (const CallExpr *C : Calls) {
+        if (C->getNumArgs() < 2)
+          continue;
+        const FunctionDecl *Fn = functionNamedBy(C->getArg(1));
+        Fn = Fn ? Fn->getDefinition() : nullptr;
+        OwnTransports.push_back({C, C->getArg(0), Fn, TC.Role});
+      }
+    }
     for (const BindingCall &BC : BindingCalls) {
       if (FD->getName() != BC.Name)
         continue;
@@ -422,6 +450,17 @@ bool TlsSessions::shownBlocking(const Expr *Session) {
   const Decl *H = holder(Session);
   if (!H)
     return false;
+  if (std::optional<bool> B = shownBlocking(H))
+    return *B;
+  // A session field no binding of this file reaches: another file binds it,
+  // to blocking transports only (the project's facts). gnutls-cli's cli.c
+  // retries on hd.session, which socket.c binds.
+  const auto *FD = dyn_cast<FieldDecl>(H);
+  const ProjectFacts *F = A.projectFacts();
+  return FD && F && F->sessionBlocking(ProjectFacts::fieldKey(FD));
+}
+
+std::optional<bool> TlsSessions::shownBlocking(const Decl *H) {
   // A libssh2 object in a TU that keeps them all blocking.
   if (const auto *V = dyn_cast<ValueDecl>(H);
       V && isLibssh2Object(V->getType()))
@@ -435,6 +474,7 @@ bool TlsSessions::shownBlocking(const Expr *Session) {
     if (Made == H)
       return false;
   bool Bound = false;
+  std::optional<bool> OwnWait;
   for (const Binding &B : Bindings) {
     if (holder(B.Session) != H)
       continue;
@@ -442,11 +482,200 @@ bool TlsSessions::shownBlocking(const Expr *Session) {
     // The library told not to block, or a binding out of view.
     if (!B.Fd || !Fn)
       return false;
-    if (!A.shownBlocking(B.Fd) && !A.madeBlockingAt(B.Fd, B.Call, Fn))
+    // `gnutls_transport_set_ptr(s, hd)` with a pointer to the program's own
+    // data, not a descriptor cast to one: what the session's own push and
+    // pull functions are given. Those decide (gnutls-cli's wrap_push and
+    // wrap_pull over its blocking socket, socket.c).
+    if (B.Fd->IgnoreParenCasts()->getType()->isPointerType() &&
+        globalCalleeName(B.Call).starts_with("gnutls_transport_set_ptr")) {
+      if (!OwnWait)
+        OwnWait = ownTransportsWait(H);
+      if (!*OwnWait)
+        return false;
+      Bound = true;
+      continue;
+    }
+    if (!fdShownBlocking(B.Fd) && !A.madeBlockingAt(B.Fd, B.Call, Fn))
       return false;
     Bound = true;
   }
-  return Bound;
+  if (Bound)
+    return true;
+  return std::nullopt;
+}
+
+bool TlsSessions::fdShownBlocking(const Expr *Fd) {
+  if (A.shownBlocking(Fd))
+    return true;
+  // While the file's summary is made: a descriptor field is taken for
+  // blocking on condition that the merge finds it so in every file.
+  const auto *FD = dyn_cast_or_null<FieldDecl>(fdIdentity(Fd, false));
+  if (!DeferredFields || !FD || !FD->getType()->isIntegerType())
+    return false;
+  std::string Key = ProjectFacts::fieldKey(FD);
+  if (Key.empty())
+    return false;
+  DeferredFields->push_back(std::move(Key));
+  return true;
+}
+
+void TlsSessions::exportBlockingFacts(
+    std::vector<ProjectFacts::SessionUse> &Out) {
+  if (!Collected)
+    collect();
+  const SourceManager &SM = A.context().getSourceManager();
+  std::map<std::string, ProjectFacts::SessionUse> Uses;
+  // What holds a session, judged as shownBlocking does with the descriptor
+  // fields deferred to the merge, and apart from the memo of the checks'
+  // own questions, which must not take a deferred field for a blocking one.
+  auto Judge = [&](const Decl *H, const std::string &Key) {
+    std::vector<std::string> Needs;
+    DeferredFields = &Needs;
+    auto Saved = std::move(TransportWaits);
+    TransportWaits.clear();
+    bool Blocking = shownBlocking(H).value_or(false);
+    TransportWaits = std::move(Saved);
+    DeferredFields = nullptr;
+    ProjectFacts::SessionUse &U = Uses[Key];
+    U.Field = Key;
+    U.Blocking = Blocking;
+    if (Blocking) {
+      llvm::sort(Needs);
+      Needs.erase(std::unique(Needs.begin(), Needs.end()), Needs.end());
+      U.Needs = std::move(Needs);
+    }
+    return &U;
+  };
+  // A session a function binds on a local and returns may end up in any
+  // file's field, bound as it was: one such binding not shown blocking
+  // stands for every session field of the project (ReturnedSession).
+  const std::string Returned = ProjectFacts::ReturnedSession.str();
+  for (const Binding &B : Bindings) {
+    const auto *V = dyn_cast_or_null<VarDecl>(holder(B.Session));
+    const FunctionDecl *Fn = A.enclosingFunction(B.Call);
+    if (!V || !V->isLocalVarDecl() || !Fn || !Fn->getBody() ||
+        !findStmt(Fn->getBody(), [&](const Stmt *St) {
+          const auto *R = dyn_cast<ReturnStmt>(St);
+          return R && R->getRetValue() && holder(R->getRetValue()) == V;
+        }))
+      continue;
+    ProjectFacts::SessionUse Before;
+    if (auto It = Uses.find(Returned); It != Uses.end())
+      Before = It->second;
+    else
+      Before.Blocking = true;
+    // One entry for the file: blocking only if each returned one is, on
+    // all their needs.
+    ProjectFacts::SessionUse *U = Judge(V, Returned);
+    U->Blocking = U->Blocking && Before.Blocking;
+    if (!U->Blocking)
+      U->Needs.clear();
+    else
+      U->Needs.insert(U->Needs.end(), Before.Needs.begin(), Before.Needs.end());
+    llvm::sort(U->Needs);
+    U->Needs.erase(std::unique(U->Needs.begin(), U->Needs.end()),
+                   U->Needs.end());
+  }
+  std::vector<const Expr *> Sessions;
+  for (const Binding &B : Bindings)
+    Sessions.push_back(B.Session);
+  for (const OwnTransport &T : OwnTransports)
+    Sessions.push_back(T.Session);
+  for (const Expr *S : Sessions) {
+    const auto *FD = dyn_cast_or_null<FieldDecl>(holder(S));
+    std::string Key = FD ? ProjectFacts::fieldKey(FD) : std::string();
+    if (Key.empty() || Uses.count(Key) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      continue;
+    Judge(FD, Key)->OwnTransport =
+        llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
+          return holder(T.Session) == FD;
+        });
+  }
+  for (auto &[K, U] : Uses)
+    Out.push_back(std::move(U));
+}
+
+bool TlsSessions::hasOwnTransport(const Expr *Session) {
+  if (!Collected)
+    collect();
+  const Decl *H = holder(Session);
+  if (H && llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
+        return holder(T.Session) == H;
+      }))
+    return true;
+  // A session field another file gives its own functions (the facts).
+  const auto *FD = dyn_cast_or_null<FieldDecl>(H);
+  const ProjectFacts *F = A.projectFacts();
+  return FD && F && F->sessionOwnTransport(ProjectFacts::fieldKey(FD));
+}
+
+bool TlsSessions::ownTransportsWait(const Decl *H) {
+  bool Push = false, Pull = false;
+  for (const OwnTransport &T : OwnTransports) {
+    if (holder(T.Session) != H)
+      continue;
+    // An errno function may say EAGAIN for any failure.
+    if (T.Role == OwnTransport::Errno || !T.Fn || !ownTransportWaits(T.Fn))
+      return false;
+    Push |= T.Role == OwnTransport::Push;
+    Pull |= T.Role == OwnTransport::Pull;
+  }
+  // One way left to the system's functions runs them over the pointer as
+  // if it were a descriptor: not judged.
+  return Push && Pull;
+}
+
+namespace {
+/// The calls a transport function may make besides its I/O: they neither
+/// fail with EAGAIN nor touch a descriptor's mode (a trace of the bytes,
+/// a copy), or wait for readiness (GnuTLS's own pull timeout, a poll or
+/// select with a timeout). Names as in the C library, without a fortified
+/// or builtin prefix (`__builtin___memcpy_chk` is memcpy).
+bool quietInTransport(llvm::StringRef N) {
+  N.consume_front("__builtin_");
+  N.consume_front("__");
+  N.consume_back("_chk");
+  return llvm::is_contained({"memcpy", "memmove", "memset", "fwrite", "fprintf",
+                             "printf", "fputs", "fflush",
+                             "gnutls_system_recv_timeout"},
+                            N);
+}
+} // namespace
+
+bool TlsSessions::ownTransportWaits(const FunctionDecl *Fn) {
+  auto [It, New] = TransportWaits.try_emplace(Fn, false);
+  if (!New)
+    return It->second;
+  if (!Fn->hasBody())
+    return false;
+  const ASTContext &Ctx = Fn->getASTContext();
+  const Stmt *Bad = findStmt(Fn->getBody(), [&](const Stmt *S) {
+    // errno set by the function itself (`errno = EAGAIN`, a buffer empty).
+    if (const auto *B = dyn_cast<BinaryOperator>(S))
+      return B->isAssignmentOp() && isErrnoExpr(B->getLHS());
+    // A failure returned without an I/O call behind it: errno is then
+    // whatever an earlier call left (GNUTLS_E_AGAIN itself is negative).
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      Expr::EvalResult V;
+      const Expr *E = R->getRetValue();
+      return E && !E->isValueDependent() && E->EvaluateAsInt(V, Ctx) &&
+             V.Val.getInt().isNegative();
+    }
+    const auto *C = dyn_cast<CallExpr>(S);
+    if (!C)
+      return false;
+    llvm::StringRef N = globalCalleeName(C);
+    if (quietInTransport(N))
+      return false;
+    // Descriptor I/O (send, recv...) on a descriptor shown to be blocking:
+    // it waits rather than fails with EAGAIN.
+    const IoCallInfo *Info = lookupIoCall(C);
+    return !Info || Info->Family != IoFamily::Plain ||
+           !fdShownBlocking(C->getArg(Info->FdArg));
+  });
+  TransportWaits[Fn] = !Bad;
+  return !Bad;
 }
 
 std::optional<TlsSessions::Origin>

@@ -20,8 +20,10 @@
 #ifndef NBIO_CHECKS_TLSSESSIONS_H
 #define NBIO_CHECKS_TLSSESSIONS_H
 
+#include "ProjectFacts.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -72,8 +74,16 @@ public:
   /// blocking (NonBlockingFdAnalysis::shownBlocking), or one made blocking
   /// on every path to the binding; and there is at least one. Such a
   /// session's calls wait in the socket: asking again after "want read"
-  /// waits too, it does not spin.
+  /// waits too, it does not spin. A session field no binding of the file
+  /// reaches is so when the project's facts say every file that binds it
+  /// does so (ProjectFacts::BlockingSessions).
   bool shownBlocking(const Expr *Session);
+
+  /// The TU gives \p Session (what holds it) transport functions of the
+  /// program's own (gnutls_transport_set_push_function...), or another
+  /// file does so to the session field (the project's facts): the
+  /// descriptor GnuTLS keeps for it is then not the one they use.
+  bool hasOwnTransport(const Expr *Session);
 
   /// Every call of the translation unit that binds a descriptor or a
   /// transport to what holds \p Session (its variable or struct field).
@@ -106,9 +116,21 @@ public:
   /// TU's own code binds to a non-blocking descriptor or makes non-blocking
   /// (fieldKey() -> "file:line" of where it became so).
   void exportFacts(std::map<std::string, std::string> &Out);
+  /// For the project's facts: the struct fields that hold a session this
+  /// TU's code binds, and whether each is bound to blocking transports only
+  /// (shownBlocking), on condition that the descriptor fields it names hold
+  /// blocking descriptors in every file.
+  void exportBlockingFacts(std::vector<ProjectFacts::SessionUse> &Out);
 
 private:
   void collect();
+  /// shownBlocking for what holds the session: nullopt when no binding of
+  /// the file reaches it.
+  std::optional<bool> shownBlocking(const Decl *H);
+  /// NonBlockingFdAnalysis::shownBlocking, or, while DeferredFields is set
+  /// (the file's summary is made), a descriptor field, added to it.
+  bool fdShownBlocking(const Expr *Fd);
+  std::vector<std::string> *DeferredFields = nullptr;
   /// libssh2 waits on the socket itself unless the session is switched
   /// (libssh2_session_set_blocking(s, 0)): the descriptor's mode does not
   /// decide. True when the TU shows every libssh2 object it can see to be
@@ -144,6 +166,31 @@ private:
     const Expr *Fd; ///< null: the session itself is made non-blocking
   };
   std::vector<Binding> Bindings;
+
+public:
+  /// The program's own transport functions (GnuTLS's push and pull
+  /// functions): the setting call, what holds the session, the function
+  /// set (null when the call does not name one the TU defines), and
+  /// what it does: moves data (push, pull), waits for data (a pull
+  /// timeout) or tells GnuTLS the errno of a failure.
+  struct OwnTransport {
+    const CallExpr *Call;
+    const Expr *Session;
+    const FunctionDecl *Fn;
+    enum { Push, Pull, Wait, Errno } Role;
+  };
+
+private:
+  std::vector<OwnTransport> OwnTransports;
+  /// A session over \p H runs over its own transport functions only, both
+  /// ways, and each of them can only wait: see ownTransportWaits.
+  bool ownTransportsWait(const Decl *H);
+  /// The body of \p Fn (a push, pull or pull-timeout function) cannot hand
+  /// GnuTLS a "would block": it names no EAGAIN or EWOULDBLOCK, sets no
+  /// errno, and calls only descriptor I/O on descriptors the code shows to
+  /// be blocking and a few calls that leave errno to the I/O.
+  bool ownTransportWaits(const FunctionDecl *Fn);
+  llvm::DenseMap<const FunctionDecl *, bool> TransportWaits;
 };
 
 } // namespace clang::tidy::nbio

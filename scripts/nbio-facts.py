@@ -324,6 +324,27 @@ def resolve_nonsocket(returns_if, field_uses):
     return sorted(found), fields
 
 
+RETURNED_SESSION = "<returned>"
+
+
+def resolve_sessions(session_uses, blocking_fields, nonblocking_sessions):
+    """The session fields (TLS sessions held in a struct field) that every
+    file binding one binds to blocking transports only, on the descriptor
+    fields each needs to hold blocking descriptors in every file; none that
+    some file binds to a non-blocking descriptor. A session some function
+    binds and returns ("<returned>") may end up in any field: unless each
+    such is blocking too, none."""
+    def blocking(uses):
+        return all(u.get("blocking") and
+                   set(u.get("needs", [])) <= blocking_fields for u in uses)
+    if not blocking(session_uses.get(RETURNED_SESSION, [])):
+        return []
+    return sorted(
+        k for k, uses in session_uses.items()
+        if k != RETURNED_SESSION and k not in nonblocking_sessions
+        and blocking(uses))
+
+
 def resolve_datagram(field_uses):
     """The fields that hold only datagram sockets in every file: some
     file stores one there, and every file that uses the field stores
@@ -485,6 +506,7 @@ def merge(paths):
     returns_if = {}
     nonsocket_if = {}
     field_uses = {}
+    session_uses = {}
     blocking_sites = {}
     address_taken = set()
     object_params = {}
@@ -588,6 +610,8 @@ def merge(paths):
             nonsocket_if.setdefault(e["fn"], []).append(set(e.get("needs", [])))
         for u in d.get("field_uses", []):
             field_uses.setdefault(u["field"], []).append(u)
+        for u in d.get("session_uses", []):
+            session_uses.setdefault(u["field"], []).append(u)
         # Every call of a visible function, once (a header's inline caller
         # is summarised by each file that includes it).
         for site in d.get("param_sites", []):
@@ -671,6 +695,8 @@ def merge(paths):
         blocking_sites, address_taken)
     nonsocket_returns, nonsocket_fields = resolve_nonsocket(
         nonsocket_if, field_uses)
+    blocking_sessions = resolve_sessions(session_uses, set(blocking_fields),
+                                         sessions)
     # The merged file names only the functions some file calls without
     # their body (the summaries' "calls"): a file judges a call of its own
     # function on the body, and asks the facts only about the others
@@ -711,6 +737,11 @@ def merge(paths):
         "version": FACTS_VERSION,
         "blocking_returns": lines(blocking_returns),
         "blocking_fields": lines(blocking_fields),
+        "blocking_sessions": lines(blocking_sessions),
+        "own_transport_sessions": lines(sorted(
+            k for k, uses in session_uses.items()
+            if k != RETURNED_SESSION and any(
+                u.get("own_transport") for u in uses))),
         "nonsocket_returns": lines(nonsocket_returns),
         "nonsocket_fields": lines(nonsocket_fields),
         "datagram_fields": lines(resolve_datagram(field_uses)),
@@ -792,7 +823,8 @@ def main(argv=None):
           "parameters, %d I/O wrappers, %d functions in fields, %d "
           "non-blocking fields, %d parameters given non-blocking "
           "descriptors, %d functions returning one, %d returning a "
-          "blocking one, %d blocking fields, %d functions returning and %d "
+          "blocking one, %d blocking fields, %d blocking session fields, %d "
+          "functions returning and %d "
           "fields holding descriptors that are never sockets, %d fields "
           "holding datagram sockets -> %s"
           % (count(facts["nonblocking"]), count(facts["blocking"]),
@@ -801,6 +833,7 @@ def main(argv=None):
              len(facts["nonblocking_params"]),
              len(facts["nonblocking_returns"]),
              count(facts["blocking_returns"]), count(facts["blocking_fields"]),
+             count(facts["blocking_sessions"]),
              count(facts["nonsocket_returns"]),
              count(facts["nonsocket_fields"]),
              count(facts["datagram_fields"]), args.output),
