@@ -5111,6 +5111,15 @@ bool NonBlockingFdAnalysis::callersAllKnown(const FunctionDecl *Fn) {
   return P->callersAllKnown(Fn);
 }
 
+void NonBlockingFdAnalysis::forEachWalkedFunction(
+    llvm::function_ref<void(const FunctionDecl *)> F) {
+  P->collect();
+  P->expandAll();
+  for (const FunctionDecl *Fn : P->Walked)
+    if (Fn && Fn->getBody())
+      F(Fn);
+}
+
 std::vector<const FunctionDecl *> NonBlockingFdAnalysis::exportedFunctions() {
   P->collect();
   P->expandAll();

@@ -200,6 +200,9 @@ public:
   /// included, not the system's), visible to the other files, and making a
   /// call; in source order.
   std::vector<const FunctionDecl *> exportedFunctions();
+  /// Every function of the TU the analysis walked (those with a body), in
+  /// no particular order.
+  void forEachWalkedFunction(llvm::function_ref<void(const FunctionDecl *)> F);
 
   /// Every function called in the TU's function bodies, with its calls.
   void forEachCallee(llvm::function_ref<void(const FunctionDecl *,

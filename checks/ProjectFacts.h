@@ -180,11 +180,13 @@ struct ProjectFacts {
     bool OwnTransport = false;
   };
   std::vector<SessionUse> SessionUses;
-  /// The SessionUse for the sessions the TU's functions bind on a local
-  /// and return (any file's field may come to hold one): unless it is
-  /// blocking with its needs met, the merge keeps no session field
-  /// blocking.
-  static constexpr llvm::StringLiteral ReturnedSession = "<returned>";
+  /// The SessionUse for the sessions that leave the TU's sight other than
+  /// in a field that holds them (TlsSessions::exportBlockingFacts): bound
+  /// on a local that is returned or aliased, on a parameter, or stored
+  /// through a pointer or into a global. Any file's field may come to hold
+  /// one: unless it is blocking with its needs met, the merge keeps no
+  /// session field blocking.
+  static constexpr llvm::StringLiteral EscapedSession = "<escaped>";
   /// For the merged file, sorted: the session fields some file gives
   /// transport functions of the program's own.
   std::vector<std::string> OwnTransportSessions;

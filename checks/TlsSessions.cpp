@@ -42,8 +42,12 @@ constexpr BindingCall BindingCalls[] = {
     {"wolfSSL_set_write_fd", 0, Says::Descriptor, 1},
     {"gnutls_transport_set_int", 0, Says::Descriptor, 1},
     {"gnutls_transport_set_int2", 0, Says::Descriptor, 1},
+    {"gnutls_transport_set_int2", 0, Says::Descriptor, 2},
     {"gnutls_transport_set_ptr", 0, Says::Descriptor, 1},
     {"gnutls_transport_set_ptr2", 0, Says::Descriptor, 1},
+    {"gnutls_transport_set_ptr2", 0, Says::Descriptor, 2},
+    // TCP Fast Open: the session sends on the descriptor with sendto().
+    {"gnutls_transport_set_fastopen", 0, Says::Descriptor, 1},
     {"mbedtls_ssl_set_bio", 0, Says::Descriptor, 1},
     // libtls: the context (tls_accept_*: the one it makes, through its
     // second argument) over the socket, or the two descriptors.
@@ -137,6 +141,15 @@ void TlsSessions::collect() {
                       llvm::ArrayRef<const CallExpr *> Calls) {
     if (!FD->getIdentifier())
       return;
+    // gnutls_init(&s, ... | GNUTLS_NONBLOCK): a DTLS session that does not
+    // wait for its own timeouts, whatever its descriptor.
+    if (FD->getName() == "gnutls_init")
+      for (const CallExpr *C : Calls)
+        if (C->getNumArgs() >= 2 &&
+            NonBlockingFdAnalysis::mentionsName(C->getArg(1), "GNUTLS_NONBLOCK",
+                                                FD->getASTContext()))
+          if (const Decl *H = holder(C->getArg(0)))
+            NonBlockingInits.push_back(H);
     for (const TransportCall &TC : TransportCalls) {
       if (FD->getName() != TC.Name)
         continue;
@@ -473,10 +486,23 @@ std::optional<bool> TlsSessions::shownBlocking(const Decl *H) {
   for (const auto &[Made, C] : MadeOver)
     if (Made == H)
       return false;
+  if (llvm::is_contained(NonBlockingInits, H))
+    return false;
+  // The program's own transport functions, where it gives the session any:
+  // they must wait whatever the binding (gnutls-cli's wrap_push and
+  // wrap_pull over its blocking socket, socket.c).
+  bool Own = llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
+    return holder(T.Session) == H;
+  });
+  if (Own && !ownTransportsWait(H))
+    return false;
   bool Bound = false;
-  std::optional<bool> OwnWait;
   for (const Binding &B : Bindings) {
-    if (holder(B.Session) != H)
+    const Decl *BH = holder(B.Session);
+    // A helper's parameter may be bound to any session, this one included
+    // (`attach(s, fd)`): its binding counts for every session.
+    bool Param = BH && BH != H && isa<ParmVarDecl>(BH);
+    if (BH != H && !Param)
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(B.Call);
     // The library told not to block, or a binding out of view.
@@ -484,20 +510,17 @@ std::optional<bool> TlsSessions::shownBlocking(const Decl *H) {
       return false;
     // `gnutls_transport_set_ptr(s, hd)` with a pointer to the program's own
     // data, not a descriptor cast to one: what the session's own push and
-    // pull functions are given. Those decide (gnutls-cli's wrap_push and
-    // wrap_pull over its blocking socket, socket.c).
+    // pull functions are given, which decide.
     if (B.Fd->IgnoreParenCasts()->getType()->isPointerType() &&
         globalCalleeName(B.Call).starts_with("gnutls_transport_set_ptr")) {
-      if (!OwnWait)
-        OwnWait = ownTransportsWait(H);
-      if (!*OwnWait)
+      if (!Own)
         return false;
-      Bound = true;
+      Bound |= !Param;
       continue;
     }
     if (!fdShownBlocking(B.Fd) && !A.madeBlockingAt(B.Fd, B.Call, Fn))
       return false;
-    Bound = true;
+    Bound |= !Param;
   }
   if (Bound)
     return true;
@@ -519,16 +542,35 @@ bool TlsSessions::fdShownBlocking(const Expr *Fd) {
   return true;
 }
 
+namespace {
+/// \p T is a TLS or SSH library's session object, or a pointer to one
+/// (`gnutls_session_t`, `SSL *`, `WOLFSSL *`, `struct tls *`,
+/// `mbedtls_ssl_context`, `LIBSSH2_SESSION *`): what a session field holds.
+bool isSessionType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getCanonicalType();
+  if (T->isPointerType())
+    T = T->getPointeeType().getCanonicalType();
+  const auto *RD = T->getAsRecordDecl();
+  return RD && RD->getIdentifier() &&
+         llvm::is_contained({"gnutls_session_int", "ssl_st", "WOLFSSL", "tls",
+                             "mbedtls_ssl_context", "_LIBSSH2_SESSION"},
+                            RD->getName());
+}
+} // namespace
+
 void TlsSessions::exportBlockingFacts(
     std::vector<ProjectFacts::SessionUse> &Out) {
   if (!Collected)
     collect();
-  const SourceManager &SM = A.context().getSourceManager();
+  ASTContext &Ctx = A.context();
+  const SourceManager &SM = Ctx.getSourceManager();
   std::map<std::string, ProjectFacts::SessionUse> Uses;
   // What holds a session, judged as shownBlocking does with the descriptor
   // fields deferred to the merge, and apart from the memo of the checks'
   // own questions, which must not take a deferred field for a blocking one.
-  auto Judge = [&](const Decl *H, const std::string &Key) {
+  auto Judge = [&](const Decl *H, ProjectFacts::SessionUse &U) {
     std::vector<std::string> Needs;
     DeferredFields = &Needs;
     auto Saved = std::move(TransportWaits);
@@ -536,61 +578,153 @@ void TlsSessions::exportBlockingFacts(
     bool Blocking = shownBlocking(H).value_or(false);
     TransportWaits = std::move(Saved);
     DeferredFields = nullptr;
-    ProjectFacts::SessionUse &U = Uses[Key];
-    U.Field = Key;
     U.Blocking = Blocking;
+    U.Needs.clear();
     if (Blocking) {
       llvm::sort(Needs);
       Needs.erase(std::unique(Needs.begin(), Needs.end()), Needs.end());
       U.Needs = std::move(Needs);
     }
-    return &U;
   };
-  // A session a function binds on a local and returns may end up in any
-  // file's field, bound as it was: one such binding not shown blocking
-  // stands for every session field of the project (ReturnedSession).
-  const std::string Returned = ProjectFacts::ReturnedSession.str();
-  for (const Binding &B : Bindings) {
-    const auto *V = dyn_cast_or_null<VarDecl>(holder(B.Session));
-    const FunctionDecl *Fn = A.enclosingFunction(B.Call);
-    if (!V || !V->isLocalVarDecl() || !Fn || !Fn->getBody() ||
-        !findStmt(Fn->getBody(), [&](const Stmt *St) {
-          const auto *R = dyn_cast<ReturnStmt>(St);
-          return R && R->getRetValue() && holder(R->getRetValue()) == V;
-        }))
-      continue;
-    ProjectFacts::SessionUse Before;
-    if (auto It = Uses.find(Returned); It != Uses.end())
-      Before = It->second;
-    else
-      Before.Blocking = true;
-    // One entry for the file: blocking only if each returned one is, on
-    // all their needs.
-    ProjectFacts::SessionUse *U = Judge(V, Returned);
-    U->Blocking = U->Blocking && Before.Blocking;
-    if (!U->Blocking)
+  // Sessions that leave the file's sight other than in a field that holds
+  // them (ProjectFacts::EscapedSession): one entry for the file, blocking
+  // only if each is (\p H, judged) and never when it is not known (null).
+  const std::string Escaped = ProjectFacts::EscapedSession.str();
+  auto Escape = [&](const Decl *H) {
+    auto [It, New] = Uses.try_emplace(Escaped);
+    ProjectFacts::SessionUse &U = It->second;
+    if (New) {
+      U.Field = Escaped;
+      U.Blocking = true;
+    }
+    if (!U.Blocking)
+      return;
+    ProjectFacts::SessionUse This;
+    if (H)
+      Judge(H, This);
+    U.Blocking = This.Blocking;
+    if (!U.Blocking) {
+      U.Needs.clear();
+      return;
+    }
+    U.Needs.insert(U.Needs.end(), This.Needs.begin(), This.Needs.end());
+    llvm::sort(U.Needs);
+    U.Needs.erase(std::unique(U.Needs.begin(), U.Needs.end()), U.Needs.end());
+  };
+  auto FieldUse = [&](const FieldDecl *FD) -> ProjectFacts::SessionUse * {
+    std::string Key = ProjectFacts::fieldKey(FD);
+    if (Key.empty() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      return nullptr;
+    auto [It, New] = Uses.try_emplace(Key);
+    if (New)
+      It->second.Field = Key;
+    return &It->second;
+  };
+  // How session values move besides bindings. A value is fresh when it is
+  // null or a call's result: a library's (`SSL_new`) is a new session, and
+  // a function of the project's file says what it returns (below).
+  auto Fresh = [&](const Expr *E) {
+    E = E ? E->IgnoreParenCasts() : nullptr;
+    return !E || isa<CallExpr>(E) ||
+           (!E->isValueDependent() &&
+            E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull));
+  };
+  llvm::DenseSet<const Decl *> Aliased; // locals given a session not fresh
+  llvm::DenseSet<const Decl *> Returned;
+  std::vector<const FieldDecl *> CopiedInto;
+  A.forEachWalkedFunction([&](const FunctionDecl *Fn) {
+    bool ReturnsSession = isSessionType(Fn->getReturnType());
+    findStmt(Fn->getBody(), [&](const Stmt *St) {
+      if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D);
+              V && isSessionType(V->getType()) && !Fresh(V->getInit()))
+            Aliased.insert(V->getCanonicalDecl());
+        return false;
+      }
+      if (const auto *R = dyn_cast<ReturnStmt>(St);
+          R && ReturnsSession && R->getRetValue()) {
+        const Expr *E = R->getRetValue()->IgnoreParenCasts();
+        const auto *DRE = dyn_cast<DeclRefExpr>(E);
+        const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+        if (V && V->isLocalVarDecl() && !V->isStaticLocal())
+          Returned.insert(V->getCanonicalDecl());
+        else if (!Fresh(E))
+          Escape(nullptr); // an accessor's field, a parameter, a global
+        return false;
+      }
+      const auto *B = dyn_cast<BinaryOperator>(St);
+      if (!B || B->getOpcode() != BO_Assign ||
+          !isSessionType(B->getLHS()->getType()) || Fresh(B->getRHS()))
+        return false;
+      const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+      if (const auto *M = dyn_cast<MemberExpr>(L)) {
+        if (const auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl()))
+          CopiedInto.push_back(FD);
+        return false;
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(L);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (V && V->isLocalVarDecl() && !V->isStaticLocal())
+        Aliased.insert(V->getCanonicalDecl());
+      else
+        Escape(nullptr); // `*out = s`, a global, an array's element
+      return false;
+    });
+  });
+  // A field given a copy (`c->session = s`, `p->session = q->session`):
+  // what it holds then is not followed.
+  for (const FieldDecl *FD : CopiedInto)
+    if (ProjectFacts::SessionUse *U = FieldUse(FD)) {
+      U->Blocking = false;
       U->Needs.clear();
-    else
-      U->Needs.insert(U->Needs.end(), Before.Needs.begin(), Before.Needs.end());
-    llvm::sort(U->Needs);
-    U->Needs.erase(std::unique(U->Needs.begin(), U->Needs.end()),
-                   U->Needs.end());
-  }
+    }
+  // The library's own definitions of its binding calls (a vendored copy,
+  // or the library itself: GnuTLS's gnutls_transport_set_int2 calls
+  // gnutls_transport_set_ptr2 on its parameter) bind nothing of the
+  // project's: their callers' calls are the bindings.
+  auto InBindingCall = [&](const CallExpr *C) {
+    const FunctionDecl *Fn = A.enclosingFunction(C);
+    if (!Fn || !Fn->getIdentifier())
+      return false;
+    llvm::StringRef N = Fn->getName();
+    return llvm::any_of(BindingCalls,
+                        [&](const BindingCall &BC) { return BC.Name == N; }) ||
+           llvm::any_of(TransportCalls,
+                        [&](const TransportCall &TC) { return TC.Name == N; });
+  };
   std::vector<const Expr *> Sessions;
   for (const Binding &B : Bindings)
-    Sessions.push_back(B.Session);
+    if (!InBindingCall(B.Call))
+      Sessions.push_back(B.Session);
   for (const OwnTransport &T : OwnTransports)
-    Sessions.push_back(T.Session);
+    if (!InBindingCall(T.Call))
+      Sessions.push_back(T.Session);
+  llvm::DenseSet<const Decl *> Judged;
   for (const Expr *S : Sessions) {
-    const auto *FD = dyn_cast_or_null<FieldDecl>(holder(S));
-    std::string Key = FD ? ProjectFacts::fieldKey(FD) : std::string();
-    if (Key.empty() || Uses.count(Key) ||
-        SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+    const Decl *H = holder(S);
+    if (!H || !Judged.insert(H).second)
       continue;
-    Judge(FD, Key)->OwnTransport =
-        llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
-          return holder(T.Session) == FD;
-        });
+    if (const auto *FD = dyn_cast<FieldDecl>(H)) {
+      ProjectFacts::SessionUse *U = FieldUse(FD);
+      if (!U)
+        continue;
+      bool Copied = llvm::is_contained(CopiedInto, FD);
+      if (!Copied)
+        Judge(FD, *U);
+      U->OwnTransport = llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
+        return holder(T.Session) == FD;
+      });
+      continue;
+    }
+    // A session bound on a parameter (a helper's, given any session), or on
+    // a local that is returned or given another session's value.
+    const auto *V = dyn_cast<VarDecl>(H);
+    if (V && (isa<ParmVarDecl>(V) ||
+              (V->isLocalVarDecl() && (Aliased.count(V->getCanonicalDecl()) ||
+                                       Returned.count(V->getCanonicalDecl())))))
+      Escape(V);
   }
   for (auto &[K, U] : Uses)
     Out.push_back(std::move(U));
@@ -599,9 +733,14 @@ void TlsSessions::exportBlockingFacts(
 bool TlsSessions::hasOwnTransport(const Expr *Session) {
   if (!Collected)
     collect();
+  // Own functions given to this session, or to a local or a parameter,
+  // which may hold any session (one stored in a field afterwards, a
+  // helper's).
   const Decl *H = holder(Session);
-  if (H && llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
-        return holder(T.Session) == H;
+  if (llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
+        const Decl *TH = holder(T.Session);
+        const auto *V = dyn_cast_or_null<VarDecl>(TH);
+        return !TH || TH == H || (V && !V->hasGlobalStorage());
       }))
     return true;
   // A session field another file gives its own functions (the facts).
@@ -613,11 +752,17 @@ bool TlsSessions::hasOwnTransport(const Expr *Session) {
 bool TlsSessions::ownTransportsWait(const Decl *H) {
   bool Push = false, Pull = false;
   for (const OwnTransport &T : OwnTransports) {
-    if (holder(T.Session) != H)
+    const Decl *TH = holder(T.Session);
+    // A helper's parameter may be any session, this one included
+    // (`use_memory(s)` setting a pull function of its own).
+    bool Param = TH && TH != H && isa<ParmVarDecl>(TH);
+    if (TH != H && !Param)
       continue;
     // An errno function may say EAGAIN for any failure.
     if (T.Role == OwnTransport::Errno || !T.Fn || !ownTransportWaits(T.Fn))
       return false;
+    if (Param)
+      continue;
     Push |= T.Role == OwnTransport::Push;
     Pull |= T.Role == OwnTransport::Pull;
   }
@@ -650,29 +795,63 @@ bool TlsSessions::ownTransportWaits(const FunctionDecl *Fn) {
   if (!Fn->hasBody())
     return false;
   const ASTContext &Ctx = Fn->getASTContext();
-  const Stmt *Bad = findStmt(Fn->getBody(), [&](const Stmt *S) {
+  const Stmt *Body = Fn->getBody();
+  // What a transport function returns cannot be a failure of its own making
+  // (errno is then whatever an earlier call left; GNUTLS_E_AGAIN itself is
+  // negative): a call's result (the calls are judged below), a value that
+  // cannot be negative, or a local given only such values. A local is
+  // followed one step.
+  std::function<bool(const Expr *, unsigned)> Safe = [&](const Expr *E,
+                                                         unsigned Depth) {
+    if (!E)
+      return true;
+    E = E->IgnoreParenCasts();
+    if (E->isValueDependent())
+      return false;
+    Expr::EvalResult V;
+    if (E->EvaluateAsInt(V, Ctx))
+      return !V.Val.getInt().isNegative();
+    if (isa<CallExpr>(E) || E->getType()->isUnsignedIntegerType())
+      return true;
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+        Depth >= MaxReturnedLocalDepth || !Safe(Var->getInit(), Depth + 1))
+      return false;
+    return !findStmt(Body, [&](const Stmt *S) {
+      const Expr *Target = nullptr, *From = nullptr;
+      if (const auto *B = dyn_cast<BinaryOperator>(S);
+          B && B->isAssignmentOp()) {
+        Target = B->getLHS();
+        From = B->getOpcode() == BO_Assign ? B->getRHS() : nullptr;
+      } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+        Target = U->getSubExpr(); // `&ret`, `ret--`: not followed
+      }
+      const auto *T = Target
+                          ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
+                          : nullptr;
+      return T && T->getDecl() == Var && (!From || !Safe(From, Depth + 1));
+    });
+  };
+  const Stmt *Bad = findStmt(Body, [&](const Stmt *S) {
     // errno set by the function itself (`errno = EAGAIN`, a buffer empty).
     if (const auto *B = dyn_cast<BinaryOperator>(S))
       return B->isAssignmentOp() && isErrnoExpr(B->getLHS());
-    // A failure returned without an I/O call behind it: errno is then
-    // whatever an earlier call left (GNUTLS_E_AGAIN itself is negative).
-    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
-      Expr::EvalResult V;
-      const Expr *E = R->getRetValue();
-      return E && !E->isValueDependent() && E->EvaluateAsInt(V, Ctx) &&
-             V.Val.getInt().isNegative();
-    }
+    if (const auto *R = dyn_cast<ReturnStmt>(S))
+      return !Safe(R->getRetValue(), 0);
     const auto *C = dyn_cast<CallExpr>(S);
     if (!C)
       return false;
     llvm::StringRef N = globalCalleeName(C);
     if (quietInTransport(N))
       return false;
-    // Descriptor I/O (send, recv...) on a descriptor shown to be blocking:
-    // it waits rather than fails with EAGAIN.
+    // Descriptor I/O (send, recv...) on a descriptor shown to be blocking,
+    // and not made non-blocking by its own flags (MSG_DONTWAIT): it waits
+    // rather than fails with EAGAIN.
     const IoCallInfo *Info = lookupIoCall(C);
     return !Info || Info->Family != IoFamily::Plain ||
-           !fdShownBlocking(C->getArg(Info->FdArg));
+           !fdShownBlocking(C->getArg(Info->FdArg)) ||
+           A.ioCallIsNonBlocking(C, *Info, Fn, C->getArg(Info->FdArg));
   });
   TransportWaits[Fn] = !Bad;
   return !Bad;

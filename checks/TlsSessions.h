@@ -182,6 +182,8 @@ public:
 
 private:
   std::vector<OwnTransport> OwnTransports;
+  /// What holds a session made with gnutls_init(&s, ... | GNUTLS_NONBLOCK).
+  std::vector<const Decl *> NonBlockingInits;
   /// A session over \p H runs over its own transport functions only, both
   /// ways, and each of them can only wait: see ownTransportWaits.
   bool ownTransportsWait(const Decl *H);
@@ -191,6 +193,9 @@ private:
   /// be blocking and a few calls that leave errno to the I/O.
   bool ownTransportWaits(const FunctionDecl *Fn);
   llvm::DenseMap<const FunctionDecl *, bool> TransportWaits;
+  /// How far a transport function's returned local is followed back to
+  /// what it was given (`r = recv(...); return r;` is one step).
+  static constexpr unsigned MaxReturnedLocalDepth = 1;
 };
 
 } // namespace clang::tidy::nbio

@@ -324,24 +324,25 @@ def resolve_nonsocket(returns_if, field_uses):
     return sorted(found), fields
 
 
-RETURNED_SESSION = "<returned>"
+ESCAPED_SESSION = "<escaped>"
 
 
 def resolve_sessions(session_uses, blocking_fields, nonblocking_sessions):
     """The session fields (TLS sessions held in a struct field) that every
     file binding one binds to blocking transports only, on the descriptor
     fields each needs to hold blocking descriptors in every file; none that
-    some file binds to a non-blocking descriptor. A session some function
-    binds and returns ("<returned>") may end up in any field: unless each
-    such is blocking too, none."""
+    some file binds to a non-blocking descriptor. A session that leaves a
+    file's sight other than in a field ("<escaped>": returned, aliased,
+    bound on a parameter, stored through a pointer) may end up in any
+    field: unless each such is blocking too, none."""
     def blocking(uses):
         return all(u.get("blocking") and
                    set(u.get("needs", [])) <= blocking_fields for u in uses)
-    if not blocking(session_uses.get(RETURNED_SESSION, [])):
+    if not blocking(session_uses.get(ESCAPED_SESSION, [])):
         return []
     return sorted(
         k for k, uses in session_uses.items()
-        if k != RETURNED_SESSION and k not in nonblocking_sessions
+        if k != ESCAPED_SESSION and k not in nonblocking_sessions
         and blocking(uses))
 
 
@@ -740,7 +741,7 @@ def merge(paths):
         "blocking_sessions": lines(blocking_sessions),
         "own_transport_sessions": lines(sorted(
             k for k, uses in session_uses.items()
-            if k != RETURNED_SESSION and any(
+            if k != ESCAPED_SESSION and any(
                 u.get("own_transport") for u in uses))),
         "nonsocket_returns": lines(nonsocket_returns),
         "nonsocket_fields": lines(nonsocket_fields),

@@ -15,7 +15,9 @@
 // transport pointer, and the fields are followed in C.
 
 #include <gnutls/gnutls.h>
+#include <gnutls/socket.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -268,5 +270,175 @@ int relay_recv(relay_socket *hd, char *buf, size_t len) {
   // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_record_recv' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
   // CHECK-MESSAGES: :[[@LINE-4]]:11: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return ret;
+}
+
+// A pull that asks for MSG_DONTWAIT on the blocking socket fails with EAGAIN
+// when nothing is queued: reported.
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} peek_socket;
+
+static ssize_t peek_pull(gnutls_transport_ptr_t ptr, void *data, size_t len) {
+  peek_socket *hd = ptr;
+  return recv(hd->fd, data, len, MSG_DONTWAIT);
+}
+
+static ssize_t peek_push(gnutls_transport_ptr_t ptr, const void *data,
+                         size_t len) {
+  peek_socket *hd = ptr;
+  return send(hd->fd, data, len, 0);
+}
+
+void peek_open(peek_socket *hd) {
+  hd->fd = socket(AF_INET, SOCK_STREAM, 0);
+  gnutls_init(&hd->session, GNUTLS_CLIENT);
+  gnutls_transport_set_push_function(hd->session, peek_push);
+  gnutls_transport_set_pull_function(hd->session, peek_pull);
+  gnutls_transport_set_ptr(hd->session, hd);
+}
+
+int peek_recv(peek_socket *hd, char *buf, size_t len) {
+  int ret;
+  do
+    ret = gnutls_record_recv(hd->session, buf, len);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_record_recv' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return ret;
+}
+
+// The same own functions on a session bound with gnutls_transport_set_int to
+// its blocking socket: the functions still decide, and are reported.
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} mixed_socket;
+
+static ssize_t mixed_pull(gnutls_transport_ptr_t ptr, void *data, size_t len) {
+  return recv((int)(long)ptr, data, len, MSG_DONTWAIT);
+}
+
+static ssize_t mixed_push(gnutls_transport_ptr_t ptr, const void *data,
+                          size_t len) {
+  return send((int)(long)ptr, data, len, 0);
+}
+
+void mixed_open(mixed_socket *hd) {
+  hd->fd = socket(AF_INET, SOCK_STREAM, 0);
+  gnutls_init(&hd->session, GNUTLS_CLIENT);
+  gnutls_transport_set_push_function(hd->session, mixed_push);
+  gnutls_transport_set_pull_function(hd->session, mixed_pull);
+  gnutls_transport_set_int(hd->session, hd->fd);
+}
+
+int mixed_recv(mixed_socket *hd, char *buf, size_t len) {
+  int ret;
+  do
+    ret = gnutls_record_recv(hd->session, buf, len);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_record_recv' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return ret;
+}
+
+// A failure returned through a variable, with no I/O behind it: reported,
+// as `return -1` is.
+typedef struct {
+  int fd;
+  int open;
+  gnutls_session_t session;
+} held_socket;
+
+static ssize_t held_pull(gnutls_transport_ptr_t ptr, void *data, size_t len) {
+  held_socket *hd = ptr;
+  ssize_t failed = -1;
+  if (!hd->open)
+    return failed;
+  return recv(hd->fd, data, len, 0);
+}
+
+static ssize_t held_push(gnutls_transport_ptr_t ptr, const void *data,
+                         size_t len) {
+  held_socket *hd = ptr;
+  return send(hd->fd, data, len, 0);
+}
+
+void held_open(held_socket *hd) {
+  hd->fd = socket(AF_INET, SOCK_STREAM, 0);
+  gnutls_init(&hd->session, GNUTLS_CLIENT);
+  gnutls_transport_set_push_function(hd->session, held_push);
+  gnutls_transport_set_pull_function(hd->session, held_pull);
+  gnutls_transport_set_ptr(hd->session, hd);
+}
+
+int held_recv(held_socket *hd, char *buf, size_t len) {
+  int ret;
+  do
+    ret = gnutls_record_recv(hd->session, buf, len);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_record_recv' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return ret;
+}
+
+// Sessions bound to a blocking socket on one way and to a non-blocking one
+// on another: TCP Fast Open's transport, the second descriptor of
+// gnutls_transport_set_int2. Reported.
+typedef struct {
+  int fd, quick_fd;
+  gnutls_session_t session;
+} split_socket;
+
+void split_open(split_socket *hd, const struct sockaddr *to, socklen_t tolen,
+                int fast) {
+  hd->fd = socket(AF_INET, SOCK_STREAM, 0);
+  hd->quick_fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  gnutls_init(&hd->session, GNUTLS_CLIENT);
+  if (fast == 1)
+    gnutls_transport_set_fastopen(hd->session, hd->quick_fd,
+                                  (struct sockaddr *)to, tolen, 0);
+  else if (fast == 2)
+    gnutls_transport_set_int2(hd->session, hd->fd, hd->quick_fd);
+  else
+    gnutls_transport_set_int(hd->session, hd->fd);
+}
+
+int split_send(split_socket *hd, const char *buf, size_t len) {
+  int ret;
+  do
+    ret = gnutls_record_send(hd->session, buf, len);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_record_send' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    { ret = gnutls_record_send(hd->session, buf, len); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
+  return ret;
+}
+
+// A DTLS session made with GNUTLS_NONBLOCK does not wait for its own
+// timeouts, whatever its socket: reported.
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} dtls_socket;
+
+void dtls_open(dtls_socket *hd) {
+  hd->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  gnutls_init(&hd->session, GNUTLS_CLIENT | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+  gnutls_transport_set_int(hd->session, hd->fd);
+}
+
+int dtls_handshake(dtls_socket *hd) {
+  int ret;
+  do
+    ret = gnutls_handshake(hd->session);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_handshake' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    { ret = gnutls_handshake(hd->session); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
   return ret;
 }
