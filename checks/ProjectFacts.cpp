@@ -221,7 +221,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
     SessUses.push_back(llvm::json::Object{{"field", U.Field},
                                           {"blocking", U.Blocking},
                                           {"needs", llvm::json::Array(U.Needs)},
-                                          {"own_transport", U.OwnTransport}});
+                                          {"own_transport", U.OwnTransport},
+                                          {"replaced", U.Replaced}});
   llvm::json::Array NonSocketIf;
   for (const auto &[Fn, Needs] : NonSocketReturnsIf)
     NonSocketIf.push_back(
@@ -285,6 +286,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"session_uses", std::move(SessUses)},
       {"blocking_sessions", llvm::json::Array(BlockingSessions)},
       {"own_transport_sessions", llvm::json::Array(OwnTransportSessions)},
+      {"mixed_sessions", llvm::json::Array(MixedSessions)},
       {"blocking_returns", llvm::json::Array(BlockingReturns)},
       {"blocking_fields", llvm::json::Array(BlockingFields)},
       {"nonsocket_returns_if", std::move(NonSocketIf)},
@@ -383,6 +385,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"blocking_fields", &Out.BlockingFields},
         {"blocking_sessions", &Out.BlockingSessions},
         {"own_transport_sessions", &Out.OwnTransportSessions},
+        {"mixed_sessions", &Out.MixedSessions},
         {"nonsocket_returns", &Out.NonSocketReturns},
         {"nonsocket_fields", &Out.NonSocketFields},
         {"datagram_fields", &Out.DatagramFields},
@@ -402,10 +405,10 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
   // set of its own: a project's list runs to thousands of entries.
   for (std::vector<std::string> *List :
        {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
-        &Out.BlockingSessions, &Out.OwnTransportSessions, &Out.NonSocketReturns,
-        &Out.NonSocketFields, &Out.DatagramFields, &Out.PipeFillers,
-        &Out.BlockingParams, &Out.SharedGlobals, &Out.ObjectFields,
-        &Out.ReadHandlers, &Out.WriteHandlers})
+        &Out.BlockingSessions, &Out.OwnTransportSessions, &Out.MixedSessions,
+        &Out.NonSocketReturns, &Out.NonSocketFields, &Out.DatagramFields,
+        &Out.PipeFillers, &Out.BlockingParams, &Out.SharedGlobals,
+        &Out.ObjectFields, &Out.ReadHandlers, &Out.WriteHandlers})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   Out.HasObjectFacts = O->get("object_fields") != nullptr;
@@ -714,6 +717,10 @@ bool ProjectFacts::sessionBlocking(llvm::StringRef Field) const {
 
 bool ProjectFacts::sessionOwnTransport(llvm::StringRef Field) const {
   return inSorted(OwnTransportSessions, Field);
+}
+
+bool ProjectFacts::sessionMixed(llvm::StringRef Field) const {
+  return inSorted(MixedSessions, Field);
 }
 
 bool ProjectFacts::returnsNonSocket(llvm::StringRef Function) const {

@@ -178,6 +178,10 @@ struct ProjectFacts {
     bool Blocking = false;
     std::vector<std::string> Needs;
     bool OwnTransport = false;
+    /// The TU gives the field a session or a transport the merge cannot
+    /// follow (a copy, GNUTLS_NONBLOCK, own functions that may say EAGAIN):
+    /// not blocking in any file (MixedSessions).
+    bool Replaced = false;
   };
   std::vector<SessionUse> SessionUses;
   /// The SessionUse for the sessions that leave the TU's sight other than
@@ -191,6 +195,12 @@ struct ProjectFacts {
   /// transport functions of the program's own.
   std::vector<std::string> OwnTransportSessions;
   bool sessionOwnTransport(llvm::StringRef Field) const;
+  /// For the merged file, sorted: the session fields some file binds to a
+  /// non-blocking descriptor (NonBlockingSessions) or gives a session or
+  /// transport that cannot be followed (SessionUse::Replaced): not
+  /// blocking, whatever a file's own bindings say.
+  std::vector<std::string> MixedSessions;
+  bool sessionMixed(llvm::StringRef Field) const;
   /// For the merged file, sorted: the session fields that some file binds
   /// and every file that binds one binds to blocking transports only, with
   /// their needs met, and no file binds to a non-blocking one.

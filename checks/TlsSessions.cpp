@@ -10,6 +10,7 @@
 #include "ProjectFacts.h"
 #include "SourceText.h"
 #include "StmtSearch.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include <functional>
@@ -143,13 +144,18 @@ void TlsSessions::collect() {
       return;
     // gnutls_init(&s, ... | GNUTLS_NONBLOCK): a DTLS session that does not
     // wait for its own timeouts, whatever its descriptor.
+    // Flags computed at run time may hold it too.
     if (FD->getName() == "gnutls_init")
-      for (const CallExpr *C : Calls)
-        if (C->getNumArgs() >= 2 &&
-            NonBlockingFdAnalysis::mentionsName(C->getArg(1), "GNUTLS_NONBLOCK",
+      for (const CallExpr *C : Calls) {
+        if (C->getNumArgs() < 2)
+          continue;
+        const Expr *Flags = C->getArg(1);
+        if (Flags->isValueDependent() ||
+            !Flags->isIntegerConstantExpr(FD->getASTContext()) ||
+            NonBlockingFdAnalysis::mentionsName(Flags, "GNUTLS_NONBLOCK",
                                                 FD->getASTContext()))
-          if (const Decl *H = holder(C->getArg(0)))
-            NonBlockingInits.push_back(H);
+          NonBlockingInits.push_back(holder(C->getArg(0)));
+      }
     for (const TransportCall &TC : TransportCalls) {
       if (FD->getName() != TC.Name)
         continue;
@@ -463,13 +469,17 @@ bool TlsSessions::shownBlocking(const Expr *Session) {
   const Decl *H = holder(Session);
   if (!H)
     return false;
+  const auto *FD = dyn_cast<FieldDecl>(H);
+  const ProjectFacts *F = A.projectFacts();
+  // A session field another file binds to a transport not shown blocking,
+  // or gives a copy, whatever this file's own bindings (the facts).
+  if (FD && F && F->sessionMixed(ProjectFacts::fieldKey(FD)))
+    return false;
   if (std::optional<bool> B = shownBlocking(H))
     return *B;
   // A session field no binding of this file reaches: another file binds it,
   // to blocking transports only (the project's facts). gnutls-cli's cli.c
   // retries on hd.session, which socket.c binds.
-  const auto *FD = dyn_cast<FieldDecl>(H);
-  const ProjectFacts *F = A.projectFacts();
   return FD && F && F->sessionBlocking(ProjectFacts::fieldKey(FD));
 }
 
@@ -486,7 +496,10 @@ std::optional<bool> TlsSessions::shownBlocking(const Decl *H) {
   for (const auto &[Made, C] : MadeOver)
     if (Made == H)
       return false;
-  if (llvm::is_contained(NonBlockingInits, H))
+  // Made so here, or on a local or parameter that may be any session.
+  if (llvm::any_of(NonBlockingInits, [&](const Decl *NH) {
+        return NH == H || looseHolder(NH, H);
+      }))
     return false;
   // The program's own transport functions, where it gives the session any:
   // they must wait whatever the binding (gnutls-cli's wrap_push and
@@ -494,7 +507,10 @@ std::optional<bool> TlsSessions::shownBlocking(const Decl *H) {
   bool Own = llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
     return holder(T.Session) == H;
   });
-  if (Own && !ownTransportsWait(H))
+  bool LooseOwn = llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
+    return looseHolder(holder(T.Session), H);
+  });
+  if ((Own || LooseOwn) && !ownTransportsWait(H))
     return false;
   bool Bound = false;
   for (const Binding &B : Bindings) {
@@ -635,7 +651,49 @@ void TlsSessions::exportBlockingFacts(
   std::vector<const FieldDecl *> CopiedInto;
   A.forEachWalkedFunction([&](const FunctionDecl *Fn) {
     bool ReturnsSession = isSessionType(Fn->getReturnType());
+    // A constructor's member initializers (`Conn(gnutls_session_t s) :
+    // session(s) {}`).
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
+      for (const CXXCtorInitializer *I : Ctor->inits())
+        if (const FieldDecl *FD = I->getMember();
+            FD && I->isWritten() && isSessionType(FD->getType()) &&
+            !Fresh(I->getInit()))
+          CopiedInto.push_back(FD);
+    llvm::DenseSet<const Expr *> InitAddresses;
     findStmt(Fn->getBody(), [&](const Stmt *St) {
+      // `&c->session` given to anything but gnutls_init (`memcpy(&c->session,
+      // &s, sizeof s)`): what the field holds is not followed. The search
+      // meets a call before its arguments.
+      if (const auto *C = dyn_cast<CallExpr>(St)) {
+        if (globalCalleeName(C) == "gnutls_init" && C->getNumArgs() > 0)
+          InitAddresses.insert(C->getArg(0)->IgnoreParenImpCasts());
+        return false;
+      }
+      if (const auto *U = dyn_cast<UnaryOperator>(St)) {
+        const auto *M =
+            U->getOpcode() == UO_AddrOf
+                ? dyn_cast<MemberExpr>(U->getSubExpr()->IgnoreParenImpCasts())
+                : nullptr;
+        const auto *FD = M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
+        if (FD && isSessionType(FD->getType()) && !InitAddresses.count(U))
+          CopiedInto.push_back(FD);
+        return false;
+      }
+      // A struct's initializer (`struct conn c = {.session = s}`).
+      if (const auto *IL = dyn_cast<InitListExpr>(St)) {
+        const RecordDecl *RD =
+            IL->getType().isNull() ? nullptr : IL->getType()->getAsRecordDecl();
+        if (!RD || IL->isSyntacticForm())
+          return false;
+        for (const FieldDecl *FD : RD->fields())
+          if (FD->getFieldIndex() < IL->getNumInits() &&
+              isSessionType(FD->getType()) &&
+              !Fresh(IL->getInit(FD->getFieldIndex())) &&
+              !isa<ImplicitValueInitExpr>(
+                  IL->getInit(FD->getFieldIndex())->IgnoreParenCasts()))
+            CopiedInto.push_back(FD);
+        return false;
+      }
       if (const auto *DS = dyn_cast<DeclStmt>(St)) {
         for (const Decl *D : DS->decls())
           if (const auto *V = dyn_cast<VarDecl>(D);
@@ -673,12 +731,21 @@ void TlsSessions::exportBlockingFacts(
       return false;
     });
   });
+  // A session made with GNUTLS_NONBLOCK (or flags not known): in a field,
+  // that field's; in a local or a parameter, any field's.
+  for (const Decl *NH : NonBlockingInits) {
+    if (const auto *FD = dyn_cast_or_null<FieldDecl>(NH))
+      CopiedInto.push_back(FD);
+    else if (looseHolder(NH, nullptr))
+      Escape(nullptr);
+  }
   // A field given a copy (`c->session = s`, `p->session = q->session`):
   // what it holds then is not followed.
   for (const FieldDecl *FD : CopiedInto)
     if (ProjectFacts::SessionUse *U = FieldUse(FD)) {
       U->Blocking = false;
       U->Needs.clear();
+      U->Replaced = true;
     }
   // The library's own definitions of its binding calls (a vendored copy,
   // or the library itself: GnuTLS's gnutls_transport_set_int2 calls
@@ -716,6 +783,17 @@ void TlsSessions::exportBlockingFacts(
       U->OwnTransport = llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
         return holder(T.Session) == FD;
       });
+      // Own functions that may say EAGAIN (or that are not followed): so
+      // may the field's session in any file, whatever its bindings there.
+      if (U->OwnTransport && !U->Blocking) {
+        auto Saved = std::move(TransportWaits);
+        TransportWaits.clear();
+        std::vector<std::string> Ignored;
+        DeferredFields = &Ignored;
+        U->Replaced |= !ownTransportsWait(FD);
+        DeferredFields = nullptr;
+        TransportWaits = std::move(Saved);
+      }
       continue;
     }
     // A session bound on a parameter (a helper's, given any session), or on
@@ -730,17 +808,30 @@ void TlsSessions::exportBlockingFacts(
     Out.push_back(std::move(U));
 }
 
+bool TlsSessions::looseHolder(const Decl *TH, const Decl *H) {
+  if (TH == H)
+    return false;
+  if (!TH)
+    return true;
+  const auto *V = dyn_cast<VarDecl>(TH);
+  return V && !V->hasGlobalStorage();
+}
+
 bool TlsSessions::hasOwnTransport(const Expr *Session) {
   if (!Collected)
     collect();
   // Own functions given to this session, or to a local or a parameter,
   // which may hold any session (one stored in a field afterwards, a
   // helper's).
+  // So does any own function of the file when the retry names its session
+  // through a local or a parameter (`send_all(c->session, ...)`), which may
+  // hold any session.
   const Decl *H = holder(Session);
+  const auto *HV = dyn_cast_or_null<VarDecl>(H);
+  bool LooseRetry = !H || (HV && !HV->hasGlobalStorage());
   if (llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
         const Decl *TH = holder(T.Session);
-        const auto *V = dyn_cast_or_null<VarDecl>(TH);
-        return !TH || TH == H || (V && !V->hasGlobalStorage());
+        return LooseRetry || TH == H || looseHolder(TH, H);
       }))
     return true;
   // A session field another file gives its own functions (the facts).
@@ -753,9 +844,10 @@ bool TlsSessions::ownTransportsWait(const Decl *H) {
   bool Push = false, Pull = false;
   for (const OwnTransport &T : OwnTransports) {
     const Decl *TH = holder(T.Session);
-    // A helper's parameter may be any session, this one included
-    // (`use_memory(s)` setting a pull function of its own).
-    bool Param = TH && TH != H && isa<ParmVarDecl>(TH);
+    // A helper's parameter, or a local, may hold any session, this one
+    // included (`use_memory(s)` setting a pull function of its own, `s =
+    // c->session` first).
+    bool Param = looseHolder(TH, H);
     if (TH != H && !Param)
       continue;
     // An errno function may say EAGAIN for any failure.
@@ -811,7 +903,7 @@ bool TlsSessions::ownTransportWaits(const FunctionDecl *Fn) {
     Expr::EvalResult V;
     if (E->EvaluateAsInt(V, Ctx))
       return !V.Val.getInt().isNegative();
-    if (isa<CallExpr>(E) || E->getType()->isUnsignedIntegerType())
+    if (isa<CallExpr>(E))
       return true;
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
     const auto *Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
@@ -848,9 +940,16 @@ bool TlsSessions::ownTransportWaits(const FunctionDecl *Fn) {
     // Descriptor I/O (send, recv...) on a descriptor shown to be blocking,
     // and not made non-blocking by its own flags (MSG_DONTWAIT): it waits
     // rather than fails with EAGAIN.
+    // Flags computed at run time may hold MSG_DONTWAIT.
     const IoCallInfo *Info = lookupIoCall(C);
-    return !Info || Info->Family != IoFamily::Plain ||
-           !fdShownBlocking(C->getArg(Info->FdArg)) ||
+    if (!Info || Info->Family != IoFamily::Plain)
+      return true;
+    if (Info->FlagsArg >= 0 && unsigned(Info->FlagsArg) < C->getNumArgs()) {
+      const Expr *Flags = C->getArg(Info->FlagsArg);
+      if (Flags->isValueDependent() || !Flags->isIntegerConstantExpr(Ctx))
+        return true;
+    }
+    return !fdShownBlocking(C->getArg(Info->FdArg)) ||
            A.ioCallIsNonBlocking(C, *Info, Fn, C->getArg(Info->FdArg));
   });
   TransportWaits[Fn] = !Bad;

@@ -187,6 +187,10 @@ private:
   /// A session over \p H runs over its own transport functions only, both
   /// ways, and each of them can only wait: see ownTransportWaits.
   bool ownTransportsWait(const Decl *H);
+  /// \p TH, what holds a session some call is given, may be any session of
+  /// the file other than \p H's: a local or a parameter (`s = c->session`,
+  /// a helper's), or not known.
+  static bool looseHolder(const Decl *TH, const Decl *H);
   /// The body of \p Fn (a push, pull or pull-timeout function) cannot hand
   /// GnuTLS a "would block": it names no EAGAIN or EWOULDBLOCK, sets no
   /// errno, and calls only descriptor I/O on descriptors the code shows to

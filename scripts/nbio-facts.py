@@ -739,6 +739,10 @@ def merge(paths):
         "blocking_returns": lines(blocking_returns),
         "blocking_fields": lines(blocking_fields),
         "blocking_sessions": lines(blocking_sessions),
+        "mixed_sessions": lines(sorted(set(sessions) | {
+            k for k, uses in session_uses.items()
+            if k != ESCAPED_SESSION and any(u.get("replaced") for u in uses)
+        })),
         "own_transport_sessions": lines(sorted(
             k for k, uses in session_uses.items()
             if k != ESCAPED_SESSION and any(

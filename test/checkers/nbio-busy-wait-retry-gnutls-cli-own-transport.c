@@ -442,3 +442,106 @@ int dtls_handshake(dtls_socket *hd) {
   // CHECK-FIXES: {{^}}    { ret = gnutls_handshake(hd->session); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
   return ret;
 }
+
+// The same with flags known only at run time, which may hold it.
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} dtls_flex;
+
+void dtls_flex_open(dtls_flex *hd, unsigned int flags) {
+  hd->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  gnutls_init(&hd->session, flags);
+  gnutls_transport_set_int(hd->session, hd->fd);
+}
+
+int dtls_flex_handshake(dtls_flex *hd) {
+  int ret;
+  do
+    ret = gnutls_handshake(hd->session);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_handshake' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    { ret = gnutls_handshake(hd->session); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
+  return ret;
+}
+
+// Flags computed at run time may hold MSG_DONTWAIT: reported.
+typedef struct {
+  int fd;
+  int flags;
+  gnutls_session_t session;
+} flagged_socket;
+
+static ssize_t flagged_pull(gnutls_transport_ptr_t ptr, void *data,
+                            size_t len) {
+  flagged_socket *hd = ptr;
+  return recv(hd->fd, data, len, hd->flags);
+}
+
+static ssize_t flagged_push(gnutls_transport_ptr_t ptr, const void *data,
+                            size_t len) {
+  flagged_socket *hd = ptr;
+  return send(hd->fd, data, len, 0);
+}
+
+void flagged_open(flagged_socket *hd, int quick) {
+  hd->fd = socket(AF_INET, SOCK_STREAM, 0);
+  hd->flags = quick ? MSG_DONTWAIT : 0;
+  gnutls_init(&hd->session, GNUTLS_CLIENT);
+  gnutls_transport_set_push_function(hd->session, flagged_push);
+  gnutls_transport_set_pull_function(hd->session, flagged_pull);
+  gnutls_transport_set_ptr(hd->session, hd);
+}
+
+int flagged_recv(flagged_socket *hd, char *buf, size_t len) {
+  int ret;
+  do
+    ret = gnutls_record_recv(hd->session, buf, len);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_record_recv' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return ret;
+}
+
+// An unsigned local may still hand GnuTLS -1 once converted back: a
+// failure of the function's own, reported.
+typedef struct {
+  int fd;
+  int open;
+  gnutls_session_t session;
+} sized_socket;
+
+static ssize_t sized_pull(gnutls_transport_ptr_t ptr, void *data, size_t len) {
+  sized_socket *hd = ptr;
+  size_t failed = (size_t)-1;
+  if (!hd->open)
+    return (ssize_t)failed;
+  return recv(hd->fd, data, len, 0);
+}
+
+static ssize_t sized_push(gnutls_transport_ptr_t ptr, const void *data,
+                          size_t len) {
+  sized_socket *hd = ptr;
+  return send(hd->fd, data, len, 0);
+}
+
+void sized_open(sized_socket *hd) {
+  hd->fd = socket(AF_INET, SOCK_STREAM, 0);
+  gnutls_init(&hd->session, GNUTLS_CLIENT);
+  gnutls_transport_set_push_function(hd->session, sized_push);
+  gnutls_transport_set_pull_function(hd->session, sized_pull);
+  gnutls_transport_set_ptr(hd->session, hd);
+}
+
+int sized_recv(sized_socket *hd, char *buf, size_t len) {
+  int ret;
+  do
+    ret = gnutls_record_recv(hd->session, buf, len);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_record_recv' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return ret;
+}

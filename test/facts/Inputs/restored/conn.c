@@ -11,14 +11,14 @@ int open_tls(struct tls_conn *c) {
   return tls_open(fd, c);
 }
 
-int open_tls_leaky(struct tls_conn *c) {
+int open_tls_leaky(struct tls_conn_leaky *c) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0)
     return -1;
   return tls_open_leaky(fd, c);
 }
 
-int open_tls_timed(struct tls_conn *c) {
+int open_tls_timed(struct tls_conn_timed *c) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0)
     return -1;

@@ -22,13 +22,13 @@ static int handshake_leaky(gnutls_session_t s, int fd) {
   return ret;
 }
 
-int tls_open_leaky(int fd, struct tls_conn *c) {
+int tls_open_leaky(int fd, struct tls_conn_leaky *c) {
   gnutls_init(&c->session, GNUTLS_CLIENT);
   gnutls_transport_set_int(c->session, fd);
   return handshake_leaky(c->session, fd);
 }
 
-int tls_write_leaky(struct tls_conn *c, const char *buf, int n) {
+int tls_write_leaky(struct tls_conn_leaky *c, const char *buf, int n) {
   int ret;
   do
     ret = gnutls_record_send(c->session, buf, n);

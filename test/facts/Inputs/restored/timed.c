@@ -28,13 +28,13 @@ static int handshake_timed(gnutls_session_t s, int fd, int timeout) {
   return ret;
 }
 
-int tls_open_timed(int fd, struct tls_conn *c) {
+int tls_open_timed(int fd, struct tls_conn_timed *c) {
   gnutls_init(&c->session, GNUTLS_CLIENT);
   gnutls_transport_set_int(c->session, fd);
   return handshake_timed(c->session, fd, 10);
 }
 
-int tls_write_timed(struct tls_conn *c, const char *buf, int n) {
+int tls_write_timed(struct tls_conn_timed *c, const char *buf, int n) {
   int ret;
   do
     ret = gnutls_record_send(c->session, buf, n);
