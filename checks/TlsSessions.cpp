@@ -136,6 +136,64 @@ TlsSessions::Origin fromFd(const NonBlockingOrigin &O,
 }
 } // namespace
 
+bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
+  if (!Fn || !Fn->getBody())
+    return false;
+  const ASTContext &Ctx = Fn->getASTContext();
+  // The function names GNUTLS_NONBLOCK nowhere...
+  if (findStmt(Fn->getBody(), [&](const Stmt *S) {
+        const auto *E = dyn_cast<Expr>(S);
+        return E && E->getBeginLoc().isMacroID() &&
+               NonBlockingFdAnalysis::mentionsName(E, "GNUTLS_NONBLOCK", Ctx);
+      }))
+    return false;
+  // ...and the flags are its locals, each given only constants and locals
+  // (`flags = GNUTLS_SERVER; flags |= GNUTLS_DATAGRAM`), never a parameter,
+  // a global, a field or a call.
+  llvm::SmallVector<const VarDecl *, 4> Work;
+  llvm::DenseSet<const VarDecl *> Seen;
+  auto OnlyLocals = [&](const Expr *E) {
+    return !findStmt(E, [&](const Stmt *S) {
+      if (isa<CallExpr>(S) || isa<MemberExpr>(S) || isa<ArraySubscriptExpr>(S))
+        return true;
+      const auto *R = dyn_cast<DeclRefExpr>(S);
+      if (!R || isa<EnumConstantDecl>(R->getDecl()))
+        return false;
+      const auto *V = dyn_cast<VarDecl>(R->getDecl());
+      if (!V || !V->isLocalVarDecl() || V->isStaticLocal())
+        return true;
+      if (Seen.insert(V).second)
+        Work.push_back(V);
+      return false;
+    });
+  };
+  if (!OnlyLocals(Flags))
+    return false;
+  while (!Work.empty()) {
+    const VarDecl *V = Work.pop_back_val();
+    if (V->getInit() && !OnlyLocals(V->getInit()))
+      return false;
+    // Every store to it, and never its address.
+    if (findStmt(Fn->getBody(), [&](const Stmt *S) {
+          const Expr *Target = nullptr, *From = nullptr;
+          if (const auto *B = dyn_cast<BinaryOperator>(S);
+              B && B->isAssignmentOp()) {
+            Target = B->getLHS();
+            From = B->getRHS();
+          } else if (const auto *U = dyn_cast<UnaryOperator>(S);
+                     U && U->getOpcode() == UO_AddrOf) {
+            Target = U->getSubExpr();
+          }
+          const auto *T =
+              Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
+                     : nullptr;
+          return T && T->getDecl() == V && (!From || !OnlyLocals(From));
+        }))
+      return false;
+  }
+  return true;
+}
+
 void TlsSessions::collect() {
   Collected = true;
   A.forEachCallee([&](const FunctionDecl *FD,
@@ -144,17 +202,22 @@ void TlsSessions::collect() {
       return;
     // gnutls_init(&s, ... | GNUTLS_NONBLOCK): a DTLS session that does not
     // wait for its own timeouts, whatever its descriptor.
-    // Flags computed at run time may hold it too.
+    // Flags computed at run time may hold it too, unless they come from
+    // the function's own constants (gnutls-serv's `flags |=
+    // GNUTLS_DATAGRAM` in a function that never names GNUTLS_NONBLOCK).
     if (FD->getName() == "gnutls_init")
       for (const CallExpr *C : Calls) {
         if (C->getNumArgs() < 2)
           continue;
         const Expr *Flags = C->getArg(1);
-        if (Flags->isValueDependent() ||
-            !Flags->isIntegerConstantExpr(FD->getASTContext()) ||
-            NonBlockingFdAnalysis::mentionsName(Flags, "GNUTLS_NONBLOCK",
-                                                FD->getASTContext()))
-          NonBlockingInits.push_back(holder(C->getArg(0)));
+        const ASTContext &Ctx = FD->getASTContext();
+        bool Constant =
+            !Flags->isValueDependent() && Flags->isIntegerConstantExpr(Ctx);
+        if ((Constant && !NonBlockingFdAnalysis::mentionsName(
+                             Flags, "GNUTLS_NONBLOCK", Ctx)) ||
+            (!Constant && flagsOwnConstants(Flags, A.enclosingFunction(C))))
+          continue;
+        NonBlockingInits.push_back(holder(C->getArg(0)));
       }
     for (const TransportCall &TC : TransportCalls) {
       if (FD->getName() != TC.Name)

@@ -182,7 +182,11 @@ public:
 
 private:
   std::vector<OwnTransport> OwnTransports;
-  /// What holds a session made with gnutls_init(&s, ... | GNUTLS_NONBLOCK).
+  /// \p Flags, gnutls_init's flags in \p Fn, are built only from \p Fn's
+  /// constants and locals, and \p Fn never names GNUTLS_NONBLOCK.
+  static bool flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn);
+  /// What holds a session made with gnutls_init(&s, ... | GNUTLS_NONBLOCK),
+  /// or with flags that may hold it.
   std::vector<const Decl *> NonBlockingInits;
   /// A session over \p H runs over its own transport functions only, both
   /// ways, and each of them can only wait: see ownTransportWaits.

@@ -466,6 +466,57 @@ int dtls_flex_handshake(dtls_flex *hd) {
   return ret;
 }
 
+// Flags a function builds from its own constants, never naming
+// GNUTLS_NONBLOCK (gnutls-serv's initialize_session): the session waits in
+// its blocking socket, quiet. Its twin adds GNUTLS_NONBLOCK on one path and
+// is reported.
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} built_socket;
+
+void built_open(built_socket *hd, int dtls) {
+  unsigned int flags = GNUTLS_SERVER;
+  if (dtls)
+    flags |= GNUTLS_DATAGRAM;
+  hd->fd = socket(AF_INET, SOCK_STREAM, 0);
+  gnutls_init(&hd->session, flags);
+  gnutls_transport_set_int(hd->session, hd->fd);
+}
+
+int built_handshake(built_socket *hd) {
+  int ret;
+  do
+    ret = gnutls_handshake(hd->session);
+  while (ret == GNUTLS_E_AGAIN);
+  return ret;
+}
+
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} chosen_socket;
+
+void chosen_open(chosen_socket *hd, int quick) {
+  unsigned int flags = GNUTLS_CLIENT | GNUTLS_DATAGRAM;
+  if (quick)
+    flags |= GNUTLS_NONBLOCK;
+  hd->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  gnutls_init(&hd->session, flags);
+  gnutls_transport_set_int(hd->session, hd->fd);
+}
+
+int chosen_handshake(chosen_socket *hd) {
+  int ret;
+  do
+    ret = gnutls_handshake(hd->session);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_handshake' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    { ret = gnutls_handshake(hd->session); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
+  return ret;
+}
+
 // Flags computed at run time may hold MSG_DONTWAIT: reported.
 typedef struct {
   int fd;
