@@ -359,11 +359,11 @@ static const CreatorSpec PairCreators[] = {
     {"socketpair", 1, "SOCK_NONBLOCK", ""},
 };
 
-bool NonBlockingFdAnalysis::mentionsName(const Expr *E, llvm::StringRef Name,
+bool NonBlockingFdAnalysis::mentionsName(const Stmt *Root, llvm::StringRef Name,
                                          const ASTContext &Ctx) {
-  if (!E || Name.empty())
+  if (!Root || Name.empty())
     return false;
-  return findStmt(E, [&](const Stmt *S) {
+  return findStmt(Root, [&](const Stmt *S) {
     const auto *X = dyn_cast<Expr>(S);
     if (!X)
       return false;

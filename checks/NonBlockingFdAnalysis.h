@@ -289,8 +289,9 @@ public:
   const ProjectFacts *projectFacts() const;
   ASTContext &context() { return Ctx; }
 
-  /// True if \p E mentions the constant \p Name (a macro or an enumerator).
-  static bool mentionsName(const Expr *E, llvm::StringRef Name,
+  /// True if \p S (an expression, or a function's body) mentions the
+  /// constant \p Name (a macro or an enumerator).
+  static bool mentionsName(const Stmt *S, llvm::StringRef Name,
                            const ASTContext &Ctx);
 
   struct Impl;

@@ -124,6 +124,26 @@ std::string spelledName(const CallExpr *C) {
   }
   return globalCalleeName(C).str();
 }
+/// The first store to \p V in \p Body that \p Bad takes: an assignment
+/// (`v = x`, `v |= x`; \p Bad is given it and its right side) or a unary
+/// operator on \p V (`&v`, `v++`; given it and null).
+const Stmt *
+findStore(const Stmt *Body, const VarDecl *V,
+          llvm::function_ref<bool(const Stmt *, const Expr *)> Bad) {
+  return findStmt(Body, [&](const Stmt *S) {
+    const Expr *Target = nullptr, *From = nullptr;
+    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp()) {
+      Target = B->getLHS();
+      From = B->getRHS();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+      Target = U->getSubExpr();
+    }
+    const auto *T =
+        Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+    return T && T->getDecl() == V && Bad(S, From);
+  });
+}
+
 /// A session over the descriptor \p O is about, bound by \p Binding.
 TlsSessions::Origin fromFd(const NonBlockingOrigin &O,
                            const CallExpr *Binding) {
@@ -141,11 +161,8 @@ bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
     return false;
   const ASTContext &Ctx = Fn->getASTContext();
   // The function names GNUTLS_NONBLOCK nowhere...
-  if (findStmt(Fn->getBody(), [&](const Stmt *S) {
-        const auto *E = dyn_cast<Expr>(S);
-        return E && E->getBeginLoc().isMacroID() &&
-               NonBlockingFdAnalysis::mentionsName(E, "GNUTLS_NONBLOCK", Ctx);
-      }))
+  if (NonBlockingFdAnalysis::mentionsName(Fn->getBody(), "GNUTLS_NONBLOCK",
+                                          Ctx))
     return false;
   // ...and the flags are its locals, each given only constants and locals
   // (`flags = GNUTLS_SERVER; flags |= GNUTLS_DATAGRAM`), never a parameter,
@@ -173,21 +190,12 @@ bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
     const VarDecl *V = Work.pop_back_val();
     if (V->getInit() && !OnlyLocals(V->getInit()))
       return false;
-    // Every store to it, and never its address.
-    if (findStmt(Fn->getBody(), [&](const Stmt *S) {
-          const Expr *Target = nullptr, *From = nullptr;
-          if (const auto *B = dyn_cast<BinaryOperator>(S);
-              B && B->isAssignmentOp()) {
-            Target = B->getLHS();
-            From = B->getRHS();
-          } else if (const auto *U = dyn_cast<UnaryOperator>(S);
-                     U && U->getOpcode() == UO_AddrOf) {
-            Target = U->getSubExpr();
-          }
-          const auto *T =
-              Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
-                     : nullptr;
-          return T && T->getDecl() == V && (!From || !OnlyLocals(From));
+    // Every store to it (`|=` included: constants or'ed in), and never its
+    // address.
+    if (findStore(Fn->getBody(), V, [&](const Stmt *Op, const Expr *From) {
+          if (const auto *U = dyn_cast<UnaryOperator>(Op))
+            return U->getOpcode() == UO_AddrOf;
+          return !OnlyLocals(From);
         }))
       return false;
   }
@@ -621,6 +629,30 @@ bool TlsSessions::fdShownBlocking(const Expr *Fd) {
   return true;
 }
 
+/// The memo of transport functions (TransportWaits) is set aside while a
+/// holder is judged for the file's summary: a function judged there may
+/// have taken a descriptor field for blocking on condition (DeferredFields),
+/// which the checks' own questions must not, and the next holder judged
+/// must see that condition again to record it.
+class TlsSessions::FieldsDeferred {
+public:
+  FieldsDeferred(TlsSessions &S, std::vector<std::string> &Needs)
+      : S(S), Saved(std::move(S.TransportWaits)) {
+    S.TransportWaits.clear();
+    S.DeferredFields = &Needs;
+  }
+  ~FieldsDeferred() {
+    S.DeferredFields = nullptr;
+    S.TransportWaits = std::move(Saved);
+  }
+  FieldsDeferred(const FieldsDeferred &) = delete;
+  FieldsDeferred &operator=(const FieldsDeferred &) = delete;
+
+private:
+  TlsSessions &S;
+  llvm::DenseMap<const FunctionDecl *, bool> Saved;
+};
+
 namespace {
 /// \p T is a TLS or SSH library's session object, or a pointer to one
 /// (`gnutls_session_t`, `SSL *`, `WOLFSSL *`, `struct tls *`,
@@ -647,16 +679,17 @@ void TlsSessions::exportBlockingFacts(
   const SourceManager &SM = Ctx.getSourceManager();
   std::map<std::string, ProjectFacts::SessionUse> Uses;
   // What holds a session, judged as shownBlocking does with the descriptor
-  // fields deferred to the merge, and apart from the memo of the checks'
-  // own questions, which must not take a deferred field for a blocking one.
-  auto Judge = [&](const Decl *H, ProjectFacts::SessionUse &U) {
+  // fields deferred to the merge (FieldsDeferred); not blocking when
+  // \p Copied (a field given another session's value). A holder given own
+  // transport functions that may say EAGAIN (or are not followed) is
+  // replaced: its session may say so in any file, whatever its bindings
+  // there.
+  auto Judge = [&](const Decl *H, ProjectFacts::SessionUse &U, bool Copied) {
     std::vector<std::string> Needs;
-    DeferredFields = &Needs;
-    auto Saved = std::move(TransportWaits);
-    TransportWaits.clear();
-    bool Blocking = shownBlocking(H).value_or(false);
-    TransportWaits = std::move(Saved);
-    DeferredFields = nullptr;
+    FieldsDeferred Scope(*this, Needs);
+    bool Blocking = !Copied && shownBlocking(H).value_or(false);
+    if (U.OwnTransport && !Blocking)
+      U.Replaced |= !ownTransportsWait(H);
     U.Blocking = Blocking;
     U.Needs.clear();
     if (Blocking) {
@@ -680,7 +713,7 @@ void TlsSessions::exportBlockingFacts(
       return;
     ProjectFacts::SessionUse This;
     if (H)
-      Judge(H, This);
+      Judge(H, This, /*Copied=*/false);
     U.Blocking = This.Blocking;
     if (!U.Blocking) {
       U.Needs.clear();
@@ -706,8 +739,7 @@ void TlsSessions::exportBlockingFacts(
   auto Fresh = [&](const Expr *E) {
     E = E ? E->IgnoreParenCasts() : nullptr;
     return !E || isa<CallExpr>(E) ||
-           (!E->isValueDependent() &&
-            E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull));
+           (!E->isValueDependent() && isNullPointer(E, Ctx));
   };
   llvm::DenseSet<const Decl *> Aliased; // locals given a session not fresh
   llvm::DenseSet<const Decl *> Returned;
@@ -840,23 +872,10 @@ void TlsSessions::exportBlockingFacts(
       ProjectFacts::SessionUse *U = FieldUse(FD);
       if (!U)
         continue;
-      bool Copied = llvm::is_contained(CopiedInto, FD);
-      if (!Copied)
-        Judge(FD, *U);
       U->OwnTransport = llvm::any_of(OwnTransports, [&](const OwnTransport &T) {
         return holder(T.Session) == FD;
       });
-      // Own functions that may say EAGAIN (or that are not followed): so
-      // may the field's session in any file, whatever its bindings there.
-      if (U->OwnTransport && !U->Blocking) {
-        auto Saved = std::move(TransportWaits);
-        TransportWaits.clear();
-        std::vector<std::string> Ignored;
-        DeferredFields = &Ignored;
-        U->Replaced |= !ownTransportsWait(FD);
-        DeferredFields = nullptr;
-        TransportWaits = std::move(Saved);
-      }
+      Judge(FD, *U, llvm::is_contained(CopiedInto, FD));
       continue;
     }
     // A session bound on a parameter (a helper's, given any session), or on
@@ -885,10 +904,9 @@ bool TlsSessions::hasOwnTransport(const Expr *Session) {
     collect();
   // Own functions given to this session, or to a local or a parameter,
   // which may hold any session (one stored in a field afterwards, a
-  // helper's).
-  // So does any own function of the file when the retry names its session
-  // through a local or a parameter (`send_all(c->session, ...)`), which may
-  // hold any session.
+  // helper's); any own function of the file when the retry itself names
+  // its session through a local or a parameter (`send_all(c->session,
+  // ...)`).
   const Decl *H = holder(Session);
   const auto *HV = dyn_cast_or_null<VarDecl>(H);
   bool LooseRetry = !H || (HV && !HV->hasGlobalStorage());
@@ -910,13 +928,13 @@ bool TlsSessions::ownTransportsWait(const Decl *H) {
     // A helper's parameter, or a local, may hold any session, this one
     // included (`use_memory(s)` setting a pull function of its own, `s =
     // c->session` first).
-    bool Param = looseHolder(TH, H);
-    if (TH != H && !Param)
+    bool Loose = looseHolder(TH, H);
+    if (TH != H && !Loose)
       continue;
     // An errno function may say EAGAIN for any failure.
     if (T.Role == OwnTransport::Errno || !T.Fn || !ownTransportWaits(T.Fn))
       return false;
-    if (Param)
+    if (Loose)
       continue;
     Push |= T.Role == OwnTransport::Push;
     Pull |= T.Role == OwnTransport::Pull;
@@ -953,9 +971,9 @@ bool TlsSessions::ownTransportWaits(const FunctionDecl *Fn) {
   const Stmt *Body = Fn->getBody();
   // What a transport function returns cannot be a failure of its own making
   // (errno is then whatever an earlier call left; GNUTLS_E_AGAIN itself is
-  // negative): a call's result (the calls are judged below), a value that
-  // cannot be negative, or a local given only such values. A local is
-  // followed one step.
+  // negative): a call's result (the calls are judged below), a constant
+  // that is not negative, or a local given only such values. A local is
+  // followed MaxReturnedLocalDepth steps.
   std::function<bool(const Expr *, unsigned)> Safe = [&](const Expr *E,
                                                          unsigned Depth) {
     if (!E)
@@ -973,19 +991,11 @@ bool TlsSessions::ownTransportWaits(const FunctionDecl *Fn) {
     if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
         Depth >= MaxReturnedLocalDepth || !Safe(Var->getInit(), Depth + 1))
       return false;
-    return !findStmt(Body, [&](const Stmt *S) {
-      const Expr *Target = nullptr, *From = nullptr;
-      if (const auto *B = dyn_cast<BinaryOperator>(S);
-          B && B->isAssignmentOp()) {
-        Target = B->getLHS();
-        From = B->getOpcode() == BO_Assign ? B->getRHS() : nullptr;
-      } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
-        Target = U->getSubExpr(); // `&ret`, `ret--`: not followed
-      }
-      const auto *T = Target
-                          ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
-                          : nullptr;
-      return T && T->getDecl() == Var && (!From || !Safe(From, Depth + 1));
+    // Only plain stores of safe values: `ret -= n`, `&ret`, `ret--` are not
+    // followed.
+    return !findStore(Body, Var, [&](const Stmt *Op, const Expr *From) {
+      const auto *B = dyn_cast<BinaryOperator>(Op);
+      return !B || B->getOpcode() != BO_Assign || !Safe(From, Depth + 1);
     });
   };
   const Stmt *Bad = findStmt(Body, [&](const Stmt *S) {

@@ -131,6 +131,9 @@ private:
   /// (the file's summary is made), a descriptor field, added to it.
   bool fdShownBlocking(const Expr *Fd);
   std::vector<std::string> *DeferredFields = nullptr;
+  /// While one holder is judged for the file's summary: sets DeferredFields
+  /// and sets the memo of transport functions aside (see the .cpp).
+  class FieldsDeferred;
   /// libssh2 waits on the socket itself unless the session is switched
   /// (libssh2_session_set_blocking(s, 0)): the descriptor's mode does not
   /// decide. True when the TU shows every libssh2 object it can see to be
