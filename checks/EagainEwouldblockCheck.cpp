@@ -452,15 +452,19 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
     return nullptr;
   // A descriptor the code shows to be blocking (a file opened without
   // O_NONBLOCK, a plain pipe()) fails with neither name: a test of one of
-  // them is dead code rather than a portability bug.
-  if (A.shownBlocking(fdOf(Best, *Info)) &&
-      !A.ioCallIsNonBlocking(Best, *Info, Fn))
-    return nullptr;
-  // So does a socket made blocking on every path to the call, unless the
-  // file sets a send or receive timeout (then EAGAIN means "timed out").
-  if (A.madeBlockingAt(fdOf(Best, *Info), Best, Fn) &&
-      !A.ioCallIsNonBlocking(Best, *Info, Fn) &&
-      !A.setsSocketTimeout(Info->Dir))
+  // them is dead code rather than a portability bug. So does a socket made
+  // blocking on every path to the call. Unless it may be a socket and the
+  // file sets a send or receive timeout for the call's direction: then a
+  // blocking socket's EAGAIN means "timed out", and POSIX lets that be
+  // EWOULDBLOCK too. A file or a pipe has no such timeout. (The file's own
+  // setsockopt only: one project-wide answer from the facts would revive
+  // dead tests on every blocking socket of a project where one file sets a
+  // timeout on some other socket.)
+  const Expr *Fd = fdOf(Best, *Info);
+  if (!A.ioCallIsNonBlocking(Best, *Info, Fn) &&
+      (A.shownBlocking(Fd) || A.madeBlockingAt(Fd, Best, Fn)) &&
+      (!A.setsSocketTimeout(Info->Dir) || A.isPipeEnd(Fd) ||
+       A.isNeverSocket(Fd, Best, Fn)))
     return nullptr;
   std::string FnName = Fn->getNameAsString();
   for (const char *Linux : {"eventfd", "timerfd", "signalfd", "inotify"})
