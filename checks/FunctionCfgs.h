@@ -132,6 +132,10 @@ public:
         return nullptr;
       CFG::BuildOptions Opts;
       Opts.setAllAlwaysAdd();
+      // A constructor's member initializers run before its body, as
+      // elements of their own: a store the walk records there
+      // (`fd_(socket(...))`) has its place before the body's `fcntl`.
+      Opts.AddInitializers = true;
       Slot->G = CFG::buildCFG(Fn, Fn->getBody(), &Ctx, Opts);
       if (!Slot->G)
         return nullptr;

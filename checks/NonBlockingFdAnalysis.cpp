@@ -721,17 +721,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (Key.Kind != FdKey::Var || !Local || !Local->isLocalVarDeclOrParm())
       return;
     if (K == EvKind::Copy) {
-      // Remember which fields this function copies into the local.
-      const Expr *From = copiedFrom(Src);
-      FdKey FromKey = From ? keyOf(From) : FdKey{};
-      if (FromKey.valid() && FromKey.isTuWide() &&
-          FromKey.Kind != FdKey::Elem) {
-        auto &Keys = FieldCopies[{CurFn, Key.D}];
-        if (llvm::none_of(Keys, [&](const auto &P) {
-              return P.first.tuple() == FromKey.tuple();
-            }))
-          Keys.push_back({FromKey, From});
-      }
+      noteFieldCopy(Key, Src);
       return;
     }
     // One event on each field the function copies into the local, so far;
@@ -747,6 +737,19 @@ struct NonBlockingFdAnalysis::Impl {
       if (FromKey.Kind == FdKey::Field)
         FieldEventsByFn[CurFn].push_back({FromKey, Events[FromKey].size() - 1});
     }
+  }
+  /// Remembers which field or global this function copies into the local
+  /// \p Key, from \p Src (an assignment's or a declaration's value).
+  void noteFieldCopy(const FdKey &Key, const Expr *Src) {
+    const Expr *From = copiedFrom(Src);
+    FdKey FromKey = From ? keyOf(From) : FdKey{};
+    if (!FromKey.valid() || !FromKey.isTuWide() || FromKey.Kind == FdKey::Elem)
+      return;
+    auto &Keys = FieldCopies[{CurFn, Key.D}];
+    if (llvm::none_of(Keys, [&](const auto &P) {
+          return P.first.tuple() == FromKey.tuple();
+        }))
+      Keys.push_back({FromKey, From});
   }
   /// What a copy's source names: `df->fd` for `fd = df->fd = socket(...)`
   /// (the field holds the same descriptor), the source itself otherwise.
@@ -1214,16 +1217,30 @@ struct NonBlockingFdAnalysis::Impl {
     if (V->getType()->isIntegralOrEnumerationType())
       noteFlagAssignment(V, V->getInit(), false, BO_Assign, V->getLocation(),
                          V->getInit());
-    if (V->getType()->isIntegerType())
-      Events[{FdKey::Var, V->getCanonicalDecl(), -1}].push_back(
-          Event{{FdKey::Var, V->getCanonicalDecl(), -1},
-                EvKind::Copy,
-                V->getInit(),
-                V->getLocation(),
-                CurFn,
-                {},
-                nullptr,
-                EventStmt});
+    if (!V->getType()->isIntegerType())
+      return;
+    FdKey Key{FdKey::Var, V->getCanonicalDecl(), -1};
+    Events[Key].push_back(Event{Key,
+                                EvKind::Copy,
+                                V->getInit(),
+                                V->getLocation(),
+                                CurFn,
+                                {},
+                                nullptr,
+                                EventStmt});
+    // `int fd = c->fd;` copies the field (or global) as `fd = c->fd;`
+    // does: what is done to the local later is done to the field's
+    // descriptor too. Only a declaration of one variable, which the CFG
+    // places as it is (it splits `int n = 0, fd = c->fd;` into statements
+    // of its own, where the copy could not be placed and would be taken
+    // to hold everywhere); and not a number (`int fd = 0;`, a placeholder
+    // more often than standard input).
+    const auto *DS = dyn_cast_or_null<DeclStmt>(EventStmt);
+    const Expr *From = copiedFrom(V->getInit());
+    FdKey FromKey = From ? keyOf(From) : FdKey{};
+    if (V->isLocalVarDecl() && DS && DS->isSingleDecl() &&
+        FromKey.Kind != FdKey::Number)
+      noteFieldCopy(Key, V->getInit());
   }
 
   /// What \p S itself records; what is under it goes on \p Stack, first
@@ -1334,11 +1351,48 @@ struct NonBlockingFdAnalysis::Impl {
     CondStack.clear();
     FlagMods.clear();
     LastConst.clear();
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        noteMemberInit(Init);
     walk(Def->getBody());
     CurFn = SavedFn;
     CondStack = std::move(SavedStack);
     FlagMods = std::move(SavedMods);
     LastConst = std::move(SavedConst);
+  }
+
+  /// A constructor's member initializer (`Conn(int fd) : fd_(fd) {}`):
+  /// the calls in it are walked, and an integer field it fills gets the
+  /// copy an assignment in the body would give it; the CFG places it
+  /// before the body (FunctionCfgs builds it with the initializers). Only
+  /// initializers the code writes: an in-class default (`int fd_ = -1;`)
+  /// belongs to every constructor that does not name the field, and is not
+  /// followed; nor are a base class's or a delegated constructor's
+  /// arguments.
+  void noteMemberInit(const CXXCtorInitializer *Init) {
+    // A member of an anonymous struct or union too (its own field).
+    const FieldDecl *FD = Init->getAnyMember();
+    const Expr *E = Init->getInit();
+    if (!FD || !E || !Init->isWritten())
+      return;
+    walk(E);
+    if (!FD->getType()->isIntegerType())
+      return;
+    // `fd_{fd}`: the one element is the value.
+    if (const auto *IL = dyn_cast<InitListExpr>(E->IgnoreImplicit());
+        IL && IL->getNumInits() == 1)
+      E = IL->getInit(0);
+    EventStmt = E;
+    FdKey Key{FdKey::Field, FD->getCanonicalDecl(), -1};
+    Events[Key].push_back(Event{Key,
+                                EvKind::Copy,
+                                E,
+                                Init->getSourceLocation(),
+                                CurFn,
+                                {},
+                                nullptr,
+                                E});
+    FieldEventsByFn[CurFn].push_back({Key, Events[Key].size() - 1});
   }
 
   /// C++: namespaces, classes, local classes and templates hold code too.
@@ -3311,6 +3365,10 @@ struct NonBlockingFdAnalysis::Impl {
         continue;
       }
       FdKey From = keyOf(Src);
+      // The same field of another object (a move constructor's
+      // `fd_(other.fd_)`, `c->fd = d->fd`): it holds what the field holds.
+      if (From.tuple() == K.tuple())
+        continue;
       if (!From.valid() || From.Kind != FdKey::Var || !shownBlocking(From, 1))
         return std::nullopt;
       Created = true;

@@ -6,10 +6,16 @@
 // The mode belongs to the open file: a local that holds a copy of a field
 // and is made non-blocking makes the field non-blocking too. Which field's
 // copy the local holds at the fcntl is a question of paths: after an `if`
-// that copies one field or the other, either. Twin: a copy that a later
-// copy replaces on every path is not the one made non-blocking.
+// that copies one field or the other, either; a local initialised with
+// the copy (`int fd = p->fd;`) holds it as an assigned one does. Twin: a
+// copy that a later copy replaces on every path is not the one made
+// non-blocking; nor is a field copied in a declaration of two variables
+// (`int n = 0, fd = q->fd;`), which the CFG splits and cannot place, and
+// then replaced; nor descriptor 0 given as a placeholder (`int fd = 0;`)
+// and filled through its address.
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 struct client { int fd; };
@@ -32,7 +38,7 @@ int client_read(struct client *c, char *buf, unsigned len) {
   if (n < 0) {
     close(c->fd);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EAGAIN, 'close' ends the connection here without testing for EAGAIN or EWOULDBLOCK
-    // CHECK-MESSAGES: :26:3: note: 'c->fd' was made non-blocking here
+    // CHECK-MESSAGES: :32:3: note: 'c->fd' was made non-blocking here
     return -1;
   }
   return (int)n;
@@ -44,7 +50,7 @@ int server_read(struct server *s, char *buf, unsigned len) {
   if (n < 0) {
     close(s->fd);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EAGAIN, 'close' ends the connection here without testing for EAGAIN or EWOULDBLOCK
-    // CHECK-MESSAGES: :26:3: note: 's->fd' was made non-blocking here
+    // CHECK-MESSAGES: :32:3: note: 's->fd' was made non-blocking here
     return -1;
   }
   return (int)n;
@@ -72,7 +78,65 @@ int relay_read(struct relay *r, char *buf, unsigned len) {
   if (n < 0) {
     close(r->fd);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EAGAIN, 'close' ends the connection here without testing for EAGAIN or EWOULDBLOCK
-    // CHECK-MESSAGES: :57:3: note: 'r->fd' was made non-blocking here
+    // CHECK-MESSAGES: :63:3: note: 'r->fd' was made non-blocking here
+    return -1;
+  }
+  return (int)n;
+}
+
+struct peer { int fd; };
+
+// The copy is the local's initialiser.
+void peer_async(struct peer *p) {
+  int fd = p->fd;
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+int peer_read(struct peer *p, char *buf, unsigned len) {
+  // CHECK-MESSAGES: :[[@LINE+1]]:15: warning: 'read' on non-blocking fd 'p->fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+  ssize_t n = read(p->fd, buf, len);
+  if (n < 0) {
+    close(p->fd);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: when it fails with EAGAIN, 'close' ends the connection here without testing for EAGAIN or EWOULDBLOCK
+    // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'p->fd' was made non-blocking here
+    return -1;
+  }
+  return (int)n;
+}
+
+struct queue { int fd; };
+
+// Twin: two variables in one declaration, the copy replaced before the
+// fcntl.
+void queue_accept(struct queue *q) {
+  int n = 0, fd = q->fd;
+  fd = accept(fd, 0, 0);
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+  (void)n;
+}
+
+int queue_read(struct queue *q, char *buf, unsigned len) {
+  ssize_t n = read(q->fd, buf, len);
+  if (n < 0) {
+    close(q->fd);
+    return -1;
+  }
+  return (int)n;
+}
+
+void open_device(const char *path, int *out);
+
+// Twin: `0` is a placeholder, the descriptor comes through its address.
+void device_async(const char *path) {
+  int fd = 0;
+  open_device(path, &fd);
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+int stdin_read(char *buf, unsigned len) {
+  ssize_t n = read(STDIN_FILENO, buf, len);
+  if (n < 0) {
+    close(STDIN_FILENO);
     return -1;
   }
   return (int)n;

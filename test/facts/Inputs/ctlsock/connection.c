@@ -93,3 +93,29 @@ long boot_send(struct conn_boot *c, const char *name, const char *b,
   }
   return nb;
 }
+
+long copied_send(struct conn_copied *c, const char *name, const char *b,
+                 size_t n) {
+  long nb;
+  if (c->fd == -1 && (c->fd = ctl_connect(name)) == -1)
+    return -1;
+  while ((nb = write(c->fd, b, n)) == -1) {
+    if (errno == EAGAIN || errno == EINTR)
+      continue;
+    return -2;
+  }
+  return nb;
+}
+
+long logged_send(struct conn_logged *c, const char *name, const char *b,
+                  size_t n) {
+  long nb;
+  if (c->fd == -1 && (c->fd = ctl_connect(name)) == -1)
+    return -1;
+  while ((nb = write(c->fd, b, n)) == -1) {
+    if (errno == EAGAIN || errno == EINTR)
+      continue;
+    return -2;
+  }
+  return nb;
+}

@@ -28,6 +28,12 @@ struct conn_boot {
   int fd;
 };
 long boot_send(struct conn_boot *c, const char *name, const char *b, size_t n);
+struct conn_copied {
+  int fd;
+};
+struct conn_logged {
+  int fd;
+};
 
 long sync_send(struct conn_sync *c, const char *name, const char *b, size_t n);
 #endif
