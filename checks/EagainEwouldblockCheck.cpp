@@ -460,9 +460,10 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   // setsockopt only: one project-wide answer from the facts would revive
   // dead tests on every blocking socket of a project where one file sets a
   // timeout on some other socket.)
+  // The cheaper questions first: most descriptors are neither.
   const Expr *Fd = fdOf(Best, *Info);
-  if (!A.ioCallIsNonBlocking(Best, *Info, Fn) &&
-      (A.shownBlocking(Fd) || A.madeBlockingAt(Fd, Best, Fn)) &&
+  if ((A.shownBlocking(Fd) || A.madeBlockingAt(Fd, Best, Fn)) &&
+      !A.ioCallIsNonBlocking(Best, *Info, Fn) &&
       (!A.setsSocketTimeout(Info->Dir) || A.isPipeEnd(Fd) ||
        A.isNeverSocket(Fd, Best, Fn)))
     return nullptr;
