@@ -388,10 +388,17 @@ static bool formatsArgument(const FunctionDecl *Callee, unsigned I) {
   return Callee && Callee->isVariadic() && I >= Callee->getNumParams();
 }
 
+/// How deep numberOf follows a sum: a descriptor's number is written with a
+/// term or two (`STDERR_FILENO + 1`); a generated sum tens of thousands of
+/// terms deep (clang parses it) must not overflow the stack.
+constexpr unsigned MaxNumberDepth = 8;
+
 /// \p E names a descriptor by its number: a literal, an enumerator, or a
 /// sum or difference of them (`STDERR_FILENO + 1`, openntpd's
 /// CONSTRAINT_PASSFD), non-negative and below 2^31.
-static std::optional<int64_t> numberOf(const Expr *E) {
+static std::optional<int64_t> numberOf(const Expr *E, unsigned Depth = 0) {
+  if (Depth > MaxNumberDepth)
+    return std::nullopt;
   E = E->IgnoreParenCasts();
   std::optional<llvm::APSInt> V;
   if (const auto *IL = dyn_cast<IntegerLiteral>(E))
@@ -401,8 +408,8 @@ static std::optional<int64_t> numberOf(const Expr *E) {
       V = ECD->getInitVal();
   } else if (const auto *B = dyn_cast<BinaryOperator>(E);
              B && (B->getOpcode() == BO_Add || B->getOpcode() == BO_Sub)) {
-    std::optional<int64_t> L = numberOf(B->getLHS());
-    std::optional<int64_t> R = numberOf(B->getRHS());
+    std::optional<int64_t> L = numberOf(B->getLHS(), Depth + 1);
+    std::optional<int64_t> R = numberOf(B->getRHS(), Depth + 1);
     if (!L || !R)
       return std::nullopt;
     int64_t N = B->getOpcode() == BO_Add ? *L + *R : *L - *R;
@@ -1235,11 +1242,14 @@ struct NonBlockingFdAnalysis::Impl {
     // of its own, where the copy could not be placed and would be taken
     // to hold everywhere); and not a number (`int fd = 0;`, a placeholder
     // more often than standard input).
+    // Only a name or a member can be one (a sum is not looked into).
     const auto *DS = dyn_cast_or_null<DeclStmt>(EventStmt);
     const Expr *From = copiedFrom(V->getInit());
-    FdKey FromKey = From ? keyOf(From) : FdKey{};
-    if (V->isLocalVarDecl() && DS && DS->isSingleDecl() &&
-        FromKey.Kind != FdKey::Number)
+    const Expr *Bare = From ? From->IgnoreParenImpCasts() : nullptr;
+    if (!V->isLocalVarDecl() || !DS || !DS->isSingleDecl() || !Bare ||
+        !(isa<DeclRefExpr>(Bare) || isa<MemberExpr>(Bare)))
+      return;
+    if (keyOf(From).Kind != FdKey::Number)
       noteFieldCopy(Key, V->getInit());
   }
 
