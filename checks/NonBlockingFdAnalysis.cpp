@@ -713,14 +713,21 @@ struct NonBlockingFdAnalysis::Impl {
     return {};
   }
 
+  /// Files \p E, an event of the function being walked, under its key,
+  /// and a field's under the function too.
+  void record(const Event &E) {
+    std::vector<Event> &Evs = Events[E.Key];
+    Evs.push_back(E);
+    if (E.Key.Kind == FdKey::Field)
+      FieldEventsByFn[CurFn].push_back({E.Key, Evs.size() - 1});
+  }
+
   void addEvent(const Expr *Target, EvKind K, SourceLocation Loc,
                 const Expr *Src = nullptr, Guard G = {}) {
     FdKey Key = keyOf(Target);
     if (!Key.valid())
       return;
-    Events[Key].push_back(Event{Key, K, Src, Loc, CurFn, G, Target, EventStmt});
-    if (Key.Kind == FdKey::Field)
-      FieldEventsByFn[CurFn].push_back({Key, Events[Key].size() - 1});
+    record(Event{Key, K, Src, Loc, CurFn, G, Target, EventStmt});
     // The mode belongs to the open file, not to the variable: a local copy
     // of a field or a global (`fd = df->fd;`, `fd = df->fd = socket(...);`)
     // made non-blocking (or blocking) makes the field so too.
@@ -740,17 +747,18 @@ struct NonBlockingFdAnalysis::Impl {
     for (const auto &[FromKey, From] : It->second) {
       Event M{FromKey, K, nullptr, Loc, CurFn, G, From, EventStmt};
       M.ViaLocal = Key.D;
-      Events[FromKey].push_back(M);
-      if (FromKey.Kind == FdKey::Field)
-        FieldEventsByFn[CurFn].push_back({FromKey, Events[FromKey].size() - 1});
+      record(M);
     }
   }
   /// Remembers which field or global this function copies into the local
-  /// \p Key, from \p Src (an assignment's or a declaration's value).
-  void noteFieldCopy(const FdKey &Key, const Expr *Src) {
+  /// \p Key, from \p Src (an assignment's or a declaration's value); a
+  /// descriptor's number too unless \p Numbers is false.
+  void noteFieldCopy(const FdKey &Key, const Expr *Src, bool Numbers = true) {
     const Expr *From = copiedFrom(Src);
     FdKey FromKey = From ? keyOf(From) : FdKey{};
-    if (!FromKey.valid() || !FromKey.isTuWide() || FromKey.Kind == FdKey::Elem)
+    if (!FromKey.valid() || !FromKey.isTuWide() ||
+        FromKey.Kind == FdKey::Elem ||
+        (!Numbers && FromKey.Kind == FdKey::Number))
       return;
     auto &Keys = FieldCopies[{CurFn, Key.D}];
     if (llvm::none_of(Keys, [&](const auto &P) {
@@ -1227,30 +1235,28 @@ struct NonBlockingFdAnalysis::Impl {
     if (!V->getType()->isIntegerType())
       return;
     FdKey Key{FdKey::Var, V->getCanonicalDecl(), -1};
-    Events[Key].push_back(Event{Key,
-                                EvKind::Copy,
-                                V->getInit(),
-                                V->getLocation(),
-                                CurFn,
-                                {},
-                                nullptr,
-                                EventStmt});
+    record(Event{Key,
+                 EvKind::Copy,
+                 V->getInit(),
+                 V->getLocation(),
+                 CurFn,
+                 {},
+                 nullptr,
+                 EventStmt});
     // `int fd = c->fd;` copies the field (or global) as `fd = c->fd;`
     // does: what is done to the local later is done to the field's
     // descriptor too. Only a declaration of one variable, which the CFG
     // places as it is (it splits `int n = 0, fd = c->fd;` into statements
     // of its own, where the copy could not be placed and would be taken
-    // to hold everywhere); and not a number (`int fd = 0;`, a placeholder
-    // more often than standard input).
-    // Only a name or a member can be one (a sum is not looked into).
+    // to hold everywhere); only a name or a member (a sum is not looked
+    // into); and not a number (`int fd = 0;`, a placeholder more often
+    // than standard input).
     const auto *DS = dyn_cast_or_null<DeclStmt>(EventStmt);
     const Expr *From = copiedFrom(V->getInit());
     const Expr *Bare = From ? From->IgnoreParenImpCasts() : nullptr;
-    if (!V->isLocalVarDecl() || !DS || !DS->isSingleDecl() || !Bare ||
-        !(isa<DeclRefExpr>(Bare) || isa<MemberExpr>(Bare)))
-      return;
-    if (keyOf(From).Kind != FdKey::Number)
-      noteFieldCopy(Key, V->getInit());
+    if (V->isLocalVarDecl() && DS && DS->isSingleDecl() && Bare &&
+        (isa<DeclRefExpr>(Bare) || isa<MemberExpr>(Bare)))
+      noteFieldCopy(Key, V->getInit(), /*Numbers=*/false);
   }
 
   /// What \p S itself records; what is under it goes on \p Stack, first
@@ -1393,16 +1399,14 @@ struct NonBlockingFdAnalysis::Impl {
         IL && IL->getNumInits() == 1)
       E = IL->getInit(0);
     EventStmt = E;
-    FdKey Key{FdKey::Field, FD->getCanonicalDecl(), -1};
-    Events[Key].push_back(Event{Key,
-                                EvKind::Copy,
-                                E,
-                                Init->getSourceLocation(),
-                                CurFn,
-                                {},
-                                nullptr,
-                                E});
-    FieldEventsByFn[CurFn].push_back({Key, Events[Key].size() - 1});
+    record(Event{{FdKey::Field, FD->getCanonicalDecl(), -1},
+                 EvKind::Copy,
+                 E,
+                 Init->getSourceLocation(),
+                 CurFn,
+                 {},
+                 nullptr,
+                 E});
   }
 
   /// C++: namespaces, classes, local classes and templates hold code too.
