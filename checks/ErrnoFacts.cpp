@@ -10,6 +10,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/Hashing.h"
+#include <functional>
 
 namespace clang::tidy::nbio {
 
@@ -201,6 +202,17 @@ llvm::StringRef spelledWouldBlockName(const Expr *E, const ASTContext &Ctx) {
   return {};
 }
 
+/// What \p Def returns when its body is that one `return` (`{ return
+/// errno; }`), or null.
+static const Expr *onlyReturnedValue(const FunctionDecl *Def) {
+  const auto *Body =
+      Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+  const auto *Ret = Body && Body->size() == 1
+                        ? dyn_cast<ReturnStmt>(Body->body_front())
+                        : nullptr;
+  return Ret ? Ret->getRetValue() : nullptr;
+}
+
 bool isErrnoExpr(const Expr *E) {
   if (!E)
     return false;
@@ -221,7 +233,21 @@ bool isErrnoExpr(const Expr *E) {
       return VD->getName() == "errno";
   if (const auto *C = dyn_cast<CallExpr>(E)) {
     llvm::StringRef N = globalCalleeName(C);
-    return N == "WSAGetLastError";
+    if (N == "WSAGetLastError")
+      return true;
+    // The project's accessor of the last error code: a call with no
+    // arguments and an integer result, named for errno (dbus's
+    // `saved_errno = _dbus_save_socket_errno ();`, defined in another
+    // file), or one of the file's whose body is `return errno;`.
+    const FunctionDecl *FD = C->getDirectCallee();
+    if (!FD || C->getNumArgs() != 0 || !FD->getReturnType()->isIntegerType())
+      return false;
+    if (N.contains_insensitive("errno"))
+      return true;
+    const FunctionDecl *Def = nullptr;
+    const Expr *V = FD->hasBody(Def) ? onlyReturnedValue(Def) : nullptr;
+    // Not another call: an accessor of an accessor is not followed.
+    return V && !isa<CallExpr>(V->IgnoreParenImpCasts()) && isErrnoExpr(V);
   }
   return false;
 }
@@ -266,6 +292,36 @@ bool WouldBlockClassifiers::isListedName(llvm::StringRef Name) const {
 }
 
 static constexpr unsigned AllTryAgain = WouldBlockMask | InProgressMask;
+
+bool WouldBlockClassifiers::interruptOnlyHelper(const CallExpr *Call,
+                                                const ASTContext &Ctx) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || isListedName(FD->getName()) ||
+      !FD->getName().contains_insensitive("eintr"))
+    return false;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def)
+    return true;
+  // In sight: `{ return e == EINTR; }` (or an `||` of such tests), with
+  // `e` its only parameter.
+  const Expr *V = onlyReturnedValue(Def);
+  if (!V || Def->getNumParams() != 1)
+    return false;
+  const ParmVarDecl *P = Def->getParamDecl(0);
+  std::function<bool(const Expr *)> OnlyEintr = [&](const Expr *E) {
+    const auto *B = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+    if (!B)
+      return false;
+    if (B->getOpcode() == BO_LOr)
+      return OnlyEintr(B->getLHS()) && OnlyEintr(B->getRHS());
+    if (B->getOpcode() != BO_EQ)
+      return false;
+    const auto *R = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+    std::optional<ErrnoConst> C = spelledErrnoConst(B->getRHS(), Ctx);
+    return R && R->getDecl() == P && C && *C == ErrnoConst::EIntr;
+  };
+  return OnlyEintr(V);
+}
 
 unsigned WouldBlockClassifiers::classifierMask(const CallExpr *Call,
                                                const ASTContext &Ctx) {

@@ -91,6 +91,14 @@ public:
   /// through a classifier call), as a mask of bit(ErrnoConst).
   unsigned mentionedMask(const Stmt *S, const ASTContext &Ctx);
 
+  /// \p Call is a helper that says whether an error code is EINTR and
+  /// nothing else, so it answers false for EAGAIN: one named for EINTR
+  /// alone (dbus's `_dbus_get_is_errno_eintr(e)`, `is_eintr(e)`) whose
+  /// body is out of sight or only compares its parameter with EINTR
+  /// (`return e == EINTR;`). A name that also says "would block" is a
+  /// classifier (classifierMask) instead.
+  bool interruptOnlyHelper(const CallExpr *Call, const ASTContext &Ctx);
+
 private:
   unsigned mentionedMask(const Stmt *S, const ASTContext &Ctx, unsigned Depth);
   unsigned bodyMask(const FunctionDecl *FD, const ASTContext &Ctx,

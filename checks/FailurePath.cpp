@@ -869,6 +869,10 @@ struct FailurePathFinder::Walk {
         PassesFailure |= dependsOnFailure(A);
       if (M && PassesFailure && (M & hypothesisMask()))
         return Tri::True;
+      // An EINTR test of the failure's code is false for every hypothesis
+      // (none of them is EINTR).
+      if (!M && PassesFailure && Classifiers.interruptOnlyHelper(C, Ctx))
+        return Tri::False;
     }
     return truth(eval(E));
   }

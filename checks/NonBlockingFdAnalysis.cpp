@@ -2782,6 +2782,28 @@ struct NonBlockingFdAnalysis::Impl {
                  std::vector<std::pair<const CallExpr *, const CallExpr *>>>
       ArrayFillers;
 
+  /// The TU's dup2() and dup3() calls whose target (the second argument)
+  /// is \p K: each makes that number another name for its first
+  /// argument's descriptor, a value of \p K that no store shows.
+  llvm::ArrayRef<const CallExpr *> dupsInto(const FdKey &K) {
+    if (DupsScanned != WalkedCalls) {
+      DupsScanned = WalkedCalls;
+      DupTargets.clear();
+      for (const auto &[Caller, Calls] : CallsByFn)
+        for (const CallExpr *C : Calls)
+          if (llvm::StringRef N = globalCalleeName(C);
+              (N == "dup2" || N == "dup3") && C->getNumArgs() >= 2)
+            if (FdKey T = keyOf(C->getArg(1)); T.valid())
+              DupTargets[T].push_back(C);
+    }
+    auto It = DupTargets.find(K);
+    return It == DupTargets.end()
+               ? llvm::ArrayRef<const CallExpr *>()
+               : llvm::ArrayRef<const CallExpr *>(It->second);
+  }
+  size_t DupsScanned = ~size_t(0);
+  std::map<FdKey, std::vector<const CallExpr *>> DupTargets;
+
   /// \p C calls a function of the TU whose every returned value is a
   /// blocking descriptor or a constant (-1): one shown blocking, or one made
   /// blocking on every path to its return (unbound's contact_server()
@@ -4528,11 +4550,16 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
     if (Depth > MaxValueDepth)
       return false;
     if (const auto *C = dyn_cast<CallExpr>(E)) {
-      if (llvm::StringRef N = globalCalleeName(C);
-          createsDescriptor(N) && (N != "socket" || C->getNumArgs() >= 2)) {
+      llvm::StringRef N = globalCalleeName(C);
+      if (createsDescriptor(N) && (N != "socket" || C->getNumArgs() >= 2)) {
         Out.push_back({C, Via});
         return true;
       }
+      // dup(), dup2() and dup3() give another number for the same open
+      // file: a socket of the same type, the same pipe (mosh's copy
+      // constructor, `fd_(dup(other.fd_))`).
+      if ((N == "dup" || N == "dup2" || N == "dup3") && C->getNumArgs() >= 1)
+        return Source(C->getArg(0), Where, Depth + 1, Via);
       // A function of the TU: what each of its returns gives, in the
       // context of this call (its parameters are this call's arguments).
       const FunctionDecl *Callee = C->getDirectCallee();
@@ -4631,6 +4658,13 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       }
     }
     bool Stored = false;
+    // A dup2() onto it: the number then names the first argument's file,
+    // wherever the call is (a value no store shows).
+    for (const CallExpr *D : P->dupsInto(I.K)) {
+      Stored = true;
+      if (!Source(D->getArg(0), P->Owner.lookup(D), I.Depth, {}))
+        return false;
+    }
     for (const Event &E : P->eventsFor(I.K)) {
       if (E.Kind != EvKind::Copy || !E.Src)
         continue;

@@ -11,6 +11,8 @@
 #include "SourceText.h"
 #include "StmtSearch.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include <functional>
@@ -177,7 +179,9 @@ bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
       if (!R || isa<EnumConstantDecl>(R->getDecl()))
         return false;
       const auto *V = dyn_cast<VarDecl>(R->getDecl());
-      if (!V || !V->isLocalVarDecl() || V->isStaticLocal())
+      if (V && V->hasGlobalStorage())
+        return !staticFlagsConstants(V);
+      if (!V || !V->isLocalVarDecl())
         return true;
       if (Seen.insert(V).second)
         Work.push_back(V);
@@ -197,6 +201,56 @@ bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
             return U->getOpcode() == UO_AddrOf;
           return !OnlyLocals(From);
         }))
+      return false;
+  }
+  return true;
+}
+
+bool TlsSessions::staticFlagsConstants(const VarDecl *V) {
+  V = V->getCanonicalDecl();
+  if (!V->hasGlobalStorage() || V->isExternallyVisible() ||
+      !V->getType()->isIntegerType() || V->getType().isVolatileQualified())
+    return false;
+  ASTContext &Ctx = V->getASTContext();
+  auto Constant = [&](const Expr *E) {
+    return E && !E->isValueDependent() && E->isIntegerConstantExpr(Ctx) &&
+           !NonBlockingFdAnalysis::mentionsName(E, "GNUTLS_NONBLOCK", Ctx);
+  };
+  if (const VarDecl *Def = V->getDefinition();
+      Def && Def->getInit() && !Constant(Def->getInit()))
+    return false;
+  // Every name of it in the translation unit (functions, other globals'
+  // initializers): a read, or the left side of an assignment of a
+  // constant. The parents are the whole TU's (ParentMapContext), asked
+  // only for a gnutls_init whose flags are such a variable.
+  struct Refs : RecursiveASTVisitor<Refs> {
+    const VarDecl *V;
+    std::vector<const DeclRefExpr *> Found;
+    bool shouldVisitTemplateInstantiations() const { return true; }
+    bool shouldVisitImplicitCode() const { return true; }
+    bool VisitDeclRefExpr(DeclRefExpr *R) {
+      if (R->getDecl()->getCanonicalDecl() == V)
+        Found.push_back(R);
+      return true;
+    }
+  } Scan;
+  Scan.V = V;
+  Scan.TraverseAST(Ctx);
+  for (const DeclRefExpr *R : Scan.Found) {
+    const Expr *Up = R;
+    DynTypedNodeList Ps = Ctx.getParents(*Up);
+    while (Ps.size() == 1 && Ps[0].get<ParenExpr>()) {
+      Up = Ps[0].get<ParenExpr>();
+      Ps = Ctx.getParents(*Up);
+    }
+    if (Ps.size() != 1)
+      return false;
+    if (const auto *C = Ps[0].get<ImplicitCastExpr>();
+        C && C->getCastKind() == CK_LValueToRValue)
+      continue;
+    const auto *B = Ps[0].get<BinaryOperator>();
+    if (!B || !B->isAssignmentOp() || B->getLHS() != Up ||
+        !Constant(B->getRHS()))
       return false;
   }
   return true;

@@ -186,8 +186,15 @@ public:
 private:
   std::vector<OwnTransport> OwnTransports;
   /// \p Flags, gnutls_init's flags in \p Fn, are built only from \p Fn's
-  /// constants and locals, and \p Fn never names GNUTLS_NONBLOCK.
+  /// constants and locals, and \p Fn never names GNUTLS_NONBLOCK; or
+  /// from a variable of the file's own (staticFlagsConstants).
   static bool flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn);
+  /// \p V is a `static` variable (of the file, or a function's) whose
+  /// every value is a constant that does not name GNUTLS_NONBLOCK: its
+  /// initializer and every store of the translation unit (`flags |=
+  /// GNUTLS_NO_TICKETS` in an option parser), and nothing else writes it
+  /// or takes its address. gnutls-cli keeps its gnutls_init flags so.
+  static bool staticFlagsConstants(const VarDecl *V);
   /// What holds a session made with gnutls_init(&s, ... | GNUTLS_NONBLOCK),
   /// or with flags that may hold it.
   std::vector<const Decl *> NonBlockingInits;
