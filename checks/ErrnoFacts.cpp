@@ -202,6 +202,21 @@ llvm::StringRef spelledWouldBlockName(const Expr *E, const ASTContext &Ctx) {
   return {};
 }
 
+/// The last word of the identifier \p N, words being split at
+/// underscores (`_dbus_save_socket_errno`: "errno").
+static llvm::StringRef lastNameWord(llvm::StringRef N) {
+  N = N.rtrim('_');
+  return N.substr(N.rfind('_') + 1);
+}
+
+/// \p N, split at underscores, has \p Word as one of its words.
+static bool hasNameWord(llvm::StringRef N, llvm::StringRef Word) {
+  llvm::SmallVector<llvm::StringRef, 8> Words;
+  N.split(Words, '_', -1, /*KeepEmpty=*/false);
+  return llvm::any_of(
+      Words, [&](llvm::StringRef W) { return W.equals_insensitive(Word); });
+}
+
 /// What \p Def returns when its body is that one `return` (`{ return
 /// errno; }`), or null.
 static const Expr *onlyReturnedValue(const FunctionDecl *Def) {
@@ -236,13 +251,14 @@ bool isErrnoExpr(const Expr *E) {
     if (N == "WSAGetLastError")
       return true;
     // The project's accessor of the last error code: a call with no
-    // arguments and an integer result, named for errno (dbus's
+    // arguments and an integer result whose name ends in "errno" (dbus's
     // `saved_errno = _dbus_save_socket_errno ();`, defined in another
-    // file), or one of the file's whose body is `return errno;`.
+    // file; not a predicate such as `errno_is_fatal()`), or one of the
+    // file's whose body is `return errno;`.
     const FunctionDecl *FD = C->getDirectCallee();
     if (!FD || C->getNumArgs() != 0 || !FD->getReturnType()->isIntegerType())
       return false;
-    if (N.contains_insensitive("errno"))
+    if (lastNameWord(N).equals_insensitive("errno"))
       return true;
     const FunctionDecl *Def = nullptr;
     const Expr *V = FD->hasBody(Def) ? onlyReturnedValue(Def) : nullptr;
@@ -285,10 +301,12 @@ bool WouldBlockClassifiers::isListedName(llvm::StringRef Name) const {
     return true;
   std::string L = Name.lower();
   llvm::StringRef Low(L);
-  // is_eagain(), errno_is_transient(), sock_would_block()...
-  return Low.contains("eagain") || Low.contains("would_block") ||
-         Low.contains("wouldblock") || Low.contains("retriable") ||
-         Low.contains("retryable") || Low.contains("is_transient");
+  // is_eagain(), errno_is_transient(), sock_would_block(), and a word
+  // "again" (`sock_eintr_or_again(e)`)...
+  return Low.contains("eagain") || hasNameWord(Low, "again") ||
+         Low.contains("would_block") || Low.contains("wouldblock") ||
+         Low.contains("retriable") || Low.contains("retryable") ||
+         Low.contains("is_transient");
 }
 
 static constexpr unsigned AllTryAgain = WouldBlockMask | InProgressMask;
@@ -296,8 +314,15 @@ static constexpr unsigned AllTryAgain = WouldBlockMask | InProgressMask;
 bool WouldBlockClassifiers::interruptOnlyHelper(const CallExpr *Call,
                                                 const ASTContext &Ctx) {
   const FunctionDecl *FD = Call->getDirectCallee();
+  // Named for EINTR: its last word (`_dbus_get_is_errno_eintr`,
+  // `is_eintr`), and no word that turns it round or adds another code
+  // (`not_eintr`, `eintr_or_again`), with the one code to test.
   if (!FD || !FD->getIdentifier() || isListedName(FD->getName()) ||
-      !FD->getName().contains_insensitive("eintr"))
+      Call->getNumArgs() != 1)
+    return false;
+  llvm::StringRef N = FD->getName();
+  if (!lastNameWord(N).equals_insensitive("eintr") || hasNameWord(N, "not") ||
+      hasNameWord(N, "no") || hasNameWord(N, "non") || hasNameWord(N, "or"))
     return false;
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def)

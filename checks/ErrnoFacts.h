@@ -93,10 +93,11 @@ public:
 
   /// \p Call is a helper that says whether an error code is EINTR and
   /// nothing else, so it answers false for EAGAIN: one named for EINTR
-  /// alone (dbus's `_dbus_get_is_errno_eintr(e)`, `is_eintr(e)`) whose
-  /// body is out of sight or only compares its parameter with EINTR
-  /// (`return e == EINTR;`). A name that also says "would block" is a
-  /// classifier (classifierMask) instead.
+  /// alone, its last word (dbus's `_dbus_get_is_errno_eintr(e)`,
+  /// `is_eintr(e)`; not `not_eintr`, `eintr_or_again`), given one
+  /// argument, whose body is out of sight or only compares its parameter
+  /// with EINTR (`return e == EINTR;`). A name that also says "would
+  /// block" is a classifier (classifierMask) instead.
   bool interruptOnlyHelper(const CallExpr *Call, const ASTContext &Ctx);
 
 private:

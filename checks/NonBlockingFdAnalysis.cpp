@@ -2793,7 +2793,10 @@ struct NonBlockingFdAnalysis::Impl {
         for (const CallExpr *C : Calls)
           if (llvm::StringRef N = globalCalleeName(C);
               (N == "dup2" || N == "dup3") && C->getNumArgs() >= 2)
-            if (FdKey T = keyOf(C->getArg(1)); T.valid())
+            // A number (`dup2(p[1], STDOUT_FILENO)`) names whatever
+            // holds it at each use, not this copy: left out.
+            if (FdKey T = keyOf(C->getArg(1));
+                T.valid() && T.Kind != FdKey::Number)
               DupTargets[T].push_back(C);
     }
     auto It = DupTargets.find(K);
@@ -4558,8 +4561,11 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       // dup(), dup2() and dup3() give another number for the same open
       // file: a socket of the same type, the same pipe (mosh's copy
       // constructor, `fd_(dup(other.fd_))`).
+      // A copy of a number (`dup(0)`: stdin, a socket under inetd) is of
+      // any kind.
       if ((N == "dup" || N == "dup2" || N == "dup3") && C->getNumArgs() >= 1)
-        return Source(C->getArg(0), Where, Depth + 1, Via);
+        return constantFd(C->getArg(0), Ctx) == ConstantFd::NotConstant &&
+               Source(C->getArg(0), Where, Depth + 1, Via);
       // A function of the TU: what each of its returns gives, in the
       // context of this call (its parameters are this call's arguments).
       const FunctionDecl *Callee = C->getDirectCallee();
@@ -4658,13 +4664,6 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       }
     }
     bool Stored = false;
-    // A dup2() onto it: the number then names the first argument's file,
-    // wherever the call is (a value no store shows).
-    for (const CallExpr *D : P->dupsInto(I.K)) {
-      Stored = true;
-      if (!Source(D->getArg(0), P->Owner.lookup(D), I.Depth, {}))
-        return false;
-    }
     for (const Event &E : P->eventsFor(I.K)) {
       if (E.Kind != EvKind::Copy || !E.Src)
         continue;
@@ -4680,6 +4679,18 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
     // files put there: not known.
     if (I.K.Kind == FdKey::Field && !Stored)
       return false;
+    // A dup2() onto it, wherever the call is: the variable then names the
+    // first argument's file too, besides the values its stores show. With
+    // no store in view (a parameter, a local filled through a pointer) its
+    // values are not all known.
+    // A copy: following a source may walk a function for the first time,
+    // which makes the index again.
+    std::vector<const CallExpr *> Dups = P->dupsInto(I.K).vec();
+    if (!Dups.empty() && !Stored)
+      return false;
+    for (const CallExpr *D : Dups)
+      if (!Source(D->getArg(0), P->Owner.lookup(D), I.Depth, {}))
+        return false;
   }
   return !Out.empty() || FromFacts;
 }

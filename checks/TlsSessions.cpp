@@ -158,6 +158,46 @@ TlsSessions::Origin fromFd(const NonBlockingOrigin &O,
 }
 } // namespace
 
+namespace {
+/// GNUTLS_NONBLOCK's value, as the translation unit's <gnutls/gnutls.h>
+/// declares it (an enumerator), or none.
+std::optional<uint64_t> nonBlockFlag(const ASTContext &Ctx) {
+  DeclarationName Name(&Ctx.Idents.get("GNUTLS_NONBLOCK"));
+  for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(Name))
+    if (const auto *E = dyn_cast<EnumConstantDecl>(D))
+      return E->getInitVal().getLimitedValue();
+  return std::nullopt;
+}
+
+/// \p E, a value or'ed into gnutls_init's flags, may hold GNUTLS_NONBLOCK:
+/// it names it, or one of its constant parts has its bit (`8`, an alias
+/// `kNonBlock`, an enumerator of the program's own equal to it).
+bool mayHoldNonBlock(const Expr *E, const ASTContext &Ctx) {
+  if (NonBlockingFdAnalysis::mentionsName(E, "GNUTLS_NONBLOCK", Ctx))
+    return true;
+  std::optional<uint64_t> Bit = nonBlockFlag(Ctx);
+  if (!Bit)
+    return false;
+  std::function<bool(const Expr *)> Holds = [&](const Expr *X) {
+    if (!X->isValueDependent() && X->isIntegerConstantExpr(Ctx)) {
+      Expr::EvalResult R;
+      return !X->EvaluateAsInt(R, Ctx) ||
+             (R.Val.getInt().getLimitedValue() & *Bit) != 0;
+    }
+    for (const Stmt *C : X->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(C); CE && Holds(CE))
+        return true;
+    return false;
+  };
+  return Holds(E);
+}
+
+/// How flags may be changed and stay known: set, or'ed with, masked.
+bool keepsFlagsKnown(BinaryOperatorKind Op) {
+  return Op == BO_Assign || Op == BO_OrAssign || Op == BO_AndAssign;
+}
+} // namespace
+
 bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
   if (!Fn || !Fn->getBody())
     return false;
@@ -172,7 +212,7 @@ bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
   llvm::SmallVector<const VarDecl *, 4> Work;
   llvm::DenseSet<const VarDecl *> Seen;
   auto OnlyLocals = [&](const Expr *E) {
-    return !findStmt(E, [&](const Stmt *S) {
+    return !mayHoldNonBlock(E, Ctx) && !findStmt(E, [&](const Stmt *S) {
       if (isa<CallExpr>(S) || isa<MemberExpr>(S) || isa<ArraySubscriptExpr>(S))
         return true;
       const auto *R = dyn_cast<DeclRefExpr>(S);
@@ -194,12 +234,13 @@ bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
     const VarDecl *V = Work.pop_back_val();
     if (V->getInit() && !OnlyLocals(V->getInit()))
       return false;
-    // Every store to it (`|=` included: constants or'ed in), and never its
-    // address.
+    // Every store to it (`|=` included: constants or'ed in; not `+=` or
+    // `<<=`, which may make any bit), and never its address.
     if (findStore(Fn->getBody(), V, [&](const Stmt *Op, const Expr *From) {
           if (const auto *U = dyn_cast<UnaryOperator>(Op))
-            return U->getOpcode() == UO_AddrOf;
-          return !OnlyLocals(From);
+            return U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp();
+          return !keepsFlagsKnown(cast<BinaryOperator>(Op)->getOpcode()) ||
+                 !OnlyLocals(From);
         }))
       return false;
   }
@@ -208,13 +249,16 @@ bool TlsSessions::flagsOwnConstants(const Expr *Flags, const FunctionDecl *Fn) {
 
 bool TlsSessions::staticFlagsConstants(const VarDecl *V) {
   V = V->getCanonicalDecl();
+  // Not a class's static member: `this->flags` and `obj.flags` name it
+  // too.
   if (!V->hasGlobalStorage() || V->isExternallyVisible() ||
-      !V->getType()->isIntegerType() || V->getType().isVolatileQualified())
+      V->isStaticDataMember() || !V->getType()->isIntegerType() ||
+      V->getType().isVolatileQualified())
     return false;
   ASTContext &Ctx = V->getASTContext();
   auto Constant = [&](const Expr *E) {
     return E && !E->isValueDependent() && E->isIntegerConstantExpr(Ctx) &&
-           !NonBlockingFdAnalysis::mentionsName(E, "GNUTLS_NONBLOCK", Ctx);
+           !mayHoldNonBlock(E, Ctx);
   };
   if (const VarDecl *Def = V->getDefinition();
       Def && Def->getInit() && !Constant(Def->getInit()))
@@ -249,7 +293,7 @@ bool TlsSessions::staticFlagsConstants(const VarDecl *V) {
         C && C->getCastKind() == CK_LValueToRValue)
       continue;
     const auto *B = Ps[0].get<BinaryOperator>();
-    if (!B || !B->isAssignmentOp() || B->getLHS() != Up ||
+    if (!B || !keepsFlagsKnown(B->getOpcode()) || B->getLHS() != Up ||
         !Constant(B->getRHS()))
       return false;
   }

@@ -122,3 +122,73 @@ int read_body(int fd, char *buf, size_t left) {
   }
   return 0;
 }
+
+// Twin: a predicate named for errno is no accessor of it; its result is
+// not the code.
+int errno_is_fatal(void);
+
+int read_trailer(int fd, char *buf, size_t left) {
+  make_nonblocking(fd);
+  while (left > 0) {
+    ssize_t n = read(fd, buf, left);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'read' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE+3]]:7: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'fd' was made non-blocking here
+    if (n < 0 && !errno_is_fatal())
+      continue;
+    // CHECK-FIXES: {{^}}    if (n < 0 && !errno_is_fatal()) {{[{]}}{{$}}
+    // CHECK-FIXES-NEXT: {{^}}      struct pollfd wait_pfd = {fd, POLLIN, 0};{{$}}
+    // CHECK-FIXES-NEXT: {{^}}      (void)poll(&wait_pfd, 1, -1);{{$}}
+    // CHECK-FIXES-NEXT: {{^}}      continue;{{$}}
+    // CHECK-FIXES-NEXT: {{^}}    }{{$}}
+    if (n <= 0)
+      return -1;
+    buf += n;
+    left -= (size_t)n;
+  }
+  return 0;
+}
+
+// Twin: a helper named for EINTR and for "again" takes EAGAIN too.
+int sock_eintr_or_again(int e);
+
+int read_record(int fd, char *buf, size_t left) {
+  make_nonblocking(fd);
+  while (left > 0) {
+    ssize_t n = read(fd, buf, left);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'read' on fd 'fd' is retried on EAGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE-3]]:20: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'fd' was made non-blocking here
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: no fix-it: the retry falls off the end of the loop body; wait for readiness on that path
+    int saved = save_socket_errno();
+    if (n == -1 && sock_eintr_or_again(saved))
+      ;
+    else if (n == -1 && is_errno_eagain_or_ewouldblock(saved))
+      sleep(1);
+    else if (n <= 0)
+      return -1;
+    else {
+      buf += n;
+      left -= (size_t)n;
+    }
+  }
+  return 0;
+}
+
+// Quiet: a helper whose name turns EINTR round is not an EINTR test; what
+// it says of EAGAIN is not known.
+int not_eintr(int e);
+
+int read_line(int fd, char *buf, size_t left) {
+  make_nonblocking(fd);
+  while (left > 0) {
+    ssize_t n = read(fd, buf, left);
+    if (n == -1 && !not_eintr(errno))
+      continue;
+    if (n <= 0)
+      return -1;
+    buf += n;
+    left -= (size_t)n;
+  }
+  return 0;
+}

@@ -178,3 +178,76 @@ int shared_handshake(shared_socket *hd) {
   // CHECK-FIXES: {{^}}    { ret = gnutls_handshake(hd->session); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
   return ret;
 }
+
+// Twins: constants that hold GNUTLS_NONBLOCK's bit without naming it (a
+// bare 8, a constant of the file set to it), and a store that may make any
+// bit (`<<=`).
+static const unsigned int quick_bit = GNUTLS_NONBLOCK;
+static unsigned int bare_flags = GNUTLS_CLIENT | GNUTLS_DATAGRAM;
+static unsigned int alias_flags = GNUTLS_CLIENT | GNUTLS_DATAGRAM;
+static unsigned int shifted_flags = GNUTLS_DATAGRAM;
+
+void parse_bits(int quick) {
+  if (quick) {
+    bare_flags |= 8;
+    alias_flags |= quick_bit;
+    shifted_flags <<= 1;
+  }
+}
+
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} bare_socket;
+
+int bare_handshake(bare_socket *hd) {
+  int ret;
+  hd->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  gnutls_init(&hd->session, bare_flags);
+  gnutls_transport_set_int(hd->session, hd->fd);
+  do
+    ret = gnutls_handshake(hd->session);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_handshake' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    { ret = gnutls_handshake(hd->session); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
+  return ret;
+}
+
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} alias_socket;
+
+int alias_handshake(alias_socket *hd) {
+  int ret;
+  hd->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  gnutls_init(&hd->session, alias_flags);
+  gnutls_transport_set_int(hd->session, hd->fd);
+  do
+    ret = gnutls_handshake(hd->session);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_handshake' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    { ret = gnutls_handshake(hd->session); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
+  return ret;
+}
+
+typedef struct {
+  int fd;
+  gnutls_session_t session;
+} shifted_socket;
+
+int shifted_handshake(shifted_socket *hd) {
+  int ret;
+  hd->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  gnutls_init(&hd->session, shifted_flags);
+  gnutls_transport_set_int(hd->session, hd->fd);
+  do
+    ret = gnutls_handshake(hd->session);
+  while (ret == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'gnutls_handshake' on the socket of 'hd->session' is retried on GNUTLS_E_AGAIN without waiting for it to become readable [nbio-busy-wait-retry]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the call is retried from here
+  // CHECK-FIXES: {{^}}    { ret = gnutls_handshake(hd->session); if (ret == GNUTLS_E_AGAIN) { struct pollfd wait_pfd = {gnutls_transport_get_int(hd->session), !gnutls_record_get_direction(hd->session) ? POLLIN : POLLOUT, 0}; (void)poll(&wait_pfd, 1, -1); } }{{$}}
+  return ret;
+}

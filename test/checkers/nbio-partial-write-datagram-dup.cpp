@@ -102,3 +102,53 @@ public:
     // CHECK-MESSAGES: :[[@LINE-6]]:53: note: 'MSG_DONTWAIT' makes this call non-blocking
   }
 };
+
+// Twin: dup2() onto a number names whatever the number holds at each use;
+// the file's other uses of descriptor 3 (a stream socket handed down by the
+// service manager) are not made datagrams by it.
+enum { InheritedFd = 3 };
+
+void fall_back_to_udp() { dup2(socket(AF_INET, SOCK_DGRAM, 0), InheritedFd); }
+
+int answer(const char *reply, size_t size) {
+  ssize_t sent = send(InheritedFd, reply, size, MSG_DONTWAIT);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'send' on non-blocking fd 'InheritedFd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+  // CHECK-MESSAGES: :[[@LINE+3]]:7: note: a short count is taken for a failure here
+  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: a short write ends here, and the bytes not yet written are lost
+  // CHECK-MESSAGES: :[[@LINE-4]]:49: note: 'MSG_DONTWAIT' makes this call non-blocking
+  if (sent != static_cast<ssize_t>(size))
+    return -1;
+  return 0;
+}
+
+// Twin: a copy of descriptor 0 is of any kind (a TCP socket under inetd).
+int answer_either(bool datagram, const char *reply, size_t size) {
+  int fd = datagram ? socket(AF_INET, SOCK_DGRAM, 0) : dup(0);
+  ssize_t sent = send(fd, reply, size, MSG_DONTWAIT);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'send' on non-blocking fd 'fd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+  // CHECK-MESSAGES: :[[@LINE+3]]:7: note: a short count is taken for a failure here
+  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: a short write ends here, and the bytes not yet written are lost
+  // CHECK-MESSAGES: :[[@LINE-4]]:40: note: 'MSG_DONTWAIT' makes this call non-blocking
+  if (sent != static_cast<ssize_t>(size))
+    return -1;
+  return 0;
+}
+
+// Twin: a field the file fills only with dup2() holds what other files
+// put there too.
+struct Link {
+  int fd;
+};
+
+void link_to_udp(Link *l) { dup2(socket(AF_INET, SOCK_DGRAM, 0), l->fd); }
+
+int link_send(Link *l, const char *reply, size_t size) {
+  ssize_t sent = send(l->fd, reply, size, MSG_DONTWAIT);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'send' on non-blocking fd 'l->fd' treats a short write as a failure; under load it writes only what fits in the buffer [nbio-partial-write]
+  // CHECK-MESSAGES: :[[@LINE+3]]:7: note: a short count is taken for a failure here
+  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: a short write ends here, and the bytes not yet written are lost
+  // CHECK-MESSAGES: :[[@LINE-4]]:43: note: 'MSG_DONTWAIT' makes this call non-blocking
+  if (sent != static_cast<ssize_t>(size))
+    return -1;
+  return 0;
+}

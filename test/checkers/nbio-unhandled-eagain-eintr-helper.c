@@ -65,3 +65,17 @@ int send_other(int fd, const char *b, size_t n) {
   }
   return 0;
 }
+
+// Quiet: a helper named for EINTR and for "again" takes EAGAIN too, so the
+// connection is closed on other errors only.
+int sock_eintr_or_again(int e);
+
+int send_notice(int fd, const char *b, size_t n) {
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+  ssize_t r = send(fd, b, n, 0);
+  if (r < 0 && !sock_eintr_or_again(errno)) {
+    close(fd);
+    return -1;
+  }
+  return r == (ssize_t)n ? 0 : 1;
+}
