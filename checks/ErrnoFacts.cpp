@@ -333,19 +333,24 @@ bool WouldBlockClassifiers::interruptOnlyHelper(const CallExpr *Call,
   if (!V || Def->getNumParams() != 1)
     return false;
   const ParmVarDecl *P = Def->getParamDecl(0);
-  std::function<bool(const Expr *)> OnlyEintr = [&](const Expr *E) {
+  // The same test a few times at most (`e == EINTR || e == EINTR`); a
+  // longer chain is not followed (the stack).
+  constexpr unsigned MaxEintrTerms = 8;
+  std::function<bool(const Expr *, unsigned)> OnlyEintr = [&](const Expr *E,
+                                                              unsigned Depth) {
     const auto *B = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
-    if (!B)
+    if (!B || Depth > MaxEintrTerms)
       return false;
     if (B->getOpcode() == BO_LOr)
-      return OnlyEintr(B->getLHS()) && OnlyEintr(B->getRHS());
+      return OnlyEintr(B->getLHS(), Depth + 1) &&
+             OnlyEintr(B->getRHS(), Depth + 1);
     if (B->getOpcode() != BO_EQ)
       return false;
     const auto *R = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
     std::optional<ErrnoConst> C = spelledErrnoConst(B->getRHS(), Ctx);
     return R && R->getDecl() == P && C && *C == ErrnoConst::EIntr;
   };
-  return OnlyEintr(V);
+  return OnlyEintr(V, 0);
 }
 
 unsigned WouldBlockClassifiers::classifierMask(const CallExpr *Call,

@@ -4560,9 +4560,8 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       }
       // dup(), dup2() and dup3() give another number for the same open
       // file: a socket of the same type, the same pipe (mosh's copy
-      // constructor, `fd_(dup(other.fd_))`).
-      // A copy of a number (`dup(0)`: stdin, a socket under inetd) is of
-      // any kind.
+      // constructor, `fd_(dup(other.fd_))`). A copy of a number (`dup(0)`:
+      // stdin, a socket under inetd) is of any kind.
       if ((N == "dup" || N == "dup2" || N == "dup3") && C->getNumArgs() >= 1)
         return constantFd(C->getArg(0), Ctx) == ConstantFd::NotConstant &&
                Source(C->getArg(0), Where, Depth + 1, Via);
@@ -4682,9 +4681,9 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
     // A dup2() onto it, wherever the call is: the variable then names the
     // first argument's file too, besides the values its stores show. With
     // no store in view (a parameter, a local filled through a pointer) its
-    // values are not all known.
-    // A copy: following a source may walk a function for the first time,
-    // which makes the index again.
+    // values are not all known. (A copy of the list: following a source
+    // may walk a function for the first time, which makes the index
+    // again.)
     std::vector<const CallExpr *> Dups = P->dupsInto(I.K).vec();
     if (!Dups.empty() && !Stored)
       return false;

@@ -178,18 +178,25 @@ bool mayHoldNonBlock(const Expr *E, const ASTContext &Ctx) {
   std::optional<uint64_t> Bit = nonBlockFlag(Ctx);
   if (!Bit)
     return false;
-  std::function<bool(const Expr *)> Holds = [&](const Expr *X) {
+  // Flags are a few terms or'ed together; a deeper expression is taken to
+  // hold it rather than followed (the stack).
+  constexpr unsigned MaxFlagsDepth = 32;
+  std::function<bool(const Expr *, unsigned)> Holds = [&](const Expr *X,
+                                                          unsigned Depth) {
+    if (Depth > MaxFlagsDepth)
+      return true;
     if (!X->isValueDependent() && X->isIntegerConstantExpr(Ctx)) {
       Expr::EvalResult R;
       return !X->EvaluateAsInt(R, Ctx) ||
              (R.Val.getInt().getLimitedValue() & *Bit) != 0;
     }
     for (const Stmt *C : X->children())
-      if (const auto *CE = dyn_cast_or_null<Expr>(C); CE && Holds(CE))
+      if (const auto *CE = dyn_cast_or_null<Expr>(C);
+          CE && Holds(CE, Depth + 1))
         return true;
     return false;
   };
-  return Holds(E);
+  return Holds(E, 0);
 }
 
 /// How flags may be changed and stay known: set, or'ed with, masked.
