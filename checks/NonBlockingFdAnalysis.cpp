@@ -5508,18 +5508,12 @@ void NonBlockingFdAnalysis::exportBlocking(
   // A field holds only descriptors of a kind (\p Kind asked of each value
   // stored), as this file uses it: nothing escapes (its address, an
   // initializer), every value stored is -1 or of that kind, and dup2() does
-  // not make its number another descriptor. None if not; else whether the
-  // file stores one.
-  std::set<FdKey> DupTargets;
-  for (const auto &[Fn, Calls] : P->CallsByFn)
-    for (const CallExpr *C : Calls)
-      if (llvm::StringRef N = globalCalleeName(C);
-          (N == "dup2" || N == "dup3") && C->getNumArgs() >= 2)
-        DupTargets.insert(keyOf(C->getArg(1)));
+  // not make its number another descriptor (Impl::dupsInto). None if not;
+  // else whether the file stores one.
   auto EveryStore =
       [&](const FdKey &K,
           llvm::function_ref<bool(const Event &)> Kind) -> std::optional<bool> {
-    if (Escaped.contains(cast<FieldDecl>(K.D)) || DupTargets.count(K))
+    if (Escaped.contains(cast<FieldDecl>(K.D)) || !P->dupsInto(K).empty())
       return std::nullopt;
     bool Stores = false;
     for (const Event &E : P->eventsFor(K)) {
