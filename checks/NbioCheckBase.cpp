@@ -1421,6 +1421,14 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
           C->getArg(Info->FdArg), Fn, FdField.empty() ? &FdField : nullptr);
       if (!P)
         continue;
+      // So is a function that makes the descriptor blocking on every path
+      // to the call, for that call alone (ncat's blocking_fdinfo_send:
+      // block_socket(fdn->fd), the send, unblock_socket(fdn->fd)): the call
+      // waits and neither fails with EAGAIN nor stops short, whatever the
+      // callers pass. What it leaves behind is its callers' concern, as for
+      // any setter.
+      if (A.madeBlockingAt(fdOf(C, *Info), C, Fn))
+        continue;
       FailurePath FP = paths(A).follow(C, C->getArg(Info->FdArg), Fn,
                                        Hypothesis::WouldBlock);
       if (!failureHandedBack(FP, C, Fn, *Ctx))

@@ -309,6 +309,8 @@ static const std::pair<llvm::StringRef, WrapperSpec> BuiltinWrappers[] = {
     {"qemu_socket_set_block", {0, -1, true, true}},
     {"qemu_set_block", {0, -1, true, true}},
     {"unblock_socket", {0}},
+    {"block_socket",
+     {0, -1, true, true}}, // nmap's nbase, unblock_socket's pair
     {"commSetNonBlocking", {0}},
     {"commUnsetNonBlocking", {0, -1, true, true}},
     {"pa_make_fd_nonblock", {0}},
@@ -327,7 +329,7 @@ static const std::pair<llvm::StringRef, WrapperSpec> BuiltinWrappers[] = {
     {"socket_set_nonblocking", {0, -1, true, false, true}},
     {"sock_set_nonblocking", {0, -1, true, false, true}},
     {"set_blocking", {0, -1, true, true, true}},
-    {"fd_set_nonblock", {0}},           // unbound
+    {"fd_set_nonblock", {0}},              // unbound
     {"fd_set_block", {0, -1, true, true}}, // unbound
 };
 
@@ -2243,6 +2245,9 @@ struct NonBlockingFdAnalysis::Impl {
               return O;
         if (!EntryReaches)
           return std::nullopt;
+        // A field every caller made blocking before the call.
+        if (clearedInEveryCaller(K, Fn, At))
+          return std::nullopt;
         return beforeAnyEvent(K, Fn);
       }
     }
@@ -2587,6 +2592,141 @@ struct NonBlockingFdAnalysis::Impl {
     std::optional<FdKey> From = soleSourceField(K);
     return From && clearedOnEveryPath(*From, Def, At);
   }
+
+  /// \p K, a field, holds a blocking descriptor at \p At in \p Fn because
+  /// every caller made it so: no event on K (nor on the one field it is
+  /// filled from, soleSourceField) reaches At in Fn, and at each call of Fn
+  /// (all known: callersAllKnown) the caller's last events on every path
+  /// make K or its source blocking, or, none reaching that call either, the
+  /// same holds for the caller in turn. Unbound's remote control: the
+  /// request handler makes the connection blocking (`fd_set_block(s->c->fd)`)
+  /// and then runs the command, whose helpers send and receive on
+  /// `res->fd` (filled only from `c->fd`) a few calls down.
+  ///
+  /// Nothing on the way may make the descriptor non-blocking: a function
+  /// that stores another descriptor in K or its source, or changes its
+  /// mode (other than blocking it), is taken to run wherever it may be
+  /// called from (mayRunSetterOf), and then no caller decides. As within
+  /// one function (clearedOnEveryPath), calls into other files and through
+  /// pointers are taken to leave the mode alone.
+  bool clearedInEveryCaller(const FdKey &K, const FunctionDecl *Fn,
+                            const Stmt *At, unsigned Depth = 0) {
+    if (K.Kind != FdKey::Field || !Fn)
+      return false;
+    if (Depth > MaxClearingCallerDepth) {
+      CallerDepthCut = true;
+      return false;
+    }
+    const FunctionDecl *Def = Fn->getDefinition();
+    if (!Def)
+      return false;
+    expandPendingIn(Def);
+    std::optional<FdKey> From = soleSourceField(K);
+    // A caller that makes it blocking itself (the use's own function was
+    // asked that already: madeBlockingAt, keyNonBlockingImpl). Through the
+    // source field only when the file never stores a descriptor there: K
+    // may hold a copy of what the source held before such a store
+    // (`r.fd = c->fd; c->fd = accept4(...); fd_set_block(c->fd);`).
+    if (Depth > 0 &&
+        (clearedOnEveryPath(K, Def, At) ||
+         (From && !storedInFile(*From) && clearedOnEveryPath(*From, Def, At))))
+      return !mayRunSetterOf(K, Def);
+    // No event on the field or its source on any path to At: what Def
+    // was called with decides.
+    auto NoEventReaches = [&](const FdKey &Key) {
+      bool EntryReaches = false;
+      auto Reaching =
+          reachingEvents(eventsFor(Key), Def, Key, At, EntryReaches);
+      return Reaching && Reaching->empty() && EntryReaches;
+    };
+    if (!callersAllKnown(Def) || !NoEventReaches(K) ||
+        (From && !NoEventReaches(*From)) || mayRunSetterOf(K, Def))
+      return false;
+    auto MemoKey = std::make_pair(K.tuple(), Def);
+    if (auto It = CallersClear.find(MemoKey); It != CallersClear.end())
+      return It->second;
+    // A cycle of calls (recursion) answers no while it is being asked.
+    CallersClear[MemoKey] = false;
+    bool All = true;
+    const bool OuterCut = CallerDepthCut;
+    CallerDepthCut = false;
+    // By index: judging a caller may walk a function for the first time,
+    // which files more call sites and may move the vector.
+    for (size_t I = 0; All && I < CallSites[Def].size(); ++I) {
+      const CallExpr *C = CallSites[Def][I];
+      All = clearedInEveryCaller(K, Owner.lookup(C), C, Depth + 1);
+    }
+    // An answer the depth bound cut short holds for this depth only: not
+    // kept, and the caller's answer is cut short too.
+    const bool CutHere = CallerDepthCut;
+    CallerDepthCut = OuterCut || CutHere;
+    if (CutHere) {
+      CallersClear.erase(MemoKey);
+      return false;
+    }
+    return CallersClear[MemoKey] = All;
+  }
+  bool CallerDepthCut = false;
+
+  /// The file stores a descriptor in the field \p K somewhere (an
+  /// assignment or an initializer, a copy of another field included).
+  bool storedInFile(const FdKey &K) {
+    return llvm::any_of(eventsFor(K),
+                        [](const Event &E) { return E.Kind == EvKind::Copy; });
+  }
+  /// How many callers clearedInEveryCaller climbs, to bound its recursion
+  /// (the stack): a command dispatcher reaches its output helpers in a few
+  /// calls (unbound's writer is four below its handler: dispatcher,
+  /// command, printf-like helper, writer), far fewer than this; past it
+  /// the answer is no (and not kept, so that no other question's answer
+  /// depends on which was asked first).
+  static constexpr unsigned MaxClearingCallerDepth = 32;
+  std::map<std::pair<decltype(FdKey().tuple()), const FunctionDecl *>, bool>
+      CallersClear;
+
+  /// \p Fn may run, itself or through the TU's direct calls, an event that
+  /// leaves \p K (or the field it is filled from) other than blocking: a
+  /// descriptor stored there (but the copy of the source that fills K), or
+  /// its mode made non-blocking or not known.
+  bool mayRunSetterOf(const FdKey &K, const FunctionDecl *Fn) {
+    auto [It, New] = SetterRunners.try_emplace(K.tuple());
+    llvm::DenseSet<const FunctionDecl *> &Runners = It->second;
+    if (New) {
+      // Every call of the TU turned into its events first: a setter's
+      // call is an event in its caller.
+      expandAll();
+      std::optional<FdKey> From = soleSourceField(K);
+      llvm::SmallVector<const FunctionDecl *, 16> Work;
+      auto Seed = [&](const FdKey &Key) {
+        for (const Event &E : eventsFor(Key)) {
+          if (E.Kind == EvKind::Clear && !E.G.Param)
+            continue;
+          if (E.Kind == EvKind::Copy && From && Key.tuple() == K.tuple() &&
+              E.Src && keyOf(E.Src).tuple() == From->tuple())
+            continue;
+          if (E.Fn && Runners.insert(E.Fn->getCanonicalDecl()).second)
+            Work.push_back(E.Fn->getCanonicalDecl());
+        }
+      };
+      Seed(K);
+      if (From)
+        Seed(*From);
+      // Their callers, and theirs: the functions that may run one.
+      while (!Work.empty()) {
+        const FunctionDecl *F = Work.pop_back_val();
+        const FunctionDecl *Def = F->getDefinition();
+        if (!Def)
+          continue;
+        for (size_t I = 0; I < CallSites[Def].size(); ++I)
+          if (const FunctionDecl *G = Owner.lookup(CallSites[Def][I]))
+            if (Runners.insert(G->getCanonicalDecl()).second)
+              Work.push_back(G->getCanonicalDecl());
+      }
+    }
+    return Runners.contains(Fn->getCanonicalDecl());
+  }
+  std::map<decltype(FdKey().tuple()), llvm::DenseSet<const FunctionDecl *>>
+      SetterRunners;
 
   /// On every path of \p Def's CFG to \p At, the last event on \p K makes
   /// it blocking (and not through one of Def's own arguments). Def's
@@ -2955,6 +3095,12 @@ struct NonBlockingFdAnalysis::Impl {
       bool VisitDecl(Decl *D) {
         if (const auto *A = D->getAttr<AliasAttr>())
           I.AliasTargets.insert(A->getAliasee());
+        // `__attribute__((cleanup(f)))` calls f where the variable's scope
+        // ends, with no call in the source.
+        if (const auto *A = D->getAttr<CleanupAttr>())
+          if (const FunctionDecl *F = A->getFunctionDecl())
+            if (const FunctionDecl *Def = F->getDefinition())
+              I.ReferencedOtherwise.insert(Def);
         return true;
       }
       bool VisitCallExpr(CallExpr *C) {
@@ -2966,6 +3112,16 @@ struct NonBlockingFdAnalysis::Impl {
           if (const FunctionDecl *Def = F->getDefinition())
             ++I.CalleeReferences[Def];
         }
+        return true;
+      }
+      // A template's call that depends on its arguments (`flush(x)` in a
+      // generic lambda) names each candidate; the instantiation's call
+      // is one the walk does not see.
+      bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *E) {
+        for (const NamedDecl *D : E->decls())
+          if (const auto *F = dyn_cast<FunctionDecl>(D->getUnderlyingDecl()))
+            if (const FunctionDecl *Def = F->getDefinition())
+              I.ReferencedOtherwise.insert(Def);
         return true;
       }
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
@@ -4298,7 +4454,8 @@ bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
   P->expandPendingIn(Def);
   return P->clearedOnEveryPath(K, Def, At) ||
          P->clearedThroughSourceField(K, Def, At) ||
-         clearedByHandleHelper(Fd, At, Def);
+         clearedByHandleHelper(Fd, At, Def) ||
+         P->clearedInEveryCaller(K, Def, At);
 }
 
 bool NonBlockingFdAnalysis::clearedByHandleHelper(const Expr *Fd,
