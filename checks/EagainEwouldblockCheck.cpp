@@ -255,6 +255,63 @@ bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
   });
 }
 
+bool EagainEwouldblockCheck::inLinuxOnlyBranch(SourceLocation Loc) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  std::pair<FileID, unsigned> Spelled =
+      SM.getDecomposedLoc(SM.getSpellingLoc(Loc));
+  FileID FID = Spelled.first;
+  if (FID.isInvalid())
+    return false;
+  auto [It, New] = LinuxBranches.try_emplace(FID);
+  if (New) {
+    bool Invalid = false;
+    StringRef Buf = SM.getBufferData(FID, &Invalid);
+    // Macros that only Linux's headers define: the compiler's own, and
+    // send()'s MSG_MORE (the BSDs and macOS have no such flag).
+    auto LinuxMacro = [](const Token &T) {
+      return T.is(tok::raw_identifier) &&
+             llvm::is_contained({"__linux__", "__linux", "MSG_MORE"},
+                                T.getRawIdentifier());
+    };
+    if (!Invalid && (Buf.contains("linux") || Buf.contains("MSG_MORE"))) {
+      // Open conditionals: where the branch began, if it is such a one.
+      llvm::SmallVector<std::optional<unsigned>, 8> Open;
+      std::vector<std::pair<unsigned, unsigned>> &Ranges = It->second;
+      forEachDirective(
+          SM, FID, Buf, Ctx->getLangOpts(),
+          [&](StringRef D, unsigned HashAt, llvm::ArrayRef<Token> Rest) {
+            // `#ifdef X`, `#if defined(X)`, `#if defined X`: X alone.
+            bool Linux =
+                (D == "ifdef" && Rest.size() == 1 && LinuxMacro(Rest[0])) ||
+                (D == "if" && !Rest.empty() &&
+                 Rest[0].is(tok::raw_identifier) &&
+                 Rest[0].getRawIdentifier() == "defined" &&
+                 ((Rest.size() == 2 && LinuxMacro(Rest[1])) ||
+                  (Rest.size() == 4 && Rest[1].is(tok::l_paren) &&
+                   LinuxMacro(Rest[2]) && Rest[3].is(tok::r_paren))));
+            if (D == "if" || D == "ifdef" || D == "ifndef") {
+              Open.push_back(Linux ? std::optional<unsigned>(HashAt)
+                                   : std::nullopt);
+            } else if ((D == "else" || D == "elif" || D == "elifdef" ||
+                        D == "elifndef" || D == "endif") &&
+                       !Open.empty()) {
+              // The Linux branch ends at the next branch of its block.
+              if (Open.back())
+                Ranges.push_back({*Open.back(), HashAt});
+              Open.back().reset();
+              if (D == "endif")
+                Open.pop_back();
+            }
+            return true;
+          });
+    }
+  }
+  unsigned Offset = Spelled.second;
+  return llvm::any_of(It->second, [&](const auto &R) {
+    return R.first <= Offset && Offset < R.second;
+  });
+}
+
 bool EagainEwouldblockCheck::inLinuxOnlyFile(SourceLocation Loc) {
   const SourceManager &SM = Ctx->getSourceManager();
   // A header's code may be built elsewhere too, whatever includes it here.
@@ -893,7 +950,8 @@ void EagainEwouldblockCheck::checkComparison(NonBlockingFdAnalysis &A,
   // the first: it is not left alone for that one's sake.
   if (HasAgain && !Via && eagainIsWrappers(A, Io, *Info, Fn))
     return;
-  if (inLinuxOnlyFile(B->getOperatorLoc()))
+  if (inLinuxOnlyFile(B->getOperatorLoc()) ||
+      inLinuxOnlyBranch(B->getOperatorLoc()))
     return;
   Reported.insert(Top);
   // A classifier's test is reported once, in the classifier, where one
@@ -1110,7 +1168,8 @@ void EagainEwouldblockCheck::checkSwitch(NonBlockingFdAnalysis &A,
     return;
   if (HasAgain && eagainIsWrappers(A, Io, *Info, Fn))
     return;
-  if (inLinuxOnlyFile(Label->getBeginLoc()))
+  if (inLinuxOnlyFile(Label->getBeginLoc()) ||
+      inLinuxOnlyBranch(Label->getBeginLoc()))
     return;
   Reported.insert(Sw);
   auto D = diag(reportLoc(Label),

@@ -98,6 +98,13 @@ private:
   bool inLinuxOnlyFile(SourceLocation Loc);
   /// The main file's answer, found once (raw tokens).
   std::optional<bool> LinuxOnlyMain;
+  /// \p Loc is spelled in the first branch of an `#ifdef`/`#if defined`
+  /// whose one condition is a macro only Linux defines (`__linux__`,
+  /// `MSG_MORE`): code built only where the two names are one.
+  bool inLinuxOnlyBranch(SourceLocation Loc);
+  /// Per file, the offset ranges of such branches (raw tokens, found once).
+  llvm::DenseMap<FileID, std::vector<std::pair<unsigned, unsigned>>>
+      LinuxBranches;
   llvm::DenseSet<const Stmt *> Reported;
   /// This TU's answers: where each file spells a name (raw tokens), the
   /// condition each node of a logical chain belongs to, errno's copies.

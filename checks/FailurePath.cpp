@@ -61,6 +61,26 @@ bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
   return Result;
 }
 
+bool WaitFunctions::suspendsScript(const CallExpr *C) {
+  llvm::StringRef Name = globalCalleeName(C);
+  if (Name == "lua_yieldk")
+    return true;
+  // The continuation's place: lua_callk(L, nargs, nresults, ctx, k),
+  // lua_pcallk(L, nargs, nresults, errfunc, ctx, k).
+  unsigned K = Name == "lua_callk" ? 4 : Name == "lua_pcallk" ? 5 : 0;
+  if (!K || C->getNumArgs() <= K)
+    return false;
+  const Expr *Cont = C->getArg(K);
+  const FunctionDecl *FD = C->getDirectCallee();
+  return FD && !Cont->isValueDependent() &&
+         !Cont->isNullPointerConstant(FD->getASTContext(),
+                                      Expr::NPC_ValueDependentIsNull);
+}
+
+bool WaitFunctions::isWaitCall(const CallExpr *C) const {
+  return C && (isWait(C->getDirectCallee()) || suspendsScript(C));
+}
+
 llvm::ArrayRef<std::pair<SourceLocation, const CallExpr *>>
 FailurePathFinder::waitLocs(const FunctionDecl *Fn) {
   auto [It, New] = WaitLocs.try_emplace(Fn);
@@ -69,8 +89,7 @@ FailurePathFinder::waitLocs(const FunctionDecl *Fn) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<std::pair<SourceLocation, const CallExpr *>> Out;
   findStmt(Fn->getBody(), [&](const Stmt *S) {
-    if (const auto *C = dyn_cast<CallExpr>(S);
-        C && Waits.isWait(C->getDirectCallee()))
+    if (const auto *C = dyn_cast<CallExpr>(S); C && Waits.isWaitCall(C))
       Out.push_back({SM.getExpansionLoc(C->getBeginLoc()), C});
     return false;
   });
@@ -1027,7 +1046,7 @@ struct FailurePathFinder::Walk {
         return true;
       if (const auto *C = dyn_cast<CallExpr>(N)) {
         const FunctionDecl *FD = C->getDirectCallee();
-        return !FD || FD->isNoReturn() || F.Waits.isWait(FD) ||
+        return !FD || FD->isNoReturn() || F.Waits.isWaitCall(C) ||
                terminalName(FD->getName());
       }
       return false;
@@ -1238,7 +1257,7 @@ struct FailurePathFinder::Walk {
     if (!FD || !FD->getIdentifier() || branchHintOperand(C))
       return false;
     llvm::StringRef N = FD->getName();
-    if (F.Waits.isWait(FD))
+    if (F.Waits.isWaitCall(C))
       return stop(PathEnd::Waits, C);
     bool AnyFdArg = false, AnyFailureArg = false;
     for (const Expr *A : C->arguments()) {
@@ -1426,7 +1445,7 @@ struct FailurePathFinder::Walk {
             return true;
           const auto *C = dyn_cast<CallExpr>(N);
           const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
-          return C && (!FD || FD->isNoReturn() || F.Waits.isWait(FD));
+          return C && (!FD || FD->isNoReturn() || F.Waits.isWaitCall(C));
         })) {
       ranOnPath(L);
       return exitOf(L);

@@ -92,6 +92,16 @@ struct WaitFunctions {
   /// qualified name; set for each TU.
   llvm::StringSet<> Project;
   bool isWait(const FunctionDecl *FD, unsigned Depth = 0) const;
+  /// \p C calls a function that waits (isWait), or hands control back to
+  /// a script's scheduler until it is resumed (suspendsScript).
+  bool isWaitCall(const CallExpr *C) const;
+  /// \p C suspends the C function that makes it until a Lua scheduler
+  /// resumes it: `lua_yieldk()` (`lua_yield()` is a macro for it), or
+  /// `lua_callk()`/`lua_pcallk()` given a continuation, the only calls that
+  /// the Lua code they run may yield across (Lua 5.2 and later). An
+  /// embedder's retry that calls a script so (nmap's NSE: the script's
+  /// socket method waits in nsock, then resumes the C function) waits.
+  static bool suspendsScript(const CallExpr *C);
   /// Answers for the current TU (a function of the TU is asked about once
   /// per call site in every loop).
   mutable llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Memo;

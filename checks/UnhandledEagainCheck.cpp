@@ -55,6 +55,32 @@ static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
                                              "MSG_DONTWAIT", Ctx);
 }
 
+/// The largest wake-up token wakesThroughPipe takes: a byte, a signal
+/// number, the 8-byte counter eventfd users write.
+constexpr int64_t MaxWakeupToken = 8;
+
+/// \p Call writes a small constant token (at most MaxWakeupToken bytes)
+/// to a pipe's write end (the self-pipe trick: a signal handler's or
+/// another thread's wake-up of a poll loop). A write that small to a pipe
+/// is atomic: it fails with EAGAIN only when the pipe is full, and then
+/// the reader has bytes waiting, so a wake-up is pending already; dropping
+/// the failure loses nothing. A message (a longer write, or one whose
+/// length is not a constant) is still reported, and so is any write to a
+/// socket.
+static bool wakesThroughPipe(const CallExpr *Call, const IoCallInfo &Info,
+                             const Expr *Fd, NonBlockingFdAnalysis &A,
+                             const ASTContext &Ctx) {
+  // write(fd, buf, len), send(fd, buf, len, flags).
+  constexpr unsigned LenArg = 2;
+  if ((Info.Name != "write" && Info.Name != "send") ||
+      Call->getNumArgs() <= LenArg || !A.isPipeEnd(Fd))
+    return false;
+  const Expr *Len = Call->getArg(LenArg);
+  Expr::EvalResult R;
+  return !Len->isValueDependent() && Len->EvaluateAsInt(R, Ctx) &&
+         R.Val.getInt().getExtValue() <= MaxWakeupToken;
+}
+
 /// A recv() or recvfrom() on \p Fd whose flags, a constant, include
 /// MSG_PEEK (`p ? MSG_PEEK : 0` names it without always asking for it).
 static const CallExpr *peekOf(const Expr *E, const Expr *Fd,
@@ -397,6 +423,8 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
 
     if (isDiscarded(Call, Fn, A)) {
       if (!FlagDiscardedResults || asksNotToWait(Call, *Info, *Ctx))
+        continue;
+      if (!wrapperCalled(Call) && wakesThroughPipe(Call, *Info, Fd, A, *Ctx))
         continue;
       // A last flush of the project's output queue on the way down
       // (openbgpd's session engine at exit: `msgbuf_write(&ibuf->w);
