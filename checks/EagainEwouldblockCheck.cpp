@@ -257,8 +257,10 @@ bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
 
 bool EagainEwouldblockCheck::inLinuxOnlyBranch(SourceLocation Loc) {
   const SourceManager &SM = Ctx->getSourceManager();
+  // Where the code is built: a macro defined in a Linux branch and used
+  // outside one is built everywhere.
   std::pair<FileID, unsigned> Spelled =
-      SM.getDecomposedLoc(SM.getSpellingLoc(Loc));
+      SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
   FileID FID = Spelled.first;
   if (FID.isInvalid())
     return false;
@@ -266,14 +268,15 @@ bool EagainEwouldblockCheck::inLinuxOnlyBranch(SourceLocation Loc) {
   if (New) {
     bool Invalid = false;
     StringRef Buf = SM.getBufferData(FID, &Invalid);
-    // Macros that only Linux's headers define: the compiler's own, and
-    // send()'s MSG_MORE (the BSDs and macOS have no such flag).
+    // The compiler's own Linux macros. Not a flag only Linux's headers
+    // define (MSG_MORE): projects define such flags as 0 where they are
+    // missing (`#ifndef MSG_MORE` / `#define MSG_MORE 0`), and then the
+    // branch is built everywhere.
     auto LinuxMacro = [](const Token &T) {
       return T.is(tok::raw_identifier) &&
-             llvm::is_contained({"__linux__", "__linux", "MSG_MORE"},
-                                T.getRawIdentifier());
+             llvm::is_contained({"__linux__", "__linux"}, T.getRawIdentifier());
     };
-    if (!Invalid && (Buf.contains("linux") || Buf.contains("MSG_MORE"))) {
+    if (!Invalid && Buf.contains("linux")) {
       // Open conditionals: where the branch began, if it is such a one.
       llvm::SmallVector<std::optional<unsigned>, 8> Open;
       std::vector<std::pair<unsigned, unsigned>> &Ranges = It->second;

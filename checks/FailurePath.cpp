@@ -63,6 +63,17 @@ bool WaitFunctions::isWait(const FunctionDecl *FD, unsigned Depth) const {
 
 bool WaitFunctions::suspendsScript(const CallExpr *C) {
   llvm::StringRef Name = globalCalleeName(C);
+  const FunctionDecl *FD = C->getDirectCallee();
+  // Lua's own: the first parameter is a `lua_State *` (a project's
+  // function of the same name is not).
+  if (!FD || FD->getNumParams() == 0)
+    return false;
+  QualType First = FD->getParamDecl(0)->getType();
+  const RecordDecl *RD = First->isPointerType()
+                             ? First->getPointeeType()->getAsRecordDecl()
+                             : nullptr;
+  if (!RD || !RD->getIdentifier() || RD->getName() != "lua_State")
+    return false;
   if (Name == "lua_yieldk")
     return true;
   // The continuation's place: lua_callk(L, nargs, nresults, ctx, k),
@@ -71,10 +82,14 @@ bool WaitFunctions::suspendsScript(const CallExpr *C) {
   if (!K || C->getNumArgs() <= K)
     return false;
   const Expr *Cont = C->getArg(K);
-  const FunctionDecl *FD = C->getDirectCallee();
-  return FD && !Cont->isValueDependent() &&
-         !Cont->isNullPointerConstant(FD->getASTContext(),
-                                      Expr::NPC_ValueDependentIsNull);
+  ASTContext &Ctx = FD->getASTContext();
+  if (Cont->isValueDependent() ||
+      Cont->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull))
+    return false;
+  // A constant that is null (`static const lua_KFunction none = 0;`).
+  Expr::EvalResult R;
+  return !(Cont->EvaluateAsRValue(R, Ctx) && R.Val.isLValue() &&
+           R.Val.isNullPointer());
 }
 
 bool WaitFunctions::isWaitCall(const CallExpr *C) const {

@@ -1394,6 +1394,26 @@ NbioCheckBase::wrappersIf(NonBlockingFdAnalysis &A,
   return Out;
 }
 
+bool NbioCheckBase::waitsWhenBlocking(const CallExpr *C) const {
+  // Down the wrappers of the TU to the library call (a wrapper known only
+  // from the facts shows no flags: not followed).
+  for (unsigned Depth = 0; C && Depth <= MaxWrapperDepth; ++Depth) {
+    if (const IoWrapper *W = wrapperCalled(C)) {
+      C = W->Inner;
+      continue;
+    }
+    const IoCallInfo *I = lookupIoCall(C);
+    if (!I || I->Family != IoFamily::Plain)
+      return false;
+    if (I->FlagsArg < 0 || unsigned(I->FlagsArg) >= C->getNumArgs())
+      return true;
+    const Expr *Flags = C->getArg(I->FlagsArg);
+    return !Flags->isValueDependent() && Flags->isIntegerConstantExpr(*Ctx) &&
+           !NonBlockingFdAnalysis::mentionsName(Flags, "MSG_DONTWAIT", *Ctx);
+  }
+  return false;
+}
+
 void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const CallExpr *> Calls,
                                   std::vector<const Stmt *> &Out) {
@@ -1426,8 +1446,13 @@ void NbioCheckBase::inferWrappers(NonBlockingFdAnalysis &A,
       // block_socket(fdn->fd), the send, unblock_socket(fdn->fd)): the call
       // waits and neither fails with EAGAIN nor stops short, whatever the
       // callers pass. What it leaves behind is its callers' concern, as for
-      // any setter.
-      if (A.madeBlockingAt(fdOf(C, *Info), C, Fn))
+      // any setter. Only when the call then waits: the very variable's
+      // descriptor made blocking (not another object's field of its type),
+      // the library call's flags, down the wrappers, constants without
+      // MSG_DONTWAIT, and no socket timeout in the file, which makes a
+      // blocking call fail with EAGAIN or stop short too.
+      if (!A.setsSocketTimeout(Info->Dir) && waitsWhenBlocking(C) &&
+          A.blockedHereAt(fdOf(C, *Info), C, Fn))
         continue;
       FailurePath FP = paths(A).follow(C, C->getArg(Info->FdArg), Fn,
                                        Hypothesis::WouldBlock);

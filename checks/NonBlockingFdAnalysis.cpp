@@ -309,8 +309,9 @@ static const std::pair<llvm::StringRef, WrapperSpec> BuiltinWrappers[] = {
     {"qemu_socket_set_block", {0, -1, true, true}},
     {"qemu_set_block", {0, -1, true, true}},
     {"unblock_socket", {0}},
-    {"block_socket",
-     {0, -1, true, true}}, // nmap's nbase, unblock_socket's pair
+    // nmap's nbase, unblock_socket's pair; one argument only (other
+    // projects' block_socket(fd, on) picks the mode).
+    {"block_socket", {0, -1, true, true, true}},
     {"commSetNonBlocking", {0}},
     {"commUnsetNonBlocking", {0, -1, true, true}},
     {"pa_make_fd_nonblock", {0}},
@@ -4458,6 +4459,36 @@ bool NonBlockingFdAnalysis::madeBlockingAt(const Expr *Fd, const Stmt *At,
          P->clearedInEveryCaller(K, Def, At);
 }
 
+bool NonBlockingFdAnalysis::blockedHereAt(const Expr *Fd, const Stmt *At,
+                                          const FunctionDecl *Fn) {
+  P->collect();
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  FdKey K = keyOf(Fd);
+  if (!Def || !K.valid())
+    return false;
+  // The variable the descriptor is named through: itself, or the base of
+  // `v->fd` / `v.fd`.
+  auto BaseVar = [](const Expr *E) -> const Decl * {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase()->IgnoreParenImpCasts();
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return V && V->isLocalVarDeclOrParm() ? V->getCanonicalDecl() : nullptr;
+  };
+  const Decl *Base = BaseVar(Fd);
+  if (!Base || (K.Kind != FdKey::Var && K.Kind != FdKey::Field))
+    return false;
+  P->expandPendingIn(Def);
+  bool EntryReaches = false;
+  auto Reaching = P->reachingEvents(P->eventsFor(K), Def, K, At, EntryReaches);
+  return Reaching && !EntryReaches && !Reaching->empty() &&
+         llvm::all_of(*Reaching, [&](const Event *E) {
+           return E->Kind == EvKind::Clear && !E->G.Param && E->Target &&
+                  BaseVar(E->Target) == Base;
+         });
+}
+
 bool NonBlockingFdAnalysis::clearedByHandleHelper(const Expr *Fd,
                                                   const Stmt *At,
                                                   const FunctionDecl *Def) {
@@ -6092,11 +6123,21 @@ bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {
   FdKey K = keyOf(Fd);
   if (K.Kind != FdKey::Elem || !K.D)
     return false;
-  bool Pipe = false;
+  // Every filler a pipe (a socketpair() into the same array on another
+  // path makes it a socket there), and nothing else stored in the element.
+  bool Any = false, AllPipes = true;
   P->forEachArrayFiller(K.D, [&](const CallExpr *C, const CallExpr *) {
-    Pipe = Pipe || globalCalleeName(C) != "socketpair";
+    Any = true;
+    AllPipes = AllPipes && globalCalleeName(C) != "socketpair";
   });
-  return Pipe;
+  // A -1 stored to mark the element closed or unset holds no descriptor.
+  return Any && AllPipes && llvm::none_of(P->eventsFor(K), [&](const Event &E) {
+           Expr::EvalResult R;
+           return E.Kind == EvKind::Copy &&
+                  !(E.Src && !E.Src->isValueDependent() &&
+                    E.Src->EvaluateAsInt(R, Ctx) &&
+                    R.Val.getInt().isNegative());
+         });
 }
 
 bool NonBlockingFdAnalysis::sameDescriptor(const Expr *A, const Expr *B) {

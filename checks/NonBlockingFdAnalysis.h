@@ -125,6 +125,11 @@ public:
   /// the object it is named through was given to a function of the file
   /// that makes that field blocking (clearedByHandleHelper).
   bool madeBlockingAt(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// \p Fd, a local or parameter, or a field named through one
+  /// (`fdn->fd`), is made blocking by \p Fn itself on every path to \p At,
+  /// the last event on each being a block of that very variable's
+  /// descriptor, not another object's field of the same type.
+  bool blockedHereAt(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
   /// \p C, a call in \p Fn, is one the analysis reads as setting \p Fd's
   /// mode (fcntl, ioctl(FIONBIO), a function of the project that does

@@ -56,8 +56,9 @@ static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
 }
 
 /// The largest wake-up token wakesThroughPipe takes: a byte, a signal
-/// number, the 8-byte counter eventfd users write.
-constexpr int64_t MaxWakeupToken = 8;
+/// number. Not 8: a pointer handed to a worker thread through a pipe (a
+/// job) is 8 bytes, and losing it loses the job.
+constexpr int64_t MaxWakeupToken = 4;
 
 /// \p Call writes a small constant token (at most MaxWakeupToken bytes)
 /// to a pipe's write end (the self-pipe trick: a signal handler's or
@@ -70,10 +71,9 @@ constexpr int64_t MaxWakeupToken = 8;
 static bool wakesThroughPipe(const CallExpr *Call, const IoCallInfo &Info,
                              const Expr *Fd, NonBlockingFdAnalysis &A,
                              const ASTContext &Ctx) {
-  // write(fd, buf, len), send(fd, buf, len, flags).
+  // write(fd, buf, len); send() on a pipe fails with ENOTSOCK.
   constexpr unsigned LenArg = 2;
-  if ((Info.Name != "write" && Info.Name != "send") ||
-      Call->getNumArgs() <= LenArg || !A.isPipeEnd(Fd))
+  if (Info.Name != "write" || Call->getNumArgs() <= LenArg || !A.isPipeEnd(Fd))
     return false;
   const Expr *Len = Call->getArg(LenArg);
   Expr::EvalResult R;

@@ -11,7 +11,8 @@
 // method, which reads through nsock). Lua lets code yield only across a
 // call with a continuation, so a plain lua_call() (a continuation of NULL)
 // runs the method to its end without suspending the caller: that retry is
-// still reported, as is one that calls nothing of Lua's.
+// still reported, and so are one whose continuation is a constant that is
+// null and one that calls a project's own function named lua_callk.
 
 #include <libssh2.h>
 #include <stddef.h>
@@ -73,4 +74,19 @@ int channel_write_now(lua_State *L, LIBSSH2_CHANNEL *ch, const char *buf,
 int lua_entry(lua_State *L, LIBSSH2_CHANNEL *ch) {
   return channel_read(L, 0, (lua_KContext)ch) +
          channel_eof(L, 0, (lua_KContext)ch);
+}
+
+// Twin: the continuation is a constant, and null.
+static const lua_KFunction no_continuation = 0;
+
+int channel_eof_now(lua_State *L, LIBSSH2_CHANNEL *ch) {
+  int rc;
+  while ((rc = libssh2_channel_send_eof(ch)) == LIBSSH2_ERROR_EAGAIN) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'libssh2_channel_send_eof' on the socket of 'ch' is retried on LIBSSH2_ERROR_EAGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE-2]]:71: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-3]]:16: note: no fix-it: libssh2 gives no descriptor for the session; wait for the socket under it to become ready before the retry
+    luaL_getmetafield(L, 1, "filter");
+    lua_callk(L, 0, 0, 0, no_continuation);
+  }
+  return rc;
 }

@@ -12,8 +12,11 @@
 // behind, a non-blocking socket, still counts for the calls after it.
 // Twins, still reported: the same function without the first switch (the
 // send runs on what the caller passed), one that makes the socket
-// blocking on one path only, and a read after the call, on the socket it
-// left non-blocking.
+// blocking on one path only, one that blocks another object's socket of
+// the same type, one whose send asks not to wait (MSG_DONTWAIT, or flags
+// its caller passes), a read after the call, on the socket it left
+// non-blocking, and a block_socket() of another project that takes the
+// mode as a second argument.
 
 #include <fcntl.h>
 #include <string.h>
@@ -99,4 +102,82 @@ void echo_once(struct fdinfo *fdn, char *buf, size_t size) {
   if (read(fdn->fd, buf, size) <= 0)
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'read' on non-blocking fd 'fdn->fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
     close(fdn->fd);
+}
+
+// Twin: the socket made blocking is another object's (the same struct
+// type): the send runs on whatever 'to' holds.
+static int relay_one(struct fdinfo *from, struct fdinfo *to, const char *buf,
+                     size_t size) {
+  int ret;
+  to_blocking(from->fd);
+  ret = (int)send(to->fd, buf, size, 0);
+  to_nonblocking(from->fd);
+  return ret;
+}
+
+int pump(struct fdinfo *a, struct fdinfo *b, const char *msg) {
+  to_nonblocking(b->fd);
+  if (relay_one(a, b, msg, strlen(msg)) <= 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'relay_one' on non-blocking fd 'b->fd' can write fewer bytes than asked, but only a failure is tested: the rest of the buffer is never sent [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'relay_one' on non-blocking fd 'b->fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(b->fd);
+    return -1;
+  }
+  return 0;
+}
+
+// Twin: the send itself asks not to wait.
+static int send_immediate(struct fdinfo *fdn, const char *buf, size_t size) {
+  int ret;
+  to_blocking(fdn->fd);
+  ret = (int)send(fdn->fd, buf, size, MSG_DONTWAIT);
+  to_nonblocking(fdn->fd);
+  return ret;
+}
+
+int notify(struct fdinfo *fdn, const char *text) {
+  to_nonblocking(fdn->fd);
+  if (send_immediate(fdn, text, strlen(text)) <= 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'send_immediate' on non-blocking fd 'fdn->fd' can write fewer bytes than asked, but only a failure is tested: the rest of the buffer is never sent [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'send_immediate' on non-blocking fd 'fdn->fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(fdn->fd);
+    return -1;
+  }
+  return 0;
+}
+
+// Twin: the caller passes the flags.
+static int send_flags(struct fdinfo *fdn, const char *buf, size_t size,
+                      int flags) {
+  int ret;
+  to_blocking(fdn->fd);
+  ret = (int)send(fdn->fd, buf, size, flags);
+  to_nonblocking(fdn->fd);
+  return ret;
+}
+
+int notify_now(struct fdinfo *fdn, const char *text) {
+  to_nonblocking(fdn->fd);
+  if (send_flags(fdn, text, strlen(text), MSG_DONTWAIT) <= 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'send_flags' on non-blocking fd 'fdn->fd' can write fewer bytes than asked, but only a failure is tested: the rest of the buffer is never sent [nbio-partial-write]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'send_flags' on non-blocking fd 'fdn->fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(fdn->fd);
+    return -1;
+  }
+  return 0;
+}
+
+// Twin: another project's block_socket(fd, block) picks the mode by its
+// second argument; 0 leaves the socket non-blocking.
+void block_socket(int fd, int block);
+
+int read_async(int fd, char *buf, size_t n) {
+  block_socket(fd, 0);
+  to_nonblocking(fd);
+  if (read(fd, buf, n) <= 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'read' on non-blocking fd 'fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(fd);
+    return -1;
+  }
+  return 0;
 }
