@@ -98,9 +98,9 @@ private:
   bool inLinuxOnlyFile(SourceLocation Loc);
   /// The main file's answer, found once (raw tokens).
   std::optional<bool> LinuxOnlyMain;
-  /// \p Loc is spelled in the first branch of an `#ifdef`/`#if defined`
-  /// whose one condition is a macro only Linux defines (`__linux__`,
-  /// `MSG_MORE`): code built only where the two names are one.
+  /// \p Loc is expanded in the first branch of an `#ifdef`/`#if defined`
+  /// whose one condition is the compiler's Linux macro (`__linux__`,
+  /// `__linux`): code built only where the two names are one.
   bool inLinuxOnlyBranch(SourceLocation Loc);
   /// Per file, the offset ranges of such branches (raw tokens, found once).
   llvm::DenseMap<FileID, std::vector<std::pair<unsigned, unsigned>>>

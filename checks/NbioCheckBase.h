@@ -174,12 +174,12 @@ protected:
   NbioConfig Config;
 
 private:
-  /// Infers the TU's wrappers (wrappers of wrappers too, up to
-  /// MaxWrapperDepth) from \p Calls, and adds the calls to them to \p Out.
   /// \p C, given a blocking descriptor, waits: the library call at the
   /// end of its wrappers has no flags, or constant ones without
   /// MSG_DONTWAIT.
   bool waitsWhenBlocking(const CallExpr *C) const;
+  /// Infers the TU's wrappers (wrappers of wrappers too, up to
+  /// MaxWrapperDepth) from \p Calls, and adds the calls to them to \p Out.
   void inferWrappers(NonBlockingFdAnalysis &A,
                      llvm::ArrayRef<const CallExpr *> Calls,
                      std::vector<const Stmt *> &Out);

@@ -241,8 +241,9 @@ public:
   bool isTunDevice(const Expr *Fd);
 
   /// \p Fd is an element of an array that pipe() or pipe2() fills in the
-  /// TU (`fds[1]`, `c->notify[1]`): a pipe, where a write of at most
-  /// PIPE_BUF bytes is atomic.
+  /// TU (`fds[1]`, `c->notify[1]`), and nothing else does (no
+  /// socketpair() into it on another path, no store into the element but
+  /// -1): a pipe, where a write of at most PIPE_BUF bytes is atomic.
   bool isPipeEnd(const Expr *Fd);
 
   /// The file refuses to go on with \p Fd unless it is a terminal: an
