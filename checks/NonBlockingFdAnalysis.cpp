@@ -2623,6 +2623,19 @@ struct NonBlockingFdAnalysis::Impl {
       return false;
     expandPendingIn(Def);
     std::optional<FdKey> From = soleSourceField(K);
+    // Nothing in the file makes the field or its source blocking: no
+    // caller can have. Asked first, as it is cheap and usually so; the
+    // rest (callersAllKnown's scan of the file's references) is not. A
+    // setter's call is an event in its caller once expanded: all are.
+    if (Depth == 0)
+      expandAll();
+    auto Blocks = [&](const FdKey &Key) {
+      return llvm::any_of(eventsFor(Key), [](const Event &E) {
+        return E.Kind == EvKind::Clear && !E.G.Param;
+      });
+    };
+    if (Depth == 0 && !Blocks(K) && !(From && Blocks(*From)))
+      return false;
     // A caller that makes it blocking itself (the use's own function was
     // asked that already: madeBlockingAt, keyNonBlockingImpl). Through the
     // source field only when the file never stores a descriptor there: K
