@@ -2743,16 +2743,18 @@ struct NonBlockingFdAnalysis::Impl {
       SetterRunners;
 
   /// On every path of \p Def's CFG to \p At, the last event on \p K makes
-  /// it blocking (and not through one of Def's own arguments). Def's
-  /// wrapper calls must be expanded already.
-  bool clearedOnEveryPath(const FdKey &K, const FunctionDecl *Def,
-                          const Stmt *At) {
+  /// it blocking (and not through one of Def's own arguments), and \p Also
+  /// holds for it when given. Def's wrapper calls must be expanded already.
+  bool
+  clearedOnEveryPath(const FdKey &K, const FunctionDecl *Def, const Stmt *At,
+                     llvm::function_ref<bool(const Event &)> Also = nullptr) {
     const std::vector<Event> Evs = eventsFor(K);
     bool EntryReaches = false;
     auto Reaching = reachingEvents(Evs, Def, K, At, EntryReaches);
     return Reaching && !EntryReaches && !Reaching->empty() &&
-           llvm::all_of(*Reaching, [](const Event *E) {
-             return E->Kind == EvKind::Clear && !E->G.Param;
+           llvm::all_of(*Reaching, [&](const Event *E) {
+             return E->Kind == EvKind::Clear && !E->G.Param &&
+                    (!Also || Also(*E));
            });
   }
 
@@ -4493,13 +4495,9 @@ bool NonBlockingFdAnalysis::blockedHereAt(const Expr *Fd, const Stmt *At,
   if (!Base || (K.Kind != FdKey::Var && K.Kind != FdKey::Field))
     return false;
   P->expandPendingIn(Def);
-  bool EntryReaches = false;
-  auto Reaching = P->reachingEvents(P->eventsFor(K), Def, K, At, EntryReaches);
-  return Reaching && !EntryReaches && !Reaching->empty() &&
-         llvm::all_of(*Reaching, [&](const Event *E) {
-           return E->Kind == EvKind::Clear && !E->G.Param && E->Target &&
-                  BaseVar(E->Target) == Base;
-         });
+  return P->clearedOnEveryPath(K, Def, At, [&](const Event &E) {
+    return E.Target && BaseVar(E.Target) == Base;
+  });
 }
 
 bool NonBlockingFdAnalysis::clearedByHandleHelper(const Expr *Fd,
