@@ -48,6 +48,10 @@ constexpr unsigned MaxBlockingDepth = 4;
 /// (`imsg_init(ibuf, fd)` hands `&ibuf->w` to `msgbuf_init`): real set-up
 /// chains are two or three calls long; past that, nothing is known.
 constexpr unsigned MaxObjectDepth = 4;
+/// Pointer parameters climbed to the callers' objects (a handler handed
+/// `&sock` hands `client_sock` on to a helper): as for MaxObjectDepth,
+/// real hand-offs are a few calls deep.
+constexpr unsigned MaxObjectParamDepth = 4;
 /// The least descriptor number whose placing (`dup2(fd, N)`) the facts
 /// follow: 0, 1 and 2 are the standard streams, which a program inherits
 /// from whoever starts it (a shell, a terminal, inetd) whatever its own
@@ -2771,7 +2775,25 @@ struct NonBlockingFdAnalysis::Impl {
                                       Name);
     if (Creator)
       return !creatorNonBlocking(C) && flagsKnown(C);
-    return returnsBlocking(C, Depth + 1) || returnsBlockingElsewhere(C);
+    return returnsBlocking(C, Depth + 1) || returnsBlockingElsewhere(C) ||
+           flagReturnBlockingElsewhere(C);
+  }
+
+  /// \p C calls another file's function that, as the facts say, makes a
+  /// descriptor with the flags one argument gives and returns it as it
+  /// came (FlagReturn, Sole: no mode change, no other value), and those
+  /// flags are known here and lack the creator's non-blocking flag:
+  /// ncat's `Socket(family, SOCK_STREAM, IPPROTO_TCP)`.
+  bool flagReturnBlockingElsewhere(const CallExpr *C) {
+    const FunctionDecl *Callee = Facts ? otherFileFunction(C) : nullptr;
+    const ProjectFacts::FlagReturn *F =
+        Callee ? flagReturnElsewhere(Callee) : nullptr;
+    const CreatorSpec *Spec = F ? creatorSpec(F->Creator) : nullptr;
+    if (!Spec || !F->Sole || F->Arg >= C->getNumArgs())
+      return false;
+    const Expr *Flags = C->getArg(F->Arg);
+    return !flagsMention(Flags, C, Spec->Flag, Spec->Flag2) &&
+           !flagsNameParam(Flags, Owner.lookup(C));
   }
 
   /// The flags argument of \p C, a creator, is known: a constant, or a
@@ -2780,9 +2802,15 @@ struct NonBlockingFdAnalysis::Impl {
   /// with SOCK_NONBLOCK everywhere) are whatever each caller passes.
   bool flagsKnown(const CallExpr *C) {
     StringRef Name = globalCalleeName(C);
-    const FunctionDecl *Fn = Owner.lookup(C);
-    // A parameter named in the flags, or in what the function stores in a
-    // local named there (`int t = type | SOCK_CLOEXEC;`).
+    if (const CreatorSpec *CS = creatorSpec(Name);
+        CS && C->getNumArgs() > CS->FlagsArg)
+      return !flagsNameParam(C->getArg(CS->FlagsArg), Owner.lookup(C));
+    return true;
+  }
+
+  /// \p Flags, in \p Fn, names a parameter of \p Fn, or a local that
+  /// \p Fn fills from one (`int t = type | SOCK_CLOEXEC;`).
+  bool flagsNameParam(const Expr *Flags, const FunctionDecl *Fn) {
     std::function<bool(const Stmt *, unsigned)> NamesParam =
         [&](const Stmt *E, unsigned Hops) -> bool {
       return findStmt(E, [&](const Stmt *S) {
@@ -2804,10 +2832,7 @@ struct NonBlockingFdAnalysis::Impl {
                                    });
              }) != nullptr;
     };
-    if (const CreatorSpec *CS = creatorSpec(Name);
-        CS && C->getNumArgs() > CS->FlagsArg)
-      return !NamesParam(C->getArg(CS->FlagsArg), 0);
-    return true;
+    return NamesParam(Flags, 0);
   }
   /// How many locals flagsKnown follows back from the flags argument
   /// (`t = type; f = t | SOCK_CLOEXEC;`): flags are built in one or two
@@ -3668,6 +3693,11 @@ struct NonBlockingFdAnalysis::Impl {
   std::map<std::pair<const FunctionDecl *, unsigned>, ObjectSummary>
       ParamObjects;
   std::map<std::pair<const VarDecl *, std::string>, bool> ObjectFieldMemo;
+  /// objectPathBlocking's questions under way (a recursion's calls).
+  std::set<std::pair<const VarDecl *, std::string>> ObjectsOpen;
+  /// Set when an answer under way rests on a question cut short (by depth,
+  /// or by a recursion): that answer is not memoised.
+  bool ObjectQuestionCut = false;
 
   /// The bodies of the functions (and the initializers of the variables)
   /// of the traversal scope outside system headers: where a variable of
@@ -3980,22 +4010,48 @@ struct NonBlockingFdAnalysis::Impl {
     auto P = rootedPath(Fd);
     if (!P || P->Path.empty() || !P->Path.back()->getType()->isIntegerType())
       return false;
-    const VarDecl *R = P->Root;
-    QualType T = R->getType();
-    if (isa<ParmVarDecl>(R) ||
-        !(T->isRecordType() ||
-          (T->isPointerType() && T->getPointeeType()->isRecordType())))
-      return false;
     // The merge keeps other files' stores and escapes for the project's
     // descriptor fields alone: for another field the facts say nothing
     // (nor do facts merged before they carried these).
     if (Facts && (!Facts->HasObjectFacts ||
                   !Facts->objectField(ProjectFacts::fieldKey(P->Path.back()))))
       return false;
-    std::string Path = pathText(P->Path);
-    auto [It, New] = ObjectFieldMemo.try_emplace({R, Path}, false);
-    if (!New)
+    ObjectQuestionCut = false;
+    return objectPathBlocking(P->Root, P->Path, 0);
+  }
+
+  /// objectFieldBlocking for the field at \p Fields of the object \p R
+  /// names; \p Depth counts the pointer parameters climbed to get here.
+  bool objectPathBlocking(const VarDecl *R,
+                          llvm::ArrayRef<const FieldDecl *> Fields,
+                          unsigned Depth) {
+    QualType T = R->getType();
+    if (!(T->isRecordType() ||
+          (T->isPointerType() && T->getPointeeType()->isRecordType())))
+      return false;
+    std::pair<const VarDecl *, std::string> Key{R, pathText(Fields)};
+    if (auto It = ObjectFieldMemo.find(Key); It != ObjectFieldMemo.end())
       return It->second;
+    // A recursion's call, still open: not shown, and, as a cut by depth,
+    // not an answer to keep (another order of questions may give another).
+    if (!ObjectsOpen.insert(Key).second) {
+      ObjectQuestionCut = true;
+      return false;
+    }
+    bool CutBefore = ObjectQuestionCut;
+    ObjectQuestionCut = false;
+    const auto *PV = dyn_cast<ParmVarDecl>(R);
+    bool Blocking = PV ? paramObjectBlocking(PV, Fields, Depth)
+                       : variableObjectBlocking(R, Key.second);
+    ObjectsOpen.erase(Key);
+    if (!ObjectQuestionCut)
+      ObjectFieldMemo[Key] = Blocking;
+    ObjectQuestionCut |= CutBefore;
+    return Blocking;
+  }
+
+  /// objectPathBlocking for a variable's object (not a parameter's).
+  bool variableObjectBlocking(const VarDecl *R, llvm::StringRef Path) {
     std::vector<const Stmt *> Own;
     llvm::ArrayRef<const Stmt *> Bodies;
     // A variable other files name too: what each of them does to its
@@ -4037,7 +4093,6 @@ struct NonBlockingFdAnalysis::Impl {
     bool Blocking = judgeObject(Found->second, Path, {}, 0, Created) && Created;
     if (Blocking && Others)
       Blocking = othersKeepObject(*Others, Path);
-    ObjectFieldMemo[{R, Path}] = Blocking;
     return Blocking;
   }
 
@@ -4059,6 +4114,47 @@ struct NonBlockingFdAnalysis::Impl {
         return false;
     }
     return OwnSeen;
+  }
+
+  /// The object the pointer parameter \p PV points to holds a blocking
+  /// descriptor at \p Fields: its function is one only this file calls
+  /// (callersAllKnown), it never points the parameter elsewhere, and at
+  /// every call the argument names an object (`&sock`, `&c->buf`, `ptr`)
+  /// whose field at that path objectPathBlocking shows blocking. ncat's
+  /// proxy hands `&sock`, a local filled with the accepted socket, to
+  /// handle_connect(struct socket_buffer *client_sock). What the function
+  /// itself does to the object is among what each caller hands it to, so
+  /// the caller's judgement covers it.
+  bool paramObjectBlocking(const ParmVarDecl *PV,
+                           llvm::ArrayRef<const FieldDecl *> Fields,
+                           unsigned Depth) {
+    if (Depth >= MaxObjectParamDepth) {
+      ObjectQuestionCut = true;
+      return false;
+    }
+    if (!PV->getType()->isPointerType())
+      return false;
+    const auto *F = dyn_cast_or_null<FunctionDecl>(PV->getDeclContext());
+    const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+    if (!Def || !Def->getBody() || !callersAllKnown(Def))
+      return false;
+    unsigned I = PV->getFunctionScopeIndex();
+    if (I >= Def->getNumParams() ||
+        !writesOf(Def->getParamDecl(I), Def->getBody()).empty())
+      return false;
+    for (const CallExpr *Site : CallSites[Def]) {
+      if (I >= Site->getNumArgs())
+        return false;
+      auto A = rootedPath(Site->getArg(I));
+      if (!A)
+        return false;
+      llvm::SmallVector<const FieldDecl *, 6> Full(A->Path.begin(),
+                                                   A->Path.end());
+      Full.append(Fields.begin(), Fields.end());
+      if (!objectPathBlocking(A->Root, Full, Depth + 1))
+        return false;
+    }
+    return true;
   }
 
   /// \p Cond, taken the way \p WhenTrue says, tells that \p K holds no

@@ -16,6 +16,12 @@
 
 namespace clang::tidy::nbio {
 
+/// The arms of a conditional copy that copiedValues lists (`a ? b : c ?
+/// d : e`): code picks between two descriptors, rarely three; an arm past
+/// these is a read the summary does not account for (the object
+/// escapes).
+constexpr unsigned MaxCopiedArms = 8;
+
 /// \p E without parentheses, implicit casts, and explicit casts that keep
 /// the object's type (`(void *)p`, `(struct conn *)p` on a `struct conn
 /// *`): a cast to another struct type reads the memory with another
@@ -157,6 +163,24 @@ static bool isRoot(const Expr *E, const VarDecl *Root) {
   return Ref && Ref->getDecl()->getCanonicalDecl() == Root;
 }
 
+/// The values an initializer or an assignment's right side can copy:
+/// itself, or each arm of a conditional (`maxfd = c->fd < s ? s :
+/// c->fd`, the larger of two descriptors for select()), through nested
+/// conditionals, up to MaxCopiedArms of them.
+static void copiedValues(const Expr *E,
+                         llvm::SmallVectorImpl<const Expr *> &Out) {
+  llvm::SmallVector<const Expr *, 4> Work{E};
+  while (!Work.empty() && Out.size() < MaxCopiedArms) {
+    const Expr *X = Work.pop_back_val()->IgnoreParenImpCasts();
+    if (const auto *CO = dyn_cast<ConditionalOperator>(X)) {
+      Work.push_back(CO->getFalseExpr());
+      Work.push_back(CO->getTrueExpr());
+      continue;
+    }
+    Out.push_back(X);
+  }
+}
+
 ObjectSummary summariseObject(
     const VarDecl *Root, llvm::ArrayRef<const Stmt *> Bodies,
     llvm::function_ref<int(const Expr *)> Value,
@@ -209,16 +233,28 @@ ObjectSummary summariseObject(
     else if (!zeroLike(Init, Ctx))
       Escape({});
   }
+  // \p Value stored into \p Target or the variable \p Var initialised
+  // with it: each of the object's integer fields it can copy (itself, a
+  // conditional's arm) is a value read, and a copy the mode may be
+  // changed through.
+  auto CopiedInto = [&](const Expr *Value, const Expr *Target,
+                        const VarDecl *Var) {
+    llvm::SmallVector<const Expr *, 2> Copied;
+    copiedValues(Value, Copied);
+    for (const Expr *F : Copied) {
+      if (!IntField(F))
+        continue;
+      UsedValue(F);
+      if (!CopyKeepsMode(Target, Var))
+        Escape({});
+    }
+  };
   auto Visit = [&](const Stmt *St) {
     if (const auto *DS = dyn_cast<DeclStmt>(St)) {
       // `int fd = root->fd;`: a copy the mode may be changed through.
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
-          if (IntField(V->getInit())) {
-            UsedValue(V->getInit());
-            if (!CopyKeepsMode(nullptr, V))
-              Escape({});
-          }
+          CopiedInto(V->getInit(), nullptr, V);
       return;
     }
     if (const auto *B = dyn_cast<BinaryOperator>(St)) {
@@ -226,11 +262,7 @@ ObjectSummary summariseObject(
         const Expr *L = withoutSameTypeCasts(B->getLHS());
         UsedAsValue.insert(L); // a store, judged below
         // `x = root->fd`: a copy (a store into the object itself, too).
-        if (IntField(B->getRHS())) {
-          UsedValue(B->getRHS());
-          if (!CopyKeepsMode(B->getLHS(), nullptr))
-            Escape({});
-        }
+        CopiedInto(B->getRHS(), B->getLHS(), nullptr);
         // `root->buf[i] = ...`: an element of an array field, never the
         // descriptor a path names (an array of structs is not followed).
         if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L))
