@@ -2000,7 +2000,8 @@ struct NonBlockingFdAnalysis::Impl {
         if (const ProjectFacts::FlagReturn *F = flagReturnElsewhere(Callee))
           if (const CreatorSpec *Spec = creatorSpec(F->Creator))
             return flagArgNonBlocking(
-                C, Callee, FlagParam{F->Arg, Spec, nullptr, F->At, F->Sole});
+                C, Callee,
+                FlagParam{F->Arg, Spec, nullptr, F->At, F->Sole, F->Kept});
       }
       return std::nullopt;
     }
@@ -2020,8 +2021,97 @@ struct NonBlockingFdAnalysis::Impl {
     const CallExpr *Creator; ///< that call (null: from the facts)
     std::string At;          ///< its place, from the facts
     bool Sole;               ///< every value returned is its, or -1
+    /// Sole, and the value returned is the creator's as it came: the flags
+    /// are the parameter itself or it or-ed with socket type constants
+    /// (typeConstants), and a local that holds the result is only
+    /// compared, closed and returned. A call with type constants alone
+    /// then gives a blocking descriptor.
+    bool Kept = false;
   };
   llvm::DenseMap<const FunctionDecl *, std::optional<FlagParam>> FlagParamMemo;
+
+  /// \p Flags, for the creator \p Spec, is built with `|` only from 0 and
+  /// the C library's socket type constants (`SOCK_STREAM`, `SOCK_DGRAM`,
+  /// `SOCK_CLOEXEC`...), none of which holds `SOCK_NONBLOCK`'s bit: an
+  /// enumerator or a macro of a system header named so. Only for the
+  /// creators whose flags are a socket type (socket, accept4,
+  /// socketpair); a project's own constant, a variable or a mask is not
+  /// known.
+  bool typeConstants(const Expr *Flags, const CreatorSpec *Spec) {
+    if (Spec->Flag != "SOCK_NONBLOCK")
+      return false;
+    static constexpr llvm::StringLiteral Known[] = {
+        "SOCK_STREAM", "SOCK_DGRAM",  "SOCK_RAW",    "SOCK_SEQPACKET",
+        "SOCK_RDM",    "SOCK_PACKET", "SOCK_CLOEXEC"};
+    auto IsKnown = [](llvm::StringRef N) {
+      return llvm::is_contained(Known, N);
+    };
+    const SourceManager &SM = Ctx.getSourceManager();
+    llvm::SmallVector<const Expr *, 4> Work{Flags};
+    while (!Work.empty()) {
+      const Expr *E = Work.pop_back_val()->IgnoreParenImpCasts();
+      if (const auto *B = dyn_cast<BinaryOperator>(E);
+          B && B->getOpcode() == BO_Or) {
+        Work.push_back(B->getLHS());
+        Work.push_back(B->getRHS());
+        continue;
+      }
+      if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
+        if (IL->getValue().isZero() && !IL->getBeginLoc().isMacroID())
+          continue;
+        if (!IL->getBeginLoc().isMacroID() ||
+            !SM.isInSystemHeader(SM.getSpellingLoc(IL->getBeginLoc())) ||
+            llvm::none_of(macroChain(IL->getBeginLoc(), Ctx), IsKnown))
+          return false;
+        continue;
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *EC =
+          DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
+      if (!EC || !EC->getIdentifier() || !IsKnown(EC->getName()) ||
+          !SM.isInSystemHeader(EC->getLocation()))
+        return false;
+    }
+    return true;
+  }
+
+  /// Some use of the local \p V in \p Def is one \p Bad says so of: it is
+  /// given the use (the reference, with the parentheses and implicit
+  /// casts around it) and the statement that takes it. True when \p Def
+  /// has no CFG (no parent map) to place the uses with.
+  bool someUse(const VarDecl *V, const FunctionDecl *Def,
+               llvm::function_ref<bool(const Stmt *Use, const Stmt *P)> Bad) {
+    const FunctionCfgs::Cfg *G = Cfgs.of(Def);
+    if (!G || !Def->getBody())
+      return true;
+    const ParentMap &PM = G->parents();
+    return findStmt(Def->getBody(), [&](const Stmt *S) {
+             const auto *DRE = dyn_cast<DeclRefExpr>(S);
+             if (!DRE || DRE->getDecl() != V)
+               return false;
+             const Stmt *Use = DRE;
+             const Stmt *P = PM.getParent(Use);
+             while (P && (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P))) {
+               Use = P;
+               P = PM.getParent(P);
+             }
+             return Bad(Use, P);
+           }) != nullptr;
+  }
+
+  /// Every use of the local \p L in \p Def leaves the value it holds as
+  /// it came: a store into it, a comparison, `close(L)`, `return L`.
+  bool onlyComparedClosedReturned(const VarDecl *L, const FunctionDecl *Def) {
+    return !someUse(L, Def, [&](const Stmt *Use, const Stmt *P) {
+      if (const auto *B = dyn_cast_or_null<BinaryOperator>(P))
+        return !(B->isComparisonOp() ||
+                 (B->getOpcode() == BO_Assign && B->getLHS() == Use));
+      if (isa_and_nonnull<ReturnStmt>(P))
+        return false;
+      const auto *C = dyn_cast_or_null<CallExpr>(P);
+      return !C || globalCalleeName(C) != "close";
+    });
+  }
 
   /// The parameter of \p Def that \p Flags passes as it came: the
   /// parameter itself, or-ed with constants (`type | SOCK_CLOEXEC`), or a
@@ -2143,8 +2233,35 @@ struct NonBlockingFdAnalysis::Impl {
       for (const Expr *Src : *Values)
         OnlyFound(Src, CreatorOf(Src));
     }
-    if (Found)
+    if (Found) {
       Found->Sole = Sole;
+      // The creator's flags: the parameter, or it or-ed with type
+      // constants; and each returned local left as it came.
+      const Expr *Flags =
+          Found->Creator->getArg(Found->Spec->FlagsArg)->IgnoreParenImpCasts();
+      auto IsParam = [&](const Expr *E) {
+        const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+        const auto *PV = R ? dyn_cast<ParmVarDecl>(R->getDecl()) : nullptr;
+        return PV && PV->getDeclContext() == Def &&
+               PV->getFunctionScopeIndex() == Found->Param;
+      };
+      bool FlagsKept = IsParam(Flags);
+      if (const auto *B = dyn_cast<BinaryOperator>(Flags);
+          B && B->getOpcode() == BO_Or)
+        FlagsKept =
+            (IsParam(B->getLHS()) && typeConstants(B->getRHS(), Found->Spec)) ||
+            (IsParam(B->getRHS()) && typeConstants(B->getLHS(), Found->Spec));
+      Found->Kept = Sole && FlagsKept &&
+                    llvm::all_of(Returns.lookup(Def), [&](const ReturnStmt *R) {
+                      const Expr *V = R->getRetValue()
+                                          ? R->getRetValue()->IgnoreParenCasts()
+                                          : nullptr;
+                      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(V);
+                      const auto *L =
+                          DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+                      return !L || onlyComparedClosedReturned(L, Def);
+                    });
+    }
     return FlagParamMemo[Def] = Found;
   }
 
@@ -2781,19 +2898,16 @@ struct NonBlockingFdAnalysis::Impl {
 
   /// \p C calls another file's function that, as the facts say, makes a
   /// descriptor with the flags one argument gives and returns it as it
-  /// came (FlagReturn, Sole: no mode change, no other value), and those
-  /// flags are known here and lack the creator's non-blocking flag:
-  /// ncat's `Socket(family, SOCK_STREAM, IPPROTO_TCP)`.
+  /// came (FlagReturn's Kept), and those flags are socket type constants
+  /// alone (typeConstants): ncat's `Socket(family, SOCK_STREAM,
+  /// IPPROTO_TCP)`.
   bool flagReturnBlockingElsewhere(const CallExpr *C) {
     const FunctionDecl *Callee = Facts ? otherFileFunction(C) : nullptr;
     const ProjectFacts::FlagReturn *F =
         Callee ? flagReturnElsewhere(Callee) : nullptr;
     const CreatorSpec *Spec = F ? creatorSpec(F->Creator) : nullptr;
-    if (!Spec || !F->Sole || F->Arg >= C->getNumArgs())
-      return false;
-    const Expr *Flags = C->getArg(F->Arg);
-    return !flagsMention(Flags, C, Spec->Flag, Spec->Flag2) &&
-           !flagsNameParam(Flags, Owner.lookup(C));
+    return Spec && F->Kept && F->Arg < C->getNumArgs() &&
+           typeConstants(C->getArg(F->Arg), Spec);
   }
 
   /// The flags argument of \p C, a creator, is known: a constant, or a
@@ -3800,9 +3914,34 @@ struct NonBlockingFdAnalysis::Impl {
     const auto *Fn =
         VD ? dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod())
            : nullptr;
-    return VD && goesOnlyToModeKeepers(
-                     K, Fn ? (Fn->getDefinition() ? Fn->getDefinition() : Fn)
-                           : nullptr);
+    const FunctionDecl *Def =
+        Fn ? (Fn->getDefinition() ? Fn->getDefinition() : Fn) : nullptr;
+    return VD && Def && !valueGoesOnward(VD, Def) &&
+           goesOnlyToModeKeepers(K, Def);
+  }
+
+  /// The value of the local \p V may reach another variable or the caller
+  /// in \p Def: some use of it is not a call's argument (which
+  /// goesOnlyToModeKeepers judges), a store into it, a comparison or
+  /// computation, or a condition; `int n = m;`, `a = m`, `&m`, `return m`
+  /// are. True when \p Def has no CFG to place the uses with.
+  bool valueGoesOnward(const VarDecl *V, const FunctionDecl *Def) {
+    return someUse(V, Def, [&](const Stmt *Use, const Stmt *P) {
+      if (!P || isa<CallExpr>(P) || isa<ArraySubscriptExpr>(P))
+        return false;
+      if (const auto *B = dyn_cast<BinaryOperator>(P))
+        return B->isAssignmentOp() ? B->getRHS() == Use
+                                   : B->getOpcode() == BO_Comma;
+      if (const auto *U = dyn_cast<UnaryOperator>(P))
+        return U->getOpcode() == UO_AddrOf;
+      if (const Expr *Cond = conditionOf(P))
+        return Cond->IgnoreParenImpCasts() !=
+               cast<Expr>(Use)->IgnoreParenImpCasts();
+      if (const auto *SW = dyn_cast<SwitchStmt>(P))
+        return SW->getCond()->IgnoreParenImpCasts() !=
+               cast<Expr>(Use)->IgnoreParenImpCasts();
+      return true;
+    });
   }
 
   /// For a file's summary: what the callees of this file that \p S hands
@@ -4142,11 +4281,24 @@ struct NonBlockingFdAnalysis::Impl {
     if (I >= Def->getNumParams() ||
         !writesOf(Def->getParamDecl(I), Def->getBody()).empty())
       return false;
-    for (const CallExpr *Site : CallSites[Def]) {
+    QualType Pointee =
+        PV->getType()->getPointeeType().getCanonicalType().getUnqualifiedType();
+    // By index: a walk the question starts may add calls to the list.
+    for (size_t N = 0; N < CallSites[Def].size(); ++N) {
+      const CallExpr *Site = CallSites[Def][N];
       if (I >= Site->getNumArgs())
         return false;
       auto A = rootedPath(Site->getArg(I));
       if (!A)
+        return false;
+      // The object the argument names is of the parameter's own struct
+      // type: through a `void *` or another struct's pointer the same
+      // field names would read other memory.
+      QualType Named =
+          A->Path.empty() ? A->Root->getType() : A->Path.back()->getType();
+      if (Named->isPointerType() && A->Path.empty())
+        Named = Named->getPointeeType();
+      if (Named.getCanonicalType().getUnqualifiedType() != Pointee)
         return false;
       llvm::SmallVector<const FieldDecl *, 6> Full(A->Path.begin(),
                                                    A->Path.end());
@@ -6082,7 +6234,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
     if (std::optional<Impl::FlagParam> F = P->flagParamOf(Def))
       Out.FlagReturns[Fn->getQualifiedNameAsString()] = {
           F->Param, F->Spec->Name.str(),
-          fileAndLine(F->Creator->getBeginLoc(), SM), F->Sole};
+          fileAndLine(F->Creator->getBeginLoc(), SM), F->Sole, F->Kept};
   }
   for (const FunctionDecl *Fn : Fns) {
     std::string Name = Fn->getQualifiedNameAsString();

@@ -166,7 +166,7 @@ static bool isRoot(const Expr *E, const VarDecl *Root) {
 /// The values an initializer or an assignment's right side can copy:
 /// itself, or each arm of a conditional (`maxfd = c->fd < s ? s :
 /// c->fd`, the larger of two descriptors for select()), through nested
-/// conditionals, up to MaxCopiedArms of them.
+/// conditionals, assignments and commas, up to MaxCopiedArms of them.
 static void copiedValues(const Expr *E,
                          llvm::SmallVectorImpl<const Expr *> &Out) {
   llvm::SmallVector<const Expr *, 4> Work{E};
@@ -175,6 +175,13 @@ static void copiedValues(const Expr *E,
     if (const auto *CO = dyn_cast<ConditionalOperator>(X)) {
       Work.push_back(CO->getFalseExpr());
       Work.push_back(CO->getTrueExpr());
+      continue;
+    }
+    // `a = b = c->fd`, `(x, c->fd)`: the value of the assignment or of
+    // the comma is its right side's.
+    if (const auto *B = dyn_cast<BinaryOperator>(X);
+        B && (B->getOpcode() == BO_Assign || B->getOpcode() == BO_Comma)) {
+      Work.push_back(B->getRHS());
       continue;
     }
     Out.push_back(X);

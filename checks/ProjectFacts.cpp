@@ -198,6 +198,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
         {"arg", int64_t(F.Arg)}, {"creator", F.Creator}, {"at", F.At}};
     if (F.Sole)
       O["sole"] = true;
+    if (F.Kept)
+      O["kept"] = true;
     FlagRets[K] = std::move(O);
   }
   llvm::json::Array ReturnsIf;
@@ -475,7 +477,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         return "has an entry of 'flag_returns' without 'arg' and 'creator'";
       Out.FlagReturns[K.str()] = {unsigned(*Arg), Creator->str(),
                                   F->getString("at").value_or("").str(),
-                                  F->getBoolean("sole").value_or(false)};
+                                  F->getBoolean("sole").value_or(false),
+                                  F->getBoolean("kept").value_or(false)};
     }
   if (const llvm::json::Array *Ss = O->getArray("param_sites"))
     for (const llvm::json::Value &E : *Ss) {

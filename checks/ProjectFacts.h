@@ -222,11 +222,15 @@ struct ProjectFacts {
   /// argument Arg names the creator's non-blocking flag. Creator: the C
   /// library call (`socket`, `open`...); At: its place ("file:line");
   /// Sole: every value they return is that call's (or -1), so a datagram
-  /// type there makes a datagram socket.
+  /// type there makes a datagram socket. Kept: besides, the value is
+  /// returned as it came and the flags are the argument's with socket type
+  /// constants at most, so a call with type constants alone gives a
+  /// blocking socket.
   struct FlagReturn {
     unsigned Arg = 0;
     std::string Creator, At;
     bool Sole = false;
+    bool Kept = false;
   };
   std::map<std::string, FlagReturn> FlagReturns;
   /// For a TU's own summary: the functions other files may call whose

@@ -471,21 +471,22 @@ def resolve_setters_of_setters(mode_if, nonblocking, blocking, origins):
                 changed = True
 
 
-def keep_first(table, key, entry, place, every):
+def keep_first(table, key, entry, place, *every):
     """Adds one summary's `entry` for `key` to `table`: the entry of the
     first place (by its `place` field) is kept, so the merged file is the
-    same whatever the order; the flag `every` holds only if every summary
-    says so."""
+    same whatever the order; each flag of `every` holds only if every
+    summary says so."""
     old = table.get(key)
     if old is None:
         table[key] = dict(entry)
         return
-    holds = old.get(every, False) and entry.get(every, False)
+    holds = [f for f in every if old.get(f, False) and entry.get(f, False)]
     if entry.get(place, "") < old.get(place, ""):
         table[key] = dict(entry)
-    table[key].pop(every, None)
-    if holds:
-        table[key][every] = True
+    for f in every:
+        table[key].pop(f, None)
+    for f in holds:
+        table[key][f] = True
 
 
 def merge(paths):
@@ -601,7 +602,7 @@ def merge(paths):
                 del flag_returns[k]
                 conflicting_flags.add(k)
                 continue
-            keep_first(flag_returns, k, r, "at", "sole")
+            keep_first(flag_returns, k, r, "at", "sole", "kept")
         # Blocking descriptors handed between files, each on the needs of
         # its file's summary; a function or field summarised by several
         # files (a header's inline function) must hold in each.

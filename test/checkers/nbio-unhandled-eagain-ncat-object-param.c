@@ -9,8 +9,9 @@
 // non-blocking (the relay's connections are made so); the object the
 // helper's parameter points to is the caller's local, judged at every
 // call. Twins still reported: a helper also given a non-blocking
-// connection, one other files may call, one whose address is kept, and
-// one that points its parameter at another object.
+// connection, one other files may call, one whose address is kept, one
+// that points its parameter at another object, and one handed another
+// struct's memory through a cast.
 
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -101,6 +102,38 @@ static int busy(struct socket_buffer *client) {
     return -1;
   }
   return 0;
+}
+
+// Reported: the caller hands another struct's memory through a cast; the
+// `fd` read there is the relay pair's non-blocking `peer_fd`, not its
+// blocking `fd`.
+struct tagged {
+  int tag;
+  int fd;
+};
+struct relay_pair {
+  int fd;
+  int peer_fd;
+};
+
+void tagged_open(struct tagged *t, int lfd) {
+  t->fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK);
+}
+
+static int shout(struct tagged *t) {
+  if (send(t->fd, "shout\r\n", 7, 0) < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'send' on non-blocking fd 't->fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(t->fd);
+    return -1;
+  }
+  return 0;
+}
+
+void relay_pair_shout(int lfd) {
+  struct relay_pair rp;
+  rp.fd = accept(lfd, NULL, NULL);
+  rp.peer_fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK);
+  (void)shout((void *)&rp);
 }
 
 static void serve_one(int c) {

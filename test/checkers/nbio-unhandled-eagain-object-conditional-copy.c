@@ -6,8 +6,9 @@
 // with a conditional (`maxfd = c->fd < s ? s : c->fd`, ncat's CONNECT
 // tunnel). Each arm is a copy of the object's descriptor, judged as a
 // plain `maxfd = c->fd` is: a copy that is only compared keeps the
-// object's blocking descriptor blocking. Twin, still reported: a
-// conditional copy handed to a function that makes it non-blocking.
+// object's blocking descriptor blocking. Twins, still reported: a
+// conditional copy handed to a function that makes it non-blocking,
+// directly, through a second copy, or through a chained assignment.
 
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -65,6 +66,45 @@ int tunnel_async(int s) {
   link_nonblock(pick);
   if (link_send(&up, "hello\r\n") < 0) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'link_send' on non-blocking fd 'up.fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(up.fd);
+    return -1;
+  }
+  close(up.fd);
+  return 0;
+}
+
+// Reported: the conditional copy is copied again, and that copy is made
+// non-blocking.
+int tunnel_relayed(int s) {
+  struct link up;
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0)
+    return -1;
+  link_init(&up, fd);
+  int pick = up.fd > s ? up.fd : s;
+  int chosen = pick;
+  link_nonblock(chosen);
+  if (link_send(&up, "hello\r\n") < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'link_send' on non-blocking fd 'up.fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    close(up.fd);
+    return -1;
+  }
+  close(up.fd);
+  return 0;
+}
+
+// Reported: a chained assignment copies the field into both variables.
+int tunnel_chained(int s) {
+  struct link up;
+  int a, b;
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0)
+    return -1;
+  link_init(&up, fd);
+  a = b = up.fd > s ? up.fd : s;
+  link_nonblock(a);
+  if (b < 0 || link_send(&up, "hello\r\n") < 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'link_send' on non-blocking fd 'up.fd' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
     close(up.fd);
     return -1;
   }

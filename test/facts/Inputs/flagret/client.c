@@ -10,6 +10,7 @@
 
 int Socket(int domain, int type, int protocol);
 int AsyncSocket(int domain, int type, int protocol);
+int SocketExtra(int domain, int type, int protocol);
 
 struct upstream {
   int fd;
@@ -66,6 +67,32 @@ int forward_async(void) {
 int forward_typed(int type) {
   struct upstream up;
   upstream_init(&up, Socket(AF_INET, type, 0));
+  if (upstream_send(&up, "GET / HTTP/1.0\r\n\r\n") < 0) {
+    close(up.fd);
+    return -1;
+  }
+  close(up.fd);
+  return 0;
+}
+
+// Reported: the wrapper ors the type with flags set at run time.
+int forward_extra(void) {
+  struct upstream up;
+  upstream_init(&up, SocketExtra(AF_INET, SOCK_STREAM, 0));
+  if (upstream_send(&up, "GET / HTTP/1.0\r\n\r\n") < 0) {
+    close(up.fd);
+    return -1;
+  }
+  close(up.fd);
+  return 0;
+}
+
+// Reported: the project's own constant holds SOCK_NONBLOCK.
+enum { ASYNC_STREAM = SOCK_STREAM | SOCK_NONBLOCK };
+
+int forward_enum(void) {
+  struct upstream up;
+  upstream_init(&up, Socket(AF_INET, ASYNC_STREAM, 0));
   if (upstream_send(&up, "GET / HTTP/1.0\r\n\r\n") < 0) {
     close(up.fd);
     return -1;

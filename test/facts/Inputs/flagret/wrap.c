@@ -25,3 +25,10 @@ int AsyncSocket(int domain, int type, int protocol) {
   fcntl(s, F_SETFL, fcntl(s, F_GETFL) | O_NONBLOCK);
   return s;
 }
+
+// The type is or-ed with a variable's flags: not returned as it came.
+int sock_extra_flags;
+
+int SocketExtra(int domain, int type, int protocol) {
+  return socket(domain, type | sock_extra_flags, protocol);
+}
