@@ -2176,9 +2176,13 @@ struct NonBlockingFdAnalysis::Impl {
     // What each returned local holds, worked out once per local: its
     // values, or none when the function does more with it than store and
     // return it (a mode set or cleared, a call but close() given it, its
-    // address taken).
-    llvm::DenseMap<const VarDecl *, std::optional<std::vector<const Expr *>>>
-        Locals;
+    // address taken); and whether it is besides only compared, closed,
+    // stored into and returned (AsCame, what Kept needs).
+    struct Held {
+      std::vector<const Expr *> Values;
+      bool AsCame;
+    };
+    llvm::DenseMap<const VarDecl *, std::optional<Held>> Locals;
     auto ValuesOf = [&](const VarDecl *L) {
       auto [LI, LNew] = Locals.try_emplace(L);
       if (!LNew)
@@ -2202,10 +2206,12 @@ struct NonBlockingFdAnalysis::Impl {
             });
           }))
         return Locals[L] = std::nullopt;
-      return Locals[L] = std::move(Values);
+      return Locals[L] =
+                 Held{std::move(Values), onlyComparedClosedReturned(L, Def)};
     };
-    // Whether every returned value is the found creator's, or -1.
-    bool Sole = true;
+    // Whether every returned value is the found creator's, or -1; whether
+    // every returned local is left as it came.
+    bool Sole = true, AsCame = true;
     auto OnlyFound = [&](const Expr *E, const CallExpr *C) {
       if (constantFd(E, Ctx) == ConstantFd::None)
         return;
@@ -2223,14 +2229,15 @@ struct NonBlockingFdAnalysis::Impl {
       }
       const auto *DRE = dyn_cast<DeclRefExpr>(V);
       const auto *L = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-      std::optional<std::vector<const Expr *>> Values;
+      std::optional<Held> Values;
       if (L && L->isLocalVarDecl() && !L->isStaticLocal())
         Values = ValuesOf(L);
       if (!Values) {
         OnlyFound(V, nullptr);
         continue;
       }
-      for (const Expr *Src : *Values)
+      AsCame &= Values->AsCame;
+      for (const Expr *Src : Values->Values)
         OnlyFound(Src, CreatorOf(Src));
     }
     if (Found) {
@@ -2251,16 +2258,7 @@ struct NonBlockingFdAnalysis::Impl {
         FlagsKept =
             (IsParam(B->getLHS()) && typeConstants(B->getRHS(), Found->Spec)) ||
             (IsParam(B->getRHS()) && typeConstants(B->getLHS(), Found->Spec));
-      Found->Kept = Sole && FlagsKept &&
-                    llvm::all_of(Returns.lookup(Def), [&](const ReturnStmt *R) {
-                      const Expr *V = R->getRetValue()
-                                          ? R->getRetValue()->IgnoreParenCasts()
-                                          : nullptr;
-                      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(V);
-                      const auto *L =
-                          DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-                      return !L || onlyComparedClosedReturned(L, Def);
-                    });
+      Found->Kept = Sole && FlagsKept && AsCame;
     }
     return FlagParamMemo[Def] = Found;
   }
@@ -2910,21 +2908,17 @@ struct NonBlockingFdAnalysis::Impl {
            typeConstants(C->getArg(F->Arg), Spec);
   }
 
-  /// The flags argument of \p C, a creator, is known: a constant, or a
-  /// local that flagsMention follows. A parameter's flags (dhcpcd's
-  /// `xsocket(domain, type, protocol)` handing `type` to socket(), called
-  /// with SOCK_NONBLOCK everywhere) are whatever each caller passes.
+  /// The flags argument of \p C, a creator, is known: it names no
+  /// parameter of the function that makes the call, directly or through a
+  /// local filled from one (`int t = type | SOCK_CLOEXEC;`). A parameter's
+  /// flags (dhcpcd's `xsocket(domain, type, protocol)` handing `type` to
+  /// socket(), called with SOCK_NONBLOCK everywhere) are whatever each
+  /// caller passes.
   bool flagsKnown(const CallExpr *C) {
-    StringRef Name = globalCalleeName(C);
-    if (const CreatorSpec *CS = creatorSpec(Name);
-        CS && C->getNumArgs() > CS->FlagsArg)
-      return !flagsNameParam(C->getArg(CS->FlagsArg), Owner.lookup(C));
-    return true;
-  }
-
-  /// \p Flags, in \p Fn, names a parameter of \p Fn, or a local that
-  /// \p Fn fills from one (`int t = type | SOCK_CLOEXEC;`).
-  bool flagsNameParam(const Expr *Flags, const FunctionDecl *Fn) {
+    const CreatorSpec *CS = creatorSpec(globalCalleeName(C));
+    if (!CS || C->getNumArgs() <= CS->FlagsArg)
+      return true;
+    const FunctionDecl *Fn = Owner.lookup(C);
     std::function<bool(const Stmt *, unsigned)> NamesParam =
         [&](const Stmt *E, unsigned Hops) -> bool {
       return findStmt(E, [&](const Stmt *S) {
@@ -2946,7 +2940,7 @@ struct NonBlockingFdAnalysis::Impl {
                                    });
              }) != nullptr;
     };
-    return NamesParam(Flags, 0);
+    return !NamesParam(C->getArg(CS->FlagsArg), 0);
   }
   /// How many locals flagsKnown follows back from the flags argument
   /// (`t = type; f = t | SOCK_CLOEXEC;`): flags are built in one or two
@@ -3194,6 +3188,7 @@ struct NonBlockingFdAnalysis::Impl {
     return !PassedAsArgument.contains(Def);
   }
   llvm::DenseSet<const FunctionDecl *> PassedAsArgument;
+
   /// The main file's functions named other than as a call's callee, and
   /// how many calls name each as callee (scanFunctionReferences).
   bool ReferencesScanned = false;
