@@ -78,13 +78,14 @@ llvm::SmallVector<const Decl *, 4> namesOfFd(const Expr *Fd,
 
 /// The event loops' names for "readable" and "writable", in the calls that
 /// register a handler: libevent and libev, libuv, epoll and poll, glib,
-/// redis's ae, bitlbee's events.
+/// redis's ae, bitlbee's events, and wayland's (`wl_event_loop_add_fd(loop,
+/// fd, WL_EVENT_READABLE, func, data)`).
 static const llvm::StringRef ReadableFlags[] = {
-    "EV_READ", "UV_READABLE", "EPOLLIN",     "POLLIN",
-    "G_IO_IN", "AE_READABLE", "B_EV_IO_READ"};
+    "EV_READ", "UV_READABLE", "EPOLLIN",      "POLLIN",
+    "G_IO_IN", "AE_READABLE", "B_EV_IO_READ", "WL_EVENT_READABLE"};
 static const llvm::StringRef WritableFlags[] = {
-    "EV_WRITE", "UV_WRITABLE", "EPOLLOUT",     "POLLOUT",
-    "G_IO_OUT", "AE_WRITABLE", "B_EV_IO_WRITE"};
+    "EV_WRITE", "UV_WRITABLE", "EPOLLOUT",      "POLLOUT",
+    "G_IO_OUT", "AE_WRITABLE", "B_EV_IO_WRITE", "WL_EVENT_WRITABLE"};
 
 /// Event loops whose registration calls name no flag: the function says
 /// the direction. dhcpcd's eloop (`eloop_event_add(eloop, fd, cb, arg)`

@@ -3189,10 +3189,38 @@ struct NonBlockingFdAnalysis::Impl {
   }
   llvm::DenseSet<const FunctionDecl *> PassedAsArgument;
 
-  /// The main file's functions named other than as a call's callee, and
-  /// how many calls name each as callee (scanFunctionReferences).
+  /// Every call of \p Def, a handler the TU registers with an event loop
+  /// (EventHandlers), is known: its direct calls, and the loop's, which
+  /// pass each registration's descriptor. So when \p Def is not visible to
+  /// other files and the TU names it nowhere but as a call's callee and
+  /// once in each registration (not kept in a table, not passed to a
+  /// function that might call it with something else).
+  bool handlerCallersAllKnown(const FunctionDecl *Def) {
+    llvm::ArrayRef<HandlerRegistration> Regs = Handlers.of(Def);
+    if (Regs.empty() || Def->isExternallyVisible())
+      return false;
+    if (!ReferencesScanned) {
+      ReferencesScanned = true;
+      scanFunctionReferences();
+    }
+    if (NamedImplicitly.contains(Def) ||
+        NamedAsValue.lookup(Def) != Regs.size())
+      return false;
+    if (!AliasTargets.empty() && Def->getIdentifier() &&
+        (AliasTargets.contains(ASTNameGenerator(Ctx).getName(Def)) ||
+         AliasTargets.contains(Def->getName())))
+      return false;
+    return CalleeReferences.lookup(Def) == CallSites[Def].size();
+  }
+
+  /// The main file's functions named other than as a call's callee, how
+  /// many times each is named so (NamedAsValue) or named by an attribute or
+  /// a dependent call (NamedImplicitly), and how many calls name each as
+  /// callee (scanFunctionReferences).
   bool ReferencesScanned = false;
   llvm::DenseSet<const FunctionDecl *> ReferencedOtherwise;
+  llvm::DenseMap<const FunctionDecl *, unsigned> NamedAsValue;
+  llvm::DenseSet<const FunctionDecl *> NamedImplicitly;
   llvm::DenseMap<const FunctionDecl *, unsigned> CalleeReferences;
   /// The names `__attribute__((alias(...)))` exports under another name.
   llvm::StringSet<> AliasTargets;
@@ -3249,8 +3277,10 @@ struct NonBlockingFdAnalysis::Impl {
         // ends, with no call in the source.
         if (const auto *A = D->getAttr<CleanupAttr>())
           if (const FunctionDecl *F = A->getFunctionDecl())
-            if (const FunctionDecl *Def = F->getDefinition())
+            if (const FunctionDecl *Def = F->getDefinition()) {
               I.ReferencedOtherwise.insert(Def);
+              I.NamedImplicitly.insert(Def);
+            }
         return true;
       }
       bool VisitCallExpr(CallExpr *C) {
@@ -3270,8 +3300,10 @@ struct NonBlockingFdAnalysis::Impl {
       bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *E) {
         for (const NamedDecl *D : E->decls())
           if (const auto *F = dyn_cast<FunctionDecl>(D->getUnderlyingDecl()))
-            if (const FunctionDecl *Def = F->getDefinition())
+            if (const FunctionDecl *Def = F->getDefinition()) {
               I.ReferencedOtherwise.insert(Def);
+              I.NamedImplicitly.insert(Def);
+            }
         return true;
       }
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
@@ -3279,8 +3311,10 @@ struct NonBlockingFdAnalysis::Impl {
         if (Callees.contains(DRE) || Unevaluated)
           return true;
         if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
-          if (const FunctionDecl *Def = F->getDefinition())
+          if (const FunctionDecl *Def = F->getDefinition()) {
             I.ReferencedOtherwise.insert(Def);
+            ++I.NamedAsValue[Def];
+          }
         return true;
       }
     } S(*this);
@@ -5093,8 +5127,16 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
             !Source(Site->getArg(Idx), P->Owner.lookup(Site), I.Depth, Outer))
           return false;
       } else {
-        if (!OfDef || !P->callersAllKnown(OfDef))
+        // A handler the TU registers with an event loop: the loop passes
+        // the registered descriptor (EventHandlers' FdParam).
+        bool Handler = OfDef && P->handlerCallersAllKnown(OfDef);
+        if (!OfDef || (!Handler && !P->callersAllKnown(OfDef)))
           return false;
+        if (Handler)
+          for (const HandlerRegistration &R : P->Handlers.of(OfDef))
+            if (R.FdParam != Idx || !R.Fd ||
+                !Source(R.Fd, P->Owner.lookup(R.Call), I.Depth, {}))
+              return false;
         // A copy: following an argument may walk a function for the first
         // time, which files more call sites.
         std::vector<const CallExpr *> Sites = P->CallSites[OfDef];
