@@ -337,15 +337,26 @@ def make_db(pkg, pdir, sdir, logf, jobs):
     bld = os.path.join(sdir, "_nbio_build")
     make = ["make", "-k", "-j%d" % jobs]
     raw = None
+    # cmake and meson write the database at configure time, but files the
+    # build generates (wayland's protocol headers) exist only once it has
+    # run: build too, keeping going past failures, as bear's make does.
     if recipe == "cmake":
         shutil.rmtree(bld, ignore_errors=True)
         rc = run_logged(["cmake", "-S", sdir, "-B", bld, "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"]
                         + args, sdir, logf)
         raw = os.path.join(bld, "compile_commands.json")
+        if rc == 0:
+            status = run_logged(["cmake", "--build", bld, "-j", str(jobs), "--", "-k"], sdir, logf)
+            if status != 0:
+                log("eval: %s: build exited %d (kept going; see %s)" % (pkg["name"], status, logf))
     elif recipe == "meson":
         shutil.rmtree(bld, ignore_errors=True)
         rc = run_logged(["meson", "setup", bld] + args, sdir, logf)
         raw = os.path.join(bld, "compile_commands.json")
+        if rc == 0:
+            status = run_logged(["ninja", "-C", bld, "-k", "0", "-j", str(jobs)], sdir, logf)
+            if status != 0:
+                log("eval: %s: build exited %d (kept going; see %s)" % (pkg["name"], status, logf))
     else:
         rc = 0
         # bear records only what runs: start from a clean tree. Clean before
