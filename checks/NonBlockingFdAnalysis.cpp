@@ -3191,36 +3191,117 @@ struct NonBlockingFdAnalysis::Impl {
 
   /// Every call of \p Def, a handler the TU registers with an event loop
   /// (EventHandlers), is known: its direct calls, and the loop's, which
-  /// pass each registration's descriptor. So when \p Def is not visible to
-  /// other files and the TU names it nowhere but as a call's callee and
-  /// once in each registration (not kept in a table, not passed to a
-  /// function that might call it with something else).
+  /// pass each registration's descriptor. So when \p Def is defined in the
+  /// main file and not visible to other files; each registration hands it,
+  /// and no other function of the TU, to a loop whose body is not here (a
+  /// function of the file that takes a callback and a flag may call it with
+  /// anything); and the TU names it as a value only as those registrations'
+  /// argument (not in a table, not handed on), and as a callee only in
+  /// calls the walk saw.
   bool handlerCallersAllKnown(const FunctionDecl *Def) {
     llvm::ArrayRef<HandlerRegistration> Regs = Handlers.of(Def);
-    if (Regs.empty() || Def->isExternallyVisible())
+    if (Regs.empty() || Def->isExternallyVisible() ||
+        !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
       return false;
-    if (!ReferencesScanned) {
-      ReferencesScanned = true;
-      scanFunctionReferences();
+    for (const HandlerRegistration &R : Regs) {
+      const FunctionDecl *Loop = R.Call->getDirectCallee();
+      if (!Loop || Loop->getDefinition() ||
+          llvm::count_if(R.Call->arguments(), [](const Expr *A) {
+            const FunctionDecl *F = functionNamedBy(A);
+            return F && F->getDefinition();
+          }) != 1)
+        return false;
     }
-    if (NamedImplicitly.contains(Def) ||
-        NamedAsValue.lookup(Def) != Regs.size())
-      return false;
+    if (!HandlerNamesScanned) {
+      HandlerNamesScanned = true;
+      scanHandlerNames();
+    }
+    if (auto It = ValueNames.find(Def); It != ValueNames.end())
+      for (const DeclRefExpr *Ref : It->second) {
+        const CallExpr *In = Ref ? NamedAsArgumentOf.lookup(Ref) : nullptr;
+        if (!In || llvm::none_of(Regs, [&](const HandlerRegistration &R) {
+              return R.Call == In;
+            }))
+          return false;
+      }
     if (!AliasTargets.empty() && Def->getIdentifier() &&
         (AliasTargets.contains(ASTNameGenerator(Ctx).getName(Def)) ||
          AliasTargets.contains(Def->getName())))
       return false;
-    return CalleeReferences.lookup(Def) == CallSites[Def].size();
+    return CalleeNames.lookup(Def) == CallSites[Def].size();
   }
 
-  /// The main file's functions named other than as a call's callee, how
-  /// many times each is named so (NamedAsValue) or named by an attribute or
-  /// a dependent call (NamedImplicitly), and how many calls name each as
-  /// callee (scanFunctionReferences).
+  /// Where the TU names each of its functions, in every declaration but the
+  /// system headers' (a table may sit in an included file): as a call's
+  /// callee (counted), as a value (each reference, unevaluated ones too;
+  /// null for an attribute's), and which references are a call's argument
+  /// (`f`, `&f`, `(cb_t)f`). Aliases go to AliasTargets.
+  bool HandlerNamesScanned = false;
+  llvm::DenseMap<const FunctionDecl *, unsigned> CalleeNames;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const DeclRefExpr *>>
+      ValueNames;
+  llvm::DenseMap<const DeclRefExpr *, const CallExpr *> NamedAsArgumentOf;
+  void scanHandlerNames() {
+    struct Scan : RecursiveASTVisitor<Scan> {
+      Impl &I;
+      llvm::DenseSet<const DeclRefExpr *> Callees;
+      explicit Scan(Impl &I) : I(I) {}
+      bool shouldVisitTemplateInstantiations() const { return true; }
+      bool TraverseDecl(Decl *D) {
+        if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+            I.SM.isInSystemHeader(I.SM.getExpansionLoc(D->getLocation())))
+          return true;
+        return RecursiveASTVisitor::TraverseDecl(D);
+      }
+      static const DeclRefExpr *named(const Expr *E) {
+        E = E->IgnoreParenCasts();
+        if (const auto *U = dyn_cast<UnaryOperator>(E);
+            U && U->getOpcode() == UO_AddrOf)
+          E = U->getSubExpr()->IgnoreParenCasts();
+        return dyn_cast<DeclRefExpr>(E);
+      }
+      bool VisitCallExpr(CallExpr *C) {
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(C->getCallee()->IgnoreParenImpCasts());
+            DRE && isa<FunctionDecl>(DRE->getDecl())) {
+          Callees.insert(DRE);
+          if (const FunctionDecl *Def =
+                  cast<FunctionDecl>(DRE->getDecl())->getDefinition())
+            ++I.CalleeNames[Def];
+        }
+        for (const Expr *A : C->arguments())
+          if (const DeclRefExpr *DRE = named(A))
+            I.NamedAsArgumentOf.try_emplace(DRE, C);
+        return true;
+      }
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        if (Callees.contains(DRE))
+          return true;
+        if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+          if (const FunctionDecl *Def = F->getDefinition())
+            I.ValueNames[Def].push_back(DRE);
+        return true;
+      }
+      // Named by an attribute: `alias("f")` exports it under another name,
+      // `cleanup(f)` calls it where a scope ends.
+      bool VisitDecl(Decl *D) {
+        if (const auto *A = D->getAttr<AliasAttr>())
+          I.AliasTargets.insert(A->getAliasee());
+        if (const auto *A = D->getAttr<CleanupAttr>())
+          if (const FunctionDecl *F = A->getFunctionDecl())
+            if (const FunctionDecl *Def = F->getDefinition())
+              I.ValueNames[Def].push_back(nullptr);
+        return true;
+      }
+    } S(*this);
+    for (Decl *D : Ctx.getTraversalScope())
+      S.TraverseDecl(D);
+  }
+
+  /// The main file's functions named other than as a call's callee, and
+  /// how many calls name each as callee (scanFunctionReferences).
   bool ReferencesScanned = false;
   llvm::DenseSet<const FunctionDecl *> ReferencedOtherwise;
-  llvm::DenseMap<const FunctionDecl *, unsigned> NamedAsValue;
-  llvm::DenseSet<const FunctionDecl *> NamedImplicitly;
   llvm::DenseMap<const FunctionDecl *, unsigned> CalleeReferences;
   /// The names `__attribute__((alias(...)))` exports under another name.
   llvm::StringSet<> AliasTargets;
@@ -3277,10 +3358,8 @@ struct NonBlockingFdAnalysis::Impl {
         // ends, with no call in the source.
         if (const auto *A = D->getAttr<CleanupAttr>())
           if (const FunctionDecl *F = A->getFunctionDecl())
-            if (const FunctionDecl *Def = F->getDefinition()) {
+            if (const FunctionDecl *Def = F->getDefinition())
               I.ReferencedOtherwise.insert(Def);
-              I.NamedImplicitly.insert(Def);
-            }
         return true;
       }
       bool VisitCallExpr(CallExpr *C) {
@@ -3300,10 +3379,8 @@ struct NonBlockingFdAnalysis::Impl {
       bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *E) {
         for (const NamedDecl *D : E->decls())
           if (const auto *F = dyn_cast<FunctionDecl>(D->getUnderlyingDecl()))
-            if (const FunctionDecl *Def = F->getDefinition()) {
+            if (const FunctionDecl *Def = F->getDefinition())
               I.ReferencedOtherwise.insert(Def);
-              I.NamedImplicitly.insert(Def);
-            }
         return true;
       }
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
@@ -3311,10 +3388,8 @@ struct NonBlockingFdAnalysis::Impl {
         if (Callees.contains(DRE) || Unevaluated)
           return true;
         if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
-          if (const FunctionDecl *Def = F->getDefinition()) {
+          if (const FunctionDecl *Def = F->getDefinition())
             I.ReferencedOtherwise.insert(Def);
-            ++I.NamedAsValue[Def];
-          }
         return true;
       }
     } S(*this);

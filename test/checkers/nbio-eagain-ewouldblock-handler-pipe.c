@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The nbio contributors
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-// RUN: %check_nbio %s nbio-eagain-ewouldblock
-// RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17
+// RUN: %check_nbio %s nbio-eagain-ewouldblock -- -std=c11 -I%S/Inputs
+// RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17 -I%S/Inputs
 
 // A read handler that the file registers with an event loop, and that
 // nothing else can call, is given the descriptor each registration names.
@@ -11,8 +11,11 @@
 // so too for an eventfd given to wayland's loop.
 // Twins that must still be reported: a handler also registered with a
 // socket, one kept in a table besides (whoever reads the table may call it
-// with anything), one other files can call, and one the file also calls
-// with a socket; and wayland's loop given a socket.
+// with anything; also a table in an included file), one other files can
+// call, one the file also calls with a socket, one handed to a function
+// of the file that takes a callback and a flag (no event loop: it calls
+// the callback with a socket), one handed to the loop as another
+// handler's data; and wayland's loop given a socket.
 
 #include <errno.h>
 #include <fcntl.h>
@@ -224,5 +227,89 @@ int client_init(struct display *d) {
     return -1;
   if (!wl_event_loop_add_fd(d->loop, fd, WL_EVENT_READABLE, on_client, 0))
     return -1;
+  return 0;
+}
+
+// A function of the file that takes a callback and a flag is no event
+// loop: its body is here, and it calls the callback with a socket.
+static void run_now(int fd, short what, void (*cb)(int, short, void *),
+                    void *arg) {
+  int peer = socket(AF_INET, SOCK_STREAM, 0);
+  (void)fd;
+  set_nbio(peer);
+  cb(peer, what, arg);
+}
+
+static void on_run(int fd, short ev, void *arg) {
+  struct script *s = (struct script *)arg;
+  (void)ev;
+  if (read(fd, s->buf, sizeof s->buf) == -1 && errno != EAGAIN)
+    // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (read(fd, s->buf, sizeof s->buf) == -1 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                                                (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))){{$}}
+    s->used = 0;
+}
+
+int run_start(struct script *s) {
+  int out[2];
+  if (pipe(out) == -1)
+    return -1;
+  set_nbio(out[0]);
+  run_now(out[0], EV_READ, on_run, s);
+  return 0;
+}
+
+// Handed to the loop as another handler's data, which calls it with a
+// socket.
+typedef void (*handler_fn)(int, short, void *);
+
+static void on_data(int fd, short ev, void *arg) {
+  char buf[64];
+  (void)ev;
+  (void)arg;
+  if (read(fd, buf, sizeof buf) == -1 && errno != EAGAIN)
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (read(fd, buf, sizeof buf) == -1 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                                          (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))){{$}}
+    return;
+}
+
+static void kick(int fd, short ev, void *arg) {
+  int peer = socket(AF_INET, SOCK_STREAM, 0);
+  (void)fd;
+  set_nbio(peer);
+  ((handler_fn)arg)(peer, ev, 0);
+}
+
+int kick_start(struct script *s) {
+  int q[2];
+  if (pipe(q) == -1)
+    return -1;
+  set_nbio(q[0]);
+  event_set(&s->peer_ev, q[0], EV_READ, kick, (void *)on_data);
+  return 0;
+}
+
+// Registered only with a pipe, but kept in a table an included file
+// holds, which other code calls through.
+static void on_included(int fd, short ev, void *arg) {
+  char buf[64];
+  (void)ev;
+  (void)arg;
+  if (read(fd, buf, sizeof buf) == -1 && errno != EAGAIN)
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: errno from 'read' on 'fd' is compared with EAGAIN but not with EWOULDBLOCK, which differs from it on some platforms [nbio-eagain-ewouldblock]
+    // CHECK-FIXES: {{^}}  if (read(fd, buf, sizeof buf) == -1 && (errno != EAGAIN &&{{$}}
+    // CHECK-FIXES-NEXT: {{^}}                                          (EWOULDBLOCK == EAGAIN || errno != EWOULDBLOCK))){{$}}
+    return;
+}
+
+#include "handler-table.inc"
+
+int included_start(struct script *s) {
+  int out[2];
+  if (pipe(out) == -1)
+    return -1;
+  set_nbio(out[0]);
+  event_set(&s->out_ev, out[0], EV_READ, on_included, s);
   return 0;
 }
