@@ -3158,17 +3158,10 @@ struct NonBlockingFdAnalysis::Impl {
     // in a table or a variable (`struct ops o = {transport_open};`, `cb =
     // f`), returned, or called where the walk does not go (a C++
     // namespace-scope initializer).
-    if (!ReferencesScanned) {
-      ReferencesScanned = true;
-      scanFunctionReferences();
-    }
+    scanFunctionReferences();
     if (ReferencedOtherwise.contains(Def))
       return false;
-    // The alias names the symbol: in C++ the mangled name (the plain one
-    // is taken too, whatever the compiler would make of it).
-    if (!AliasTargets.empty() &&
-        (AliasTargets.contains(ASTNameGenerator(Ctx).getName(Def)) ||
-         (Def->getIdentifier() && AliasTargets.contains(Def->getName()))))
+    if (aliased(Def))
       return false;
     if (auto It = CalleeReferences.find(Def);
         It == CalleeReferences.end() || It->second != CallSites[Def].size())
@@ -3212,10 +3205,7 @@ struct NonBlockingFdAnalysis::Impl {
           }) != 1)
         return false;
     }
-    if (!HandlerNamesScanned) {
-      HandlerNamesScanned = true;
-      scanHandlerNames();
-    }
+    scanFunctionReferences();
     if (auto It = ValueNames.find(Def); It != ValueNames.end())
       for (const DeclRefExpr *Ref : It->second) {
         const CallExpr *In = Ref ? NamedAsArgumentOf.lookup(Ref) : nullptr;
@@ -3224,103 +3214,64 @@ struct NonBlockingFdAnalysis::Impl {
             }))
           return false;
       }
-    if (!AliasTargets.empty() && Def->getIdentifier() &&
-        (AliasTargets.contains(ASTNameGenerator(Ctx).getName(Def)) ||
-         AliasTargets.contains(Def->getName())))
+    if (aliased(Def))
       return false;
     return CalleeNames.lookup(Def) == CallSites[Def].size();
   }
 
-  /// Where the TU names each of its functions, in every declaration but the
-  /// system headers' (a table may sit in an included file): as a call's
-  /// callee (counted), as a value (each reference, unevaluated ones too;
-  /// null for an attribute's), and which references are a call's argument
-  /// (`f`, `&f`, `(cb_t)f`). Aliases go to AliasTargets.
-  bool HandlerNamesScanned = false;
+  /// An `__attribute__((alias(...)))` of the TU names \p Def's symbol:
+  /// in C++ the mangled name (the plain one is taken too, whatever the
+  /// compiler would make of it). After scanFunctionReferences.
+  bool aliased(const FunctionDecl *Def) {
+    return !AliasTargets.empty() &&
+           (AliasTargets.contains(ASTNameGenerator(Ctx).getName(Def)) ||
+            (Def->getIdentifier() && AliasTargets.contains(Def->getName())));
+  }
+
+  /// Where the TU names its functions (scanFunctionReferences, once). In
+  /// the main file's declarations, for callersAllKnown: the functions named
+  /// other than as a call's callee (ReferencedOtherwise) and how many calls
+  /// name each as callee (CalleeReferences); a function of the TU that
+  /// other files cannot call is named only there, or in a header included
+  /// after it, which is not looked at. In every declaration but the system
+  /// headers' (a table may sit in an included file), for
+  /// handlerCallersAllKnown: how many calls name each as callee
+  /// (CalleeNames), each reference as a value, unevaluated ones too (null:
+  /// an attribute or a dependent call names it), and which references are
+  /// a call's argument (`f`, `&f`, `(cb_t)f`).
+  bool ReferencesScanned = false;
+  llvm::DenseSet<const FunctionDecl *> ReferencedOtherwise;
+  llvm::DenseMap<const FunctionDecl *, unsigned> CalleeReferences;
   llvm::DenseMap<const FunctionDecl *, unsigned> CalleeNames;
   llvm::DenseMap<const FunctionDecl *, std::vector<const DeclRefExpr *>>
       ValueNames;
   llvm::DenseMap<const DeclRefExpr *, const CallExpr *> NamedAsArgumentOf;
-  void scanHandlerNames() {
-    struct Scan : RecursiveASTVisitor<Scan> {
-      Impl &I;
-      llvm::DenseSet<const DeclRefExpr *> Callees;
-      explicit Scan(Impl &I) : I(I) {}
-      bool shouldVisitTemplateInstantiations() const { return true; }
-      bool TraverseDecl(Decl *D) {
-        if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-            I.SM.isInSystemHeader(I.SM.getExpansionLoc(D->getLocation())))
-          return true;
-        return RecursiveASTVisitor::TraverseDecl(D);
-      }
-      static const DeclRefExpr *named(const Expr *E) {
-        E = E->IgnoreParenCasts();
-        if (const auto *U = dyn_cast<UnaryOperator>(E);
-            U && U->getOpcode() == UO_AddrOf)
-          E = U->getSubExpr()->IgnoreParenCasts();
-        return dyn_cast<DeclRefExpr>(E);
-      }
-      bool VisitCallExpr(CallExpr *C) {
-        if (const auto *DRE =
-                dyn_cast<DeclRefExpr>(C->getCallee()->IgnoreParenImpCasts());
-            DRE && isa<FunctionDecl>(DRE->getDecl())) {
-          Callees.insert(DRE);
-          if (const FunctionDecl *Def =
-                  cast<FunctionDecl>(DRE->getDecl())->getDefinition())
-            ++I.CalleeNames[Def];
-        }
-        for (const Expr *A : C->arguments())
-          if (const DeclRefExpr *DRE = named(A))
-            I.NamedAsArgumentOf.try_emplace(DRE, C);
-        return true;
-      }
-      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-        if (Callees.contains(DRE))
-          return true;
-        if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
-          if (const FunctionDecl *Def = F->getDefinition())
-            I.ValueNames[Def].push_back(DRE);
-        return true;
-      }
-      // Named by an attribute: `alias("f")` exports it under another name,
-      // `cleanup(f)` calls it where a scope ends.
-      bool VisitDecl(Decl *D) {
-        if (const auto *A = D->getAttr<AliasAttr>())
-          I.AliasTargets.insert(A->getAliasee());
-        if (const auto *A = D->getAttr<CleanupAttr>())
-          if (const FunctionDecl *F = A->getFunctionDecl())
-            if (const FunctionDecl *Def = F->getDefinition())
-              I.ValueNames[Def].push_back(nullptr);
-        return true;
-      }
-    } S(*this);
-    for (Decl *D : Ctx.getTraversalScope())
-      S.TraverseDecl(D);
-  }
-
-  /// The main file's functions named other than as a call's callee, and
-  /// how many calls name each as callee (scanFunctionReferences).
-  bool ReferencesScanned = false;
-  llvm::DenseSet<const FunctionDecl *> ReferencedOtherwise;
-  llvm::DenseMap<const FunctionDecl *, unsigned> CalleeReferences;
   /// The names `__attribute__((alias(...)))` exports under another name.
   llvm::StringSet<> AliasTargets;
-  /// Every mention of a function in the main file's declarations (a
-  /// function of the TU that other files cannot call is named only there,
-  /// or in a header included after it, which is not looked at).
   void scanFunctionReferences() {
+    if (ReferencesScanned)
+      return;
+    ReferencesScanned = true;
     struct Scan : RecursiveASTVisitor<Scan> {
       Impl &I;
       llvm::DenseSet<const DeclRefExpr *> Callees;
+      bool InMain = true;
       explicit Scan(Impl &I) : I(I) {}
       bool shouldVisitTemplateInstantiations() const { return true; }
       bool TraverseDecl(Decl *D) {
         if (!D)
           return true;
-        if (!isa<TranslationUnitDecl>(D) && !isa<NamespaceDecl>(D) &&
-            !isa<LinkageSpecDecl>(D) && D->getLocation().isValid() &&
-            !I.SM.isInMainFile(I.SM.getExpansionLoc(D->getLocation())))
+        bool Container = isa<TranslationUnitDecl>(D) || isa<NamespaceDecl>(D) ||
+                         isa<LinkageSpecDecl>(D);
+        SourceLocation Loc = D->getLocation().isValid()
+                                 ? I.SM.getExpansionLoc(D->getLocation())
+                                 : SourceLocation();
+        if (!isa<TranslationUnitDecl>(D) && Loc.isValid() &&
+            I.SM.isInSystemHeader(Loc))
           return true;
+        llvm::SaveAndRestore<bool> Main(
+            InMain,
+            InMain && (Container || Loc.isInvalid() || I.SM.isInMainFile(Loc)));
         return RecursiveASTVisitor::TraverseDecl(D);
       }
       // Unevaluated operands name a function without letting it out:
@@ -3350,17 +3301,33 @@ struct NonBlockingFdAnalysis::Impl {
           return true;
         return RecursiveASTVisitor::TraverseCStyleCastExpr(E);
       }
-      // `__attribute__((alias("f")))` gives f a name other files call.
+      /// \p F's definition named, not as a callee: by a reference (null:
+      /// by an attribute or a dependent call), letting it out when \p Out.
+      void namedAsValue(const FunctionDecl *F, const DeclRefExpr *Ref,
+                        bool Out) {
+        const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+        if (!Def)
+          return;
+        I.ValueNames[Def].push_back(Ref);
+        if (InMain && Out)
+          I.ReferencedOtherwise.insert(Def);
+      }
+      // `__attribute__((alias(...)))` gives f a name other files call;
+      // `__attribute__((cleanup(f)))` calls f where the variable's scope
+      // ends, with no call in the source.
       bool VisitDecl(Decl *D) {
         if (const auto *A = D->getAttr<AliasAttr>())
           I.AliasTargets.insert(A->getAliasee());
-        // `__attribute__((cleanup(f)))` calls f where the variable's scope
-        // ends, with no call in the source.
         if (const auto *A = D->getAttr<CleanupAttr>())
-          if (const FunctionDecl *F = A->getFunctionDecl())
-            if (const FunctionDecl *Def = F->getDefinition())
-              I.ReferencedOtherwise.insert(Def);
+          namedAsValue(A->getFunctionDecl(), nullptr, true);
         return true;
+      }
+      static const DeclRefExpr *named(const Expr *E) {
+        E = E->IgnoreParenCasts();
+        if (const auto *U = dyn_cast<UnaryOperator>(E);
+            U && U->getOpcode() == UO_AddrOf)
+          E = U->getSubExpr()->IgnoreParenCasts();
+        return dyn_cast<DeclRefExpr>(E);
       }
       bool VisitCallExpr(CallExpr *C) {
         const auto *DRE =
@@ -3368,9 +3335,15 @@ struct NonBlockingFdAnalysis::Impl {
         if (const auto *F =
                 DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr) {
           Callees.insert(DRE);
-          if (const FunctionDecl *Def = F->getDefinition())
-            ++I.CalleeReferences[Def];
+          if (const FunctionDecl *Def = F->getDefinition()) {
+            ++I.CalleeNames[Def];
+            if (InMain)
+              ++I.CalleeReferences[Def];
+          }
         }
+        for (const Expr *A : C->arguments())
+          if (const DeclRefExpr *Arg = named(A))
+            I.NamedAsArgumentOf.try_emplace(Arg, C);
         return true;
       }
       // A template's call that depends on its arguments (`flush(x)` in a
@@ -3378,18 +3351,15 @@ struct NonBlockingFdAnalysis::Impl {
       // is one the walk does not see.
       bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *E) {
         for (const NamedDecl *D : E->decls())
-          if (const auto *F = dyn_cast<FunctionDecl>(D->getUnderlyingDecl()))
-            if (const FunctionDecl *Def = F->getDefinition())
-              I.ReferencedOtherwise.insert(Def);
+          namedAsValue(dyn_cast<FunctionDecl>(D->getUnderlyingDecl()), nullptr,
+                       true);
         return true;
       }
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         // A call's callee is visited after the call itself.
-        if (Callees.contains(DRE) || Unevaluated)
-          return true;
-        if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
-          if (const FunctionDecl *Def = F->getDefinition())
-            I.ReferencedOtherwise.insert(Def);
+        if (!Callees.contains(DRE))
+          namedAsValue(dyn_cast<FunctionDecl>(DRE->getDecl()), DRE,
+                       !Unevaluated);
         return true;
       }
     } S(*this);
