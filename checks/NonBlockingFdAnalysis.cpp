@@ -243,6 +243,12 @@ struct Event {
   /// (`fd = c->fd; fcntl(fd, ...)`): the local. It counts only where a
   /// copy of that field is the local's last on some path to the event.
   const Decl *ViaLocal = nullptr;
+  /// For a Clear made by a call that hands the descriptor's address to a
+  /// function of the TU (`open_sock(&c.fd, ...)`): that call and the
+  /// argument. The event holds only where fillHolds() shows the function
+  /// stores a blocking descriptor there on every path.
+  const CallExpr *Fill = nullptr;
+  unsigned FillArg = 0;
 };
 
 struct WrapperSpec {
@@ -853,6 +859,122 @@ struct NonBlockingFdAnalysis::Impl {
            bool>
       ViaCopyMemo;
 
+  /// \p E, if a fill (Event::Fill), is one: the function its call hands
+  /// the address to stores a blocking descriptor there on every path to
+  /// its exit (fillsBlocking). Any other event holds. A question asked
+  /// again while it is open (the filler's stores depend on the fill) is
+  /// answered no: the event then counts as if it were not there, which
+  /// was the analysis's answer before fills were events.
+  bool fillHolds(const Event &E) {
+    if (!E.Fill)
+      return true;
+    if (auto It = FillMemo.find({E.Fill, E.FillArg}); It != FillMemo.end())
+      return It->second;
+    // The filler's own doings (a helper of the file that makes `*out`
+    // non-blocking) are events once its calls are expanded; asked while
+    // they are being expanded, the answer is no, and not kept.
+    expandAll();
+    if (Expanding)
+      return false;
+    FillMemo[{E.Fill, E.FillArg}] = false; // open: asked again, no
+    if (!fillTargetPrivate(E))
+      return false;
+    const FunctionDecl *Callee = E.Fill->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    bool Created = false, Every = false;
+    bool Holds = Def &&
+                 fillsBlocking(E.Fill, E.FillArg, Def, 0, Created, &Every) &&
+                 Created && Every;
+    return FillMemo[{E.Fill, E.FillArg}] = Holds;
+  }
+  std::map<std::pair<const CallExpr *, unsigned>, bool> FillMemo;
+
+  /// The descriptor \p E fills is the caller's own: a local (or a
+  /// parameter's copy) or a field of a local struct, in C (C++'s
+  /// references and virtual calls reach it in ways this does not follow),
+  /// that nothing but the caller's code can reach. Each address the
+  /// caller takes of it is handed straight to a function of the file that
+  /// only dereferences it (onlyDereferenced), and each address of the
+  /// struct that holds it (`&s`, `&o.in`) to a function of the file that
+  /// stores there only blocking descriptors or none and lets no part of
+  /// it out of sight (judgeObject). For a field, which the analysis keys
+  /// by its declaration, the caller names that field of the filled object
+  /// alone (`s.fd`, not also `t.fd` or `table[0].fd`).
+  bool fillTargetPrivate(const Event &E) {
+    const LangOptions &LO = Ctx.getLangOpts();
+    if (LO.CPlusPlus || LO.ObjC || LO.Blocks || !E.Fn || !E.Fn->getBody() ||
+        !E.Target)
+      return false;
+    auto Own = rootedPath(E.Target);
+    if (!Own || !Own->Root->hasLocalStorage() ||
+        Own->Root->getType()->isPointerType() ||
+        Own->Root->getType()->isArrayType() ||
+        (E.Key.Kind == FdKey::Var) != Own->Path.empty() ||
+        (E.Key.Kind != FdKey::Var && E.Key.Kind != FdKey::Field))
+      return false;
+    std::string OwnPath = pathText(Own->Path);
+    bool Private = true;
+    llvm::SmallPtrSet<const Expr *, 8> Handed;
+    llvm::SmallVector<const Expr *, 4> Taken;
+    findStmt(E.Fn->getBody(), [&](const Stmt *S) {
+      if (const auto *M = dyn_cast<MemberExpr>(S);
+          M && E.Key.Kind == FdKey::Field &&
+          M->getMemberDecl()->getCanonicalDecl() ==
+              E.Key.D->getCanonicalDecl()) {
+        auto Other = rootedPath(M);
+        Private = Other && Other->Root == Own->Root && Other->Path == Own->Path;
+      } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+        for (unsigned I = 0; Private && I < Call->getNumArgs(); ++I) {
+          Handed.insert(Call->getArg(I)->IgnoreParenCasts());
+          const auto *U =
+              dyn_cast<UnaryOperator>(Call->getArg(I)->IgnoreParenCasts());
+          auto Taken = U && U->getOpcode() == UO_AddrOf
+                           ? rootedPath(U->getSubExpr())
+                           : std::nullopt;
+          if (!Taken || Taken->Root != Own->Root)
+            continue;
+          std::string Path = pathText(Taken->Path);
+          if (!pathHasPrefix(OwnPath, Path))
+            continue; // another member's address
+          if (!Def || !Def->getBody() || I >= Def->getNumParams()) {
+            Private = false;
+          } else if (Path == OwnPath) {
+            Private = onlyDereferenced(Def->getParamDecl(I), Def);
+          } else {
+            bool Created = false;
+            llvm::StringRef Rest = llvm::StringRef(OwnPath).drop_front(
+                Path.empty() ? 0 : Path.size() + 1);
+            Private = judgeObject(paramObject(Def, I, false), Rest, {}, 0,
+                                  Created);
+          }
+        }
+      } else if (const auto *B = dyn_cast<BinaryOperator>(S);
+                 B && B->isAssignmentOp() && !Own->Path.empty()) {
+        // The struct that holds it, or one inside, stored whole (`s =
+        // table[0]`): a field the analysis sees no store to.
+        auto Whole = rootedPath(B->getLHS());
+        if (Whole && Whole->Root == Own->Root &&
+            Whole->Path.size() < Own->Path.size() &&
+            pathHasPrefix(OwnPath, pathText(Whole->Path)))
+          Private = false;
+      } else if (const auto *U = dyn_cast<UnaryOperator>(S);
+                 U && U->getOpcode() == UO_AddrOf) {
+        // Any address of it: each must be a call's argument (judged
+        // above), not kept in a pointer, stored or returned.
+        auto Path = rootedPath(U->getSubExpr());
+        if (Path && Path->Root == Own->Root &&
+            pathHasPrefix(OwnPath, pathText(Path->Path)))
+          Taken.push_back(U);
+      }
+      return !Private;
+    });
+    return Private && llvm::all_of(Taken, [&](const Expr *U) {
+             return Handed.contains(U);
+           });
+  }
+
   void addElemEvents(const Expr *Array, SourceLocation Loc,
                      EvKind Kind = EvKind::Set) {
     FdKey Base = keyOf(Array);
@@ -1159,6 +1281,34 @@ struct NonBlockingFdAnalysis::Impl {
       PendingByFn[CurFn].push_back(Pending.size());
       Pending.push_back({C, Def, CurFn, currentGuard()});
       CallSites[Def].push_back(C);
+    }
+    // A descriptor handed by its address to an integer pointer parameter
+    // (`open_sock(&c.fd, AF_INET, SOCK_STREAM)`) may be filled with a new
+    // one: a Clear that holds where fillHolds() says so. It is a new value,
+    // not a change of the open file's mode, so it is not passed on to the
+    // fields a local was copied from (addEvent).
+    for (unsigned I = 0; I < N && I < Def->getNumParams(); ++I) {
+      const auto *U = dyn_cast<UnaryOperator>(C->getArg(I)->IgnoreParenCasts());
+      QualType PT = Def->getParamDecl(I)->getType();
+      if (!U || U->getOpcode() != UO_AddrOf || !PT->isPointerType() ||
+          !PT->getPointeeType()->isIntegerType() ||
+          !U->getSubExpr()->getType()->isIntegerType())
+        continue;
+      FdKey Key = keyOf(U->getSubExpr());
+      // An element at a run-time index (`&fds[i]`) may be any of them.
+      if (!Key.valid() || !knownElement(Key))
+        continue;
+      Event E;
+      E.Key = Key;
+      E.Kind = EvKind::Clear;
+      E.Loc = Loc;
+      E.Fn = CurFn;
+      E.G = currentGuard();
+      E.Target = U->getSubExpr();
+      E.S = EventStmt;
+      E.Fill = C;
+      E.FillArg = I;
+      record(E);
     }
   }
 
@@ -1496,7 +1646,7 @@ struct NonBlockingFdAnalysis::Impl {
       // nothing to summarise, and no CFG to build for their stores.
       if (EIt == Events.end() ||
           llvm::none_of(EIt->second, [&](const Event &E) {
-            return E.Fn == FD && E.Kind != EvKind::Copy;
+            return E.Fn == FD && E.Kind != EvKind::Copy && !E.Fill;
           }))
         continue;
       // Once the function stores a new value in the parameter (`fd =
@@ -1508,7 +1658,9 @@ struct NonBlockingFdAnalysis::Impl {
       const LocalCopies &Stores = copiesInto(FD, K.D);
       std::vector<const Event *> FromEntryEvs;
       for (const Event &E : EIt->second) {
-        if (E.Fn != FD || E.Kind == EvKind::Copy)
+        // A fill gives the parameter a new value: nothing done to the
+        // caller's descriptor.
+        if (E.Fn != FD || E.Kind == EvKind::Copy || E.Fill)
           continue;
         llvm::SmallVector<unsigned, 2> StoredLast;
         bool FromEntry = true;
@@ -1722,7 +1874,8 @@ struct NonBlockingFdAnalysis::Impl {
           Evs.push_back(E);
     for (const Event &E : Evs) {
       const ParmVarDecl *PV = ParamOf(E.Target);
-      if (!PV || (E.Kind == EvKind::Clear && E.G.Param) || !viaCopyHolds(E))
+      if (!PV || (E.Kind == EvKind::Clear && E.G.Param) || !viaCopyHolds(E) ||
+          !fillHolds(E))
         continue;
       const LocalCopies &Stores = copiesInto(FD, PV->getCanonicalDecl());
       llvm::SmallVector<unsigned, 2> StoredLast;
@@ -1818,7 +1971,7 @@ struct NonBlockingFdAnalysis::Impl {
       // viaCopyHolds may add to Events: copy first.
       std::vector<Event> Evs = It->second;
       for (const Event &E : Evs)
-        if (viaCopyHolds(E))
+        if (viaCopyHolds(E) && fillHolds(E))
           Out.push_back(E);
     };
     Add(K);
@@ -2139,6 +2292,32 @@ struct NonBlockingFdAnalysis::Impl {
     return paramInFlags(V->getInit(), Def, Hops + 1);
   }
 
+  /// \p Flags, a creator's flags in \p Def, are one of Def's parameters
+  /// itself or it or-ed with socket type constants (typeConstants): that
+  /// parameter's index. The caller's argument then decides the flag.
+  std::optional<unsigned> paramWithTypeConstants(const Expr *Flags,
+                                                 const FunctionDecl *Def,
+                                                 const CreatorSpec *Spec) {
+    auto ParamOf = [&](const Expr *E) -> std::optional<unsigned> {
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      const auto *PV = R ? dyn_cast<ParmVarDecl>(R->getDecl()) : nullptr;
+      if (!PV || PV->getDeclContext() != Def)
+        return std::nullopt;
+      return PV->getFunctionScopeIndex();
+    };
+    Flags = Flags->IgnoreParenImpCasts();
+    if (auto P = ParamOf(Flags))
+      return P;
+    const auto *B = dyn_cast<BinaryOperator>(Flags);
+    if (!B || B->getOpcode() != BO_Or)
+      return std::nullopt;
+    if (auto P = ParamOf(B->getLHS()); P && typeConstants(B->getRHS(), Spec))
+      return P;
+    if (auto P = ParamOf(B->getRHS()); P && typeConstants(B->getLHS(), Spec))
+      return P;
+    return std::nullopt;
+  }
+
   static const CreatorSpec *creatorSpec(llvm::StringRef Name) {
     for (const CreatorSpec &CS : Creators)
       if (CS.Name == Name)
@@ -2244,20 +2423,9 @@ struct NonBlockingFdAnalysis::Impl {
       Found->Sole = Sole;
       // The creator's flags: the parameter, or it or-ed with type
       // constants; and each returned local left as it came.
-      const Expr *Flags =
-          Found->Creator->getArg(Found->Spec->FlagsArg)->IgnoreParenImpCasts();
-      auto IsParam = [&](const Expr *E) {
-        const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-        const auto *PV = R ? dyn_cast<ParmVarDecl>(R->getDecl()) : nullptr;
-        return PV && PV->getDeclContext() == Def &&
-               PV->getFunctionScopeIndex() == Found->Param;
-      };
-      bool FlagsKept = IsParam(Flags);
-      if (const auto *B = dyn_cast<BinaryOperator>(Flags);
-          B && B->getOpcode() == BO_Or)
-        FlagsKept =
-            (IsParam(B->getLHS()) && typeConstants(B->getRHS(), Found->Spec)) ||
-            (IsParam(B->getRHS()) && typeConstants(B->getLHS(), Found->Spec));
+      bool FlagsKept =
+          paramWithTypeConstants(Found->Creator->getArg(Found->Spec->FlagsArg),
+                                 Def, Found->Spec) == Found->Param;
       Found->Kept = Sole && FlagsKept && AsCame;
     }
     return FlagParamMemo[Def] = Found;
@@ -2624,6 +2792,7 @@ struct NonBlockingFdAnalysis::Impl {
     if (AllExpanded)
       return;
     AllExpanded = true;
+    llvm::SaveAndRestore Busy(Expanding, true);
     std::vector<const FunctionDecl *> Fns;
     Fns.reserve(Pending.size());
     for (const PendingCall &PC : Pending)
@@ -2631,6 +2800,7 @@ struct NonBlockingFdAnalysis::Impl {
     for (const FunctionDecl *F : Fns)
       expandPendingIn(F);
   }
+  bool Expanding = false; ///< expandAll() is under way
 
   /// Calls that take a descriptor and leave its mode alone.
   static bool keepsMode(llvm::StringRef N) {
@@ -3577,36 +3747,7 @@ struct NonBlockingFdAnalysis::Impl {
                                         : nullptr;
           if (!Def || !Def->getBody() || ArgI >= Def->getNumParams())
             continue; // judged below, as any call it goes to
-          const ParmVarDecl *Out = Def->getParamDecl(ArgI);
-          bool Bad = false;
-          findStmt(Def->getBody(), [&](const Stmt *S) {
-            const auto *B = dyn_cast<BinaryOperator>(S);
-            const auto *D = B && B->isAssignmentOp()
-                                ? dyn_cast<UnaryOperator>(
-                                      B->getLHS()->IgnoreParenImpCasts())
-                                : nullptr;
-            if (!D || D->getOpcode() != UO_Deref)
-              return false;
-            const auto *R =
-                dyn_cast<DeclRefExpr>(D->getSubExpr()->IgnoreParenImpCasts());
-            if (!R || R->getDecl() != Out)
-              return false;
-            Bad = B->getOpcode() != BO_Assign ||
-                  !BlockingSource(B->getRHS()->IgnoreParenCasts());
-            return Bad;
-          });
-          if (Bad)
-            return false;
-          // Nor may the filler make it non-blocking before it is back, or
-          // hand it to a call that might (`fcntl(*out, F_SETFL, ...)`,
-          // `set_nonblock(*out)`).
-          FdKey OutK;
-          OutK.Kind = FdKey::Var;
-          OutK.D = Out;
-          if (llvm::any_of(
-                  eventsFor(OutK),
-                  [](const Event &E) { return E.Kind == EvKind::Set; }) ||
-              !goesOnlyToModeKeepers(OutK, Def))
+          if (!fillsBlocking(C, ArgI, Def, Depth, Created))
             return false;
         }
     }
@@ -3623,6 +3764,170 @@ struct NonBlockingFdAnalysis::Impl {
                             : dyn_cast_or_null<FunctionDecl>(
                                   VD->getParentFunctionOrMethod()))
                  : nullptr);
+  }
+
+  /// Every use of the pointer parameter \p Out in \p Def's body is `*Out`
+  /// stored into with `=`, compared or handed to a call, or a test of the
+  /// pointer against null: no copy of the pointer (`int *q = out`), no
+  /// index (`out[0]`), no address of the object, no call given the
+  /// pointer, and no copy of the descriptor kept, any of which would let
+  /// it be changed out of sight.
+  bool onlyDereferenced(const ParmVarDecl *Out, const FunctionDecl *Def) {
+    auto IsOut = [&](const Expr *E) {
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return R && R->getDecl() == Out ? R : nullptr;
+    };
+    auto DerefOfOut = [&](const Expr *E) -> const DeclRefExpr * {
+      const auto *U = dyn_cast<UnaryOperator>(E->IgnoreParens());
+      return U && U->getOpcode() == UO_Deref ? IsOut(U->getSubExpr()) : nullptr;
+    };
+    llvm::SmallPtrSet<const DeclRefExpr *, 8> Known;
+    llvm::SmallVector<const DeclRefExpr *, 8> All;
+    findStmt(Def->getBody(), [&](const Stmt *S) {
+      const DeclRefExpr *R = nullptr;
+      if (const auto *D = dyn_cast<DeclRefExpr>(S); D && D->getDecl() == Out)
+        All.push_back(D);
+      else if (const auto *B = dyn_cast<BinaryOperator>(S))
+        R = B->getOpcode() == BO_Assign ? DerefOfOut(B->getLHS())
+            : B->isEqualityOp() &&
+                    (B->getLHS()->isNullPointerConstant(
+                         Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+                     B->getRHS()->isNullPointerConstant(
+                         Ctx, Expr::NPC_ValueDependentIsNotNull))
+                ? (IsOut(B->getLHS()) ? IsOut(B->getLHS()) : IsOut(B->getRHS()))
+                : nullptr;
+      else if (const auto *IC = dyn_cast<ImplicitCastExpr>(S);
+               IC && IC->getCastKind() == CK_PointerToBoolean)
+        R = IsOut(IC->getSubExpr());
+      else if (const auto *U = dyn_cast<UnaryOperator>(S);
+               U && U->getOpcode() == UO_LNot)
+        R = IsOut(U->getSubExpr());
+      if (R)
+        Known.insert(R);
+      // `*out` read only to be compared or handed to a call (which the
+      // caller judges as any call the descriptor goes to): a copy kept
+      // (`int c = *out`, `g_last = *out`, `return *out`) could be made
+      // non-blocking out of sight.
+      if (const auto *B = dyn_cast<BinaryOperator>(S);
+          B && B->isComparisonOp())
+        for (const Expr *Side : {B->getLHS(), B->getRHS()})
+          if (const DeclRefExpr *D = DerefOfOut(Side->IgnoreParenImpCasts()))
+            Known.insert(D);
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        for (const Expr *A : Call->arguments())
+          if (const DeclRefExpr *D = DerefOfOut(A->IgnoreParenImpCasts()))
+            Known.insert(D);
+      return false;
+    });
+    return llvm::all_of(
+        All, [&](const DeclRefExpr *R) { return Known.contains(R); });
+  }
+
+  /// \p C hands a descriptor's address as its argument \p ArgI to \p Def,
+  /// a function of the TU, which stores through that pointer parameter
+  /// only descriptors shown blocking or none (`*out = -1`), plain `=`
+  /// stores all; neither makes it non-blocking nor hands it to a call
+  /// that might (`fcntl(*out, F_SETFL, ...)`, `set_nonblock(*out)`); and
+  /// never points the parameter elsewhere. A creator given its flags by a
+  /// parameter (`*fd_p = socket(domain, type | SOCK_CLOEXEC, 0)`) makes a
+  /// blocking descriptor where \p C passes socket type constants alone
+  /// there (typeConstants: dbus's _dbus_open_socket(&fd.fd, family,
+  /// SOCK_STREAM, ...)). \p Created once a descriptor is stored.
+  /// \p Every, if asked: some store runs on every path from the entry to
+  /// the exit (what a fill needs to replace the old value; a path that
+  /// returns without storing leaves it).
+  bool fillsBlocking(const CallExpr *C, unsigned ArgI, const FunctionDecl *Def,
+                     unsigned Depth, bool &Created, bool *Every = nullptr) {
+    if (!Def || !Def->getBody() || Def->hasSkippedBody() ||
+        ArgI >= Def->getNumParams())
+      return false;
+    const ParmVarDecl *Out = Def->getParamDecl(ArgI);
+    if (!writesOf(Out, Def->getBody()).empty() || !onlyDereferenced(Out, Def))
+      return false;
+    // No other argument may reach the same descriptor: another integer
+    // pointer (`fill2(&s.fd, &s.fd)`), a pointer to the struct that holds
+    // the field, or an untyped one.
+    FdKey Filled = keyOf(C->getArg(ArgI)->IgnoreParenCasts());
+    if (const auto *U =
+            dyn_cast<UnaryOperator>(C->getArg(ArgI)->IgnoreParenCasts());
+        U && U->getOpcode() == UO_AddrOf)
+      Filled = keyOf(U->getSubExpr());
+    const auto *FilledField = Filled.Kind == FdKey::Field
+                                  ? dyn_cast_or_null<FieldDecl>(Filled.D)
+                                  : nullptr;
+    for (unsigned J = 0; J < C->getNumArgs(); ++J) {
+      QualType T = C->getArg(J)->IgnoreParenImpCasts()->getType();
+      if (J == ArgI || !T->isPointerType())
+        continue;
+      QualType Pointee = T->getPointeeType();
+      if (Pointee->isIntegerType() || Pointee->isVoidType())
+        return false;
+      if (FilledField && Pointee->getAsRecordDecl() &&
+          Pointee->getAsRecordDecl()->getCanonicalDecl() ==
+              FilledField->getParent()->getCanonicalDecl())
+        return false;
+    }
+    // Nor may the function touch that descriptor by its own name (a
+    // global or a field: `set_nonblocking(gfd)` after `*out = ...`).
+    if (Filled.valid() && llvm::any_of(eventsFor(Filled), [&](const Event &Ev) {
+          return Ev.Fn == Def;
+        }))
+      return false;
+    auto BlockingSource = [&](const Expr *Src) {
+      Src = Src->IgnoreParenCasts();
+      if (const auto *Cr = dyn_cast<CallExpr>(Src)) {
+        const CreatorSpec *Spec = creatorSpec(globalCalleeName(Cr));
+        if (Spec && Cr->getNumArgs() > Spec->FlagsArg)
+          if (std::optional<unsigned> P =
+                  paramWithTypeConstants(Cr->getArg(Spec->FlagsArg), Def, Spec);
+              P && *P < C->getNumArgs()) {
+            // The caller's flags as they came: the parameter is never
+            // written (`type |= SOCK_NONBLOCK` would add the flag).
+            if (!writesOf(Def->getParamDecl(*P), Def->getBody()).empty() ||
+                !typeConstants(C->getArg(*P), Spec))
+              return false;
+            Created = true;
+            return true;
+          }
+      }
+      ValueMode M = valueMode(Src, Depth);
+      Created |= M == ValueMode::Blocking;
+      return M != ValueMode::Unknown;
+    };
+    std::vector<const Stmt *> Stores;
+    bool Bad = false;
+    findStmt(Def->getBody(), [&](const Stmt *S) {
+      const auto *B = dyn_cast<BinaryOperator>(S);
+      const auto *D =
+          B && B->isAssignmentOp()
+              ? dyn_cast<UnaryOperator>(B->getLHS()->IgnoreParenImpCasts())
+              : nullptr;
+      if (!D || D->getOpcode() != UO_Deref)
+        return false;
+      const auto *R =
+          dyn_cast<DeclRefExpr>(D->getSubExpr()->IgnoreParenImpCasts());
+      if (!R || R->getDecl() != Out)
+        return false;
+      Stores.push_back(B);
+      Bad = B->getOpcode() != BO_Assign || !BlockingSource(B->getRHS());
+      return Bad;
+    });
+    if (Bad)
+      return false;
+    FdKey OutK;
+    OutK.Kind = FdKey::Var;
+    OutK.D = Out;
+    if (llvm::any_of(eventsFor(OutK),
+                     [](const Event &E) { return E.Kind == EvKind::Set; }) ||
+        !goesOnlyToModeKeepers(OutK, Def))
+      return false;
+    if (Every) {
+      FunctionCfgs::LastOnPaths Last(Cfgs, Def, Stores);
+      llvm::SmallVector<unsigned, 2> AtExit;
+      bool FromEntry = true;
+      *Every = !Stores.empty() && Last.atExit(AtExit, FromEntry) && !FromEntry;
+    }
+    return true;
   }
 
   /// Some variable or field that \p K's value is copied to is made
