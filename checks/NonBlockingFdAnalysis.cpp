@@ -946,8 +946,8 @@ struct NonBlockingFdAnalysis::Impl {
             bool Created = false;
             llvm::StringRef Rest = llvm::StringRef(OwnPath).drop_front(
                 Path.empty() ? 0 : Path.size() + 1);
-            Private = judgeObject(paramObject(Def, I, false), Rest, {}, 0,
-                                  Created);
+            Private =
+                judgeObject(paramObject(Def, I, false), Rest, {}, 0, Created);
           }
         }
       } else if (const auto *B = dyn_cast<BinaryOperator>(S);
@@ -3808,8 +3808,7 @@ struct NonBlockingFdAnalysis::Impl {
       // caller judges as any call the descriptor goes to): a copy kept
       // (`int c = *out`, `g_last = *out`, `return *out`) could be made
       // non-blocking out of sight.
-      if (const auto *B = dyn_cast<BinaryOperator>(S);
-          B && B->isComparisonOp())
+      if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isComparisonOp())
         for (const Expr *Side : {B->getLHS(), B->getRHS()})
           if (const DeclRefExpr *D = DerefOfOut(Side->IgnoreParenImpCasts()))
             Known.insert(D);
