@@ -21,12 +21,9 @@ public:
   Record(const SourceManager &SM, utils::IncludeSorter::IncludeStyle Style)
       : SM(SM), Style(Style) {}
 
+  /// A directive of a file outside the system headers.
   void add(SourceLocation Hash, SourceLocation End, StringRef Name,
            bool Angled) {
-    // Fix-its never go into a system header (no check reports there), so
-    // what those include is not kept: they are most of the directives.
-    if (SM.isInSystemHeader(Hash))
-      return;
     Directives[SM.getFileID(Hash)].push_back({Name.str(), Angled, Hash, End});
   }
 
@@ -60,17 +57,30 @@ class RecordDirectives : public PPCallbacks {
 public:
   explicit RecordDirectives(std::shared_ptr<IncludeFixes::Record> R)
       : R(std::move(R)) {}
+  // Whether the file being read is a system header, as the preprocessor
+  // says each time it enters or leaves a file, or meets `#pragma GCC
+  // system_header`: asking the source manager at each directive cost more
+  // than recording the rest.
+  void FileChanged(SourceLocation, FileChangeReason,
+                   SrcMgr::CharacteristicKind FileType, FileID) override {
+    InSystemHeader = SrcMgr::isSystem(FileType);
+  }
   void InclusionDirective(SourceLocation Hash, const Token &IncludeTok,
                           StringRef Name, bool Angled, CharSourceRange,
                           OptionalFileEntryRef, StringRef, StringRef,
                           const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
+    // Fix-its never go into a system header (no check reports there), so
+    // what those include is not kept: they are most of the directives.
+    if (InSystemHeader)
+      return;
     // Where IncludeInserter's own callback says the directive ends.
     R->add(Hash, IncludeTok.getEndLoc(), Name, Angled);
   }
 
 private:
   std::shared_ptr<IncludeFixes::Record> R;
+  bool InSystemHeader = false;
 };
 } // namespace
 

@@ -154,12 +154,16 @@ const IoCallInfo IoCalls[] = {
 
 } // namespace
 
-const FunctionDecl *functionNamedBy(const Expr *E) {
+const DeclRefExpr *nameReferencedBy(const Expr *E) {
   E = E->IgnoreParenCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(E);
       U && U->getOpcode() == UO_AddrOf)
     E = U->getSubExpr()->IgnoreParenCasts();
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return dyn_cast<DeclRefExpr>(E);
+}
+
+const FunctionDecl *functionNamedBy(const Expr *E) {
+  const DeclRefExpr *DRE = nameReferencedBy(E);
   return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
 }
 

@@ -102,6 +102,10 @@ const IoCallInfo *ioCallOf(const FunctionDecl *FD);
 /// the global namespace or with C linkage; empty otherwise.
 llvm::StringRef globalCalleeName(const CallExpr *Call);
 
+/// The name \p E is, read through parentheses, casts and one `&` (`fn`,
+/// `&fn`, `(cb_t)fn`), or null.
+const DeclRefExpr *nameReferencedBy(const Expr *E);
+
 /// The function \p E names as a value (`fn`, `&fn`, through parentheses
 /// and casts: a callback passed or stored), or null.
 const FunctionDecl *functionNamedBy(const Expr *E);

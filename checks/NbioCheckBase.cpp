@@ -863,7 +863,7 @@ void NbioCheckBase::wrappersFromFacts(NonBlockingFdAnalysis &A,
 }
 
 FactWrapper NbioCheckBase::describe(const IoWrapper &W, bool ReturnsCount,
-                                    const SourceManager &SM) {
+                                    const SourceManager *SM) {
   FactWrapper FW;
   FW.Name = W.Fn->getQualifiedNameAsString();
   FW.FdArg = W.Info.FdArg;
@@ -875,7 +875,8 @@ FactWrapper NbioCheckBase::describe(const IoWrapper &W, bool ReturnsCount,
   FW.AddrArg = W.AddrArg;
   FW.ReturnsCount = ReturnsCount;
   FW.OwnEagain = W.OwnEagain;
-  FW.At = fileAndLine(W.Inner->getBeginLoc(), SM);
+  if (SM)
+    FW.At = fileAndLine(W.Inner->getBeginLoc(), *SM);
   return FW;
 }
 
@@ -930,7 +931,7 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
   // other files, a call of that name is the library's (wrappersFromFacts).
   for (const auto &[Key, W] : Shared->Wrappers)
     if (W->Inner && W->Fn && W->Fn->isExternallyVisible() && !ioCallOf(W->Fn))
-      F.Wrappers.push_back(describe(*W, wrapperReturnsCount(*W, Flow), SM));
+      F.Wrappers.push_back(describe(*W, wrapperReturnsCount(*W, Flow), &SM));
   llvm::sort(F.Wrappers, [](const FactWrapper &X, const FactWrapper &Y) {
     return X.Name < Y.Name;
   });
@@ -969,7 +970,7 @@ void NbioCheckBase::exportFacts(NonBlockingFdAnalysis &A) {
     auto It = Shared->Wrappers.find(St.Fn->getCanonicalDecl());
     if (It != Shared->Wrappers.end() && It->second->Inner && It->second->Fn)
       T.Wrapper =
-          describe(*It->second, wrapperReturnsCount(*It->second, Flow), SM);
+          describe(*It->second, wrapperReturnsCount(*It->second, Flow), &SM);
     else if (auto I = If.find(St.Fn->getCanonicalDecl()); I != If.end())
       T.WrapperIf = I->second;
     else
@@ -1088,9 +1089,10 @@ void NbioCheckBase::wrappersInFields(NonBlockingFdAnalysis &A,
     for (const auto &[Name, H] : It->second) {
       if (!H.Own && !H.Fact)
         continue;
-      FactWrapper D = H.Own ? describe(*H.Own, wrapperReturnsCount(*H.Own, Flow),
-                                       Ctx->getSourceManager())
-                            : *H.Fact;
+      // An own wrapper's note points at its wrapped call (W->Inner).
+      FactWrapper D =
+          H.Own ? describe(*H.Own, wrapperReturnsCount(*H.Own, Flow), nullptr)
+                : *H.Fact;
       Direction Dir = D.Write ? Direction::Write : Direction::Read;
       if (!W) {
         W = std::make_unique<IoWrapper>();
@@ -1161,7 +1163,7 @@ void NbioCheckBase::wrappersInParameters(NonBlockingFdAnalysis &A,
         if (!Flow)
           Flow.emplace(*Ctx, A.functionCfgs());
         D = describe(*It->second, wrapperReturnsCount(*It->second, *Flow),
-                     Ctx->getSourceManager());
+                     nullptr);
       } else {
         const IoCallInfo *I = ioCallNamed(T->getName());
         if (!I || I->Family != IoFamily::Plain ||

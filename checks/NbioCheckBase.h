@@ -196,9 +196,11 @@ private:
   /// The wrappers other files' facts name, for the calls to them here.
   void wrappersFromFacts(NonBlockingFdAnalysis &A,
                          std::vector<const Stmt *> &Out);
-  /// How another file's facts describe this TU's wrapper \p W.
+  /// How another file's facts describe this TU's wrapper \p W; its place
+  /// (`At`) only given \p SM: where the wrapped call itself is at hand,
+  /// its file and line (a line table to build) are not needed.
   static FactWrapper describe(const IoWrapper &W, bool ReturnsCount,
-                              const SourceManager &SM);
+                              const SourceManager *SM);
   /// This TU's summary, written to FactsExportDir.
   void exportFacts(NonBlockingFdAnalysis &A);
   /// For the summary: the functions of \p Wanted (canonical declarations)

@@ -1249,10 +1249,15 @@ struct NonBlockingFdAnalysis::Impl {
     }
     // A call to a function with a body may be a wrapper: decided lazily.
     // clangd's preamble skips the bodies of functions in headers: such a
-    // definition tells no more than a declaration.
-    const FunctionDecl *Def = Callee->getDefinition();
-    if (Def && (Def->hasSkippedBody() || !Def->getBody()))
-      Def = nullptr;
+    // definition tells no more than a declaration. Found once per
+    // declaration: for a library function, getDefinition() walks every
+    // redeclaration at each call.
+    auto [DefIt, NewCallee] = DefinitionOf.try_emplace(Callee, nullptr);
+    if (NewCallee) {
+      const FunctionDecl *D = Callee->getDefinition();
+      DefIt->second = D && !D->hasSkippedBody() && D->getBody() ? D : nullptr;
+    }
+    const FunctionDecl *Def = DefIt->second;
     if (!Def) {
       // Declared only: trust a name that says it, `net_set_nonblocking(fd)`
       // or `sock_nonblock(fd, 1)`, but not a query (`is_nonblocking(fd)`).
@@ -1311,6 +1316,9 @@ struct NonBlockingFdAnalysis::Impl {
       record(E);
     }
   }
+
+  /// visitCall's callees' definitions with a body (null: none).
+  llvm::DenseMap<const FunctionDecl *, const FunctionDecl *> DefinitionOf;
 
   /// A project's own getsockopt wrapper asked for SO_ERROR
   /// (`SCK_GetIntOption(fd, SOL_SOCKET, SO_ERROR, &err)`): the constant,
@@ -3407,8 +3415,9 @@ struct NonBlockingFdAnalysis::Impl {
   /// headers' (a table may sit in an included file), for
   /// handlerCallersAllKnown: how many calls name each as callee
   /// (CalleeNames), each reference as a value, unevaluated ones too (null:
-  /// an attribute or a dependent call names it), and which references are
-  /// a call's argument (`f`, `&f`, `(cb_t)f`).
+  /// an attribute or a dependent call names it; in C, only those the
+  /// walk of the code meets: under `sizeof`, not in a type), and which
+  /// references are a call's argument (`f`, `&f`, `(cb_t)f`).
   bool ReferencesScanned = false;
   llvm::DenseSet<const FunctionDecl *> ReferencedOtherwise;
   llvm::DenseMap<const FunctionDecl *, unsigned> CalleeReferences;
@@ -3492,13 +3501,6 @@ struct NonBlockingFdAnalysis::Impl {
           namedAsValue(A->getFunctionDecl(), nullptr, true);
         return true;
       }
-      static const DeclRefExpr *named(const Expr *E) {
-        E = E->IgnoreParenCasts();
-        if (const auto *U = dyn_cast<UnaryOperator>(E);
-            U && U->getOpcode() == UO_AddrOf)
-          E = U->getSubExpr()->IgnoreParenCasts();
-        return dyn_cast<DeclRefExpr>(E);
-      }
       bool VisitCallExpr(CallExpr *C) {
         const auto *DRE =
             dyn_cast<DeclRefExpr>(C->getCallee()->IgnoreParenImpCasts());
@@ -3512,7 +3514,7 @@ struct NonBlockingFdAnalysis::Impl {
           }
         }
         for (const Expr *A : C->arguments())
-          if (const DeclRefExpr *Arg = named(A))
+          if (const DeclRefExpr *Arg = nameReferencedBy(A))
             I.NamedAsArgumentOf.try_emplace(Arg, C);
         return true;
       }
@@ -3532,9 +3534,115 @@ struct NonBlockingFdAnalysis::Impl {
                        !Unevaluated);
         return true;
       }
+
+      // C (not Objective-C): a TU's code is its functions' bodies and its
+      // variables' initializers, and Stmt::children() reaches the
+      // evaluated expressions in them, with the same visits as the
+      // traversal above but without its look at every type, name and
+      // declaration on the way (which cost more than the analysis's own
+      // walk of the same bodies). Not those inside a variably modified
+      // type (`int (*p)[(g = f) ? n : 1]`, a cast or a parameter to one),
+      // whose array sizes run: there the traversal above takes over. Left
+      // out otherwise: names never evaluated (`__typeof__(f(x))`, an
+      // enumerator's or a static assertion's `sizeof(f(x))`).
+      static bool variablyModified(QualType T) {
+        return !T.isNull() && T->isVariablyModifiedType();
+      }
+      void scanTopLevelC(Decl *D) {
+        Stmt *Code = nullptr;
+        const auto *FD = dyn_cast<FunctionDecl>(D);
+        if (FD && FD->doesThisDeclarationHaveABody())
+          Code = FD->getBody();
+        else if (auto *V = dyn_cast<VarDecl>(D))
+          Code = V->getInit();
+        // Attributes are all a declaration without code shows (an alias;
+        // a cleanup belongs to a local variable).
+        if (!Code && !D->hasAttr<AliasAttr>())
+          return;
+        if (Code && FD && llvm::any_of(FD->parameters(), [](ParmVarDecl *P) {
+              return variablyModified(P->getOriginalType());
+            })) {
+          TraverseDecl(D);
+          return;
+        }
+        SourceLocation Loc = D->getLocation().isValid()
+                                 ? I.SM.getExpansionLoc(D->getLocation())
+                                 : SourceLocation();
+        if (Loc.isValid() && I.SM.isInSystemHeader(Loc))
+          return;
+        llvm::SaveAndRestore<bool> Main(InMain, Loc.isInvalid() ||
+                                                    I.SM.isInMainFile(Loc));
+        VisitDecl(D);
+        if (Code)
+          scanCode(Code);
+      }
+      /// \p S holds a variably modified type whose sizes children() does
+      /// not reach: a pointer to an array of run-time size declared, a
+      /// cast, a compound literal, va_arg or sizeof with one.
+      static bool holdsVariablyModifiedType(const Stmt *S) {
+        if (const auto *DS = dyn_cast<DeclStmt>(S))
+          return llvm::any_of(DS->decls(), [](const Decl *D) {
+            if (const auto *V = dyn_cast<ValueDecl>(D))
+              return variablyModified(V->getType());
+            if (const auto *T = dyn_cast<TypedefNameDecl>(D))
+              return variablyModified(T->getUnderlyingType());
+            return false;
+          });
+        if (isa<ExplicitCastExpr, CompoundLiteralExpr>(S))
+          return variablyModified(cast<Expr>(S)->getType());
+        if (const auto *VA = dyn_cast<VAArgExpr>(S))
+          return VA->getWrittenTypeInfo() &&
+                 variablyModified(VA->getWrittenTypeInfo()->getType());
+        if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
+          return U->isArgumentType() && variablyModified(U->getArgumentType());
+        return false;
+      }
+      void scanCode(Stmt *Root) {
+        struct Item {
+          Stmt *S;
+          unsigned Unevaluated;
+        };
+        llvm::SmallVector<Item, 64> Work{{Root, 0}};
+        while (!Work.empty()) {
+          Item It = Work.pop_back_val();
+          Stmt *S = It.S;
+          if (!S)
+            continue;
+          llvm::SaveAndRestore<unsigned> In(Unevaluated, It.Unevaluated);
+          if (holdsVariablyModifiedType(S)) {
+            TraverseStmt(S);
+            continue;
+          }
+          if (auto *CE = dyn_cast<CStyleCastExpr>(S);
+              CE && CE->getType()->isVoidType() &&
+              isa<DeclRefExpr>(CE->getSubExpr()->IgnoreParenImpCasts()))
+            continue; // `(void)f;`, as TraverseCStyleCastExpr
+          if (auto *C = dyn_cast<CallExpr>(S))
+            VisitCallExpr(C);
+          else if (auto *R = dyn_cast<DeclRefExpr>(S))
+            VisitDeclRefExpr(R);
+          else if (auto *DS = dyn_cast<DeclStmt>(S))
+            for (Decl *D : DS->decls())
+              VisitDecl(D);
+          else if (auto *B = dyn_cast<BlockExpr>(S))
+            Work.push_back({B->getBody(), It.Unevaluated});
+          unsigned Under = It.Unevaluated + isa<UnaryExprOrTypeTraitExpr>(S);
+          for (Stmt *Child : S->children())
+            Work.push_back({Child, Under});
+        }
+      }
     } S(*this);
-    for (Decl *D : Ctx.getTraversalScope())
-      S.TraverseDecl(D);
+    const LangOptions &LO = Ctx.getLangOpts();
+    for (Decl *D : Ctx.getTraversalScope()) {
+      if (LO.CPlusPlus || LO.ObjC) {
+        S.TraverseDecl(D);
+      } else if (auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
+        for (Decl *Top : TU->decls())
+          S.scanTopLevelC(Top);
+      } else {
+        S.scanTopLevelC(D); // clangd: the main file's declarations
+      }
+    }
   }
   /// forEachParamCallee's groups, found once.
   bool ParamCalleesFound = false;
@@ -3773,6 +3881,10 @@ struct NonBlockingFdAnalysis::Impl {
   /// pointer, and no copy of the descriptor kept, any of which would let
   /// it be changed out of sight.
   bool onlyDereferenced(const ParmVarDecl *Out, const FunctionDecl *Def) {
+    // Asked for each fill of the function and again for its stores.
+    auto [Memo, New] = OnlyDereferencedMemo.try_emplace(Out, false);
+    if (!New)
+      return Memo->second;
     auto IsOut = [&](const Expr *E) {
       const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
       return R && R->getDecl() == Out ? R : nullptr;
@@ -3818,9 +3930,10 @@ struct NonBlockingFdAnalysis::Impl {
             Known.insert(D);
       return false;
     });
-    return llvm::all_of(
-        All, [&](const DeclRefExpr *R) { return Known.contains(R); });
+    return OnlyDereferencedMemo[Out] = llvm::all_of(
+               All, [&](const DeclRefExpr *R) { return Known.contains(R); });
   }
+  llvm::DenseMap<const ParmVarDecl *, bool> OnlyDereferencedMemo;
 
   /// \p C hands a descriptor's address as its argument \p ArgI to \p Def,
   /// a function of the TU, which stores through that pointer parameter
@@ -3841,16 +3954,16 @@ struct NonBlockingFdAnalysis::Impl {
         ArgI >= Def->getNumParams())
       return false;
     const ParmVarDecl *Out = Def->getParamDecl(ArgI);
-    if (!writesOf(Out, Def->getBody()).empty() || !onlyDereferenced(Out, Def))
+    // (A parameter only dereferenced is never written itself either.)
+    if (!onlyDereferenced(Out, Def))
       return false;
     // No other argument may reach the same descriptor: another integer
     // pointer (`fill2(&s.fd, &s.fd)`), a pointer to the struct that holds
     // the field, or an untyped one.
-    FdKey Filled = keyOf(C->getArg(ArgI)->IgnoreParenCasts());
-    if (const auto *U =
-            dyn_cast<UnaryOperator>(C->getArg(ArgI)->IgnoreParenCasts());
-        U && U->getOpcode() == UO_AddrOf)
-      Filled = keyOf(U->getSubExpr());
+    const Expr *Arg = C->getArg(ArgI)->IgnoreParenCasts();
+    const auto *U = dyn_cast<UnaryOperator>(Arg);
+    FdKey Filled =
+        keyOf(U && U->getOpcode() == UO_AddrOf ? U->getSubExpr() : Arg);
     const auto *FilledField = Filled.Kind == FdKey::Field
                                   ? dyn_cast_or_null<FieldDecl>(Filled.D)
                                   : nullptr;
@@ -4653,7 +4766,7 @@ struct NonBlockingFdAnalysis::Impl {
       return false;
     const auto *F = dyn_cast_or_null<FunctionDecl>(PV->getDeclContext());
     const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
-    if (!Def || !Def->getBody() || !callersAllKnown(Def))
+    if (!Def || !Def->getBody() || Def->isExternallyVisible())
       return false;
     unsigned I = PV->getFunctionScopeIndex();
     if (I >= Def->getNumParams() ||
@@ -4684,7 +4797,9 @@ struct NonBlockingFdAnalysis::Impl {
       if (!objectPathBlocking(A->Root, Full, Depth + 1))
         return false;
     }
-    return true;
+    // Last, once the calls in view all pass: its scan of the TU's names is
+    // the costliest step, and most questions end before it.
+    return callersAllKnown(Def);
   }
 
   /// \p Cond, taken the way \p WhenTrue says, tells that \p K holds no

@@ -413,9 +413,13 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
         A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
     if (!Origin)
       continue;
-    // A request to the kernel on a netlink socket is taken at once.
-    if (Info->Dir == Direction::Write && A.isKernelNetlinkSocket(Fd, Call, Fn))
-      continue;
+    // A request to the kernel on a netlink socket is taken at once. Asked
+    // last, once the call would be reported: following the descriptor to
+    // its creators costs more than the other tests.
+    auto ToKernel = [&] {
+      return Info->Dir == Direction::Write &&
+             A.isKernelNetlinkSocket(Fd, Call, Fn);
+    };
     // Nor does a receive of bytes a peek showed were there wait.
     if (takesPeekedBytes(Call, Fn, A, *Ctx))
       continue;
@@ -436,6 +440,8 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       // would-block there loses it.
       if (wrapperCalled(Call) && Call->getNumArgs() == 1 &&
           Info->Dir == Direction::Write && endsConnectionNext(Call, Fd, Fn, A))
+        continue;
+      if (ToKernel())
         continue;
       diag(reportLoc(Call), "'%0' on non-blocking fd '%1' discards its "
                             "result, so a failure with EAGAIN goes unnoticed")
@@ -466,6 +472,8 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
     if ((P.End == PathEnd::Terminal || P.End == PathEnd::UsedAsCount ||
          P.End == PathEnd::Returns) &&
         writesIntoFreshConnection(A, Call, *Info, Fd, Fn))
+      continue;
+    if (ToKernel())
       continue;
     switch (P.End) {
     case PathEnd::Terminal:
