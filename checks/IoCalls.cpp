@@ -154,12 +154,14 @@ const IoCallInfo IoCalls[] = {
 
 } // namespace
 
+const Expr *addressedBy(const Expr *E) {
+  const auto *U = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());
+  return U && U->getOpcode() == UO_AddrOf ? U->getSubExpr() : nullptr;
+}
+
 const DeclRefExpr *nameReferencedBy(const Expr *E) {
-  E = E->IgnoreParenCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E);
-      U && U->getOpcode() == UO_AddrOf)
-    E = U->getSubExpr()->IgnoreParenCasts();
-  return dyn_cast<DeclRefExpr>(E);
+  const Expr *Operand = addressedBy(E);
+  return dyn_cast<DeclRefExpr>((Operand ? Operand : E)->IgnoreParenCasts());
 }
 
 const FunctionDecl *functionNamedBy(const Expr *E) {

@@ -102,6 +102,10 @@ const IoCallInfo *ioCallOf(const FunctionDecl *FD);
 /// the global namespace or with C linkage; empty otherwise.
 llvm::StringRef globalCalleeName(const CallExpr *Call);
 
+/// What \p E takes the address of, read through parentheses and casts
+/// (`&c->fd`, `(void *)&s`): the operand of the `&` as written, or null.
+const Expr *addressedBy(const Expr *E);
+
 /// The name \p E is, read through parentheses, casts and one `&` (`fn`,
 /// `&fn`, `(cb_t)fn`), or null.
 const DeclRefExpr *nameReferencedBy(const Expr *E);

@@ -928,11 +928,8 @@ struct NonBlockingFdAnalysis::Impl {
         const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
         for (unsigned I = 0; Private && I < Call->getNumArgs(); ++I) {
           Handed.insert(Call->getArg(I)->IgnoreParenCasts());
-          const auto *U =
-              dyn_cast<UnaryOperator>(Call->getArg(I)->IgnoreParenCasts());
-          auto Taken = U && U->getOpcode() == UO_AddrOf
-                           ? rootedPath(U->getSubExpr())
-                           : std::nullopt;
+          const Expr *Operand = addressedBy(Call->getArg(I));
+          auto Taken = Operand ? rootedPath(Operand) : std::nullopt;
           if (!Taken || Taken->Root != Own->Root)
             continue;
           std::string Path = pathText(Taken->Path);
@@ -1293,13 +1290,13 @@ struct NonBlockingFdAnalysis::Impl {
     // not a change of the open file's mode, so it is not passed on to the
     // fields a local was copied from (addEvent).
     for (unsigned I = 0; I < N && I < Def->getNumParams(); ++I) {
-      const auto *U = dyn_cast<UnaryOperator>(C->getArg(I)->IgnoreParenCasts());
+      const Expr *Operand = addressedBy(C->getArg(I));
       QualType PT = Def->getParamDecl(I)->getType();
-      if (!U || U->getOpcode() != UO_AddrOf || !PT->isPointerType() ||
+      if (!Operand || !PT->isPointerType() ||
           !PT->getPointeeType()->isIntegerType() ||
-          !U->getSubExpr()->getType()->isIntegerType())
+          !Operand->getType()->isIntegerType())
         continue;
-      FdKey Key = keyOf(U->getSubExpr());
+      FdKey Key = keyOf(Operand);
       // An element at a run-time index (`&fds[i]`) may be any of them.
       if (!Key.valid() || !knownElement(Key))
         continue;
@@ -1309,7 +1306,7 @@ struct NonBlockingFdAnalysis::Impl {
       E.Loc = Loc;
       E.Fn = CurFn;
       E.G = currentGuard();
-      E.Target = U->getSubExpr();
+      E.Target = Operand;
       E.S = EventStmt;
       E.Fill = C;
       E.FillArg = I;
@@ -3845,10 +3842,8 @@ struct NonBlockingFdAnalysis::Impl {
         continue;
       for (const CallExpr *C : Calls)
         for (unsigned ArgI = 0; ArgI < C->getNumArgs(); ++ArgI) {
-          const auto *U =
-              dyn_cast<UnaryOperator>(C->getArg(ArgI)->IgnoreParenCasts());
-          if (!U || U->getOpcode() != UO_AddrOf ||
-              keyOf(U->getSubExpr()).tuple() != K.tuple())
+          const Expr *Operand = addressedBy(C->getArg(ArgI));
+          if (!Operand || keyOf(Operand).tuple() != K.tuple())
             continue;
           const FunctionDecl *Def = C->getDirectCallee()
                                         ? C->getDirectCallee()->getDefinition()
@@ -3960,10 +3955,9 @@ struct NonBlockingFdAnalysis::Impl {
     // No other argument may reach the same descriptor: another integer
     // pointer (`fill2(&s.fd, &s.fd)`), a pointer to the struct that holds
     // the field, or an untyped one.
-    const Expr *Arg = C->getArg(ArgI)->IgnoreParenCasts();
-    const auto *U = dyn_cast<UnaryOperator>(Arg);
+    const Expr *Operand = addressedBy(C->getArg(ArgI));
     FdKey Filled =
-        keyOf(U && U->getOpcode() == UO_AddrOf ? U->getSubExpr() : Arg);
+        keyOf(Operand ? Operand : C->getArg(ArgI)->IgnoreParenCasts());
     const auto *FilledField = Filled.Kind == FdKey::Field
                                   ? dyn_cast_or_null<FieldDecl>(Filled.D)
                                   : nullptr;
@@ -5125,12 +5119,10 @@ bool NonBlockingFdAnalysis::shownRegularFileAt(const Expr *Fd, const Stmt *At,
   for (const CallExpr *C : Memo->second) {
     if (keyOf(C->getArg(0)).tuple() != K.tuple())
       continue;
-    const auto *Addr =
-        dyn_cast<UnaryOperator>(C->getArg(1)->IgnoreParenCasts());
+    const Expr *Addressed = addressedBy(C->getArg(1));
     const auto *Buf =
-        Addr && Addr->getOpcode() == UO_AddrOf
-            ? dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParenImpCasts())
-            : nullptr;
+        Addressed ? dyn_cast<DeclRefExpr>(Addressed->IgnoreParenImpCasts())
+                  : nullptr;
     if (const auto *St = Buf ? dyn_cast<VarDecl>(Buf->getDecl()) : nullptr)
       Stats.try_emplace(St->getCanonicalDecl(), C);
   }
@@ -5264,10 +5256,10 @@ bool NonBlockingFdAnalysis::clearedByHandleHelper(const Expr *Fd,
   auto SameObject = [&](const Expr *Arg, const ParmVarDecl *Param) {
     Arg = Arg->IgnoreParenCasts();
     if (ByAddress && !Param->getType()->isReferenceType()) {
-      const auto *U = dyn_cast<UnaryOperator>(Arg);
-      if (!U || U->getOpcode() != UO_AddrOf)
+      const Expr *Operand = addressedBy(Arg);
+      if (!Operand)
         return false;
-      Arg = U->getSubExpr()->IgnoreParenCasts();
+      Arg = Operand->IgnoreParenCasts();
     }
     const auto *R = dyn_cast<DeclRefExpr>(Arg);
     return R && R->getDecl()->getCanonicalDecl() == Obj;
