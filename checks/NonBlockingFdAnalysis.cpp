@@ -537,6 +537,13 @@ static std::optional<int64_t> constantValue(const Expr *E,
 // The walk over function bodies
 //===----------------------------------------------------------------------===//
 
+/// How many leading pointer arguments of the C library's \p N receive a
+/// pseudo-terminal's descriptor: openpty()'s master and slave, forkpty()'s
+/// master (both in glibc's <pty.h> and the BSDs' <util.h>/<libutil.h>).
+static unsigned ptyFillArgs(llvm::StringRef N) {
+  return N == "openpty" ? 2 : N == "forkpty" ? 1 : 0;
+}
+
 /// The array argument of a pipe(), pipe2() or socketpair() call, or null.
 static const Expr *filledArray(const CallExpr *C) {
   llvm::StringRef N = globalCalleeName(C);
@@ -3250,26 +3257,53 @@ struct NonBlockingFdAnalysis::Impl {
   /// is \p K: each makes that number another name for its first
   /// argument's descriptor, a value of \p K that no store shows.
   llvm::ArrayRef<const CallExpr *> dupsInto(const FdKey &K) {
-    if (DupsScanned != WalkedCalls) {
-      DupsScanned = WalkedCalls;
-      DupTargets.clear();
-      for (const auto &[Caller, Calls] : CallsByFn)
-        for (const CallExpr *C : Calls)
-          if (llvm::StringRef N = globalCalleeName(C);
-              (N == "dup2" || N == "dup3") && C->getNumArgs() >= 2)
-            // A number (`dup2(p[1], STDOUT_FILENO)`) names whatever
-            // holds it at each use, not this copy: left out.
-            if (FdKey T = keyOf(C->getArg(1));
-                T.valid() && T.Kind != FdKey::Number)
-              DupTargets[T].push_back(C);
-    }
+    scanTargetedCalls();
     auto It = DupTargets.find(K);
     return It == DupTargets.end()
                ? llvm::ArrayRef<const CallExpr *>()
                : llvm::ArrayRef<const CallExpr *>(It->second);
   }
-  size_t DupsScanned = ~size_t(0);
-  std::map<FdKey, std::vector<const CallExpr *>> DupTargets;
+
+  /// The TU's openpty() and forkpty() calls that store a pseudo-terminal's
+  /// descriptor in \p K through its address (`openpty(&master, &slave,
+  /// ...)`, `forkpty(&master, ...)`): each is a value of \p K that no store
+  /// shows, and never a socket.
+  llvm::ArrayRef<const CallExpr *> ptyFillsInto(const FdKey &K) {
+    scanTargetedCalls();
+    auto It = PtyFills.find(K);
+    return It == PtyFills.end() ? llvm::ArrayRef<const CallExpr *>()
+                                : llvm::ArrayRef<const CallExpr *>(It->second);
+  }
+
+  /// Indexes the TU's calls that give a variable or a field a descriptor
+  /// no store shows, by that variable or field (dupsInto, ptyFillsInto):
+  /// once, and again only when a later walk added calls.
+  void scanTargetedCalls() {
+    if (TargetsScanned == WalkedCalls)
+      return;
+    TargetsScanned = WalkedCalls;
+    DupTargets.clear();
+    PtyFills.clear();
+    for (const auto &[Caller, Calls] : CallsByFn)
+      for (const CallExpr *C : Calls) {
+        llvm::StringRef N = globalCalleeName(C);
+        if ((N == "dup2" || N == "dup3") && C->getNumArgs() >= 2) {
+          // A number (`dup2(p[1], STDOUT_FILENO)`) names whatever
+          // holds it at each use, not this copy: left out.
+          if (FdKey T = keyOf(C->getArg(1));
+              T.valid() && T.Kind != FdKey::Number)
+            DupTargets[T].push_back(C);
+          continue;
+        }
+        for (unsigned I = 0, E = ptyFillArgs(N); I < E && I < C->getNumArgs();
+             ++I)
+          if (const Expr *Operand = addressedBy(C->getArg(I)))
+            if (FdKey T = keyOf(Operand); T.valid() && T.Kind != FdKey::Number)
+              PtyFills[T].push_back(C);
+      }
+  }
+  size_t TargetsScanned = ~size_t(0);
+  std::map<FdKey, std::vector<const CallExpr *>> DupTargets, PtyFills;
 
   /// \p C calls a function of the TU whose every returned value is a
   /// blocking descriptor or a constant (-1): one shown blocking, or one made
@@ -5429,22 +5463,26 @@ NonBlockingFdAnalysis::callSitesOf(const FunctionDecl *Fn) {
 }
 
 /// Library calls that make a descriptor which is never a socket: a file,
-/// FIFO or device opened by path, a pipe's end, and Linux's event, timer,
-/// signal, inotify, fanotify, memfd, epoll and pidfd descriptors.
+/// FIFO or device opened by path, a pipe's end, a pseudo-terminal, and
+/// Linux's event, timer, signal, inotify, fanotify, memfd, epoll and pidfd
+/// descriptors.
 static bool createsNonSocket(llvm::StringRef N) {
-  return llvm::is_contained({"open", "open64", "openat", "openat64", "creat",
-                             "creat64", "pipe", "pipe2", "eventfd",
-                             "timerfd_create", "signalfd", "inotify_init",
-                             "inotify_init1", "fanotify_init", "memfd_create",
-                             "epoll_create", "epoll_create1", "pidfd_open"},
-                            N);
+  return llvm::is_contained(
+      {"open",          "open64",         "openat",       "openat64",
+       "creat",         "creat64",        "pipe",         "pipe2",
+       "eventfd",       "timerfd_create", "signalfd",     "inotify_init",
+       "inotify_init1", "fanotify_init",  "memfd_create", "epoll_create",
+       "epoll_create1", "pidfd_open",     "posix_openpt", "getpt",
+       "openpty",       "forkpty"},
+      N);
 }
 
 /// Library calls that make a descriptor and need no following: what they
-/// return is a new descriptor of their kind.
+/// return is a new descriptor of their kind (openpty() and forkpty() return
+/// a status and a process id: their descriptors come through pointers).
 static bool createsDescriptor(llvm::StringRef N) {
   return N == "socket" || N == "accept" || N == "accept4" ||
-         createsNonSocket(N);
+         (createsNonSocket(N) && !ptyFillArgs(N));
 }
 
 bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
@@ -5613,6 +5651,17 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       Stored = true;
       if (!Source(E.Src, E.Fn, I.Depth, I.Via))
         return false;
+    }
+    // A pseudo-terminal stored through the variable's address
+    // (`forkpty(&master, ...)`): the call is the creator.
+    for (const CallExpr *C : P->ptyFillsInto(I.K)) {
+      const FunctionDecl *Where = P->Owner.lookup(C);
+      if (!I.K.isTuWide() &&
+          (Where != I.Def ||
+           (I.IsTop && TopDef && !Cfgs.mayReach(TopDef, C, At))))
+        continue;
+      Stored = true;
+      Out.push_back({C, I.Via});
     }
     // A field the TU never stores in (`int fd = c->sock;`) holds what other
     // files put there: not known.
