@@ -639,7 +639,16 @@ TlsSessions::bindingsOf(const Expr *Session) {
   return Out;
 }
 
+/// How many static helpers deep a session parameter is followed to its
+/// callers' sessions (a command handler that hands the session to a
+/// read-line helper), and a net context to the helpers it is handed to.
+constexpr unsigned MaxHelperDepth = 2;
+
 bool TlsSessions::shownBlocking(const Expr *Session) {
+  return shownBlockingAt(Session, 0);
+}
+
+bool TlsSessions::shownBlockingAt(const Expr *Session, unsigned Depth) {
   if (!Collected)
     collect();
   const Decl *H = holder(Session);
@@ -653,6 +662,22 @@ bool TlsSessions::shownBlocking(const Expr *Session) {
     return false;
   if (std::optional<bool> B = shownBlocking(H))
     return *B;
+  // A helper's session parameter that no binding of the file reaches: the
+  // sessions its callers pass, when the file makes every call of the
+  // helper and each passes one shown blocking (mbed TLS's mail client
+  // hands `&ssl` to its do_handshake() and write helpers).
+  if (const auto *PV = dyn_cast<ParmVarDecl>(H)) {
+    const auto *Fn = dyn_cast<FunctionDecl>(PV->getDeclContext());
+    const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+    unsigned Idx = PV->getFunctionScopeIndex();
+    if (!Def || Depth >= MaxHelperDepth || !A.callersAllKnown(Def))
+      return false;
+    llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Def);
+    return !Sites.empty() && llvm::all_of(Sites, [&](const CallExpr *C) {
+      return Idx < C->getNumArgs() &&
+             shownBlockingAt(C->getArg(Idx), Depth + 1);
+    });
+  }
   // A session field no binding of this file reaches: another file binds it,
   // to blocking transports only (the project's facts). gnutls-cli's cli.c
   // retries on hd.session, which socket.c binds.
@@ -710,13 +735,119 @@ std::optional<bool> TlsSessions::shownBlocking(const Decl *H) {
       Bound |= !Param;
       continue;
     }
-    if (!fdShownBlocking(B.Fd) && !A.madeBlockingAt(B.Fd, B.Call, Fn))
+    if (!mbedtlsNetBlocking(B.Call) && !fdShownBlocking(B.Fd) &&
+        !A.madeBlockingAt(B.Fd, B.Call, Fn))
       return false;
     Bound |= !Param;
   }
   if (Bound)
     return true;
   return std::nullopt;
+}
+
+bool TlsSessions::mbedtlsNetBlocking(const CallExpr *SetBio) {
+  if (globalCalleeName(SetBio) != "mbedtls_ssl_set_bio" ||
+      SetBio->getNumArgs() != 5)
+    return false;
+  if (!MbedtlsSwitched) {
+    MbedtlsSwitched = llvm::any_of(Bindings, [](const Binding &B) {
+      return globalCalleeName(B.Call) == "mbedtls_net_set_nonblock";
+    });
+  }
+  if (*MbedtlsSwitched)
+    return false;
+  ASTContext &Ctx = A.context();
+  // mbed TLS's socket functions, or none (no timeout function).
+  for (unsigned I = 2; I < 5; ++I) {
+    const Expr *F = SetBio->getArg(I)->IgnoreParenImpCasts();
+    if (isNullPointer(F, Ctx))
+      continue;
+    const auto *DRE = dyn_cast<DeclRefExpr>(F);
+    const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+    llvm::StringRef N = FD && FD->getIdentifier() ? FD->getName() : "";
+    if (N != "mbedtls_net_send" && N != "mbedtls_net_recv" &&
+        N != "mbedtls_net_recv_timeout")
+      return false;
+  }
+  const Expr *Net = addressedBy(SetBio->getArg(1));
+  const auto *DRE =
+      Net ? dyn_cast<DeclRefExpr>(Net->IgnoreParenImpCasts()) : nullptr;
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && mbedtlsNetKept(V, 0);
+}
+
+bool TlsSessions::mbedtlsNetKept(const VarDecl *V, unsigned Depth) {
+  // A local context (`mbedtls_net_context fd;`, handed on as `&fd`), or a
+  // helper's parameter that points to one (handed on as it is).
+  QualType T = V->getType();
+  bool Pointer = isa<ParmVarDecl>(V) && T->isPointerType();
+  const RecordDecl *RD = (Pointer ? T->getPointeeType() : T)->getAsRecordDecl();
+  if (!V->hasLocalStorage() || (isa<ParmVarDecl>(V) && !Pointer) || !RD ||
+      !RD->getIdentifier() || RD->getName() != "mbedtls_net_context")
+    return false;
+  const auto *Fn = dyn_cast<FunctionDecl>(V->getDeclContext());
+  if (!Fn || !Fn->hasBody())
+    return false;
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
+  bool Kept = true;
+  auto Fail = [&] {
+    Kept = false;
+    return true;
+  };
+  findStmt(Fn->getBody(), [&](const Stmt *S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    if (!Ref || Ref->getDecl() != V)
+      return false;
+    // The handle as a whole argument of a call; anything else (`fd.fd`, a
+    // copy, a store, the address kept) may put another descriptor there or
+    // change its mode.
+    const Stmt *Handle = Ref;
+    if (!Pointer) {
+      const auto *U =
+          dyn_cast_or_null<UnaryOperator>(PM.getParentIgnoreParens(Ref));
+      if (!U || U->getOpcode() != UO_AddrOf)
+        return Fail();
+      Handle = U;
+    }
+    const auto *C =
+        dyn_cast_or_null<CallExpr>(PM.getParentIgnoreParenCasts(Handle));
+    if (!C)
+      return Fail();
+    auto IsHandle = [&](const Expr *E) {
+      return E->IgnoreParenCasts() == Handle;
+    };
+    llvm::StringRef N = globalCalleeName(C);
+    const FunctionDecl *Callee = C->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    if (N.starts_with("mbedtls_net_") || N == "mbedtls_ssl_set_bio") {
+      if (llvm::none_of(C->arguments(), IsHandle))
+        return Fail();
+      // A client context of mbedtls_net_accept(&listen, &V, ...): the
+      // listener's mode, on the BSDs, is the client's.
+      if (N == "mbedtls_net_accept" && C->getNumArgs() >= 2 &&
+          IsHandle(C->getArg(1))) {
+        const Expr *L = addressedBy(C->getArg(0));
+        const auto *LRef =
+            L ? dyn_cast<DeclRefExpr>(L->IgnoreParenImpCasts()) : nullptr;
+        const auto *LV = LRef ? dyn_cast<VarDecl>(LRef->getDecl()) : nullptr;
+        if (!LV || LV == V || Depth >= MaxHelperDepth ||
+            !mbedtlsNetKept(LV, Depth + 1))
+          return Fail();
+      }
+      return false;
+    }
+    // A helper of the file, given it as a parameter that itself goes only
+    // to mbed TLS's calls (the mail client's write_and_get_response()).
+    if (!Def || Depth >= MaxHelperDepth ||
+        C->getNumArgs() != Def->getNumParams())
+      return Fail();
+    for (unsigned I = 0; I < C->getNumArgs(); ++I)
+      if (IsHandle(C->getArg(I)) &&
+          !mbedtlsNetKept(Def->getParamDecl(I), Depth + 1))
+        return Fail();
+    return false;
+  });
+  return Kept;
 }
 
 bool TlsSessions::fdShownBlocking(const Expr *Fd) {

@@ -145,6 +145,26 @@ private:
   /// other than libssh2's own. Asked once per TU.
   bool libssh2KeptBlocking();
   std::optional<bool> Libssh2Blocking;
+  /// \p SetBio, an `mbedtls_ssl_set_bio(&ssl, &net, ...)`, gives the
+  /// session mbed TLS's own socket functions (`mbedtls_net_send`,
+  /// `mbedtls_net_recv`, `mbedtls_net_recv_timeout`, or none) over a net
+  /// context that stays blocking: a local of its function that only mbed
+  /// TLS's calls are given (by address), in a TU that never calls
+  /// `mbedtls_net_set_nonblock`. What `mbedtls_net_connect()` or
+  /// `mbedtls_net_accept()` put there is a blocking socket, whose
+  /// "want read" is an interrupted call's (EINTR): asking again at once is
+  /// what mbed TLS's own programs do.
+  bool mbedtlsNetBlocking(const CallExpr *SetBio);
+  /// \p V is a local net context whose every use is `&V` handed to mbed
+  /// TLS's own calls (`mbedtls_net_*`, `mbedtls_ssl_set_bio`), or to a
+  /// helper of the file whose parameter passes the same test (a parameter
+  /// pointing to a context: every use handed on as it is); and, for
+  /// `mbedtls_net_accept(&listen, &V, ...)`, the listener too (the BSDs
+  /// give an accepted socket its listener's O_NONBLOCK).
+  bool mbedtlsNetKept(const VarDecl *V, unsigned Depth);
+  /// shownBlocking, \p Depth helpers down from the call asked about.
+  bool shownBlockingAt(const Expr *Session, unsigned Depth);
+  std::optional<bool> MbedtlsSwitched;
   std::optional<std::vector<ModeSwitch>> ModeSwitches;
 
   std::optional<Origin> nonBlocking(const Decl *Holder, unsigned Depth);
