@@ -13,6 +13,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include <functional>
@@ -670,7 +671,13 @@ bool TlsSessions::shownBlockingAt(const Expr *Session, unsigned Depth) {
     const auto *Fn = dyn_cast<FunctionDecl>(PV->getDeclContext());
     const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
     unsigned Idx = PV->getFunctionScopeIndex();
-    if (!Def || Depth >= MaxHelperDepth || !A.callersAllKnown(Def))
+    if (!Def || !Def->getBody() || Idx >= Def->getNumParams() ||
+        Depth >= MaxHelperDepth || !A.callersAllKnown(Def))
+      return false;
+    // The parameter must still hold what the caller passed (not `s =
+    // &other;`, nor its address handed on).
+    if (ExprMutationAnalyzer(*Def->getBody(), A.context())
+            .isMutated(Def->getParamDecl(Idx)))
       return false;
     llvm::ArrayRef<const CallExpr *> Sites = A.callSitesOf(Def);
     return !Sites.empty() && llvm::all_of(Sites, [&](const CallExpr *C) {
@@ -745,19 +752,12 @@ std::optional<bool> TlsSessions::shownBlocking(const Decl *H) {
   return std::nullopt;
 }
 
-bool TlsSessions::mbedtlsNetBlocking(const CallExpr *SetBio) {
-  if (globalCalleeName(SetBio) != "mbedtls_ssl_set_bio" ||
-      SetBio->getNumArgs() != 5)
+/// \p SetBio, an `mbedtls_ssl_set_bio` call, gives the session mbed TLS's
+/// own socket functions, or none (no timeout function): not the program's,
+/// which are handed the context as a `void *` and may do anything with it.
+static bool mbedtlsOwnSocketFunctions(const CallExpr *SetBio, ASTContext &Ctx) {
+  if (SetBio->getNumArgs() != 5)
     return false;
-  if (!MbedtlsSwitched) {
-    MbedtlsSwitched = llvm::any_of(Bindings, [](const Binding &B) {
-      return globalCalleeName(B.Call) == "mbedtls_net_set_nonblock";
-    });
-  }
-  if (*MbedtlsSwitched)
-    return false;
-  ASTContext &Ctx = A.context();
-  // mbed TLS's socket functions, or none (no timeout function).
   for (unsigned I = 2; I < 5; ++I) {
     const Expr *F = SetBio->getArg(I)->IgnoreParenImpCasts();
     if (isNullPointer(F, Ctx))
@@ -769,6 +769,37 @@ bool TlsSessions::mbedtlsNetBlocking(const CallExpr *SetBio) {
         N != "mbedtls_net_recv_timeout")
       return false;
   }
+  return true;
+}
+
+/// \p Init gives a net context no descriptor: zeros, -1 (what
+/// mbedtls_net_init() stores: no socket), or a trivial default
+/// construction.
+static bool emptyNetContextInit(const Expr *Init, const ASTContext &Ctx) {
+  Init = Init->IgnoreImplicit();
+  if (isa<ImplicitValueInitExpr>(Init))
+    return true;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
+    return CE->getNumArgs() == 0 && CE->getConstructor()->isTrivial();
+  if (const auto *IL = dyn_cast<InitListExpr>(Init))
+    return llvm::all_of(IL->inits(), [&](const Expr *E) {
+      return emptyNetContextInit(E, Ctx);
+    });
+  Expr::EvalResult R;
+  return !Init->isValueDependent() && Init->EvaluateAsInt(R, Ctx) &&
+         (R.Val.getInt() == 0 || R.Val.getInt() == -1);
+}
+
+bool TlsSessions::mbedtlsNetBlocking(const CallExpr *SetBio) {
+  if (globalCalleeName(SetBio) != "mbedtls_ssl_set_bio")
+    return false;
+  if (!MbedtlsSwitched) {
+    MbedtlsSwitched = llvm::any_of(Bindings, [](const Binding &B) {
+      return globalCalleeName(B.Call) == "mbedtls_net_set_nonblock";
+    });
+  }
+  if (*MbedtlsSwitched || !mbedtlsOwnSocketFunctions(SetBio, A.context()))
+    return false;
   const Expr *Net = addressedBy(SetBio->getArg(1));
   const auto *DRE =
       Net ? dyn_cast<DeclRefExpr>(Net->IgnoreParenImpCasts()) : nullptr;
@@ -787,6 +818,10 @@ bool TlsSessions::mbedtlsNetKept(const VarDecl *V, unsigned Depth) {
     return false;
   const auto *Fn = dyn_cast<FunctionDecl>(V->getDeclContext());
   if (!Fn || !Fn->hasBody())
+    return false;
+  // What the declaration itself puts there (`= { sock }`, a copy).
+  if (const Expr *Init = V->getInit();
+      Init && !emptyNetContextInit(Init, A.context()))
     return false;
   const FunctionParents::Map &PM = A.functionParents().of(Fn);
   bool Kept = true;
@@ -819,6 +854,14 @@ bool TlsSessions::mbedtlsNetKept(const VarDecl *V, unsigned Depth) {
     llvm::StringRef N = globalCalleeName(C);
     const FunctionDecl *Callee = C->getDirectCallee();
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    if (N == "mbedtls_net_set_nonblock")
+      return Fail();
+    // Another session over the same context: with mbed TLS's own socket
+    // functions too.
+    if (N == "mbedtls_ssl_set_bio" &&
+        (C->getNumArgs() != 5 || !IsHandle(C->getArg(1)) ||
+         !mbedtlsOwnSocketFunctions(C, A.context())))
+      return Fail();
     if (N.starts_with("mbedtls_net_") || N == "mbedtls_ssl_set_bio") {
       if (llvm::none_of(C->arguments(), IsHandle))
         return Fail();

@@ -14,9 +14,11 @@
 // example programs (ssl_client1, ssl_server, dtls_client, and the mail
 // client's helpers given the session and the context). Twins still
 // reported: the program's own BIO functions, a context whose descriptor
-// the program sets, one handed to a function out of view, a helper one of
-// whose callers passes such a session, and (SWITCHED) any of it in a file
-// that calls mbedtls_net_set_nonblock.
+// the program sets (also in its declaration), one handed to a function out
+// of view or to a second session with the program's own functions, a
+// helper one of whose callers passes such a session or that points its
+// parameter elsewhere, and (SWITCHED) any of it in a file that calls
+// mbedtls_net_set_nonblock.
 
 #include <mbedtls/net_sockets.h>
 #include <mbedtls/ssl.h>
@@ -205,4 +207,91 @@ int two_callers(mbedtls_ssl_config *conf, unsigned char *b, size_t n) {
   mbedtls_ssl_setup(&memory, conf);
   mbedtls_ssl_set_bio(&memory, &mem, own_send, own_recv, NULL);
   return read_line(&plain, b, n) + read_line(&memory, b, n);
+}
+
+// Twin: the declaration gives the context a socket of the program's.
+int declared_with(mbedtls_ssl_config *conf, int sock) {
+  mbedtls_net_context net = {sock};
+  mbedtls_ssl_context ssl;
+  int ret;
+  mbedtls_ssl_setup(&ssl, conf);
+  mbedtls_ssl_set_bio(&ssl, &net, mbedtls_net_send, mbedtls_net_recv, NULL);
+  while ((ret = mbedtls_ssl_handshake(&ssl)) == MBEDTLS_ERR_SSL_WANT_READ)
+    ;
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: 'mbedtls_ssl_handshake' on the socket of '&ssl' is retried on MBEDTLS_ERR_SSL_WANT_READ without waiting for it to become readable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: no fix-it: mbed TLS gives no descriptor for the session; wait for the socket under it to become ready before the retry
+    // SWITCHED-MESSAGES: :[[@LINE-5]]:17: warning: 'mbedtls_ssl_handshake' on the socket of '&ssl' is retried on MBEDTLS_ERR_SSL_WANT_READ without waiting for it to become readable [nbio-busy-wait-retry]
+    // SWITCHED-MESSAGES: :[[@LINE-5]]:5: note: the call is retried from here
+    // SWITCHED-MESSAGES: :[[@LINE-7]]:17: note: no fix-it: mbed TLS gives no descriptor for the session; wait for the socket under it to become ready before the retry
+  return ret;
+}
+
+// Twin: a second session over the same context, with the program's own
+// send function, which is given the context.
+int second_session(mbedtls_ssl_config *conf) {
+  mbedtls_net_context net;
+  mbedtls_ssl_context ssl, other;
+  int ret;
+  if (mbedtls_net_connect(&net, "localhost", "4433", MBEDTLS_NET_PROTO_TCP))
+    return -1;
+  mbedtls_ssl_setup(&other, conf);
+  mbedtls_ssl_set_bio(&other, &net, own_send, mbedtls_net_recv, NULL);
+  mbedtls_ssl_setup(&ssl, conf);
+  mbedtls_ssl_set_bio(&ssl, &net, mbedtls_net_send, mbedtls_net_recv, NULL);
+  while ((ret = mbedtls_ssl_handshake(&ssl)) == MBEDTLS_ERR_SSL_WANT_READ)
+    ;
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: 'mbedtls_ssl_handshake' on the socket of '&ssl' is retried on MBEDTLS_ERR_SSL_WANT_READ without waiting for it to become readable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: no fix-it: mbed TLS gives no descriptor for the session; wait for the socket under it to become ready before the retry
+    // SWITCHED-MESSAGES: :[[@LINE-5]]:17: warning: 'mbedtls_ssl_handshake' on the socket of '&ssl' is retried on MBEDTLS_ERR_SSL_WANT_READ without waiting for it to become readable [nbio-busy-wait-retry]
+    // SWITCHED-MESSAGES: :[[@LINE-5]]:5: note: the call is retried from here
+    // SWITCHED-MESSAGES: :[[@LINE-7]]:17: note: no fix-it: mbed TLS gives no descriptor for the session; wait for the socket under it to become ready before the retry
+  return ret;
+}
+
+// Twin: the helper points its parameter at another session.
+extern mbedtls_ssl_context shared_session;
+
+static int handshake_either(mbedtls_ssl_context *ssl, int shared) {
+  int ret;
+  if (shared)
+    ssl = &shared_session;
+  while ((ret = mbedtls_ssl_handshake(ssl)) == MBEDTLS_ERR_SSL_WANT_READ)
+    ;
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: 'mbedtls_ssl_handshake' on the socket of 'ssl' is retried on MBEDTLS_ERR_SSL_WANT_READ without waiting for it to become readable [nbio-busy-wait-retry]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the call is retried from here
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: no fix-it: mbed TLS gives no descriptor for the session; wait for the socket under it to become ready before the retry
+    // SWITCHED-MESSAGES: :[[@LINE-5]]:17: warning: 'mbedtls_ssl_handshake' on the socket of 'ssl' is retried on MBEDTLS_ERR_SSL_WANT_READ without waiting for it to become readable [nbio-busy-wait-retry]
+    // SWITCHED-MESSAGES: :[[@LINE-5]]:5: note: the call is retried from here
+    // SWITCHED-MESSAGES: :[[@LINE-7]]:17: note: no fix-it: mbed TLS gives no descriptor for the session; wait for the socket under it to become ready before the retry
+  return ret;
+}
+
+int via_either(mbedtls_ssl_config *conf, int shared) {
+  mbedtls_net_context net;
+  mbedtls_ssl_context ssl;
+  if (mbedtls_net_connect(&net, "localhost", "4433", MBEDTLS_NET_PROTO_TCP))
+    return -1;
+  mbedtls_ssl_setup(&ssl, conf);
+  mbedtls_ssl_set_bio(&ssl, &net, mbedtls_net_send, mbedtls_net_recv, NULL);
+  return handshake_either(&ssl, shared);
+}
+
+// Quiet: a context declared empty (-1, what mbedtls_net_init stores:
+// no socket) and then connected.
+int declared_empty(mbedtls_ssl_config *conf) {
+  mbedtls_net_context net = {-1};
+  mbedtls_ssl_context ssl;
+  int ret;
+  if (mbedtls_net_connect(&net, "localhost", "4433", MBEDTLS_NET_PROTO_TCP))
+    return -1;
+  mbedtls_ssl_setup(&ssl, conf);
+  mbedtls_ssl_set_bio(&ssl, &net, mbedtls_net_send, mbedtls_net_recv, NULL);
+  while ((ret = mbedtls_ssl_handshake(&ssl)) == MBEDTLS_ERR_SSL_WANT_READ)
+    ;
+    // SWITCHED-MESSAGES: :[[@LINE-2]]:17: warning: 'mbedtls_ssl_handshake' on the socket of '&ssl' is retried on MBEDTLS_ERR_SSL_WANT_READ without waiting for it to become readable [nbio-busy-wait-retry]
+    // SWITCHED-MESSAGES: :[[@LINE-2]]:5: note: the call is retried from here
+    // SWITCHED-MESSAGES: :[[@LINE-4]]:17: note: no fix-it: mbed TLS gives no descriptor for the session; wait for the socket under it to become ready before the retry
+  return ret;
 }
