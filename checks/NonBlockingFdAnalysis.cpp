@@ -5493,8 +5493,8 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
   // The use's own values: those assigned where some path of the function's
   // CFG goes on to the use (before it, or in a loop around it). A
   // statement the CFG did not place counts.
-  auto CanReach = [&](const Event &E) {
-    return !TopDef || !E.S || Cfgs.mayReach(TopDef, E.S, At);
+  auto CanReach = [&](const Stmt *S) {
+    return !TopDef || !S || Cfgs.mayReach(TopDef, S, At);
   };
   // Keys still to look at, each with the function whose local it is and
   // the calls whose returns led there (Via); only the use's own key is
@@ -5646,7 +5646,7 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
         continue;
       // A local's values are its function's (those that reach the use, for
       // the use's own); a field's or a global's, the TU's.
-      if (!I.K.isTuWide() && (E.Fn != I.Def || (I.IsTop && !CanReach(E))))
+      if (!I.K.isTuWide() && (E.Fn != I.Def || (I.IsTop && !CanReach(E.S))))
         continue;
       Stored = true;
       if (!Source(E.Src, E.Fn, I.Depth, I.Via))
@@ -5656,9 +5656,7 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
     // (`forkpty(&master, ...)`): the call is the creator.
     for (const CallExpr *C : P->ptyFillsInto(I.K)) {
       const FunctionDecl *Where = P->Owner.lookup(C);
-      if (!I.K.isTuWide() &&
-          (Where != I.Def ||
-           (I.IsTop && TopDef && !Cfgs.mayReach(TopDef, C, At))))
+      if (!I.K.isTuWide() && (Where != I.Def || (I.IsTop && !CanReach(C))))
         continue;
       Stored = true;
       Out.push_back({C, I.Via});

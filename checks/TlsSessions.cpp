@@ -790,6 +790,14 @@ static bool emptyNetContextInit(const Expr *Init, const ASTContext &Ctx) {
          (R.Val.getInt() == 0 || R.Val.getInt() == -1);
 }
 
+/// The variable whose address \p E is (`&net`), or null.
+static const VarDecl *addressedVariable(const Expr *E) {
+  const Expr *Operand = addressedBy(E);
+  const auto *Ref =
+      Operand ? dyn_cast<DeclRefExpr>(Operand->IgnoreParenImpCasts()) : nullptr;
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
 bool TlsSessions::mbedtlsNetBlocking(const CallExpr *SetBio) {
   if (globalCalleeName(SetBio) != "mbedtls_ssl_set_bio")
     return false;
@@ -800,10 +808,7 @@ bool TlsSessions::mbedtlsNetBlocking(const CallExpr *SetBio) {
   }
   if (*MbedtlsSwitched || !mbedtlsOwnSocketFunctions(SetBio, A.context()))
     return false;
-  const Expr *Net = addressedBy(SetBio->getArg(1));
-  const auto *DRE =
-      Net ? dyn_cast<DeclRefExpr>(Net->IgnoreParenImpCasts()) : nullptr;
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const VarDecl *V = addressedVariable(SetBio->getArg(1));
   return V && mbedtlsNetKept(V, 0);
 }
 
@@ -852,8 +857,6 @@ bool TlsSessions::mbedtlsNetKept(const VarDecl *V, unsigned Depth) {
       return E->IgnoreParenCasts() == Handle;
     };
     llvm::StringRef N = globalCalleeName(C);
-    const FunctionDecl *Callee = C->getDirectCallee();
-    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
     if (N == "mbedtls_net_set_nonblock")
       return Fail();
     // Another session over the same context: with mbed TLS's own socket
@@ -869,10 +872,7 @@ bool TlsSessions::mbedtlsNetKept(const VarDecl *V, unsigned Depth) {
       // listener's mode, on the BSDs, is the client's.
       if (N == "mbedtls_net_accept" && C->getNumArgs() >= 2 &&
           IsHandle(C->getArg(1))) {
-        const Expr *L = addressedBy(C->getArg(0));
-        const auto *LRef =
-            L ? dyn_cast<DeclRefExpr>(L->IgnoreParenImpCasts()) : nullptr;
-        const auto *LV = LRef ? dyn_cast<VarDecl>(LRef->getDecl()) : nullptr;
+        const VarDecl *LV = addressedVariable(C->getArg(0));
         if (!LV || LV == V || Depth >= MaxHelperDepth ||
             !mbedtlsNetKept(LV, Depth + 1))
           return Fail();
@@ -881,6 +881,8 @@ bool TlsSessions::mbedtlsNetKept(const VarDecl *V, unsigned Depth) {
     }
     // A helper of the file, given it as a parameter that itself goes only
     // to mbed TLS's calls (the mail client's write_and_get_response()).
+    const FunctionDecl *Callee = C->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
     if (!Def || Depth >= MaxHelperDepth ||
         C->getNumArgs() != Def->getNumParams())
       return Fail();
