@@ -6710,6 +6710,7 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
                      Out.FieldsIf.end());
   Sessions.exportFacts(Out.NonBlockingSessions);
   Sessions.exportBlockingFacts(Out.SessionUses);
+  Sessions.exportQuietBios(Out.QuietBios, Out.OtherBios);
   exportParamSites(Out);
   exportNumberChanges(Out);
   // The functions other files may call whose address this file's code

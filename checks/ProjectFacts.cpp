@@ -302,6 +302,8 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
       {"so_error_readers", llvm::json::Array(SoErrorReaders)},
+      {"quiet_bios", llvm::json::Array(QuietBios)},
+      {"other_bios", llvm::json::Array(OtherBios)},
       {"read_handlers", llvm::json::Array(ReadHandlers)},
       {"write_handlers", llvm::json::Array(WriteHandlers)},
       {"waits_for_readiness", WaitsForReadiness},
@@ -395,6 +397,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"address_taken", &Out.AddressTaken},
         {"blocking_params", &Out.BlockingParams},
         {"so_error_readers", &Out.SoErrorReaders},
+        {"quiet_bios", &Out.QuietBios},
+        {"other_bios", &Out.OtherBios},
         {"read_handlers", &Out.ReadHandlers},
         {"write_handlers", &Out.WriteHandlers},
         {"globals", &Out.Globals},
@@ -410,7 +414,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         &Out.BlockingSessions, &Out.OwnTransportSessions, &Out.MixedSessions,
         &Out.NonSocketReturns, &Out.NonSocketFields, &Out.DatagramFields,
         &Out.PipeFillers, &Out.BlockingParams, &Out.SharedGlobals,
-        &Out.ObjectFields, &Out.ReadHandlers, &Out.WriteHandlers})
+        &Out.ObjectFields, &Out.ReadHandlers, &Out.WriteHandlers,
+        &Out.QuietBios, &Out.OtherBios})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   Out.HasObjectFacts = O->get("object_fields") != nullptr;
@@ -716,6 +721,12 @@ bool ProjectFacts::fieldBlocking(llvm::StringRef Field) const {
 
 bool ProjectFacts::sessionBlocking(llvm::StringRef Field) const {
   return inSorted(BlockingSessions, Field);
+}
+
+bool ProjectFacts::quietBio(llvm::StringRef Function) const {
+  // A TU's own summary read as the facts lists both (the merge drops the
+  // names of OtherBios from QuietBios).
+  return inSorted(QuietBios, Function) && !inSorted(OtherBios, Function);
 }
 
 bool ProjectFacts::sessionOwnTransport(llvm::StringRef Field) const {

@@ -151,6 +151,14 @@ struct ProjectFacts {
   /// project's `connect_status(fd)` helper): a file that calls one reads
   /// the outcome back, as if it called getsockopt itself.
   std::vector<std::string> SoErrorReaders;
+  /// Functions (qualified names) with the shape of an mbed TLS send or
+  /// receive function that never return mbed TLS's "want" codes
+  /// (TlsSessions::bioNeverWants): a memory transport another file gives
+  /// a session. For a TU's own summary, OtherBios has the ones of that
+  /// shape that may; the merged file keeps a name only if no file defines
+  /// it so. Sorted (fromJSON sorts them).
+  std::vector<std::string> QuietBios, OtherBios;
+  bool quietBio(llvm::StringRef Function) const;
   /// Functions (qualified names) that some file hands to an event loop
   /// for reading, and for writing (EventHandlers), and that no file calls
   /// directly (the merge drops those): in its own file such a function

@@ -742,8 +742,8 @@ std::optional<bool> TlsSessions::shownBlocking(const Decl *H) {
       Bound |= !Param;
       continue;
     }
-    if (!mbedtlsNetBlocking(B.Call) && !fdShownBlocking(B.Fd) &&
-        !A.madeBlockingAt(B.Fd, B.Call, Fn))
+    if (!mbedtlsNetBlocking(B.Call) && !mbedtlsQuietFunctions(B.Call) &&
+        !fdShownBlocking(B.Fd) && !A.madeBlockingAt(B.Fd, B.Call, Fn))
       return false;
     Bound |= !Param;
   }
@@ -893,6 +893,210 @@ bool TlsSessions::mbedtlsNetKept(const VarDecl *V, unsigned Depth) {
     return false;
   });
   return Kept;
+}
+
+namespace {
+/// mbed TLS's "would block" codes, MBEDTLS_ERR_SSL_WANT_READ and
+/// MBEDTLS_ERR_SSL_WANT_WRITE (the same values in mbed TLS 2 and 3): the
+/// only values of a send or receive function of the program's own that
+/// make mbed TLS say "want read" or "want write" back. Any other value it
+/// passes on as a failure, or as a count.
+constexpr int64_t MbedtlsWantRead = -0x6900;
+constexpr int64_t MbedtlsWantWrite = -0x6880;
+/// How many of the program's functions deep a returned call is followed:
+/// mbed TLS's fuzz harnesses chain two (fuzz_recv_timeout returns
+/// fuzz_recv's value); each level is a frame of the judging on the stack,
+/// which generated code with thousands of them would exhaust.
+constexpr unsigned MaxQuietBioDepth = 8;
+/// The length parameter of a send or receive function, which mbed TLS
+/// gives the room in its buffer: a count, not a code.
+constexpr unsigned BioLengthParam = 2;
+
+/// \p Fn has the shape of an mbed TLS send, receive or receive-with-timeout
+/// function: `int f(void *ctx, [const] unsigned char *buf, size_t len
+/// [, uint32_t timeout])`.
+bool mbedtlsBioShape(const FunctionDecl *Fn) {
+  unsigned N = Fn->getNumParams();
+  if ((N != 3 && N != 4) ||
+      !Fn->getReturnType()->isSpecificBuiltinType(BuiltinType::Int))
+    return false;
+  QualType Ctx = Fn->getParamDecl(0)->getType();
+  QualType Buf = Fn->getParamDecl(1)->getType();
+  QualType Len = Fn->getParamDecl(BioLengthParam)->getType();
+  return Ctx->isVoidPointerType() && Buf->isPointerType() &&
+         Buf->getPointeeType()->isSpecificBuiltinType(BuiltinType::UChar) &&
+         Len->isUnsignedIntegerType() &&
+         (N == 3 || Fn->getParamDecl(3)->getType()->isIntegerType());
+}
+
+/// \p E, a value \p Fn returns (or stores in what it returns), evaluates
+/// to a constant: whether that constant, once converted to the returned
+/// `int`, is one of the two codes (`(int)0xFFFF9700u` is). Not a
+/// constant: nullopt.
+std::optional<bool> isWantConstant(const Expr *E, const FunctionDecl *Fn,
+                                   const ASTContext &Ctx) {
+  Expr::EvalResult V;
+  if (E->isValueDependent() || !E->EvaluateAsInt(V, Ctx))
+    return std::nullopt;
+  // The value's bits at the returned type's width, read as signed: what
+  // the function's caller sees.
+  llvm::APSInt I =
+      V.Val.getInt().extOrTrunc(Ctx.getIntWidth(Fn->getReturnType()));
+  I.setIsSigned(true);
+  return llvm::APSInt::isSameValue(I, llvm::APSInt::get(MbedtlsWantRead)) ||
+         llvm::APSInt::isSameValue(I, llvm::APSInt::get(MbedtlsWantWrite));
+}
+} // namespace
+
+bool TlsSessions::bioNeverWants(const FunctionDecl *Fn, unsigned Depth,
+                                bool RealLength) {
+  if (!mbedtlsBioShape(Fn) && RealLength)
+    RealLength = false;
+  const FunctionDecl *Def = Fn->getDefinition();
+  // A weak definition may be replaced at link time by another file's.
+  if (!Def || !Def->hasBody() || Def->hasAttr<WeakAttr>()) {
+    // Defined in another file: what its own file found (the project's
+    // facts), for a function other files can name, of the shape judged
+    // there, given mbed TLS's length (the file judged it so).
+    const ProjectFacts *F = A.projectFacts();
+    return F && RealLength && Fn->getIdentifier() &&
+           Fn->isExternallyVisible() && !Def &&
+           F->quietBio(Fn->getQualifiedNameAsString());
+  }
+  llvm::DenseMap<const FunctionDecl *, bool> &Memo = QuietBios[RealLength];
+  if (auto It = Memo.find(Def); It != Memo.end())
+    return It->second;
+  if (Depth > MaxQuietBioDepth)
+    return false;
+  // Not quiet while it is judged: a function that returns its own value
+  // again (recursion) is not followed.
+  Memo[Def] = false;
+  const ASTContext &Ctx = Def->getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Stmt *Body = Def->getBody();
+  const FunctionParents::Map &PM = A.functionParents().of(Def);
+  const ParmVarDecl *Length =
+      RealLength ? Def->getParamDecl(BioLengthParam) : nullptr;
+  // Every mention of \p V in the body is a read of its value, or the
+  // left side of a plain `=` whose right side passes \p Stored: no
+  // reference to it, no address taken, no `+=`, no `__block` (a block's
+  // body is not searched).
+  auto OnlyReadOrStored = [&](const VarDecl *V,
+                              llvm::function_ref<bool(const Expr *)> Stored) {
+    if (V->hasAttr<BlocksAttr>())
+      return false;
+    return !findStmt(Body, [&](const Stmt *S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      if (!Ref || Ref->getDecl() != V)
+        return false;
+      const Stmt *P = PM.getParentIgnoreParens(Ref);
+      if (const auto *C = dyn_cast_or_null<CastExpr>(P))
+        return C->getCastKind() != CK_LValueToRValue &&
+               C->getCastKind() != CK_ToVoid;
+      if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(P))
+        return false;
+      const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+      return !B || B->getOpcode() != BO_Assign ||
+             B->getLHS()->IgnoreParens() != Ref || !Stored(B->getRHS());
+    });
+  };
+  // What may come back: a constant other than the two codes; what a
+  // descriptor call of the C library returns (-1 or a count); the value
+  // of another such function of the program's; a local given only such
+  // values, followed MaxReturnedLocalDepth steps; or the length mbed TLS
+  // gave, also once cut down to a difference of sizes (`len = size -
+  // offset`, a read from memory clamped to what is left).
+  std::function<bool(const Expr *, unsigned)> Safe = [&](const Expr *E,
+                                                         unsigned Steps) {
+    if (!E)
+      return true;
+    if (std::optional<bool> Want = isWantConstant(E, Def, Ctx))
+      return !*Want;
+    const Expr *Bare = E->IgnoreParenCasts();
+    if (Bare->isValueDependent())
+      return false;
+    if (const auto *C = dyn_cast<CallExpr>(Bare)) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      // A virtual call may run any override.
+      if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(Callee);
+          M && M->isVirtual() && !M->hasAttr<FinalAttr>() &&
+          !M->getParent()->hasAttr<FinalAttr>())
+        return false;
+      if (!Callee)
+        return false;
+      if (const IoCallInfo *Info = lookupIoCall(C);
+          Info && Info->Family == IoFamily::Plain && !Callee->hasBody() &&
+          SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+        return true;
+      // Given this function's own length, as mbed TLS gave it.
+      bool PassesLength = false;
+      if (Length && C->getNumArgs() > BioLengthParam)
+        if (const auto *A = dyn_cast<DeclRefExpr>(
+                C->getArg(BioLengthParam)->IgnoreParenImpCasts()))
+          PassesLength = A->getDecl() == Length;
+      return bioNeverWants(Callee, Depth + 1, PassesLength);
+    }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Bare))
+      return Safe(CO->getTrueExpr(), Steps) && Safe(CO->getFalseExpr(), Steps);
+    const auto *DRE = dyn_cast<DeclRefExpr>(Bare);
+    const auto *Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!Var)
+      return false;
+    if (Var == Length)
+      return OnlyReadOrStored(Var, [&](const Expr *From) {
+        const auto *Sub = dyn_cast<BinaryOperator>(From->IgnoreParenImpCasts());
+        return Sub && Sub->getOpcode() == BO_Sub &&
+               Sub->getType()->isUnsignedIntegerType();
+      });
+    if (isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() ||
+        Steps >= MaxReturnedLocalDepth || !Safe(Var->getInit(), Steps + 1))
+      return false;
+    return OnlyReadOrStored(
+        Var, [&](const Expr *From) { return Safe(From, Steps + 1); });
+  };
+  bool Quiet = !findStmt(Body, [&](const Stmt *S) {
+    const auto *R = dyn_cast<ReturnStmt>(S);
+    return R && !Safe(R->getRetValue(), 0);
+  });
+  QuietBios[RealLength][Def] = Quiet;
+  return Quiet;
+}
+
+bool TlsSessions::mbedtlsQuietFunctions(const CallExpr *SetBio) {
+  if (globalCalleeName(SetBio) != "mbedtls_ssl_set_bio" ||
+      SetBio->getNumArgs() != 5)
+    return false;
+  bool Some = false;
+  for (unsigned I = 2; I < 5; ++I) {
+    const Expr *F = SetBio->getArg(I)->IgnoreParenImpCasts();
+    if (isNullPointer(F, A.context()))
+      continue;
+    if (const auto *U = dyn_cast<UnaryOperator>(F);
+        U && U->getOpcode() == UO_AddrOf)
+      F = U->getSubExpr()->IgnoreParenImpCasts();
+    const auto *DRE = dyn_cast<DeclRefExpr>(F);
+    const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+    // mbed TLS's own socket functions say "want" (their net context is
+    // judged by mbedtlsNetBlocking instead): no file finds them quiet.
+    if (!FD || !mbedtlsBioShape(FD) || !bioNeverWants(FD, 0, true))
+      return false;
+    Some = true;
+  }
+  return Some;
+}
+
+void TlsSessions::exportQuietBios(std::vector<std::string> &Quiet,
+                                  std::vector<std::string> &Other) {
+  for (const FunctionDecl *Fn : A.exportedFunctions()) {
+    if (!mbedtlsBioShape(Fn))
+      continue;
+    (bioNeverWants(Fn, 0, true) ? Quiet : Other)
+        .push_back(Fn->getQualifiedNameAsString());
+  }
+  for (std::vector<std::string> *L : {&Quiet, &Other}) {
+    llvm::sort(*L);
+    L->erase(std::unique(L->begin(), L->end()), L->end());
+  }
 }
 
 bool TlsSessions::fdShownBlocking(const Expr *Fd) {
@@ -1330,6 +1534,10 @@ TlsSessions::nonBlocking(const Decl *H, unsigned Depth) {
   // may themselves be made non-blocking by their library.
   for (const Binding &B : Bindings) {
     if (holder(B.Session) != H || !mayBindBefore(B.Call))
+      continue;
+    // The program's own functions that never say "want": whatever the
+    // context they are given, the session cannot.
+    if (mbedtlsQuietFunctions(B.Call))
       continue;
     const FunctionDecl *Fn = A.enclosingFunction(B.Call);
     if (!B.Fd) {

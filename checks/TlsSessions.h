@@ -121,6 +121,13 @@ public:
   /// (shownBlocking), on condition that the descriptor fields it names hold
   /// blocking descriptors in every file.
   void exportBlockingFacts(std::vector<ProjectFacts::SessionUse> &Out);
+  /// For the project's facts: the functions of the TU that other files may
+  /// name and that have an mbed TLS send or receive function's shape,
+  /// those that never return a "want" code (bioNeverWants) in \p Quiet,
+  /// the others in \p Other (the merge keeps a name quiet only if no file
+  /// defines it otherwise: two programs may each define their own).
+  void exportQuietBios(std::vector<std::string> &Quiet,
+                       std::vector<std::string> &Other);
 
 private:
   void collect();
@@ -162,6 +169,28 @@ private:
   /// `mbedtls_net_accept(&listen, &V, ...)`, the listener too (the BSDs
   /// give an accepted socket its listener's O_NONBLOCK).
   bool mbedtlsNetKept(const VarDecl *V, unsigned Depth);
+  /// \p SetBio, an `mbedtls_ssl_set_bio` call, gives the session send and
+  /// receive functions of the program's own (at least one; the others
+  /// none) that never return mbed TLS's "want" codes (bioNeverWants): a
+  /// memory transport, a fuzz harness's input. The session then says
+  /// "want read" only of its own (after a DTLS timeout, to send the flight
+  /// again; after a warning alert it skipped), when asking again makes
+  /// progress: it does not spin, whatever the context.
+  bool mbedtlsQuietFunctions(const CallExpr *SetBio);
+  /// \p Fn, a send or receive function given to mbed TLS, never returns
+  /// MBEDTLS_ERR_SSL_WANT_READ or _WANT_WRITE: every value it returns is
+  /// another constant (as the returned `int` sees it), what a descriptor
+  /// call of the C library returns (-1 or a count: mbed TLS takes -1 for a
+  /// failure), what another such function of the program's returns (not
+  /// through a virtual call), a local given only such values by plain
+  /// stores, or, when \p RealLength (mbed TLS calls it, or its caller
+  /// passes its own such length on), its length parameter, a count. A
+  /// weak definition, or a function another file defines, is so when its
+  /// file found it so (the project's facts, ProjectFacts::QuietBios).
+  /// \p Depth: how many of the program's functions deep the question is.
+  bool bioNeverWants(const FunctionDecl *Fn, unsigned Depth, bool RealLength);
+  /// Its answers, without and with a real length.
+  llvm::DenseMap<const FunctionDecl *, bool> QuietBios[2];
   /// shownBlocking, \p Depth helpers down from the call asked about.
   bool shownBlockingAt(const Expr *Session, unsigned Depth);
   std::optional<bool> MbedtlsSwitched;

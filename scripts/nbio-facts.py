@@ -492,6 +492,7 @@ def keep_first(table, key, entry, place, *every):
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
+    quiet_bios, other_bios = set(), set()
     read_handlers, write_handlers, taken_elsewhere = set(), set(), set()
     pipe_fillers = set()
     keeps_if = {}
@@ -541,6 +542,11 @@ def merge(paths):
         else:
             all_calls_known = False
         so_error_readers.update(names(d, "so_error_readers"))
+        # mbed TLS send and receive functions: two programs of a project
+        # may each define one of the same name, so a name is quiet only
+        # if no file defines it otherwise.
+        quiet_bios.update(names(d, "quiet_bios"))
+        other_bios.update(names(d, "other_bios"))
         reads, writes = names(d, "read_handlers"), names(d, "write_handlers")
         read_handlers.update(reads)
         write_handlers.update(writes)
@@ -768,6 +774,7 @@ def merge(paths):
                          if k not in returns},
         "reads_so_error": reads_so_error,
         "so_error_readers": lines(so_error_readers),
+        "quiet_bios": lines(quiet_bios - other_bios),
         "read_handlers": lines(read_handlers),
         "write_handlers": lines(write_handlers),
         "waits_for_readiness": waits,
