@@ -896,13 +896,6 @@ bool TlsSessions::mbedtlsNetKept(const VarDecl *V, unsigned Depth) {
 }
 
 namespace {
-/// mbed TLS's "would block" codes, MBEDTLS_ERR_SSL_WANT_READ and
-/// MBEDTLS_ERR_SSL_WANT_WRITE (the same values in mbed TLS 2 and 3): the
-/// only values of a send or receive function of the program's own that
-/// make mbed TLS say "want read" or "want write" back. Any other value it
-/// passes on as a failure, or as a count.
-constexpr int64_t MbedtlsWantRead = -0x6900;
-constexpr int64_t MbedtlsWantWrite = -0x6880;
 /// How many of the program's functions deep a returned call is followed:
 /// mbed TLS's fuzz harnesses chain two (fuzz_recv_timeout returns
 /// fuzz_recv's value); each level is a frame of the judging on the stack,
@@ -931,8 +924,11 @@ bool mbedtlsBioShape(const FunctionDecl *Fn) {
 
 /// \p E, a value \p Fn returns (or stores in what it returns), evaluates
 /// to a constant: whether that constant, once converted to the returned
-/// `int`, is one of the two codes (`(int)0xFFFF9700u` is). Not a
-/// constant: nullopt.
+/// `int`, is one of mbed TLS's "would block" codes (`(int)0xFFFF9700u` is
+/// MBEDTLS_ERR_SSL_WANT_READ), the only values of a send or receive
+/// function of the program's own that make mbed TLS say "want read" or
+/// "want write" back; any other it passes on as a failure or a count. Not
+/// a constant: nullopt.
 std::optional<bool> isWantConstant(const Expr *E, const FunctionDecl *Fn,
                                    const ASTContext &Ctx) {
   Expr::EvalResult V;
@@ -943,8 +939,10 @@ std::optional<bool> isWantConstant(const Expr *E, const FunctionDecl *Fn,
   llvm::APSInt I =
       V.Val.getInt().extOrTrunc(Ctx.getIntWidth(Fn->getReturnType()));
   I.setIsSigned(true);
-  return llvm::APSInt::isSameValue(I, llvm::APSInt::get(MbedtlsWantRead)) ||
-         llvm::APSInt::isSameValue(I, llvm::APSInt::get(MbedtlsWantWrite));
+  // The codes as the checks know them (IoCalls' table of mbed TLS).
+  const TlsApi &Mbedtls = *ioCallNamed("mbedtls_ssl_read")->Api;
+  return llvm::APSInt::isSameValue(I, llvm::APSInt::get(Mbedtls.CodeRead)) ||
+         llvm::APSInt::isSameValue(I, llvm::APSInt::get(Mbedtls.CodeWrite));
 }
 } // namespace
 
