@@ -517,9 +517,10 @@ const CallExpr *EagainEwouldblockCheck::ioCallBefore(NonBlockingFdAnalysis &A,
   // file sets a send or receive timeout for the call's direction: then a
   // blocking socket's EAGAIN means "timed out", and POSIX lets that be
   // EWOULDBLOCK too. A file or a pipe has no such timeout. (The file's own
-  // setsockopt only: one project-wide answer from the facts would revive
-  // dead tests on every blocking socket of a project where one file sets a
-  // timeout on some other socket.)
+  // setsockopt, or a call of another file's function that sets one, as
+  // the facts say: one project-wide answer would revive dead tests on
+  // every blocking socket of a project where one file sets a timeout on
+  // some other socket.)
   // The cheaper questions first: most descriptors are neither.
   const Expr *Fd = fdOf(Best, *Info);
   if ((A.shownBlocking(Fd) || A.madeBlockingAt(Fd, Best, Fn)) &&

@@ -642,6 +642,12 @@ struct NonBlockingFdAnalysis::Impl {
   std::optional<bool> CallsSoErrorReader;
   bool ReadinessWait = false;
   bool RcvTimeo = false, SndTimeo = false;
+  /// The functions of the TU whose own body sets SO_RCVTIMEO (Rcv) or
+  /// SO_SNDTIMEO (Snd).
+  llvm::DenseSet<const FunctionDecl *> RcvTimeoSetters, SndTimeoSetters;
+  /// The TU calls another file's function that sets one (asked once per
+  /// direction).
+  std::optional<bool> CallsRcvTimeoSetter, CallsSndTimeoSetter;
 
   llvm::DenseMap<const CallExpr *, const FunctionDecl *> Owner;
   llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>>
@@ -1213,10 +1219,16 @@ struct NonBlockingFdAnalysis::Impl {
         SoErrorReaders.insert(CurFn);
     }
     if (Name == "setsockopt" && N >= 3) {
-      RcvTimeo |=
+      bool Rcv =
           NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_RCVTIMEO", Ctx);
-      SndTimeo |=
+      bool Snd =
           NonBlockingFdAnalysis::mentionsName(C->getArg(2), "SO_SNDTIMEO", Ctx);
+      RcvTimeo |= Rcv;
+      SndTimeo |= Snd;
+      if (CurFn && Rcv)
+        RcvTimeoSetters.insert(CurFn);
+      if (CurFn && Snd)
+        SndTimeoSetters.insert(CurFn);
     }
 
     // A generic name is trusted with the descriptor alone, or with a text
@@ -6579,6 +6591,28 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   for (const FunctionDecl *Fn : Fns)
     if (P->SoErrorReaders.contains(Fn->getDefinition()))
       Out.SoErrorReaders.push_back(Fn->getQualifiedNameAsString());
+  // The functions that set a socket timeout, by name: a name is listed
+  // only if each of the file's definitions of it sets that timeout (a C++
+  // overload that sets none shares the name), and every definition's name
+  // goes into DefinedFunctions, so that the merge can drop a name another
+  // file (another program of the project) defines otherwise.
+  {
+    std::map<std::string, std::pair<bool, bool>> ByName; // all set: rcv, snd
+    for (const FunctionDecl *Fn : Fns) {
+      const FunctionDecl *Def = Fn->getDefinition();
+      auto [It, New] = ByName.try_emplace(Fn->getQualifiedNameAsString(),
+                                          std::make_pair(true, true));
+      It->second.first &= P->RcvTimeoSetters.contains(Def);
+      It->second.second &= P->SndTimeoSetters.contains(Def);
+    }
+    for (const auto &[Name, Sets] : ByName) {
+      Out.DefinedFunctions.push_back(Name);
+      if (Sets.first)
+        Out.RcvTimeoutSetters.push_back(Name);
+      if (Sets.second)
+        Out.SndTimeoutSetters.push_back(Name);
+    }
+  }
   Out.WaitsForReadiness = P->ReadinessWait;
   // The functions that fill an array parameter with a pipe's ends.
   for (const FunctionDecl *Fn : Fns) {
@@ -7159,7 +7193,35 @@ bool NonBlockingFdAnalysis::projectWaitsForReadiness() {
 
 bool NonBlockingFdAnalysis::setsSocketTimeout(Direction D) {
   P->collect();
-  return D == Direction::Read ? P->RcvTimeo : P->SndTimeo;
+  bool Read = D == Direction::Read;
+  if (Read ? P->RcvTimeo : P->SndTimeo)
+    return true;
+  // A call to another file's function whose own body sets it (the facts:
+  // iperf's Client.cpp calls SetSocketOptionsSendTimeout() of
+  // PerfSocket.cpp): this file sets the timeout as if it called setsockopt
+  // itself. Per file, as the file's own setsockopt is, not project-wide:
+  // one file's timeout says nothing of the sockets of the files that
+  // never ask for one.
+  const std::vector<std::string> *Setters =
+      P->Facts
+          ? &(Read ? P->Facts->RcvTimeoutSetters : P->Facts->SndTimeoutSetters)
+          : nullptr;
+  if (!Setters || Setters->empty())
+    return false;
+  std::optional<bool> &Calls =
+      Read ? P->CallsRcvTimeoSetter : P->CallsSndTimeoSetter;
+  if (!Calls) {
+    auto IsSetter = [&](const CallExpr *C) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      return Callee && Callee->getIdentifier() && !Callee->hasBody() &&
+             std::binary_search(Setters->begin(), Setters->end(),
+                                Callee->getQualifiedNameAsString());
+    };
+    Calls = llvm::any_of(P->CallsByFn, [&](const auto &E) {
+      return llvm::any_of(E.second, IsSetter);
+    });
+  }
+  return *Calls;
 }
 
 } // namespace clang::tidy::nbio

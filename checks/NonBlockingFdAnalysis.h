@@ -281,7 +281,8 @@ public:
   /// file as the project's facts say.
   bool projectReadsSoError();
   bool projectWaitsForReadiness();
-  /// Some code in the TU sets SO_RCVTIMEO / SO_SNDTIMEO: EAGAIN then also
+  /// Some code in the TU sets SO_RCVTIMEO / SO_SNDTIMEO, or calls another
+  /// file's function that does (the project's facts): EAGAIN then also
   /// means "timed out" on a blocking socket.
   bool setsSocketTimeout(Direction D);
 

@@ -302,6 +302,9 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonblocking_params", std::move(Reached)},
       {"reads_so_error", ReadsSoError},
       {"so_error_readers", llvm::json::Array(SoErrorReaders)},
+      {"rcvtimeo_setters", llvm::json::Array(RcvTimeoutSetters)},
+      {"sndtimeo_setters", llvm::json::Array(SndTimeoutSetters)},
+      {"defined_functions", llvm::json::Array(DefinedFunctions)},
       {"quiet_bios", llvm::json::Array(QuietBios)},
       {"other_bios", llvm::json::Array(OtherBios)},
       {"read_handlers", llvm::json::Array(ReadHandlers)},
@@ -397,6 +400,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"address_taken", &Out.AddressTaken},
         {"blocking_params", &Out.BlockingParams},
         {"so_error_readers", &Out.SoErrorReaders},
+        {"rcvtimeo_setters", &Out.RcvTimeoutSetters},
+        {"sndtimeo_setters", &Out.SndTimeoutSetters},
         {"quiet_bios", &Out.QuietBios},
         {"other_bios", &Out.OtherBios},
         {"read_handlers", &Out.ReadHandlers},
@@ -415,7 +420,8 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         &Out.NonSocketReturns, &Out.NonSocketFields, &Out.DatagramFields,
         &Out.PipeFillers, &Out.BlockingParams, &Out.SharedGlobals,
         &Out.ObjectFields, &Out.ReadHandlers, &Out.WriteHandlers,
-        &Out.QuietBios, &Out.OtherBios})
+        &Out.QuietBios, &Out.OtherBios, &Out.RcvTimeoutSetters,
+        &Out.SndTimeoutSetters})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   Out.HasObjectFacts = O->get("object_fields") != nullptr;

@@ -151,6 +151,18 @@ struct ProjectFacts {
   /// project's `connect_status(fd)` helper): a file that calls one reads
   /// the outcome back, as if it called getsockopt itself.
   std::vector<std::string> SoErrorReaders;
+  /// Functions (qualified names) other files may call whose own body sets
+  /// a receive or a send timeout (`setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO
+  /// / SO_SNDTIMEO, ...)`: iperf's SetSocketOptionsSendTimeout()): a file
+  /// that calls one sets that timeout, as if it called setsockopt itself
+  /// (NonBlockingFdAnalysis::setsSocketTimeout). In a TU's own summary, a
+  /// name every definition of which in the TU sets it; the merged file
+  /// keeps a name only if every file that defines it (DefinedFunctions)
+  /// lists it. Sorted (fromJSON sorts them).
+  std::vector<std::string> RcvTimeoutSetters, SndTimeoutSetters;
+  /// For a TU's own summary: the names of the functions it defines that
+  /// other files may call (a name once), for the merge's namesake rule.
+  std::vector<std::string> DefinedFunctions;
   /// Functions (qualified names) with the shape of an mbed TLS send or
   /// receive function that never return mbed TLS's "want" codes
   /// (TlsSessions::bioNeverWants): a memory transport another file gives

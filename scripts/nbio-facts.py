@@ -492,6 +492,8 @@ def keep_first(table, key, entry, place, *every):
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
     so_error_readers = set()
+    rcvtimeo_setters, sndtimeo_setters = set(), set()
+    rcvtimeo_others, sndtimeo_others = set(), set()
     quiet_bios, other_bios = set(), set()
     read_handlers, write_handlers, taken_elsewhere = set(), set(), set()
     pipe_fillers = set()
@@ -542,6 +544,18 @@ def merge(paths):
         else:
             all_calls_known = False
         so_error_readers.update(names(d, "so_error_readers"))
+        # Functions whose own body sets a socket timeout: a file that
+        # calls one sets it too. Two programs of one project may each
+        # define a function of the same name (and C++ overloads share
+        # one): a name stays only if every file that defines it lists it
+        # (a summary made before "defined_functions" existed defines what
+        # it lists).
+        rcv, snd = names(d, "rcvtimeo_setters"), names(d, "sndtimeo_setters")
+        rcvtimeo_setters.update(rcv)
+        sndtimeo_setters.update(snd)
+        defined = set(names(d, "defined_functions"))
+        rcvtimeo_others.update(defined - set(rcv))
+        sndtimeo_others.update(defined - set(snd))
         # mbed TLS send and receive functions: two programs of a project
         # may each define one of the same name, so a name is quiet only
         # if no file defines it otherwise.
@@ -774,6 +788,8 @@ def merge(paths):
                          if k not in returns},
         "reads_so_error": reads_so_error,
         "so_error_readers": lines(so_error_readers),
+        "rcvtimeo_setters": lines(rcvtimeo_setters - rcvtimeo_others),
+        "sndtimeo_setters": lines(sndtimeo_setters - sndtimeo_others),
         "quiet_bios": lines(quiet_bios - other_bios),
         "read_handlers": lines(read_handlers),
         "write_handlers": lines(write_handlers),

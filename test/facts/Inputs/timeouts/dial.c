@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The nbio contributors
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // Connects a blocking socket; built with WITH_SEND_TIMEOUT it also limits
-// how long a send may wait.
+// how long a send may wait, with WITH_RECV_TIMEOUT how long a receive may.
 #include "dial.h"
 #include <string.h>
 #include <sys/socket.h>
@@ -17,6 +17,10 @@ int dial(const char *path) {
 #ifdef WITH_SEND_TIMEOUT
   struct timeval tv = {5, 0};
   setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+#endif
+#ifdef WITH_RECV_TIMEOUT
+  struct timeval rtv = {5, 0};
+  setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &rtv, sizeof rtv);
 #endif
   memset(&su, 0, sizeof su);
   su.sun_family = AF_UNIX;
