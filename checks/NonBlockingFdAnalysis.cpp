@@ -406,6 +406,13 @@ static bool formatsArgument(const FunctionDecl *Callee, unsigned I) {
 /// terms deep (clang parses it) must not overflow the stack.
 constexpr unsigned MaxNumberDepth = 8;
 
+/// O_NONBLOCK's value on Linux (asm-generic/fcntl.h: 00004000; O_NDELAY is
+/// the same bit), the platform the checks' users build on. A constant
+/// flags value with this bit may set the flag whatever names it spells
+/// (`int fl = 04002;`), so it is never taken for one that makes a
+/// descriptor blocking.
+constexpr int64_t LinuxNonBlockFlag = 04000;
+
 /// \p E names a descriptor by its number: a literal, an enumerator, or a
 /// sum or difference of them (`STDERR_FILENO + 1`, openntpd's
 /// CONSTRAINT_PASSFD), non-negative and below 2^31.
@@ -640,6 +647,26 @@ struct NonBlockingFdAnalysis::Impl {
   llvm::DenseSet<const FunctionDecl *> SoErrorReaders;
   /// The TU calls another file's function that reads it (asked once).
   std::optional<bool> CallsSoErrorReader;
+
+  /// The TU calls a function it does not define whose name is in
+  /// \p Names (a sorted list of the project's facts: the functions whose
+  /// body reads SO_ERROR, or sets a timeout), asked once per list: \p
+  /// Memo keeps the answer.
+  bool callsFunctionNamedIn(const std::vector<std::string> &Names,
+                            std::optional<bool> &Memo) {
+    if (!Memo) {
+      auto Named = [&](const CallExpr *C) {
+        const FunctionDecl *Callee = C->getDirectCallee();
+        return Callee && Callee->getIdentifier() && !Callee->hasBody() &&
+               std::binary_search(Names.begin(), Names.end(),
+                                  Callee->getQualifiedNameAsString());
+      };
+      Memo = !Names.empty() && llvm::any_of(CallsByFn, [&](const auto &E) {
+        return llvm::any_of(E.second, Named);
+      });
+    }
+    return *Memo;
+  }
   bool ReadinessWait = false;
   bool RcvTimeo = false, SndTimeo = false;
   /// The functions of the TU whose own body sets SO_RCVTIMEO (Rcv) or
@@ -1704,21 +1731,330 @@ struct NonBlockingFdAnalysis::Impl {
     return Summaries[FD] = std::move(Out);
   }
 
+  /// \p K names the same open descriptor at every call of one function
+  /// that names it, so that flags read from one call can be put back by
+  /// another: a local, a parameter, a global, an element of an array
+  /// variable at a constant index, a descriptor number. Not a field (its
+  /// key stands for that field of every object) nor an element at a
+  /// variable index.
+  static bool oneDescriptorPerFunction(const FdKey &K) {
+    switch (K.Kind) {
+    case FdKey::Var:
+    case FdKey::Number:
+      return true;
+    case FdKey::Elem:
+      return K.Index >= 0 && isa_and_nonnull<VarDecl>(K.D);
+    default:
+      return false;
+    }
+  }
+
+  /// \p E is `fcntl(K, F_GETFL, ...)`.
+  bool readsFlagsOf(const Expr *E, const FdKey &K) {
+    const auto *Get =
+        E ? dyn_cast<CallExpr>(E->IgnoreParenImpCasts()) : nullptr;
+    return Get && globalCalleeName(Get) == "fcntl" && Get->getNumArgs() >= 2 &&
+           keyOf(Get->getArg(0)).tuple() == K.tuple() &&
+           NonBlockingFdAnalysis::mentionsName(Get->getArg(1), "F_GETFL", Ctx);
+  }
+
+  /// \p Fn only reads the local \p W or stores in it with `=`: every
+  /// mention of it is a read of its value or the left side of a plain
+  /// assignment, so that the definitions reachingDefs() finds are all it
+  /// holds. Not when its address is taken (`&saved` handed to a helper), a
+  /// reference or a lambda's capture by reference is bound to it, or it is
+  /// changed in place (`saved |= O_NONBLOCK`, `++saved`).
+  bool onlyReadOrAssigned(const VarDecl *W, const FunctionDecl *Fn) {
+    FnCfg *G = cfgOf(Fn);
+    if (!G || !Fn->getBody())
+      return false;
+    auto CapturesByRef = [&](const Stmt *S) {
+      const auto *LE = dyn_cast<LambdaExpr>(S);
+      return LE && llvm::any_of(LE->captures(), [&](const LambdaCapture &C) {
+               return C.capturesVariable() && C.getCaptureKind() == LCK_ByRef &&
+                      C.getCapturedVar() == W;
+             });
+    };
+    if (findStmt(Fn->getBody(), CapturesByRef))
+      return false;
+    const ParentMap &PM = G->parents();
+    return findStmt(Fn->getBody(), [&](const Stmt *S) {
+             const auto *R = dyn_cast<DeclRefExpr>(S);
+             if (!R || R->getDecl() != W)
+               return false;
+             const Stmt *Up = PM.getParentIgnoreParens(R);
+             if (const auto *C = dyn_cast_or_null<ImplicitCastExpr>(Up))
+               return C->getCastKind() != CK_LValueToRValue;
+             const auto *B = dyn_cast_or_null<BinaryOperator>(Up);
+             return !B || B->getOpcode() != BO_Assign ||
+                    B->getLHS()->IgnoreParens() != R;
+           }) == nullptr;
+  }
+
+  /// \p W, a local of \p Fn, only ever holds what `fcntl(K, F_GETFL)`
+  /// read: each store in it (its initialiser included) is such a call,
+  /// whose calls are added to \p Gets, and \p Fn never takes its address
+  /// nor changes it otherwise (`saved |= O_APPEND`, `++saved`). A test of
+  /// it for -1 is a test of whether that read failed.
+  bool holdsOnlyFlagsOf(const VarDecl *W, const FunctionDecl *Fn,
+                        const FdKey &K,
+                        llvm::SmallVectorImpl<const Stmt *> &Gets) {
+    if (!W || !W->isLocalVarDecl() || W->getType()->isReferenceType() ||
+        !Fn->getBody() || !onlyReadOrAssigned(W, Fn))
+      return false;
+    size_t Before = Gets.size();
+    if (const Expr *Init = W->getInit()) {
+      if (!readsFlagsOf(Init, K))
+        return false;
+      Gets.push_back(Init->IgnoreParenImpCasts());
+    }
+    auto IsW = [&](const Expr *E) {
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return R && R->getDecl() == W;
+    };
+    bool Other =
+        findStmt(Fn->getBody(), [&](const Stmt *S) {
+          if (const auto *B = dyn_cast<BinaryOperator>(S);
+              B && B->isAssignmentOp() && IsW(B->getLHS())) {
+            if (B->getOpcode() != BO_Assign || !readsFlagsOf(B->getRHS(), K))
+              return true;
+            Gets.push_back(B->getRHS()->IgnoreParenImpCasts());
+            return false;
+          }
+          return false;
+        }) != nullptr;
+    if (Other || Gets.size() == Before) {
+      Gets.resize(Before);
+      return false;
+    }
+    return true;
+  }
+
+  /// \p Fn may give \p K another descriptor: a mention of it is not a
+  /// plain read (an assignment, `&fd`, a reference bound to it; for an
+  /// element, the array handed whole to a call such as pipe()), or for a
+  /// descriptor number a dup2()/dup3() onto it. Then an `if` that found a
+  /// call on K failed says nothing of the descriptor K holds later.
+  bool mayStoreInKey(const FunctionDecl *Fn, const FdKey &K) {
+    FnCfg *G = cfgOf(Fn);
+    if (!G || !Fn->getBody())
+      return true;
+    if (K.Kind == FdKey::Number)
+      return findStmt(Fn->getBody(), [&](const Stmt *S) {
+               const auto *C = dyn_cast<CallExpr>(S);
+               llvm::StringRef N = C ? globalCalleeName(C) : "";
+               return (N == "dup2" || N == "dup3") && C->getNumArgs() >= 2 &&
+                      numberOf(C->getArg(1)) == K.Index;
+             }) != nullptr;
+    const ParentMap &PM = G->parents();
+    auto IsRead = [&](const Stmt *E) {
+      const auto *C = dyn_cast_or_null<ImplicitCastExpr>(E);
+      return C && C->getCastKind() == CK_LValueToRValue;
+    };
+    return findStmt(Fn->getBody(), [&](const Stmt *S) {
+             const auto *R = dyn_cast<DeclRefExpr>(S);
+             if (!R || R->getDecl()->getCanonicalDecl() != K.D)
+               return false;
+             const Stmt *Up = PM.getParentIgnoreParens(R);
+             if (K.Kind == FdKey::Elem) {
+               // `fd[i]` read: the decayed array, the subscript, the read.
+               const auto *D = dyn_cast_or_null<ImplicitCastExpr>(Up);
+               if (!D || D->getCastKind() != CK_ArrayToPointerDecay)
+                 return true;
+               const auto *A = dyn_cast_or_null<ArraySubscriptExpr>(
+                   PM.getParentIgnoreParens(D));
+               return !A || A->getBase()->IgnoreParens() != D ||
+                      !IsRead(PM.getParentIgnoreParens(A));
+             }
+             return !IsRead(Up);
+           }) != nullptr;
+  }
+
+  /// How \p Fn puts \p K's flags back as it found them, around its events
+  /// on K (whose statements are \p EventStmts).
+  struct FlagRestores {
+    /// An `fcntl(K, F_SETFL, v)` call, not an event, where every value `v`
+    /// can hold is what some `fcntl(K, F_GETFL)` of Fn read (directly, or
+    /// through one local copy of a local that holds nothing else: nuttcp's
+    /// `flags = saveflags;`), or a constant without O_NONBLOCK (`int flags
+    /// = 0;` on a path that changed nothing: that makes K blocking).
+    struct Restore {
+      const Stmt *Call = nullptr;
+      /// The events (indices into the event statements) last on some path
+      /// to one of those F_GETFL: what the call may bring back.
+      llvm::SmallVector<unsigned, 2> Prior;
+      /// Some path reaches one of those F_GETFL with no event: the call may
+      /// bring back the mode K had when Fn began.
+      bool FromEntry = false;
+      /// Some value is a constant without O_NONBLOCK.
+      bool Constant = false;
+      /// The call puts back what K was when Fn began, or makes it blocking.
+      bool entryOnly() const { return Prior.empty(); }
+    };
+    std::vector<Restore> Restores;
+    /// The CFG edges (block, successor index) on which one of those calls,
+    /// one of the events, or one of the F_GETFL reads failed, by the `if`
+    /// that tests it (`if (fcntl(fd, F_SETFL, ...) < 0) return -1;`, `if
+    /// (saved != -1) fcntl(fd, F_SETFL, saved);` not taken): fcntl and
+    /// ioctl fail on a socket only when the descriptor is not open, and
+    /// nothing done to it on such a path, nor any I/O on it there, can
+    /// leave a would-block behind.
+    llvm::DenseSet<std::pair<unsigned, unsigned>> Failed;
+  };
+  /// Per function, its `fcntl(_, F_SETFL, v)` calls whose value `v` is a
+  /// local variable: the candidates for restores, found in one walk of the
+  /// body however many descriptors are asked about.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 2>>
+      SetFlagsFromLocal;
+  llvm::ArrayRef<const CallExpr *> setFlagsFromLocal(const FunctionDecl *Fn) {
+    auto Inserted = SetFlagsFromLocal.try_emplace(Fn);
+    auto &Calls = Inserted.first->second;
+    if (Inserted.second && Fn->getBody())
+      findStmt(Fn->getBody(), [&](const Stmt *S) {
+        const auto *C = dyn_cast<CallExpr>(S);
+        if (!C || globalCalleeName(C) != "fcntl" || C->getNumArgs() < 3)
+          return false;
+        const auto *R =
+            dyn_cast<DeclRefExpr>(C->getArg(2)->IgnoreParenImpCasts());
+        const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+        if (V && V->isLocalVarDecl() &&
+            NonBlockingFdAnalysis::mentionsName(C->getArg(1), "F_SETFL", Ctx))
+          Calls.push_back(C);
+        return false;
+      });
+    return Calls;
+  }
+
+  /// The restores of \p K's flags in \p Fn, whose events on K are at
+  /// \p EventStmts; the failed calls' edges only when there are restores,
+  /// or always with \p AlwaysEdges.
+  FlagRestores flagRestores(const FunctionDecl *Fn, const FdKey &K,
+                            llvm::ArrayRef<const Stmt *> EventStmts,
+                            bool AlwaysEdges) {
+    FlagRestores Out;
+    FnCfg *G = cfgOf(Fn);
+    if (!G || !Fn->getBody() || !oneDescriptorPerFunction(K))
+      return Out;
+    // The calls that may put some flags back (a restore, or a value
+    // this function does not follow): after the events, so that an
+    // F_GETFL such a call reaches is told apart.
+    std::vector<const Stmt *> Marks(EventStmts.begin(), EventStmts.end());
+    for (const CallExpr *C : setFlagsFromLocal(Fn))
+      if (keyOf(C->getArg(0)).tuple() == K.tuple() &&
+          !llvm::is_contained(EventStmts, C))
+        Marks.push_back(C);
+    std::optional<FunctionCfgs::LastOnPaths> Before;
+    // What \p Get, an `fcntl(K, F_GETFL)`, may have read: the events last
+    // on some path to it (added to \p R). Where a call that may put flags
+    // back is last on some path, what it put back is not followed: any
+    // event, or the mode of the entry.
+    auto ReadAfter = [&](const Stmt *Get, FlagRestores::Restore &R) {
+      if (!Before)
+        Before.emplace(Cfgs, Fn, Marks);
+      bool FromEntry = false;
+      llvm::SmallVector<unsigned, 2> Prior;
+      if (!Before->at(Get, Prior, FromEntry))
+        return false;
+      if (llvm::any_of(Prior,
+                       [&](unsigned I) { return I >= EventStmts.size(); })) {
+        Prior.clear();
+        for (unsigned I = 0; I < EventStmts.size(); ++I)
+          Prior.push_back(I);
+        FromEntry = true;
+      }
+      llvm::append_range(R.Prior, Prior);
+      R.FromEntry |= FromEntry;
+      return true;
+    };
+    // The locals that hold only what F_GETFL read: tests of them for -1
+    // are tests of whether the read failed.
+    llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Stmt *, 2>> Saved;
+    auto SavedFlags =
+        [&](const VarDecl *W) -> const SmallVector<const Stmt *, 2> * {
+      auto It = Saved.find(W);
+      if (It != Saved.end())
+        return &It->second;
+      llvm::SmallVector<const Stmt *, 2> Gets;
+      if (!holdsOnlyFlagsOf(W, Fn, K, Gets))
+        return nullptr;
+      return &(Saved[W] = std::move(Gets));
+    };
+    for (const CallExpr *C : setFlagsFromLocal(Fn)) {
+      // A call that is an event already (a `const` local the walk read as
+      // a constant: a clear) is that event.
+      if (keyOf(C->getArg(0)).tuple() != K.tuple() ||
+          llvm::is_contained(EventStmts, C))
+        continue;
+      const auto *V = cast<VarDecl>(
+          cast<DeclRefExpr>(C->getArg(2)->IgnoreParenImpCasts())->getDecl());
+      // What the call puts back is what reachingDefs() finds only if
+      // nothing changes V behind its back.
+      if (!onlyReadOrAssigned(V, Fn))
+        continue;
+      SavedFlags(V);
+      FlagRestores::Restore R;
+      R.Call = C;
+      auto Restores = [&](const Stmt *D) {
+        const Expr *Value = dyn_cast<Expr>(D);
+        if (const auto *B = dyn_cast<BinaryOperator>(D))
+          Value = B->getOpcode() == BO_Assign ? B->getRHS() : nullptr;
+        if (!Value)
+          return false;
+        if (std::optional<int64_t> Flags = constantValue(Value, Ctx);
+            Flags && *Flags >= 0 && !(*Flags & LinuxNonBlockFlag) &&
+            !NonBlockingFdAnalysis::mentionsName(Value, "O_NONBLOCK", Ctx) &&
+            !NonBlockingFdAnalysis::mentionsName(Value, "O_NDELAY", Ctx)) {
+          R.Constant = true;
+          return true;
+        }
+        if (readsFlagsOf(Value, K))
+          return ReadAfter(Value->IgnoreParenImpCasts(), R);
+        // A copy: each value it may hold.
+        const auto *Copy = dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts());
+        const auto *W = Copy ? dyn_cast<VarDecl>(Copy->getDecl()) : nullptr;
+        const auto *Gets = W && W != V ? SavedFlags(W) : nullptr;
+        return Gets && llvm::all_of(*Gets, [&](const Stmt *Get) {
+                 return ReadAfter(Get, R);
+               });
+      };
+      auto Reaching = reachingDefs(V, C, [](const Stmt *) { return true; });
+      if (!Reaching.empty() && llvm::all_of(Reaching, Restores)) {
+        llvm::sort(R.Prior);
+        R.Prior.erase(std::unique(R.Prior.begin(), R.Prior.end()),
+                      R.Prior.end());
+        Out.Restores.push_back(std::move(R));
+      }
+    }
+    if ((Out.Restores.empty() && !AlwaysEdges) || mayStoreInKey(Fn, K))
+      return Out;
+    // The fcntl/ioctl calls whose failure a test may show, and the locals
+    // whose -1 says a read of the flags failed.
+    std::vector<const Stmt *> Calls(EventStmts.begin(), EventStmts.end());
+    for (const FlagRestores::Restore &R : Out.Restores)
+      Calls.push_back(R.Call);
+    llvm::SmallVector<const VarDecl *, 2> Results;
+    for (const auto &[W, Gets] : Saved)
+      if (!Gets.empty())
+        Results.push_back(W);
+    for (const CFGBlock *B : *G->G) {
+      if (!B || !isa_and_nonnull<IfStmt>(B->getTerminatorStmt()) ||
+          B->succ_size() != 2)
+        continue;
+      const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+      if (std::optional<bool> OnTrue =
+              Cond ? failureTestOf(Cond, Calls, Results) : std::nullopt)
+        Out.Failed.insert({B->getBlockID(), *OnTrue ? 0u : 1u});
+    }
+    return Out;
+  }
+
   /// Of \p Evs, the events of \p FD on its parameter \p PV that are last
   /// on some path on which \p FD returns: what the caller's descriptor is
   /// left as. A function that makes the descriptor non-blocking only for a
   /// while (wget's GnuTLS handshake and timed read: save the flags, set
   /// O_NONBLOCK, wait with select(), put the saved flags back) leaves it as
-  /// it was given:
-  ///   - `fcntl(fd, F_SETFL, flags)`, where every value of `flags` there is
-  ///     what `fcntl(fd, F_GETFL)` read before any event on `fd`, puts the
-  ///     caller's mode back (a value that is a constant without O_NONBLOCK,
-  ///     `int flags = 0;` on a path that changed nothing, makes it
-  ///     blocking: not non-blocking either);
-  ///   - a path on which one of those `fcntl` or `ioctl` calls failed, by
-  ///     the `if` that tests it (`if (fcntl(fd, F_SETFL, ...) < 0) return
-  ///     -1;`), is not followed: they fail on a socket only when the
-  ///     descriptor is not open.
+  /// it was given: flagRestores() says which calls put the caller's flags
+  /// back, and on which paths a failed call leaves nothing behind.
   /// Without a CFG that places the events, all of them stay.
   void keepLastAtReturn(const FunctionDecl *FD, const ParmVarDecl *PV,
                         std::vector<const Event *> &Evs) {
@@ -1732,77 +2068,15 @@ struct NonBlockingFdAnalysis::Impl {
       if (!llvm::is_contained(Defs, E->S))
         Defs.push_back(E->S);
     }
-    size_t NEvents = Defs.size();
-    const Decl *Param = PV->getCanonicalDecl();
-    auto IsParam = [&](const Expr *E) {
-      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      return R && R->getDecl()->getCanonicalDecl() == Param;
-    };
-    std::optional<FunctionCfgs::LastOnPaths> Before;
-    // Restores: fcntl(PV, F_SETFL, V), each value of V the entry's flags.
-    findStmt(FD->getBody(), [&](const Stmt *S) {
-      const auto *C = dyn_cast<CallExpr>(S);
-      if (!C || globalCalleeName(C) != "fcntl" || C->getNumArgs() < 3 ||
-          !IsParam(C->getArg(0)) ||
-          !NonBlockingFdAnalysis::mentionsName(C->getArg(1), "F_SETFL", Ctx))
-        return false;
-      const auto *R =
-          dyn_cast<DeclRefExpr>(C->getArg(2)->IgnoreParenImpCasts());
-      const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
-      // A call that is an event already (a `const` local the walk read as
-      // a constant: a clear) is that event.
-      if (!V || !V->isLocalVarDecl() || llvm::is_contained(Defs, C))
-        return false;
-      auto Reaching = reachingDefs(V, C, [](const Stmt *) { return true; });
-      if (Reaching.empty())
-        return false;
-      for (const Stmt *D : Reaching) {
-        const Expr *Value = dyn_cast<Expr>(D);
-        if (const auto *B = dyn_cast<BinaryOperator>(D))
-          Value = B->getOpcode() == BO_Assign ? B->getRHS() : nullptr;
-        if (!Value)
-          return false;
-        // A constant without O_NONBLOCK (`int flags = 0;` on a path that
-        // set nothing) sets the flags outright: blocking, never newly
-        // non-blocking.
-        if (constantValue(Value, Ctx) &&
-            !NonBlockingFdAnalysis::mentionsName(Value, "O_NONBLOCK", Ctx) &&
-            !NonBlockingFdAnalysis::mentionsName(Value, "O_NDELAY", Ctx))
-          continue;
-        const auto *Get = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts());
-        if (!Get || globalCalleeName(Get) != "fcntl" || Get->getNumArgs() < 2 ||
-            !IsParam(Get->getArg(0)) ||
-            !NonBlockingFdAnalysis::mentionsName(Get->getArg(1), "F_GETFL",
-                                                 Ctx))
-          return false;
-        // Read before any event: the flags the caller gave.
-        if (!Before)
-          Before.emplace(Cfgs, FD, llvm::ArrayRef(Defs).take_front(NEvents));
-        llvm::SmallVector<unsigned, 2> Prior;
-        bool FromEntry = false;
-        if (!Before->at(Get, Prior, FromEntry) || !Prior.empty())
-          return false;
-      }
-      Defs.push_back(C);
-      return false;
-    });
-    // The edges on which one of these fcntl/ioctl calls failed, by the
-    // `if` that tests it: F_SETFL and FIONBIO fail on a socket only when
-    // the descriptor is not open (EBADF), and nothing done to it on such a
-    // path, nor any I/O on it there, can leave a would-block behind.
-    llvm::DenseSet<std::pair<unsigned, unsigned>> Failed;
-    for (const CFGBlock *B : *G->G) {
-      if (!B || !isa_and_nonnull<IfStmt>(B->getTerminatorStmt()) ||
-          B->succ_size() != 2)
-        continue;
-      const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
-      if (std::optional<bool> OnTrue =
-              Cond ? failureTestOf(Cond, Defs) : std::nullopt)
-        Failed.insert({B->getBlockID(), *OnTrue ? 0u : 1u});
-    }
+    FdKey K{FdKey::Var, PV->getCanonicalDecl(), -1};
+    FlagRestores R = flagRestores(FD, K, Defs, /*AlwaysEdges=*/true);
+    // A restore of the flags the caller gave.
+    for (const FlagRestores::Restore &Re : R.Restores)
+      if (Re.entryOnly())
+        Defs.push_back(Re.Call);
     FunctionCfgs::LastOnPaths Last(
         Cfgs, FD, Defs, [&](const CFGBlock &B, unsigned I) {
-          return Failed.contains({B.getBlockID(), I});
+          return R.Failed.contains({B.getBlockID(), I});
         });
     llvm::SmallVector<unsigned, 4> AtReturn;
     bool FromEntry = false;
@@ -1817,14 +2091,28 @@ struct NonBlockingFdAnalysis::Impl {
   /// `fcntl` or `ioctl` call, failed: true if the test holds when it
   /// failed (`fcntl(...) < 0`, `fcntl(...) == -1`, `fcntl(...) != 0`,
   /// `fcntl(...)` alone), false if it holds when it succeeded (`fcntl(...)
-  /// == 0`, `>= 0`, `!fcntl(...)`), nothing if it is no such test.
-  std::optional<bool> failureTestOf(const Expr *Cond,
-                                    llvm::ArrayRef<const Stmt *> Calls) {
+  /// == 0`, `>= 0`, `!fcntl(...)`), nothing if it is no such test. A local
+  /// of \p Results holds the result of such a call that returns a value
+  /// (the flags F_GETFL read): only its comparisons with -1 or 0 that tell
+  /// -1 from the rest test it (`saved != -1`, `(saved = fcntl(...)) < 0`);
+  /// 0 is a value like any other.
+  std::optional<bool>
+  failureTestOf(const Expr *Cond, llvm::ArrayRef<const Stmt *> Calls,
+                llvm::ArrayRef<const VarDecl *> Results = {}) {
     auto IsCall = [&](const Expr *E) {
       const auto *C = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
       llvm::StringRef Name = C ? globalCalleeName(C) : "";
       return (Name == "fcntl" || Name == "ioctl") &&
              llvm::is_contained(Calls, C);
+    };
+    auto IsResult = [&](const Expr *E) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *A = dyn_cast<BinaryOperator>(E);
+          A && A->getOpcode() == BO_Assign)
+        E = A->getLHS()->IgnoreParenImpCasts();
+      const auto *R = dyn_cast<DeclRefExpr>(E);
+      const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+      return V && llvm::is_contained(Results, V);
     };
     Cond = Cond->IgnoreParenImpCasts();
     if (IsCall(Cond))
@@ -1833,7 +2121,10 @@ struct NonBlockingFdAnalysis::Impl {
         U && U->getOpcode() == UO_LNot && IsCall(U->getSubExpr()))
       return false;
     const auto *B = dyn_cast<BinaryOperator>(Cond);
-    if (!B || !IsCall(B->getLHS()))
+    if (!B)
+      return std::nullopt;
+    bool Value = IsResult(B->getLHS());
+    if (!Value && !IsCall(B->getLHS()))
       return std::nullopt;
     std::optional<int64_t> K = constantValue(B->getRHS(), Ctx);
     if (!K)
@@ -1843,14 +2134,18 @@ struct NonBlockingFdAnalysis::Impl {
       return *K == 0 ? std::optional<bool>(true) : std::nullopt;
     case BO_GE:
       return *K == 0 ? std::optional<bool>(false) : std::nullopt;
+    case BO_LE:
+      return *K == -1 && Value ? std::optional<bool>(true) : std::nullopt;
+    case BO_GT:
+      return *K == -1 && Value ? std::optional<bool>(false) : std::nullopt;
     case BO_EQ:
-      return *K == -1  ? std::optional<bool>(true)
-             : *K == 0 ? std::optional<bool>(false)
-                       : std::nullopt;
+      return *K == -1            ? std::optional<bool>(true)
+             : *K == 0 && !Value ? std::optional<bool>(false)
+                                 : std::nullopt;
     case BO_NE:
-      return *K == 0    ? std::optional<bool>(true)
-             : *K == -1 ? std::optional<bool>(false)
-                        : std::nullopt;
+      return *K == 0 && !Value ? std::optional<bool>(true)
+             : *K == -1        ? std::optional<bool>(false)
+                               : std::nullopt;
     default:
       return std::nullopt;
     }
@@ -2647,9 +2942,34 @@ struct NonBlockingFdAnalysis::Impl {
           {P->second.second, unsigned(F.Mine.size())});
       F.Mine.push_back(E);
     }
+    const unsigned Entry = F.Mine.size(); // "no event yet"
+    // A call that puts back the flags Fn found (flagRestores()) brings
+    // back the mode K had before Fn's events; a path on which a call on K
+    // failed holds no descriptor.
+    std::vector<const Stmt *> MineStmts;
+    for (const Event &E : F.Mine)
+      if (!llvm::is_contained(MineStmts, E.S))
+        MineStmts.push_back(E.S);
+    FlagRestores R = flagRestores(Fn, K, MineStmts, /*AlwaysEdges=*/false);
+    // What each restore may bring back: the events last before the
+    // F_GETFL that read the flags, or the mode K had when Fn began. (A
+    // constant value among them would make K blocking, which no event
+    // index says: such a call is left out, as before.)
+    for (const FlagRestores::Restore &Re : R.Restores) {
+      auto P = C.Pos.find(Re.Call);
+      if (Re.Constant || P == C.Pos.end())
+        continue;
+      std::vector<std::pair<unsigned, unsigned>> &List =
+          F.ByBlock[P->second.first];
+      if (Re.FromEntry)
+        List.push_back({P->second.second, Entry});
+      for (unsigned I : Re.Prior)
+        for (unsigned M = 0; M < Entry; ++M)
+          if (F.Mine[M].S == MineStmts[I])
+            List.push_back({P->second.second, M});
+    }
     for (auto &[B, List] : F.ByBlock)
       llvm::sort(List);
-    const unsigned Entry = F.Mine.size(); // "no event yet"
     unsigned NB = C.G->getNumBlockIDs();
     F.In.assign(NB, llvm::BitVector(Entry + 1));
     std::vector<llvm::BitVector> Out(NB, llvm::BitVector(Entry + 1));
@@ -2678,8 +2998,10 @@ struct NonBlockingFdAnalysis::Impl {
         continue;
       Visited.set(Id);
       Out[Id] = O;
+      unsigned SuccIndex = 0;
       for (const CFGBlock *S : B->succs()) {
-        if (!S)
+        unsigned I = SuccIndex++;
+        if (!S || R.Failed.contains({Id, I}))
           continue;
         F.In[S->getBlockID()] |= O;
         if (!Queued.test(S->getBlockID())) {
@@ -4893,17 +5215,43 @@ struct NonBlockingFdAnalysis::Impl {
     for (const Event &C : Evs)
       if (C.Kind == EvKind::Clear && !C.G.Param && C.Fn && C.S)
         Clears[C.Fn].push_back(C.S);
+    // A function that puts back the flags it read before changing them
+    // (nuttcp's abort notice: save, set O_NONBLOCK, send the urgent byte,
+    // put the saved flags back) leaves the descriptor as it found it: its
+    // restores count as clears here (flagRestores()).
+    std::map<const FunctionDecl *, FlagRestores> Restores;
+    auto RestoresIn = [&](const FunctionDecl *Fn) -> const FlagRestores & {
+      auto [It, New] = Restores.try_emplace(Fn);
+      if (New) {
+        std::vector<const Stmt *> Mine;
+        for (const Event &O : Evs)
+          if (O.Fn == Fn && O.S && !llvm::is_contained(Mine, O.S))
+            Mine.push_back(O.S);
+        It->second = flagRestores(Fn, K, Mine, /*AlwaysEdges=*/false);
+      }
+      return It->second;
+    };
     auto ClearedLater = [&](const Event &E) {
-      auto It = Clears.find(E.Fn);
-      if (E.G.Param || !E.S || It == Clears.end())
+      if (E.G.Param || !E.S || !E.Fn)
         return false;
+      auto It = Clears.find(E.Fn);
+      const FlagRestores &R = RestoresIn(E.Fn);
       std::vector<const Stmt *> Defs{E.S};
-      llvm::append_range(Defs, It->second);
+      if (It != Clears.end())
+        llvm::append_range(Defs, It->second);
+      for (const FlagRestores::Restore &Re : R.Restores)
+        if (Re.entryOnly())
+          Defs.push_back(Re.Call);
+      if (Defs.size() == 1)
+        return false;
       // A branch taken when the descriptor is invalid (`if (fd < 0)
-      // return;` after the open) holds no descriptor to leave behind.
+      // return;` after the open) holds no descriptor to leave behind, nor
+      // does one on which a call on it failed.
       auto Invalid = [&](const CFGBlock &B, unsigned Succ) {
-        return invalidOnBranch(
-            K, dyn_cast_or_null<Expr>(B.getTerminatorCondition()), Succ == 0);
+        return R.Failed.contains({B.getBlockID(), Succ}) ||
+               invalidOnBranch(
+                   K, dyn_cast_or_null<Expr>(B.getTerminatorCondition()),
+                   Succ == 0);
       };
       FunctionCfgs::LastOnPaths Last(Cfgs, E.Fn, Defs, Invalid);
       llvm::SmallVector<unsigned, 2> AtExit;
@@ -6588,28 +6936,30 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   std::vector<const FunctionDecl *> Fns = exportedFunctions();
   const SourceManager &SM = Ctx.getSourceManager();
   Out.ReadsSoError = P->SoErrorRead;
-  for (const FunctionDecl *Fn : Fns)
-    if (P->SoErrorReaders.contains(Fn->getDefinition()))
-      Out.SoErrorReaders.push_back(Fn->getQualifiedNameAsString());
-  // The functions that set a socket timeout, by name: a name is listed
-  // only if each of the file's definitions of it sets that timeout (a C++
-  // overload that sets none shares the name), and every definition's name
-  // goes into DefinedFunctions, so that the merge can drop a name another
-  // file (another program of the project) defines otherwise.
+  // The functions that read SO_ERROR or set a socket timeout, by name: a
+  // name is listed only if each of the file's definitions of it does (a
+  // C++ overload that does not shares the name), and every definition's
+  // name goes into DefinedFunctions, so that the merge can drop a name
+  // another file (another program of the project) defines otherwise.
   {
-    std::map<std::string, std::pair<bool, bool>> ByName; // all set: rcv, snd
+    struct AllDo {
+      bool SoError = true, Rcv = true, Snd = true;
+    };
+    std::map<std::string, AllDo> ByName;
     for (const FunctionDecl *Fn : Fns) {
       const FunctionDecl *Def = Fn->getDefinition();
-      auto [It, New] = ByName.try_emplace(Fn->getQualifiedNameAsString(),
-                                          std::make_pair(true, true));
-      It->second.first &= P->RcvTimeoSetters.contains(Def);
-      It->second.second &= P->SndTimeoSetters.contains(Def);
+      AllDo &A = ByName[Fn->getQualifiedNameAsString()];
+      A.SoError &= P->SoErrorReaders.contains(Def);
+      A.Rcv &= P->RcvTimeoSetters.contains(Def);
+      A.Snd &= P->SndTimeoSetters.contains(Def);
     }
-    for (const auto &[Name, Sets] : ByName) {
+    for (const auto &[Name, A] : ByName) {
       Out.DefinedFunctions.push_back(Name);
-      if (Sets.first)
+      if (A.SoError)
+        Out.SoErrorReaders.push_back(Name);
+      if (A.Rcv)
         Out.RcvTimeoutSetters.push_back(Name);
-      if (Sets.second)
+      if (A.Snd)
         Out.SndTimeoutSetters.push_back(Name);
     }
   }
@@ -7157,21 +7507,9 @@ bool NonBlockingFdAnalysis::readsSoError() {
   if (P->SoErrorRead)
     return true;
   // A call to another file's function that reads it (the facts: lighttpd's
-  // fdevent_connect_status(fd) in fdevent.c), asked once.
-  if (!P->Facts || P->Facts->SoErrorReaders.empty())
-    return false;
-  if (!P->CallsSoErrorReader) {
-    auto IsReader = [&](const CallExpr *C) {
-      const FunctionDecl *Callee = C->getDirectCallee();
-      return Callee && Callee->getIdentifier() && !Callee->hasBody() &&
-             llvm::is_contained(P->Facts->SoErrorReaders,
-                                Callee->getQualifiedNameAsString());
-    };
-    P->CallsSoErrorReader = llvm::any_of(P->CallsByFn, [&](const auto &E) {
-      return llvm::any_of(E.second, IsReader);
-    });
-  }
-  return *P->CallsSoErrorReader;
+  // fdevent_connect_status(fd) in fdevent.c).
+  return P->Facts && P->callsFunctionNamedIn(P->Facts->SoErrorReaders,
+                                             P->CallsSoErrorReader);
 }
 
 bool NonBlockingFdAnalysis::waitsForReadiness() {
@@ -7202,26 +7540,10 @@ bool NonBlockingFdAnalysis::setsSocketTimeout(Direction D) {
   // itself. Per file, as the file's own setsockopt is, not project-wide:
   // one file's timeout says nothing of the sockets of the files that
   // never ask for one.
-  const std::vector<std::string> *Setters =
-      P->Facts
-          ? &(Read ? P->Facts->RcvTimeoutSetters : P->Facts->SndTimeoutSetters)
-          : nullptr;
-  if (!Setters || Setters->empty())
-    return false;
-  std::optional<bool> &Calls =
-      Read ? P->CallsRcvTimeoSetter : P->CallsSndTimeoSetter;
-  if (!Calls) {
-    auto IsSetter = [&](const CallExpr *C) {
-      const FunctionDecl *Callee = C->getDirectCallee();
-      return Callee && Callee->getIdentifier() && !Callee->hasBody() &&
-             std::binary_search(Setters->begin(), Setters->end(),
-                                Callee->getQualifiedNameAsString());
-    };
-    Calls = llvm::any_of(P->CallsByFn, [&](const auto &E) {
-      return llvm::any_of(E.second, IsSetter);
-    });
-  }
-  return *Calls;
+  return P->Facts &&
+         P->callsFunctionNamedIn(
+             Read ? P->Facts->RcvTimeoutSetters : P->Facts->SndTimeoutSetters,
+             Read ? P->CallsRcvTimeoSetter : P->CallsSndTimeoSetter);
 }
 
 } // namespace clang::tidy::nbio

@@ -414,14 +414,26 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
   // Sorted once here (the merge writes it sorted already), so that each
   // TU looks an entry up where it is instead of copying the list into a
   // set of its own: a project's list runs to thousands of entries.
-  for (std::vector<std::string> *List :
-       {&Out.KeepsMode, &Out.BlockingReturns, &Out.BlockingFields,
-        &Out.BlockingSessions, &Out.OwnTransportSessions, &Out.MixedSessions,
-        &Out.NonSocketReturns, &Out.NonSocketFields, &Out.DatagramFields,
-        &Out.PipeFillers, &Out.BlockingParams, &Out.SharedGlobals,
-        &Out.ObjectFields, &Out.ReadHandlers, &Out.WriteHandlers,
-        &Out.QuietBios, &Out.OtherBios, &Out.RcvTimeoutSetters,
-        &Out.SndTimeoutSetters})
+  for (std::vector<std::string> *List : {&Out.KeepsMode,
+                                         &Out.BlockingReturns,
+                                         &Out.BlockingFields,
+                                         &Out.BlockingSessions,
+                                         &Out.OwnTransportSessions,
+                                         &Out.MixedSessions,
+                                         &Out.NonSocketReturns,
+                                         &Out.NonSocketFields,
+                                         &Out.DatagramFields,
+                                         &Out.PipeFillers,
+                                         &Out.BlockingParams,
+                                         &Out.SharedGlobals,
+                                         &Out.ObjectFields,
+                                         &Out.ReadHandlers,
+                                         &Out.WriteHandlers,
+                                         &Out.QuietBios,
+                                         &Out.OtherBios,
+                                         &Out.SoErrorReaders,
+                                         &Out.RcvTimeoutSetters,
+                                         &Out.SndTimeoutSetters})
     if (!llvm::is_sorted(*List))
       llvm::sort(*List);
   Out.HasObjectFacts = O->get("object_fields") != nullptr;

@@ -149,7 +149,10 @@ struct ProjectFacts {
   bool ReadsSoError = false, WaitsForReadiness = false;
   /// Functions other files may call whose own body reads SO_ERROR (a
   /// project's `connect_status(fd)` helper): a file that calls one reads
-  /// the outcome back, as if it called getsockopt itself.
+  /// the outcome back, as if it called getsockopt itself. As for the
+  /// timeout setters below: in a TU's own summary, a name every definition
+  /// of which in the TU reads it; the merged file keeps a name only if
+  /// every file that defines it lists it. Sorted (fromJSON sorts it).
   std::vector<std::string> SoErrorReaders;
   /// Functions (qualified names) other files may call whose own body sets
   /// a receive or a send timeout (`setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO

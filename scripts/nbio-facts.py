@@ -491,7 +491,7 @@ def keep_first(table, key, entry, place, *every):
 
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
-    so_error_readers = set()
+    so_error_readers, so_error_others = set(), set()
     rcvtimeo_setters, sndtimeo_setters = set(), set()
     rcvtimeo_others, sndtimeo_others = set(), set()
     quiet_bios, other_bios = set(), set()
@@ -543,17 +543,19 @@ def merge(paths):
             called.update(names(d, "calls"))
         else:
             all_calls_known = False
-        so_error_readers.update(names(d, "so_error_readers"))
-        # Functions whose own body sets a socket timeout: a file that
-        # calls one sets it too. Two programs of one project may each
-        # define a function of the same name (and C++ overloads share
-        # one): a name stays only if every file that defines it lists it
-        # (a summary made before "defined_functions" existed defines what
-        # it lists).
+        # Functions whose own body reads SO_ERROR or sets a socket
+        # timeout: a file that calls one does it too. Two programs of one
+        # project may each define a function of the same name (and C++
+        # overloads share one): a name stays only if every file that
+        # defines it lists it (a summary made before "defined_functions"
+        # existed defines what it lists).
+        so_err = names(d, "so_error_readers")
+        so_error_readers.update(so_err)
         rcv, snd = names(d, "rcvtimeo_setters"), names(d, "sndtimeo_setters")
         rcvtimeo_setters.update(rcv)
         sndtimeo_setters.update(snd)
         defined = set(names(d, "defined_functions"))
+        so_error_others.update(defined - set(so_err))
         rcvtimeo_others.update(defined - set(rcv))
         sndtimeo_others.update(defined - set(snd))
         # mbed TLS send and receive functions: two programs of a project
@@ -787,7 +789,7 @@ def merge(paths):
         "flag_returns": {k: flag_returns[k] for k in sorted(flag_returns)
                          if k not in returns},
         "reads_so_error": reads_so_error,
-        "so_error_readers": lines(so_error_readers),
+        "so_error_readers": lines(so_error_readers - so_error_others),
         "rcvtimeo_setters": lines(rcvtimeo_setters - rcvtimeo_others),
         "sndtimeo_setters": lines(sndtimeo_setters - sndtimeo_others),
         "quiet_bios": lines(quiet_bios - other_bios),
