@@ -24,11 +24,13 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SaveAndRestore.h"
+#include <array>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <set>
 #include <tuple>
+#include <type_traits>
 
 namespace clang::tidy::nbio {
 
@@ -1764,6 +1766,15 @@ struct NonBlockingFdAnalysis::Impl {
   /// holds. Not when its address is taken (`&saved` handed to a helper), a
   /// reference or a lambda's capture by reference is bound to it, or it is
   /// changed in place (`saved |= O_NONBLOCK`, `++saved`).
+  /// \p E's value is read where it stands: its parent (parentheses
+  /// aside) is the conversion of the lvalue to its value, not `&`, a
+  /// reference, an assignment or a decay to a pointer.
+  static bool valueReadAt(const Expr *E, const ParentMap &PM) {
+    const auto *C =
+        dyn_cast_or_null<ImplicitCastExpr>(PM.getParentIgnoreParens(E));
+    return C && C->getCastKind() == CK_LValueToRValue;
+  }
+
   bool onlyReadOrAssigned(const VarDecl *W, const FunctionDecl *Fn) {
     FnCfg *G = cfgOf(Fn);
     if (!G || !Fn->getBody())
@@ -1780,12 +1791,10 @@ struct NonBlockingFdAnalysis::Impl {
     const ParentMap &PM = G->parents();
     return findStmt(Fn->getBody(), [&](const Stmt *S) {
              const auto *R = dyn_cast<DeclRefExpr>(S);
-             if (!R || R->getDecl() != W)
+             if (!R || R->getDecl() != W || valueReadAt(R, PM))
                return false;
-             const Stmt *Up = PM.getParentIgnoreParens(R);
-             if (const auto *C = dyn_cast_or_null<ImplicitCastExpr>(Up))
-               return C->getCastKind() != CK_LValueToRValue;
-             const auto *B = dyn_cast_or_null<BinaryOperator>(Up);
+             const auto *B =
+                 dyn_cast_or_null<BinaryOperator>(PM.getParentIgnoreParens(R));
              return !B || B->getOpcode() != BO_Assign ||
                     B->getLHS()->IgnoreParens() != R;
            }) == nullptr;
@@ -1847,26 +1856,22 @@ struct NonBlockingFdAnalysis::Impl {
                       numberOf(C->getArg(1)) == K.Index;
              }) != nullptr;
     const ParentMap &PM = G->parents();
-    auto IsRead = [&](const Stmt *E) {
-      const auto *C = dyn_cast_or_null<ImplicitCastExpr>(E);
-      return C && C->getCastKind() == CK_LValueToRValue;
-    };
     return findStmt(Fn->getBody(), [&](const Stmt *S) {
              const auto *R = dyn_cast<DeclRefExpr>(S);
              if (!R || R->getDecl()->getCanonicalDecl() != K.D)
                return false;
-             const Stmt *Up = PM.getParentIgnoreParens(R);
              if (K.Kind == FdKey::Elem) {
                // `fd[i]` read: the decayed array, the subscript, the read.
-               const auto *D = dyn_cast_or_null<ImplicitCastExpr>(Up);
+               const auto *D = dyn_cast_or_null<ImplicitCastExpr>(
+                   PM.getParentIgnoreParens(R));
                if (!D || D->getCastKind() != CK_ArrayToPointerDecay)
                  return true;
                const auto *A = dyn_cast_or_null<ArraySubscriptExpr>(
                    PM.getParentIgnoreParens(D));
                return !A || A->getBase()->IgnoreParens() != D ||
-                      !IsRead(PM.getParentIgnoreParens(A));
+                      !valueReadAt(A, PM);
              }
-             return !IsRead(Up);
+             return !valueReadAt(R, PM);
            }) != nullptr;
   }
 
@@ -5211,10 +5216,17 @@ struct NonBlockingFdAnalysis::Impl {
     // then `fcntl(fd, F_SETFL, O_RDONLY)`) leaves it blocking. Only a
     // function's own clears count (not one a parameter picks), and without
     // a CFG none does (may).
-    llvm::DenseMap<const FunctionDecl *, std::vector<const Stmt *>> Clears;
-    for (const Event &C : Evs)
-      if (C.Kind == EvKind::Clear && !C.G.Param && C.Fn && C.S)
+    llvm::DenseMap<const FunctionDecl *, std::vector<const Stmt *>> Clears,
+        EventStmts;
+    for (const Event &C : Evs) {
+      if (!C.Fn || !C.S)
+        continue;
+      std::vector<const Stmt *> &Mine = EventStmts[C.Fn];
+      if (!llvm::is_contained(Mine, C.S))
+        Mine.push_back(C.S);
+      if (C.Kind == EvKind::Clear && !C.G.Param)
         Clears[C.Fn].push_back(C.S);
+    }
     // A function that puts back the flags it read before changing them
     // (nuttcp's abort notice: save, set O_NONBLOCK, send the urgent byte,
     // put the saved flags back) leaves the descriptor as it found it: its
@@ -5222,13 +5234,8 @@ struct NonBlockingFdAnalysis::Impl {
     std::map<const FunctionDecl *, FlagRestores> Restores;
     auto RestoresIn = [&](const FunctionDecl *Fn) -> const FlagRestores & {
       auto [It, New] = Restores.try_emplace(Fn);
-      if (New) {
-        std::vector<const Stmt *> Mine;
-        for (const Event &O : Evs)
-          if (O.Fn == Fn && O.S && !llvm::is_contained(Mine, O.S))
-            Mine.push_back(O.S);
-        It->second = flagRestores(Fn, K, Mine, /*AlwaysEdges=*/false);
-      }
+      if (New)
+        It->second = flagRestores(Fn, K, EventStmts[Fn], /*AlwaysEdges=*/false);
       return It->second;
     };
     auto ClearedLater = [&](const Event &E) {
@@ -6942,25 +6949,26 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
   // name goes into DefinedFunctions, so that the merge can drop a name
   // another file (another program of the project) defines otherwise.
   {
-    struct AllDo {
-      bool SoError = true, Rcv = true, Snd = true;
-    };
-    std::map<std::string, AllDo> ByName;
+    const std::pair<const llvm::DenseSet<const FunctionDecl *> *,
+                    std::vector<std::string> *>
+        Lists[] = {{&P->SoErrorReaders, &Out.SoErrorReaders},
+                   {&P->RcvTimeoSetters, &Out.RcvTimeoutSetters},
+                   {&P->SndTimeoSetters, &Out.SndTimeoutSetters}};
+    // Per name, per list: whether every definition of the name is in it.
+    constexpr size_t NumLists = std::extent_v<decltype(Lists)>;
+    std::map<std::string, std::array<bool, NumLists>> AllDo;
     for (const FunctionDecl *Fn : Fns) {
-      const FunctionDecl *Def = Fn->getDefinition();
-      AllDo &A = ByName[Fn->getQualifiedNameAsString()];
-      A.SoError &= P->SoErrorReaders.contains(Def);
-      A.Rcv &= P->RcvTimeoSetters.contains(Def);
-      A.Snd &= P->SndTimeoSetters.contains(Def);
+      auto [It, New] = AllDo.try_emplace(Fn->getQualifiedNameAsString());
+      if (New)
+        It->second.fill(true);
+      for (size_t I = 0; I < NumLists; ++I)
+        It->second[I] &= Lists[I].first->contains(Fn->getDefinition());
     }
-    for (const auto &[Name, A] : ByName) {
+    for (const auto &[Name, Each] : AllDo) {
       Out.DefinedFunctions.push_back(Name);
-      if (A.SoError)
-        Out.SoErrorReaders.push_back(Name);
-      if (A.Rcv)
-        Out.RcvTimeoutSetters.push_back(Name);
-      if (A.Snd)
-        Out.SndTimeoutSetters.push_back(Name);
+      for (size_t I = 0; I < NumLists; ++I)
+        if (Each[I])
+          Lists[I].second->push_back(Name);
     }
   }
   Out.WaitsForReadiness = P->ReadinessWait;

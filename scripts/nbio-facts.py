@@ -91,6 +91,13 @@ def entry_key(item):
 MAX_OBJECT_DEPTH = 4
 
 
+# Lists of functions whose own body reads SO_ERROR or sets a socket
+# timeout, in the order the facts file writes them. Two programs of one
+# project may define functions of the same name: such a name is merged as
+# in merge()'s comment.
+NAMESAKE_LISTS = ("so_error_readers", "rcvtimeo_setters", "sndtimeo_setters")
+
+
 # The C library's calls that only clear or release the memory they are
 # given: a summary hands an object to them, and nothing of a descriptor is
 # stored there (clearsOrReleases in checks/ObjectFdStores.cpp).
@@ -491,9 +498,10 @@ def keep_first(table, key, entry, place, *every):
 
 def merge(paths):
     nonblocking, blocking, keeps, waiters = set(), set(), set(), set()
-    so_error_readers, so_error_others = set(), set()
-    rcvtimeo_setters, sndtimeo_setters = set(), set()
-    rcvtimeo_others, sndtimeo_others = set(), set()
+    # Per list of NAMESAKE_LISTS: the names some file lists, and the names
+    # some file defines without listing them.
+    listed = {key: set() for key in NAMESAKE_LISTS}
+    defined_otherwise = {key: set() for key in NAMESAKE_LISTS}
     quiet_bios, other_bios = set(), set()
     read_handlers, write_handlers, taken_elsewhere = set(), set(), set()
     pipe_fillers = set()
@@ -549,15 +557,11 @@ def merge(paths):
         # overloads share one): a name stays only if every file that
         # defines it lists it (a summary made before "defined_functions"
         # existed defines what it lists).
-        so_err = names(d, "so_error_readers")
-        so_error_readers.update(so_err)
-        rcv, snd = names(d, "rcvtimeo_setters"), names(d, "sndtimeo_setters")
-        rcvtimeo_setters.update(rcv)
-        sndtimeo_setters.update(snd)
         defined = set(names(d, "defined_functions"))
-        so_error_others.update(defined - set(so_err))
-        rcvtimeo_others.update(defined - set(rcv))
-        sndtimeo_others.update(defined - set(snd))
+        for key in NAMESAKE_LISTS:
+            these = names(d, key)
+            listed[key].update(these)
+            defined_otherwise[key].update(defined - set(these))
         # mbed TLS send and receive functions: two programs of a project
         # may each define one of the same name, so a name is quiet only
         # if no file defines it otherwise.
@@ -789,9 +793,8 @@ def merge(paths):
         "flag_returns": {k: flag_returns[k] for k in sorted(flag_returns)
                          if k not in returns},
         "reads_so_error": reads_so_error,
-        "so_error_readers": lines(so_error_readers - so_error_others),
-        "rcvtimeo_setters": lines(rcvtimeo_setters - rcvtimeo_others),
-        "sndtimeo_setters": lines(sndtimeo_setters - sndtimeo_others),
+        **{key: lines(listed[key] - defined_otherwise[key])
+           for key in NAMESAKE_LISTS},
         "quiet_bios": lines(quiet_bios - other_bios),
         "read_handlers": lines(read_handlers),
         "write_handlers": lines(write_handlers),
