@@ -24,8 +24,10 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SaveAndRestore.h"
+#include <algorithm>
 #include <array>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <set>
@@ -3623,6 +3625,7 @@ struct NonBlockingFdAnalysis::Impl {
     TargetsScanned = WalkedCalls;
     DupTargets.clear();
     PtyFills.clear();
+    AddressFills.clear();
     for (const auto &[Caller, Calls] : CallsByFn)
       for (const CallExpr *C : Calls) {
         llvm::StringRef N = globalCalleeName(C);
@@ -3634,15 +3637,30 @@ struct NonBlockingFdAnalysis::Impl {
             DupTargets[T].push_back(C);
           continue;
         }
-        for (unsigned I = 0, E = ptyFillArgs(N); I < E && I < C->getNumArgs();
-             ++I)
-          if (const Expr *Operand = addressedBy(C->getArg(I)))
+        if (unsigned Pty = ptyFillArgs(N)) {
+          for (unsigned I = 0; I < Pty && I < C->getNumArgs(); ++I)
+            if (const Expr *Operand = addressedBy(C->getArg(I)))
+              if (FdKey T = keyOf(Operand);
+                  T.valid() && T.Kind != FdKey::Number)
+                PtyFills[T].push_back(C);
+          continue;
+        }
+        // Another function given an integer's address: the C library's
+        // are not asked (they store no descriptor but those known above).
+        const FunctionDecl *Callee = C->getDirectCallee();
+        if (!Callee ||
+            SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+          continue;
+        for (unsigned I = 0; I < C->getNumArgs(); ++I)
+          if (const Expr *Operand = filledOperand(C, I))
             if (FdKey T = keyOf(Operand); T.valid() && T.Kind != FdKey::Number)
-              PtyFills[T].push_back(C);
+              AddressFills[T].push_back({C, I});
       }
   }
   size_t TargetsScanned = ~size_t(0);
   std::map<FdKey, std::vector<const CallExpr *>> DupTargets, PtyFills;
+  std::map<FdKey, std::vector<std::pair<const CallExpr *, unsigned>>>
+      AddressFills;
 
   /// \p C calls a function of the TU whose every returned value is a
   /// blocking descriptor or a constant (-1): one shown blocking, or one made
@@ -4374,25 +4392,11 @@ struct NonBlockingFdAnalysis::Impl {
       return M != ValueMode::Unknown;
     };
     std::vector<const Stmt *> Stores;
-    bool Bad = false;
-    findStmt(Def->getBody(), [&](const Stmt *S) {
-      const auto *B = dyn_cast<BinaryOperator>(S);
-      const auto *D =
-          B && B->isAssignmentOp()
-              ? dyn_cast<UnaryOperator>(B->getLHS()->IgnoreParenImpCasts())
-              : nullptr;
-      if (!D || D->getOpcode() != UO_Deref)
-        return false;
-      const auto *R =
-          dyn_cast<DeclRefExpr>(D->getSubExpr()->IgnoreParenImpCasts());
-      if (!R || R->getDecl() != Out)
-        return false;
+    for (const BinaryOperator *B : storesThrough(Out, Def)) {
       Stores.push_back(B);
-      Bad = B->getOpcode() != BO_Assign || !BlockingSource(B->getRHS());
-      return Bad;
-    });
-    if (Bad)
-      return false;
+      if (B->getOpcode() != BO_Assign || !BlockingSource(B->getRHS()))
+        return false;
+    }
     FdKey OutK;
     OutK.Kind = FdKey::Var;
     OutK.D = Out;
@@ -4407,6 +4411,235 @@ struct NonBlockingFdAnalysis::Impl {
       *Every = !Stores.empty() && Last.atExit(AtExit, FromEntry) && !FromEntry;
     }
     return true;
+  }
+
+  /// What \p Def stores through its integer pointer parameter \p ArgI,
+  /// or its C++ reference to an integer: each plain `*out = v` (`out =
+  /// v`) store with its value (of `*w = *r = fd`, the `fd`), when such
+  /// stores and reads are all it does with the parameter
+  /// (onlyDereferenced: not handed on, copied, indexed nor moved;
+  /// onlyReadOrAssigned for a reference); none when it only reads.
+  /// Nullopt otherwise, or for a compound store (`*out |= x`).
+  using OutStores = llvm::SmallVector<std::pair<const Expr *, const Stmt *>, 2>;
+  std::optional<OutStores> storesThroughParam(const FunctionDecl *Def,
+                                              unsigned ArgI) {
+    if (!Def || !Def->getBody() || Def->hasSkippedBody() ||
+        ArgI >= Def->getNumParams())
+      return std::nullopt;
+    const ParmVarDecl *Out = Def->getParamDecl(ArgI);
+    QualType T = Out->getType();
+    if ((!T->isPointerType() && !T->isLValueReferenceType()) ||
+        !T->getPointeeType()->isIntegerType())
+      return std::nullopt;
+    std::vector<const BinaryOperator *> Assigned;
+    if (T->isLValueReferenceType()) {
+      // `void fill(int &out) { out = fd; }`: every mention of `out` is read
+      // or assigned with `=` (no address, no reference bound to it).
+      if (!onlyReadOrAssigned(Out, Def))
+        return std::nullopt;
+      findStmt(Def->getBody(), [&](const Stmt *S) {
+        const auto *B = dyn_cast<BinaryOperator>(S);
+        const auto *R = B && B->getOpcode() == BO_Assign
+                            ? dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens())
+                            : nullptr;
+        if (R && R->getDecl() == Out)
+          Assigned.push_back(B);
+        return false;
+      });
+    } else if (T->isPointerType() && onlyDereferenced(Out, Def)) {
+      Assigned = storesThrough(Out, Def);
+    } else {
+      return std::nullopt;
+    }
+    OutStores Stores;
+    for (const BinaryOperator *B : Assigned) {
+      if (B->getOpcode() != BO_Assign)
+        return std::nullopt;
+      const Expr *V = B->getRHS();
+      // `*w = *r = fd`: the stored value is the innermost right side.
+      while (const auto *Inner =
+                 dyn_cast<BinaryOperator>(V->IgnoreParenImpCasts())) {
+        if (Inner->getOpcode() != BO_Assign)
+          break;
+        V = Inner->getRHS();
+      }
+      Stores.push_back({V, B});
+    }
+    return Stores;
+  }
+
+  /// The assignments of \p Def to `*Out`, \p Out one of its pointer
+  /// parameters (`*out = fd`, `*out |= x`), in the body's order.
+  std::vector<const BinaryOperator *> storesThrough(const ParmVarDecl *Out,
+                                                    const FunctionDecl *Def) {
+    std::vector<const BinaryOperator *> Found;
+    findStmt(Def->getBody(), [&](const Stmt *S) {
+      const auto *B = dyn_cast<BinaryOperator>(S);
+      const auto *D =
+          B && B->isAssignmentOp()
+              ? dyn_cast<UnaryOperator>(B->getLHS()->IgnoreParenImpCasts())
+              : nullptr;
+      const auto *R =
+          D && D->getOpcode() == UO_Deref
+              ? dyn_cast<DeclRefExpr>(D->getSubExpr()->IgnoreParenImpCasts())
+              : nullptr;
+      if (R && R->getDecl() == Out)
+        Found.push_back(B);
+      return false;
+    });
+    return Found;
+  }
+
+  /// The integer variable or field that the argument \p I of \p C lets
+  /// the callee store in: the operand of `&fd`, or in C++ the argument
+  /// bound to a reference to a non-const integer (`fill(fd)` for `void
+  /// fill(int &out)`). Null for anything else.
+  static const Expr *filledOperand(const CallExpr *C, unsigned I) {
+    const Expr *A = C->getArg(I);
+    if (const Expr *Operand = addressedBy(A))
+      return Operand->getType()->isIntegerType() ? Operand : nullptr;
+    const FunctionDecl *Callee = C->getDirectCallee();
+    // A member operator's object is its call's first argument.
+    unsigned Param = I;
+    if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(Callee)) {
+      if (I == 0)
+        return nullptr;
+      Param = I - 1;
+    }
+    if (!Callee || Param >= Callee->getNumParams())
+      return nullptr;
+    QualType T = Callee->getParamDecl(Param)->getType();
+    if (!T->isLValueReferenceType() || T->getPointeeType().isConstQualified() ||
+        !T->getPointeeType()->isIntegerType())
+      return nullptr;
+    return A->IgnoreParenImpCasts();
+  }
+
+  /// No argument of \p C but the \p ArgI-th (filledOperand: \p Filled's
+  /// address, or \p Filled bound to a reference) may reach the object
+  /// \p Filled names: every other pointer to an integer (or untyped) is a
+  /// null pointer or the address of another variable or field (another
+  /// declaration, not a union's member), every other integer bound to a
+  /// reference is another variable or field, and no pointer points to a
+  /// struct of the type that holds the field.
+  bool onlyArgumentReaching(const CallExpr *C, unsigned ArgI,
+                            const FdKey &Filled) {
+    if (!Filled.valid() || Filled.Kind == FdKey::Number)
+      return false;
+    const auto *FilledField = Filled.Kind == FdKey::Field
+                                  ? dyn_cast_or_null<FieldDecl>(Filled.D)
+                                  : nullptr;
+    auto InUnion = [](const Decl *D) {
+      const auto *F = dyn_cast_or_null<FieldDecl>(D);
+      return F && F->getParent()->isUnion();
+    };
+    if (InUnion(Filled.D))
+      return false;
+    for (unsigned J = 0; J < C->getNumArgs(); ++J) {
+      if (J == ArgI)
+        continue;
+      const Expr *A = C->getArg(J)->IgnoreParenImpCasts();
+      QualType T = A->getType();
+      const Expr *Bound = filledOperand(C, J);
+      if (Bound && !addressedBy(C->getArg(J))) {
+        // Another integer bound to a reference: another variable or field.
+        FdKey Other = keyOf(Bound);
+        if (!Other.valid() || Other.Kind == FdKey::Number ||
+            Other.D->getCanonicalDecl() == Filled.D->getCanonicalDecl() ||
+            InUnion(Other.D))
+          return false;
+        continue;
+      }
+      if (!T->isPointerType() ||
+          A->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        continue;
+      QualType Pointee = T->getPointeeType();
+      if (Pointee->isIntegerType() || Pointee->isVoidType()) {
+        const Expr *Operand = addressedBy(C->getArg(J));
+        FdKey Other = Operand ? keyOf(Operand) : FdKey();
+        if (!Other.valid() || Other.Kind == FdKey::Number ||
+            Other.D->getCanonicalDecl() == Filled.D->getCanonicalDecl() ||
+            InUnion(Other.D))
+          return false;
+        continue;
+      }
+      if (FilledField && Pointee->getAsRecordDecl() &&
+          Pointee->getAsRecordDecl()->getCanonicalDecl() ==
+              FilledField->getParent()->getCanonicalDecl())
+        return false;
+    }
+    return true;
+  }
+
+  /// Some address of \p K (or a reference to it) is kept or handed on
+  /// otherwise than as a call's argument (`q = &fd`, `int &r = fd`, `h.p
+  /// = &fd`): a store through that alias is no event, so what a call
+  /// fills there is not all \p K can hold. Scanned once per TU.
+  bool addressKept(const FdKey &K) {
+    if (!AddressesScanned) {
+      AddressesScanned = true;
+      struct Scan : RecursiveASTVisitor<Scan> {
+        llvm::SmallPtrSet<const Expr *, 16> Args;
+        std::vector<const Expr *> Taken;
+        std::set<FdKey> Kept;
+        bool shouldVisitTemplateInstantiations() const { return true; }
+        bool shouldVisitLambdaBody() const { return true; }
+        bool VisitCallExpr(CallExpr *C) {
+          for (const Expr *A : C->arguments())
+            Args.insert(A->IgnoreParenCasts());
+          return true;
+        }
+        bool VisitUnaryOperator(UnaryOperator *U) {
+          if (U->getOpcode() == UO_AddrOf &&
+              U->getSubExpr()->getType()->isIntegerType())
+            Taken.push_back(U);
+          return true;
+        }
+        bool VisitVarDecl(VarDecl *V) {
+          if (V->getType()->isReferenceType() && V->getInit())
+            if (FdKey T = keyOf(V->getInit()); T.valid())
+              Kept.insert(T);
+          return true;
+        }
+      } S;
+      S.TraverseDecl(Ctx.getTranslationUnitDecl());
+      for (const Expr *U : S.Taken)
+        if (!S.Args.contains(U))
+          if (FdKey T = keyOf(U); T.valid())
+            S.Kept.insert(T);
+      KeptAddresses = std::move(S.Kept);
+    }
+    return KeptAddresses.count(K) ||
+           (K.Kind == FdKey::Elem &&
+            KeptAddresses.count({FdKey::Elem, K.D, -1}));
+  }
+  bool AddressesScanned = false;
+  std::set<FdKey> KeptAddresses;
+
+  /// Some call hands a function an element of \p K's array at an index
+  /// that is not a constant, or one other than \p K's where \p K's is not
+  /// (`fill(&p[i])` asked about `p[0]`): which element it fills is not
+  /// known.
+  bool fillsOtherElement(const FdKey &K) {
+    scanTargetedCalls();
+    return llvm::any_of(AddressFills, [&](const auto &Entry) {
+      const FdKey &T = Entry.first;
+      return T.Kind == FdKey::Elem && T.D == K.D && T.Index != K.Index &&
+             (T.Index == -1 || K.Index == -1);
+    });
+  }
+
+  /// The TU's calls that hand the address of \p K to a function (`&fd`,
+  /// `&c->fd` as an argument, with its index), which may store a
+  /// descriptor there: a value of \p K that no store shows.
+  llvm::ArrayRef<std::pair<const CallExpr *, unsigned>>
+  addressFillsInto(const FdKey &K) {
+    scanTargetedCalls();
+    auto It = AddressFills.find(K);
+    return It == AddressFills.end()
+               ? llvm::ArrayRef<std::pair<const CallExpr *, unsigned>>()
+               : llvm::ArrayRef<std::pair<const CallExpr *, unsigned>>(
+                     It->second);
   }
 
   /// Some variable or field that \p K's value is copied to is made
@@ -6028,6 +6261,59 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       Stored = true;
       Out.push_back({C, I.Via});
     }
+    // Stored through its address by a function (`make_pipe(&r, &w)`,
+    // whose body does `*rfd = p[0]`; in C++ also through a reference):
+    // each value that function stores through that parameter, in the
+    // context of the call. With the project's facts, another file's
+    // function that stores there only descriptors that are never sockets,
+    // while isNeverSocket asks. A function given the address that is
+    // neither (a function out of view, one that hands the pointer on) may
+    // store anything, and so may one given an element at an index that is
+    // not a constant.
+    if (I.K.Kind == FdKey::Elem && P->fillsOtherElement(I.K))
+      return false;
+    for (const auto &[C, ArgI] : P->addressFillsInto(I.K)) {
+      const FunctionDecl *Where = P->Owner.lookup(C);
+      // A local filled inside a lambda or a block of its function runs
+      // when that runs: not followed.
+      if (!I.K.isTuWide() && Where != I.Def)
+        return false;
+      if (!I.K.isTuWide() && I.IsTop && !CanReach(C))
+        continue;
+      const FunctionDecl *Callee = C->getDirectCallee();
+      // An operator call numbers its object as an argument; a virtual
+      // call may run an override: neither is followed.
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+      if (isa<CXXOperatorCallExpr>(C) || (Method && Method->isVirtual()) ||
+          P->addressKept(I.K))
+        return false;
+      const FunctionDecl *CDef = Callee ? Callee->getDefinition() : nullptr;
+      std::optional<Impl::OutStores> Stores;
+      if (CDef && CDef->getBody()) {
+        Stores = P->storesThroughParam(CDef, ArgI);
+        if (Stores && Stores->empty())
+          continue; // it only reads the descriptor
+      }
+      Stored = true;
+      if (!P->onlyArgumentReaching(C, ArgI, I.K))
+        return false;
+      if (!CDef || !CDef->getBody()) {
+        const FunctionDecl *Other = P->otherFileFunction(C);
+        if (!P->NonSocketFieldsCreate || !Other ||
+            !P->Facts->fillsNonSocket(Other->getQualifiedNameAsString(), ArgI))
+          return false;
+        ++FromFacts;
+        continue;
+      }
+      if (!Stores)
+        return false;
+      Calls Inner = I.Via;
+      Inner.push_back(C);
+      P->walkFunction(CDef);
+      for (const auto &[V, At] : *Stores)
+        if (!Source(V, CDef, I.Depth + 1, Inner))
+          return false;
+    }
     // A field the TU never stores in (`int fd = c->sock;`) holds what other
     // files put there: not known.
     if (I.K.Kind == FdKey::Field && !Stored)
@@ -6985,6 +7271,50 @@ void NonBlockingFdAnalysis::exportFacts(ProjectFacts &Out) {
     }
   }
   llvm::sort(Out.PipeFillers);
+  // The functions that store through a pointer parameter only descriptors
+  // that are never sockets (or -1), at least one of them: each file's own
+  // evidence (no facts are read while exporting). A name is listed with a
+  // parameter only if every definition of the name here does so (C++
+  // overloads and a template's instances share it); a virtual method
+  // never is (a call may run an override).
+  {
+    std::map<std::string, std::optional<std::set<unsigned>>> ByName;
+    for (const FunctionDecl *Fn : Fns) {
+      const FunctionDecl *Def = Fn->getDefinition();
+      std::set<unsigned> Params;
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Def);
+      for (unsigned I = 0;
+           Def && !(Method && Method->isVirtual()) && I < Def->getNumParams();
+           ++I) {
+        std::optional<Impl::OutStores> Stores = P->storesThroughParam(Def, I);
+        if (!Stores)
+          continue;
+        bool Some = false;
+        bool All = llvm::all_of(*Stores, [&](const auto &Store) {
+          if (constantFd(Store.first, Ctx) == ConstantFd::None)
+            return true;
+          Some = true;
+          return isNeverSocket(Store.first, Store.second, Def);
+        });
+        if (All && Some)
+          Params.insert(I);
+      }
+      std::optional<std::set<unsigned>> &Listed =
+          ByName[Fn->getQualifiedNameAsString()];
+      if (!Listed) {
+        Listed = std::move(Params);
+        continue;
+      }
+      std::set<unsigned> Both;
+      std::set_intersection(Listed->begin(), Listed->end(), Params.begin(),
+                            Params.end(), std::inserter(Both, Both.begin()));
+      Listed = std::move(Both);
+    }
+    for (const auto &[Name, Params] : ByName)
+      for (unsigned I : *Params)
+        Out.NonSocketOutParams.push_back(Name + ":" + std::to_string(I));
+    llvm::sort(Out.NonSocketOutParams);
+  }
   // What each function does to a struct it is given (its descriptor
   // fields), and the project's variables holding a struct that this file
   // names: a channel's buffer set up in one file and read in another.
@@ -7322,6 +7652,10 @@ bool NonBlockingFdAnalysis::isPipeEnd(const Expr *Fd) {
     Any = true;
     AllPipes = AllPipes && globalCalleeName(C) != "socketpair";
   });
+  // Nor an element a function is given to fill (`refill(&p[0])`, or
+  // `&p[i]` for any element), which may store anything there.
+  if (!P->addressFillsInto(K).empty() || P->fillsOtherElement(K))
+    return false;
   // A -1 stored to mark the element closed or unset holds no descriptor.
   return Any && AllPipes && llvm::none_of(P->eventsFor(K), [&](const Event &E) {
            Expr::EvalResult R;

@@ -296,6 +296,7 @@ llvm::json::Value ProjectFacts::toJSON() const {
       {"nonsocket_fields", llvm::json::Array(NonSocketFields)},
       {"datagram_fields", llvm::json::Array(DatagramFields)},
       {"pipe_fillers", llvm::json::Array(PipeFillers)},
+      {"nonsocket_out_params", llvm::json::Array(NonSocketOutParams)},
       {"param_sites", std::move(Sites)},
       {"address_taken", llvm::json::Array(AddressTaken)},
       {"blocking_params", llvm::json::Array(BlockingParams)},
@@ -397,6 +398,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"nonsocket_fields", &Out.NonSocketFields},
         {"datagram_fields", &Out.DatagramFields},
         {"pipe_fillers", &Out.PipeFillers},
+        {"nonsocket_out_params", &Out.NonSocketOutParams},
         {"address_taken", &Out.AddressTaken},
         {"blocking_params", &Out.BlockingParams},
         {"so_error_readers", &Out.SoErrorReaders},
@@ -424,6 +426,7 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
                                          &Out.NonSocketFields,
                                          &Out.DatagramFields,
                                          &Out.PipeFillers,
+                                         &Out.NonSocketOutParams,
                                          &Out.BlockingParams,
                                          &Out.SharedGlobals,
                                          &Out.ObjectFields,
@@ -769,6 +772,12 @@ bool ProjectFacts::fieldNonSocket(llvm::StringRef Field) const {
 
 bool ProjectFacts::fillsPipes(llvm::StringRef Function, unsigned Arg) const {
   return inSorted(PipeFillers, (Function + ":" + llvm::Twine(Arg)).str());
+}
+
+bool ProjectFacts::fillsNonSocket(llvm::StringRef Function,
+                                  unsigned Arg) const {
+  return inSorted(NonSocketOutParams,
+                  (Function + ":" + llvm::Twine(Arg)).str());
 }
 
 std::string ProjectFacts::fieldKey(const FieldDecl *FD) {

@@ -324,6 +324,14 @@ struct ProjectFacts {
   /// ends. The same in every file's summary and in the merged file.
   std::vector<std::string> PipeFillers;
   bool fillsPipes(llvm::StringRef Function, unsigned Arg) const;
+  /// `Name:Arg`, sorted: the function stores through its integer pointer
+  /// parameter Arg only descriptors that are never sockets, or -1 (a
+  /// `make_fdpair(int *r, int *w)` that stores an eventfd() or a pipe's
+  /// ends in both), and does nothing else with the pointer. In the merged
+  /// file only when every file that defines a function of that name
+  /// lists it.
+  std::vector<std::string> NonSocketOutParams;
+  bool fillsNonSocket(llvm::StringRef Function, unsigned Arg) const;
   /// A call of a visible function (`Name:Arg`, as in KeepsMode) and what
   /// it passes there: for a TU's own summary, one entry per call.
   struct ParamSite {

@@ -505,6 +505,9 @@ def merge(paths):
     quiet_bios, other_bios = set(), set()
     read_handlers, write_handlers, taken_elsewhere = set(), set(), set()
     pipe_fillers = set()
+    # Per function name: the pointer parameters every file that defines
+    # the name lists in "nonsocket_out_params".
+    out_params = {}
     keeps_if = {}
     wrappers = {}
     wrappers_if = {}
@@ -579,6 +582,17 @@ def merge(paths):
         # decides, so a function summarised by several files (a header's
         # inline one) says the same in each.
         pipe_fillers.update(names(d, "pipe_fillers"))
+        # Pointer parameters through which a function stores only
+        # descriptors that are never sockets: as for NAMESAKE_LISTS, a
+        # name's entry stays only if every file that defines it lists it.
+        listed_params = {}
+        for e in names(d, "nonsocket_out_params"):
+            fn, _, arg = e.rpartition(":")
+            listed_params.setdefault(fn, set()).add(arg)
+        for fn in defined | set(listed_params):
+            these = listed_params.get(fn, set())
+            out_params[fn] = out_params[fn] & these if fn in out_params \
+                else set(these)
         for e in d.get("keeps_mode_if", []):
             # The same function summarised by two files (a header's inline
             # function): both conditions must hold.
@@ -778,6 +792,9 @@ def merge(paths):
         "nonsocket_fields": lines(nonsocket_fields),
         "datagram_fields": lines(resolve_datagram(field_uses)),
         "pipe_fillers": lines(pipe_fillers),
+        "nonsocket_out_params": lines("%s:%s" % (fn, arg)
+                                      for fn, args in out_params.items()
+                                      for arg in args),
         "nonblocking_params": reached_params(sites),
         "blocking_params": lines(blocking_params),
         "nonblocking": lines(nonblocking),
