@@ -4431,28 +4431,13 @@ struct NonBlockingFdAnalysis::Impl {
     if ((!T->isPointerType() && !T->isLValueReferenceType()) ||
         !T->getPointeeType()->isIntegerType())
       return std::nullopt;
-    std::vector<const BinaryOperator *> Assigned;
-    if (T->isLValueReferenceType()) {
-      // `void fill(int &out) { out = fd; }`: every mention of `out` is read
-      // or assigned with `=` (no address, no reference bound to it).
-      if (!onlyReadOrAssigned(Out, Def))
-        return std::nullopt;
-      findStmt(Def->getBody(), [&](const Stmt *S) {
-        const auto *B = dyn_cast<BinaryOperator>(S);
-        const auto *R = B && B->getOpcode() == BO_Assign
-                            ? dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens())
-                            : nullptr;
-        if (R && R->getDecl() == Out)
-          Assigned.push_back(B);
-        return false;
-      });
-    } else if (T->isPointerType() && onlyDereferenced(Out, Def)) {
-      Assigned = storesThrough(Out, Def);
-    } else {
+    // `void fill(int &out) { out = fd; }`: every mention of `out` is read
+    // or assigned with `=` (no address, no reference bound to it).
+    if (T->isLValueReferenceType() ? !onlyReadOrAssigned(Out, Def)
+                                   : !onlyDereferenced(Out, Def))
       return std::nullopt;
-    }
     OutStores Stores;
-    for (const BinaryOperator *B : Assigned) {
+    for (const BinaryOperator *B : storesThrough(Out, Def)) {
       if (B->getOpcode() != BO_Assign)
         return std::nullopt;
       const Expr *V = B->getRHS();
@@ -4468,21 +4453,24 @@ struct NonBlockingFdAnalysis::Impl {
     return Stores;
   }
 
-  /// The assignments of \p Def to `*Out`, \p Out one of its pointer
-  /// parameters (`*out = fd`, `*out |= x`), in the body's order.
+  /// The assignments of \p Def through \p Out, one of its parameters:
+  /// to `*out` for a pointer (`*out = fd`, `*out |= x`), to `out` itself
+  /// for a reference; in the body's order.
   std::vector<const BinaryOperator *> storesThrough(const ParmVarDecl *Out,
                                                     const FunctionDecl *Def) {
+    bool Reference = Out->getType()->isReferenceType();
     std::vector<const BinaryOperator *> Found;
     findStmt(Def->getBody(), [&](const Stmt *S) {
       const auto *B = dyn_cast<BinaryOperator>(S);
-      const auto *D =
-          B && B->isAssignmentOp()
-              ? dyn_cast<UnaryOperator>(B->getLHS()->IgnoreParenImpCasts())
-              : nullptr;
-      const auto *R =
-          D && D->getOpcode() == UO_Deref
-              ? dyn_cast<DeclRefExpr>(D->getSubExpr()->IgnoreParenImpCasts())
-              : nullptr;
+      const Expr *Target = B && B->isAssignmentOp()
+                               ? B->getLHS()->IgnoreParenImpCasts()
+                               : nullptr;
+      if (const auto *D = dyn_cast_or_null<UnaryOperator>(Target);
+          D && !Reference && D->getOpcode() == UO_Deref)
+        Target = D->getSubExpr()->IgnoreParenImpCasts();
+      else if (Target && !Reference)
+        Target = nullptr;
+      const auto *R = dyn_cast_or_null<DeclRefExpr>(Target);
       if (R && R->getDecl() == Out)
         Found.push_back(B);
       return false;
@@ -4540,13 +4528,17 @@ struct NonBlockingFdAnalysis::Impl {
         continue;
       const Expr *A = C->getArg(J)->IgnoreParenImpCasts();
       QualType T = A->getType();
+      // Another variable or field: `&other`, or `other` bound to a
+      // reference.
+      auto Distinct = [&](const Expr *Operand) {
+        FdKey Other = Operand ? keyOf(Operand) : FdKey();
+        return Other.valid() && Other.Kind != FdKey::Number &&
+               Other.D->getCanonicalDecl() != Filled.D->getCanonicalDecl() &&
+               !InUnion(Other.D);
+      };
       const Expr *Bound = filledOperand(C, J);
       if (Bound && !addressedBy(C->getArg(J))) {
-        // Another integer bound to a reference: another variable or field.
-        FdKey Other = keyOf(Bound);
-        if (!Other.valid() || Other.Kind == FdKey::Number ||
-            Other.D->getCanonicalDecl() == Filled.D->getCanonicalDecl() ||
-            InUnion(Other.D))
+        if (!Distinct(Bound))
           return false;
         continue;
       }
@@ -4555,11 +4547,7 @@ struct NonBlockingFdAnalysis::Impl {
         continue;
       QualType Pointee = T->getPointeeType();
       if (Pointee->isIntegerType() || Pointee->isVoidType()) {
-        const Expr *Operand = addressedBy(C->getArg(J));
-        FdKey Other = Operand ? keyOf(Operand) : FdKey();
-        if (!Other.valid() || Other.Kind == FdKey::Number ||
-            Other.D->getCanonicalDecl() == Filled.D->getCanonicalDecl() ||
-            InUnion(Other.D))
+        if (!Distinct(addressedBy(C->getArg(J))))
           return false;
         continue;
       }
