@@ -476,6 +476,15 @@ void BusyWaitRetryCheck::decide(NonBlockingFdAnalysis &A,
           !A.setsSocketTimeout(Direction::Read) &&
           !A.setsSocketTimeout(Direction::Write))
         continue;
+      // A session over the program's own in-memory transport (GnuTLS's own
+      // test harness drives a client and a server session in turn over two
+      // buffers): "again" means a buffer of the program's is empty or
+      // full, which only the program's own code changes. There is no
+      // descriptor whose readiness a wait could ask for, so this check's
+      // question does not arise; whether the loop ends is the program's
+      // logic. A transport function that does any I/O is not in memory.
+      if (A.tlsSessions().memoryTransport(Fd))
+        continue;
       // libtls says TLS_WANT_POLLIN/POLLOUT on blocking descriptors too,
       // and asks for the same call again at once there (tls_read(3): "In
       // the case of blocking file descriptors, the same function call

@@ -1512,6 +1512,103 @@ bool TlsSessions::ownTransportWaits(const FunctionDecl *Fn) {
   return !Bad;
 }
 
+bool TlsSessions::touchesNoDescriptor(const FunctionDecl *Fn) {
+  auto [It, New] = NoDescriptorFns.try_emplace(Fn, false);
+  if (!New)
+    return It->second;
+  if (!Fn->hasBody())
+    return false;
+  const Stmt *Bad = findStmt(Fn->getBody(), [](const Stmt *S) {
+    const auto *C = dyn_cast<CallExpr>(S);
+    if (!C)
+      return false;
+    llvm::StringRef N = globalCalleeName(C);
+    N.consume_front("__builtin_");
+    N.consume_front("__");
+    N.consume_back("_chk");
+    // Not the stdio calls quietInTransport allows for a trace: a stream
+    // may be the peer's socket (fdopen), whose writes may fail with EAGAIN.
+    return !llvm::is_contained(
+        {"memcpy", "memmove", "memset", "memcmp", "gnutls_transport_set_errno",
+         "gnutls_transport_get_ptr", "gnutls_session_get_ptr"},
+        N);
+  });
+  NoDescriptorFns[Fn] = !Bad;
+  return !Bad;
+}
+
+bool TlsSessions::memoryTransport(const Expr *Session) {
+  if (!Collected)
+    collect();
+  const Decl *H = holder(Session);
+  if (!H)
+    return false;
+  // A parameter may be given any session; a local may be given another
+  // session's value (`s = c->session`) or filled through its address by
+  // something other than gnutls_init.
+  if (const auto *V = dyn_cast<VarDecl>(H)) {
+    if (!V->isLocalVarDecl() || V->isStaticLocal() ||
+        (V->getInit() && !isNullPointer(V->getInit(), A.context())))
+      return false;
+    const FunctionDecl *Fn = dyn_cast<FunctionDecl>(V->getDeclContext());
+    if (!Fn || !Fn->getBody())
+      return false;
+    llvm::DenseSet<const Expr *> InitAddresses;
+    auto RefersToV = [&](const Expr *E) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return DRE && DRE->getDecl() == V;
+    };
+    // The search meets a call before its arguments.
+    if (findStmt(Fn->getBody(), [&](const Stmt *S) {
+          if (const auto *C = dyn_cast<CallExpr>(S)) {
+            if (globalCalleeName(C) == "gnutls_init" && C->getNumArgs() > 0)
+              InitAddresses.insert(C->getArg(0)->IgnoreParenImpCasts());
+            return false;
+          }
+          if (const auto *U = dyn_cast<UnaryOperator>(S))
+            return U->getOpcode() == UO_AddrOf && RefersToV(U->getSubExpr()) &&
+                   !InitAddresses.count(U);
+          const auto *B = dyn_cast<BinaryOperator>(S);
+          return B && B->isAssignmentOp() && RefersToV(B->getLHS());
+        }))
+      return false;
+  } else if (const auto *FD = dyn_cast<FieldDecl>(H)) {
+    // Another file binds the field to a descriptor, or stores a copy in it.
+    const ProjectFacts *F = A.projectFacts();
+    std::string Key = ProjectFacts::fieldKey(FD);
+    if (F && (F->sessionMixed(Key) || F->NonBlockingSessions.count(Key)))
+      return false;
+  } else {
+    return false;
+  }
+  // No descriptor bound to it, or to a local or parameter that may hold it
+  // (GnuTLS's push and pull functions, once given, are what moves the
+  // bytes; gnutls_transport_set_fastopen gives its own).
+  for (const Binding &B : Bindings) {
+    const Decl *BH = holder(B.Session);
+    if (BH != H && !looseHolder(BH, H))
+      continue;
+    if (!B.Fd || !B.Fd->IgnoreParenCasts()->getType()->isPointerType() ||
+        !globalCalleeName(B.Call).starts_with("gnutls_transport_set_ptr"))
+      return false;
+  }
+  bool Push = false, Pull = false;
+  for (const OwnTransport &T : OwnTransports) {
+    const Decl *TH = holder(T.Session);
+    bool Loose = looseHolder(TH, H);
+    if (TH != H && !Loose)
+      continue;
+    // An errno function may say EAGAIN for any failure of anything.
+    if (T.Role == OwnTransport::Errno || !T.Fn || !touchesNoDescriptor(T.Fn))
+      return false;
+    if (Loose)
+      continue;
+    Push |= T.Role == OwnTransport::Push;
+    Pull |= T.Role == OwnTransport::Pull;
+  }
+  return Push && Pull;
+}
+
 std::optional<TlsSessions::Origin>
 TlsSessions::nonBlocking(const Decl *H, unsigned Depth) {
   if (!H || Depth > MaxDerivedDepth)

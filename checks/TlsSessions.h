@@ -85,6 +85,15 @@ public:
   /// descriptor GnuTLS keeps for it is then not the one they use.
   bool hasOwnTransport(const Expr *Session);
 
+  /// \p Session runs over an in-memory transport: the TU gives what holds
+  /// it (a struct field, or a local that only gnutls_init fills) the
+  /// program's own push and pull functions, and every own transport
+  /// function given to it, or to a local or parameter that may hold it,
+  /// touches no descriptor (touchesNoDescriptor); no call binds a
+  /// descriptor to it. GNUTLS_E_AGAIN then means that the program's own
+  /// buffer is empty or full: there is no descriptor to wait for.
+  bool memoryTransport(const Expr *Session);
+
   /// Every call of the translation unit that binds a descriptor or a
   /// transport to what holds \p Session (its variable or struct field).
   llvm::SmallVector<const CallExpr *, 2> bindingsOf(const Expr *Session);
@@ -260,6 +269,13 @@ private:
   /// be blocking and a few calls that leave errno to the I/O.
   bool ownTransportWaits(const FunctionDecl *Fn);
   llvm::DenseMap<const FunctionDecl *, bool> TransportWaits;
+  /// The body of \p Fn (an own transport function) calls only functions
+  /// that move bytes in memory (memcpy, memmove, memset, memcmp) and
+  /// GnuTLS's accessors of the session's pointer and errno
+  /// (gnutls_transport_set_errno...): no I/O call, no function of the
+  /// program's, nothing through a pointer.
+  bool touchesNoDescriptor(const FunctionDecl *Fn);
+  llvm::DenseMap<const FunctionDecl *, bool> NoDescriptorFns;
   /// How far a transport function's returned local is followed back to
   /// what it was given (`r = recv(...); return r;` is one step).
   static constexpr unsigned MaxReturnedLocalDepth = 1;
