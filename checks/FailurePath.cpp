@@ -747,6 +747,17 @@ struct FailurePathFinder::Walk {
       } else if (const auto *B = dyn_cast<BinaryOperator>(E);
                  B && B->getOpcode() == BO_Assign) {
         E = B->getRHS();
+      } else if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+        // `n < 0 ? SSL_get_error(ssl, n) : SSL_ERROR_NONE` (ncat): the arm
+        // the failure takes, when its condition can be told for certain
+        // (no term assumed true for the loop's sake).
+        bool Assumed = AssumeIndependentTrue;
+        AssumeIndependentTrue = false;
+        Tri T = condImpl(CO->getCond());
+        AssumeIndependentTrue = Assumed;
+        if (T == Tri::Unknown)
+          break;
+        E = T == Tri::True ? CO->getTrueExpr() : CO->getFalseExpr();
       } else {
         break;
       }
@@ -1981,9 +1992,10 @@ struct FailurePathFinder::Walk {
     return Changing;
   }
 
-  /// \p S may change one of \p Changing (mayChange).
+  /// \p S may change one of \p Changing (mayChange), other than by
+  /// storing the failure's own code (storesFailureCode).
   bool changesAny(const Stmt *S,
-                  const llvm::SmallPtrSetImpl<const Decl *> &Changing) const {
+                  const llvm::SmallPtrSetImpl<const Decl *> &Changing) {
     if (Changing.empty())
       return false;
     return findStmt(S, [&](const Stmt *N) {
@@ -1992,8 +2004,27 @@ struct FailurePathFinder::Walk {
                D = DRE->getDecl();
              else if (const auto *ME = dyn_cast<MemberExpr>(N))
                D = ME->getMemberDecl();
-             return D && Changing.contains(D) && mayChange(cast<Expr>(N));
+             return D && Changing.contains(D) && mayChange(cast<Expr>(N)) &&
+                    !storesFailureCode(cast<Expr>(N));
            }) != nullptr;
+  }
+
+  /// \p Ref is the left side of `=` given errno or the library's error
+  /// code for the failure (`e = errno`, `err = SSL_get_error(ssl, n)`): the
+  /// variable then holds the failure itself, which every round that fails
+  /// so stores again. That is no progress towards leaving the loop.
+  bool storesFailureCode(const Expr *Ref) {
+    const Expr *E = Ref;
+    const Stmt *P = parent(E);
+    while (isa_and_nonnull<ParenExpr>(P)) {
+      E = cast<Expr>(P);
+      P = parent(P);
+    }
+    const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+    if (!B || B->getOpcode() != BO_Assign || B->getLHS() != E)
+      return false;
+    Val X = eval(B->getRHS());
+    return X.K == Val::Errno || X.K == Val::SslErr;
   }
 
   /// Before the walk: the statement that holds the call, the variable its
