@@ -2010,10 +2010,16 @@ struct FailurePathFinder::Walk {
   }
 
   /// \p Ref is the left side of `=` given errno or the library's error
-  /// code for the failure (`e = errno`, `err = SSL_get_error(ssl, n)`): the
-  /// variable then holds the failure itself, which every round that fails
-  /// so stores again. That is no progress towards leaving the loop.
+  /// code for the failure (`e = errno`, `err = SSL_get_error(ssl, n)` of the
+  /// call's own session), and names a local that nothing else can change
+  /// behind the loop's back (onlyPlainUses): the variable then holds the
+  /// failure itself, which every round that fails so stores again. That is
+  /// no progress towards leaving the loop.
   bool storesFailureCode(const Expr *Ref) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(Ref);
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V || !onlyPlainUses(V))
+      return false;
     const Expr *E = Ref;
     const Stmt *P = parent(E);
     while (isa_and_nonnull<ParenExpr>(P)) {
@@ -2023,9 +2029,56 @@ struct FailurePathFinder::Walk {
     const auto *B = dyn_cast_or_null<BinaryOperator>(P);
     if (!B || B->getOpcode() != BO_Assign || B->getLHS() != E)
       return false;
+    // Another session's error code (`SSL_get_error(other, n)`) is not this
+    // failure's.
+    if (findStmt(B->getRHS(), [&](const Stmt *N) {
+          const auto *C = dyn_cast<CallExpr>(N);
+          return C && isSslErrorGetter(globalCalleeName(C)) &&
+                 (C->getNumArgs() == 0 || !relatedToFd(C->getArg(0)));
+        }))
+      return false;
     Val X = eval(B->getRHS());
     return X.K == Val::Errno || X.K == Val::SslErr;
   }
+
+  /// \p V is a local of the function (not `static`) whose every use reads
+  /// it or stores into it by name: no address taken, no reference bound to
+  /// it, no capture by reference. Only such a local's stores are all on the
+  /// path for the walk to see; a global, a field or an escaped local may
+  /// be changed by any call.
+  bool onlyPlainUses(const VarDecl *V) {
+    auto [It, New] = PlainLocals.try_emplace(V, false);
+    if (!New)
+      return It->second;
+    if (!V->isLocalVarDecl() || V->isStaticLocal() || !Fn->getBody() ||
+        V->getType()->isReferenceType())
+      return false;
+    bool Plain = !findStmt(Fn->getBody(), [&](const Stmt *N) {
+      if (const auto *L = dyn_cast<LambdaExpr>(N))
+        return llvm::any_of(L->captures(), [&](const LambdaCapture &C) {
+          return C.capturesVariable() && C.getCapturedVar() == V &&
+                 C.getCaptureKind() == LCK_ByRef;
+        });
+      const auto *D = dyn_cast<DeclRefExpr>(N);
+      if (!D || D->getDecl() != V)
+        return false;
+      const Expr *E = D;
+      const Stmt *P = parent(E);
+      while (isa_and_nonnull<ParenExpr>(P)) {
+        E = cast<Expr>(P);
+        P = parent(P);
+      }
+      if (const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(P))
+        return ICE->getCastKind() != CK_LValueToRValue;
+      if (const auto *B = dyn_cast_or_null<BinaryOperator>(P))
+        return !B->isAssignmentOp() || B->getLHS() != E;
+      const auto *U = dyn_cast_or_null<UnaryOperator>(P);
+      return !U || !U->isIncrementDecrementOp();
+    });
+    PlainLocals[V] = Plain;
+    return Plain;
+  }
+  llvm::DenseMap<const VarDecl *, bool> PlainLocals;
 
   /// Before the walk: the statement that holds the call, the variable its
   /// result goes to, and what the statement itself decides. False when

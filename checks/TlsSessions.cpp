@@ -1512,16 +1512,34 @@ bool TlsSessions::ownTransportWaits(const FunctionDecl *Fn) {
   return !Bad;
 }
 
+/// \p Callee is the C library's or GnuTLS's: a builtin, declared in a
+/// system header, or a `gnutls_` function the translation unit only
+/// declares (GnuTLS's own programs include the library's headers from its
+/// source tree). Not a program's namesake of a C library function.
+static bool libraryFunction(const FunctionDecl *Callee,
+                            const SourceManager &SM) {
+  if (Callee->getBuiltinID() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+    return true;
+  return Callee->getIdentifier() && Callee->getName().starts_with("gnutls_") &&
+         !Callee->hasBody();
+}
+
 bool TlsSessions::touchesNoDescriptor(const FunctionDecl *Fn) {
   auto [It, New] = NoDescriptorFns.try_emplace(Fn, false);
   if (!New)
     return It->second;
   if (!Fn->hasBody())
     return false;
-  const Stmt *Bad = findStmt(Fn->getBody(), [](const Stmt *S) {
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  const Stmt *Bad = findStmt(Fn->getBody(), [&](const Stmt *S) {
     const auto *C = dyn_cast<CallExpr>(S);
     if (!C)
       return false;
+    // The C library's and GnuTLS's own, not a program's namesake.
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !libraryFunction(Callee, SM))
+      return true;
     llvm::StringRef N = globalCalleeName(C);
     N.consume_front("__builtin_");
     N.consume_front("__");
@@ -1540,69 +1558,80 @@ bool TlsSessions::touchesNoDescriptor(const FunctionDecl *Fn) {
 bool TlsSessions::memoryTransport(const Expr *Session) {
   if (!Collected)
     collect();
-  const Decl *H = holder(Session);
-  if (!H)
+  // Only a local of the function: a field, a global or a parameter may be
+  // given another session anywhere (`c->session = other`).
+  const auto *V = dyn_cast_or_null<VarDecl>(holder(Session));
+  if (!V || !V->isLocalVarDecl() || V->isStaticLocal() ||
+      !V->getType()->isPointerType() || !isSessionType(V->getType()) ||
+      (V->getInit() && !isNullPointer(V->getInit(), A.context())))
     return false;
-  // A parameter may be given any session; a local may be given another
-  // session's value (`s = c->session`) or filled through its address by
-  // something other than gnutls_init.
-  if (const auto *V = dyn_cast<VarDecl>(H)) {
-    if (!V->isLocalVarDecl() || V->isStaticLocal() ||
-        (V->getInit() && !isNullPointer(V->getInit(), A.context())))
-      return false;
-    const FunctionDecl *Fn = dyn_cast<FunctionDecl>(V->getDeclContext());
-    if (!Fn || !Fn->getBody())
-      return false;
-    llvm::DenseSet<const Expr *> InitAddresses;
-    auto RefersToV = [&](const Expr *E) {
-      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      return DRE && DRE->getDecl() == V;
-    };
-    // The search meets a call before its arguments.
-    if (findStmt(Fn->getBody(), [&](const Stmt *S) {
-          if (const auto *C = dyn_cast<CallExpr>(S)) {
-            if (globalCalleeName(C) == "gnutls_init" && C->getNumArgs() > 0)
-              InitAddresses.insert(C->getArg(0)->IgnoreParenImpCasts());
-            return false;
-          }
-          if (const auto *U = dyn_cast<UnaryOperator>(S))
-            return U->getOpcode() == UO_AddrOf && RefersToV(U->getSubExpr()) &&
-                   !InitAddresses.count(U);
-          const auto *B = dyn_cast<BinaryOperator>(S);
-          return B && B->isAssignmentOp() && RefersToV(B->getLHS());
-        }))
-      return false;
-  } else if (const auto *FD = dyn_cast<FieldDecl>(H)) {
-    // Another file binds the field to a descriptor, or stores a copy in it.
-    const ProjectFacts *F = A.projectFacts();
-    std::string Key = ProjectFacts::fieldKey(FD);
-    if (F && (F->sessionMixed(Key) || F->NonBlockingSessions.count(Key)))
-      return false;
-  } else {
+  const auto *Fn = dyn_cast<FunctionDecl>(V->getDeclContext());
+  if (!Fn || !Fn->getBody())
     return false;
-  }
-  // No descriptor bound to it, or to a local or parameter that may hold it
-  // (GnuTLS's push and pull functions, once given, are what moves the
-  // bytes; gnutls_transport_set_fastopen gives its own).
+  // gnutls_init fills it, and every other use hands its value to one of
+  // the library's calls (`gnutls_handshake(s)`, `(gnutls_transport_ptr_t)
+  // s`): not `s = other`, `&s` elsewhere, a reference bound to it
+  // (`std::swap(s, g)`), nor its value given to the program's own code
+  // (`helper(s)`, `t = s`), where another holder could bind it to a
+  // descriptor. So only the calls on the local itself decide.
+  const SourceManager &SM = A.context().getSourceManager();
+  const ParentMap &PM = A.functionParents().of(Fn);
+  llvm::DenseSet<const Expr *> InitAddresses;
+  // The search meets a call before its arguments.
+  if (findStmt(Fn->getBody(), [&](const Stmt *S) {
+        if (const auto *C = dyn_cast<CallExpr>(S)) {
+          if (globalCalleeName(C) == "gnutls_init" && C->getNumArgs() > 0)
+            InitAddresses.insert(C->getArg(0)->IgnoreParenImpCasts());
+          return false;
+        }
+        const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        if (!DRE || DRE->getDecl() != V)
+          return false;
+        const Stmt *P = PM.getParent(DRE);
+        while (isa_and_nonnull<ParenExpr>(P))
+          P = PM.getParent(P);
+        if (const auto *U = dyn_cast_or_null<UnaryOperator>(P))
+          return U->getOpcode() != UO_AddrOf || !InitAddresses.count(U);
+        const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(P);
+        if (!ICE || ICE->getCastKind() != CK_LValueToRValue)
+          return true;
+        const Stmt *Arg = ICE;
+        P = PM.getParent(ICE);
+        while (isa_and_nonnull<ParenExpr, CastExpr>(P)) {
+          Arg = P;
+          P = PM.getParent(P);
+        }
+        const auto *C = dyn_cast_or_null<CallExpr>(P);
+        const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+        return !Callee || llvm::find(C->arguments(), Arg) == C->arg_end() ||
+               !libraryFunction(Callee, SM);
+      }))
+    return false;
+  // No descriptor bound to it (GnuTLS's push and pull functions, once
+  // given, are what moves the bytes; gnutls_transport_set_fastopen gives
+  // its own). The pointer given with gnutls_transport_set_ptr must be the
+  // session itself or an object's address (`&priv`), not a value that may
+  // be a descriptor cast to a pointer (`p = (void *)(intptr_t)fd`), which
+  // GnuTLS's own functions would use.
   for (const Binding &B : Bindings) {
-    const Decl *BH = holder(B.Session);
-    if (BH != H && !looseHolder(BH, H))
+    if (holder(B.Session) != V)
       continue;
-    if (!B.Fd || !B.Fd->IgnoreParenCasts()->getType()->isPointerType() ||
+    if (!B.Fd ||
         !globalCalleeName(B.Call).starts_with("gnutls_transport_set_ptr"))
+      return false;
+    const Expr *Ptr = B.Fd->IgnoreParenCasts();
+    const auto *U = dyn_cast<UnaryOperator>(Ptr);
+    if (holder(Ptr) != V && (!U || U->getOpcode() != UO_AddrOf) &&
+        !isNullPointer(Ptr, A.context()))
       return false;
   }
   bool Push = false, Pull = false;
   for (const OwnTransport &T : OwnTransports) {
-    const Decl *TH = holder(T.Session);
-    bool Loose = looseHolder(TH, H);
-    if (TH != H && !Loose)
+    if (holder(T.Session) != V)
       continue;
     // An errno function may say EAGAIN for any failure of anything.
     if (T.Role == OwnTransport::Errno || !T.Fn || !touchesNoDescriptor(T.Fn))
       return false;
-    if (Loose)
-      continue;
     Push |= T.Role == OwnTransport::Push;
     Pull |= T.Role == OwnTransport::Pull;
   }

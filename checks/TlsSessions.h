@@ -85,12 +85,13 @@ public:
   /// descriptor GnuTLS keeps for it is then not the one they use.
   bool hasOwnTransport(const Expr *Session);
 
-  /// \p Session runs over an in-memory transport: the TU gives what holds
-  /// it (a struct field, or a local that only gnutls_init fills) the
-  /// program's own push and pull functions, and every own transport
-  /// function given to it, or to a local or parameter that may hold it,
+  /// \p Session runs over an in-memory transport: it is held in a local
+  /// that only gnutls_init fills and whose value goes nowhere but to the
+  /// library's calls, the function gives that local the program's own push
+  /// and pull functions, and every own transport function given to it
   /// touches no descriptor (touchesNoDescriptor); no call binds a
-  /// descriptor to it. GNUTLS_E_AGAIN then means that the program's own
+  /// descriptor to it, and the pointer it is given is its own or an
+  /// object's address. GNUTLS_E_AGAIN then means that the program's own
   /// buffer is empty or full: there is no descriptor to wait for.
   bool memoryTransport(const Expr *Session);
 
@@ -270,10 +271,10 @@ private:
   bool ownTransportWaits(const FunctionDecl *Fn);
   llvm::DenseMap<const FunctionDecl *, bool> TransportWaits;
   /// The body of \p Fn (an own transport function) calls only functions
-  /// that move bytes in memory (memcpy, memmove, memset, memcmp) and
-  /// GnuTLS's accessors of the session's pointer and errno
-  /// (gnutls_transport_set_errno...): no I/O call, no function of the
-  /// program's, nothing through a pointer.
+  /// of the C library and GnuTLS (declared in system headers, or builtins)
+  /// that move bytes in memory (memcpy, memmove, memset, memcmp) or reach
+  /// the session's pointer and errno (gnutls_transport_set_errno...): no
+  /// I/O call, no function of the program's, nothing through a pointer.
   bool touchesNoDescriptor(const FunctionDecl *Fn);
   llvm::DenseMap<const FunctionDecl *, bool> NoDescriptorFns;
   /// How far a transport function's returned local is followed back to

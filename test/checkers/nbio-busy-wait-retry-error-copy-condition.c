@@ -7,8 +7,10 @@
 // (`err = SSL_get_error(ssl, n); } while (err == SSL_ERROR_WANT_READ ...)`,
 // ncat's fdinfo_recv, also behind `n < 0 ? ... : SSL_ERROR_NONE`; `e =
 // errno; } while (e == EAGAIN)`): storing the code is not progress, so the
-// loop spins and is reported. Twin quiet: the local is given another value
-// on the way round (a next state), which may end the loop.
+// loop spins and is reported. Twins quiet: the local is given another
+// value on the way round (a next state), which may end the loop; the code
+// is kept in a global or in a local whose address a helper has, which a
+// call on the way may change; the code is another session's.
 
 #include <errno.h>
 #include <fcntl.h>
@@ -88,5 +90,41 @@ ssize_t recv_next_queue(int fd, char *buf, size_t len, int q) {
     if (n < 0)
       e = next_queue(q);
   } while (n < 0 && e == EAGAIN);
+  return n;
+}
+
+// Twin: a global, which the call on the way round may change.
+int last_err;
+void on_tick(void);
+int tls_read_global(SSL *ssl, char *buf, int size) {
+  int n;
+  do {
+    n = SSL_read(ssl, buf, size);
+    last_err = SSL_get_error(ssl, n);
+    on_tick();
+  } while (last_err == SSL_ERROR_WANT_READ);
+  return n;
+}
+
+// Twin: the local's address is a helper's, which may give up for it.
+void give_up_after(int *err, int *tries);
+int tls_read_escaped(SSL *ssl, char *buf, int size) {
+  int n, err, tries = 0;
+  int *pe = &err;
+  do {
+    n = SSL_read(ssl, buf, size);
+    err = SSL_get_error(ssl, n);
+    give_up_after(pe, &tries);
+  } while (err == SSL_ERROR_WANT_READ);
+  return n;
+}
+
+// Twin: the code read is another session's, not this failure's.
+int tls_read_other(SSL *a, SSL *b, char *buf, int size) {
+  int n, err;
+  do {
+    n = SSL_read(a, buf, size);
+    err = SSL_get_error(b, n);
+  } while (err == SSL_ERROR_WANT_READ);
   return n;
 }

@@ -8,11 +8,16 @@
 // client and a server session so, in one thread, and drive them in turn):
 // GNUTLS_E_AGAIN then says that the program's own buffer is empty or full.
 // No descriptor is behind it, so there is nothing to wait for, and the
-// retries are not reported. Twins still reported: a push function that
-// sends on a socket, a session given an own push function but GnuTLS's
-// default pull, an own function that calls a helper of the program's, a
-// stdio write (a stream may be a socket's), an errno function, a session
-// also given a descriptor, and a local that may hold another session.
+// retries are not reported, where the session is held in a local that
+// only gnutls_init fills. Twins still reported: a struct field (another
+// session may be stored in it), a push function that sends on a socket, a
+// session given an own push function but GnuTLS's default pull, an own
+// function that calls a helper of the program's, a stdio write (a stream
+// may be a socket's), an errno function, a session also given a
+// descriptor, a local that may hold another session (assigned, an array's
+// element), a local whose session the program's own function is given
+// (it may bind it), and a pointer given with gnutls_transport_set_ptr that
+// may be a descriptor.
 
 #include <gnutls/gnutls.h>
 #include <gnutls/socket.h>
@@ -99,14 +104,57 @@ struct peer {
   gnutls_session_t session;
 };
 
-// The same functions given to a struct field's session.
+// Twin: the same functions given to a struct field's session, where any
+// session may have been stored.
 int peer_send(struct peer *p) {
   int r;
   gnutls_transport_set_push_function(p->session, pair_push);
   gnutls_transport_set_pull_function(p->session, pair_pull);
   do
     r = gnutls_record_send(p->session, "x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'gnutls_record_send' on the socket of 'p->session' is retried on GNUTLS_E_AGAIN without waiting for it to become writable [nbio-busy-wait-retry]
   while (r == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return r;
+}
+
+// Twin: the pointer given may be a descriptor cast to one, which GnuTLS's
+// default functions would use where the program's are not set.
+int maybe_fd_send(int fd, int in_memory) {
+  gnutls_session_t s;
+  void *p = (void *)(long)fd;
+  int r;
+  gnutls_init(&s, GNUTLS_CLIENT);
+  if (in_memory) {
+    gnutls_transport_set_push_function(s, pair_push);
+    gnutls_transport_set_pull_function(s, pair_pull);
+  } else {
+    gnutls_transport_set_ptr(s, p);
+  }
+  do
+    r = gnutls_record_send(s, "x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'gnutls_record_send' on the socket of 's' is retried on GNUTLS_E_AGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+  while (r == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return r;
+}
+
+// Twin: an element of an array of sessions, which may be given another.
+int pair_array_send(gnutls_session_t other) {
+  gnutls_session_t s[2];
+  int r;
+  gnutls_init(&s[0], GNUTLS_CLIENT);
+  gnutls_transport_set_push_function(s[0], pair_push);
+  gnutls_transport_set_pull_function(s[0], pair_pull);
+  s[0] = other;
+  do
+    r = gnutls_record_send(s[0], "x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'gnutls_record_send' on the socket of 's[0]' is retried on GNUTLS_E_AGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+  while (r == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
   return r;
 }
 
@@ -252,6 +300,25 @@ int swapped_send(gnutls_session_t other) {
   gnutls_transport_set_push_function(s, pair_push);
   gnutls_transport_set_pull_function(s, pair_pull);
   s = other;
+  do
+    r = gnutls_record_send(s, "x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'gnutls_record_send' on the socket of 's' is retried on GNUTLS_E_AGAIN without waiting for it to become writable [nbio-busy-wait-retry]
+  while (r == GNUTLS_E_AGAIN);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: the call is retried from here
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: no fix-it: the session does its I/O through the program's own transport functions; wait for the descriptor they use before the retry
+  return r;
+}
+
+// Twin: the session is given to a function of the program's, which may
+// bind it to a descriptor.
+void attach_socket(gnutls_session_t s);
+int attached_send(void) {
+  gnutls_session_t s;
+  int r;
+  gnutls_init(&s, GNUTLS_CLIENT);
+  gnutls_transport_set_push_function(s, pair_push);
+  gnutls_transport_set_pull_function(s, pair_pull);
+  attach_socket(s);
   do
     r = gnutls_record_send(s, "x", 1);
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'gnutls_record_send' on the socket of 's' is retried on GNUTLS_E_AGAIN without waiting for it to become writable [nbio-busy-wait-retry]
