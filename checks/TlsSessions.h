@@ -271,7 +271,8 @@ private:
   bool ownTransportWaits(const FunctionDecl *Fn);
   llvm::DenseMap<const FunctionDecl *, bool> TransportWaits;
   /// The body of \p Fn (an own transport function) calls only functions
-  /// of the C library and GnuTLS (declared in system headers, or builtins)
+  /// of the C library and GnuTLS (builtins, declared in system headers, or
+  /// `gnutls_` functions the file only declares: GnuTLS's own programs)
   /// that move bytes in memory (memcpy, memmove, memset, memcmp) or reach
   /// the session's pointer and errno (gnutls_transport_set_errno...): no
   /// I/O call, no function of the program's, nothing through a pointer.
