@@ -420,15 +420,17 @@ public:
     }
 
     /// The definitions last on some path that returns from the function
-    /// (not one that ends the process: exit(), abort()), and whether some
-    /// such path from the entry has none; false without a CFG.
-    bool atExit(llvm::SmallVectorImpl<unsigned> &Out, bool &FromEntry) const {
+    /// (not one that ends the process: exit(), abort(), unless
+    /// \p ProcessEndsToo), and whether some such path from the entry has
+    /// none; false without a CFG.
+    bool atExit(llvm::SmallVectorImpl<unsigned> &Out, bool &FromEntry,
+                bool ProcessEndsToo = false) const {
       FromEntry = false;
       if (!C)
         return false;
       llvm::SmallVector<unsigned, 4> Seen;
       for (const CFGBlock *P : C->G->getExit().preds()) {
-        if (!P || !returnsNormally(*P))
+        if (!P || (!ProcessEndsToo && !returnsNormally(*P)))
           continue;
         if (auto It = ByBlock.find(P->getBlockID()); It != ByBlock.end()) {
           Seen.push_back(It->second.back().second);

@@ -2055,6 +2055,101 @@ struct NonBlockingFdAnalysis::Impl {
     return Out;
   }
 
+  /// \p Fn's definition and \p Fd's key, the definition's events
+  /// recorded; none when either is missing.
+  std::optional<std::pair<const FunctionDecl *, FdKey>>
+  keyIn(const Expr *Fd, const FunctionDecl *Fn) {
+    collect();
+    const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+    FdKey K = keyOf(Fd);
+    if (!Def || !K.valid())
+      return std::nullopt;
+    expandPendingIn(Def);
+    return std::make_pair(Def, K);
+  }
+
+  /// \p Fn makes \p K non-blocking for \p Call alone, as MSG_DONTWAIT
+  /// would (nuttcp's abort notice: `saved = fcntl(fd, F_GETFL); fcntl(fd,
+  /// F_SETFL, saved | O_NONBLOCK); send(fd, "A", 1, MSG_OOB); fcntl(fd,
+  /// F_SETFL, saved);`). On every path to the call, the last thing done to
+  /// K is one of Fn's own unconditional sets of O_NONBLOCK, with no other
+  /// call handed K in between; on every path on from it, the next is a
+  /// clear, or a restore of flags read before any set of Fn
+  /// (flagRestores()), before any other call handed K, the call again, or
+  /// the function's end (a process exit included). Paths on which an fcntl
+  /// on K failed hold no open descriptor and are left out.
+  bool nonBlockingForCallAlone(const FdKey &K, const FunctionDecl *Fn,
+                               const CallExpr *Call) {
+    if (!oneDescriptorPerFunction(K) || !cfgOf(Fn))
+      return false;
+    std::vector<const Stmt *> Marks;
+    llvm::SmallVector<EvKind, 4> Kinds; // per event mark
+    for (const Event &E : eventsFor(K)) {
+      if (E.Fn != Fn || !E.S)
+        continue;
+      if (E.G.Param)
+        return false; // a set or clear the caller's argument decides
+      if (llvm::is_contained(Marks, E.S))
+        return false; // one statement, two events: not followed here
+      Marks.push_back(E.S);
+      Kinds.push_back(E.Kind);
+    }
+    const unsigned NumEvents = Marks.size();
+    FlagRestores R = flagRestores(Fn, K, Marks, /*AlwaysEdges=*/true);
+    // A restore whose flags were read after a set puts O_NONBLOCK back.
+    llvm::SmallPtrSet<const Stmt *, 2> Restores;
+    for (const FlagRestores::Restore &Re : R.Restores)
+      if (llvm::none_of(Re.Prior,
+                        [&](unsigned I) { return Kinds[I] == EvKind::Set; }))
+        Restores.insert(Re.Call);
+    for (const FlagRestores::Restore &Re : R.Restores)
+      Marks.push_back(Re.Call);
+    const unsigned CallIndex = Marks.size();
+    Marks.push_back(Call);
+    // Every other call handed the descriptor: I/O in the window, or a
+    // read of its flags.
+    findStmt(Fn->getBody(), [&](const Stmt *S) {
+      const auto *C = dyn_cast<CallExpr>(S);
+      if (C && C != Call && !llvm::is_contained(Marks, C) &&
+          llvm::any_of(C->arguments(), [&](const Expr *A) {
+            return keyOf(A).tuple() == K.tuple();
+          }))
+        Marks.push_back(C);
+      return false;
+    });
+    FunctionCfgs::LastOnPaths Last(
+        Cfgs, Fn, Marks, [&](const CFGBlock &B, unsigned I) {
+          return R.Failed.contains({B.getBlockID(), I});
+        });
+    if (!Last.valid())
+      return false;
+    llvm::SmallVector<unsigned, 4> Prior;
+    bool FromEntry = false;
+    if (!Last.at(Call, Prior, FromEntry) || FromEntry || Prior.empty() ||
+        llvm::any_of(Prior, [&](unsigned I) {
+          return I >= NumEvents || Kinds[I] != EvKind::Set;
+        }))
+      return false;
+    // What follows the call: each mark it is last before must end the
+    // window, and no path may leave the function from inside it.
+    for (unsigned I = 0; I < Marks.size(); ++I) {
+      if (I == CallIndex)
+        continue;
+      Prior.clear();
+      if (!Last.at(Marks[I], Prior, FromEntry))
+        return false;
+      if (!llvm::is_contained(Prior, CallIndex))
+        continue;
+      bool Ends = (I < NumEvents && Kinds[I] == EvKind::Clear) ||
+                  Restores.contains(Marks[I]);
+      if (!Ends)
+        return false;
+    }
+    Prior.clear();
+    return Last.atExit(Prior, FromEntry, /*ProcessEndsToo=*/true) &&
+           !llvm::is_contained(Prior, CallIndex);
+  }
+
   /// Of \p Evs, the events of \p FD on its parameter \p PV that are last
   /// on some path on which \p FD returns: what the caller's descriptor is
   /// left as. A function that makes the descriptor non-blocking only for a
@@ -5936,17 +6031,21 @@ bool NonBlockingFdAnalysis::clearedByHandleHelper(const Expr *Fd,
              llvm::all_of(LastDefs, [&](unsigned I) { return I < NClears; });
 }
 
+bool NonBlockingFdAnalysis::nonBlockingForCallAlone(const CallExpr *Call,
+                                                    const Expr *Fd,
+                                                    const FunctionDecl *Fn) {
+  auto DefAndKey = P->keyIn(Fd, Fn);
+  return DefAndKey &&
+         P->nonBlockingForCallAlone(DefAndKey->second, DefAndKey->first, Call);
+}
+
 bool NonBlockingFdAnalysis::setsModeBy(const CallExpr *C, const Expr *Fd,
                                        const FunctionDecl *Fn) {
-  P->collect();
-  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
-  FdKey K = keyOf(Fd);
-  if (!Def || !K.valid())
-    return false;
-  P->expandPendingIn(Def);
-  return llvm::any_of(P->eventsFor(K), [&](const Event &E) {
-    return E.S == C && E.Kind != EvKind::Copy;
-  });
+  auto DefAndKey = P->keyIn(Fd, Fn);
+  return DefAndKey &&
+         llvm::any_of(P->eventsFor(DefAndKey->second), [&](const Event &E) {
+           return E.S == C && E.Kind != EvKind::Copy;
+         });
 }
 
 std::optional<NonBlockingOrigin> NonBlockingFdAnalysis::ioCallIsNonBlocking(

@@ -131,6 +131,14 @@ public:
   /// descriptor, not another object's field of the same type.
   bool blockedHereAt(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
+  /// \p Fn makes \p Fd non-blocking for \p Call alone: its own set of
+  /// O_NONBLOCK is the last thing done to the descriptor on every path to
+  /// the call, and a clear, or a restore of the flags it read before, the
+  /// next on every path on from it, with no other call handed the
+  /// descriptor in between (the fcntl spelling of MSG_DONTWAIT).
+  bool nonBlockingForCallAlone(const CallExpr *Call, const Expr *Fd,
+                               const FunctionDecl *Fn);
+
   /// \p C, a call in \p Fn, is one the analysis reads as setting \p Fd's
   /// mode (fcntl, ioctl(FIONBIO), a function of the project that does
   /// either): it does no I/O on the descriptor.

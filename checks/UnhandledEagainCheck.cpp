@@ -428,6 +428,14 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
     if (isDiscarded(Call, Fn, A)) {
       if (!FlagDiscardedResults || asksNotToWait(Call, *Info, *Ctx))
         continue;
+      // The same request spelled with fcntl: the function sets O_NONBLOCK
+      // for this call alone and puts the flags back right after (nuttcp's
+      // urgent abort notice, sent so that the error path cannot block).
+      // Its would-block is the outcome it asked for. A descriptor left
+      // non-blocking after the call, or used by another call inside the
+      // window, is still reported.
+      if (A.nonBlockingForCallAlone(Call, Fd, Fn))
+        continue;
       if (!wrapperCalled(Call) && wakesThroughPipe(Call, *Info, Fd, A, *Ctx))
         continue;
       // A last flush of the project's output queue on the way down

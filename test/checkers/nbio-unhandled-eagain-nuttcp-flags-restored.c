@@ -7,7 +7,9 @@
 // flags, sets O_NONBLOCK for that one send, and puts the flags it read
 // back right after, each step only when the read of the flags worked.
 // Everywhere else the control socket is blocking, so a later recv() on
-// it that gives up on any failure is right. Twins: a restore that some
+// it that gives up on any failure is right, and so is dropping the
+// send's result: the function made the socket non-blocking for that send
+// alone, as MSG_DONTWAIT would. Twins: a restore that some
 // path skips, flags read after O_NONBLOCK was set (putting them back
 // keeps the socket non-blocking), and a copy of the flags that also holds
 // the non-blocking value, each leave the socket non-blocking, and the
@@ -31,10 +33,9 @@ void abort_transfer(void) {
       flags = saveflags | O_NONBLOCK;
       fcntl(ctl[0], F_SETFL, flags);
     }
-    // FIXME: a best-effort notice whose loss does not matter (the
-    // transfer is being aborted); reported today.
+    // Non-blocking for this send alone, its result dropped: the function
+    // asked not to wait, as MSG_DONTWAIT would (not reported).
     send(ctl[0], "A", 1, MSG_OOB);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'send' on non-blocking fd 'ctl[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
     if (saveflags != -1) {
       flags = saveflags;
       fcntl(ctl[0], F_SETFL, flags);
@@ -170,4 +171,94 @@ int poll_urgent_f(void) {
     exit(1);
   }
   return c == 'A';
+}
+
+// Twins of the scoped send: each keeps the send's result dropped on a
+// descriptor that is non-blocking there, but the window is not the send's
+// alone.
+
+// The flags are not put back: the socket stays non-blocking after it.
+int ctl_g[2];
+
+void abort_transfer_g(void) {
+  int saved = fcntl(ctl_g[0], F_GETFL, 0);
+  if (saved != -1)
+    fcntl(ctl_g[0], F_SETFL, saved | O_NONBLOCK);
+  send(ctl_g[0], "A", 1, MSG_OOB);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'send' on non-blocking fd 'ctl_g[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// Another send on the descriptor inside the window, before this one.
+int ctl_h[2];
+
+void abort_transfer_h(const char *why, int len) {
+  int saved = fcntl(ctl_h[0], F_GETFL, 0);
+  if (saved == -1)
+    return;
+  fcntl(ctl_h[0], F_SETFL, saved | O_NONBLOCK);
+  if (send(ctl_h[0], why, len, 0) < 0 && errno != EAGAIN)
+    perror("send");
+  send(ctl_h[0], "A", 1, MSG_OOB);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'send' on non-blocking fd 'ctl_h[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  fcntl(ctl_h[0], F_SETFL, saved);
+}
+
+// A path leaves the function between the send and the restore.
+int ctl_i[2];
+
+void abort_transfer_i(int fatal) {
+  int saved = fcntl(ctl_i[0], F_GETFL, 0);
+  if (saved == -1)
+    return;
+  fcntl(ctl_i[0], F_SETFL, saved | O_NONBLOCK);
+  send(ctl_i[0], "A", 1, MSG_OOB);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'send' on non-blocking fd 'ctl_i[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  if (fatal)
+    exit(1);
+  fcntl(ctl_i[0], F_SETFL, saved);
+}
+
+// The flags put back were read after O_NONBLOCK was set: they keep it.
+int ctl_j[2];
+
+void abort_transfer_j(void) {
+  int saved;
+  fcntl(ctl_j[0], F_SETFL, O_RDWR | O_NONBLOCK);
+  saved = fcntl(ctl_j[0], F_GETFL, 0);
+  send(ctl_j[0], "A", 1, MSG_OOB);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'send' on non-blocking fd 'ctl_j[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  fcntl(ctl_j[0], F_SETFL, saved);
+}
+
+// The send runs in a loop inside the window: the window is no single
+// call's (a queue drained without waiting, each loss unnoticed).
+int ctl_k[2];
+
+void flush_k(const char **lines, int n) {
+  int saved = fcntl(ctl_k[0], F_GETFL, 0);
+  if (saved == -1)
+    return;
+  fcntl(ctl_k[0], F_SETFL, saved | O_NONBLOCK);
+  for (int i = 0; i < n; i++)
+    send(ctl_k[0], lines[i], 8, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'send' on non-blocking fd 'ctl_k[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  fcntl(ctl_k[0], F_SETFL, saved);
+}
+
+// Quiet: the same window when the process exits right after the restore
+// (nuttcp's err()), and with the set written as an fcntl that always
+// works.
+int ctl_l[2];
+
+void die_l(const char *msg) {
+  int saveflags = fcntl(ctl_l[0], F_GETFL, 0);
+  perror(msg);
+  if (saveflags != -1) {
+    int flags = saveflags | O_NONBLOCK;
+    fcntl(ctl_l[0], F_SETFL, flags);
+  }
+  send(ctl_l[0], "A", 1, MSG_OOB);
+  if (saveflags != -1)
+    fcntl(ctl_l[0], F_SETFL, saveflags);
+  exit(1);
 }
