@@ -2080,37 +2080,87 @@ struct NonBlockingFdAnalysis::Impl {
   /// on K failed hold no open descriptor and are left out.
   bool nonBlockingForCallAlone(const FdKey &K, const FunctionDecl *Fn,
                                const CallExpr *Call) {
-    if (!oneDescriptorPerFunction(K) || !cfgOf(Fn))
+    const CallWindows *W = callWindows(K, Fn);
+    if (!W || !W->Index.count(Call))
       return false;
+    unsigned I = W->Index.lookup(Call);
+    return !W->FromEntry.test(I) && !W->Prev[I].empty() &&
+           llvm::all_of(W->Prev[I],
+                        [&](unsigned P) { return W->Sets.test(P); }) &&
+           !W->NextNotEnd.test(I) && !W->LastAtExit.test(I);
+  }
+
+  /// What nonBlockingForCallAlone() asks of one descriptor in one
+  /// function, found once for all its calls: a function with a thousand
+  /// sends would otherwise walk its CFG a thousand times.
+  struct CallWindows {
+    /// The statements followed (marks): Fn's events on K, the restores of
+    /// its flags, and every call handed K.
+    llvm::DenseMap<const Stmt *, unsigned> Index;
+    /// Per mark: a set of O_NONBLOCK; the end of a window (a clear, or a
+    /// restore of flags read before any set).
+    llvm::BitVector Sets, Ends;
+    /// Per mark: the marks last before it on some path, and whether some
+    /// path from the entry reaches it with none.
+    std::vector<llvm::SmallVector<unsigned, 2>> Prev;
+    llvm::BitVector FromEntry;
+    /// Per mark: some mark that is no end of a window comes next on some
+    /// path; some path goes on from it to the function's end (a return or
+    /// a process exit) with no other mark.
+    llvm::BitVector NextNotEnd, LastAtExit;
+  };
+  std::map<std::pair<const FunctionDecl *, FdKey>, std::optional<CallWindows>>
+      CallWindowsMemo;
+
+  const CallWindows *callWindows(const FdKey &K, const FunctionDecl *Fn) {
+    auto Memo = CallWindowsMemo.find({Fn, K});
+    if (Memo == CallWindowsMemo.end())
+      Memo = CallWindowsMemo.emplace(std::make_pair(Fn, K), findWindows(K, Fn))
+                 .first;
+    return Memo->second ? &*Memo->second : nullptr;
+  }
+
+  std::optional<CallWindows> findWindows(const FdKey &K,
+                                         const FunctionDecl *Fn) {
+    // A name that may hold another descriptor in Fn (assigned, its address
+    // taken, the array handed whole to pipe()) is no one descriptor whose
+    // window the marks show.
+    if (!oneDescriptorPerFunction(K) || !cfgOf(Fn) || mayStoreInKey(Fn, K))
+      return std::nullopt;
     std::vector<const Stmt *> Marks;
     llvm::SmallVector<EvKind, 4> Kinds; // per event mark
     for (const Event &E : eventsFor(K)) {
       if (E.Fn != Fn || !E.S)
         continue;
       if (E.G.Param)
-        return false; // a set or clear the caller's argument decides
+        return std::nullopt; // a set or clear the caller's argument decides
       if (llvm::is_contained(Marks, E.S))
-        return false; // one statement, two events: not followed here
+        return std::nullopt; // one statement, two events: not followed here
       Marks.push_back(E.S);
       Kinds.push_back(E.Kind);
     }
+    if (!llvm::is_contained(Kinds, EvKind::Set))
+      return std::nullopt;
     const unsigned NumEvents = Marks.size();
     FlagRestores R = flagRestores(Fn, K, Marks, /*AlwaysEdges=*/true);
+    llvm::SmallPtrSet<const Stmt *, 4> Ends;
+    for (unsigned I = 0; I < NumEvents; ++I)
+      if (Kinds[I] == EvKind::Clear)
+        Ends.insert(Marks[I]);
     // A restore whose flags were read after a set puts O_NONBLOCK back.
-    llvm::SmallPtrSet<const Stmt *, 2> Restores;
-    for (const FlagRestores::Restore &Re : R.Restores)
+    for (const FlagRestores::Restore &Re : R.Restores) {
       if (llvm::none_of(Re.Prior,
                         [&](unsigned I) { return Kinds[I] == EvKind::Set; }))
-        Restores.insert(Re.Call);
-    for (const FlagRestores::Restore &Re : R.Restores)
+        Ends.insert(Re.Call);
       Marks.push_back(Re.Call);
-    const unsigned CallIndex = Marks.size();
-    Marks.push_back(Call);
-    // Every other call handed the descriptor: I/O in the window, or a
-    // read of its flags.
+    }
+    if (Ends.empty())
+      return std::nullopt;
+    // Every call handed the descriptor: the I/O calls asked about, other
+    // I/O in a window, reads of its flags.
     findStmt(Fn->getBody(), [&](const Stmt *S) {
       const auto *C = dyn_cast<CallExpr>(S);
-      if (C && C != Call && !llvm::is_contained(Marks, C) &&
+      if (C && !llvm::is_contained(Marks, C) &&
           llvm::any_of(C->arguments(), [&](const Expr *A) {
             return keyOf(A).tuple() == K.tuple();
           }))
@@ -2122,32 +2172,36 @@ struct NonBlockingFdAnalysis::Impl {
           return R.Failed.contains({B.getBlockID(), I});
         });
     if (!Last.valid())
-      return false;
-    llvm::SmallVector<unsigned, 4> Prior;
-    bool FromEntry = false;
-    if (!Last.at(Call, Prior, FromEntry) || FromEntry || Prior.empty() ||
-        llvm::any_of(Prior, [&](unsigned I) {
-          return I >= NumEvents || Kinds[I] != EvKind::Set;
-        }))
-      return false;
-    // What follows the call: each mark it is last before must end the
-    // window, and no path may leave the function from inside it.
-    for (unsigned I = 0; I < Marks.size(); ++I) {
-      if (I == CallIndex)
-        continue;
-      Prior.clear();
-      if (!Last.at(Marks[I], Prior, FromEntry))
-        return false;
-      if (!llvm::is_contained(Prior, CallIndex))
-        continue;
-      bool Ends = (I < NumEvents && Kinds[I] == EvKind::Clear) ||
-                  Restores.contains(Marks[I]);
-      if (!Ends)
-        return false;
+      return std::nullopt;
+    const unsigned N = Marks.size();
+    CallWindows W;
+    W.Sets.resize(N);
+    W.Ends.resize(N);
+    W.FromEntry.resize(N);
+    W.NextNotEnd.resize(N);
+    W.LastAtExit.resize(N);
+    W.Prev.resize(N);
+    for (unsigned I = 0; I < N; ++I) {
+      W.Index[Marks[I]] = I;
+      W.Sets[I] = I < NumEvents && Kinds[I] == EvKind::Set;
+      W.Ends[I] = Ends.contains(Marks[I]);
     }
-    Prior.clear();
-    return Last.atExit(Prior, FromEntry, /*ProcessEndsToo=*/true) &&
-           !llvm::is_contained(Prior, CallIndex);
+    for (unsigned I = 0; I < N; ++I) {
+      bool FromEntry = false;
+      if (!Last.at(Marks[I], W.Prev[I], FromEntry))
+        return std::nullopt;
+      W.FromEntry[I] = FromEntry;
+      if (!W.Ends[I])
+        for (unsigned P : W.Prev[I])
+          W.NextNotEnd.set(P);
+    }
+    llvm::SmallVector<unsigned, 4> AtExit;
+    bool FromEntry = false;
+    if (!Last.atExit(AtExit, FromEntry, /*ProcessEndsToo=*/true))
+      return std::nullopt;
+    for (unsigned P : AtExit)
+      W.LastAtExit.set(P);
+    return W;
   }
 
   /// Of \p Evs, the events of \p FD on its parameter \p PV that are last

@@ -6,9 +6,10 @@
 // nbio-unhandled-eagain-nuttcp-flags-restored.c): a member function makes
 // a local copy of its control socket non-blocking for one send, through
 // the global namespace's fcntl, and puts the flags it read back right
-// after. The dropped result is what it asked for. Twin: an early return
+// after. The dropped result is what it asked for. Twins: an early return
 // inside the window leaves the socket non-blocking for the rest of the
-// program.
+// program; a reference bound to the local may give it another socket
+// before the restore.
 //
 // FIXME: the same window on the field itself (`::fcntl(sock[0], ...)`)
 // is still reported: restores are followed only on a local, a parameter
@@ -51,6 +52,20 @@ struct Control {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'send' on non-blocking fd 'fd' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
     if (quiet)
       return;
+    ::fcntl(fd, F_SETFL, saved);
+  }
+
+  // A reference bound to the descriptor may change it behind the window.
+  void notify_abort_reference() {
+    int fd = sock[0];
+    int &alias = fd;
+    int saved = ::fcntl(fd, F_GETFL, 0);
+    if (saved == -1)
+      return;
+    ::fcntl(fd, F_SETFL, saved | O_NONBLOCK);
+    ::send(fd, "A", 1, MSG_OOB);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'send' on non-blocking fd 'fd' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+    alias = sock[1];
     ::fcntl(fd, F_SETFL, saved);
   }
 };

@@ -262,3 +262,18 @@ void die_l(const char *msg) {
     fcntl(ctl_l[0], F_SETFL, saveflags);
   exit(1);
 }
+
+// Twin: the array is handed whole to pipe() before the restore, so the
+// restore may reach another descriptor and leave this one non-blocking.
+int ctl_m[2];
+
+void abort_transfer_m(void) {
+  int saved = fcntl(ctl_m[0], F_GETFL, 0);
+  if (saved == -1)
+    return;
+  fcntl(ctl_m[0], F_SETFL, saved | O_NONBLOCK);
+  send(ctl_m[0], "A", 1, MSG_OOB);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'send' on non-blocking fd 'ctl_m[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  pipe(ctl_m);
+  fcntl(ctl_m[0], F_SETFL, saved);
+}
