@@ -845,6 +845,12 @@ def kb_not_analysed(row, p):
         return ""
     tus = {r["tu"]: r for r in p.get("results", [])}
     r = tus.get(row["file"])
+    if r is None and p.get("source_dir"):
+        # A TU that is a link to the row's file analyses it under another
+        # name (nuttcp builds nuttcp.c, a link to nuttcp-6.1.2.c).
+        real = lambda f: os.path.realpath(os.path.join(p["source_dir"], f))
+        want = real(row["file"])
+        r = next((t for name, t in tus.items() if real(name) == want), None)
     if r is None:
         return "file not in the compile database"
     if r["status"] in ("crash", "timeout"):
