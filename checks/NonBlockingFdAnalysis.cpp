@@ -2081,13 +2081,7 @@ struct NonBlockingFdAnalysis::Impl {
   bool nonBlockingForCallAlone(const FdKey &K, const FunctionDecl *Fn,
                                const CallExpr *Call) {
     const CallWindows *W = callWindows(K, Fn);
-    if (!W || !W->Index.count(Call))
-      return false;
-    unsigned I = W->Index.lookup(Call);
-    return !W->FromEntry.test(I) && !W->Prev[I].empty() &&
-           llvm::all_of(W->Prev[I],
-                        [&](unsigned P) { return W->Sets.test(P); }) &&
-           !W->NextNotEnd.test(I) && !W->LastAtExit.test(I);
+    return W && W->Index.count(Call) && W->Alone.test(W->Index.lookup(Call));
   }
 
   /// What nonBlockingForCallAlone() asks of one descriptor in one
@@ -2097,17 +2091,8 @@ struct NonBlockingFdAnalysis::Impl {
     /// The statements followed (marks): Fn's events on K, the restores of
     /// its flags, and every call handed K.
     llvm::DenseMap<const Stmt *, unsigned> Index;
-    /// Per mark: a set of O_NONBLOCK; the end of a window (a clear, or a
-    /// restore of flags read before any set).
-    llvm::BitVector Sets, Ends;
-    /// Per mark: the marks last before it on some path, and whether some
-    /// path from the entry reaches it with none.
-    std::vector<llvm::SmallVector<unsigned, 2>> Prev;
-    llvm::BitVector FromEntry;
-    /// Per mark: some mark that is no end of a window comes next on some
-    /// path; some path goes on from it to the function's end (a return or
-    /// a process exit) with no other mark.
-    llvm::BitVector NextNotEnd, LastAtExit;
+    /// Per mark: a window of its own holds it (the answer).
+    llvm::BitVector Alone;
   };
   std::map<std::pair<const FunctionDecl *, FdKey>, std::optional<CallWindows>>
       CallWindowsMemo;
@@ -2175,32 +2160,32 @@ struct NonBlockingFdAnalysis::Impl {
       return std::nullopt;
     const unsigned N = Marks.size();
     CallWindows W;
-    W.Sets.resize(N);
-    W.Ends.resize(N);
-    W.FromEntry.resize(N);
-    W.NextNotEnd.resize(N);
-    W.LastAtExit.resize(N);
-    W.Prev.resize(N);
+    W.Alone.resize(N);
+    // A mark is alone when every path reaches it right after a set of Fn
+    // and no path goes on from it (NotClosed) to a mark that ends no
+    // window, or to the function's end (a return or a process exit).
+    llvm::BitVector NotClosed(N);
     for (unsigned I = 0; I < N; ++I) {
       W.Index[Marks[I]] = I;
-      W.Sets[I] = I < NumEvents && Kinds[I] == EvKind::Set;
-      W.Ends[I] = Ends.contains(Marks[I]);
-    }
-    for (unsigned I = 0; I < N; ++I) {
+      llvm::SmallVector<unsigned, 2> Prev;
       bool FromEntry = false;
-      if (!Last.at(Marks[I], W.Prev[I], FromEntry))
+      if (!Last.at(Marks[I], Prev, FromEntry))
         return std::nullopt;
-      W.FromEntry[I] = FromEntry;
-      if (!W.Ends[I])
-        for (unsigned P : W.Prev[I])
-          W.NextNotEnd.set(P);
+      W.Alone[I] =
+          !FromEntry && !Prev.empty() && llvm::all_of(Prev, [&](unsigned P) {
+            return P < NumEvents && Kinds[P] == EvKind::Set;
+          });
+      if (!Ends.contains(Marks[I]))
+        for (unsigned P : Prev)
+          NotClosed.set(P);
     }
     llvm::SmallVector<unsigned, 4> AtExit;
     bool FromEntry = false;
     if (!Last.atExit(AtExit, FromEntry, /*ProcessEndsToo=*/true))
       return std::nullopt;
     for (unsigned P : AtExit)
-      W.LastAtExit.set(P);
+      NotClosed.set(P);
+    W.Alone.reset(NotClosed);
     return W;
   }
 
