@@ -6890,6 +6890,18 @@ bool NonBlockingFdAnalysis::isKernelNetlinkSocket(const Expr *Fd,
   });
 }
 
+bool NonBlockingFdAnalysis::isEventCounter(const Expr *Fd, const Stmt *At,
+                                           const FunctionDecl *Fn) {
+  // The C library's: a project's namesake (a shim over a pipe or a
+  // socketpair where there is no eventfd) has a buffer that fills.
+  const SourceManager &SM = Ctx.getSourceManager();
+  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
+    const FunctionDecl *Callee = C.Call->getDirectCallee();
+    return N == "eventfd" && Callee && !Callee->hasBody() &&
+           SM.isInSystemHeader(Callee->getCanonicalDecl()->getLocation());
+  });
+}
+
 /// The TU's calls grouped by what \p KeyOf says they call (null: left
 /// out), in the order the TU first calls each (deterministic).
 template <typename T>

@@ -202,6 +202,10 @@ public:
   /// requests to the kernel is what these sockets are opened for.
   bool isKernelNetlinkSocket(const Expr *Fd, const Stmt *At,
                              const FunctionDecl *Fn);
+  /// Every value \p Fd can hold there comes from eventfd(): a write adds
+  /// its 8-byte value to the descriptor's counter, and fails with EAGAIN
+  /// only when the sum would pass 0xfffffffffffffffe.
+  bool isEventCounter(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
 
   /// What this TU tells other TUs about its externally visible functions'
   /// descriptor parameters: made non-blocking or blocking, or left alone

@@ -81,6 +81,87 @@ static bool wakesThroughPipe(const CallExpr *Call, const IoCallInfo &Info,
          R.Val.getInt().getExtValue() <= MaxWakeupToken;
 }
 
+/// The largest constant a wake-up may add to an eventfd's counter and
+/// still be taken for one that cannot fill it: the counter stops at
+/// 0xfffffffffffffffe, and 255 at a time needs 2^56 writes with no read in
+/// between, over two centuries at ten million write() calls a second.
+constexpr uint64_t MaxEventCounterAdd = 255;
+
+/// \p Call is `write(fd, &v, ...)` on an eventfd (every value \p Fd can
+/// hold comes from the C library's eventfd()), with `v` a 64-bit integer
+/// variable that holds a constant no larger than MaxEventCounterAdd there:
+/// its initialiser, run on every path to the call, and the variable const
+/// or a local of \p Fn whose every other use reads its value. Such a write
+/// adds to the descriptor's counter, which cannot come near its limit one
+/// small step at a time, so the write does not fail with EAGAIN (nng's
+/// poller wakes its thread that way). A value the function does not fix
+/// may be the limit itself, and is still reported.
+static bool wakesEventCounter(const CallExpr *Call, const IoCallInfo &Info,
+                              const Expr *Fd, const FunctionDecl *Fn,
+                              NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
+  constexpr unsigned BufArg = 1;
+  if (Info.Name != "write" || Call->getNumArgs() <= BufArg || !Fn->hasBody())
+    return false;
+  const auto *Addr =
+      dyn_cast<UnaryOperator>(Call->getArg(BufArg)->IgnoreParenImpCasts());
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParens());
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  // A parameter's "initialiser" is its default argument, which a caller
+  // may override; a __block variable may be changed by a block.
+  if (!V || isa<ParmVarDecl>(V) || V->hasAttr<BlocksAttr>() ||
+      !V->getType()->isIntegerType() || Ctx.getTypeSize(V->getType()) != 64 ||
+      !V->getInit() || V->getInit()->isValueDependent())
+    return false;
+  Expr::EvalResult R;
+  if (!V->getInit()->EvaluateAsInt(R, Ctx) || R.Val.getInt().isNegative() ||
+      R.Val.getInt().getZExtValue() > MaxEventCounterAdd)
+    return false;
+  if (V->hasLocalStorage()) {
+    if (V->getDeclContext() != Fn)
+      return false;
+    // A jump past the declaration (a goto, a case label) leaves the
+    // variable uninitialised: its initialiser must run on every path.
+    const Stmt *Decl = findStmt(Fn->getBody(), [&](const Stmt *S) {
+      const auto *D = dyn_cast<DeclStmt>(S);
+      return D && llvm::is_contained(D->decls(), V);
+    });
+    if (!Decl || !A.functionCfgs().dominates(Fn, Decl, Call))
+      return false;
+    // Every other use reads the value where it stands. Stricter than
+    // ExprMutationAnalyzer on purpose: a pointer to const or a const
+    // reference may be cast back and written through, an asm output is
+    // no mutation to it, and it takes any `&v` handed to write() for one.
+    const FunctionParents::Map &PM = A.functionParents().of(Fn);
+    auto ChangesOrEscapes = [&](const Stmt *S) {
+      const auto *Use = dyn_cast<DeclRefExpr>(S);
+      if (!Use || Use->getDecl() != V)
+        return false;
+      const Stmt *Up = PM.getParentIgnoreParens(Use);
+      if (const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(Up))
+        return Read->getCastKind() != CK_LValueToRValue;
+      if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(Up))
+        return false; // sizeof(v): not evaluated
+      const auto *Amp = dyn_cast_or_null<UnaryOperator>(Up);
+      if (!Amp || Amp->getOpcode() != UO_AddrOf)
+        return true;
+      // ParentMap only reads; this look-up takes its argument non-const.
+      const auto *C = dyn_cast_or_null<CallExpr>(
+          PM.getParentIgnoreParenImpCasts(const_cast<UnaryOperator *>(Amp)));
+      const IoCallInfo *I = C ? lookupIoCall(C) : nullptr;
+      return !I || I->Name != "write" || C->getNumArgs() <= BufArg ||
+             C->getArg(BufArg)->IgnoreParenImpCasts() != Amp;
+    };
+    if (!V->getType().isConstQualified() &&
+        findStmt(Fn->getBody(), ChangesOrEscapes))
+      return false;
+  } else if (!V->getType().isConstQualified()) {
+    return false; // a global or a static local: any function may change it
+  }
+  return A.isEventCounter(Fd, Call, Fn);
+}
+
 /// A recv() or recvfrom() on \p Fd whose flags, a constant, include
 /// MSG_PEEK (`p ? MSG_PEEK : 0` names it without always asking for it).
 static const CallExpr *peekOf(const Expr *E, const Expr *Fd,
@@ -413,12 +494,14 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
         A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
     if (!Origin)
       continue;
-    // A request to the kernel on a netlink socket is taken at once. Asked
-    // last, once the call would be reported: following the descriptor to
-    // its creators costs more than the other tests.
-    auto ToKernel = [&] {
+    // A request to the kernel on a netlink socket is taken at once.
+    // Nor does a wake-up that adds a small constant to an eventfd's
+    // counter. Both asked last, once the call would be reported: following
+    // the descriptor to its creators costs more than the other tests.
+    auto CannotFailWithEagain = [&] {
       return Info->Dir == Direction::Write &&
-             A.isKernelNetlinkSocket(Fd, Call, Fn);
+             (A.isKernelNetlinkSocket(Fd, Call, Fn) ||
+              wakesEventCounter(Call, *Info, Fd, Fn, A, *Ctx));
     };
     // Nor does a receive of bytes a peek showed were there wait.
     if (takesPeekedBytes(Call, Fn, A, *Ctx))
@@ -449,7 +532,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       if (wrapperCalled(Call) && Call->getNumArgs() == 1 &&
           Info->Dir == Direction::Write && endsConnectionNext(Call, Fd, Fn, A))
         continue;
-      if (ToKernel())
+      if (CannotFailWithEagain())
         continue;
       diag(reportLoc(Call), "'%0' on non-blocking fd '%1' discards its "
                             "result, so a failure with EAGAIN goes unnoticed")
@@ -481,7 +564,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
          P.End == PathEnd::Returns) &&
         writesIntoFreshConnection(A, Call, *Info, Fd, Fn))
       continue;
-    if (ToKernel())
+    if (CannotFailWithEagain())
       continue;
     switch (P.End) {
     case PathEnd::Terminal:
