@@ -362,10 +362,13 @@ static const CreatorSpec Creators[] = {
     {"open64", 1, "O_NONBLOCK", "O_NDELAY"},
     {"openat", 2, "O_NONBLOCK", "O_NDELAY"},
     {"openat64", 2, "O_NONBLOCK", "O_NDELAY"},
-    {"eventfd", 1, "EFD_NONBLOCK", ""},
-    {"timerfd_create", 1, "TFD_NONBLOCK", ""},
-    {"signalfd", 2, "SFD_NONBLOCK", ""},
-    {"inotify_init1", 0, "IN_NONBLOCK", ""},
+    // Linux defines the first four flags as O_NONBLOCK, and code that has
+    // no header for the call (libev declares eventfd() itself) names that.
+    // FAN_NONBLOCK is a value of its own.
+    {"eventfd", 1, "EFD_NONBLOCK", "O_NONBLOCK"},
+    {"timerfd_create", 1, "TFD_NONBLOCK", "O_NONBLOCK"},
+    {"signalfd", 2, "SFD_NONBLOCK", "O_NONBLOCK"},
+    {"inotify_init1", 0, "IN_NONBLOCK", "O_NONBLOCK"},
     {"fanotify_init", 0, "FAN_NONBLOCK", ""},
     {"memfd_secret", 0, "O_NONBLOCK", ""},
     {"pidfd_open", 1, "PIDFD_NONBLOCK", ""},
@@ -4751,6 +4754,73 @@ struct NonBlockingFdAnalysis::Impl {
     });
   }
 
+  /// Every mention of the array \p D (a struct field or a variable) in
+  /// the TU names one element at a constant index, and reads it or
+  /// assigns it with `=`, or hands its address to write() or send() as
+  /// the bytes to send (libev's `write(evpipe[1], &evpipe[1], 1)`): the
+  /// TU's stores then show every value of the array. A mention that lets
+  /// the array out (its address, `memcpy`, a reference, a pointer into it,
+  /// a structured binding, `sizeof`) or changes an element otherwise says
+  /// no. Looked at once per array.
+  bool onlyElementsNamed(const Decl *D) {
+    auto [It, New] = ElementsOnly.try_emplace(D, false);
+    if (!New)
+      return It->second;
+    struct Scan : RecursiveASTVisitor<Scan> {
+      const Decl *D;
+      const ASTContext &Ctx;
+      unsigned Mentions = 0, Plain = 0;
+      Scan(const Decl *D, const ASTContext &Ctx) : D(D), Ctx(Ctx) {}
+      bool shouldVisitTemplateInstantiations() const { return true; }
+      bool shouldVisitImplicitCode() const { return true; }
+      /// \p E is `a[k]` of this array, k a constant.
+      bool element(const Expr *E) const {
+        const auto *Sub = dyn_cast<ArraySubscriptExpr>(E->IgnoreParens());
+        if (!Sub || Sub->getIdx()->isValueDependent() ||
+            !Sub->getIdx()->isIntegerConstantExpr(Ctx))
+          return false;
+        const Expr *Base = Sub->getBase()->IgnoreParenImpCasts();
+        if (const auto *M = dyn_cast<MemberExpr>(Base))
+          return M->getMemberDecl() == D;
+        const auto *R = dyn_cast<DeclRefExpr>(Base);
+        return R && R->getDecl() == D;
+      }
+      bool VisitDeclRefExpr(DeclRefExpr *E) {
+        Mentions += E->getDecl() == D;
+        return true;
+      }
+      bool VisitMemberExpr(MemberExpr *E) {
+        Mentions += E->getMemberDecl() == D;
+        return true;
+      }
+      bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
+        Plain +=
+            E->getCastKind() == CK_LValueToRValue && element(E->getSubExpr());
+        return true;
+      }
+      bool VisitBinaryOperator(BinaryOperator *E) {
+        Plain += E->getOpcode() == BO_Assign && element(E->getLHS());
+        return true;
+      }
+      bool VisitCallExpr(CallExpr *C) {
+        constexpr unsigned BufArg = 1;
+        llvm::StringRef N = globalCalleeName(C);
+        if ((N == "write" || N == "send") && C->getNumArgs() > BufArg)
+          if (const auto *Amp = dyn_cast<UnaryOperator>(
+                  C->getArg(BufArg)->IgnoreParenImpCasts());
+              Amp && Amp->getOpcode() == UO_AddrOf &&
+              element(Amp->getSubExpr()))
+            ++Plain;
+        return true;
+      }
+    } S(D, Ctx);
+    S.TraverseDecl(Ctx.getTranslationUnitDecl());
+    bool Only = S.Mentions > 0 && S.Plain == S.Mentions;
+    ElementsOnly[D] = Only;
+    return Only;
+  }
+  llvm::DenseMap<const Decl *, bool> ElementsOnly;
+
   /// The TU's calls that hand the address of \p K to a function (`&fd`,
   /// `&c->fd` as an argument, with its index), which may store a
   /// descriptor there: a value of \p K that no store shows.
@@ -6318,7 +6388,14 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
       ++FromFacts;
       continue;
     }
-    // An element of an array that socketpair() fills.
+    // An element of an array that socketpair() fills. An element of a
+    // struct field's array, or of a file's own (static) array, that no
+    // call fills may hold what the TU stores in it (libev's loop keeps the
+    // wake-up channel in `loop->evpipe[1] = fds[1]`), as a field does,
+    // when the TU names the array only element by element; any other
+    // array (a local, a parameter's, a global other files see, one whose
+    // address goes to memcpy() or a pointer) needs a filler.
+    bool ElemFilled = false;
     if (I.K.Kind == FdKey::Elem) {
       size_t Before = Out.size();
       P->forEachArrayFiller(I.K.D,
@@ -6328,7 +6405,16 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
                                 Via.push_back(Through);
                               Out.push_back({C, Via});
                             });
-      if (Out.size() == Before)
+      ElemFilled = Out.size() != Before;
+      const auto *Global = dyn_cast_or_null<VarDecl>(I.K.D);
+      // A constant index: the stores at another index are not this
+      // element's, and those at a run-time index may be.
+      bool OwnArray = I.K.Index >= 0 &&
+                      (isa_and_nonnull<FieldDecl>(I.K.D) ||
+                       (Global && Global->hasGlobalStorage() &&
+                        !Global->isExternallyVisible())) &&
+                      P->onlyElementsNamed(I.K.D);
+      if (!ElemFilled && !OwnArray)
         return false;
     }
     // A parameter's first value: in the context of a call (its returns
@@ -6441,8 +6527,10 @@ bool NonBlockingFdAnalysis::creators(const Expr *Fd, const Stmt *At,
           return false;
     }
     // A field the TU never stores in (`int fd = c->sock;`) holds what other
-    // files put there: not known.
-    if (I.K.Kind == FdKey::Field && !Stored)
+    // files put there: not known; so does an array element no call fills.
+    if ((I.K.Kind == FdKey::Field ||
+         (I.K.Kind == FdKey::Elem && !ElemFilled)) &&
+        !Stored)
       return false;
     // A dup2() onto it, wherever the call is: the variable then names the
     // first argument's file too, besides the values its stores show. With
@@ -6890,16 +6978,44 @@ bool NonBlockingFdAnalysis::isKernelNetlinkSocket(const Expr *Fd,
   });
 }
 
+/// \p C calls the C library's function, with no body in the TU: declared
+/// in a system header, or declared by the program itself with C linkage
+/// (libev's `int eventfd(unsigned int, int);`, for C libraries that had
+/// the call but not the header) where the project's facts say that no
+/// file defines the name. A project's namesake (an eventfd() shim over a
+/// pipe or a socketpair where there is none) may be anything.
+static bool callsLibrary(const CallExpr *C, const SourceManager &SM,
+                         const ProjectFacts *Facts) {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  if (!Callee || Callee->hasBody())
+    return false;
+  if (SM.isInSystemHeader(Callee->getCanonicalDecl()->getLocation()))
+    return true;
+  return Facts && Callee->getIdentifier() && Callee->isExternC() &&
+         Facts->libraryCallNotDefined(Callee->getName());
+}
+
 bool NonBlockingFdAnalysis::isEventCounter(const Expr *Fd, const Stmt *At,
                                            const FunctionDecl *Fn) {
-  // The C library's: a project's namesake (a shim over a pipe or a
-  // socketpair where there is no eventfd) has a buffer that fills.
   const SourceManager &SM = Ctx.getSourceManager();
   return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
-    const FunctionDecl *Callee = C.Call->getDirectCallee();
-    return N == "eventfd" && Callee && !Callee->hasBody() &&
-           SM.isInSystemHeader(Callee->getCanonicalDecl()->getLocation());
+    return N == "eventfd" && callsLibrary(C.Call, SM, projectFacts());
   });
+}
+
+bool NonBlockingFdAnalysis::isPipeOrEventCounter(const Expr *Fd, const Stmt *At,
+                                                 const FunctionDecl *Fn,
+                                                 bool SomeEventCounter) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool Counter = false;
+  return everyCreator(Fd, At, Fn,
+                      [&](llvm::StringRef N, const Creator &C) {
+                        Counter |= N == "eventfd";
+                        return (N == "eventfd" || N == "pipe" ||
+                                N == "pipe2") &&
+                               callsLibrary(C.Call, SM, projectFacts());
+                      }) &&
+         (Counter || !SomeEventCounter);
 }
 
 /// The TU's calls grouped by what \p KeyOf says they call (null: left

@@ -202,10 +202,22 @@ public:
   /// requests to the kernel is what these sockets are opened for.
   bool isKernelNetlinkSocket(const Expr *Fd, const Stmt *At,
                              const FunctionDecl *Fn);
-  /// Every value \p Fd can hold there comes from eventfd(): a write adds
-  /// its 8-byte value to the descriptor's counter, and fails with EAGAIN
-  /// only when the sum would pass 0xfffffffffffffffe.
+  /// Every value \p Fd can hold there comes from the C library's eventfd()
+  /// (declared in a system header; or by the program itself, when the
+  /// project's facts say no file defines the name): a write adds its
+  /// 8-byte value to the descriptor's counter, and fails with EAGAIN only
+  /// when the sum would pass 0xfffffffffffffffe.
   bool isEventCounter(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
+  /// Every value \p Fd can hold there comes from the C library's pipe(),
+  /// pipe2() or eventfd() (as for isEventCounter): the descriptors a thread or
+  /// a signal handler wakes a poll loop through (libev falls back from an
+  /// eventfd to a pipe). A write of at most PIPE_BUF bytes to a pipe is atomic,
+  /// so it fails with EAGAIN only while the pipe holds bytes; a write of fewer
+  /// than 8 bytes to an eventfd fails with EINVAL. With \p SomeEventCounter,
+  /// one of the values at least comes from eventfd().
+  bool isPipeOrEventCounter(const Expr *Fd, const Stmt *At,
+                            const FunctionDecl *Fn,
+                            bool SomeEventCounter = false);
 
   /// What this TU tells other TUs about its externally visible functions'
   /// descriptor parameters: made non-blocking or blocking, or left alone

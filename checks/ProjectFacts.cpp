@@ -410,9 +410,11 @@ std::string ProjectFacts::fromJSON(const llvm::json::Value &V,
         {"write_handlers", &Out.WriteHandlers},
         {"globals", &Out.Globals},
         {"shared_globals", &Out.SharedGlobals},
-        {"object_fields", &Out.ObjectFields}})
+        {"object_fields", &Out.ObjectFields},
+        {"library_namesakes", &Out.LibraryNamesakes}})
     if (std::string Why = strings(*O, Key, *List); !Why.empty())
       return Why;
+  Out.LibraryNamesakesKnown = O->get("library_namesakes") != nullptr;
   // Sorted once here (the merge writes it sorted already), so that each
   // TU looks an entry up where it is instead of copying the list into a
   // set of its own: a project's list runs to thousands of entries.
@@ -772,6 +774,10 @@ bool ProjectFacts::fieldNonSocket(llvm::StringRef Field) const {
 
 bool ProjectFacts::fillsPipes(llvm::StringRef Function, unsigned Arg) const {
   return inSorted(PipeFillers, (Function + ":" + llvm::Twine(Arg)).str());
+}
+
+bool ProjectFacts::libraryCallNotDefined(llvm::StringRef Name) const {
+  return LibraryNamesakesKnown && !llvm::is_contained(LibraryNamesakes, Name);
 }
 
 bool ProjectFacts::fillsNonSocket(llvm::StringRef Function,

@@ -166,6 +166,16 @@ struct ProjectFacts {
   /// For a TU's own summary: the names of the functions it defines that
   /// other files may call (a name once), for the merge's namesake rule.
   std::vector<std::string> DefinedFunctions;
+  /// In the merged file: which of the C library's descriptor calls that
+  /// the checks trust by kind (eventfd, pipe, pipe2: nbio-facts.py's
+  /// LIBRARY_NAMES) some file of the project defines. Unknown (a file
+  /// merged from summaries that do not say what they define) when the
+  /// key is missing.
+  std::vector<std::string> LibraryNamesakes;
+  bool LibraryNamesakesKnown = false;
+  /// No file of the project defines \p Name, one of LIBRARY_NAMES: a call
+  /// of it whose declaration is the program's own is the C library's.
+  bool libraryCallNotDefined(llvm::StringRef Name) const;
   /// Functions (qualified names) with the shape of an mbed TLS send or
   /// receive function that never return mbed TLS's "want" codes
   /// (TlsSessions::bioNeverWants): a memory transport another file gives

@@ -55,57 +55,29 @@ static bool asksNotToWait(const CallExpr *Call, const IoCallInfo &Info,
                                              "MSG_DONTWAIT", Ctx);
 }
 
-/// The largest wake-up token wakesThroughPipe takes: a byte, a signal
-/// number. Not 8: a pointer handed to a worker thread through a pipe (a
-/// job) is 8 bytes, and losing it loses the job.
-constexpr int64_t MaxWakeupToken = 4;
-
-/// \p Call writes a small constant token (at most MaxWakeupToken bytes)
-/// to a pipe's write end (the self-pipe trick: a signal handler's or
-/// another thread's wake-up of a poll loop). A write that small to a pipe
-/// is atomic: it fails with EAGAIN only when the pipe is full, and then
-/// the reader has bytes waiting, so a wake-up is pending already; dropping
-/// the failure loses nothing. A message (a longer write, or one whose
-/// length is not a constant) is still reported, and so is any write to a
-/// socket.
-static bool wakesThroughPipe(const CallExpr *Call, const IoCallInfo &Info,
-                             const Expr *Fd, NonBlockingFdAnalysis &A,
-                             const ASTContext &Ctx) {
-  // write(fd, buf, len); send() on a pipe fails with ENOTSOCK.
-  constexpr unsigned LenArg = 2;
-  if (Info.Name != "write" || Call->getNumArgs() <= LenArg || !A.isPipeEnd(Fd))
-    return false;
-  const Expr *Len = Call->getArg(LenArg);
-  Expr::EvalResult R;
-  return !Len->isValueDependent() && Len->EvaluateAsInt(R, Ctx) &&
-         R.Val.getInt().getExtValue() <= MaxWakeupToken;
-}
-
 /// The largest constant a wake-up may add to an eventfd's counter and
 /// still be taken for one that cannot fill it: the counter stops at
 /// 0xfffffffffffffffe, and 255 at a time needs 2^56 writes with no read in
 /// between, over two centuries at ten million write() calls a second.
 constexpr uint64_t MaxEventCounterAdd = 255;
 
-/// \p Call is `write(fd, &v, ...)` on an eventfd (every value \p Fd can
-/// hold comes from the C library's eventfd()), with `v` a 64-bit integer
-/// variable that holds a constant no larger than MaxEventCounterAdd there:
+/// The variable `v` of \p Call, `write(fd, &v, ...)`, when it is a 64-bit
+/// integer that holds a constant no larger than MaxEventCounterAdd there:
 /// its initialiser, run on every path to the call, and the variable const
-/// or a local of \p Fn whose every other use reads its value. Such a write
-/// adds to the descriptor's counter, which cannot come near its limit one
-/// small step at a time, so the write does not fail with EAGAIN (nng's
-/// poller wakes its thread that way). A value the function does not fix
-/// may be the limit itself, and is still reported.
-static bool wakesEventCounter(const CallExpr *Call, const IoCallInfo &Info,
-                              const Expr *Fd, const FunctionDecl *Fn,
-                              NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
+/// or a local of \p Fn whose every other use reads its value. Null
+/// otherwise: a value the function does not fix may be anything.
+static const VarDecl *fixedCounterStep(const CallExpr *Call,
+                                       const IoCallInfo &Info,
+                                       const FunctionDecl *Fn,
+                                       NonBlockingFdAnalysis &A,
+                                       const ASTContext &Ctx) {
   constexpr unsigned BufArg = 1;
   if (Info.Name != "write" || Call->getNumArgs() <= BufArg || !Fn->hasBody())
-    return false;
+    return nullptr;
   const auto *Addr =
       dyn_cast<UnaryOperator>(Call->getArg(BufArg)->IgnoreParenImpCasts());
   if (!Addr || Addr->getOpcode() != UO_AddrOf)
-    return false;
+    return nullptr;
   const auto *Ref = dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParens());
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   // A parameter's "initialiser" is its default argument, which a caller
@@ -113,14 +85,14 @@ static bool wakesEventCounter(const CallExpr *Call, const IoCallInfo &Info,
   if (!V || isa<ParmVarDecl>(V) || V->hasAttr<BlocksAttr>() ||
       !V->getType()->isIntegerType() || Ctx.getTypeSize(V->getType()) != 64 ||
       !V->getInit() || V->getInit()->isValueDependent())
-    return false;
+    return nullptr;
   Expr::EvalResult R;
   if (!V->getInit()->EvaluateAsInt(R, Ctx) || R.Val.getInt().isNegative() ||
       R.Val.getInt().getZExtValue() > MaxEventCounterAdd)
-    return false;
+    return nullptr;
   if (V->hasLocalStorage()) {
     if (V->getDeclContext() != Fn)
-      return false;
+      return nullptr;
     // A jump past the declaration (a goto, a case label) leaves the
     // variable uninitialised: its initialiser must run on every path.
     const Stmt *Decl = findStmt(Fn->getBody(), [&](const Stmt *S) {
@@ -128,7 +100,7 @@ static bool wakesEventCounter(const CallExpr *Call, const IoCallInfo &Info,
       return D && llvm::is_contained(D->decls(), V);
     });
     if (!Decl || !A.functionCfgs().dominates(Fn, Decl, Call))
-      return false;
+      return nullptr;
     // Every other use reads the value where it stands. Stricter than
     // ExprMutationAnalyzer on purpose: a pointer to const or a const
     // reference may be cast back and written through, an asm output is
@@ -155,11 +127,67 @@ static bool wakesEventCounter(const CallExpr *Call, const IoCallInfo &Info,
     };
     if (!V->getType().isConstQualified() &&
         findStmt(Fn->getBody(), ChangesOrEscapes))
-      return false;
+      return nullptr;
   } else if (!V->getType().isConstQualified()) {
-    return false; // a global or a static local: any function may change it
+    return nullptr; // a global or a static local: any function may change it
   }
-  return A.isEventCounter(Fd, Call, Fn);
+  return V;
+}
+
+/// \p Call adds a fixed small step (fixedCounterStep) to an eventfd's
+/// counter (every value \p Fd can hold comes from the C library's
+/// eventfd()). The counter cannot come near its limit one small step at a
+/// time, so the write does not fail with EAGAIN (nng's poller wakes its
+/// thread that way). A value the function does not fix may be the limit
+/// itself, and is still reported.
+static bool wakesEventCounter(const CallExpr *Call, const IoCallInfo &Info,
+                              const Expr *Fd, const FunctionDecl *Fn,
+                              NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
+  return fixedCounterStep(Call, Info, Fn, A, Ctx) &&
+         A.isEventCounter(Fd, Call, Fn);
+}
+
+/// The largest wake-up token of any value wakesThroughPipe takes: a byte,
+/// a signal number. Not 8: a pointer handed to a worker thread through a
+/// pipe (a job) is 8 bytes, and losing it loses the job.
+constexpr uint64_t MaxWakeupToken = 4;
+
+/// \p Call, whose result is discarded, writes a token of at most
+/// MaxWakeupToken bytes to a pipe's write end (the self-pipe trick: a
+/// signal handler's or another thread's wake-up of a poll loop). A write
+/// that small to a pipe is atomic: it fails with EAGAIN only when the pipe
+/// is full, and then the reader has bytes waiting, so a wake-up is pending
+/// already; dropping the failure loses nothing. The descriptor may also be
+/// an eventfd that the code chose over the pipe (libev's evpipe), where a
+/// write shorter than the 8-byte counter fails with EINVAL. On such a
+/// channel (an eventfd among its values) a fixed small step
+/// (fixedCounterStep) written alone goes too: it cannot fill the counter,
+/// and it is a wake-up, not a record, on the pipe. On a pipe alone eight
+/// bytes may be a record (a job's pointer, a quit message), and are
+/// reported, as are a message (a longer write, or one whose length is not
+/// a constant) and any write to a socket. A failure that is tested is
+/// judged as usual: a full pipe does fail.
+static bool wakesThroughPipe(const CallExpr *Call, const IoCallInfo &Info,
+                             const Expr *Fd, const FunctionDecl *Fn,
+                             NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
+  // write(fd, buf, len); send() on a pipe fails with ENOTSOCK.
+  constexpr unsigned LenArg = 2;
+  if (Info.Name != "write" || Call->getNumArgs() <= LenArg)
+    return false;
+  const Expr *Len = Call->getArg(LenArg);
+  Expr::EvalResult R;
+  if (Len->isValueDependent() || !Len->EvaluateAsInt(R, Ctx))
+    return false;
+  uint64_t Bytes = R.Val.getInt().getLimitedValue();
+  if (Bytes > MaxWakeupToken) {
+    const VarDecl *Step = fixedCounterStep(Call, Info, Fn, A, Ctx);
+    return Step &&
+           Bytes <=
+               uint64_t(
+                   Ctx.getTypeSizeInChars(Step->getType()).getQuantity()) &&
+           A.isPipeOrEventCounter(Fd, Call, Fn, /*SomeEventCounter=*/true);
+  }
+  return A.isPipeEnd(Fd) || A.isPipeOrEventCounter(Fd, Call, Fn);
 }
 
 /// A recv() or recvfrom() on \p Fd whose flags, a constant, include
@@ -519,7 +547,8 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       // window, is still reported.
       if (A.nonBlockingForCallAlone(Call, Fd, Fn))
         continue;
-      if (!wrapperCalled(Call) && wakesThroughPipe(Call, *Info, Fd, A, *Ctx))
+      if (!wrapperCalled(Call) &&
+          wakesThroughPipe(Call, *Info, Fd, Fn, A, *Ctx))
         continue;
       // A last flush of the project's output queue on the way down
       // (openbgpd's session engine at exit: `msgbuf_write(&ibuf->w);

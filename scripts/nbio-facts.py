@@ -97,6 +97,13 @@ MAX_OBJECT_DEPTH = 4
 # in merge()'s comment.
 NAMESAKE_LISTS = ("so_error_readers", "rcvtimeo_setters", "sndtimeo_setters")
 
+# The C library's calls whose descriptors the checks trust by kind (an
+# eventfd's counter, a pipe's atomic small writes) even where the program
+# declares the call itself instead of including its header (libev declares
+# eventfd()): trusted only if no file of the project defines the name, a
+# shim over something else. The merge lists the ones some file defines.
+LIBRARY_NAMES = frozenset({"eventfd", "pipe", "pipe2"})
+
 
 # The C library's calls that only clear or release the memory they are
 # given: a summary hands an object to them, and nothing of a descriptor is
@@ -502,6 +509,9 @@ def merge(paths):
     # some file defines without listing them.
     listed = {key: set() for key in NAMESAKE_LISTS}
     defined_otherwise = {key: set() for key in NAMESAKE_LISTS}
+    # The names some file defines (of those in LIBRARY_NAMES), and whether
+    # every summary says what it defines.
+    library_namesakes, all_defined_known = set(), True
     quiet_bios, other_bios = set(), set()
     read_handlers, write_handlers, taken_elsewhere = set(), set(), set()
     pipe_fillers = set()
@@ -561,6 +571,11 @@ def merge(paths):
         # defines it lists it (a summary made before "defined_functions"
         # existed defines what it lists).
         defined = set(names(d, "defined_functions"))
+        all_defined_known &= "defined_functions" in d
+        # By the last part of the name: a C++ file may define the C
+        # function inside a namespace (`extern "C"`), listed qualified.
+        library_namesakes |= {n.rpartition("::")[2] for n in defined} & \
+            LIBRARY_NAMES
         for key in NAMESAKE_LISTS:
             these = names(d, key)
             listed[key].update(these)
@@ -812,6 +827,10 @@ def merge(paths):
         "reads_so_error": reads_so_error,
         **{key: lines(listed[key] - defined_otherwise[key])
            for key in NAMESAKE_LISTS},
+        # Left out when some summary does not list what it defines: then
+        # any of the names may be a shim.
+        **({"library_namesakes": lines(library_namesakes)}
+           if all_defined_known else {}),
         "quiet_bios": lines(quiet_bios - other_bios),
         "read_handlers": lines(read_handlers),
         "write_handlers": lines(write_handlers),

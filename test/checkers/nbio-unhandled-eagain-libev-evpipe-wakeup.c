@@ -1,0 +1,201 @@
+// SPDX-FileCopyrightText: 2026 The nbio contributors
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+// RUN: %check_nbio %s nbio-unhandled-eagain
+
+// A loop's wake-up channel that is an eventfd where the system has one and
+// a pipe where it has not, the wake-up's result dropped. Reduced from
+// libev's evpipe_init() and evpipe_write() (ev.c): the channel's write end
+// holds what eventfd() gave, or the pipe's write end (put in place with
+// dup2() on a later call), and the wake-up writes the 8-byte constant 1 to
+// the eventfd and one byte to the pipe. Neither loses a wake-up: a write of
+// a few bytes or of a fixed small constant to a pipe is atomic and fails
+// with EAGAIN only while the pipe holds bytes, a wake-up already pending;
+// one byte to an eventfd fails with EINVAL, and a small step cannot fill
+// its counter. Twins, still reported: the same channel with a socketpair as
+// the fallback, a value the caller chooses, a pointer handed to a worker
+// (losing it loses the job), eight bytes to a pipe alone (a record), the
+// channel's array let out whole (memcpy, a pointer into it), and a full
+// pipe whose failure is tested and taken for fatal.
+
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+struct loop {
+  int evpipe[2];
+  int sockpipe[2];
+};
+
+void loop_init(struct loop *l) {
+  l->evpipe[0] = -1;
+  l->evpipe[1] = -1;
+}
+
+static void evpipe_init(struct loop *l) {
+  int fds[2];
+  fds[0] = -1;
+  fds[1] = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (fds[1] < 0) {
+    while (pipe(fds))
+      abort();
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+  }
+  l->evpipe[0] = fds[0];
+  if (l->evpipe[1] < 0) {
+    l->evpipe[1] = fds[1];
+  } else {
+    dup2(fds[1], l->evpipe[1]);
+    close(fds[1]);
+  }
+}
+
+void loop_start(struct loop *l) { evpipe_init(l); }
+
+// The shape of libev's evpipe_write: quiet.
+void evpipe_write(struct loop *l) {
+  if (l->evpipe[0] < 0) {
+    uint64_t counter = 1;
+    write(l->evpipe[1], &counter, sizeof(uint64_t));
+  } else {
+    write(l->evpipe[1], &l->evpipe[1], 1);
+  }
+}
+
+// A pipe alone: eight bytes there may be a record (a quit message to a
+// worker), not a wake-up.
+void kick_pipe(void) {
+  int p[2];
+  if (pipe2(p, O_NONBLOCK) < 0)
+    return;
+  const uint64_t quit = 0;
+  write(p[1], &quit, sizeof quit);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'p[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  char one = 1;
+  write(p[1], &one, 1);
+}
+
+// FIXME: draining the channel after the loop said it was readable, the
+// count and the bytes both dropped, is reported today. Losing a
+// would-block there loses nothing (there was nothing to drain), but a read
+// that skips a header of a data stream has the same shape.
+void evpipe_drain(struct loop *l) {
+  if (l->evpipe[0] < 0) {
+    uint64_t counter;
+    read(l->evpipe[1], &counter, sizeof(uint64_t));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'read' on non-blocking fd 'l->evpipe[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  } else {
+    char dummy[4];
+    read(l->evpipe[0], &dummy, sizeof(dummy));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'read' on non-blocking fd 'l->evpipe[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  }
+}
+
+// The channel's array let out whole: memcpy() may put a socket in it.
+struct loop2 {
+  int evpipe[2];
+};
+
+void loop2_init(struct loop2 *l) {
+  int fds[2];
+  if (pipe2(fds, O_NONBLOCK) < 0)
+    abort();
+  l->evpipe[1] = fds[1];
+}
+
+void loop2_adopt(struct loop2 *l, const int *given) {
+  memcpy(l->evpipe, given, sizeof l->evpipe);
+}
+
+void loop2_write(struct loop2 *l) {
+  write(l->evpipe[1], "x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'l->evpipe[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// A file's own array written through a pointer into it.
+static int wk[2] = {-1, -1};
+
+void wk_init(void) {
+  int fds[2];
+  if (pipe2(fds, O_NONBLOCK) < 0)
+    abort();
+  wk[1] = fds[1];
+}
+
+void wk_replace(void) {
+  int *q = wk;
+  q[1] = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
+}
+
+void wk_write(void) {
+  write(wk[1], "x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'wk[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// A socketpair as the fallback: a socket's buffer is no pipe's.
+void sockpipe_init(struct loop *l) {
+  int fds[2];
+  fds[1] = eventfd(0, EFD_NONBLOCK);
+  if (fds[1] < 0) {
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds) < 0)
+      abort();
+  }
+  l->sockpipe[1] = fds[1];
+}
+
+void sockpipe_write(struct loop *l) {
+  uint64_t counter = 1;
+  write(l->sockpipe[1], &counter, sizeof counter);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'l->sockpipe[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  write(l->sockpipe[1], &l->sockpipe[1], 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'l->sockpipe[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// A value the caller chooses: a count, not a token.
+void evpipe_add(struct loop *l, uint64_t n) {
+  write(l->evpipe[1], &n, sizeof n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'l->evpipe[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// A value changed after its initialiser.
+void evpipe_add_later(struct loop *l, int big) {
+  uint64_t v = 1;
+  if (big)
+    v = UINT64_MAX - 1;
+  write(l->evpipe[1], &v, sizeof v);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'l->evpipe[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+struct job;
+
+// A pointer handed to a worker through the pipe: losing it loses the job.
+void hand_job(struct job *j) {
+  int p[2];
+  if (pipe2(p, O_NONBLOCK) < 0)
+    return;
+  write(p[1], &j, sizeof j);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'p[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// Sixteen bytes from the token's address: more than the token.
+void kick_pipe_long(void) {
+  int p[2];
+  if (pipe2(p, O_NONBLOCK) < 0)
+    return;
+  uint64_t one = 1;
+  write(p[1], &one, 16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' on non-blocking fd 'p[1]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// A full pipe does fail: taking that for fatal is reported.
+void evpipe_write_checked(struct loop *l) {
+  uint64_t counter = 1;
+  if (write(l->evpipe[1], &counter, sizeof counter) < 0)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'write' on non-blocking fd 'l->evpipe[1]' treats EAGAIN as a fatal error [nbio-unhandled-eagain]
+    abort();
+}
