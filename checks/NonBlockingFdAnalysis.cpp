@@ -6969,15 +6969,6 @@ bool NonBlockingFdAnalysis::isLinuxOnlySocket(const Expr *Fd, const Stmt *At,
   });
 }
 
-bool NonBlockingFdAnalysis::isKernelNetlinkSocket(const Expr *Fd,
-                                                  const Stmt *At,
-                                                  const FunctionDecl *Fn) {
-  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
-    return C.Call->getNumArgs() == 3 && createsNetlinkSocket(N, C) &&
-           !argMentions(C.Call->getArg(2), "NETLINK_USERSOCK", C.Via);
-  });
-}
-
 /// \p C calls the C library's function, with no body in the TU: declared
 /// in a system header, or declared by the program itself with C linkage
 /// (libev's `int eventfd(unsigned int, int);`, for C libraries that had
@@ -6995,27 +6986,34 @@ static bool callsLibrary(const CallExpr *C, const SourceManager &SM,
          Facts->libraryCallNotDefined(Callee->getName());
 }
 
-bool NonBlockingFdAnalysis::isEventCounter(const Expr *Fd, const Stmt *At,
-                                           const FunctionDecl *Fn) {
+NonBlockingFdAnalysis::CreatorKinds
+NonBlockingFdAnalysis::creatorKinds(const Expr *Fd, const Stmt *At,
+                                    const FunctionDecl *Fn) {
+  CreatorKinds K;
+  llvm::SmallVector<Creator, 4> Found;
+  if (!creators(Fd, At, Fn, Found))
+    return K;
   const SourceManager &SM = Ctx.getSourceManager();
-  return everyCreator(Fd, At, Fn, [&](llvm::StringRef N, const Creator &C) {
-    return N == "eventfd" && callsLibrary(C.Call, SM, projectFacts());
+  auto IsLibraryCall = [&](const Creator &C, llvm::StringRef N) {
+    return globalCalleeName(C.Call) == N &&
+           callsLibrary(C.Call, SM, projectFacts());
+  };
+  auto EventCounter = [&](const Creator &C) {
+    return IsLibraryCall(C, "eventfd");
+  };
+  K.AllKernelNetlink = llvm::all_of(Found, [&](const Creator &C) {
+    return C.Call->getNumArgs() == 3 &&
+           createsNetlinkSocket(globalCalleeName(C.Call), C) &&
+           !argMentions(C.Call->getArg(2), "NETLINK_USERSOCK", C.Via);
   });
-}
-
-bool NonBlockingFdAnalysis::isPipeOrEventCounter(const Expr *Fd, const Stmt *At,
-                                                 const FunctionDecl *Fn,
-                                                 bool SomeEventCounter) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  bool Counter = false;
-  return everyCreator(Fd, At, Fn,
-                      [&](llvm::StringRef N, const Creator &C) {
-                        Counter |= N == "eventfd";
-                        return (N == "eventfd" || N == "pipe" ||
-                                N == "pipe2") &&
-                               callsLibrary(C.Call, SM, projectFacts());
-                      }) &&
-         (Counter || !SomeEventCounter);
+  K.AllEventCounter = llvm::all_of(Found, EventCounter);
+  K.AllPipeOrEventCounter = llvm::all_of(Found, [&](const Creator &C) {
+    return EventCounter(C) || IsLibraryCall(C, "pipe") ||
+           IsLibraryCall(C, "pipe2");
+  });
+  K.SomeEventCounter =
+      K.AllPipeOrEventCounter && llvm::any_of(Found, EventCounter);
+  return K;
 }
 
 /// The TU's calls grouped by what \p KeyOf says they call (null: left

@@ -194,30 +194,38 @@ public:
   /// or socket(AF_PACKET, ...): code that runs only on Linux, where
   /// EAGAIN == EWOULDBLOCK.
   bool isLinuxOnlySocket(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
-  /// Every value \p Fd can hold there comes from socket(AF_NETLINK, ...)
-  /// with a kernel protocol (any but NETLINK_USERSOCK): what is sent on it
-  /// goes to the kernel, which takes the message in the sender's context,
-  /// so a send never waits and never fails with EAGAIN (a receive can).
-  /// A message sent to another process's netlink socket can; sending
-  /// requests to the kernel is what these sockets are opened for.
-  bool isKernelNetlinkSocket(const Expr *Fd, const Stmt *At,
-                             const FunctionDecl *Fn);
-  /// Every value \p Fd can hold there comes from the C library's eventfd()
-  /// (declared in a system header; or by the program itself, when the
-  /// project's facts say no file defines the name): a write adds its
-  /// 8-byte value to the descriptor's counter, and fails with EAGAIN only
-  /// when the sum would pass 0xfffffffffffffffe.
-  bool isEventCounter(const Expr *Fd, const Stmt *At, const FunctionDecl *Fn);
-  /// Every value \p Fd can hold there comes from the C library's pipe(),
-  /// pipe2() or eventfd() (as for isEventCounter): the descriptors a thread or
-  /// a signal handler wakes a poll loop through (libev falls back from an
-  /// eventfd to a pipe). A write of at most PIPE_BUF bytes to a pipe is atomic,
-  /// so it fails with EAGAIN only while the pipe holds bytes; a write of fewer
-  /// than 8 bytes to an eventfd fails with EINVAL. With \p SomeEventCounter,
-  /// one of the values at least comes from eventfd().
-  bool isPipeOrEventCounter(const Expr *Fd, const Stmt *At,
-                            const FunctionDecl *Fn,
-                            bool SomeEventCounter = false);
+  /// What the creators of \p Fd's values (see creators) are, found in one
+  /// search, for the checks that judge a call by the kind of descriptor it
+  /// is on. Each field is false when some value's source is unknown (no
+  /// field holds vacuously: here a search that succeeds finds a creator).
+  struct CreatorKinds {
+    /// Every value comes from socket(AF_NETLINK, ...) with a kernel
+    /// protocol (any but NETLINK_USERSOCK): what is sent on it goes to the
+    /// kernel, which takes the message in the sender's context, so a send
+    /// never waits and never fails with EAGAIN (a receive can). A message
+    /// sent to another process's netlink socket can; sending requests to
+    /// the kernel is what these sockets are opened for.
+    bool AllKernelNetlink = false;
+    /// Every value comes from the C library's eventfd() (declared in a
+    /// system header; or by the program itself, when the project's facts
+    /// say no file defines the name): a write adds its 8-byte value to the
+    /// descriptor's counter, and fails with EAGAIN only when the sum would
+    /// pass 0xfffffffffffffffe; a read takes the counter and fails with
+    /// EAGAIN only when it is 0.
+    bool AllEventCounter = false;
+    /// Every value comes from the C library's pipe(), pipe2() or eventfd():
+    /// the descriptors a thread or a signal handler wakes a poll loop
+    /// through (libev falls back from an eventfd to a pipe). A write of at
+    /// most PIPE_BUF bytes to a pipe is atomic, so it fails with EAGAIN
+    /// only while the pipe holds bytes; a write of fewer than 8 bytes to an
+    /// eventfd fails with EINVAL.
+    bool AllPipeOrEventCounter = false;
+    /// AllPipeOrEventCounter, and one of the values at least comes from
+    /// eventfd().
+    bool SomeEventCounter = false;
+  };
+  CreatorKinds creatorKinds(const Expr *Fd, const Stmt *At,
+                            const FunctionDecl *Fn);
 
   /// What this TU tells other TUs about its externally visible functions'
   /// descriptor parameters: made non-blocking or blocking, or left alone

@@ -135,17 +135,22 @@ static const VarDecl *fixedCounterStep(const CallExpr *Call,
 }
 
 /// \p Call adds a fixed small step (fixedCounterStep) to an eventfd's
-/// counter (every value \p Fd can hold comes from the C library's
-/// eventfd()). The counter cannot come near its limit one small step at a
-/// time, so the write does not fail with EAGAIN (nng's poller wakes its
-/// thread that way). A value the function does not fix may be the limit
-/// itself, and is still reported.
+/// counter (every value of its descriptor comes from the C library's
+/// eventfd(): \p Kinds). The counter cannot come near its limit one small
+/// step at a time, so the write does not fail with EAGAIN (nng's poller
+/// wakes its thread that way). A value the function does not fix may be
+/// the limit itself, and is still reported.
 static bool wakesEventCounter(const CallExpr *Call, const IoCallInfo &Info,
-                              const Expr *Fd, const FunctionDecl *Fn,
-                              NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
-  return fixedCounterStep(Call, Info, Fn, A, Ctx) &&
-         A.isEventCounter(Fd, Call, Fn);
+                              const NonBlockingFdAnalysis::CreatorKinds &Kinds,
+                              const FunctionDecl *Fn, NonBlockingFdAnalysis &A,
+                              const ASTContext &Ctx) {
+  return Kinds.AllEventCounter && fixedCounterStep(Call, Info, Fn, A, Ctx);
 }
+
+/// The creators of the descriptor of the call being judged, searched for
+/// on the first question and kept for the next.
+using KindsOfFd =
+    llvm::function_ref<const NonBlockingFdAnalysis::CreatorKinds &()>;
 
 /// The largest wake-up token of any value wakesThroughPipe takes: a byte,
 /// a signal number. Not 8: a pointer handed to a worker thread through a
@@ -169,7 +174,8 @@ constexpr uint64_t MaxWakeupToken = 4;
 /// judged as usual: a full pipe does fail.
 static bool wakesThroughPipe(const CallExpr *Call, const IoCallInfo &Info,
                              const Expr *Fd, const FunctionDecl *Fn,
-                             NonBlockingFdAnalysis &A, const ASTContext &Ctx) {
+                             NonBlockingFdAnalysis &A, const ASTContext &Ctx,
+                             KindsOfFd Kinds) {
   // write(fd, buf, len); send() on a pipe fails with ENOTSOCK.
   constexpr unsigned LenArg = 2;
   if (Info.Name != "write" || Call->getNumArgs() <= LenArg)
@@ -185,9 +191,108 @@ static bool wakesThroughPipe(const CallExpr *Call, const IoCallInfo &Info,
            Bytes <=
                uint64_t(
                    Ctx.getTypeSizeInChars(Step->getType()).getQuantity()) &&
-           A.isPipeOrEventCounter(Fd, Call, Fn, /*SomeEventCounter=*/true);
+           Kinds().SomeEventCounter;
   }
-  return A.isPipeEnd(Fd) || A.isPipeOrEventCounter(Fd, Call, Fn);
+  return A.isPipeEnd(Fd) || Kinds().AllPipeOrEventCounter;
+}
+
+/// How many times a function's body names each variable, the operands of
+/// sizeof and alignof aside; a block that captures a variable names it
+/// (its body is not among the block's children).
+using MentionCounts = llvm::DenseMap<const VarDecl *, unsigned>;
+
+static MentionCounts countMentions(const FunctionDecl *Fn,
+                                   NonBlockingFdAnalysis &A) {
+  MentionCounts N;
+  const FunctionParents::Map &PM = A.functionParents().of(Fn);
+  findStmt(Fn->getBody(), [&](const Stmt *S) {
+    if (const auto *B = dyn_cast<BlockExpr>(S)) {
+      for (const BlockDecl::Capture &C : B->getBlockDecl()->captures())
+        ++N[C.getVariable()];
+    } else if (const auto *Use = dyn_cast<DeclRefExpr>(S)) {
+      const auto *V = dyn_cast<VarDecl>(Use->getDecl());
+      if (V && !isa_and_nonnull<UnaryExprOrTypeTraitExpr>(
+                   PM.getParentIgnoreParens(Use)))
+        ++N[V];
+    }
+    return false;
+  });
+  return N;
+}
+
+/// The mentions in the function of the call being judged, counted on the
+/// first question and kept for the function's other calls.
+using MentionsOfFn = llvm::function_ref<const MentionCounts &()>;
+
+/// The size of an eventfd's counter: a read of fewer bytes fails with
+/// EINVAL, every time, and drains nothing.
+constexpr uint64_t EventCounterBytes = 8;
+
+/// The variable \p Call, `read(fd, &v, n)` or `read(fd, arr, n)`, reads
+/// into when the bytes read are never looked at: a local of \p Fn, a
+/// scalar or an array of scalars (a C++ object's destructor may read it,
+/// its constructor let it out), that \p Fn names nowhere else (sizeof
+/// aside) and no cleanup function is given; n a constant from
+/// EventCounterBytes to the variable's size. Null otherwise.
+static const VarDecl *
+bufferNeverRead(const CallExpr *Call, const IoCallInfo &Info,
+                const FunctionDecl *Fn, NonBlockingFdAnalysis &A,
+                const ASTContext &Ctx, MentionsOfFn Mentions) {
+  constexpr unsigned BufArg = 1, LenArg = 2;
+  if (Info.Name != "read" || Call->getNumArgs() <= LenArg || !Fn->hasBody())
+    return nullptr;
+  // `&v`, or an array `arr` that decays to its first element's address; a
+  // pointer variable may point at anyone's buffer.
+  const Expr *Buf = Call->getArg(BufArg)->IgnoreParenCasts();
+  bool TakesAddress = false;
+  if (const auto *Addr = dyn_cast<UnaryOperator>(Buf);
+      Addr && Addr->getOpcode() == UO_AddrOf) {
+    Buf = Addr->getSubExpr()->IgnoreParens();
+    TakesAddress = true;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Buf);
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  // A reference names another object; a __block variable may be read by a
+  // block, a static one by the next call.
+  if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage() ||
+      V->getDeclContext() != Fn || V->hasAttr<BlocksAttr>() ||
+      V->hasAttr<CleanupAttr>())
+    return nullptr;
+  QualType T = V->getType();
+  if (T->isDependentType() || T->isIncompleteType() ||
+      (TakesAddress ? !T->isScalarType()
+                    : !(T->isConstantArrayType() &&
+                        T->getBaseElementTypeUnsafe()->isScalarType())))
+    return nullptr;
+  const Expr *Len = Call->getArg(LenArg);
+  Expr::EvalResult R;
+  if (Len->isValueDependent() || !Len->EvaluateAsInt(R, Ctx) ||
+      R.Val.getInt().isNegative())
+    return nullptr;
+  uint64_t Bytes = R.Val.getInt().getLimitedValue();
+  if (Bytes < EventCounterBytes ||
+      Bytes > uint64_t(Ctx.getTypeSizeInChars(T).getQuantity()))
+    return nullptr;
+  return Mentions().lookup(V) == 1 ? V : nullptr;
+}
+
+/// \p Call, whose result is discarded, drains a loop's wake-up channel:
+/// it reads into a buffer nothing looks at (bufferNeverRead) from a
+/// descriptor whose every value comes from the C library's eventfd(),
+/// pipe() or pipe2(), an eventfd among them (\p Kinds: libev's evpipe
+/// reads the counter that way once the loop says it is readable). The
+/// read only empties the channel; it fails with EAGAIN when there was
+/// nothing to empty (an eventfd whose counter is 0), and dropping that
+/// loses nothing. A descriptor that is an eventfd on some path carries
+/// no stream of records, so the read skips no header. Still reported: the
+/// same read from a pipe alone (its bytes may be a record's start), from
+/// a socket, or into a buffer the function looks at.
+static bool drainsWakeupChannel(const CallExpr *Call, const IoCallInfo &Info,
+                                const FunctionDecl *Fn,
+                                NonBlockingFdAnalysis &A, const ASTContext &Ctx,
+                                MentionsOfFn Mentions, KindsOfFd Kinds) {
+  return bufferNeverRead(Call, Info, Fn, A, Ctx, Mentions) &&
+         Kinds().SomeEventCounter;
 }
 
 /// A recv() or recvfrom() on \p Fd whose flags, a constant, include
@@ -505,6 +610,14 @@ bool UnhandledEagainCheck::endsConnectionNext(const CallExpr *Call,
 
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
                                   llvm::ArrayRef<const Stmt *> Candidates) {
+  // Each function's body walked once for its variables' mentions.
+  llvm::DenseMap<const FunctionDecl *, MentionCounts> Mentions;
+  auto MentionsIn = [&](const FunctionDecl *Fn) -> const MentionCounts & {
+    auto [It, New] = Mentions.try_emplace(Fn);
+    if (New)
+      It->second = countMentions(Fn, A);
+    return It->second;
+  };
   for (const Stmt *S : Candidates) {
     const auto *Call = cast<CallExpr>(S);
     const IoCallInfo *Info = ioCallInfo(Call);
@@ -522,14 +635,24 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
         A.ioCallIsNonBlocking(Call, *Info, Fn, Fd);
     if (!Origin)
       continue;
-    // A request to the kernel on a netlink socket is taken at once.
-    // Nor does a wake-up that adds a small constant to an eventfd's
-    // counter. Both asked last, once the call would be reported: following
-    // the descriptor to its creators costs more than the other tests.
+    // What made the descriptor: asked last, once the call would be
+    // reported, since following the descriptor to its creators costs more
+    // than the other tests, and searched for once.
+    std::optional<NonBlockingFdAnalysis::CreatorKinds> Kinds;
+    auto KindsOf = [&]() -> const NonBlockingFdAnalysis::CreatorKinds & {
+      if (!Kinds)
+        Kinds = A.creatorKinds(Fd, Call, Fn);
+      return *Kinds;
+    };
+    auto MentionsOfCaller = [&]() -> const MentionCounts & {
+      return MentionsIn(Fn);
+    };
+    // A request to the kernel on a netlink socket is taken at once. Nor
+    // does a wake-up that adds a small constant to an eventfd's counter.
     auto CannotFailWithEagain = [&] {
       return Info->Dir == Direction::Write &&
-             (A.isKernelNetlinkSocket(Fd, Call, Fn) ||
-              wakesEventCounter(Call, *Info, Fd, Fn, A, *Ctx));
+             (KindsOf().AllKernelNetlink ||
+              wakesEventCounter(Call, *Info, KindsOf(), Fn, A, *Ctx));
     };
     // Nor does a receive of bytes a peek showed were there wait.
     if (takesPeekedBytes(Call, Fn, A, *Ctx))
@@ -548,7 +671,9 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
       if (A.nonBlockingForCallAlone(Call, Fd, Fn))
         continue;
       if (!wrapperCalled(Call) &&
-          wakesThroughPipe(Call, *Info, Fd, Fn, A, *Ctx))
+          (wakesThroughPipe(Call, *Info, Fd, Fn, A, *Ctx, KindsOf) ||
+           drainsWakeupChannel(Call, *Info, Fn, A, *Ctx, MentionsOfCaller,
+                               KindsOf)))
         continue;
       // A last flush of the project's output queue on the way down
       // (openbgpd's session engine at exit: `msgbuf_write(&ibuf->w);
