@@ -16,6 +16,12 @@ namespace clang::tidy::nbio {
 /// (the width most C style guides keep to).
 constexpr unsigned FixLineWidth = 80;
 
+void EagainEwouldblockCheck::registerPPCallbacks(const SourceManager &,
+                                                 Preprocessor *PP,
+                                                 Preprocessor *) {
+  PlatformMacros.registerPreprocessor(PP);
+}
+
 void EagainEwouldblockCheck::registerMatchers(MatchFinder *Finder) {
   // Only functions that make an I/O call can compare its errno: start from
   // those calls (cheap to match) and read the tests in their bodies.
@@ -176,11 +182,12 @@ static bool onDirectiveLine(llvm::StringRef Buf,
 /// Calls \p Visit for each preprocessor directive of the file \p FID
 /// (whose text is \p Buf), read from raw tokens: its name (`if`,
 /// `include`...), the offset of its `#`, and the tokens after the name on
-/// its line. Stops when \p Visit returns false.
+/// its line. Stops when \p Visit returns false. \p Code, if given, sees
+/// every token outside the directives, in order.
 static void forEachDirective(
     const SourceManager &SM, FileID FID, StringRef Buf, const LangOptions &LO,
-    llvm::function_ref<bool(StringRef, unsigned, llvm::ArrayRef<Token>)>
-        Visit) {
+    llvm::function_ref<bool(StringRef, unsigned, llvm::ArrayRef<Token>)> Visit,
+    llvm::function_ref<void(const Token &)> Code = nullptr) {
   Lexer L(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
           Buf.end());
   llvm::SmallVector<Token, 8> Rest;
@@ -188,6 +195,8 @@ static void forEachDirective(
   L.LexFromRawLexer(T);
   while (T.isNot(tok::eof)) {
     if (!(T.is(tok::hash) && T.isAtStartOfLine())) {
+      if (Code)
+        Code(T);
       L.LexFromRawLexer(T);
       continue;
     }
@@ -268,45 +277,74 @@ bool EagainEwouldblockCheck::inLinuxOnlyBranch(SourceLocation Loc) {
   if (New) {
     bool Invalid = false;
     StringRef Buf = SM.getBufferData(FID, &Invalid);
-    // The compiler's own Linux macros. Not a flag only Linux's headers
-    // define (MSG_MORE): projects define such flags as 0 where they are
-    // missing (`#ifndef MSG_MORE` / `#define MSG_MORE 0`), and then the
-    // branch is built everywhere.
-    auto LinuxMacro = [](const Token &T) {
-      return T.is(tok::raw_identifier) &&
-             llvm::is_contained({"__linux__", "__linux"}, T.getRawIdentifier());
+    // The compiler's own Linux macros, or one of the socket macros that
+    // only Linux's C libraries define (LinuxOnlyMacros) where the project
+    // takes it from the platform as it is. A project that defines such a
+    // flag as 0 where it is missing (`#ifndef MSG_MORE` / `#define MSG_MORE
+    // 0`) builds the branch everywhere: a directive of the file that names
+    // the flag otherwise than as the branch's one condition, or any
+    // directive of the project's headers that names it, rules it out.
+    auto BranchMacro = [](const Token &T) -> std::optional<StringRef> {
+      if (!T.is(tok::raw_identifier))
+        return std::nullopt;
+      StringRef N = T.getRawIdentifier();
+      if (N == "__linux__" || N == "__linux")
+        return StringRef();
+      if (LinuxOnlyMacros::listed(N))
+        return N;
+      return std::nullopt;
     };
-    if (!Invalid && Buf.contains("linux")) {
-      // Open conditionals: where the branch began, if it is such a one.
-      llvm::SmallVector<std::optional<unsigned>, 8> Open;
-      std::vector<std::pair<unsigned, unsigned>> &Ranges = It->second;
+    bool MayName = llvm::any_of(LinuxOnlyMacros::names(),
+                                [&](StringRef N) { return Buf.contains(N); });
+    if (!Invalid && (Buf.contains("linux") || MayName)) {
+      // Open conditionals: where the branch began and on which macro
+      // (empty: the compiler's), if it is such a one.
+      llvm::SmallVector<std::optional<std::pair<unsigned, StringRef>>, 8> Open;
+      // The branches found, with their macro; the flags named otherwise.
+      llvm::SmallVector<std::pair<std::pair<unsigned, unsigned>, StringRef>, 4>
+          Found;
+      llvm::SmallVector<StringRef, 4> NamedOtherwise;
       forEachDirective(
           SM, FID, Buf, Ctx->getLangOpts(),
           [&](StringRef D, unsigned HashAt, llvm::ArrayRef<Token> Rest) {
             // `#ifdef X`, `#if defined(X)`, `#if defined X`: X alone.
-            bool Linux =
-                (D == "ifdef" && Rest.size() == 1 && LinuxMacro(Rest[0])) ||
-                (D == "if" && !Rest.empty() &&
-                 Rest[0].is(tok::raw_identifier) &&
-                 Rest[0].getRawIdentifier() == "defined" &&
-                 ((Rest.size() == 2 && LinuxMacro(Rest[1])) ||
-                  (Rest.size() == 4 && Rest[1].is(tok::l_paren) &&
-                   LinuxMacro(Rest[2]) && Rest[3].is(tok::r_paren))));
+            std::optional<StringRef> Macro;
+            if (D == "ifdef" && Rest.size() == 1)
+              Macro = BranchMacro(Rest[0]);
+            else if (D == "if" && !Rest.empty() &&
+                     Rest[0].is(tok::raw_identifier) &&
+                     Rest[0].getRawIdentifier() == "defined") {
+              if (Rest.size() == 2)
+                Macro = BranchMacro(Rest[1]);
+              else if (Rest.size() == 4 && Rest[1].is(tok::l_paren) &&
+                       Rest[3].is(tok::r_paren))
+                Macro = BranchMacro(Rest[2]);
+            }
+            if (!Macro)
+              for (const Token &T : Rest)
+                if (T.is(tok::raw_identifier) &&
+                    LinuxOnlyMacros::listed(T.getRawIdentifier()))
+                  NamedOtherwise.push_back(T.getRawIdentifier());
             if (D == "if" || D == "ifdef" || D == "ifndef") {
-              Open.push_back(Linux ? std::optional<unsigned>(HashAt)
+              Open.push_back(Macro ? std::optional(std::pair(HashAt, *Macro))
                                    : std::nullopt);
             } else if ((D == "else" || D == "elif" || D == "elifdef" ||
                         D == "elifndef" || D == "endif") &&
                        !Open.empty()) {
-              // The Linux branch ends at the next branch of its block.
+              // The branch ends at the next branch of its block.
               if (Open.back())
-                Ranges.push_back({*Open.back(), HashAt});
+                Found.push_back(
+                    {{Open.back()->first, HashAt}, Open.back()->second});
               Open.back().reset();
               if (D == "endif")
                 Open.pop_back();
             }
             return true;
           });
+      for (const auto &[Range, Macro] : Found)
+        if (Macro.empty() || (!llvm::is_contained(NamedOtherwise, Macro) &&
+                              PlatformMacros.fromPlatformAlone(Macro)))
+          It->second.push_back(Range);
     }
   }
   unsigned Offset = Spelled.second;
@@ -326,17 +364,29 @@ bool EagainEwouldblockCheck::inLinuxOnlyFile(SourceLocation Loc) {
   FileID Main = SM.getMainFileID();
   bool Invalid = false;
   StringRef Buf = SM.getBufferData(Main, &Invalid);
-  if (Invalid || !Buf.contains("linux/"))
+  bool MayName = llvm::any_of(LinuxOnlyMacros::names(),
+                              [&](StringRef N) { return Buf.contains(N); });
+  if (Invalid || (!Buf.contains("linux/") && !MayName))
     return false;
   // The kernel's headers exist only on Linux: a file that includes one
-  // whatever the configuration does not build anywhere else. One included
-  // under `#ifdef __linux__` (or any other condition) says nothing. The
-  // conditionals are counted on raw tokens, as the compiler saw them and as
-  // clangd's preamble does not replay them.
+  // whatever the configuration does not build anywhere else. So does a
+  // file whose code, outside any #if, needs a socket macro that only
+  // Linux's C libraries define (mdns-scan's query.c reads SOL_IP control
+  // messages), where the project takes it from the platform as it is: no
+  // directive of the file names it (`#ifndef SOL_IP` / `#define SOL_IP
+  // IPPROTO_IP`), nor any of the project's headers (LinuxOnlyMacros). One
+  // included or used under `#ifdef __linux__` (or any other condition)
+  // says nothing. The conditionals are counted on raw tokens, as the
+  // compiler saw them and as clangd's preamble does not replay them.
   unsigned Depth = 0;
+  llvm::SmallVector<StringRef, 4> Needed, OnDirectives;
   forEachDirective(
       SM, Main, Buf, Ctx->getLangOpts(),
       [&](StringRef D, unsigned, llvm::ArrayRef<Token> Rest) {
+        for (const Token &T : Rest)
+          if (T.is(tok::raw_identifier) &&
+              LinuxOnlyMacros::listed(T.getRawIdentifier()))
+            OnDirectives.push_back(T.getRawIdentifier());
         if (D == "if" || D == "ifdef" || D == "ifndef")
           ++Depth;
         else if (D == "endif" && Depth > 0)
@@ -347,7 +397,17 @@ bool EagainEwouldblockCheck::inLinuxOnlyFile(SourceLocation Loc) {
                      .starts_with("linux/"))
           LinuxOnlyMain = true;
         return !*LinuxOnlyMain;
+      },
+      [&](const Token &T) {
+        if (Depth == 0 && T.is(tok::raw_identifier) &&
+            LinuxOnlyMacros::listed(T.getRawIdentifier()))
+          Needed.push_back(T.getRawIdentifier());
       });
+  if (!*LinuxOnlyMain)
+    LinuxOnlyMain = llvm::any_of(Needed, [&](StringRef N) {
+      return !llvm::is_contained(OnDirectives, N) &&
+             PlatformMacros.fromPlatformAlone(N);
+    });
   return *LinuxOnlyMain;
 }
 

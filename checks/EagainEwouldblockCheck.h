@@ -7,6 +7,7 @@
 #define NBIO_CHECKS_EAGAINEWOULDBLOCKCHECK_H
 
 #include "FunctionCfgs.h"
+#include "LinuxOnlyMacros.h"
 #include "NbioCheckBase.h"
 #include <map>
 #include <optional>
@@ -25,6 +26,8 @@ class EagainEwouldblockCheck : public NbioCheckBase {
 public:
   using NbioCheckBase::NbioCheckBase;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
 
 protected:
   void decide(NonBlockingFdAnalysis &A,
@@ -93,18 +96,24 @@ private:
       GuardRanges;
   bool isErrnoLike(const Expr *E, const FunctionDecl *Fn);
   /// \p Loc is expanded in the main file, and the main file includes a
-  /// Linux kernel header (`<linux/...>`) outside any `#if`: it is built only
-  /// on Linux, where the two names are one.
+  /// Linux kernel header (`<linux/...>`) outside any `#if`, or its code
+  /// needs there a socket macro that only Linux defines and the project
+  /// takes from the platform (LinuxOnlyMacros): it is built only on Linux,
+  /// where the two names are one.
   bool inLinuxOnlyFile(SourceLocation Loc);
   /// The main file's answer, found once (raw tokens).
   std::optional<bool> LinuxOnlyMain;
   /// \p Loc is expanded in the first branch of an `#ifdef`/`#if defined`
   /// whose one condition is the compiler's Linux macro (`__linux__`,
-  /// `__linux`): code built only where the two names are one.
+  /// `__linux`), or a socket macro only Linux defines that the project
+  /// takes from the platform and names in no other directive: code built
+  /// only where the two names are one.
   bool inLinuxOnlyBranch(SourceLocation Loc);
   /// Per file, the offset ranges of such branches (raw tokens, found once).
   llvm::DenseMap<FileID, std::vector<std::pair<unsigned, unsigned>>>
       LinuxBranches;
+  /// Which of Linux's own socket macros this TU takes from the platform.
+  LinuxOnlyMacros PlatformMacros;
   llvm::DenseSet<const Stmt *> Reported;
   /// This TU's answers: where each file spells a name (raw tokens), the
   /// condition each node of a logical chain belongs to, errno's copies.
