@@ -399,8 +399,12 @@ bool EagainEwouldblockCheck::inLinuxOnlyFile(SourceLocation Loc) {
         return !*LinuxOnlyMain;
       },
       [&](const Token &T) {
+        // Not inside a call of the project's function-like macro, which
+        // may drop it where the macro is missing (`LINUX_ONLY(...)`).
         if (Depth == 0 && T.is(tok::raw_identifier) &&
-            LinuxOnlyMacros::listed(T.getRawIdentifier()))
+            LinuxOnlyMacros::listed(T.getRawIdentifier()) &&
+            !PlatformMacros.inProjectMacroCall(
+                SM.getFileOffset(T.getLocation())))
           Needed.push_back(T.getRawIdentifier());
       });
   if (!*LinuxOnlyMain)

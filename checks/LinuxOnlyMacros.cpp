@@ -14,12 +14,15 @@
 
 namespace clang::tidy::nbio {
 
-// Each of these is in glibc's and musl's Linux headers and in no other
-// platform's C library: SOL_IP/SOL_TCP/SOL_UDP (elsewhere the level is the
+// Each of these is in glibc's and musl's Linux headers and in none of the
+// C libraries of the systems where EAGAIN and EWOULDBLOCK differ (AIX,
+// HP-UX, Windows): SOL_IP/SOL_TCP/SOL_UDP (elsewhere the level is the
 // protocol number, IPPROTO_IP...), MSG_MORE and TCP_CORK (the BSDs and
 // macOS cork with TCP_NOPUSH), MSG_ZEROCOPY and SO_ZEROCOPY (Linux 4.14).
-// Not SOCK_NONBLOCK, MSG_NOSIGNAL or SIOCGIFINDEX: the BSDs or Solaris
-// have those too.
+// Some other systems have one (Cygwin's SOL_IP, Solaris's TCP_CORK,
+// lwIP's MSG_MORE), all with the two names one value. Not SOCK_NONBLOCK,
+// MSG_NOSIGNAL or SIOCGIFINDEX: the BSDs or Solaris have those too, and
+// nothing says that the systems where the names differ lack them.
 static const llvm::StringRef Names[] = {
     "SOL_IP",   "SOL_TCP",      "SOL_UDP",    "MSG_MORE",
     "TCP_CORK", "MSG_ZEROCOPY", "SO_ZEROCOPY"};
@@ -31,13 +34,15 @@ bool LinuxOnlyMacros::listed(llvm::StringRef Name) {
 }
 
 namespace {
-/// Notes each file the preprocessor enters that is neither the main file
-/// nor a system header: the project's headers, and the predefines buffer
-/// (which holds the command line's `-D`s).
-class RecordProjectHeaders : public PPCallbacks {
+/// Records what the preprocessor did with the project's files: the
+/// headers it entered that are neither the main file nor system headers
+/// (the project's, and the predefines buffer with the command line's
+/// `-D`s), the `#include`s it followed, the ranges it skipped, and the
+/// main file's calls of the project's function-like macros.
+class RecordProjectFiles : public PPCallbacks {
 public:
-  RecordProjectHeaders(const SourceManager &SM,
-                       std::shared_ptr<std::vector<FileID>> Out)
+  RecordProjectFiles(const SourceManager &SM,
+                     std::shared_ptr<LinuxOnlyMacros::Seen> Out)
       : SM(SM), Out(std::move(Out)) {}
   void FileChanged(SourceLocation Loc, FileChangeReason Reason,
                    SrcMgr::CharacteristicKind Kind, FileID) override {
@@ -45,43 +50,119 @@ public:
       return;
     FileID FID = SM.getFileID(Loc);
     if (FID.isValid() && FID != SM.getMainFileID())
-      Out->push_back(FID);
+      Out->ProjectHeaders.push_back(FID);
+  }
+  void InclusionDirective(SourceLocation Hash, const Token &, StringRef Name,
+                          bool, CharSourceRange, OptionalFileEntryRef,
+                          StringRef, StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    // Only the project's files are read for unfollowed includes.
+    if (!Hash.isFileID() || SM.isInSystemHeader(Hash))
+      return;
+    Out->Followed.insert(Hash.getRawEncoding());
+    Out->FollowedNames.insert({SM.getFileID(Hash), Name.str()});
+  }
+  void SourceRangeSkipped(SourceRange Range, SourceLocation) override {
+    // Only the main file's are asked about.
+    if (Range.getBegin().isFileID() && Range.getEnd().isFileID() &&
+        SM.isInMainFile(Range.getBegin()))
+      Out->Skipped.push_back({Range.getBegin(), Range.getEnd()});
+  }
+  void MacroExpands(const Token &, const MacroDefinition &MD, SourceRange R,
+                    const MacroArgs *) override {
+    const MacroInfo *MI = MD.getMacroInfo();
+    if (!MI || !MI->isFunctionLike() || !R.getBegin().isFileID() ||
+        !R.getEnd().isFileID() || !SM.isInMainFile(R.getBegin()) ||
+        SM.isInSystemHeader(MI->getDefinitionLoc()))
+      return;
+    Out->ProjectMacroCalls.push_back(
+        {SM.getFileOffset(R.getBegin()), SM.getFileOffset(R.getEnd())});
   }
 
 private:
   const SourceManager &SM;
-  std::shared_ptr<std::vector<FileID>> Out;
+  std::shared_ptr<LinuxOnlyMacros::Seen> Out;
 };
 } // namespace
 
 void LinuxOnlyMacros::registerPreprocessor(Preprocessor *P) {
   PP = P;
-  ProjectHeaders = std::make_shared<std::vector<FileID>>();
+  State = std::make_shared<Seen>();
   Answers.assign(std::size(Names), -1);
-  PP->addPPCallbacks(std::make_unique<RecordProjectHeaders>(
-      PP->getSourceManager(), ProjectHeaders));
+  PP->addPPCallbacks(
+      std::make_unique<RecordProjectFiles>(PP->getSourceManager(), State));
 }
 
-/// Whether a preprocessor directive of \p Buf (the text of \p FID) names
-/// \p Name: any of them, `#define`, `#undef` and every conditional alike,
-/// read from raw tokens so that skipped branches count.
-static bool directiveNames(const SourceManager &SM, FileID FID,
-                           llvm::StringRef Buf, const LangOptions &LO,
-                           llvm::StringRef Name) {
-  if (!Buf.contains(Name))
-    return false;
+bool LinuxOnlyMacros::inProjectMacroCall(unsigned MainOffset) const {
+  return State && llvm::any_of(State->ProjectMacroCalls, [&](const auto &R) {
+           return R.first <= MainOffset && MainOffset <= R.second;
+         });
+}
+
+/// Reads \p FID's raw tokens. Sets \p Named if \p Name is one of its
+/// identifiers (with \p CodeOnlyIn, only outside directives and inside
+/// one of those ranges), and \p Unfollowed if an `#include "..."` there
+/// was not followed, unless the same file followed another `#include` of
+/// the same name (libowfat's iob_send.c includes its headers in both
+/// branches of `#ifdef __MINGW32__`): that header's text is read anyway.
+static void scanFile(
+    const SourceManager &SM, FileID FID, const LangOptions &LO,
+    llvm::StringRef Name,
+    const std::vector<std::pair<SourceLocation, SourceLocation>> *CodeOnlyIn,
+    const LinuxOnlyMacros::Seen &Seen, bool &Named, bool &Unfollowed) {
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid) {
+    Named = true; // unreadable: not known to be free of it
+    return;
+  }
+  bool MayName = Buf.contains(Name);
+  if (!MayName && !Buf.contains("include") && !Buf.contains("import"))
+    return;
   Lexer L(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
           Buf.end());
   Token T;
   bool InDirective = false;
+  SourceLocation Hash;
+  unsigned InLine = 0; // the token's place on a directive's line
   while (!L.LexFromRawLexer(T)) {
-    if (T.isAtStartOfLine())
+    if (T.isAtStartOfLine()) {
       InDirective = T.is(tok::hash);
-    if (InDirective && T.is(tok::raw_identifier) &&
-        T.getRawIdentifier() == Name)
-      return true;
+      Hash = T.getLocation();
+      InLine = 0;
+    }
+    ++InLine;
+    // `#include "name"` (and `#include_next`, `#import`): its name is the
+    // directive's third token.
+    if (InDirective && InLine == 3 && T.is(tok::string_literal) &&
+        !Seen.Followed.count(Hash.getRawEncoding())) {
+      Token Directive;
+      Directive.startToken();
+      Lexer::getRawToken(Hash.getLocWithOffset(1), Directive, SM, LO,
+                         /*IgnoreWhiteSpace=*/true);
+      llvm::StringRef Spelled(T.getLiteralData(), T.getLength());
+      if (Directive.is(tok::raw_identifier) &&
+          llvm::is_contained({"include", "include_next", "import"},
+                             Directive.getRawIdentifier()) &&
+          !Seen.FollowedNames.count(
+              {FID, Spelled.drop_front().drop_back().str()}))
+        Unfollowed = true;
+    }
+    if (!MayName || !T.is(tok::raw_identifier) || T.getRawIdentifier() != Name)
+      continue;
+    if (!CodeOnlyIn) {
+      Named = true;
+      continue;
+    }
+    if (InDirective)
+      continue;
+    SourceLocation At = T.getLocation();
+    if (llvm::any_of(*CodeOnlyIn, [&](const auto &R) {
+          return !SM.isBeforeInTranslationUnit(At, R.first) &&
+                 !SM.isBeforeInTranslationUnit(R.second, At);
+        }))
+      Named = true;
   }
-  return false;
 }
 
 bool LinuxOnlyMacros::fromPlatformAlone(llvm::StringRef Name) {
@@ -92,20 +173,35 @@ bool LinuxOnlyMacros::fromPlatformAlone(llvm::StringRef Name) {
   if (Answer >= 0)
     return Answer;
   Answer = 0;
+  // A precompiled header's or clangd's preamble's directives never reach
+  // the callbacks, nor does a module's text.
   const PreprocessorOptions &Opts = PP->getPreprocessorOpts();
   if (!Opts.ImplicitPCHInclude.empty() ||
-      Opts.PrecompiledPreambleBytes.first != 0)
+      Opts.PrecompiledPreambleBytes.first != 0 || PP->getLangOpts().Modules)
     return false;
   const SourceManager &SM = PP->getSourceManager();
   const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Name));
   if (!MI || !SM.isInSystemHeader(MI->getDefinitionLoc()))
     return false;
-  for (FileID FID : *ProjectHeaders) {
-    bool Invalid = false;
-    llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-    if (Invalid || directiveNames(SM, FID, Buf, PP->getLangOpts(), Name))
+  // The project's headers: no mention at all, in a directive (a fallback
+  // `#define`, a test) or in code (an `enum { SOL_IP = 0 };` for other
+  // systems), skipped branches included. The main file: no mention in
+  // code the preprocessor skipped (its directives are the caller's to
+  // judge). Nowhere an `#include "..."` the preprocessor did not follow
+  // (scanFile): a compatibility header included only on other systems
+  // (`#ifdef _WIN32` / `#include "win32compat.h"`) may define the macro
+  // there.
+  bool Named = false, Unfollowed = false;
+  const LangOptions &LO = PP->getLangOpts();
+  for (FileID FID : State->ProjectHeaders) {
+    scanFile(SM, FID, LO, Name, nullptr, *State, Named, Unfollowed);
+    if (Named || Unfollowed)
       return false;
   }
+  scanFile(SM, SM.getMainFileID(), LO, Name, &State->Skipped, *State, Named,
+           Unfollowed);
+  if (Named || Unfollowed)
+    return false;
   Answer = 1;
   return true;
 }

@@ -17,8 +17,12 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -38,18 +42,41 @@ public:
   void registerPreprocessor(Preprocessor *PP);
 
   /// \p Name is listed, this TU's definition of it comes from a system
-  /// header, and no header of the project's (every file entered but the
-  /// main file and the system headers) names it on a directive line, in a
-  /// branch the preprocessor skipped too. The main file's own directives
-  /// are the caller's to judge. False where the headers were not all seen:
-  /// a precompiled header or clangd's preamble, whose directives are not
-  /// replayed to the checks.
+  /// header, and the project shows no sign of spelling it for other
+  /// systems: no header of the project's (every file entered but the main
+  /// file and the system headers) names it, in a directive or in code,
+  /// skipped branches included; the main file names it in no code the
+  /// preprocessor skipped (its directives are the caller's to judge); and
+  /// no `#include "..."` of these files went unfollowed (a compatibility
+  /// header included only on other systems) but where the same file
+  /// followed one of the same name. False where the headers were
+  /// not all seen: a precompiled header, clangd's preamble (whose
+  /// directives are not replayed to the checks), modules.
   bool fromPlatformAlone(llvm::StringRef Name);
+
+  /// \p MainOffset, an offset in the main file, is inside a call of a
+  /// function-like macro of the project's (`LINUX_ONLY(...)`), which may
+  /// drop its arguments on other systems.
+  bool inProjectMacroCall(unsigned MainOffset) const;
+
+  /// What the preprocessor's callbacks saw.
+  struct Seen {
+    /// The project's headers entered, in order.
+    std::vector<FileID> ProjectHeaders;
+    /// The raw encodings of the `#` of each `#include` followed outside
+    /// the system headers.
+    llvm::DenseSet<unsigned> Followed;
+    /// The names those spell (`"io.h"` as `io.h`), per including file.
+    std::set<std::pair<FileID, std::string>> FollowedNames;
+    /// The ranges the preprocessor skipped in the main file.
+    std::vector<std::pair<SourceLocation, SourceLocation>> Skipped;
+    /// The main file's calls of the project's function-like macros.
+    std::vector<std::pair<unsigned, unsigned>> ProjectMacroCalls;
+  };
 
 private:
   Preprocessor *PP = nullptr;
-  /// The project's headers entered, in order (the callbacks fill it).
-  std::shared_ptr<std::vector<FileID>> ProjectHeaders;
+  std::shared_ptr<Seen> State;
   /// Per listed name, the answer once found (index in names()).
   std::vector<signed char> Answers;
 };

@@ -1,22 +1,20 @@
 // SPDX-FileCopyrightText: 2026 The nbio contributors
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // RUN: %check_nbio %s nbio-eagain-ewouldblock
-// RUN: %check_nbio --prefix=FALLBACK %s nbio-eagain-ewouldblock -- -DWITH_FALLBACKS -I %S/Inputs
+// RUN: %check_nbio --prefix=FALLBACK %s nbio-eagain-ewouldblock -- -include %S/Inputs/linux-macro-fallbacks.h
 
 // A test of EAGAIN alone in the first branch of `#ifdef MSG_MORE`: only
 // Linux's C libraries define that flag, so the branch is built only where
 // EAGAIN and EWOULDBLOCK are one value (libowfat's iob_send() corks its
 // sends with MSG_MORE there, and has a portable `#else`). Twins, still
-// reported: the same branch where a project header defines MSG_MORE for
-// systems without it (FALLBACK: then the branch is built everywhere), and
+// reported: the same branch where a project header (given with -include)
+// defines MSG_MORE for systems without it (FALLBACK: then the branch is
+// built everywhere), and
 // a branch on TCP_CORK, which this file itself defines where it is
 // missing. A test after the `#endif` is reported too
 // (nbio-eagain-ewouldblock-linux-only-branch.c).
 
 #define _DEFAULT_SOURCE 1
-#ifdef WITH_FALLBACKS
-#include "linux-macro-fallbacks.h"
-#endif
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>

@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The nbio contributors
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-// RUN: %check_nbio %s nbio-eagain-ewouldblock
-// RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17
-// RUN: %check_nbio --prefix=FALLBACK %s nbio-eagain-ewouldblock -- -DWITH_FALLBACKS -I %S/Inputs
+// RUN: %check_nbio %s nbio-eagain-ewouldblock -- -I %S/Inputs
+// RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17 -I %S/Inputs
+// RUN: %check_nbio --prefix=FALLBACK %s nbio-eagain-ewouldblock -- -I %S/Inputs -include %S/Inputs/linux-macro-fallbacks.h
+// RUN: %check_nbio --prefix=FALLBACK --no-compile-fixed %s nbio-eagain-ewouldblock -- -I %S/Inputs -fmodules -fimplicit-module-maps -fmodules-cache-path=%t.modules
 
 // A file whose code needs a socket macro that only Linux's C libraries
 // define (SOL_IP here, outside any #if) builds only on Linux, where EAGAIN
@@ -10,14 +11,25 @@
 // written (mdns-scan's query.c reads the TTL of a multicast reply from a
 // SOL_IP control message and tests EAGAIN alone after sendmsg/recvmsg on
 // its non-blocking socket). Twin, still reported (FALLBACK): the same file
-// with a project header that defines SOL_IP where the C library does not,
-// even in a branch skipped on Linux, so the file is meant to build
-// elsewhere too. nbio-eagain-ewouldblock-linux-only-macro-guarded.c holds
-// the other twins (the macro used under an #if, or defined by the file).
+// with a project header (given with -include) that defines SOL_IP where
+// the C library does not, in a branch skipped on Linux, so the file is
+// meant to build elsewhere too. The other twins:
+// nbio-eagain-ewouldblock-linux-only-macro-guarded.c (the macro used under
+// an #if, or defined by the file), -unseen.c (a header included only on
+// other systems), -declared.c (an enumerator for other systems) and
+// -wrapper.c (a use inside the project's own macro). With clang modules
+// the rule is off, as a module's text cannot be read for a fallback: the
+// tests are reported as with FALLBACK (whose run compiles the fixed file;
+// gcc knows no C modules).
 
 #define _DEFAULT_SOURCE 1
-#ifdef WITH_FALLBACKS
-#include "linux-macro-fallbacks.h"
+// The project's header, included on Windows and elsewhere alike: the one
+// Linux skips is the one it reads.
+#ifdef _WIN32
+#include <winsock2.h>
+#include "probe-common.h"
+#else
+#include "probe-common.h"
 #endif
 #include <errno.h>
 #include <fcntl.h>
