@@ -125,7 +125,9 @@ static void scanFile(
   bool InDirective = false;
   SourceLocation Hash;
   unsigned InLine = 0; // the token's place on a directive's line
-  while (!L.LexFromRawLexer(T)) {
+  // Every token up to the end, the last one included (LexFromRawLexer
+  // says it reached the end already with that one).
+  for (L.LexFromRawLexer(T); T.isNot(tok::eof); L.LexFromRawLexer(T)) {
     if (T.isAtStartOfLine()) {
       InDirective = T.is(tok::hash);
       Hash = T.getLocation();

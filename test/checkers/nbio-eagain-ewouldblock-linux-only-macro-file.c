@@ -3,6 +3,7 @@
 // RUN: %check_nbio %s nbio-eagain-ewouldblock -- -I %S/Inputs
 // RUN: %check_nbio --lang=c++ %s nbio-eagain-ewouldblock -- -std=c++17 -I %S/Inputs
 // RUN: %check_nbio --prefix=FALLBACK %s nbio-eagain-ewouldblock -- -I %S/Inputs -include %S/Inputs/linux-macro-fallbacks.h
+// RUN: %check_nbio --prefix=FALLBACK %s nbio-eagain-ewouldblock -- -I %S/Inputs -include %S/Inputs/linux-macro-last-token.h
 // RUN: %check_nbio --prefix=FALLBACK --no-compile-fixed %s nbio-eagain-ewouldblock -- -I %S/Inputs -fmodules -fimplicit-module-maps -fmodules-cache-path=%t.modules
 
 // A file whose code needs a socket macro that only Linux's C libraries
@@ -13,7 +14,8 @@
 // its non-blocking socket). Twin, still reported (FALLBACK): the same file
 // with a project header (given with -include) that defines SOL_IP where
 // the C library does not, in a branch skipped on Linux, so the file is
-// meant to build elsewhere too. The other twins:
+// meant to build elsewhere too; the same with a header that names SOL_IP
+// as its very last token. The other twins:
 // nbio-eagain-ewouldblock-linux-only-macro-guarded.c (the macro used under
 // an #if, or defined by the file), -unseen.c (a header included only on
 // other systems), -declared.c (an enumerator for other systems) and
