@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "EagainEwouldblockCheck.h"
+#include "SourceText.h"
 #include "StmtSearch.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -179,43 +180,6 @@ static bool onDirectiveLine(llvm::StringRef Buf,
 /// `#if EAGAIN == EWOULDBLOCK` and with both names under `#else`). The
 /// blocks are found on the file's raw tokens, which also works where the
 /// preprocessor's callbacks never saw the header (clangd's preamble).
-/// Calls \p Visit for each preprocessor directive of the file \p FID
-/// (whose text is \p Buf), read from raw tokens: its name (`if`,
-/// `include`...), the offset of its `#`, and the tokens after the name on
-/// its line. Stops when \p Visit returns false. \p Code, if given, sees
-/// every token outside the directives, in order.
-static void forEachDirective(
-    const SourceManager &SM, FileID FID, StringRef Buf, const LangOptions &LO,
-    llvm::function_ref<bool(StringRef, unsigned, llvm::ArrayRef<Token>)> Visit,
-    llvm::function_ref<void(const Token &)> Code = nullptr) {
-  Lexer L(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
-          Buf.end());
-  llvm::SmallVector<Token, 8> Rest;
-  Token T;
-  L.LexFromRawLexer(T);
-  while (T.isNot(tok::eof)) {
-    if (!(T.is(tok::hash) && T.isAtStartOfLine())) {
-      if (Code)
-        Code(T);
-      L.LexFromRawLexer(T);
-      continue;
-    }
-    unsigned HashAt = SM.getFileOffset(T.getLocation());
-    L.LexFromRawLexer(T);
-    if (T.isAtStartOfLine() || !T.is(tok::raw_identifier))
-      continue;
-    StringRef Name = T.getRawIdentifier();
-    Rest.clear();
-    L.LexFromRawLexer(T);
-    while (T.isNot(tok::eof) && !T.isAtStartOfLine()) {
-      Rest.push_back(T);
-      L.LexFromRawLexer(T);
-    }
-    if (!Visit(Name, HashAt, Rest))
-      return;
-  }
-}
-
 bool EagainEwouldblockCheck::underDifferenceGuard(SourceLocation Loc) {
   const SourceManager &SM = Ctx->getSourceManager();
   std::pair<FileID, unsigned> Spelled =
@@ -294,9 +258,8 @@ bool EagainEwouldblockCheck::inLinuxOnlyBranch(SourceLocation Loc) {
         return N;
       return std::nullopt;
     };
-    bool MayName = llvm::any_of(LinuxOnlyMacros::names(),
-                                [&](StringRef N) { return Buf.contains(N); });
-    if (!Invalid && (Buf.contains("linux") || MayName)) {
+    if (!Invalid &&
+        (Buf.contains("linux") || LinuxOnlyMacros::mayNameOne(Buf))) {
       // Open conditionals: where the branch began and on which macro
       // (empty: the compiler's), if it is such a one.
       llvm::SmallVector<std::optional<std::pair<unsigned, StringRef>>, 8> Open;
@@ -364,9 +327,7 @@ bool EagainEwouldblockCheck::inLinuxOnlyFile(SourceLocation Loc) {
   FileID Main = SM.getMainFileID();
   bool Invalid = false;
   StringRef Buf = SM.getBufferData(Main, &Invalid);
-  bool MayName = llvm::any_of(LinuxOnlyMacros::names(),
-                              [&](StringRef N) { return Buf.contains(N); });
-  if (Invalid || (!Buf.contains("linux/") && !MayName))
+  if (Invalid || (!Buf.contains("linux/") && !LinuxOnlyMacros::mayNameOne(Buf)))
     return false;
   // The kernel's headers exist only on Linux: a file that includes one
   // whatever the configuration does not build anywhere else. So does a

@@ -4,8 +4,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "LinuxOnlyMacros.h"
+#include "SourceText.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
@@ -28,6 +28,11 @@ static const llvm::StringRef Names[] = {
     "TCP_CORK", "MSG_ZEROCOPY", "SO_ZEROCOPY"};
 
 llvm::ArrayRef<llvm::StringRef> LinuxOnlyMacros::names() { return Names; }
+
+bool LinuxOnlyMacros::mayNameOne(llvm::StringRef Text) {
+  return llvm::any_of(Names,
+                      [&](llvm::StringRef N) { return Text.contains(N); });
+}
 
 bool LinuxOnlyMacros::listed(llvm::StringRef Name) {
   return llvm::is_contained(Names, Name);
@@ -109,7 +114,7 @@ static void scanFile(
     const SourceManager &SM, FileID FID, const LangOptions &LO,
     llvm::StringRef Name,
     const std::vector<std::pair<SourceLocation, SourceLocation>> *CodeOnlyIn,
-    const LinuxOnlyMacros::Seen &Seen, bool &Named, bool &Unfollowed) {
+    const LinuxOnlyMacros::Seen &Saw, bool &Named, bool &Unfollowed) {
   bool Invalid = false;
   llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
   if (Invalid) {
@@ -119,52 +124,38 @@ static void scanFile(
   bool MayName = Buf.contains(Name);
   if (!MayName && !Buf.contains("include") && !Buf.contains("import"))
     return;
-  Lexer L(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
-          Buf.end());
-  Token T;
-  bool InDirective = false;
-  SourceLocation Hash;
-  unsigned InLine = 0; // the token's place on a directive's line
-  // Every token up to the end, the last one included (LexFromRawLexer
-  // says it reached the end already with that one).
-  for (L.LexFromRawLexer(T); T.isNot(tok::eof); L.LexFromRawLexer(T)) {
-    if (T.isAtStartOfLine()) {
-      InDirective = T.is(tok::hash);
-      Hash = T.getLocation();
-      InLine = 0;
-    }
-    ++InLine;
-    // `#include "name"` (and `#include_next`, `#import`): its name is the
-    // directive's third token.
-    if (InDirective && InLine == 3 && T.is(tok::string_literal) &&
-        !Seen.Followed.count(Hash.getRawEncoding())) {
-      Token Directive;
-      Directive.startToken();
-      Lexer::getRawToken(Hash.getLocWithOffset(1), Directive, SM, LO,
-                         /*IgnoreWhiteSpace=*/true);
-      llvm::StringRef Spelled(T.getLiteralData(), T.getLength());
-      if (Directive.is(tok::raw_identifier) &&
-          llvm::is_contained({"include", "include_next", "import"},
-                             Directive.getRawIdentifier()) &&
-          !Seen.FollowedNames.count(
-              {FID, Spelled.drop_front().drop_back().str()}))
-        Unfollowed = true;
-    }
-    if (!MayName || !T.is(tok::raw_identifier) || T.getRawIdentifier() != Name)
-      continue;
-    if (!CodeOnlyIn) {
-      Named = true;
-      continue;
-    }
-    if (InDirective)
-      continue;
-    SourceLocation At = T.getLocation();
-    if (llvm::any_of(*CodeOnlyIn, [&](const auto &R) {
-          return !SM.isBeforeInTranslationUnit(At, R.first) &&
-                 !SM.isBeforeInTranslationUnit(R.second, At);
-        }))
-      Named = true;
-  }
+  auto IsName = [&](const Token &T) {
+    return MayName && T.is(tok::raw_identifier) && T.getRawIdentifier() == Name;
+  };
+  SourceLocation Start = SM.getLocForStartOfFile(FID);
+  forEachDirective(
+      SM, FID, Buf, LO,
+      [&](llvm::StringRef D, unsigned HashAt, llvm::ArrayRef<Token> Rest) {
+        // `#include "name"` (and `#include_next`, `#import`).
+        if (llvm::is_contained({"include", "include_next", "import"}, D) &&
+            !Rest.empty() && Rest[0].is(tok::string_literal) &&
+            !Saw.Followed.count(
+                Start.getLocWithOffset(HashAt).getRawEncoding())) {
+          llvm::StringRef Spelled(Rest[0].getLiteralData(),
+                                  Rest[0].getLength());
+          if (!Saw.FollowedNames.count(
+                  {FID, Spelled.drop_front().drop_back().str()}))
+            Unfollowed = true;
+        }
+        if (!CodeOnlyIn && llvm::any_of(Rest, IsName))
+          Named = true;
+        return true;
+      },
+      [&](const Token &T) {
+        if (!IsName(T))
+          return;
+        SourceLocation At = T.getLocation();
+        if (!CodeOnlyIn || llvm::any_of(*CodeOnlyIn, [&](const auto &R) {
+              return !SM.isBeforeInTranslationUnit(At, R.first) &&
+                     !SM.isBeforeInTranslationUnit(R.second, At);
+            }))
+          Named = true;
+      });
 }
 
 bool LinuxOnlyMacros::fromPlatformAlone(llvm::StringRef Name) {

@@ -37,6 +37,9 @@ public:
   /// platforms where EAGAIN and EWOULDBLOCK differ (AIX, HP-UX, Windows).
   static llvm::ArrayRef<llvm::StringRef> names();
   static bool listed(llvm::StringRef Name);
+  /// \p Text holds the text of one of names(): a cheap first answer, no
+  /// lexing (comments and strings count).
+  static bool mayNameOne(llvm::StringRef Text);
 
   /// Records the project's headers as the preprocessor enters them.
   void registerPreprocessor(Preprocessor *PP);

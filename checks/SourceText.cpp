@@ -111,4 +111,38 @@ std::string pollEventsText(bool Readable, llvm::StringRef ReadIf,
   return LO.CPlusPlus ? "static_cast<short>(" + Cond + ")" : Cond;
 }
 
+void forEachDirective(
+    const SourceManager &SM, FileID FID, llvm::StringRef Buf,
+    const LangOptions &LO,
+    llvm::function_ref<bool(llvm::StringRef, unsigned, llvm::ArrayRef<Token>)>
+        Visit,
+    llvm::function_ref<void(const Token &)> Code) {
+  Lexer L(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
+          Buf.end());
+  llvm::SmallVector<Token, 8> Rest;
+  Token T;
+  L.LexFromRawLexer(T);
+  while (T.isNot(tok::eof)) {
+    if (!(T.is(tok::hash) && T.isAtStartOfLine())) {
+      if (Code)
+        Code(T);
+      L.LexFromRawLexer(T);
+      continue;
+    }
+    unsigned HashAt = SM.getFileOffset(T.getLocation());
+    L.LexFromRawLexer(T);
+    if (T.isAtStartOfLine() || !T.is(tok::raw_identifier))
+      continue;
+    llvm::StringRef Name = T.getRawIdentifier();
+    Rest.clear();
+    L.LexFromRawLexer(T);
+    while (T.isNot(tok::eof) && !T.isAtStartOfLine()) {
+      Rest.push_back(T);
+      L.LexFromRawLexer(T);
+    }
+    if (!Visit(Name, HashAt, Rest))
+      return;
+  }
+}
+
 } // namespace clang::tidy::nbio

@@ -8,6 +8,9 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/Lex/Token.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <string>
 
@@ -44,6 +47,18 @@ bool holdsPreprocessorLine(llvm::StringRef Text);
 /// narrowing a non-constant int in braces).
 std::string pollEventsText(bool Readable, llvm::StringRef ReadIf,
                            const LangOptions &LO);
+
+/// Calls \p Visit for each preprocessor directive of the file \p FID
+/// (whose text is \p Buf), read from raw tokens: its name (`if`,
+/// `include`...), the offset of its `#`, and the tokens after the name on
+/// its line. Stops when \p Visit returns false. \p Code, if given, sees
+/// every token outside the directives, in order.
+void forEachDirective(
+    const SourceManager &SM, FileID FID, llvm::StringRef Buf,
+    const LangOptions &LO,
+    llvm::function_ref<bool(llvm::StringRef, unsigned, llvm::ArrayRef<Token>)>
+        Visit,
+    llvm::function_ref<void(const Token &)> Code = nullptr);
 
 } // namespace clang::tidy::nbio
 
