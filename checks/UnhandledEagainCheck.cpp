@@ -228,16 +228,17 @@ using MentionsOfFn = llvm::function_ref<const MentionCounts &()>;
 /// EINVAL, every time, and drains nothing.
 constexpr uint64_t EventCounterBytes = 8;
 
-/// The variable \p Call, `read(fd, &v, n)` or `read(fd, arr, n)`, reads
-/// into when the bytes read are never looked at: a local of \p Fn, a
-/// scalar or an array of scalars (a C++ object's destructor may read it,
-/// its constructor let it out), that \p Fn names nowhere else (sizeof
-/// aside) and no cleanup function is given; n a constant from
-/// EventCounterBytes to the variable's size. Null otherwise.
+/// The variable \p Call, `read(fd, &v, n)`, `read(fd, arr, n)` or
+/// `read(fd, &arr, n)`, reads into when the bytes read are never looked
+/// at: a local of \p Fn, a scalar or an array of scalars (a C++ object's
+/// destructor may read it, its constructor let it out), that \p Fn names
+/// nowhere else (sizeof aside) and no cleanup function is given; n a
+/// constant from \p MinBytes to the variable's size. Null otherwise.
 static const VarDecl *
 bufferNeverRead(const CallExpr *Call, const IoCallInfo &Info,
                 const FunctionDecl *Fn, NonBlockingFdAnalysis &A,
-                const ASTContext &Ctx, MentionsOfFn Mentions) {
+                const ASTContext &Ctx, MentionsOfFn Mentions,
+                uint64_t MinBytes) {
   constexpr unsigned BufArg = 1, LenArg = 2;
   if (Info.Name != "read" || Call->getNumArgs() <= LenArg || !Fn->hasBody())
     return nullptr;
@@ -258,11 +259,13 @@ bufferNeverRead(const CallExpr *Call, const IoCallInfo &Info,
       V->getDeclContext() != Fn || V->hasAttr<BlocksAttr>() ||
       V->hasAttr<CleanupAttr>())
     return nullptr;
+  // `&arr` is the array's address, the same bytes as `arr` (libev's
+  // `read(fd, &dummy, sizeof(dummy))` into `char dummy[4]`).
   QualType T = V->getType();
+  bool ScalarArray =
+      T->isConstantArrayType() && T->getBaseElementTypeUnsafe()->isScalarType();
   if (T->isDependentType() || T->isIncompleteType() ||
-      (TakesAddress ? !T->isScalarType()
-                    : !(T->isConstantArrayType() &&
-                        T->getBaseElementTypeUnsafe()->isScalarType())))
+      !(ScalarArray || (TakesAddress && T->isScalarType())))
     return nullptr;
   const Expr *Len = Call->getArg(LenArg);
   Expr::EvalResult R;
@@ -270,29 +273,87 @@ bufferNeverRead(const CallExpr *Call, const IoCallInfo &Info,
       R.Val.getInt().isNegative())
     return nullptr;
   uint64_t Bytes = R.Val.getInt().getLimitedValue();
-  if (Bytes < EventCounterBytes ||
+  if (Bytes < MinBytes ||
       Bytes > uint64_t(Ctx.getTypeSizeInChars(T).getQuantity()))
     return nullptr;
   return Mentions().lookup(V) == 1 ? V : nullptr;
 }
 
+/// \p Fd is `arr[0]`, the first of a two-element array of descriptors
+/// (a variable or a struct field; the slots pipe() fills), and the second
+/// element, as the TU's code names it elsewhere (`arr[1]`), holds an
+/// eventfd on some path: the program keeps an eventfd or a pipe in that
+/// pair, the pipe standing in where the system has no eventfd (libev's
+/// evpipe: `fds[0] = -1; fds[1] = eventfd(...)`, else `pipe(fds)`). A pipe
+/// that stands in for an eventfd carries what the eventfd would, wake-ups,
+/// and no stream of records.
+static bool pipeStandsInForEventCounter(const Expr *Fd,
+                                        NonBlockingFdAnalysis &A,
+                                        const ASTContext &Ctx) {
+  auto ConstIndex =
+      [&](const ArraySubscriptExpr *AS) -> std::optional<int64_t> {
+    if (AS->getIdx()->isValueDependent())
+      return std::nullopt;
+    if (std::optional<llvm::APSInt> I =
+            AS->getIdx()->getIntegerConstantExpr(Ctx))
+      return I->getExtValue();
+    return std::nullopt;
+  };
+  const auto *First = dyn_cast<ArraySubscriptExpr>(Fd->IgnoreParenImpCasts());
+  if (!First || ConstIndex(First) != 0)
+    return false;
+  const Expr *Base = First->getBase()->IgnoreParenImpCasts();
+  const auto *Named = isa<DeclRefExpr>(Base) || isa<MemberExpr>(Base)
+                          ? fdIdentity(Base, /*ThroughPointers=*/false)
+                          : nullptr;
+  const auto *Array = Named ? dyn_cast<ValueDecl>(Named) : nullptr;
+  const auto *AT =
+      Array ? Ctx.getAsConstantArrayType(Array->getType()) : nullptr;
+  if (!AT || AT->getSize() != 2 || !AT->getElementType()->isIntegerType())
+    return false;
+  bool Found = false;
+  A.forEachWalkedFunction([&](const FunctionDecl *G) {
+    if (Found || !G->getBody())
+      return;
+    findStmt(G->getBody(), [&](const Stmt *S) {
+      const auto *Second = dyn_cast<ArraySubscriptExpr>(S);
+      if (!Second || ConstIndex(Second) != 1 ||
+          fdIdentity(Second->getBase()->IgnoreParenImpCasts(),
+                     /*ThroughPointers=*/false) != Named)
+        return false;
+      Found = A.creatorKinds(Second, Second, G).SomeEventCounter;
+      return Found;
+    });
+  });
+  return Found;
+}
+
 /// \p Call, whose result is discarded, drains a loop's wake-up channel:
-/// it reads into a buffer nothing looks at (bufferNeverRead) from a
-/// descriptor whose every value comes from the C library's eventfd(),
-/// pipe() or pipe2(), an eventfd among them (\p Kinds: libev's evpipe
-/// reads the counter that way once the loop says it is readable). The
-/// read only empties the channel; it fails with EAGAIN when there was
-/// nothing to empty (an eventfd whose counter is 0), and dropping that
-/// loses nothing. A descriptor that is an eventfd on some path carries
-/// no stream of records, so the read skips no header. Still reported: the
-/// same read from a pipe alone (its bytes may be a record's start), from
-/// a socket, or into a buffer the function looks at.
+/// it reads into a buffer nothing looks at (bufferNeverRead), and either
+/// - from a descriptor whose every value comes from the C library's
+///   eventfd(), pipe() or pipe2(), an eventfd among them (\p Kinds:
+///   libev's evpipe reads the counter that way once the loop says it is
+///   readable), at least the counter's 8 bytes; or
+/// - from a pipe's read end that stands in for an eventfd
+///   (pipeStandsInForEventCounter: libev's pipecb drains its fallback
+///   pipe into `char dummy[4]`), any number of bytes.
+/// The read only empties the channel; it fails with EAGAIN when there was
+/// nothing to empty (an eventfd whose counter is 0, an empty pipe), and
+/// dropping that loses nothing. A channel that is an eventfd on some path
+/// carries no stream of records, so the read skips no header. Still
+/// reported: the same read from a pipe alone (its bytes may be a record's
+/// start), from a socket, into a buffer the function looks at, or of
+/// fewer than 8 bytes from a descriptor that may be the eventfd itself
+/// (which fails them with EINVAL and drains nothing).
 static bool drainsWakeupChannel(const CallExpr *Call, const IoCallInfo &Info,
-                                const FunctionDecl *Fn,
+                                const Expr *Fd, const FunctionDecl *Fn,
                                 NonBlockingFdAnalysis &A, const ASTContext &Ctx,
                                 MentionsOfFn Mentions, KindsOfFd Kinds) {
-  return bufferNeverRead(Call, Info, Fn, A, Ctx, Mentions) &&
-         Kinds().SomeEventCounter;
+  if (Kinds().SomeEventCounter)
+    return bufferNeverRead(Call, Info, Fn, A, Ctx, Mentions, EventCounterBytes);
+  return Kinds().AllPipeOrEventCounter &&
+         bufferNeverRead(Call, Info, Fn, A, Ctx, Mentions, /*MinBytes=*/1) &&
+         pipeStandsInForEventCounter(Fd, A, Ctx);
 }
 
 /// A recv() or recvfrom() on \p Fd whose flags, a constant, include
@@ -672,7 +733,7 @@ void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,
         continue;
       if (!wrapperCalled(Call) &&
           (wakesThroughPipe(Call, *Info, Fd, Fn, A, *Ctx, KindsOf) ||
-           drainsWakeupChannel(Call, *Info, Fn, A, *Ctx, MentionsOfCaller,
+           drainsWakeupChannel(Call, *Info, Fd, Fn, A, *Ctx, MentionsOfCaller,
                                KindsOf)))
         continue;
       // A last flush of the project's output queue on the way down

@@ -15,7 +15,9 @@
 // dropped, loses nothing either. Twins, still reported: the same channel
 // with a socketpair as the fallback, a value the caller chooses, a drained
 // value looked at or kept (a block, a cleanup function), fewer bytes than
-// the counter's 8, a pointer handed to a worker (losing it loses the job),
+// the counter's 8 from the slot that may be the eventfd, the pipe's bytes
+// looked at, a pipe that stands in for no eventfd (a message pipe), a
+// pointer handed to a worker (losing it loses the job),
 // eight bytes to a pipe alone (a record), the channel's array let out
 // whole (memcpy, a pointer into it), and a full pipe whose failure is
 // tested and taken for fatal.
@@ -86,19 +88,61 @@ void kick_pipe(void) {
 // Draining the channel once the loop says it is readable, the count and
 // the bytes both dropped (libev's pipecb): a would-block there means there
 // was nothing to drain. Quiet where the descriptor is an eventfd on some
-// path, so that it carries no stream of records.
+// path, so that it carries no stream of records; and on the pipe's read
+// end, a few bytes at a time, where the pipe stands in for the eventfd
+// (the pair's other slot holds the eventfd on another path).
 void evpipe_drain(struct loop *l) {
   if (l->evpipe[0] < 0) {
     uint64_t counter;
     read(l->evpipe[1], &counter, sizeof(uint64_t));
   } else {
-    // FIXME: the same drain of the pipe's read end is reported today. A
-    // pipe alone may carry records, where a read that skips a header has
-    // this shape; that this pipe is the eventfd's stand-in is not known.
     char dummy[4];
     read(l->evpipe[0], &dummy, sizeof(dummy));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'read' on non-blocking fd 'l->evpipe[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
   }
+}
+
+// The stand-in pipe's bytes looked at afterwards: a would-block leaves
+// them unset.
+char evpipe_peek_byte(struct loop *l) {
+  char dummy[4];
+  read(l->evpipe[0], &dummy, sizeof(dummy));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' on non-blocking fd 'l->evpipe[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+  return dummy[0];
+}
+
+// A pipe alone, the same drain: the pipe may carry records (a message
+// whose 4-byte header this read skips), and a would-block leaves the
+// header for the next read of the message.
+struct msgq {
+  int msgpipe[2];
+};
+
+void msgq_init(struct msgq *q) {
+  if (pipe2(q->msgpipe, O_NONBLOCK) < 0)
+    abort();
+}
+
+void msgq_skip_header(struct msgq *q) {
+  char header[4];
+  read(q->msgpipe[0], &header, sizeof(header));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' on non-blocking fd 'q->msgpipe[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// Only the same pair counts: another array's slot holding an eventfd
+// says nothing about this pipe.
+static int efd_pair[2] = {-1, -1};
+static int plain_pipe[2];
+
+void pairs_init(void) {
+  efd_pair[1] = eventfd(0, EFD_NONBLOCK);
+  if (pipe2(plain_pipe, O_NONBLOCK) < 0)
+    abort();
+}
+
+void plain_pipe_drain(void) {
+  char dummy[4];
+  read(plain_pipe[0], &dummy, sizeof(dummy));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' on non-blocking fd 'plain_pipe[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
 }
 
 // An eventfd alone, drained the same way: quiet.
