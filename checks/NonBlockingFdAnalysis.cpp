@@ -7016,6 +7016,66 @@ NonBlockingFdAnalysis::creatorKinds(const Expr *Fd, const Stmt *At,
   return K;
 }
 
+bool NonBlockingFdAnalysis::pipeStandsInForEventCounter(
+    const Expr *Fd, const Stmt *At, const FunctionDecl *Fn) {
+  llvm::SmallVector<Creator, 4> Found;
+  if (!creators(Fd, At, Fn, Found) || Found.empty())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  return llvm::all_of(Found, [&](const Creator &C) {
+    llvm::StringRef N = globalCalleeName(C.Call);
+    if ((N != "pipe" && N != "pipe2") || C.Call->getNumArgs() < 1 ||
+        !callsLibrary(C.Call, SM, projectFacts()))
+      return false;
+    // The array the pipe fills: a local of the function that makes it
+    // (a field or a global may hold another object's pair).
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(C.Call->getArg(0)->IgnoreParenImpCasts());
+    const auto *Pair = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    const FunctionDecl *Maker = enclosingFunction(C.Call);
+    const ConstantArrayType *AT =
+        Pair ? Ctx.getAsConstantArrayType(Pair->getType()) : nullptr;
+    if (!Pair || isa<ParmVarDecl>(Pair) || !Pair->hasLocalStorage() || !AT ||
+        AT->getSize() != 2 || !Maker || !Maker->getBody())
+      return false;
+    // `Pair[1]`, its second slot.
+    auto SecondSlot = [&](const Stmt *S) {
+      const auto *AS = dyn_cast<ArraySubscriptExpr>(S);
+      if (!AS || AS->getIdx()->isValueDependent())
+        return false;
+      const auto *B =
+          dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+      Expr::EvalResult R;
+      return B && B->getDecl() == Pair && AS->getIdx()->EvaluateAsInt(R, Ctx) &&
+             R.Val.getInt() == 1;
+    };
+    // The function gives that slot an eventfd.
+    bool GivesEventCounter =
+        findStmt(Maker->getBody(), [&](const Stmt *S) {
+          const auto *B = dyn_cast<BinaryOperator>(S);
+          if (!B || B->getOpcode() != BO_Assign ||
+              !SecondSlot(B->getLHS()->IgnoreParenImpCasts()))
+            return false;
+          const auto *V = dyn_cast<CallExpr>(B->getRHS()->IgnoreParenCasts());
+          return V && globalCalleeName(V) == "eventfd" &&
+                 callsLibrary(V, SM, projectFacts());
+        }) != nullptr;
+    if (!GivesEventCounter)
+      return false;
+    // And makes the pipe only where a test of that slot holds: the
+    // eventfd's fallback, not a second channel beside it.
+    const FunctionParents::Map &PM = Parents.of(Maker);
+    for (const Stmt *Child = C.Call, *P = PM.getParent(C.Call); P;
+         Child = P, P = PM.getParent(P)) {
+      const auto *If = dyn_cast<IfStmt>(P);
+      if (If && If->getThen() == Child && If->getCond() &&
+          findStmt(If->getCond(), SecondSlot))
+        return true;
+    }
+    return false;
+  });
+}
+
 /// The TU's calls grouped by what \p KeyOf says they call (null: left
 /// out), in the order the TU first calls each (deterministic).
 template <typename T>

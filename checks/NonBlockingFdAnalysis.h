@@ -226,6 +226,16 @@ public:
   };
   CreatorKinds creatorKinds(const Expr *Fd, const Stmt *At,
                             const FunctionDecl *Fn);
+  /// Every value \p Fd can hold at \p At comes from the C library's pipe()
+  /// or pipe2() as the fallback for an eventfd: the call fills a local
+  /// two-element array of the function that makes it, inside an `if`
+  /// whose condition tests the array's second slot, to which the same
+  /// function assigns what eventfd() returned (libev's evpipe_init():
+  /// `fds[1] = eventfd(...); if (fds[1] < 0) pipe(fds);`). Such a pipe
+  /// stands in for the eventfd and carries what it would, wake-ups: no
+  /// stream of records.
+  bool pipeStandsInForEventCounter(const Expr *Fd, const Stmt *At,
+                                   const FunctionDecl *Fn);
 
   /// What this TU tells other TUs about its externally visible functions'
   /// descriptor parameters: made non-blocking or blocking, or left alone

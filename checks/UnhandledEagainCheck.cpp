@@ -279,64 +279,15 @@ bufferNeverRead(const CallExpr *Call, const IoCallInfo &Info,
   return Mentions().lookup(V) == 1 ? V : nullptr;
 }
 
-/// \p Fd is `arr[0]`, the first of a two-element array of descriptors
-/// (a variable or a struct field; the slots pipe() fills), and the second
-/// element, as the TU's code names it elsewhere (`arr[1]`), holds an
-/// eventfd on some path: the program keeps an eventfd or a pipe in that
-/// pair, the pipe standing in where the system has no eventfd (libev's
-/// evpipe: `fds[0] = -1; fds[1] = eventfd(...)`, else `pipe(fds)`). A pipe
-/// that stands in for an eventfd carries what the eventfd would, wake-ups,
-/// and no stream of records.
-static bool pipeStandsInForEventCounter(const Expr *Fd,
-                                        NonBlockingFdAnalysis &A,
-                                        const ASTContext &Ctx) {
-  auto ConstIndex =
-      [&](const ArraySubscriptExpr *AS) -> std::optional<int64_t> {
-    if (AS->getIdx()->isValueDependent())
-      return std::nullopt;
-    if (std::optional<llvm::APSInt> I =
-            AS->getIdx()->getIntegerConstantExpr(Ctx))
-      return I->getExtValue();
-    return std::nullopt;
-  };
-  const auto *First = dyn_cast<ArraySubscriptExpr>(Fd->IgnoreParenImpCasts());
-  if (!First || ConstIndex(First) != 0)
-    return false;
-  const Expr *Base = First->getBase()->IgnoreParenImpCasts();
-  const auto *Named = isa<DeclRefExpr>(Base) || isa<MemberExpr>(Base)
-                          ? fdIdentity(Base, /*ThroughPointers=*/false)
-                          : nullptr;
-  const auto *Array = Named ? dyn_cast<ValueDecl>(Named) : nullptr;
-  const auto *AT =
-      Array ? Ctx.getAsConstantArrayType(Array->getType()) : nullptr;
-  if (!AT || AT->getSize() != 2 || !AT->getElementType()->isIntegerType())
-    return false;
-  bool Found = false;
-  A.forEachWalkedFunction([&](const FunctionDecl *G) {
-    if (Found || !G->getBody())
-      return;
-    findStmt(G->getBody(), [&](const Stmt *S) {
-      const auto *Second = dyn_cast<ArraySubscriptExpr>(S);
-      if (!Second || ConstIndex(Second) != 1 ||
-          fdIdentity(Second->getBase()->IgnoreParenImpCasts(),
-                     /*ThroughPointers=*/false) != Named)
-        return false;
-      Found = A.creatorKinds(Second, Second, G).SomeEventCounter;
-      return Found;
-    });
-  });
-  return Found;
-}
-
 /// \p Call, whose result is discarded, drains a loop's wake-up channel:
 /// it reads into a buffer nothing looks at (bufferNeverRead), and either
 /// - from a descriptor whose every value comes from the C library's
 ///   eventfd(), pipe() or pipe2(), an eventfd among them (\p Kinds:
 ///   libev's evpipe reads the counter that way once the loop says it is
 ///   readable), at least the counter's 8 bytes; or
-/// - from a pipe's read end that stands in for an eventfd
-///   (pipeStandsInForEventCounter: libev's pipecb drains its fallback
-///   pipe into `char dummy[4]`), any number of bytes.
+/// - from a pipe made as an eventfd's fallback
+///   (NonBlockingFdAnalysis::pipeStandsInForEventCounter: libev's pipecb
+///   drains its fallback pipe into `char dummy[4]`), any number of bytes.
 /// The read only empties the channel; it fails with EAGAIN when there was
 /// nothing to empty (an eventfd whose counter is 0, an empty pipe), and
 /// dropping that loses nothing. A channel that is an eventfd on some path
@@ -353,7 +304,7 @@ static bool drainsWakeupChannel(const CallExpr *Call, const IoCallInfo &Info,
     return bufferNeverRead(Call, Info, Fn, A, Ctx, Mentions, EventCounterBytes);
   return Kinds().AllPipeOrEventCounter &&
          bufferNeverRead(Call, Info, Fn, A, Ctx, Mentions, /*MinBytes=*/1) &&
-         pipeStandsInForEventCounter(Fd, A, Ctx);
+         A.pipeStandsInForEventCounter(Fd, Call, Fn);
 }
 
 /// A recv() or recvfrom() on \p Fd whose flags, a constant, include

@@ -89,8 +89,8 @@ void kick_pipe(void) {
 // the bytes both dropped (libev's pipecb): a would-block there means there
 // was nothing to drain. Quiet where the descriptor is an eventfd on some
 // path, so that it carries no stream of records; and on the pipe's read
-// end, a few bytes at a time, where the pipe stands in for the eventfd
-// (the pair's other slot holds the eventfd on another path).
+// end, any number of bytes, where the pipe is the eventfd's fallback (made
+// into the same local pair only when its second slot got no eventfd).
 void evpipe_drain(struct loop *l) {
   if (l->evpipe[0] < 0) {
     uint64_t counter;
@@ -128,8 +128,8 @@ void msgq_skip_header(struct msgq *q) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' on non-blocking fd 'q->msgpipe[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
 }
 
-// Only the same pair counts: another array's slot holding an eventfd
-// says nothing about this pipe.
+// Only the eventfd's own fallback counts: another array's slot holding
+// an eventfd says nothing about this pipe.
 static int efd_pair[2] = {-1, -1};
 static int plain_pipe[2];
 
@@ -143,6 +143,62 @@ void plain_pipe_drain(void) {
   char dummy[4];
   read(plain_pipe[0], &dummy, sizeof(dummy));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' on non-blocking fd 'plain_pipe[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// One pair type for two channels: a struct field names every object's
+// pair, and the wake-up object's eventfd says nothing about the message
+// object's pipe.
+struct chan {
+  int fd[2];
+};
+struct chan wake_chan, msg_chan;
+
+void chans_init(void) {
+  wake_chan.fd[0] = -1;
+  wake_chan.fd[1] = eventfd(0, EFD_NONBLOCK);
+  if (pipe2(msg_chan.fd, O_NONBLOCK) < 0)
+    abort();
+}
+
+void msg_chan_skip_header(void) {
+  char header[4];
+  read(msg_chan.fd[0], &header, sizeof(header));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' on non-blocking fd 'msg_chan.fd[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// A data pipe's read end kept beside an eventfd: slots side by side, but
+// the pipe is no eventfd's fallback.
+struct worker {
+  int fd[2];
+};
+
+void worker_init(struct worker *w) {
+  int p[2];
+  if (pipe2(p, O_NONBLOCK) < 0)
+    abort();
+  w->fd[0] = p[0];
+  w->fd[1] = eventfd(0, EFD_NONBLOCK);
+}
+
+void worker_skip_header(struct worker *w) {
+  char header[4];
+  read(w->fd[0], &header, sizeof(header));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' on non-blocking fd 'w->fd[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
+}
+
+// A local array that held an eventfd, closed, and then takes a message
+// pipe whatever the eventfd did: a pipe made beside the eventfd, not in
+// its place.
+void reuse_pair(void) {
+  int fds[2];
+  fds[1] = eventfd(0, EFD_NONBLOCK);
+  if (fds[1] >= 0)
+    close(fds[1]);
+  if (pipe2(fds, O_NONBLOCK) < 0)
+    abort();
+  char header[4];
+  read(fds[0], &header, sizeof(header));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' on non-blocking fd 'fds[0]' discards its result, so a failure with EAGAIN goes unnoticed [nbio-unhandled-eagain]
 }
 
 // An eventfd alone, drained the same way: quiet.
