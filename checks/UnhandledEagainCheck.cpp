@@ -602,6 +602,116 @@ UnhandledEagainCheck::returnFix(const CallExpr *Call, const FunctionDecl *Fn,
   return Hints;
 }
 
+/// The fields \p E names from a variable, outermost last (`peer->wbuf.fd`:
+/// wbuf, fd), and that variable; false for anything else (an index, a
+/// call, a cast of a pointer).
+static bool fieldPath(const Expr *E, const VarDecl *&Root,
+                      llvm::SmallVectorImpl<const FieldDecl *> &Path) {
+  E = E->IgnoreParenImpCasts();
+  while (const auto *M = dyn_cast<MemberExpr>(E)) {
+    const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
+    if (!F)
+      return false;
+    Path.insert(Path.begin(), F);
+    E = M->getBase()->IgnoreParenImpCasts();
+  }
+  const auto *R = dyn_cast<DeclRefExpr>(E);
+  Root = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+  return Root && !Path.empty();
+}
+
+/// \p End, a call of a function of the file's, gives up the descriptor
+/// \p Fd, a field of an object the caller names (`peer->wbuf.fd`): the
+/// call is handed that object's pointer, and the function's body, at its
+/// top level and with no return, jump or label before, stores -1 into the
+/// same field of it, and closes a descriptor field of it (openbgpd's
+/// session_close_connection(): `if (peer->fd != -1) close(peer->fd);
+/// peer->fd = peer->wbuf.fd = -1;`). After it the queue written to that
+/// descriptor is never flushed to it again, whatever the flush before
+/// returned.
+static bool dropsDescriptorField(const CallExpr *End, const Expr *Fd,
+                                 const ASTContext &Ctx) {
+  const VarDecl *Root = nullptr;
+  llvm::SmallVector<const FieldDecl *, 4> Path;
+  const FunctionDecl *Callee = End->getDirectCallee();
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def || Def->isVariadic() || !fieldPath(Fd, Root, Path) ||
+      !Root->getType()->isPointerType())
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body)
+    return false;
+  // The parameter the caller's object is handed to, as it is.
+  const ParmVarDecl *Param = nullptr;
+  for (unsigned I = 0; I < End->getNumArgs() && I < Def->getNumParams(); ++I) {
+    const auto *R =
+        dyn_cast<DeclRefExpr>(End->getArg(I)->IgnoreParenImpCasts());
+    if (R && R->getDecl() == Root &&
+        Ctx.hasSameType(Def->getParamDecl(I)->getType(), Root->getType()))
+      Param = Def->getParamDecl(I);
+  }
+  if (!Param)
+    return false;
+  auto OnParam = [&](const Expr *E, bool WholePath) {
+    const VarDecl *R = nullptr;
+    llvm::SmallVector<const FieldDecl *, 4> P;
+    if (!fieldPath(E, R, P) || R != Param)
+      return false;
+    if (!WholePath)
+      return true;
+    return P.size() == Path.size() &&
+           std::equal(P.begin(), P.end(), Path.begin(),
+                      [](const FieldDecl *A, const FieldDecl *B) {
+                        return A->getCanonicalDecl() == B->getCanonicalDecl();
+                      });
+  };
+  // The parameter itself is never pointed elsewhere.
+  if (findStmt(Body, [&](const Stmt *S) {
+        const auto *B = dyn_cast<BinaryOperator>(S);
+        const auto *R =
+            B && B->isAssignmentOp()
+                ? dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts())
+                : nullptr;
+        return R && R->getDecl() == Param;
+      }))
+    return false;
+  bool Closes = findStmt(Body, [&](const Stmt *S) {
+                  const auto *C = dyn_cast<CallExpr>(S);
+                  return C && globalCalleeName(C) == "close" &&
+                         C->getNumArgs() == 1 &&
+                         OnParam(C->getArg(0), /*WholePath=*/false);
+                }) != nullptr;
+  if (!Closes)
+    return false;
+  // The statement is the store, or a chain of stores that holds it
+  // (`peer->fd = peer->wbuf.fd = -1;`): not one under `&&` or `?:`.
+  auto StoresMinusOne = [&](const Stmt *Top) {
+    const auto *E = dyn_cast<Expr>(Top);
+    for (const auto *B = E ? dyn_cast<BinaryOperator>(E->IgnoreParens())
+                           : nullptr;
+         B && B->getOpcode() == BO_Assign;
+         B = dyn_cast<BinaryOperator>(B->getRHS()->IgnoreParenImpCasts())) {
+      Expr::EvalResult V;
+      if (OnParam(B->getLHS(), /*WholePath=*/true) &&
+          !B->getRHS()->isValueDependent() &&
+          B->getRHS()->EvaluateAsInt(V, Ctx) && V.Val.getInt().isAllOnes())
+        return true;
+    }
+    return false;
+  };
+  for (const Stmt *Top : Body->body()) {
+    if (StoresMinusOne(Top))
+      return true;
+    // A way out, or into the rest, before the store.
+    if (findStmt(Top, [](const Stmt *S) {
+          return isa<ReturnStmt>(S) || isa<GotoStmt>(S) || isa<LabelStmt>(S) ||
+                 isa<IndirectGotoStmt>(S);
+        }))
+      return false;
+  }
+  return false;
+}
+
 bool UnhandledEagainCheck::endsConnectionNext(const CallExpr *Call,
                                               const Expr *Fd,
                                               const FunctionDecl *Fn,
@@ -616,8 +726,12 @@ bool UnhandledEagainCheck::endsConnectionNext(const CallExpr *Call,
   // nothing, and an abort or an error exit is no orderly shutdown.
   const auto *End = dyn_cast_or_null<CallExpr>(P.At);
   llvm::StringRef N = End ? globalCalleeName(End) : "";
-  return N == "close" || N == "free" || N == "exit" || N == "_exit" ||
-         N == "_Exit";
+  if (N == "close" || N == "free" || N == "exit" || N == "_exit" ||
+      N == "_Exit")
+    return true;
+  // Or a helper of the file's whose body shows that it closes the
+  // connection and gives up the queue's descriptor on every path.
+  return End && dropsDescriptorField(End, Fd, *Ctx);
 }
 
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,

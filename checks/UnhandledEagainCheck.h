@@ -44,8 +44,9 @@ private:
                      const IoCallInfo &Info, const FunctionDecl *Fn);
   /// After \p Call, whose result is discarded, every path of \p Fn ends
   /// the connection with the C library's close() of \p Fd, free() of the
-  /// object that holds it, or exit(), without a branch on anything the
-  /// call did.
+  /// object that holds it, exit(), or a helper of the file's that closes
+  /// the object's descriptor and stores -1 into \p Fd's field on every
+  /// path, without a branch on anything the call did.
   bool endsConnectionNext(const CallExpr *Call, const Expr *Fd,
                           const FunctionDecl *Fn, NonBlockingFdAnalysis &A);
   /// After \p Call, a session's teardown (`SSL_shutdown`, `gnutls_bye`),

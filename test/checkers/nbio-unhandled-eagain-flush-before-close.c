@@ -7,11 +7,16 @@
 // openbgpd's session engine at exit: the queue's flush, its result
 // ignored, then the queue cleared, the descriptor closed and the channel
 // freed): whatever the flush returns, the connection ends next, and a
-// would-block only loses what the close cuts short anyway. Quiet. Still
-// reported: the same flush when the channel goes on, when it is closed on
-// one path only, by a helper, or after a predicate named for closing; and
-// a wrapper handed the caller's own buffer before a close (a reply a
-// would-block loses).
+// would-block only loses what the close cuts short anyway. Quiet; so is
+// the flush before a helper of the file's that closes the channel and
+// marks the queue's descriptor gone on every path (openbgpd's
+// change_state() to the idle state, "don't bother if it fails", then
+// session_close_connection()). Still reported: the same flush when the
+// channel goes on, when it is closed on one path only, by a helper whose
+// body is not in view, by one that gives up the descriptor on some paths
+// only, keeps the queue's descriptor, or gives up another object's; after
+// a predicate named for closing; and a wrapper handed the caller's own
+// buffer before a close (a reply a would-block loses).
 
 #define _GNU_SOURCE 1
 #include <stdlib.h>
@@ -104,4 +109,71 @@ void reply_and_close(int listener, const char *reply, size_t len) {
   chan_writen(fd, reply, len);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'chan_writen' on non-blocking fd 'fd' discards its result, so a failure with EAGAIN goes unnoticed
   close(fd);
+}
+
+// The file's helper: closes the channel's descriptor if it is open and
+// marks both descriptors gone, on every path.
+static void chan_close_connection(struct chan *c) {
+  if (c->fd != -1)
+    close(c->fd);
+  c->fd = c->w.fd = -1;
+}
+
+void engine_to_idle(struct chan *c) {
+  outq_flush(&c->w);
+  chan_close_connection(c);
+  outq_clear(&c->w);
+}
+
+// Gives up the descriptors only while the queue is empty.
+static void chan_close_if_idle(struct chan *c) {
+  if (c->w.queued)
+    return;
+  close(c->fd);
+  c->fd = c->w.fd = -1;
+}
+
+void engine_to_idle_if_empty(struct chan *c) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  chan_close_if_idle(c);
+}
+
+// Closes the descriptor but keeps the queue's: a later flush may still
+// write the queue to it.
+static void chan_close_keep_queue(struct chan *c) {
+  close(c->fd);
+  c->fd = -1;
+}
+
+void engine_to_idle_keep_queue(struct chan *c) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  chan_close_keep_queue(c);
+}
+
+// Gives up another channel's descriptors.
+static void chan_close_other(struct chan *c, struct chan *other) {
+  close(other->fd);
+  other->fd = other->w.fd = -1;
+  (void)c;
+}
+
+void engine_close_peer(struct chan *c, struct chan *peer) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  chan_close_other(c, peer);
+}
+
+// Gives up the queue's descriptor only when the flag says so: the store
+// sits under `&&`, not on every path.
+static void chan_close_maybe(struct chan *c, int now) {
+  close(c->fd);
+  (void)(now && (c->w.fd = -1));
+}
+
+void engine_close_maybe(struct chan *c, int now) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  chan_close_maybe(c, now);
 }
