@@ -9,6 +9,7 @@
 #include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::nbio {
@@ -604,39 +605,46 @@ UnhandledEagainCheck::returnFix(const CallExpr *Call, const FunctionDecl *Fn,
 
 /// The fields \p E names from a variable, outermost last (`peer->wbuf.fd`:
 /// wbuf, fd), and that variable; false for anything else (an index, a
-/// call, a cast of a pointer).
+/// call, a cast of a pointer), and for a path that goes through a pointer
+/// field (`c->wp->fd`: another object, which the code may repoint).
 static bool fieldPath(const Expr *E, const VarDecl *&Root,
                       llvm::SmallVectorImpl<const FieldDecl *> &Path) {
   E = E->IgnoreParenImpCasts();
   while (const auto *M = dyn_cast<MemberExpr>(E)) {
     const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
-    if (!F)
+    const Expr *Base = M->getBase()->IgnoreParenImpCasts();
+    if (!F || (M->isArrow() && !isa<DeclRefExpr>(Base)))
       return false;
     Path.insert(Path.begin(), F);
-    E = M->getBase()->IgnoreParenImpCasts();
+    E = Base;
   }
   const auto *R = dyn_cast<DeclRefExpr>(E);
   Root = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
   return Root && !Path.empty();
 }
 
-/// \p End, a call of a function of the file's, gives up the descriptor
-/// \p Fd, a field of an object the caller names (`peer->wbuf.fd`): the
-/// call is handed that object's pointer, and the function's body, at its
-/// top level and with no return, jump or label before, stores -1 into the
-/// same field of it, and closes a descriptor field of it (openbgpd's
-/// session_close_connection(): `if (peer->fd != -1) close(peer->fd);
-/// peer->fd = peer->wbuf.fd = -1;`). After it the queue written to that
-/// descriptor is never flushed to it again, whatever the flush before
-/// returned.
+/// \p End, a call in \p Fn of a function of the file's, gives up the
+/// descriptor \p Fd, a field of the object a pointer variable of \p Fn
+/// names (`peer->wbuf.fd`), which \p Fn never points elsewhere: the call
+/// is handed that pointer, and the function's body, which never points
+/// its parameter elsewhere either, does this at its top level, with no
+/// `return`, `goto`, label or `throw` before:
+/// - closes a descriptor field of the object (`close(peer->fd)`), also
+///   under an `if` that tests that field (`if (peer->fd != -1)`);
+/// - stores -1 into \p Fd's field, and writes that field (or a struct that
+///   holds it) no more after (`peer->fd = peer->wbuf.fd = -1;`).
+/// So does openbgpd's session_close_connection(). After it the queue
+/// written to that descriptor is never flushed to it again, whatever the
+/// flush before returned.
 static bool dropsDescriptorField(const CallExpr *End, const Expr *Fd,
-                                 const ASTContext &Ctx) {
+                                 const FunctionDecl *Fn, ASTContext &Ctx) {
   const VarDecl *Root = nullptr;
   llvm::SmallVector<const FieldDecl *, 4> Path;
   const FunctionDecl *Callee = End->getDirectCallee();
   const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-  if (!Def || Def->isVariadic() || !fieldPath(Fd, Root, Path) ||
-      !Root->getType()->isPointerType())
+  if (!Def || Def->isVariadic() || !Fn->getBody() ||
+      !fieldPath(Fd, Root, Path) || !Root->getType()->isPointerType() ||
+      ExprMutationAnalyzer(*Fn->getBody(), Ctx).isMutated(Root))
     return false;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
   if (!Body)
@@ -650,39 +658,64 @@ static bool dropsDescriptorField(const CallExpr *End, const Expr *Fd,
         Ctx.hasSameType(Def->getParamDecl(I)->getType(), Root->getType()))
       Param = Def->getParamDecl(I);
   }
-  if (!Param)
+  if (!Param || ExprMutationAnalyzer(*Body, Ctx).isMutated(Param))
     return false;
-  auto OnParam = [&](const Expr *E, bool WholePath) {
+  auto SameField = [](const FieldDecl *A, const FieldDecl *B) {
+    return A->getCanonicalDecl() == B->getCanonicalDecl();
+  };
+  // \p E names, from the parameter, the flushed field (\p Whole) or a
+  // part of the object that holds it (a prefix of its path: `c->w`).
+  auto OnParam = [&](const Expr *E, bool Whole) {
     const VarDecl *R = nullptr;
     llvm::SmallVector<const FieldDecl *, 4> P;
-    if (!fieldPath(E, R, P) || R != Param)
+    if (!fieldPath(E, R, P) || R != Param || P.size() > Path.size() ||
+        (Whole && P.size() != Path.size()))
       return false;
-    if (!WholePath)
-      return true;
-    return P.size() == Path.size() &&
-           std::equal(P.begin(), P.end(), Path.begin(),
-                      [](const FieldDecl *A, const FieldDecl *B) {
-                        return A->getCanonicalDecl() == B->getCanonicalDecl();
-                      });
+    return std::equal(P.begin(), P.end(), Path.begin(), SameField);
   };
-  // The parameter itself is never pointed elsewhere.
-  if (findStmt(Body, [&](const Stmt *S) {
-        const auto *B = dyn_cast<BinaryOperator>(S);
-        const auto *R =
-            B && B->isAssignmentOp()
-                ? dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts())
-                : nullptr;
-        return R && R->getDecl() == Param;
-      }))
-    return false;
-  bool Closes = findStmt(Body, [&](const Stmt *S) {
-                  const auto *C = dyn_cast<CallExpr>(S);
-                  return C && globalCalleeName(C) == "close" &&
-                         C->getNumArgs() == 1 &&
-                         OnParam(C->getArg(0), /*WholePath=*/false);
-                }) != nullptr;
-  if (!Closes)
-    return false;
+  // `close(param->f)`, one of the object's own descriptor fields.
+  auto ClosesField = [&](const Stmt *S, const FieldDecl *&Closed) {
+    const auto *C = dyn_cast_or_null<CallExpr>(S);
+    const auto *M =
+        C && globalCalleeName(C) == "close" && C->getNumArgs() == 1
+            ? dyn_cast<MemberExpr>(C->getArg(0)->IgnoreParenImpCasts())
+            : nullptr;
+    const auto *R =
+        M ? dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts())
+          : nullptr;
+    Closed = M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
+    return R && R->getDecl() == Param && M->isArrow() && Closed;
+  };
+  // A way out of the body, or into the middle of it.
+  auto IsWayOut = [](const Stmt *S) {
+    return isa<ReturnStmt>(S) || isa<GotoStmt>(S) || isa<LabelStmt>(S) ||
+           isa<IndirectGotoStmt>(S) || isa<CXXThrowExpr>(S);
+  };
+  // A top-level close, or one under an `if` (no else) testing that field.
+  auto Closes = [&](const Stmt *Top) {
+    const FieldDecl *Closed = nullptr;
+    if (ClosesField(Top, Closed))
+      return true;
+    const auto *If = dyn_cast<IfStmt>(Top);
+    if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+      return false;
+    // The close is the branch, or a statement of its block with no way
+    // out before it (`{ close(peer->fd); pauseaccept = 0; }`).
+    bool InThen = ClosesField(If->getThen(), Closed);
+    if (const auto *CS = dyn_cast<CompoundStmt>(If->getThen()))
+      for (const Stmt *S : CS->body()) {
+        if ((InThen = ClosesField(S, Closed)) || findStmt(S, IsWayOut))
+          break;
+      }
+    return InThen && findStmt(If->getCond(), [&](const Stmt *S) {
+             const auto *M = dyn_cast<MemberExpr>(S);
+             const auto *R =
+                 M ? dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts())
+                   : nullptr;
+             return R && R->getDecl() == Param &&
+                    SameField(cast<FieldDecl>(M->getMemberDecl()), Closed);
+           });
+  };
   // The statement is the store, or a chain of stores that holds it
   // (`peer->fd = peer->wbuf.fd = -1;`): not one under `&&` or `?:`.
   auto StoresMinusOne = [&](const Stmt *Top) {
@@ -692,24 +725,44 @@ static bool dropsDescriptorField(const CallExpr *End, const Expr *Fd,
          B && B->getOpcode() == BO_Assign;
          B = dyn_cast<BinaryOperator>(B->getRHS()->IgnoreParenImpCasts())) {
       Expr::EvalResult V;
-      if (OnParam(B->getLHS(), /*WholePath=*/true) &&
+      if (OnParam(B->getLHS(), /*Whole=*/true) &&
           !B->getRHS()->isValueDependent() &&
           B->getRHS()->EvaluateAsInt(V, Ctx) && V.Val.getInt().isAllOnes())
         return true;
     }
     return false;
   };
+  // A write of the field or of a struct that holds it: a store, `++`,
+  // its address taken.
+  auto WritesField = [&](const Stmt *Top) {
+    return findStmt(Top, [&](const Stmt *S) {
+             if (const auto *B = dyn_cast<BinaryOperator>(S);
+                 B && B->isAssignmentOp())
+               return OnParam(B->getLHS(), /*Whole=*/false);
+             if (const auto *U = dyn_cast<UnaryOperator>(S);
+                 U &&
+                 (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf))
+               return OnParam(U->getSubExpr(), /*Whole=*/false);
+             return false;
+           }) != nullptr;
+  };
+  bool Closed = false, Stored = false;
   for (const Stmt *Top : Body->body()) {
-    if (StoresMinusOne(Top))
-      return true;
+    if (Stored) {
+      if (WritesField(Top))
+        return false;
+      continue;
+    }
+    Closed |= Closes(Top);
+    if (StoresMinusOne(Top)) {
+      Stored = true;
+      continue;
+    }
     // A way out, or into the rest, before the store.
-    if (findStmt(Top, [](const Stmt *S) {
-          return isa<ReturnStmt>(S) || isa<GotoStmt>(S) || isa<LabelStmt>(S) ||
-                 isa<IndirectGotoStmt>(S);
-        }))
+    if (findStmt(Top, IsWayOut))
       return false;
   }
-  return false;
+  return Closed && Stored;
 }
 
 bool UnhandledEagainCheck::endsConnectionNext(const CallExpr *Call,
@@ -731,7 +784,7 @@ bool UnhandledEagainCheck::endsConnectionNext(const CallExpr *Call,
     return true;
   // Or a helper of the file's whose body shows that it closes the
   // connection and gives up the queue's descriptor on every path.
-  return End && dropsDescriptorField(End, Fd, *Ctx);
+  return End && dropsDescriptorField(End, Fd, Fn, *Ctx);
 }
 
 void UnhandledEagainCheck::decide(NonBlockingFdAnalysis &A,

@@ -14,9 +14,12 @@
 // session_close_connection()). Still reported: the same flush when the
 // channel goes on, when it is closed on one path only, by a helper whose
 // body is not in view, by one that gives up the descriptor on some paths
-// only, keeps the queue's descriptor, or gives up another object's; after
-// a predicate named for closing; and a wrapper handed the caller's own
-// buffer before a close (a reply a would-block loses).
+// only (a return, a store under `&&`), keeps the queue's descriptor, puts
+// it back after, gives up another object's, closes only a descriptor of
+// another object or none on any path, or points its parameter (or the
+// caller its variable) elsewhere first; after a predicate named for
+// closing; and a wrapper handed the caller's own buffer before a close (a
+// reply a would-block loses).
 
 #define _GNU_SOURCE 1
 #include <stdlib.h>
@@ -113,9 +116,13 @@ void reply_and_close(int listener, const char *reply, size_t len) {
 
 // The file's helper: closes the channel's descriptor if it is open and
 // marks both descriptors gone, on every path.
+static int accepting = 1;
+
 static void chan_close_connection(struct chan *c) {
-  if (c->fd != -1)
+  if (c->fd != -1) {
     close(c->fd);
+    accepting = 1;
+  }
   c->fd = c->w.fd = -1;
 }
 
@@ -176,4 +183,63 @@ void engine_close_maybe(struct chan *c, int now) {
   outq_flush(&c->w);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
   chan_close_maybe(c, now);
+}
+
+// Marks the queue's descriptor gone for a moment, then puts it back.
+static void chan_log_closed(struct chan *c) {
+  int saved;
+  close(c->fd);
+  saved = c->w.fd;
+  c->w.fd = -1;
+  c->w.fd = saved;
+}
+
+void engine_log_closed(struct chan *c) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  chan_log_closed(c);
+}
+
+// Steps its parameter to the next channel first.
+static void chan_close_next(struct chan *c) {
+  c++;
+  close(c->fd);
+  c->fd = c->w.fd = -1;
+}
+
+void engine_close_next(struct chan *c) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  chan_close_next(c);
+}
+
+// Closes no descriptor of the channel's: only one it points to, or one
+// in code that never runs.
+struct relay {
+  int fd;
+  struct outq w;
+  struct chan *peer;
+};
+
+static void relay_drop(struct relay *r) {
+  close(r->peer->fd);
+  if (0)
+    close(r->fd);
+  r->w.fd = -1;
+}
+
+void relay_to_idle(struct relay *r, int listener) {
+  r->fd = accept4(listener, NULL, NULL, SOCK_NONBLOCK);
+  r->w.fd = r->fd;
+  outq_flush(&r->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'r->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  relay_drop(r);
+}
+
+// The caller hands the helper another channel than the one it flushed.
+void engine_close_other(struct chan *c, struct chan *other) {
+  outq_flush(&c->w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'outq_flush' on non-blocking fd 'c->w.fd' discards its result, so a failure with EAGAIN goes unnoticed
+  c = other;
+  chan_close_connection(c);
 }
