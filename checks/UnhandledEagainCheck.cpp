@@ -712,8 +712,9 @@ static bool dropsDescriptorField(const CallExpr *End, const Expr *Fd,
              const auto *R =
                  M ? dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts())
                    : nullptr;
-             return R && R->getDecl() == Param &&
-                    SameField(cast<FieldDecl>(M->getMemberDecl()), Closed);
+             const auto *F =
+                 M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
+             return R && F && R->getDecl() == Param && SameField(F, Closed);
            });
   };
   // The statement is the store, or a chain of stores that holds it
