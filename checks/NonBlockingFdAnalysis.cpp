@@ -7041,13 +7041,9 @@ bool NonBlockingFdAnalysis::pipeStandsInForEventCounter(
     // `Pair[1]`, its second slot.
     auto SecondSlot = [&](const Stmt *S) {
       const auto *AS = dyn_cast<ArraySubscriptExpr>(S);
-      if (!AS || AS->getIdx()->isValueDependent())
-        return false;
-      const auto *B =
-          dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
-      Expr::EvalResult R;
-      return B && B->getDecl() == Pair && AS->getIdx()->EvaluateAsInt(R, Ctx) &&
-             R.Val.getInt() == 1;
+      FdKey K = AS ? keyOf(AS) : FdKey{};
+      return K.Kind == FdKey::Elem && K.D == Pair->getCanonicalDecl() &&
+             K.Index == 1;
     };
     // The function gives that slot an eventfd.
     bool GivesEventCounter =

@@ -5,6 +5,7 @@
 
 #include "UnhandledEagainCheck.h"
 #include "FreshConnections.h"
+#include "ObjectFdStores.h"
 #include "SourceText.h"
 #include "StmtSearch.h"
 #include "clang/AST/ExprCXX.h"
@@ -603,26 +604,6 @@ UnhandledEagainCheck::returnFix(const CallExpr *Call, const FunctionDecl *Fn,
   return Hints;
 }
 
-/// The fields \p E names from a variable, outermost last (`peer->wbuf.fd`:
-/// wbuf, fd), and that variable; false for anything else (an index, a
-/// call, a cast of a pointer), and for a path that goes through a pointer
-/// field (`c->wp->fd`: another object, which the code may repoint).
-static bool fieldPath(const Expr *E, const VarDecl *&Root,
-                      llvm::SmallVectorImpl<const FieldDecl *> &Path) {
-  E = E->IgnoreParenImpCasts();
-  while (const auto *M = dyn_cast<MemberExpr>(E)) {
-    const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
-    const Expr *Base = M->getBase()->IgnoreParenImpCasts();
-    if (!F || (M->isArrow() && !isa<DeclRefExpr>(Base)))
-      return false;
-    Path.insert(Path.begin(), F);
-    E = Base;
-  }
-  const auto *R = dyn_cast<DeclRefExpr>(E);
-  Root = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
-  return Root && !Path.empty();
-}
-
 /// \p End, a call in \p Fn of a function of the file's, gives up the
 /// descriptor \p Fd, a field of the object a pointer variable of \p Fn
 /// names (`peer->wbuf.fd`), which \p Fn never points elsewhere: the call
@@ -638,53 +619,62 @@ static bool fieldPath(const Expr *E, const VarDecl *&Root,
 /// flush before returned.
 static bool dropsDescriptorField(const CallExpr *End, const Expr *Fd,
                                  const FunctionDecl *Fn, ASTContext &Ctx) {
-  const VarDecl *Root = nullptr;
-  llvm::SmallVector<const FieldDecl *, 4> Path;
   const FunctionDecl *Callee = End->getDirectCallee();
   const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-  if (!Def || Def->isVariadic() || !Fn->getBody() ||
-      !fieldPath(Fd, Root, Path) || !Root->getType()->isPointerType() ||
-      ExprMutationAnalyzer(*Fn->getBody(), Ctx).isMutated(Root))
+  const auto *Body = Def && !Def->isVariadic()
+                         ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  // The descriptor as a field path from a pointer variable of \p Fn: not
+  // through a pointer field (`c->wp->fd`, another object).
+  std::optional<RootedPath> Flushed = rootedPath(Fd);
+  if (!Body || !Fn->getBody() || !Flushed || Flushed->Path.empty() ||
+      !Flushed->Root->getType()->isPointerType())
     return false;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
-  if (!Body)
-    return false;
+  const VarDecl *Root = Flushed->Root;
   // The parameter the caller's object is handed to, as it is.
   const ParmVarDecl *Param = nullptr;
   for (unsigned I = 0; I < End->getNumArgs() && I < Def->getNumParams(); ++I) {
     const auto *R =
         dyn_cast<DeclRefExpr>(End->getArg(I)->IgnoreParenImpCasts());
-    if (R && R->getDecl() == Root &&
+    if (R && R->getDecl()->getCanonicalDecl() == Root &&
         Ctx.hasSameType(Def->getParamDecl(I)->getType(), Root->getType()))
       Param = Def->getParamDecl(I);
   }
-  if (!Param || ExprMutationAnalyzer(*Body, Ctx).isMutated(Param))
+  if (!Param || ExprMutationAnalyzer(*Fn->getBody(), Ctx).isMutated(Root) ||
+      ExprMutationAnalyzer(*Body, Ctx).isMutated(Param))
     return false;
   auto SameField = [](const FieldDecl *A, const FieldDecl *B) {
     return A->getCanonicalDecl() == B->getCanonicalDecl();
   };
+  // The path \p E names from the parameter.
+  auto FromParam = [&](const Expr *E) -> std::optional<RootedPath> {
+    std::optional<RootedPath> P = rootedPath(E);
+    if (P && P->Root == Param->getCanonicalDecl())
+      return P;
+    return std::nullopt;
+  };
   // \p E names, from the parameter, the flushed field (\p Whole) or a
   // part of the object that holds it (a prefix of its path: `c->w`).
   auto OnParam = [&](const Expr *E, bool Whole) {
-    const VarDecl *R = nullptr;
-    llvm::SmallVector<const FieldDecl *, 4> P;
-    if (!fieldPath(E, R, P) || R != Param || P.size() > Path.size() ||
-        (Whole && P.size() != Path.size()))
+    std::optional<RootedPath> P = FromParam(E);
+    if (!P || P->Path.size() > Flushed->Path.size() ||
+        (Whole && P->Path.size() != Flushed->Path.size()))
       return false;
-    return std::equal(P.begin(), P.end(), Path.begin(), SameField);
+    return std::equal(P->Path.begin(), P->Path.end(), Flushed->Path.begin(),
+                      SameField);
+  };
+  // One of the object's own fields (`param->f`), or null.
+  auto OwnField = [&](const Expr *E) -> const FieldDecl * {
+    std::optional<RootedPath> P = FromParam(E);
+    return P && P->Path.size() == 1 ? P->Path.front() : nullptr;
   };
   // `close(param->f)`, one of the object's own descriptor fields.
   auto ClosesField = [&](const Stmt *S, const FieldDecl *&Closed) {
     const auto *C = dyn_cast_or_null<CallExpr>(S);
-    const auto *M =
-        C && globalCalleeName(C) == "close" && C->getNumArgs() == 1
-            ? dyn_cast<MemberExpr>(C->getArg(0)->IgnoreParenImpCasts())
-            : nullptr;
-    const auto *R =
-        M ? dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts())
-          : nullptr;
-    Closed = M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
-    return R && R->getDecl() == Param && M->isArrow() && Closed;
+    Closed = C && globalCalleeName(C) == "close" && C->getNumArgs() == 1
+                 ? OwnField(C->getArg(0))
+                 : nullptr;
+    return Closed != nullptr;
   };
   // A way out of the body, or into the middle of it.
   auto IsWayOut = [](const Stmt *S) {
@@ -708,13 +698,9 @@ static bool dropsDescriptorField(const CallExpr *End, const Expr *Fd,
           break;
       }
     return InThen && findStmt(If->getCond(), [&](const Stmt *S) {
-             const auto *M = dyn_cast<MemberExpr>(S);
-             const auto *R =
-                 M ? dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts())
-                   : nullptr;
-             const auto *F =
-                 M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
-             return R && F && R->getDecl() == Param && SameField(F, Closed);
+             const FieldDecl *F =
+                 isa<MemberExpr>(S) ? OwnField(cast<Expr>(S)) : nullptr;
+             return F && SameField(F, Closed);
            });
   };
   // The statement is the store, or a chain of stores that holds it
