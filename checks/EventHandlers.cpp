@@ -200,13 +200,21 @@ void EventHandlers::scanFieldCalls(bool ForElsewhere) {
 
 /// The directions \p Arg names (EventHandlers::Readable, ::Writable).
 static unsigned directionsNamed(const Expr *Arg, const ASTContext &Ctx) {
+  // Both lists in one walk of the argument: bits below std::size(
+  // ReadableFlags) are the readable names, the rest the writable ones.
+  static const auto Flags = [] {
+    llvm::SmallVector<llvm::StringRef, 16> All(std::begin(ReadableFlags),
+                                               std::end(ReadableFlags));
+    All.append(std::begin(WritableFlags), std::end(WritableFlags));
+    return All;
+  }();
+  const uint32_t Seen = NonBlockingFdAnalysis::namesMentioned(Arg, Flags, Ctx);
+  const uint32_t ReadBits = (uint32_t(1) << std::size(ReadableFlags)) - 1;
   unsigned Mask = 0;
-  for (llvm::StringRef N : ReadableFlags)
-    if (NonBlockingFdAnalysis::mentionsName(Arg, N, Ctx))
-      Mask |= EventHandlers::Readable;
-  for (llvm::StringRef N : WritableFlags)
-    if (NonBlockingFdAnalysis::mentionsName(Arg, N, Ctx))
-      Mask |= EventHandlers::Writable;
+  if (Seen & ReadBits)
+    Mask |= EventHandlers::Readable;
+  if (Seen & ~ReadBits)
+    Mask |= EventHandlers::Writable;
   return Mask;
 }
 

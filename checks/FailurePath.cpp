@@ -2018,7 +2018,7 @@ struct FailurePathFinder::Walk {
   bool storesFailureCode(const Expr *Ref) {
     const auto *DRE = dyn_cast<DeclRefExpr>(Ref);
     const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!V || !onlyPlainUses(V))
+    if (!V)
       return false;
     const Expr *E = Ref;
     const Stmt *P = parent(E);
@@ -2026,8 +2026,10 @@ struct FailurePathFinder::Walk {
       E = cast<Expr>(P);
       P = parent(P);
     }
+    // The store's shape first: onlyPlainUses scans the whole body.
     const auto *B = dyn_cast_or_null<BinaryOperator>(P);
-    if (!B || B->getOpcode() != BO_Assign || B->getLHS() != E)
+    if (!B || B->getOpcode() != BO_Assign || B->getLHS() != E ||
+        !onlyPlainUses(V))
       return false;
     // Another session's error code (`SSL_get_error(other, n)`) is not this
     // failure's.
@@ -2047,7 +2049,9 @@ struct FailurePathFinder::Walk {
   /// path for the walk to see; a global, a field or an escaped local may
   /// be changed by any call.
   bool onlyPlainUses(const VarDecl *V) {
-    auto [It, New] = PlainLocals.try_emplace(V, false);
+    // Kept by the finder: the answer depends on the function and the
+    // local, not on which of the function's calls the walk follows.
+    auto [It, New] = F.PlainLocals.try_emplace({Fn, V}, false);
     if (!New)
       return It->second;
     if (!V->isLocalVarDecl() || V->isStaticLocal() || !Fn->getBody() ||
@@ -2075,10 +2079,9 @@ struct FailurePathFinder::Walk {
       const auto *U = dyn_cast_or_null<UnaryOperator>(P);
       return !U || !U->isIncrementDecrementOp();
     });
-    PlainLocals[V] = Plain;
+    F.PlainLocals[{Fn, V}] = Plain;
     return Plain;
   }
-  llvm::DenseMap<const VarDecl *, bool> PlainLocals;
 
   /// Before the walk: the statement that holds the call, the variable its
   /// result goes to, and what the statement itself decides. False when

@@ -197,6 +197,9 @@ private:
                        const FunctionDecl *&Fn);
   CFGPostDomTree &postDominators(FlowInfo &Flow, const FunctionCfgs::Cfg &G);
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FlowInfo>> Flows;
+  /// Walk::onlyPlainUses' answers, by function and local.
+  llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>, bool>
+      PlainLocals;
   llvm::DenseMap<const FunctionDecl *,
                  std::vector<std::pair<SourceLocation, const CallExpr *>>>
       WaitLocs;

@@ -75,9 +75,12 @@ public:
   }
   void MacroExpands(const Token &, const MacroDefinition &MD, SourceRange R,
                     const MacroArgs *) override {
+    // Called at every expansion of the TU: the tests that cost least
+    // come first.
+    if (!R.getBegin().isFileID() || !R.getEnd().isFileID())
+      return;
     const MacroInfo *MI = MD.getMacroInfo();
-    if (!MI || !MI->isFunctionLike() || !R.getBegin().isFileID() ||
-        !R.getEnd().isFileID() || !SM.isInMainFile(R.getBegin()) ||
+    if (!MI || !MI->isFunctionLike() || !SM.isInMainFile(R.getBegin()) ||
         SM.isInSystemHeader(MI->getDefinitionLoc()))
       return;
     Out->ProjectMacroCalls.push_back(

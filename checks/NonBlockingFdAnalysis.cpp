@@ -14,6 +14,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
@@ -381,24 +382,43 @@ static const CreatorSpec PairCreators[] = {
 
 bool NonBlockingFdAnalysis::mentionsName(const Stmt *Root, llvm::StringRef Name,
                                          const ASTContext &Ctx) {
-  if (!Root || Name.empty())
+  if (Name.empty())
     return false;
-  return findStmt(Root, [&](const Stmt *S) {
+  return namesMentioned(Root, llvm::ArrayRef(Name), Ctx) != 0;
+}
+
+uint32_t
+NonBlockingFdAnalysis::namesMentioned(const Stmt *Root,
+                                      llvm::ArrayRef<llvm::StringRef> Names,
+                                      const ASTContext &Ctx) {
+  assert(Names.size() <= 32 && "namesMentioned: at most 32 names");
+  const uint32_t All =
+      Names.size() >= 32 ? ~uint32_t(0) : (uint32_t(1) << Names.size()) - 1;
+  uint32_t Found = 0;
+  if (!Root || Names.empty())
+    return Found;
+  auto Note = [&](llvm::StringRef N) {
+    for (unsigned I = 0; I < Names.size(); ++I)
+      if (!Names[I].empty() && Names[I] == N)
+        Found |= uint32_t(1) << I;
+  };
+  // The walk stops once every name was seen, as mentionsName's did at the
+  // first mention of its one name.
+  findStmt(Root, [&](const Stmt *S) {
     const auto *X = dyn_cast<Expr>(S);
     if (!X)
       return false;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts()))
-      if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl());
-          ECD && ECD->getName() == Name)
-        return true;
+      if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+        Note(ECD->getName());
     if (X->getBeginLoc().isMacroID() &&
         (isa<IntegerLiteral>(X) || isa<DeclRefExpr>(X) || isa<ParenExpr>(X) ||
          isa<CastExpr>(X)))
       for (llvm::StringRef N : macroChain(X->getBeginLoc(), Ctx))
-        if (N == Name)
-          return true;
-    return false;
+        Note(N);
+    return Found == All;
   });
+  return Found;
 }
 
 /// Argument \p I of a call to \p Callee is past a variadic function's
@@ -626,6 +646,54 @@ struct VarWrite {
 };
 static llvm::SmallVector<VarWrite, 4> writesOf(const VarDecl *V,
                                                const Stmt *Body);
+
+/// \p T is a variably modified type: an array of run-time size, or a
+/// pointer to one, whose size expressions run.
+static bool variablyModified(QualType T) {
+  return !T.isNull() && T->isVariablyModifiedType();
+}
+
+/// \p S holds a variably modified type whose sizes children() does
+/// not reach: a pointer to an array of run-time size declared, a
+/// cast, a compound literal, va_arg or sizeof with one.
+static bool holdsVariablyModifiedType(const Stmt *S) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    return llvm::any_of(DS->decls(), [](const Decl *D) {
+      if (const auto *V = dyn_cast<ValueDecl>(D))
+        return variablyModified(V->getType());
+      if (const auto *T = dyn_cast<TypedefNameDecl>(D))
+        return variablyModified(T->getUnderlyingType());
+      return false;
+    });
+  if (isa<ExplicitCastExpr, CompoundLiteralExpr>(S))
+    return variablyModified(cast<Expr>(S)->getType());
+  if (const auto *VA = dyn_cast<VAArgExpr>(S))
+    return VA->getWrittenTypeInfo() &&
+           variablyModified(VA->getWrittenTypeInfo()->getType());
+  if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
+    return U->isArgumentType() && variablyModified(U->getArgumentType());
+  return false;
+}
+
+/// The code a top-level declaration of a C file holds: a function's body,
+/// a variable's initializer; null for anything else.
+static Stmt *topLevelCode(Decl *D) {
+  if (auto *FD = dyn_cast<FunctionDecl>(D))
+    return FD->doesThisDeclarationHaveABody() ? FD->getBody() : nullptr;
+  if (auto *V = dyn_cast<VarDecl>(D))
+    return V->getInit();
+  return nullptr;
+}
+
+/// \p D is a function with a parameter of variably modified type, whose
+/// array sizes run at each call (`void f(int n, int (*p)[g = n])`) and
+/// which Stmt::children() does not reach from the body.
+static bool hasVariablyModifiedParam(const Decl *D) {
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  return FD && llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) {
+           return variablyModified(P->getOriginalType());
+         });
+}
 
 struct NonBlockingFdAnalysis::Impl {
   ASTContext &Ctx;
@@ -3763,6 +3831,9 @@ struct NonBlockingFdAnalysis::Impl {
     DupTargets.clear();
     PtyFills.clear();
     AddressFills.clear();
+    // Whether each callee is declared in a system header, asked once per
+    // callee (the TU calls the same few functions again and again).
+    llvm::DenseMap<const FunctionDecl *, bool> SystemCallee;
     for (const auto &[Caller, Calls] : CallsByFn)
       for (const CallExpr *C : Calls) {
         llvm::StringRef N = globalCalleeName(C);
@@ -3785,8 +3856,13 @@ struct NonBlockingFdAnalysis::Impl {
         // Another function given an integer's address: the C library's
         // are not asked (they store no descriptor but those known above).
         const FunctionDecl *Callee = C->getDirectCallee();
-        if (!Callee ||
-            SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+        if (!Callee)
+          continue;
+        auto [Sys, New] = SystemCallee.try_emplace(Callee, false);
+        if (New)
+          Sys->second =
+              SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
+        if (Sys->second)
           continue;
         for (unsigned I = 0; I < C->getNumArgs(); ++I)
           if (const Expr *Operand = filledOperand(C, I))
@@ -4070,23 +4146,13 @@ struct NonBlockingFdAnalysis::Impl {
       // whose array sizes run: there the traversal above takes over. Left
       // out otherwise: names never evaluated (`__typeof__(f(x))`, an
       // enumerator's or a static assertion's `sizeof(f(x))`).
-      static bool variablyModified(QualType T) {
-        return !T.isNull() && T->isVariablyModifiedType();
-      }
       void scanTopLevelC(Decl *D) {
-        Stmt *Code = nullptr;
-        const auto *FD = dyn_cast<FunctionDecl>(D);
-        if (FD && FD->doesThisDeclarationHaveABody())
-          Code = FD->getBody();
-        else if (auto *V = dyn_cast<VarDecl>(D))
-          Code = V->getInit();
+        Stmt *Code = topLevelCode(D);
         // Attributes are all a declaration without code shows (an alias;
         // a cleanup belongs to a local variable).
         if (!Code && !D->hasAttr<AliasAttr>())
           return;
-        if (Code && FD && llvm::any_of(FD->parameters(), [](ParmVarDecl *P) {
-              return variablyModified(P->getOriginalType());
-            })) {
+        if (Code && hasVariablyModifiedParam(D)) {
           TraverseDecl(D);
           return;
         }
@@ -4100,27 +4166,6 @@ struct NonBlockingFdAnalysis::Impl {
         VisitDecl(D);
         if (Code)
           scanCode(Code);
-      }
-      /// \p S holds a variably modified type whose sizes children() does
-      /// not reach: a pointer to an array of run-time size declared, a
-      /// cast, a compound literal, va_arg or sizeof with one.
-      static bool holdsVariablyModifiedType(const Stmt *S) {
-        if (const auto *DS = dyn_cast<DeclStmt>(S))
-          return llvm::any_of(DS->decls(), [](const Decl *D) {
-            if (const auto *V = dyn_cast<ValueDecl>(D))
-              return variablyModified(V->getType());
-            if (const auto *T = dyn_cast<TypedefNameDecl>(D))
-              return variablyModified(T->getUnderlyingType());
-            return false;
-          });
-        if (isa<ExplicitCastExpr, CompoundLiteralExpr>(S))
-          return variablyModified(cast<Expr>(S)->getType());
-        if (const auto *VA = dyn_cast<VAArgExpr>(S))
-          return VA->getWrittenTypeInfo() &&
-                 variablyModified(VA->getWrittenTypeInfo()->getType());
-        if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
-          return U->isArgumentType() && variablyModified(U->getArgumentType());
-        return false;
       }
       void scanCode(Stmt *Root) {
         struct Item {
@@ -4726,8 +4771,65 @@ struct NonBlockingFdAnalysis::Impl {
               Kept.insert(T);
           return true;
         }
+        // C (not Objective-C): an address is taken only in code, the
+        // functions' bodies and the variables' initializers, which
+        // Stmt::children() reaches without the traversal's look at every
+        // declaration and type of the TU and its headers (most of this
+        // scan's cost: mosquitto's net_mosq.c spent 10 M instructions
+        // here). Where a variably modified type's array sizes run (a
+        // parameter, a cast, a declaration with one), the traversal takes
+        // over, as in scanFunctionReferences. Left out: an `&` that never
+        // runs where children() does not go, in a type or a constant size
+        // (`__typeof__(&fd) q = 0;`, `char a[sizeof(&fd)];`, an enumerator,
+        // a static assertion), and an initializer that a later designator
+        // overrides (`{ .p = &fd, .p = 0 }`): none keeps an address.
+        void scanTopLevelC(Decl *D) {
+          Stmt *Code = topLevelCode(D);
+          if (!Code)
+            return;
+          if (hasVariablyModifiedParam(D)) {
+            TraverseDecl(D);
+            return;
+          }
+          llvm::SmallVector<Stmt *, 64> Work{Code};
+          while (!Work.empty()) {
+            Stmt *S = Work.pop_back_val();
+            if (!S)
+              continue;
+            // A captured statement's body (`#pragma clang __debug
+            // captured`, OpenMP's regions) and OpenMP's clauses are no
+            // children: the traversal reads them.
+            if (holdsVariablyModifiedType(S) ||
+                isa<CapturedStmt, OMPExecutableDirective>(S)) {
+              TraverseStmt(S);
+              continue;
+            }
+            if (auto *C = dyn_cast<CallExpr>(S))
+              VisitCallExpr(C);
+            else if (auto *U = dyn_cast<UnaryOperator>(S))
+              VisitUnaryOperator(U);
+            else if (auto *DS = dyn_cast<DeclStmt>(S)) {
+              for (Decl *Inner : DS->decls())
+                if (auto *V = dyn_cast<VarDecl>(Inner))
+                  VisitVarDecl(V);
+            } else if (auto *B = dyn_cast<BlockExpr>(S))
+              Work.push_back(B->getBody());
+            for (Stmt *Child : S->children())
+              Work.push_back(Child);
+          }
+        }
       } S;
-      S.TraverseDecl(Ctx.getTranslationUnitDecl());
+      const LangOptions &LO = Ctx.getLangOpts();
+      if (LO.CPlusPlus || LO.ObjC)
+        S.TraverseDecl(Ctx.getTranslationUnitDecl());
+      else
+        for (Decl *D : Ctx.getTraversalScope()) {
+          if (auto *TU = dyn_cast<TranslationUnitDecl>(D))
+            for (Decl *Top : TU->decls())
+              S.scanTopLevelC(Top);
+          else
+            S.scanTopLevelC(D); // clangd: the main file's declarations
+        }
       for (const Expr *U : S.Taken)
         if (!S.Args.contains(U))
           if (FdKey T = keyOf(U); T.valid())

@@ -342,6 +342,11 @@ public:
   /// constant \p Name (a macro or an enumerator).
   static bool mentionsName(const Stmt *S, llvm::StringRef Name,
                            const ASTContext &Ctx);
+  /// Which of \p Names (at most 32) \p S mentions, as mentionsName() reads
+  /// a mention: bit I for Names[I]. One walk of \p S for all of them.
+  static uint32_t namesMentioned(const Stmt *S,
+                                 llvm::ArrayRef<llvm::StringRef> Names,
+                                 const ASTContext &Ctx);
 
   struct Impl;
 
