@@ -695,6 +695,58 @@ static bool hasVariablyModifiedParam(const Decl *D) {
          });
 }
 
+/// Walks the code under \p Root, a C function's body or a variable's
+/// initializer, through Stmt::children() and a block's body: the evaluated
+/// expressions are all there, without a RecursiveASTVisitor's look at
+/// every type, name and declaration on the way. Each statement goes to
+/// \p Visit with how many unevaluated operands (`sizeof`, `_Alignof`) it
+/// sits under, and its children follow when Visit returns true. What
+/// children() does not reach goes to \p Traverse (a RecursiveASTVisitor's
+/// TraverseStmt) in place of Visit: a statement with a variably modified
+/// type, whose array sizes run (`int (*p)[(g = f) ? n : 1]`, a cast, a
+/// compound literal, va_arg or sizeof of one), a captured statement's body
+/// (`#pragma clang __debug captured`, OpenMP's regions) and OpenMP's
+/// clauses. Never reached, as nothing there runs: a name in a type or a
+/// constant size (`__typeof__(f(x))`, an enumerator, a static assertion).
+template <typename VisitFn, typename TraverseFn>
+static void walkCCode(Stmt *Root, VisitFn Visit, TraverseFn Traverse) {
+  struct Item {
+    Stmt *S;
+    unsigned Unevaluated;
+  };
+  llvm::SmallVector<Item, 64> Work{{Root, 0}};
+  while (!Work.empty()) {
+    Item It = Work.pop_back_val();
+    Stmt *S = It.S;
+    if (!S)
+      continue;
+    if (holdsVariablyModifiedType(S) ||
+        isa<CapturedStmt, OMPExecutableDirective>(S)) {
+      Traverse(S, It.Unevaluated);
+      continue;
+    }
+    if (!Visit(S, It.Unevaluated))
+      continue;
+    if (auto *B = dyn_cast<BlockExpr>(S))
+      Work.push_back({B->getBody(), It.Unevaluated});
+    unsigned Under = It.Unevaluated + isa<UnaryExprOrTypeTraitExpr>(S);
+    for (Stmt *Child : S->children())
+      Work.push_back({Child, Under});
+  }
+}
+
+/// Calls \p F with each top-level declaration in \p Ctx's traversal
+/// scope: the TU's, or under clangd the main file's.
+template <typename Fn> static void forEachTopLevelDecl(ASTContext &Ctx, Fn F) {
+  for (Decl *D : Ctx.getTraversalScope()) {
+    if (auto *TU = dyn_cast<TranslationUnitDecl>(D))
+      for (Decl *Top : TU->decls())
+        F(Top);
+    else
+      F(D);
+  }
+}
+
 struct NonBlockingFdAnalysis::Impl {
   ASTContext &Ctx;
   const SourceManager &SM;
@@ -1726,14 +1778,7 @@ struct NonBlockingFdAnalysis::Impl {
       // at each top-level declaration is enough (the visitor would also
       // descend into every record, parameter and enumerator, asking each
       // whether it is in a system header).
-      for (Decl *D : Ctx.getTraversalScope()) {
-        if (const auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
-          for (const Decl *Top : TU->decls())
-            collectTopLevelC(Top);
-        } else {
-          collectTopLevelC(D); // clangd: the main file's declarations
-        }
-      }
+      forEachTopLevelDecl(Ctx, [&](const Decl *D) { collectTopLevelC(D); });
       return;
     }
     Collector C(*this);
@@ -4137,15 +4182,14 @@ struct NonBlockingFdAnalysis::Impl {
       }
 
       // C (not Objective-C): a TU's code is its functions' bodies and its
-      // variables' initializers, and Stmt::children() reaches the
-      // evaluated expressions in them, with the same visits as the
-      // traversal above but without its look at every type, name and
-      // declaration on the way (which cost more than the analysis's own
-      // walk of the same bodies). Not those inside a variably modified
-      // type (`int (*p)[(g = f) ? n : 1]`, a cast or a parameter to one),
-      // whose array sizes run: there the traversal above takes over. Left
-      // out otherwise: names never evaluated (`__typeof__(f(x))`, an
-      // enumerator's or a static assertion's `sizeof(f(x))`).
+      // variables' initializers, which walkCCode reads with the same
+      // visits as the traversal above but without its look at every type,
+      // name and declaration on the way (which cost more than the
+      // analysis's own walk of the same bodies). The traversal takes over
+      // where walkCCode hands it a statement, and for a function with a
+      // parameter of variably modified type. Left out, as walkCCode says:
+      // names never evaluated (`__typeof__(f(x))`, an enumerator's or a
+      // static assertion's `sizeof(f(x))`).
       void scanTopLevelC(Decl *D) {
         Stmt *Code = topLevelCode(D);
         // Attributes are all a declaration without code shows (an alias;
@@ -4164,55 +4208,37 @@ struct NonBlockingFdAnalysis::Impl {
         llvm::SaveAndRestore<bool> Main(InMain, Loc.isInvalid() ||
                                                     I.SM.isInMainFile(Loc));
         VisitDecl(D);
-        if (Code)
-          scanCode(Code);
-      }
-      void scanCode(Stmt *Root) {
-        struct Item {
-          Stmt *S;
-          unsigned Unevaluated;
-        };
-        llvm::SmallVector<Item, 64> Work{{Root, 0}};
-        while (!Work.empty()) {
-          Item It = Work.pop_back_val();
-          Stmt *S = It.S;
-          if (!S)
-            continue;
-          llvm::SaveAndRestore<unsigned> In(Unevaluated, It.Unevaluated);
-          if (holdsVariablyModifiedType(S)) {
-            TraverseStmt(S);
-            continue;
-          }
-          if (auto *CE = dyn_cast<CStyleCastExpr>(S);
-              CE && CE->getType()->isVoidType() &&
-              isa<DeclRefExpr>(CE->getSubExpr()->IgnoreParenImpCasts()))
-            continue; // `(void)f;`, as TraverseCStyleCastExpr
-          if (auto *C = dyn_cast<CallExpr>(S))
-            VisitCallExpr(C);
-          else if (auto *R = dyn_cast<DeclRefExpr>(S))
-            VisitDeclRefExpr(R);
-          else if (auto *DS = dyn_cast<DeclStmt>(S))
-            for (Decl *D : DS->decls())
-              VisitDecl(D);
-          else if (auto *B = dyn_cast<BlockExpr>(S))
-            Work.push_back({B->getBody(), It.Unevaluated});
-          unsigned Under = It.Unevaluated + isa<UnaryExprOrTypeTraitExpr>(S);
-          for (Stmt *Child : S->children())
-            Work.push_back({Child, Under});
-        }
+        if (!Code)
+          return;
+        walkCCode(
+            Code,
+            [&](Stmt *S, unsigned Under) {
+              llvm::SaveAndRestore<unsigned> In(Unevaluated, Under);
+              if (auto *CE = dyn_cast<CStyleCastExpr>(S);
+                  CE && CE->getType()->isVoidType() &&
+                  isa<DeclRefExpr>(CE->getSubExpr()->IgnoreParenImpCasts()))
+                return false; // `(void)f;`, as TraverseCStyleCastExpr
+              if (auto *C = dyn_cast<CallExpr>(S))
+                VisitCallExpr(C);
+              else if (auto *R = dyn_cast<DeclRefExpr>(S))
+                VisitDeclRefExpr(R);
+              else if (auto *DS = dyn_cast<DeclStmt>(S))
+                for (Decl *Inner : DS->decls())
+                  VisitDecl(Inner);
+              return true;
+            },
+            [&](Stmt *S, unsigned Under) {
+              llvm::SaveAndRestore<unsigned> In(Unevaluated, Under);
+              TraverseStmt(S);
+            });
       }
     } S(*this);
     const LangOptions &LO = Ctx.getLangOpts();
-    for (Decl *D : Ctx.getTraversalScope()) {
-      if (LO.CPlusPlus || LO.ObjC) {
+    if (LO.CPlusPlus || LO.ObjC)
+      for (Decl *D : Ctx.getTraversalScope())
         S.TraverseDecl(D);
-      } else if (auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
-        for (Decl *Top : TU->decls())
-          S.scanTopLevelC(Top);
-      } else {
-        S.scanTopLevelC(D); // clangd: the main file's declarations
-      }
-    }
+    else
+      forEachTopLevelDecl(Ctx, [&](Decl *D) { S.scanTopLevelC(D); });
   }
   /// forEachParamCallee's groups, found once.
   bool ParamCalleesFound = false;
@@ -4773,16 +4799,16 @@ struct NonBlockingFdAnalysis::Impl {
         }
         // C (not Objective-C): an address is taken only in code, the
         // functions' bodies and the variables' initializers, which
-        // Stmt::children() reaches without the traversal's look at every
+        // walkCCode reads without the traversal's look at every
         // declaration and type of the TU and its headers (most of this
         // scan's cost: mosquitto's net_mosq.c spent 10 M instructions
-        // here). Where a variably modified type's array sizes run (a
-        // parameter, a cast, a declaration with one), the traversal takes
-        // over, as in scanFunctionReferences. Left out: an `&` that never
-        // runs where children() does not go, in a type or a constant size
-        // (`__typeof__(&fd) q = 0;`, `char a[sizeof(&fd)];`, an enumerator,
-        // a static assertion), and an initializer that a later designator
-        // overrides (`{ .p = &fd, .p = 0 }`): none keeps an address.
+        // here); the traversal takes over where walkCCode hands it a
+        // statement, and for a function with a parameter of variably
+        // modified type. Left out: an `&` that never runs, in a type or a
+        // constant size (`__typeof__(&fd) q = 0;`, `char a[sizeof(&fd)];`,
+        // an enumerator, a static assertion), and an initializer that a
+        // later designator overrides (`{ .p = &fd, .p = 0 }`): none keeps
+        // an address.
         void scanTopLevelC(Decl *D) {
           Stmt *Code = topLevelCode(D);
           if (!Code)
@@ -4791,45 +4817,27 @@ struct NonBlockingFdAnalysis::Impl {
             TraverseDecl(D);
             return;
           }
-          llvm::SmallVector<Stmt *, 64> Work{Code};
-          while (!Work.empty()) {
-            Stmt *S = Work.pop_back_val();
-            if (!S)
-              continue;
-            // A captured statement's body (`#pragma clang __debug
-            // captured`, OpenMP's regions) and OpenMP's clauses are no
-            // children: the traversal reads them.
-            if (holdsVariablyModifiedType(S) ||
-                isa<CapturedStmt, OMPExecutableDirective>(S)) {
-              TraverseStmt(S);
-              continue;
-            }
-            if (auto *C = dyn_cast<CallExpr>(S))
-              VisitCallExpr(C);
-            else if (auto *U = dyn_cast<UnaryOperator>(S))
-              VisitUnaryOperator(U);
-            else if (auto *DS = dyn_cast<DeclStmt>(S)) {
-              for (Decl *Inner : DS->decls())
-                if (auto *V = dyn_cast<VarDecl>(Inner))
-                  VisitVarDecl(V);
-            } else if (auto *B = dyn_cast<BlockExpr>(S))
-              Work.push_back(B->getBody());
-            for (Stmt *Child : S->children())
-              Work.push_back(Child);
-          }
+          walkCCode(
+              Code,
+              [&](Stmt *S, unsigned) {
+                if (auto *C = dyn_cast<CallExpr>(S))
+                  VisitCallExpr(C);
+                else if (auto *U = dyn_cast<UnaryOperator>(S))
+                  VisitUnaryOperator(U);
+                else if (auto *DS = dyn_cast<DeclStmt>(S))
+                  for (Decl *Inner : DS->decls())
+                    if (auto *V = dyn_cast<VarDecl>(Inner))
+                      VisitVarDecl(V);
+                return true;
+              },
+              [&](Stmt *S, unsigned) { TraverseStmt(S); });
         }
       } S;
       const LangOptions &LO = Ctx.getLangOpts();
       if (LO.CPlusPlus || LO.ObjC)
         S.TraverseDecl(Ctx.getTranslationUnitDecl());
       else
-        for (Decl *D : Ctx.getTraversalScope()) {
-          if (auto *TU = dyn_cast<TranslationUnitDecl>(D))
-            for (Decl *Top : TU->decls())
-              S.scanTopLevelC(Top);
-          else
-            S.scanTopLevelC(D); // clangd: the main file's declarations
-        }
+        forEachTopLevelDecl(Ctx, [&](Decl *D) { S.scanTopLevelC(D); });
       for (const Expr *U : S.Taken)
         if (!S.Args.contains(U))
           if (FdKey T = keyOf(U); T.valid())
@@ -5228,14 +5236,7 @@ struct NonBlockingFdAnalysis::Impl {
         return;
       F.TraverseDecl(D);
     };
-    for (Decl *D : Ctx.getTraversalScope()) {
-      if (auto *TU = dyn_cast<TranslationUnitDecl>(D)) {
-        for (Decl *Top : TU->decls())
-          Visit(Top);
-      } else {
-        Visit(D);
-      }
-    }
+    forEachTopLevelDecl(Ctx, Visit);
     return *AllBodies;
   }
 
